@@ -1,0 +1,161 @@
+"""Arabic text layer: matching normalisation, digits, script detection, sentences, tokens.
+
+Normalisation never edits the original text: `normalize_map` returns the normalised string and, for
+each of its characters, the index of the original character it came from, so a match found in
+normalised text maps back to exact offsets in the cleaned article.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Diacritics (harakat, shadda, sukun, dagger alif, Quranic marks) and tatweel carry no identity for
+# matching; dropping them lets "المُسلحة" match "المسلحة".
+_DROP = set(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640,
+                             *range(0x06D6, 0x06EE), 0x200C, 0x200D, 0x200E, 0x200F])
+# Letter variants writers use interchangeably: hamza seats on alef, alef maqsura/ya, ta marbuta/ha,
+# Persian/Urdu look-alikes (ک ی ه) that leak into Arabic web text.
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و",
+                       "ة": "ه", "ک": "ك", "ی": "ي", "ە": "ه", "ھ": "ه"})
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
+LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def normalize_map(text: str) -> tuple[str, list[int]]:
+    """Normalised text for matching, and for each of its characters the offset in `text`."""
+    out, index = [], []
+    for i, ch in enumerate(text):
+        if ch in _DROP:
+            continue
+        out.append(ch.translate(_FOLD).translate(DIGITS).lower())
+        index.append(i)
+    return "".join(out), index
+
+
+def normalize(text: str) -> str:
+    """Normalised text for matching and search (see `normalize_map`)."""
+    return "".join(ch for ch in text if ch not in _DROP).translate(_FOLD).translate(DIGITS).lower()
+
+
+def to_western_digits(text: str) -> str:
+    """Arabic-Indic and Persian digits to ASCII; same length, so offsets are unchanged."""
+    return text.translate(DIGITS)
+
+
+def arabic_ratio(text: str) -> float:
+    """Share of Arabic letters among all letters (0.0 when there are no letters)."""
+    arabic = len(ARABIC_LETTER.findall(text))
+    latin = len(LATIN_LETTER.findall(text))
+    return arabic / (arabic + latin) if arabic + latin else 0.0
+
+
+# --- sentences -------------------------------------------------------------------------------
+_OPENERS, _CLOSERS = "«“\"(", "»”\")"
+_SENT_END = set(".!?؟")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split on . ! ? ؟ and line breaks, but never inside «…», “…”, "…" or (…) quotes.
+
+    The Arabic comma ، and semicolon ؛ do not end a sentence. A period between digits (1.5) or
+    repeated as an ellipsis-like ".." inside a headline is not a boundary when lower-case text
+    follows on the same line without a space.
+    """
+    out, start, depth_guillemet, in_ascii_quote, paren = [], 0, 0, False, 0
+    n = len(text)
+    i = 0
+    while i < n:
+        ch = text[i]
+        if ch in "«“":
+            depth_guillemet += 1
+        elif ch in "»”":
+            depth_guillemet = max(0, depth_guillemet - 1)
+        elif ch == '"':
+            in_ascii_quote = not in_ascii_quote
+        elif ch == "(":
+            paren += 1
+        elif ch == ")":
+            paren = max(0, paren - 1)
+        boundary = False
+        if ch == "\n":
+            boundary = True
+            depth_guillemet, in_ascii_quote, paren = 0, False, 0   # quotes never cross paragraphs
+        elif ch in _SENT_END and not (depth_guillemet or in_ascii_quote or paren):
+            prev_digit = i > 0 and text[i - 1].isdigit()
+            next_digit = i + 1 < n and text[i + 1].isdigit()
+            boundary = not (ch == "." and prev_digit and next_digit)
+            while boundary and i + 1 < n and text[i + 1] in ".!?؟" + _CLOSERS:
+                i += 1
+        if boundary:
+            _emit(text, start, i + 1, out)
+            start = i + 1
+        i += 1
+    _emit(text, start, n, out)
+    return out
+
+
+def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+# --- tokens ----------------------------------------------------------------------------------
+TOKEN = re.compile(r"[\w\u0600-\u06ff]+(?:[.,][0-9]+)*|[^\w\s]", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words, numbers and punctuation marks with offsets into `text`."""
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+# Proclitics in the order they stack (و/ف, then ب/ل/ك, then ال). "لل" is ل + ال with the alef
+# dropped (للجيش = ل + الجيش), so it restores the article.
+_CONJ, _PREP = "وف", "بلك"
+
+
+def strip_clitics(word: str, min_stem: int = 2) -> list[str]:
+    """Candidate stems of `word` with proclitics removed, longest first, the word itself included.
+
+    بالجفرة → [بالجفرة, الجفرة, جفرة]; لميليشيات → [لميليشيات, ميليشيات]; وللجيش → [وللجيش, للجيش,
+    الجيش, جيش]. Matching code tries each against a lexicon, so no stem is guessed wrongly for good:
+    the lexicon decides.
+    """
+    out = [word]
+    rest = word
+    if len(rest) > min_stem + 1 and rest[0] in _CONJ:
+        rest = rest[1:]
+        out.append(rest)
+    if len(rest) > min_stem + 2 and rest.startswith("لل"):
+        out.append("ال" + rest[2:])
+        rest = rest[2:]
+    elif len(rest) > min_stem + 1 and rest[0] in _PREP:
+        rest = rest[1:]
+        out.append(rest)
+    if len(rest) > min_stem + 2 and rest.startswith("ال"):
+        out.append(rest[2:])
+    seen: list[str] = []
+    for w in out:
+        if w not in seen:
+            seen.append(w)
+    return seen

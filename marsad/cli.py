@@ -1,0 +1,183 @@
+"""The `marsad` command. Thin: each command calls one API function and formats its result.
+
+The database is `marsad.db` in the current folder unless `--db FILE` or MARSAD_DB says otherwise.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from .display import bidi_mode, rtl
+from .store import DEFAULT_DB
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
+                  help="marsad (مرصد): Arabic conflict news → searchable, auditable events.")
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DbOption = Annotated[Path, typer.Option("--db", envvar="MARSAD_DB", help="SQLite database file.",
+                                        show_default=True)]
+Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")]
+
+
+def _store(db: Path):
+    from .store import Store
+    return Store(db)
+
+
+@app.command()
+def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
+           strict: Annotated[bool, typer.Option(help="Exit non-zero if any input is rejected.")] = False,
+           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False):
+    """Read, clean and store articles: txt, HTML, JSONL, WARC(.gz), RSS/Atom.
+
+    Example: [bold]marsad ingest examples/ --db news.db[/bold]
+    """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .ingest import iter_paths
+
+    total = sum(1 for _ in iter_paths(paths))
+    with _store(db) as store, Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                                       TextColumn("files · {task.fields[items]} articles"), TimeElapsedColumn(),
+                                       console=err, disable=quiet or not err.is_terminal) as bar:
+        task = bar.add_task("ingest", total=total, items=0)
+        seen_sources: set[str] = set()
+
+        def on_item(item, outcome, doc):
+            path = item.source.split(":")[0].split("#")[0]
+            if path not in seen_sources:
+                seen_sources.add(path)
+                bar.update(task, completed=min(total, len(seen_sources)))
+            bar.update(task, items=bar.tasks[0].fields["items"] + 1)
+            if outcome == "rejected":
+                err.print(f"[yellow]rejected[/yellow] {item.doc_id} ({item.source}): {doc.error}")
+
+        summary = store.ingest(paths, on_item=on_item)
+        bar.update(task, completed=total)
+    out.print(f"ingest: {summary} → {db}")
+    if strict and summary.rejected:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(paths: Paths,
+            fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl"):
+    """Write one JSON object per article to stdout (CONTRACT.md shape); no database needed.
+
+    Bad input is reported on stderr and as {"doc_id", "error"} on stdout; the run goes on.
+    Example: [bold]marsad extract article.html feed.xml --format jsonl > out.jsonl[/bold]
+    """
+    from .pipeline import extract as run
+
+    if fmt != "jsonl":
+        raise typer.BadParameter("only --format jsonl is supported", param_hint="--format")
+    for doc in run(paths):
+        if doc.status != "ok":
+            err.print(f"rejected {doc.doc_id} ({doc.source}): {doc.error}")
+        sys.stdout.write(json.dumps(doc.to_contract(), ensure_ascii=False) + "\n")
+
+
+@app.command()
+def search(query: Annotated[str, typer.Argument(help="Arabic words; hamza/ta marbuta/diacritics ignored.")],
+           limit: Annotated[int, typer.Option(help="Most hits to show.")] = 10,
+           db: DbOption = Path(DEFAULT_DB),
+           as_json: Annotated[bool, typer.Option("--json", help="JSON lines instead of text.")] = False):
+    """Ranked full-text search with highlighted snippets.
+
+    Example: [bold]marsad search "احمد المسماري" --limit 5[/bold]
+    """
+    with _store(db) as store:
+        hits = store.search(query, limit)
+    if as_json:
+        for h in hits:
+            out.print(json.dumps(h, ensure_ascii=False), markup=False)
+        return
+    if not hits:
+        err.print("no match")
+        raise typer.Exit(1)
+    for h in hits:
+        out.print(f"[bold cyan]{h['doc_id']}[/bold cyan]  score {h['score']}  "
+                  f"{h['published'] or '—'}  {rtl(h['outlet'] or '')}", markup=True)
+        out.print(Text(rtl(h["title"] or ""), style="bold"))
+        out.print(_highlight(h["snippet"], h["highlights"]))
+        out.print()
+
+
+def _highlight(snippet: str, marks: list[tuple[int, int]]) -> Text:
+    """Snippet with matches highlighted, reordered for the terminal when needed."""
+    opened, closed = "\x01", "\x02"
+    pieces, pos = [], 0
+    for s, e in marks:
+        pieces += [snippet[pos:s], opened, snippet[s:e], closed]
+        pos = e
+    pieces.append(snippet[pos:])
+    shown = rtl("".join(pieces))
+    if bidi_mode() == "visual":          # reversed: closing marks now come first
+        opened, closed = closed, opened
+    text, style = Text(), ""
+    for ch in shown:
+        if ch in (opened, closed):
+            style = "bold yellow" if ch == opened else ""
+        else:
+            text.append(ch, style=style)
+    return text
+
+
+@app.command()
+def show(doc_id: str, db: DbOption = Path(DEFAULT_DB),
+         raw: Annotated[bool, typer.Option("--raw", help="Print the input as received.")] = False,
+         as_json: Annotated[bool, typer.Option("--json", help="Print the stored record as JSON.")] = False):
+    """One stored article: metadata, status, cleaned text (or the raw input)."""
+    with _store(db) as store:
+        doc = store.document(doc_id)
+        original = store.raw(doc_id) if raw and doc else None
+    if doc is None:
+        err.print(f"no document {doc_id!r}")
+        raise typer.Exit(1)
+    if as_json:
+        out.print(json.dumps(doc, ensure_ascii=False, indent=1), markup=False)
+        return
+    if raw:
+        out.print(original if original is not None else f"(raw input not kept; source: {doc['source']})",
+                  markup=False)
+        return
+    table = Table(show_header=False, box=None)
+    for key in ("doc_id", "status", "error", "source", "outlet", "title", "published",
+                "published_confidence", "page_dates", "dateline", "ingested_at"):
+        if doc.get(key) not in (None, [], ""):
+            table.add_row(key, rtl(str(doc[key])))
+    out.print(table)
+    if doc.get("text"):
+        out.print()
+        out.print(rtl(doc["text"]), markup=False)
+
+
+@app.command()
+def stats(db: DbOption = Path(DEFAULT_DB),
+          as_json: Annotated[bool, typer.Option("--json")] = False):
+    """Counts: documents by status, annotations, outlets, date range, rejection reasons."""
+    with _store(db) as store:
+        s = store.stats()
+    if as_json:
+        out.print(json.dumps(s, ensure_ascii=False), markup=False)
+        return
+    out.print(f"documents {s['documents']}: {s['ok']} ok, {s['rejected']} rejected  (schema v{s['schema_version']})")
+    out.print(f"entities {s['entities']} · quotes {s['quotes']} · events {s['events']}")
+    lo, hi = s["published"]
+    out.print(f"published {lo or '—'} … {hi or '—'}")
+    for name, n in s["outlets"]:
+        out.print(f"  {n:>5}  {rtl(name)}", markup=False)
+    for reason, n in s["rejections"]:
+        out.print(f"  rejected {n:>4}× {reason}", markup=False)
+
+
+def main() -> Optional[int]:  # pragma: no cover - console entry point
+    return app()

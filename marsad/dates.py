@@ -1,0 +1,161 @@
+"""Arabic dates: Gregorian (Egyptian/Gulf, Levantine, Maghrebi month names), Hijri, numeric;
+weekday words ("اليوم الأحد", "أمس الثلاثاء") and the check of a publication date against them.
+
+dateparser misses "اليوم الأحد", Levantine months and Hijri dates (see shared/PACKAGES.md), so
+the grammar is ours; the Hijri → Gregorian conversion is hijridate's (Umm al-Qura tables).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from .arabic import normalize, normalize_map
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int              # offsets into the original text
+    end: int
+    value: date
+    calendar: str           # gregorian | hijri | numeric
+    weekday: int | None     # weekday named with the date (Monday = 0), if any
+
+
+@dataclass(frozen=True)
+class WeekdayMention:
+    start: int
+    end: int
+    weekday: int            # Monday = 0
+    offset: int | None      # 0 for "اليوم X", -1 for "أمس X", -2 for "أول أمس X", None for bare "X"
+    text: str
+
+
+@lru_cache(maxsize=1)
+def calendar() -> dict:
+    raw = json.loads(resources.files("marsad.data").joinpath("calendar.json").read_text("utf-8"))
+    fold = lambda d: {normalize(k): v for k, v in d.items()}  # noqa: E731 - tiny local helper
+    return {"greg": fold(raw["gregorian_months"]), "hijri": fold(raw["hijri_months"]),
+            "weekday": fold(raw["weekdays"])}
+
+
+def _alternation(names) -> str:
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    cal = calendar()
+    month = _alternation([*cal["greg"], *cal["hijri"]])
+    wd = _alternation(cal["weekday"])
+    return {
+        # [weekday،] 12 [من] ديسمبر[/كانون الاول] [،] 2024 [م|هـ]
+        "named": re.compile(
+            rf"(?:(?P<wd>{wd})\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*(?:من\s+)?(?P<m>{month})"
+            rf"(?:\s*/\s*(?:{month}))?\s*[،,]?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})\s*(?P<era>هـ|ه\b|م\b)?"),
+        "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+        "dmy": re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?![\d/])"),
+        # اليوم الأحد / أمس الثلاثاء / أول أمس / مساء الإثنين / صباح اليوم الاثنين / الأربعاء
+        "weekday": re.compile(
+            rf"(?:(?:صباح|مساء|ظهر|فجر|ليله|ليل|عصر|ضحي)\s+)?(?P<rel>اول\s+امس|امس|اليوم)?\s*(?P<wd>{wd})(?!\w)"),
+    }
+
+
+def _norm(text: str) -> tuple[str, list[int]]:
+    norm, index = normalize_map(text)
+    return norm, index
+
+
+def _span(index: list[int], text_len: int, s: int, e: int) -> tuple[int, int]:
+    return index[s], (index[e - 1] + 1 if e > s else index[s])
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every full date (day, month, year) in `text`, with offsets into `text`."""
+    norm, index = _norm(text)
+    cal, pats = calendar(), _patterns()
+    out: list[DateMention] = []
+    for m in pats["named"].finditer(norm):
+        name = re.sub(r"\s+", " ", m["m"])
+        day, year = int(m["d"]), int(m["y"])
+        hijri = name in cal["hijri"] and name not in cal["greg"] or m["era"] in ("هـ", "ه")
+        try:
+            if hijri:
+                value = _hijri_to_gregorian(year, cal["hijri"].get(name, 0), day)
+            else:
+                value = date(year, cal["greg"][name], day)
+        except (ValueError, KeyError, OverflowError):
+            continue
+        wd = cal["weekday"].get(m["wd"]) if m["wd"] else None
+        out.append(DateMention(*_span(index, len(text), m.start(), m.end()), value,
+                               "hijri" if hijri else "gregorian", wd))
+    for key in ("iso", "dmy"):
+        for m in pats[key].finditer(norm):
+            try:
+                value = date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            out.append(DateMention(*_span(index, len(text), m.start(), m.end()), value, "numeric", None))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+def _hijri_to_gregorian(year: int, month: int, day: int) -> date:
+    from hijridate import Hijri
+
+    if not 1300 <= year <= 1500:
+        raise ValueError("Hijri year out of range")
+    return Hijri(year, month, day).to_gregorian()
+
+
+def weekday_mentions(text: str) -> list[WeekdayMention]:
+    """Weekday words, with how far from the publication day each points when the text says so."""
+    norm, index = _norm(text)
+    cal = calendar()
+    out = []
+    for m in _patterns()["weekday"].finditer(norm):
+        rel = re.sub(r"\s+", " ", m["rel"] or "")
+        offset = {"اليوم": 0, "امس": -1, "اول امس": -2}.get(rel)
+        s, e = _span(index, len(text), m.start(), m.end())
+        out.append(WeekdayMention(s, e, cal["weekday"][m["wd"]], offset, text[s:e]))
+    return out
+
+
+def weekday_conflicts(published: date, text: str) -> list[WeekdayMention]:
+    """Mentions like "اليوم الأحد" / "أمس الثلاثاء" that a publication on `published` contradicts."""
+    return [w for w in weekday_mentions(text)
+            if w.offset is not None and (published + timedelta(days=w.offset)).weekday() != w.weekday]
+
+
+def parse_date(value: str | None) -> date | None:
+    """A date from metadata: ISO ("2023-05-14", "2023-05-14T10:00:00Z") or Arabic text."""
+    if not value:
+        return None
+    value = str(value).strip()
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    found = find_dates(value)
+    return found[0].value if found else None
+
+
+def choose_published(candidates: list[tuple[str, date]], text: str) -> tuple[str | None, str, str | None]:
+    """(ISO date or None, confidence, source) from trusted candidates, checked against weekdays.
+
+    `candidates` are (source, date) pairs in order of trust, from publication metadata or a byline
+    only — never site chrome. A candidate that the text's "اليوم الأحد"/"أمس الثلاثاء" contradicts
+    is kept at low confidence only if no consistent candidate exists.
+    """
+    for source, value in candidates:
+        if not weekday_conflicts(value, text):
+            return value.isoformat(), "high", source
+    if candidates:
+        source, value = candidates[0]
+        return value.isoformat(), "low", source
+    return None, "none", None

@@ -1,0 +1,90 @@
+"""marsad's pipeline, top-down: raw input → cleaned, dated article → annotated Document.
+
+    read_paths (ingest)  →  prepare (webpage, clean, dates)  →  annotate (stages in order)
+
+Each stage is a function Document → Document; `stages()` lists them in order, so adding one is a
+one-line change here and nowhere else.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
+
+from .arabic import arabic_ratio
+from .clean import clean_text
+from .dates import choose_published, parse_date
+from .ingest import read_paths
+from .model import Document, RawItem
+
+MIN_ARABIC_RATIO = 0.5        # below this share of Arabic letters an article is not Arabic news
+
+Stage = Callable[[Document], Document]
+
+
+@lru_cache(maxsize=1)
+def stages() -> tuple[Stage, ...]:
+    """The annotation stages in order (imported lazily: models load once, on first use)."""
+    return ()
+
+
+def prepare(item: RawItem) -> Document:
+    """Extract and clean one input; a Document with status `rejected` and a reason if unusable."""
+    doc = Document(doc_id=item.doc_id, source=item.source, fmt=item.fmt,
+                   content_hash=item.content_hash, raw=item.content)
+    if item.error:
+        return reject(doc, item.error)
+    meta = item.meta
+    markup_date, sitename, title, text = None, None, meta.get("title"), item.text or ""
+    if item.html is not None:
+        from .webpage import extract_page
+        page = extract_page(item.html, meta.get("url"))
+        text, title = page.text, title or page.title
+        markup_date, sitename = page.published, page.sitename
+        doc.url = page.url
+    doc.url = meta.get("url") or doc.url
+    cleaned = clean_text(text, known_title=title)
+    if not cleaned.text.strip():
+        return reject(doc, "no article text left after removing page chrome")
+    ratio = arabic_ratio(cleaned.text)
+    if ratio < MIN_ARABIC_RATIO:
+        return reject(doc, f"not Arabic text ({ratio:.0%} of letters are Arabic)")
+    doc.text, doc.title, doc.subtitle = cleaned.text, title or cleaned.title, cleaned.subtitle
+    doc.outlet = meta.get("outlet") or sitename or cleaned.outlet
+    if cleaned.dateline:
+        doc.dateline = doc.span(*cleaned.dateline)
+    doc.page_dates = sorted({d.isoformat() for d in cleaned.page_dates})
+    candidates = [(src, d) for src, d in (("metadata", parse_date(meta.get("published"))),
+                                          ("metadata", markup_date),
+                                          *(("byline", d) for d in cleaned.byline_dates)) if d]
+    doc.published, doc.published_confidence, doc.published_source = choose_published(candidates, doc.text)
+    return doc
+
+
+def reject(doc: Document, reason: str) -> Document:
+    doc.status, doc.error = "rejected", reason
+    return doc
+
+
+def annotate(doc: Document) -> Document:
+    if doc.status == "ok":
+        for stage in stages():
+            doc = stage(doc)
+    return doc
+
+
+def process(item: RawItem) -> Document:
+    """One input through the whole pipeline; never raises for bad input."""
+    try:
+        return annotate(prepare(item))
+    except Exception as e:  # a bug on one article must not stop a crawl-sized batch
+        if os.environ.get("MARSAD_DEBUG"):
+            raise
+        doc = Document(item.doc_id, item.source, item.fmt, item.content_hash, raw=item.content)
+        return reject(doc, f"internal error: {type(e).__name__}: {e}")
+
+
+def extract(paths: Iterable[str | os.PathLike]) -> Iterator[Document]:
+    """Documents for every input under `paths`, streamed (the Python API behind `marsad extract`)."""
+    for item in read_paths(paths):
+        yield process(item)

@@ -1,0 +1,64 @@
+"""Full-text search over the store: Arabic-normalised FTS5 query, bm25 ranking, snippets.
+
+Snippets are cut from the original cleaned text (not the normalised index copy), with the matched
+words' offsets, so a terminal or web page can highlight exactly what matched.
+"""
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from .arabic import normalize, normalize_map, strip_clitics
+
+SNIPPET_CHARS = 90
+_PUNCT = re.compile(r"[\"'«»“”.,،:؛()!?؟\-]+")
+
+
+def query_terms(query: str) -> list[list[str]]:
+    """For each query word, the normalised forms that may match it (the word, then without clitics)."""
+    words = [w for w in _PUNCT.sub(" ", normalize(query)).split() if w]
+    return [strip_clitics(w) for w in words]
+
+
+def fts_query(query: str) -> str:
+    """An FTS5 MATCH expression: every query word must match, in any of its clitic forms."""
+    groups = query_terms(query)
+    return " AND ".join("(" + " OR ".join(f'"{f}"' for f in forms) + ")" for forms in groups)
+
+
+def snippet(text: str, terms: list[list[str]], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
+    """A window of `text` around the first match and the (start, end) of matches inside it."""
+    norm, index = normalize_map(text)
+    forms = sorted({f for group in terms for f in group}, key=len, reverse=True)
+    if not forms or not norm:
+        return text[: 2 * width], []
+    pattern = re.compile("|".join(re.escape(f) for f in forms))
+    hits = [(index[m.start()], index[m.end() - 1] + 1) for m in pattern.finditer(norm)]
+    if not hits:
+        return text[: 2 * width], []
+    start = max(0, hits[0][0] - width)
+    end = min(len(text), hits[0][1] + width)
+    while start > 0 and not text[start - 1].isspace():   # whole words only
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    marks = [(s - start, e - start) for s, e in hits if s >= start and e <= end]
+    return text[start:end].replace("\n", " "), marks
+
+
+def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[dict]:
+    expr = fts_query(query)
+    if not expr:
+        return []
+    rows = db.execute(
+        """SELECT d.doc_id, d.title, d.outlet, d.published, d.text, bm25(documents_fts, 4.0, 1.0, 0.5) AS score
+           FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+           WHERE documents_fts MATCH ? ORDER BY score LIMIT ?""", (expr, limit)).fetchall()
+    terms = query_terms(query)
+    hits = []
+    for r in rows:
+        text, marks = snippet(r["text"] or "", terms)
+        hits.append({"doc_id": r["doc_id"], "title": r["title"], "outlet": r["outlet"],
+                     "published": r["published"], "score": round(-r["score"], 3),
+                     "snippet": text, "highlights": marks})
+    return hits

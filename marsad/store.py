@@ -1,0 +1,251 @@
+"""The embedded store: one SQLite file (WAL), schema migrations versioned in code, FTS5 search.
+
+Documents keep their status (`ok` / `rejected` + reason), the raw input (zlib-compressed, or a
+reference to its source when too large) and the cleaned text. The full-text index holds an
+Arabic-normalised copy of title and body plus the clitic-stripped forms of each word, so
+"احمد المسماري" finds "أحمد المسماري" and "المسماري" finds "والمسماري".
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .arabic import normalize, strip_clitics
+from .ingest import read_paths
+from .model import Document, RawItem
+
+DEFAULT_DB = "marsad.db"
+RAW_KEEP_LIMIT = 5 * 1024 * 1024     # larger raw inputs are referenced by their source, not copied
+
+MIGRATIONS: list[str] = [
+    # 1: documents, annotations, full-text index
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL UNIQUE,
+        source TEXT, fmt TEXT,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'rejected')),
+        error TEXT,
+        content_hash TEXT NOT NULL,
+        raw BLOB, raw_size INTEGER,
+        title TEXT, subtitle TEXT, outlet TEXT, url TEXT,
+        published TEXT, published_confidence TEXT, page_dates TEXT, dateline TEXT,
+        text TEXT,
+        ingested_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_hash ON documents(content_hash);
+    CREATE INDEX documents_status ON documents(status);
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        type TEXT, text TEXT, canonical TEXT, title TEXT, role TEXT, start INTEGER, "end" INTEGER);
+    CREATE INDEX entities_canonical ON entities(canonical);
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        speaker TEXT, speaker_canonical TEXT, cue TEXT, kind TEXT, channel TEXT, text TEXT,
+        start INTEGER, "end" INTEGER);
+    CREATE INDEX quotes_speaker ON quotes(speaker_canonical);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        event_type TEXT, sub_event_type TEXT, event_date TEXT, actor1 TEXT, actor2 TEXT,
+        location TEXT, admin1 TEXT, country TEXT, latitude REAL, longitude REAL,
+        fatalities INTEGER, claimed_by TEXT, data TEXT);
+    CREATE INDEX events_date ON events(event_date);
+    CREATE TABLE tolls (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        kind TEXT, value INTEGER, approximate INTEGER, text TEXT, claimed_by TEXT, data TEXT);
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, stems, tokenize = 'unicode61');
+    """,
+]
+
+
+@dataclass
+class IngestSummary:
+    ok: int = 0
+    rejected: int = 0
+    unchanged: int = 0
+    updated: int = 0
+
+    def __str__(self) -> str:
+        return (f"{self.ok} ok ({self.updated} updated), {self.rejected} rejected, "
+                f"{self.unchanged} unchanged")
+
+
+def default_db_path() -> str:
+    return os.environ.get("MARSAD_DB") or DEFAULT_DB
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def index_terms(text: str) -> str:
+    """Clitic-stripped forms of each normalised word, for the FTS `stems` column."""
+    out = []
+    for word in normalize(text).split():
+        out.extend(strip_clitics(word.strip("\"'«»“”.,،:؛()!?؟"))[1:])
+    return " ".join(out)
+
+
+class Store:
+    """A marsad database. `Store(path)` opens (and migrates) it; use as a context manager."""
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = str(path or default_db_path())
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path)
+        self.db.row_factory = sqlite3.Row
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.migrate()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        """Apply the migrations this file has not seen yet, each in one transaction."""
+        for version in range(self.schema_version, len(MIGRATIONS)):
+            self.db.executescript(f"BEGIN; {MIGRATIONS[version]}; PRAGMA user_version = {version + 1}; COMMIT;")
+
+    # --- writing ------------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | os.PathLike],
+               on_item: Callable[[RawItem, str, Document | None], None] | None = None,
+               batch: int = 200) -> IngestSummary:
+        """Read, process and store every input under `paths`; returns counts.
+
+        Re-ingesting identical content (same doc_id and content hash, or a hash already stored as
+        an ok article) is a no-op; changed content replaces the stored article.
+        `on_item(item, outcome, doc)` is called per input, outcome ∈ ok|updated|rejected|unchanged.
+        """
+        from .pipeline import process
+
+        summary, pending = IngestSummary(), 0
+        for item in read_paths(paths):
+            known = self.db.execute("SELECT content_hash FROM documents WHERE doc_id = ?", (item.doc_id,)).fetchone()
+            digest = item.content_hash
+            duplicate = not item.error and self.db.execute(
+                "SELECT 1 FROM documents WHERE content_hash = ? AND status = 'ok' LIMIT 1", (digest,)).fetchone()
+            if (known and known[0] == digest) or (not known and duplicate):
+                summary.unchanged += 1
+                if on_item:
+                    on_item(item, "unchanged", None)
+                continue
+            doc = process(item)
+            self.save(doc, raw_size=item.size, commit=False)
+            outcome = "rejected" if doc.status != "ok" else ("updated" if known else "ok")
+            summary.rejected += outcome == "rejected"
+            summary.ok += outcome != "rejected"
+            summary.updated += outcome == "updated"
+            if on_item:
+                on_item(item, outcome, doc)
+            pending += 1
+            if pending >= batch:
+                self.db.commit()
+                pending = 0
+        self.db.commit()
+        return summary
+
+    def save(self, doc: Document, raw_size: int | None = None, commit: bool = True) -> None:
+        """Insert or replace one document with its annotations and its search entry."""
+        raw = doc.raw.encode("utf-8")
+        blob = zlib.compress(raw, 6) if raw and len(raw) <= RAW_KEEP_LIMIT else None
+        db, now = self.db, _now()
+        old = db.execute("SELECT id, ingested_at FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
+        if old:
+            db.execute("DELETE FROM documents_fts WHERE rowid = ?", (old["id"],))
+            db.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
+        cur = db.execute(
+            """INSERT INTO documents (doc_id, source, fmt, status, error, content_hash, raw, raw_size, title,
+                   subtitle, outlet, url, published, published_confidence, page_dates, dateline, text,
+                   ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+            (doc.doc_id, doc.source, doc.fmt, doc.status, doc.error, doc.content_hash, blob,
+             raw_size if raw_size is not None else len(raw), doc.title, doc.subtitle, doc.outlet, doc.url,
+             doc.published, doc.published_confidence, json.dumps(doc.page_dates),
+             doc.dateline.text if doc.dateline else None, doc.text or None,
+             old["ingested_at"] if old else now, now))
+        if doc.status == "ok":
+            db.execute("INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
+                       (cur.lastrowid, normalize(doc.title or ""), normalize(doc.text),
+                        index_terms(f"{doc.title or ''} {doc.text}")))
+            self._save_annotations(doc)
+        if commit:
+            db.commit()
+
+    def _save_annotations(self, doc: Document) -> None:
+        db, d = self.db, doc.doc_id
+        db.executemany('INSERT INTO entities (doc_id, type, text, canonical, title, role, start, "end") '
+                       "VALUES (?,?,?,?,?,?,?,?)",
+                       [(d, e.type, e.text, e.canonical, e.title, e.role, e.start, e.end) for e in doc.entities])
+        db.executemany("INSERT INTO quotes (doc_id, speaker, speaker_canonical, cue, kind, channel, text, start, "
+                       '"end") VALUES (?,?,?,?,?,?,?,?,?)',
+                       [(d, q.speaker, q.speaker_canonical, q.cue, q.kind, q.channel, q.text, q.start, q.end)
+                        for q in doc.quotes])
+        db.executemany("INSERT INTO events (doc_id, event_type, sub_event_type, event_date, actor1, actor2, location,"
+                       " admin1, country, latitude, longitude, fatalities, claimed_by, data) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       [(d, e.event_type, e.sub_event_type, e.event_date, e.actor1, e.actor2, e.location,
+                         e.admin1, e.country, e.latitude, e.longitude, e.fatalities, e.claimed_by,
+                         json.dumps(asdict(e), ensure_ascii=False)) for e in doc.events])
+        db.executemany("INSERT INTO tolls (doc_id, kind, value, approximate, text, claimed_by, data) "
+                       "VALUES (?,?,?,?,?,?,?)",
+                       [(d, t.kind, t.value, int(t.approximate), t.text, t.claimed_by,
+                         json.dumps(asdict(t), ensure_ascii=False)) for t in doc.tolls])
+
+    # --- reading ------------------------------------------------------------------------------
+    def document(self, doc_id: str) -> dict | None:
+        row = self.db.execute("SELECT * FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        out = {k: row[k] for k in row.keys() if k not in ("raw", "id")}
+        out["page_dates"] = json.loads(out["page_dates"] or "[]")
+        for table in ("entities", "quotes", "events", "tolls"):
+            out[table] = [dict(r) for r in self.db.execute(
+                f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY id", (doc_id,))]  # noqa: S608 - fixed names
+        return out
+
+    def raw(self, doc_id: str) -> str | None:
+        """The raw input as received, when it was small enough to keep."""
+        row = self.db.execute("SELECT raw FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+        return zlib.decompress(row[0]).decode("utf-8") if row and row[0] else None
+
+    def search(self, query: str, limit: int = 10) -> list[dict]:
+        from .search import search
+        return search(self.db, query, limit)
+
+    def stats(self) -> dict:
+        db = self.db
+        count = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
+        return {
+            "documents": count("SELECT count(*) FROM documents"),
+            "ok": count("SELECT count(*) FROM documents WHERE status = 'ok'"),
+            "rejected": count("SELECT count(*) FROM documents WHERE status = 'rejected'"),
+            "entities": count("SELECT count(*) FROM entities"),
+            "quotes": count("SELECT count(*) FROM quotes"),
+            "events": count("SELECT count(*) FROM events"),
+            "outlets": [tuple(r) for r in db.execute(
+                "SELECT outlet, count(*) FROM documents WHERE outlet IS NOT NULL GROUP BY outlet "
+                "ORDER BY count(*) DESC LIMIT 10")],
+            "published": tuple(db.execute(
+                "SELECT min(published), max(published) FROM documents WHERE published IS NOT NULL").fetchone()),
+            "rejections": [tuple(r) for r in db.execute(
+                "SELECT error, count(*) FROM documents WHERE status = 'rejected' GROUP BY error "
+                "ORDER BY count(*) DESC LIMIT 10")],
+            "schema_version": self.schema_version,
+        }
