@@ -15,9 +15,14 @@ _DROP = set(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0
                              *range(0x06D6, 0x06EE), 0x200C, 0x200D, 0x200E, 0x200F])
 # Letter variants writers use interchangeably: hamza seats on alef, alef maqsura/ya, ta marbuta/ha,
 # Persian/Urdu look-alikes (ک ی ه) that leak into Arabic web text.
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و",
-                       "ة": "ه", "ک": "ك", "ی": "ي", "ە": "ه", "ھ": "ه"})
+_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ئ": "ي", "ؤ": "و",
+         "ة": "ه", "ک": "ك", "ی": "ي", "ە": "ه", "ھ": "ه"}
 DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# One table for folding, digits and ASCII lower-casing: str.lower() could change the length of
+# some non-Arabic characters (İ → i̇) and so break offset maps; this table never does.
+_TABLE = str.maketrans({**_FOLD, **{chr(c): chr(c + 32) for c in range(65, 91)}})
+_TABLE.update(DIGITS)
+_DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -25,18 +30,14 @@ LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 def normalize_map(text: str) -> tuple[str, list[int]]:
     """Normalised text for matching, and for each of its characters the offset in `text`."""
-    out, index = [], []
-    for i, ch in enumerate(text):
-        if ch in _DROP:
-            continue
-        out.append(ch.translate(_FOLD).translate(DIGITS).lower())
-        index.append(i)
-    return "".join(out), index
+    dropped = {m.start() for m in _DROP_RE.finditer(text)}
+    index = [i for i in range(len(text)) if i not in dropped] if dropped else list(range(len(text)))
+    return normalize(text), index
 
 
 def normalize(text: str) -> str:
     """Normalised text for matching and search (see `normalize_map`)."""
-    return "".join(ch for ch in text if ch not in _DROP).translate(_FOLD).translate(DIGITS).lower()
+    return _DROP_RE.sub("", text).translate(_TABLE)
 
 
 def to_western_digits(text: str) -> str:

@@ -179,5 +179,17 @@ def stats(db: DbOption = Path(DEFAULT_DB),
         out.print(f"  rejected {n:>4}× {reason}", markup=False)
 
 
+@app.command()
+def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic articles are built from.")]
+          = Path("examples/corpus"),
+          n: Annotated[int, typer.Option("-n", help="Synthetic articles to ingest.")] = 10_000,
+          html_pages: Annotated[int, typer.Option(help="HTML pages for the trafilatura comparison.")] = 300,
+          memory: Annotated[bool, typer.Option(help="Also measure peak memory at two corpus sizes.")] = True):
+    """Throughput and memory as ratios against peers measured in the same run (JSON on stdout)."""
+    from .bench import run
+
+    out.print(json.dumps(run(corpus, n, html_pages, memory), ensure_ascii=False, indent=1), markup=False)
+
+
 def main() -> Optional[int]:  # pragma: no cover - console entry point
     return app()

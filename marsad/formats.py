@@ -32,6 +32,11 @@ def read_warc(path: Path, stem: str) -> Iterator[RawItem]:
                 rec_id = (record.rec_headers.get_header("WARC-Record-ID") or f"{stem}#{count}").strip("<>")
                 url = record.rec_headers.get_header("WARC-Target-URI")
                 body = record.content_stream().read()
+                missing = getattr(record.raw_stream, "limit", 0)   # bytes the header promised but never came
+                if missing:
+                    yield RawItem(rec_id, url or str(path), "warc", size=len(body),
+                                  error=f"truncated WARC record after {count} complete records ({missing} bytes missing)")
+                    return
                 count += 1
                 yield _warc_item(rec_id, url or f"{path}#{count}", ctype, body)
     except Exception as e:  # warcio raises plain Exceptions / zlib errors on damaged archives

@@ -37,6 +37,8 @@ def detect_format(path: Path, head: bytes) -> str:
     name = path.name.lower()
     if name.endswith((".warc.gz", ".arc.gz")):
         return "warc"
+    if name.endswith((".jsonl.gz", ".ndjson.gz")):
+        return "jsonl"
     fmt = _SUFFIX_FORMAT.get(path.suffix.lower())
     if fmt:
         return fmt
@@ -82,7 +84,7 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        score = arabic_ratio(text)
+        score = arabic_ratio(text) if _looks_like_text(text) else 0.0
         if best is None or score > best[0]:
             best = (score, text, enc)
     if best and best[0] >= 0.5:
@@ -92,6 +94,15 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if text.count("\ufffd") <= max(2, len(text) // 200):
         return text, "utf-8 (damaged bytes replaced)"
     raise DecodeError(f"invalid UTF-8 at byte {utf8_error.start} and no Arabic legacy encoding fits")
+
+
+def _looks_like_text(text: str) -> bool:
+    """Legacy single-byte codecs decode any bytes; real prose has spaces and few control characters."""
+    if not text:
+        return False
+    spaces = sum(ch.isspace() for ch in text)
+    controls = sum(ord(ch) < 32 and ch not in "\r\n\t" for ch in text)
+    return spaces >= len(text) * 0.03 and controls <= len(text) * 0.01
 
 
 def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -137,7 +148,7 @@ def read_file(path: Path) -> Iterator[RawItem]:
     limit = MAX_FEED_BYTES if fmt == "feed" else MAX_ARTICLE_BYTES
     if size > limit:
         yield RawItem(stem, src, fmt, size=size,
-                      error=f"file too large for one {fmt} article ({size / 2**20:.0f} MB > {limit / 2**20:.0f} MB)")
+                      error=f"file too large for one {fmt} article ({size / 2**20:.0f} MB > {limit / 2**20:.0f} MB limit)")
         return
     data = path.read_bytes()
     kind = binary_kind(data)
@@ -174,8 +185,7 @@ def jsonl_item(line: bytes | str, source: str, fallback_id: str) -> RawItem:
     try:
         obj = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        msg = getattr(e, "msg", None) or str(e)
-        return RawItem(fallback_id, source, "jsonl", error=f"invalid JSON: {msg}")
+        return RawItem(fallback_id, source, "jsonl", error=f"invalid JSON: {e}")
     if not isinstance(obj, dict):
         return RawItem(fallback_id, source, "jsonl", error="JSON line is not an object")
     doc_id = str(obj.get("id") or obj.get("doc_id") or fallback_id)

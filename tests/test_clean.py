@@ -1,0 +1,86 @@
+"""Chrome removal, title/outlet/dateline — on pages written for the tests and on the seeds."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.clean import clean_text
+
+PAGE = """السبت 14 يناير 2023 الموافق 21 جمادى الآخرة 1444
+رئيسة التحرير
+هالة منصور
+سياسة
+متابعات
+
+تجدد القتال في ريف حماة الشمالي وسقوط قتلى
+
+صدى الشمال نيوز
+
+حلب - تجددت الاشتباكات العنيفة صباح اليوم بين فصائل المعارضة والقوات الحكومية في ريف حماة الشمالي، وسط قصف مدفعي متبادل.
+وقال مصدر ميداني إن المعارك أسفرت عن مقتل تسعة مقاتلين من الطرفين.
+ت + ت - الحجم الطبيعي
+وأضاف المصدر أن المدنيين بدأوا بالنزوح نحو المخيمات الحدودية.
+
+لمتابعة آخر الأخبار تابعونا على تلغرام اضغط هنا
+شارك برأيك
+إضافة تعليق
+الاسم
+Email
+  • اليوم
+  • الأسبوع"""
+
+
+def test_chrome_removed_from_a_page_that_is_not_a_seed():
+    c = clean_text(PAGE)
+    assert c.title == "تجدد القتال في ريف حماة الشمالي وسقوط قتلى"
+    assert c.outlet == "صدى الشمال نيوز"
+    assert [d.isoformat() for d in c.page_dates] == ["2023-01-14", "2023-01-14"]   # Gregorian + Hijri
+    assert c.text.startswith("حلب - تجددت") and c.text.endswith("المخيمات الحدودية.")
+    for chrome in ("رئيسة التحرير", "هالة منصور", "سياسة", "متابعات", "الحجم الطبيعي", "شارك برأيك",
+                   "إضافة تعليق", "Email", "اضغط هنا", "الأسبوع"):
+        assert chrome not in c.text, chrome
+    assert c.dateline and c.text[c.dateline[0]:c.dateline[1]] == "حلب"
+
+
+def test_agency_byline_gives_the_outlet_and_captions_go():
+    page = ("الخميس 3 أغسطس 2023\nانفجار سيارة مفخخة في سوق شعبي\nمشهد من موقع الانفجار | أ ف ب\n"
+            "الساعة 10:15 (شبكة النهرين - وكالات)\n\n"
+            "انفجرت سيارة مفخخة صباح اليوم في سوق شعبي بمدينة الموصل، ما أدى إلى سقوط قتلى وجرحى بين المتسوقين.\n")
+    c = clean_text(page)
+    assert c.outlet == "شبكة النهرين" and c.title == "انفجار سيارة مفخخة في سوق شعبي"
+    assert c.text.startswith("انفجرت سيارة") and "أ ف ب" not in c.text and "الساعة" not in c.text
+
+
+def test_byline_date_is_not_page_chrome():
+    page = ("مقتل ثلاثة بانفجار لغم في لحج\nنشر في: الإثنين 9 أكتوبر 2023\n\n"
+            "قتل ثلاثة أشخاص بانفجار لغم أرضي في محافظة لحج، حسب ما أفاد مصدر محلي اليوم الإثنين للصحفيين.\n")
+    c = clean_text(page)
+    assert [d.isoformat() for d in c.byline_dates] == ["2023-10-09"] and not c.page_dates
+
+
+def test_known_title_is_removed_from_the_body():
+    c = clean_text("غارة على مأرب\nشن الطيران غارات على مواقع في مأرب اليوم، وفق مصادر محلية تحدثت للصحفيين.",
+                   known_title="غارة على مأرب")
+    assert c.title == "غارة على مأرب" and c.text.startswith("شن الطيران")
+
+
+SEED_CHROME = ["رئيس التحرير", "شيماء جلال", "عاجل\n", "الحجم الطبيعي", "شارك برأيك", "إضافة تعليق",
+               "اضغط هنا", "إضغط هنا", "Email", "اختيارات القراء", "لاتمثل", "| رويترز", "الساعة 20:59"]
+
+
+def test_seed_titles_outlets_and_no_chrome(seed_docs, gold):
+    assert len(seed_docs) == 5
+    for doc_id, g in gold.items():
+        doc = seed_docs[doc_id]
+        assert doc.status == "ok"
+        assert doc.title == g["title"]
+        if "outlet" in g:
+            assert doc.outlet == g["outlet"]
+        for chrome in SEED_CHROME:
+            assert chrome not in doc.text, (doc_id, chrome)
+        assert not doc.text.startswith(doc.title)
+
+
+@pytest.mark.parametrize("doc_id", ["001_398c6094c00d115c", "004_a524392b78519f2b"])
+def test_seed_header_dates_are_page_chrome(seed_docs, doc_id):
+    doc = seed_docs[doc_id]
+    assert doc.page_dates and (doc.published is None or doc.published_confidence == "low")

@@ -1,0 +1,62 @@
+"""Arabic date grammar: month-name families, Hijri, digits, weekday checks."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.dates import choose_published, find_dates, parse_date, weekday_conflicts, weekday_mentions
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("الثلاثاء 01 اكتوبر 2024", date(2024, 10, 1)),
+    ("في 5 أكتوبر 2021", date(2021, 10, 5)),
+    ("12 كانون الأول 2019", date(2019, 12, 12)),
+    ("3 تشرين الثاني 2020م", date(2020, 11, 3)),
+    ("١٧ يوليو ٢٠١٩", date(2019, 7, 17)),
+    ("في 12 من ديسمبر/كانون الأول 2014", date(2014, 12, 12)),
+    ("7 جويلية 2022", date(2022, 7, 7)),
+    ("19 رمضان 1445", date(2024, 3, 29)),
+    ("1 شوال 1444 هـ", date(2023, 4, 21)),
+    ("نشر بتاريخ 2023-05-14", date(2023, 5, 14)),
+    ("14/05/2023", date(2023, 5, 14)),
+])
+def test_dates_are_parsed(text, expected):
+    found = find_dates(text)
+    assert [d.value for d in found] == [expected]
+    assert text[found[0].start:found[0].end].strip()
+
+
+def test_hijri_and_gregorian_in_one_header():
+    found = find_dates("الجمعة 29 مارس 2024 الموافق 19 رمضان 1445")
+    assert [(d.value, d.calendar) for d in found] == [(date(2024, 3, 29), "gregorian"), (date(2024, 3, 29), "hijri")]
+    assert found[0].weekday == 4
+
+
+def test_not_dates():
+    assert find_dates("قتل 12 شخصا في 2023 خلال هجمات متفرقة") == []
+    assert find_dates("صفر 12 3000") == []
+
+
+def test_weekday_mentions_and_offsets():
+    ws = weekday_mentions("قال أمس الثلاثاء إن القصف بدأ مساء الإثنين، واليوم الأحد هدأت المعارك صباح اليوم الاثنين")
+    assert [(w.weekday, w.offset) for w in ws] == [(1, -1), (0, None), (6, 0), (0, 0)]
+
+
+def test_weekday_conflicts_flag_a_wrong_publication_day():
+    text = "وأعلن الجيش صباح اليوم الإثنين توجيه ضربات جوية."
+    assert weekday_conflicts(date(2024, 10, 1), text)            # a Tuesday
+    assert not weekday_conflicts(date(2024, 9, 30), text)        # a Monday
+
+
+def test_choose_published_prefers_a_consistent_candidate():
+    text = "قالت الوزارة أمس الأحد إن المفاوضات مستمرة."
+    assert choose_published([("metadata", date(2023, 5, 15))], text) == ("2023-05-15", "high", "metadata")
+    assert choose_published([("metadata", date(2023, 5, 16))], text) == ("2023-05-16", "low", "metadata")
+    assert choose_published([], text) == (None, "none", None)
+
+
+def test_parse_date_from_metadata():
+    assert parse_date("2023-05-14T10:00:00+03:00") == date(2023, 5, 14)
+    assert parse_date("الأحد 14 مايو 2023") == date(2023, 5, 14)
+    assert parse_date("not a date") is None and parse_date(None) is None
