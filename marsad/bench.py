@@ -128,6 +128,9 @@ def bench_memory(samples, small: int, large: int) -> dict:
 def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = True) -> dict:
     samples = sample_articles(corpus)
     result = {"ingest": bench_ingest(samples, n)}
+    small = bench_ingest(samples, max(1, n // 5))
+    # Cost per article at n over cost per article at n/5: ~1 when ingest scales linearly.
+    result["ingest"]["linearity"] = round((result["ingest"]["seconds"] / n) / (small["seconds"] / small["articles"]), 2)
     result["regex_ceiling"] = bench_regex_ceiling(samples, min(n, 5000))
     result["ingest"]["fraction_of_regex_ceiling"] = round(
         result["ingest"]["articles_per_s"] / result["regex_ceiling"]["articles_per_s"], 3)

@@ -141,7 +141,8 @@ class Store:
             known = self.db.execute("SELECT content_hash FROM documents WHERE doc_id = ?", (item.doc_id,)).fetchone()
             digest = item.content_hash
             duplicate = not item.error and self.db.execute(
-                "SELECT 1 FROM documents WHERE content_hash = ? AND status = 'ok' LIMIT 1", (digest,)).fetchone()
+                "SELECT 1 FROM documents WHERE content_hash = ? AND +status = 'ok' LIMIT 1",   # + : use the hash index
+                (digest,)).fetchone()
             if (known and known[0] == digest) or (not known and duplicate):
                 summary.unchanged += 1
                 if on_item:
