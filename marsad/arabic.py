@@ -114,7 +114,10 @@ def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
 
 
 # --- tokens ----------------------------------------------------------------------------------
-TOKEN = re.compile(r"[\w\u0600-\u06ff]+(?:[.,][0-9]+)*|[^\w\s]", re.UNICODE)
+# Arabic letters, diacritics, tatweel and digits — but not the Arabic comma, semicolon, question
+# mark or percent sign, which sit in the same Unicode block and are punctuation tokens.
+_WORD = "\\w\u0621-\u065f\u0660-\u0669\u0670-\u06d3\u06fa-\u06ff"
+TOKEN = re.compile(rf"[{_WORD}]+(?:[.,][0-9]+)*|[^{_WORD}\s]", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,7 @@ def strip_clitics(word: str, min_stem: int = 2) -> list[str]:
     if len(rest) > min_stem + 2 and rest.startswith("لل"):
         out.append("ال" + rest[2:])
         rest = rest[2:]
+        out.append(rest)
     elif len(rest) > min_stem + 1 and rest[0] in _PREP:
         rest = rest[1:]
         out.append(rest)

@@ -180,6 +180,35 @@ def stats(db: DbOption = Path(DEFAULT_DB),
 
 
 @app.command()
+def ner(conll: Annotated[Path, typer.Option("--conll", help="CoNLL input: token in column 1, blank line between sentences.")],
+        model: Annotated[Optional[Path], typer.Option(help="CRF model file (default: the shipped one).")] = None):
+    """Tag a CoNLL file: each line gets the predicted BIO tag (B-PER, I-ORG, O …) appended.
+
+    Example: [bold]marsad ner --conll test.txt > pred.txt[/bold]
+    """
+    from .ner import tag_conll
+
+    with open(conll, encoding="utf-8") as f:
+        for line in tag_conll(f, str(model) if model else None):
+            sys.stdout.write(line + "\n")
+
+
+@app.command("train-ner")
+def train_ner(data: Annotated[Path, typer.Argument(help="ANERcorp-style training file (token TAG per line).")],
+              model_out: Annotated[Path, typer.Option("--out", help="Where to write the model.")]
+              = Path("marsad/data/ner.crfsuite"),
+              dev: Annotated[float, typer.Option(help="Share of sentences held out (from the end) for dev F1; 0 trains on all.")] = 0.1):
+    """Train the CRF NER model reproducibly (features in marsad/ner.py, parameters in train_ner.PARAMS).
+
+    Example: [bold]marsad train-ner ../shared/data/anercorp/train.txt --dev 0[/bold]
+    """
+    from .train_ner import train
+
+    result = train(data, model_out, dev, log=lambda msg: err.print(msg))
+    out.print(json.dumps(result), markup=False)
+
+
+@app.command()
 def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic articles are built from.")]
           = Path("examples/corpus"),
           n: Annotated[int, typer.Option("-n", help="Synthetic articles to ingest.")] = 10_000,

@@ -25,7 +25,9 @@ Stage = Callable[[Document], Document]
 @lru_cache(maxsize=1)
 def stages() -> tuple[Stage, ...]:
     """The annotation stages in order (imported lazily: models load once, on first use)."""
-    return ()
+    from .entities import tag_entities
+
+    return (tag_entities,)
 
 
 def prepare(item: RawItem) -> Document:

@@ -1,0 +1,1 @@
+"""Data files shipped with marsad (see README.md here)."""

@@ -1,0 +1,178 @@
+"""Entities stage: NER spans → entities with clean boundaries, titles, roles and canonical names.
+
+- Boundaries: a proclitic (و ف ب ل ك) is cut from the first word when what remains is a definite
+  noun or a known name (بالجفرة → الجفرة, والمسماري → المسماري); quote marks are trimmed.
+- Titles/ranks (اللواء، المشير، الرئيس …) directly before a person join the mention but stay out of
+  the canonical name; a role phrase after it ("، المتحدث باسم …،") or before it is attached.
+- Canonical names within an article: a short mention joins the fullest one it is the tail of
+  (المسماري → أحمد المسماري); spelling variants (عبدالفتاح/عبد الفتاح, ميليشيات/مليشيات) unify.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicons as lx
+from .arabic import normalize, sentences, tokens
+from .model import Document, Entity
+from .ner import tag
+
+_QUOTES = "\"'«»“”"
+_ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
+                        r"مندوب|منسق|مسؤول|ممثل)\b")
+_ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:إن|ان|أن|إنه|أنه|في|خلال|عبر)\s")
+_PROCLITICS = "وفبلك"
+GAZETTEER_FILL = True
+
+
+def _variant_key(name: str) -> str:
+    """A key under which spelling variants of one name coincide."""
+    n = normalize(name).replace("عبد ", "عبد").replace("ميليشي", "مليشي").replace("ميلشي", "مليشي")
+    return re.sub(r"[^\w ]", "", n).strip()
+
+
+def _is_punct(token: str) -> bool:
+    return not any(ch.isalnum() for ch in token)
+
+
+def _nisba(word: str) -> bool:
+    """A nationality adjective (الليبي، المصري، السوري، اليمني) — its country is in the lexicon."""
+    n = normalize(word)
+    if not (n.startswith("ال") and n.endswith("ي")) or len(n) < 5:
+        return False
+    stem = n[2:-1]
+    return any(c in lx.countries() for c in (stem, stem + "يا", "ال" + stem, stem + "ا"))
+
+
+def _known(norm: str) -> bool:
+    return norm in lx.place_names() or norm in lx.person_names()
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """(start, end, canonical override) without quotes, spaces and a leading proclitic.
+
+    A clitic is cut only when the rest is a definite noun or a known name, so names that merely
+    begin with و/ب/ل (وليد، بشار، لبنان) keep their first letter. "لل" is ل + ال with the alef
+    dropped (للجيش): the span keeps the ل, the canonical name gets its ال back.
+    """
+    while start < end and (text[start] in _QUOTES or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _QUOTES + "،,." or text[end - 1].isspace()):
+        end -= 1
+    norm = normalize(text[start:end].split(" ")[0])
+    if len(norm) <= 3 or _known(norm) or norm[0] not in _PROCLITICS:
+        return start, end, None
+    if norm.startswith("لل") or (norm[0] in "وف" and norm[1:].startswith("لل")):
+        skip = 2 if norm.startswith("لل") else 3          # (و)لل + stem: the article's alef is elided
+        return start, end, "ال" + text[start:end][skip:]
+    for cut in (1, 2):
+        if cut == 2 and not (norm[0] in "وف" and norm[1] in "بلك"):
+            break
+        rest = norm[cut:]
+        if rest.startswith("ال") or _known(rest):
+            start += cut
+            while start < end and normalize(text[start]) == "":     # diacritics after the clitic
+                start += 1
+            return start, end, None
+    return start, end, None
+
+
+def _title_before(text: str, start: int) -> tuple[int, str | None]:
+    """Extend a person mention leftwards over a title directly before it (اللواء ركن، المشير)."""
+    before = normalize(text[max(0, start - 30):start])
+    for t in lx.titles():
+        if before.endswith(t + " "):
+            new_start = start - len(t) - 1
+            # the normalised and original text have equal length here unless diacritics intervene
+            while new_start > 0 and normalize(text[new_start:start - 1]) != t:
+                new_start -= 1
+                if start - new_start > 40:
+                    return start, None
+            return new_start, text[new_start:start - 1]
+    return start, None
+
+
+def _title_inside(mention: str) -> tuple[str | None, str]:
+    norm = normalize(mention)
+    for t in lx.titles():
+        if norm.startswith(t + " "):
+            cut = len(t) + 1
+            return mention[:cut - 1], mention[cut:]
+    return None, mention
+
+
+def _role_after(text: str, end: int) -> str | None:
+    m = re.match(r"\s*[،,]\s*", text[end:end + 4])
+    if not m:
+        return None
+    rest = text[end + m.end(): end + m.end() + 120]
+    if not _ROLE_HEAD.match(normalize(rest)):
+        return None
+    stop = _ROLE_END.search(rest)
+    role = rest[: stop.start()] if stop else rest
+    return role.strip() if 1 <= len(role.split()) <= 12 else None
+
+
+def find_entities(text: str) -> list[Entity]:
+    out: list[Entity] = []
+    for sent in sentences(text):
+        toks = tokens(text, sent.start, sent.end)
+        tags = tag([t.text for t in toks], gazetteer=GAZETTEER_FILL)
+        i = 0
+        while i < len(toks):
+            if not tags[i].startswith(("B-", "I-")):
+                i += 1
+                continue
+            kind = tags[i][2:]
+            j = i + 1
+            while j < len(toks) and tags[j] == f"I-{kind}" and not _is_punct(toks[j].text):
+                j += 1
+            if kind == "PER" and j - i >= 3 and _nisba(toks[i].text):
+                i += 1                      # "الليبي خليفة حفتر": the adjective is not the name
+            start, end, canonical = _trim(text, toks[i].start, toks[j - 1].end)
+            if end > start:
+                e = _entity(text, start, end, kind)
+                e.canonical = canonical or e.canonical
+                out.append(e)
+            i = j
+    return out
+
+
+def _entity(text: str, start: int, end: int, kind: str) -> Entity:
+    title, role = None, None
+    if kind == "PER":
+        start, title = _title_before(text, start)
+        if title is None:
+            title, _ = _title_inside(text[start:end])
+        role = _role_after(text, end)
+    mention = text[start:end]
+    name = _title_inside(mention)[1] if title else mention
+    return Entity(mention, kind, start, end, canonical=name.strip(_QUOTES + " "), title=title, role=role)
+
+
+def canonicalise(entities: list[Entity]) -> None:
+    """Within one article, point each mention at the fullest name it abbreviates or spells differently."""
+    by_type: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_type.setdefault(e.type, []).append(e)
+    for kind, group in by_type.items():
+        full = sorted({e.canonical for e in group if e.canonical}, key=lambda n: -len(n.split()))
+        keys = {n: _variant_key(n) for n in full}
+        for e in group:
+            key = _variant_key(e.canonical or e.text)
+            for cand in full:
+                ck = keys[cand]
+                if ck == key or (kind == "PER" and ck.endswith(" " + key)) or (
+                        kind != "PER" and len(key.split()) >= 2 and ck.startswith(key + " ")):
+                    e.canonical = cand
+                    break
+        roles = {e.canonical: e.role for e in group if e.role}
+        for e in group:
+            e.role = e.role or roles.get(e.canonical)
+
+
+def tag_entities(doc: Document) -> Document:
+    """Pipeline stage: fill `doc.entities`."""
+    doc.entities = find_entities(doc.text)
+    canonicalise(doc.entities)
+    return doc
+

