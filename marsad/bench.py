@@ -112,6 +112,27 @@ def bench_html(samples, n: int) -> dict:
     return out
 
 
+def bench_annotation(samples, n: int) -> dict:
+    """Whole pipeline (with NER and entity rules) vs the cleaning-only baseline, same articles."""
+    from .pipeline import annotate, prepare
+
+    items = [RawItem(f"a{i}", "bench", "text", text=as_scraped_text(o, t, b, i))
+             for i, (o, t, b) in enumerate(synthetic(samples, n, seed=3))]
+    annotate(prepare(items[0]))                       # load the model outside the timing
+    t = time.perf_counter()
+    docs = [prepare(it) for it in items]
+    base = time.perf_counter() - t
+    t = time.perf_counter()
+    for d in docs:
+        annotate(d)
+    stages = time.perf_counter() - t
+    tokens = sum(len(d.text.split()) for d in docs)
+    return {"articles": n, "clean_only_articles_per_s": round(_rate(n, base), 1),
+            "full_pipeline_articles_per_s": round(_rate(n, base + stages), 1),
+            "annotation_tokens_per_s": round(_rate(tokens, stages)),
+            "full_vs_clean_only": round(base / (base + stages), 3)}
+
+
 def bench_memory(samples, small: int, large: int) -> dict:
     """Peak traced memory of a streaming ingest at two corpus sizes; flat means ratio ≈ 1."""
     peaks = {}
@@ -135,6 +156,7 @@ def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = Tru
     result["ingest"]["fraction_of_regex_ceiling"] = round(
         result["ingest"]["articles_per_s"] / result["regex_ceiling"]["articles_per_s"], 3)
     result["html"] = bench_html(samples, html_pages)
+    result["annotation"] = bench_annotation(samples, min(n, 2000))
     if memory:
         result["memory"] = bench_memory(samples, max(200, n // 20), max(1000, n // 4))
     return result

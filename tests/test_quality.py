@@ -1,0 +1,45 @@
+"""Quality ratchets: levels once reached are held. Raise a floor when a change beats it; never lower it.
+
+Scores come from ../shared/tools/score.py, the scorer everything that measures marsad uses.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+from marsad.cli import app
+from tests.conftest import GOLD, SEEDS, SHARED
+
+SCORE = SHARED / "tools" / "score.py"
+ANERCORP_TEST = SHARED / "data" / "anercorp" / "test.txt"
+
+# Floors (measured 2026-11-23 with model ner.crfsuite v1; see README "Quality").
+ANERCORP_F1_FLOOR = 0.69
+SEED_FLOORS = {"key_entity_recall": 0.67, "published": 1.0}
+
+
+def score(*args) -> dict:
+    out = subprocess.run([sys.executable, str(SCORE), *map(str, args), "--json"], check=True,
+                         capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def test_anercorp_entity_f1_holds(tmp_path):
+    pred = tmp_path / "pred.conll"
+    result = CliRunner().invoke(app, ["ner", "--conll", str(ANERCORP_TEST)])
+    assert result.exit_code == 0
+    pred.write_text(result.stdout, "utf-8")
+    assert score("--conll", ANERCORP_TEST, pred)["micro"]["f1"] >= ANERCORP_F1_FLOOR
+
+
+def test_seed_scores_hold(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(SEEDS)])
+    pred.write_text(result.stdout, "utf-8")
+    s = score(GOLD, pred)
+    assert s["docs"]["missing"] == []
+    for metric, floor in SEED_FLOORS.items():
+        assert s[metric]["accuracy"] >= floor, (metric, s[metric])
