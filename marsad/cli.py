@@ -161,6 +161,28 @@ def show(doc_id: str, db: DbOption = Path(DEFAULT_DB),
 
 
 @app.command()
+def entities(kind: Annotated[Optional[str], typer.Option("--type", help="PER, ORG, LOC or MISC.")] = None,
+             limit: Annotated[int, typer.Option(help="Most actors to list.")] = 30,
+             db: DbOption = Path(DEFAULT_DB),
+             as_json: Annotated[bool, typer.Option("--json")] = False):
+    """Actors across the corpus: canonical name, type, mentions, documents and aliases.
+
+    Example: [bold]marsad entities --type PER --limit 10[/bold]
+    """
+    with _store(db) as store:
+        rows = store.actors(kind.upper() if kind else None, limit)
+    if as_json:
+        for r in rows:
+            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+        return
+    table = Table("type", "actor", "mentions", "docs", "aliases")
+    for r in rows:
+        table.add_row(r["type"], rtl(r["name"]), str(r["mentions"]), str(r["documents"]),
+                      rtl("، ".join(r["aliases"][:4])))
+    out.print(table)
+
+
+@app.command()
 def stats(db: DbOption = Path(DEFAULT_DB),
           as_json: Annotated[bool, typer.Option("--json")] = False):
     """Counts: documents by status, annotations, outlets, date range, rejection reasons."""
@@ -170,7 +192,7 @@ def stats(db: DbOption = Path(DEFAULT_DB),
         out.print(json.dumps(s, ensure_ascii=False), markup=False)
         return
     out.print(f"documents {s['documents']}: {s['ok']} ok, {s['rejected']} rejected  (schema v{s['schema_version']})")
-    out.print(f"entities {s['entities']} · quotes {s['quotes']} · events {s['events']}")
+    out.print(f"entities {s['entities']} ({s['actors']} actors) · quotes {s['quotes']} · events {s['events']}")
     lo, hi = s["published"]
     out.print(f"published {lo or '—'} … {hi or '—'}")
     for name, n in s["outlets"]:

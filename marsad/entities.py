@@ -24,7 +24,7 @@ _PROCLITICS = "وفبلك"
 GAZETTEER_FILL = True
 
 
-def _variant_key(name: str) -> str:
+def variant_key(name: str) -> str:
     """A key under which spelling variants of one name coincide."""
     n = normalize(name).replace("عبد ", "عبد").replace("ميليشي", "مليشي").replace("ميلشي", "مليشي")
     return re.sub(r"[^\w ]", "", n).strip()
@@ -156,9 +156,9 @@ def canonicalise(entities: list[Entity]) -> None:
         by_type.setdefault(e.type, []).append(e)
     for kind, group in by_type.items():
         full = sorted({e.canonical for e in group if e.canonical}, key=lambda n: -len(n.split()))
-        keys = {n: _variant_key(n) for n in full}
+        keys = {n: variant_key(n) for n in full}
         for e in group:
-            key = _variant_key(e.canonical or e.text)
+            key = variant_key(e.canonical or e.text)
             for cand in full:
                 ck = keys[cand]
                 if ck == key or (kind == "PER" and ck.endswith(" " + key)) or (

@@ -70,6 +70,7 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
         core = stems[i][-1]
         clitic = w[: len(w) - len(core)] if w.endswith(core) else ""
         f = ["bias", f"w={w}", f"core={core}", f"cl={clitic}", f"p2={core[:2]}", f"p3={core[:3]}",
+
              f"s1={core[-1:]}", f"s2={core[-2:]}", f"s3={core[-3:]}", f"len={min(len(core), 9)}",
              f"shape={_shape(tokens[i])}"]
         f += [f"lex={x}" for x in flags[i]]
@@ -103,7 +104,7 @@ def _shape(token: str) -> str:
     return "ar"
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=4)
 def _tagger(path: str | None = None):
     import pycrfsuite
 
@@ -131,6 +132,8 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if out[i] != "O":
             continue
         forms = strip_clitics(normalize(tok))
+        if forms[-1] in _LOC_CUES or forms[0] in _LOC_CUES:
+            continue                        # "مدينة" is GeoNames' Medina, but here it means "city"
         found = next((f for f in forms[1:] + forms[:1] if f in tiers), None)
         if found is None or tiers[found] not in _STRONG_TIERS or len(found.removeprefix("ال")) < 4:
             continue

@@ -47,9 +47,35 @@ def snippet(text: str, terms: list[list[str]], width: int = SNIPPET_CHARS) -> tu
 
 
 def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[dict]:
+    """FTS hits, then documents that mention an actor the query names by one of its aliases."""
     expr = fts_query(query)
     if not expr:
         return []
+    hits = _fts(db, query, expr, limit)
+    if len(hits) < limit:
+        hits += _actor_hits(db, query, {h["doc_id"] for h in hits}, limit - len(hits))
+    return hits
+
+
+def _actor_hits(db: sqlite3.Connection, query: str, seen: set[str], limit: int) -> list[dict]:
+    from .actors import documents_of, variant_key
+
+    hits = []
+    for doc_id in documents_of(db, query):
+        if doc_id in seen or len(hits) >= limit:
+            continue
+        r = db.execute("SELECT doc_id, title, outlet, published, text FROM documents WHERE doc_id = ?",
+                       (doc_id,)).fetchone()
+        aliases = [a[0] for a in db.execute(
+            "SELECT DISTINCT x2.alias FROM actor_aliases x JOIN actor_aliases x2 ON x2.actor_id = x.actor_id "
+            "WHERE x.key = ?", (variant_key(query),))]
+        text, marks = snippet(r["text"] or "", [t for a in aliases for t in query_terms(a)])
+        hits.append({"doc_id": r["doc_id"], "title": r["title"], "outlet": r["outlet"], "published": r["published"],
+                     "score": 0.0, "snippet": text, "highlights": marks, "via": "actor alias"})
+    return hits
+
+
+def _fts(db: sqlite3.Connection, query: str, expr: str, limit: int) -> list[dict]:
     rows = db.execute(
         """SELECT d.doc_id, d.title, d.outlet, d.published, d.text, bm25(documents_fts, 4.0, 1.0, 0.5) AS score
            FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid

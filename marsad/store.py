@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .actors import MIGRATION as ACTORS_MIGRATION
+from .actors import link, unlink
 from .arabic import normalize, strip_clitics
 from .ingest import read_paths
 from .model import Document, RawItem
@@ -61,6 +63,8 @@ MIGRATIONS: list[str] = [
         kind TEXT, value INTEGER, approximate INTEGER, text TEXT, claimed_by TEXT, data TEXT);
     CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, stems, tokenize = 'unicode61');
     """,
+    # 2: corpus-wide actors with aliases (see marsad/actors.py)
+    ACTORS_MIGRATION,
 ]
 
 
@@ -170,6 +174,7 @@ class Store:
         db, now = self.db, _now()
         old = db.execute("SELECT id, ingested_at FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
         if old:
+            unlink(db, doc.doc_id)
             db.execute("DELETE FROM documents_fts WHERE rowid = ?", (old["id"],))
             db.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
         cur = db.execute(
@@ -191,9 +196,11 @@ class Store:
 
     def _save_annotations(self, doc: Document) -> None:
         db, d = self.db, doc.doc_id
-        db.executemany('INSERT INTO entities (doc_id, type, text, canonical, title, role, start, "end") '
-                       "VALUES (?,?,?,?,?,?,?,?)",
-                       [(d, e.type, e.text, e.canonical, e.title, e.role, e.start, e.end) for e in doc.entities])
+        actor_ids = link(db, doc)
+        db.executemany('INSERT INTO entities (doc_id, type, text, canonical, title, role, start, "end", actor_id) '
+                       "VALUES (?,?,?,?,?,?,?,?,?)",
+                       [(d, e.type, e.text, e.canonical, e.title, e.role, e.start, e.end, a)
+                        for e, a in zip(doc.entities, actor_ids)])
         db.executemany("INSERT INTO quotes (doc_id, speaker, speaker_canonical, cue, kind, channel, text, start, "
                        '"end") VALUES (?,?,?,?,?,?,?,?,?)',
                        [(d, q.speaker, q.speaker_canonical, q.cue, q.kind, q.channel, q.text, q.start, q.end)
@@ -230,6 +237,10 @@ class Store:
         from .search import search
         return search(self.db, query, limit)
 
+    def actors(self, kind: str | None = None, limit: int = 50) -> list[dict]:
+        from .actors import list_actors
+        return list_actors(self.db, kind, limit)
+
     def stats(self) -> dict:
         db = self.db
         count = lambda sql: db.execute(sql).fetchone()[0]  # noqa: E731
@@ -238,6 +249,7 @@ class Store:
             "ok": count("SELECT count(*) FROM documents WHERE status = 'ok'"),
             "rejected": count("SELECT count(*) FROM documents WHERE status = 'rejected'"),
             "entities": count("SELECT count(*) FROM entities"),
+            "actors": count("SELECT count(*) FROM actors WHERE mentions > 0"),
             "quotes": count("SELECT count(*) FROM quotes"),
             "events": count("SELECT count(*) FROM events"),
             "outlets": [tuple(r) for r in db.execute(

@@ -72,3 +72,4 @@ def evaluate(model: str | Path, sents) -> dict:
     seconds = time.perf_counter() - t
     tokens = sum(len(s[0]) for s in sents)
     return f1([tags for _, tags in sents], pred) | {"tokens_per_s": round(tokens / seconds)}
+

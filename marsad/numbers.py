@@ -1,0 +1,109 @@
+"""Numbers in Arabic news: digits (Western, Arabic-Indic), number words (ثلاثة، ثلاثة وعشرون،
+خمسة آلاف ومائتان), multipliers ("100 ألف" → 100000, "2.5 مليون"), vague quantities (عشرات، مئات،
+آلاف) and approximation cues (نحو، قرابة، ما يقرب من، أكثر من) → value + `approximate` flag.
+
+Vague quantities take ACLED's conservative reading: "عشرات" counts as 10, "مئات" as 100.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .arabic import Token, normalize, strip_clitics, to_western_digits, tokens
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    value: int
+    approximate: bool
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    raw = json.loads(resources.files("marsad.data").joinpath("numbers.json").read_text("utf-8"))
+    fold = lambda d: {normalize(k): v for k, v in d.items()}  # noqa: E731
+    small = fold(raw["units"]) | fold(raw["tens"]) | fold(raw["hundreds"])
+    return {"small": small, "units": fold(raw["units"]), "teen": {normalize(x) for x in raw["teens_suffix"]},
+            "mult": fold(raw["multipliers"]), "vague": fold(raw["vague"]),
+            "cues": sorted({normalize(c) for c in raw["approximate_cues"]}, key=len, reverse=True)}
+
+
+def _digits(tok: str) -> float | None:
+    t = to_western_digits(tok)
+    if not t[:1].isdigit():
+        return None
+    groups = t.replace("،", ",").split(",")
+    if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
+        t = "".join(groups)                                  # 1,100 → 1100
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _word(tok: str, table: dict) -> int | None:
+    for form in strip_clitics(normalize(tok)):
+        if form in table:
+            return table[form]
+    return None
+
+
+def _parse_at(toks: list[Token], i: int) -> tuple[int, int, bool] | None:
+    """(value, tokens used, vague) for a number starting at token i, or None."""
+    lex = _lexicon()
+    value = _digits(toks[i].text)
+    j = i + 1
+    if value is not None:
+        if j < len(toks) and (m := _word(toks[j].text, lex["mult"])):
+            value *= m
+            j += 1
+        return round(value), j - i, False
+    two = " ".join(normalize(t.text) for t in toks[i:i + 2])
+    if two in lex["vague"]:
+        return lex["vague"][two], 2, True
+    total, current, used = 0, 0, 0
+    while j - 1 < len(toks):
+        tok = toks[j - 1].text
+        if used and normalize(tok) in lex["teen"] and 0 < current < 10:
+            current += 10
+        elif (v := _word(tok, lex["small"])) is not None and (used == 0 or current % 10 == 0 or v >= 20):
+            current += v
+        elif (m := _word(tok, lex["mult"])) and (used or _word(tok, lex["vague"]) is None):
+            total += max(current, 1) * m                      # ألفين alone is 2000; آلاف alone is vague
+            current = 0
+        else:
+            break
+        used += 1
+        j += 1
+    if used:
+        return total + current, used, False
+    if (v := _word(toks[i].text, lex["vague"])) is not None:
+        return v, 1, True
+    return None
+
+
+def _cue_before(text: str, start: int) -> bool:
+    before = normalize(text[max(0, start - 20):start]).rstrip()
+    return any(before.endswith(c) for c in _lexicon()["cues"])
+
+
+def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """Every number in text[start:end], with offsets into `text`."""
+    toks = tokens(text, start, end)
+    out, i = [], 0
+    while i < len(toks):
+        parsed = _parse_at(toks, i)
+        if parsed is None:
+            i += 1
+            continue
+        value, used, vague = parsed
+        s, e = toks[i].start, toks[i + used - 1].end
+        cue = _cue_before(text, s)
+        out.append(Quantity(s, e, int(value), vague or cue, text[s:e]))
+        i += used
+    return out
