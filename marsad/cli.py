@@ -25,6 +25,15 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 DbOption = Annotated[Path, typer.Option("--db", envvar="MARSAD_DB", help="SQLite database file.",
                                         show_default=True)]
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")]
+GazetteerOption = Annotated[Optional[list[Path]], typer.Option(
+    "--gazetteer", help="Extra gazetteer: OSM-style JSON or TSV/CSV (name, latitude, longitude[, country, admin1]).")]
+
+
+def _gazetteers(paths: Optional[list[Path]]) -> None:
+    from .geo import load_gazetteer
+
+    for p in paths or []:
+        err.print(f"gazetteer {p}: {load_gazetteer(p)} place names added")
 
 
 def _store(db: Path):
@@ -35,7 +44,8 @@ def _store(db: Path):
 @app.command()
 def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
            strict: Annotated[bool, typer.Option(help="Exit non-zero if any input is rejected.")] = False,
-           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False):
+           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+           gazetteer: GazetteerOption = None):
     """Read, clean and store articles: txt, HTML, JSONL, WARC(.gz), RSS/Atom.
 
     Example: [bold]marsad ingest examples/ --db news.db[/bold]
@@ -44,6 +54,7 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
 
     from .ingest import iter_paths
 
+    _gazetteers(gazetteer)
     total = sum(1 for _ in iter_paths(paths))
     with _store(db) as store, Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                                        TextColumn("files · {task.fields[items]} articles"), TimeElapsedColumn(),
@@ -69,7 +80,8 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
 
 @app.command()
 def extract(paths: Paths,
-            fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl"):
+            fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
+            gazetteer: GazetteerOption = None):
     """Write one JSON object per article to stdout (CONTRACT.md shape); no database needed.
 
     Bad input is reported on stderr and as {"doc_id", "error"} on stdout; the run goes on.
@@ -79,6 +91,7 @@ def extract(paths: Paths,
 
     if fmt != "jsonl":
         raise typer.BadParameter("only --format jsonl is supported", param_hint="--format")
+    _gazetteers(gazetteer)
     for doc in run(paths):
         if doc.status != "ok":
             err.print(f"rejected {doc.doc_id} ({doc.source}): {doc.error}")

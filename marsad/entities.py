@@ -170,9 +170,26 @@ def canonicalise(entities: list[Entity]) -> None:
             e.role = e.role or roles.get(e.canonical)
 
 
+def geocode(entities: list[Entity]) -> None:
+    """Resolve places, preferring the country most of the article's places are in."""
+    from collections import Counter
+
+    from .geo import resolve
+
+    places = [e for e in entities if e.type == "LOC"]
+    first = {e.canonical: resolve(e.canonical or e.text) for e in places}
+    votes = Counter(m.country for m in first.values() if m and m.kind != "country")
+    prefer = votes.most_common(1)[0][0] if votes else None
+    for e in places:
+        m = resolve(e.canonical or e.text, prefer) if prefer else first[e.canonical]
+        if m:
+            e.country, e.admin1, e.latitude, e.longitude = m.country, m.admin1, m.latitude, m.longitude
+
+
 def tag_entities(doc: Document) -> Document:
     """Pipeline stage: fill `doc.entities`."""
     doc.entities = find_entities(doc.text)
     canonicalise(doc.entities)
+    geocode(doc.entities)
     return doc
 

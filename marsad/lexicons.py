@@ -14,6 +14,9 @@ from importlib import resources
 from .arabic import normalize
 
 
+REGION_POPULATION = 10**8     # hand-written divisions and sites outrank any same-named town
+
+
 @dataclass(frozen=True)
 class Place:
     name: str
@@ -42,7 +45,7 @@ def places() -> dict[str, list[Place]]:
                   int(r["population"]), r["admin1_code"])
         out.setdefault(normalize(p.name), []).append(p)
     for r in _tsv("regions.tsv"):     # hand-written divisions and sites rank above GeoNames towns
-        p = Place(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]), 10**8, r["admin1"])
+        p = Place(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]), REGION_POPULATION, r["admin1"])
         out.setdefault(normalize(p.name), []).insert(0, p)
     for v in out.values():
         v.sort(key=lambda p: -p.population)
@@ -108,3 +111,9 @@ def multiword(kind: str) -> dict[str, int]:
         if len(words) > 1:
             out[words[0]] = max(out.get(words[0], 0), len(words))
     return out
+
+
+def refresh() -> None:
+    """Forget derived tables after places were added (a user gazetteer)."""
+    for fn in (place_tiers, place_names, multiword):
+        fn.cache_clear()

@@ -49,6 +49,10 @@ class Entity:
     canonical: str | None = None
     title: str | None = None         # rank or honorific kept out of the name (اللواء، المشير)
     role: str | None = None          # role phrase (المتحدث الرسمي باسم …)
+    country: str | None = None       # places: ISO2 country, admin1 and coordinates from the gazetteer
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass

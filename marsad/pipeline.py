@@ -26,7 +26,9 @@ Stage = Callable[[Document], Document]
 def stages() -> tuple[Stage, ...]:
     """The annotation stages in order (imported lazily: models load once, on first use)."""
     from .entities import tag_entities
+    from .geo import load_from_environment
 
+    load_from_environment()          # MARSAD_GAZETTEER: user gazetteers, before any place lookup
     return (tag_entities,)
 
 

@@ -59,11 +59,13 @@ def build_places() -> int:
 def build_countries() -> int:
     from babel import Locale
 
-    rows = [(name, code) for code, name in Locale("ar").territories.items() if code.isalpha()]
+    english = Locale("en").territories
+    rows = [(name, code, english.get(code, "")) for code, name in Locale("ar").territories.items() if code.isalpha()]
     with open(OUT / "countries.tsv", "w", encoding="utf-8") as f:
-        f.write("# Arabic territory names from CLDR via babel (Unicode licence).\nname\tcountry\n")
-        for name, code in sorted(rows):
-            f.write(f"{name}\t{code}\n")
+        f.write("# Arabic and English territory names from CLDR via babel (Unicode licence).\n"
+                "name\tcountry\tenglish\n")
+        for name, code, en in sorted(rows):
+            f.write(f"{name}\t{code}\t{en}\n")
     return len(rows)
 
 

@@ -1,0 +1,173 @@
+"""Place names → country, admin1, coordinates.
+
+Candidates come from the shipped gazetteer (GeoNames towns, hand-written divisions and sites) plus
+any user-supplied one (`--gazetteer FILE`, MARSAD_GAZETTEER): the OSM-style JSON used for Libya
+({"data": [{"name": [{"ar": …}], "latitude", "longitude", "type"}]}) or a TSV/CSV with columns
+name, latitude, longitude[, country, admin1]. A name is tried as written, without its proclitic and
+with/without the article; among same-named places the article's own country wins, then size.
+admin1 for a town is the nearest first-level division centre of its country (approximate: it is
+right where divisions are compact, and marked by `admin1_source: "nearest"`).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import lexicons as lx
+from .arabic import normalize, strip_clitics
+
+_TYPE_POPULATION = {"city": 100_000, "town": 20_000, "village": 2_000, "hamlet": 200, "suburb": 20_000,
+                    "neighbourhood": 5_000, "quarter": 5_000}
+
+
+@dataclass(frozen=True)
+class GeoMatch:
+    name: str
+    country: str              # ISO2
+    country_name: str | None  # English, as ACLED spells it
+    admin1: str | None
+    latitude: float
+    longitude: float
+    kind: str                 # country | admin1 | place
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, str]:
+    return {r["country"]: r["english"] for r in lx._tsv("countries.tsv") if r.get("english")}
+
+
+@lru_cache(maxsize=1)
+def _admin1_centres() -> dict[str, list[tuple[str, float, float]]]:
+    out: dict[str, list[tuple[str, float, float]]] = {}
+    for r in lx._tsv("regions.tsv"):
+        if r["kind"] == "admin1":
+            out.setdefault(r["country"], []).append((r["admin1"], float(r["latitude"]), float(r["longitude"])))
+    return out
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def nearest_admin1(country: str, lat: float, lon: float) -> str | None:
+    centres = _admin1_centres().get(country)
+    if not centres:
+        return None
+    return min(centres, key=lambda c: km(lat, lon, c[1], c[2]))[0]
+
+
+def _forms(name: str) -> list[str]:
+    norm = normalize(name).strip()
+    words = norm.split()
+    if not words:
+        return []
+    out = []
+    for first in strip_clitics(words[0]):
+        out.append(" ".join([first, *words[1:]]))
+        if not first.startswith("ال"):
+            out.append(" ".join(["ال" + first, *words[1:]]))
+    return list(dict.fromkeys(out))
+
+
+def resolve(name: str, prefer_country: str | None = None) -> GeoMatch | None:
+    """The most plausible place called `name`, or None."""
+    countries, places = lx.countries(), lx.places()
+    for form in _forms(name):
+        if form in countries:
+            cc = countries[form]
+            return GeoMatch(name, cc, _english().get(cc), None, *_country_point(cc), kind="country")
+        group = places.get(form)
+        if group:
+            best = max(group, key=lambda p: (p.country == prefer_country, p.population))
+            admin1 = best.admin1_code if not best.admin1_code.isdigit() and best.admin1_code else \
+                nearest_admin1(best.country, best.latitude, best.longitude)
+            kind = "admin1" if best.population == lx.REGION_POPULATION and admin1 == best.name else "place"
+            return GeoMatch(name, best.country, _english().get(best.country), admin1,
+                            best.latitude, best.longitude, kind)
+    return None
+
+
+@lru_cache(maxsize=None)
+def _country_point(cc: str) -> tuple[float, float]:
+    """A representative point: the country's most populous shipped place (its capital, mostly)."""
+    best = None
+    for group in lx.places().values():
+        for p in group:
+            if p.country == cc and p.population < lx.REGION_POPULATION and (best is None or p.population > best.population):
+                best = p
+    return (best.latitude, best.longitude) if best else (0.0, 0.0)
+
+
+# --- user-supplied gazetteers --------------------------------------------------------------
+def load_gazetteer(path: str | os.PathLike) -> int:
+    """Add a user gazetteer's places to the lookup tables; returns how many names were added."""
+    path = Path(path)
+    rows = list(_read_osm(path) if path.suffix.lower() == ".json" else _read_table(path))
+    added = 0
+    for name, lat, lon, population, country, admin1 in rows:
+        country = country or _guess_country(lat, lon)
+        if not country:
+            continue
+        place = lx.Place(name, country, lat, lon, population, admin1 or nearest_admin1(country, lat, lon) or "")
+        lx.places().setdefault(normalize(name), []).append(place)
+        added += 1
+    for group in lx.places().values():
+        group.sort(key=lambda p: -p.population)
+    lx.refresh()
+    _grid.cache_clear()
+    return added
+
+
+def load_from_environment() -> None:
+    for path in filter(None, os.environ.get("MARSAD_GAZETTEER", "").split(os.pathsep)):
+        load_gazetteer(path)
+
+
+def _read_osm(path: Path):
+    data = json.loads(path.read_text("utf-8"))
+    for item in data.get("data", data) if isinstance(data, dict) else data:
+        names = item.get("name") or []
+        population = _TYPE_POPULATION.get(item.get("type", ""), 1_000)
+        for variant in names if isinstance(names, list) else [names]:
+            ar = variant.get("ar") if isinstance(variant, dict) else variant
+            if ar:
+                yield ar, float(item["latitude"]), float(item["longitude"]), population, None, None
+
+
+def _read_table(path: Path):
+    with open(path, encoding="utf-8", newline="") as f:
+        sample = f.read(2048)
+        f.seek(0)
+        reader = csv.DictReader(f, delimiter="\t" if "\t" in sample else ",")
+        for r in reader:
+            if r.get("name") and r.get("latitude") and r.get("longitude"):
+                yield (r["name"], float(r["latitude"]), float(r["longitude"]), int(r.get("population") or 1_000),
+                       r.get("country") or None, r.get("admin1") or None)
+
+
+@lru_cache(maxsize=1)
+def _grid() -> dict[tuple[int, int], list[lx.Place]]:
+    grid: dict[tuple[int, int], list[lx.Place]] = {}
+    for group in lx.places().values():
+        for p in group:
+            grid.setdefault((int(p.latitude), int(p.longitude)), []).append(p)
+    return grid
+
+
+def _guess_country(lat: float, lon: float) -> str | None:
+    """Country of the nearest shipped place within ~150 km (a user file need not say its country)."""
+    best, best_km = None, 150.0
+    for dlat in (-1, 0, 1):
+        for dlon in (-1, 0, 1):
+            for p in _grid().get((int(lat) + dlat, int(lon) + dlon), ()):
+                d = km(lat, lon, p.latitude, p.longitude)
+                if d < best_km:
+                    best, best_km = p.country, d
+    return best
