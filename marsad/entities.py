@@ -21,7 +21,7 @@ _ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قا
                         r"مندوب|منسق|مسؤول|ممثل)\b")
 _ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:إن|ان|أن|إنه|أنه|في|خلال|عبر)\s")
 _PROCLITICS = "وفبلك"
-GAZETTEER_FILL = True
+ARTICLE_RULES = True          # gazetteer and title rules on articles (see ner.tag)
 
 
 def variant_key(name: str) -> str:
@@ -116,7 +116,7 @@ def find_entities(text: str) -> list[Entity]:
     out: list[Entity] = []
     for sent in sentences(text):
         toks = tokens(text, sent.start, sent.end)
-        tags = tag([t.text for t in toks], gazetteer=GAZETTEER_FILL)
+        tags = tag([t.text for t in toks], rules=ARTICLE_RULES)
         i = 0
         while i < len(toks):
             if not tags[i].startswith(("B-", "I-")):
@@ -186,9 +186,45 @@ def geocode(entities: list[Entity]) -> None:
             e.country, e.admin1, e.latitude, e.longitude = m.country, m.admin1, m.latitude, m.longitude
 
 
+def merge_adjacent_people(text: str, ents: list[Entity]) -> list[Entity]:
+    """"عبد الفتاح" + "السيسي" tagged apart but written side by side are one name."""
+    out: list[Entity] = []
+    for e in sorted(ents, key=lambda e: e.start):
+        prev = out[-1] if out else None
+        if prev and prev.type == e.type == "PER" and text[prev.end:e.start].strip() == "" and not e.title:
+            merged = _entity(text, prev.start, e.end, "PER")
+            merged.title = prev.title or merged.title
+            merged.canonical = _title_inside(text[prev.start:e.end])[1] if prev.title else merged.canonical
+            out[-1] = merged
+        else:
+            out.append(e)
+    return out
+
+
+def propagate_surnames(text: str, ents: list[Entity]) -> list[Entity]:
+    """A full name's surname written alone elsewhere in the article (وأوضح "المسماري") is that person."""
+    surnames = {}
+    for e in ents:
+        words = (e.canonical or "").split()
+        if e.type == "PER" and len(words) >= 2 and len(normalize(words[-1])) >= 4 and not _nisba(words[-1]):
+            surnames.setdefault(normalize(words[-1]), set()).add(e.canonical)
+    taken = [(e.start, e.end) for e in ents]
+    added = []
+    for t in tokens(text):
+        if any(s <= t.start < e for s, e in taken):
+            continue
+        norm = normalize(t.text)
+        for form in (norm, norm[1:] if norm[:1] in _PROCLITICS else None):
+            if form in surnames and len(surnames[form]) == 1:
+                start = t.end - len(form) if form != norm else t.start
+                added.append(Entity(text[start:t.end], "PER", start, t.end, canonical=next(iter(surnames[form]))))
+                break
+    return sorted(ents + added, key=lambda e: e.start)
+
+
 def tag_entities(doc: Document) -> Document:
     """Pipeline stage: fill `doc.entities`."""
-    doc.entities = find_entities(doc.text)
+    doc.entities = propagate_surnames(doc.text, merge_adjacent_people(doc.text, find_entities(doc.text)))
     canonicalise(doc.entities)
     geocode(doc.entities)
     return doc

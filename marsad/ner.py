@@ -144,16 +144,58 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
     return out
 
 
-def tag(tokens: list[str], model: str | None = None, gazetteer: bool = False) -> list[str]:
+_RANKS = frozenset(normalize(w) for w in (
+    "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال الرئيس المستشار الشيخ السيد "
+    "الدكتور الإعلامي الأمير الملك السلطان القيادي الناشط الصحفي ركن أول").split())
+_MILITARY = frozenset(normalize(w) for w in "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال ركن".split())
+_NAME_JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "أبي"))
+
+
+def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
+    """A rank or honorific (اللواء ركن، المشير، الرئيس المصري) followed by an untagged name → PER.
+
+    The name is two words (three after عبد/أبو/بن), one of its first two a known personal name,
+    not starting with the article (first names almost never do; التنفيذي، الأمريكي after a title
+    do) nor with punctuation. "المؤتمر الصحفي خرجت …" is thus no person.
+    """
+    from .entities import _nisba
+
+    out = list(tags)
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if normalize(tokens[i]) not in _RANKS or out[i] != "O":
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (normalize(tokens[j]) in _RANKS or _nisba(tokens[j])):
+            j += 1
+        size = 3 if j < n and normalize(tokens[j]) in _NAME_JOINERS else 2
+        name = tokens[j:j + size]
+        known = lx.person_names()
+        if (len(name) == size and not normalize(name[0]).startswith("ال")
+                and (normalize(tokens[j - 1]) in _MILITARY or any(normalize(t) in known for t in name[:2]))
+                and all(any(ch.isalpha() for ch in t) for t in name) and all(out[k] == "O" for k in range(j, j + size))):
+            out[j] = "B-PER"
+            for k in range(j + 1, j + size):
+                out[k] = "I-PER"
+            i = j + size
+        else:
+            i += 1
+    return out
+
+
+def tag(tokens: list[str], model: str | None = None, rules: bool = False) -> list[str]:
     """BIO tags (B-PER, I-LOC, O, …) for one tokenised sentence.
 
-    `gazetteer=True` adds `gazetteer_fill`: it raises place recall on conflict reports but costs
-    precision on ANERcorp's general news (dev F1 0.695 → 0.688), so `marsad ner` leaves it off.
+    `rules=True` adds `gazetteer_fill` and `title_fill`: they raise recall on conflict reports
+    (seed key-entity recall) but cost precision on ANERcorp's general news (dev F1 0.695 → 0.688
+    and → 0.689), so `marsad ner` leaves them off.
     """
     if not tokens:
         return []
     tags = list(_tagger(model).tag(sentence_features(tokens)))
-    return gazetteer_fill(tokens, tags) if gazetteer else tags
+    return title_fill(tokens, gazetteer_fill(tokens, tags)) if rules else tags
 
 
 # --- CoNLL I/O -------------------------------------------------------------------------------
