@@ -12,7 +12,7 @@ import sqlite3
 from .arabic import normalize
 from .entities import variant_key
 
-__all__ = ["MIGRATION", "documents_of", "link", "list_actors", "resolve", "unlink", "variant_key"]
+__all__ = ["MIGRATION", "documents_of", "find_quotes", "link", "list_actors", "resolve", "unlink", "variant_key"]
 from .model import Document
 
 MIGRATION = """
@@ -95,3 +95,22 @@ def documents_of(db: sqlite3.Connection, query: str) -> list[str]:
         "SELECT DISTINCT e.doc_id FROM actor_aliases x JOIN entities e ON e.actor_id = x.actor_id "
         "WHERE x.key = ? ORDER BY e.doc_id", (variant_key(query),)).fetchall()
     return [r[0] for r in rows]
+
+
+def find_quotes(db: sqlite3.Connection, speaker: str | None, about: str | None, limit: int = 20) -> list[dict]:
+    """Quotes by the actor `speaker` names (any alias) that mention `about`, newest article first."""
+    from .search import query_terms
+
+    where, args = [], []
+    if speaker:
+        where.append("(q.speaker_actor_id IN (SELECT actor_id FROM actor_aliases WHERE key = ?) "
+                     "OR q.speaker_actor_id IN (SELECT id FROM actors WHERE key = ?))")
+        args += [variant_key(speaker)] * 2
+    for forms in query_terms(about or ""):
+        where.append("(" + " OR ".join("q.text_norm LIKE ?" for _ in forms) + ")")
+        args += [f"%{f}%" for f in forms]
+    sql = ("SELECT q.doc_id, d.title, d.published, d.outlet, q.speaker_canonical, q.cue, q.kind, q.channel, "
+           'q.text, q.start, q."end" FROM quotes q JOIN documents d ON d.doc_id = q.doc_id '
+           + ("WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY d.published IS NULL, d.published DESC, q.doc_id, q.start LIMIT ?")
+    return [dict(r) for r in db.execute(sql, [*args, limit])]

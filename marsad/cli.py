@@ -196,6 +196,32 @@ def entities(kind: Annotated[Optional[str], typer.Option("--type", help="PER, OR
 
 
 @app.command()
+def quotes(speaker: Annotated[Optional[str], typer.Option(help="Speaker, by any alias (المسماري).")] = None,
+           about: Annotated[Optional[str], typer.Option(help="Words the quote must contain (سرت).")] = None,
+           limit: Annotated[int, typer.Option(help="Most quotes to show.")] = 20,
+           db: DbOption = Path(DEFAULT_DB),
+           as_json: Annotated[bool, typer.Option("--json")] = False):
+    """Who said what: stored quotes, newest article first, with the article and evidence span.
+
+    Example: [bold]marsad quotes --speaker "أحمد المسماري" --about سرت[/bold]
+    """
+    with _store(db) as store:
+        rows = store.quotes(speaker, about, limit)
+    if as_json:
+        for r in rows:
+            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+        return
+    if not rows:
+        err.print("no quote")
+        raise typer.Exit(1)
+    for r in rows:
+        out.print(f"[bold cyan]{r['doc_id']}[/bold cyan] [{r['start']}:{r['end']}]  {r['published'] or '—'}  "
+                  f"{r['kind']} · {r['channel'] or '—'}  {rtl(r['speaker_canonical'] or '')} ({rtl(r['cue'])})")
+        out.print(Text(rtl("«" + r["text"] + "»"), style="green"))
+        out.print()
+
+
+@app.command()
 def stats(db: DbOption = Path(DEFAULT_DB),
           as_json: Annotated[bool, typer.Option("--json")] = False):
     """Counts: documents by status, annotations, outlets, date range, rejection reasons."""

@@ -173,7 +173,8 @@ def _is_claim(text: str, cue: Cue, kind: str, cs: int, speaker, content_start: i
     """
     lex = _lex()
     word = normalize(cue.word)
-    reported = kind == "direct" or normalize(text[cs:cs + 6]).split(" ")[0].lstrip("ب") in lex["comp"]
+    reported = kind == "direct" or re.match(r"(?:(?:من|علي|الي) )?ب?ا?[اإ]?ن(?:ه|ها|هم)?(?!\w)",
+                                            normalize(text[cs:cs + 12])) is not None
     if word in lex["directives"]:
         return reported
     if word in lex["announce"] and not reported and not speaker_is_person:
@@ -322,7 +323,7 @@ def _skip_appositives(text: str, pos: int, end: int) -> int:
             stop = re.search(r"[،,:]|(?<!\w)(?:[إا]ن|ب?[أا]ن)(?:ه|ها|هم)?(?!\w)", text[nxt:min(end, nxt + 200)])
             if not stop:
                 break
-            pos = nxt + (stop.start() if stop.group() not in "،,:" else stop.end())
+            pos = nxt + (stop.start() if stop.group() not in "،," else stop.end())   # a colon stays: direct
         else:
             break
     return pos

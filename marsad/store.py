@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .actors import MIGRATION as ACTORS_MIGRATION
-from .actors import link, unlink
+from .actors import link, resolve, unlink
 from .arabic import normalize, strip_clitics
 from .ingest import read_paths
 from .model import Document, RawItem
@@ -65,6 +65,12 @@ MIGRATIONS: list[str] = [
     """,
     # 2: corpus-wide actors with aliases (see marsad/actors.py)
     ACTORS_MIGRATION,
+    # 3: quotes point at their speaker's actor; a normalised copy of the quote for --about
+    """
+    ALTER TABLE quotes ADD COLUMN speaker_actor_id INTEGER REFERENCES actors(id);
+    ALTER TABLE quotes ADD COLUMN text_norm TEXT;
+    CREATE INDEX quotes_actor ON quotes(speaker_actor_id);
+    """,
 ]
 
 
@@ -201,9 +207,12 @@ class Store:
                        "VALUES (?,?,?,?,?,?,?,?,?)",
                        [(d, e.type, e.text, e.canonical, e.title, e.role, e.start, e.end, a)
                         for e, a in zip(doc.entities, actor_ids)])
+        people = {e.canonical for e in doc.entities if e.type == "PER"}
         db.executemany("INSERT INTO quotes (doc_id, speaker, speaker_canonical, cue, kind, channel, text, start, "
-                       '"end") VALUES (?,?,?,?,?,?,?,?,?)',
-                       [(d, q.speaker, q.speaker_canonical, q.cue, q.kind, q.channel, q.text, q.start, q.end)
+                       '"end", speaker_actor_id, text_norm) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+                       [(d, q.speaker, q.speaker_canonical, q.cue, q.kind, q.channel, q.text, q.start, q.end,
+                         resolve(db, "PER" if q.speaker_canonical in people else "ORG", q.speaker_canonical)
+                         if q.speaker_canonical else None, normalize(q.text))
                         for q in doc.quotes])
         db.executemany("INSERT INTO events (doc_id, event_type, sub_event_type, event_date, actor1, actor2, location,"
                        " admin1, country, latitude, longitude, fatalities, claimed_by, data) "
@@ -236,6 +245,10 @@ class Store:
     def search(self, query: str, limit: int = 10) -> list[dict]:
         from .search import search
         return search(self.db, query, limit)
+
+    def quotes(self, speaker: str | None = None, about: str | None = None, limit: int = 20) -> list[dict]:
+        from .actors import find_quotes
+        return find_quotes(self.db, speaker, about, limit)
 
     def actors(self, kind: str | None = None, limit: int = 50) -> list[dict]:
         from .actors import list_actors

@@ -1,0 +1,77 @@
+"""Quotes and claims, on reports written for these tests (not from the seeds)."""
+from __future__ import annotations
+
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def quotes_of(body: str):
+    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\n" + body))
+    assert doc.status == "ok", doc.error
+    return doc.quotes
+
+
+def test_carried_over_speaker_and_phone_channel():
+    qs = quotes_of(
+        "قال العميد ركن سالم الورفلي، المتحدث باسم قيادة المنطقة الغربية، خلال مداخلة هاتفية مع قناة محلية، "
+        "إن قواته صدت هجوما على معسكر اليرموك.\n"
+        "وأضاف أن المهاجمين انسحبوا نحو الجنوب بعد ساعتين من الاشتباكات.\n"
+        "وتابع: \"لن نسمح بعودة الفوضى إلى العاصمة مهما كان الثمن\".")
+    assert [q.cue for q in qs] == ["قال", "أضاف", "تابع"]
+    assert {q.speaker_canonical for q in qs} == {"سالم الورفلي"}
+    assert [q.kind for q in qs] == ["indirect", "indirect", "direct"]
+    assert {q.channel for q in qs} == {"phone_interview"}
+    assert qs[2].text == "لن نسمح بعودة الفوضى إلى العاصمة مهما كان الثمن"
+    assert "صدت هجوما على معسكر اليرموك" in qs[0].text
+
+
+def test_organisation_speaker_statement_and_short_name_back_reference():
+    qs = quotes_of(
+        "أكدت وزارة الداخلية السودانية في بيان أن قواتها استعادت السيطرة على سوق المدينة.\n"
+        "وأوضح \"الورفلي\" في وقت لاحق أن الطريق بات آمنا للمدنيين.\n"
+        "وكان العقيد سالم الورفلي قد زار الموقع برفقة ضباط آخرين قبل أسبوع.")
+    assert qs[0].speaker_canonical == "وزارة الداخلية السودانية" and qs[0].channel == "statement"
+    assert qs[1].speaker_canonical == "سالم الورفلي"
+
+
+def test_unmarked_quote_after_a_colon_is_direct():
+    qs = quotes_of("وقال مدير المستشفى الميداني في حي الشيخ عثمان: المستشفى استقبل عشرين جريحا منذ الصباح.")
+    assert len(qs) == 1 and qs[0].kind == "direct"
+    assert qs[0].text.startswith("المستشفى استقبل عشرين جريحا")
+
+
+def test_twitter_and_facebook_channels():
+    qs = quotes_of("وكتب وزير الإعلام اليمني معمر الإرياني في تغريدة على تويتر أن الهجوم يمثل تصعيدا خطيرا.\n"
+                   "وقالت لجنة مقاومة الحي في منشور على صفحتها في فيسبوك إن القصف أصاب منازل المدنيين.")
+    assert [q.channel for q in qs] == ["twitter", "facebook"]
+    assert qs[1].speaker_canonical.startswith("لجنة مقاومة")
+
+
+def test_calls_and_announced_actions_are_not_claims():
+    qs = quotes_of("دعت الأمم المتحدة إلى وقف فوري لإطلاق النار في المدينة.\n"
+                   "وأعلنت قوات الدعم السريع السيطرة على مقر الفرقة السادسة عشرة.\n"
+                   "وحذرت منظمة الصحة العالمية من أن المستشفيات على وشك الانهيار بسبب نقص الوقود.")
+    assert len(qs) == 1 and qs[0].cue == "حذرت" and qs[0].kind == "indirect"
+
+
+def test_participle_with_reported_content_continues_the_quote():
+    qs = quotes_of("قال الناطق باسم الجيش إن الوحدات تقدمت في ريف حماة، موضحا أن المعارك ما زالت مستمرة حتى الآن.")
+    assert len(qs) == 1 and "المعارك ما زالت مستمرة" in qs[0].text
+
+
+def test_quotes_are_stored_and_found_by_speaker_alias_and_topic(tmp_path, store):
+    (tmp_path / "a.txt").write_text(
+        "قوات الجيش تتقدم في الريف\nقال العقيد سالم الورفلي إن قواته سيطرت على بلدة العزيزية بعد معارك عنيفة.\n"
+        "وأضاف أن الطريق إلى غريان بات مفتوحا أمام المدنيين.", "utf-8")
+    (tmp_path / "b.txt").write_text(
+        "تصريحات جديدة حول الوضع الأمني\nأكد الورفلي في تصريح لاحق أن الهدوء عاد إلى العزيزية بالكامل.\n"
+        "وكان العقيد سالم الورفلي قد زار المنطقة يوم الجمعة الماضي.", "utf-8")
+    store.ingest([tmp_path])
+    rows = store.quotes(speaker="الورفلي", about="العزيزية")
+    assert {r["doc_id"] for r in rows} == {"a", "b"}
+    assert all(r["speaker_canonical"] == "سالم الورفلي" for r in rows)
+    assert [r["text"] for r in store.quotes(speaker="سالم الورفلي", about="غريان")] == [
+        "أن الطريق إلى غريان بات مفتوحا أمام المدنيين"]
+    doc = store.document("a")
+    q = doc["quotes"][0]
+    assert doc["text"][q["start"]:q["end"]] == q["text"]
