@@ -159,3 +159,60 @@ def choose_published(candidates: list[tuple[str, date]], text: str) -> tuple[str
         source, value = candidates[0]
         return value.isoformat(), "low", source
     return None, "none", None
+
+
+_RELATIVE = re.compile(r"(?:(?:صباح|مساء|ظهر|فجر|ليله|ليل|عصر)\s+)?(?P<rel>اول\s+امس|امس|اليوم|الليله\s+الماضيه|فجر\s+اليوم)"
+                       r"(?!\w)")
+
+
+@dataclass(frozen=True)
+class EventDate:
+    value: date | None
+    precision: str          # day | week | month | year | unknown
+    text: str | None        # the words it was read from
+    start: int | None = None
+
+
+def event_date(text: str, start: int, end: int, published: date | None,
+               near: int | None = None, exclude: list[tuple[int, int]] = (), reach: int = 90) -> EventDate:
+    """The date of an event told in text[start:end], resolved against the publication date.
+
+    Reads explicit dates, "اليوم"/"أمس"/"أول أمس" (with or without a weekday: "اليوم الأحد",
+    "مساء أمس الجمعة") and bare weekdays ("الأربعاء" = the last such day before publication).
+    Without a trustworthy publication date relative words cannot be resolved: the value is None
+    and `text` still carries the words.
+    """
+    if near is not None:                      # only words close to the event tell its date
+        start, end = max(start, near - reach), min(end, near + reach)
+    segment = text[start:end]
+    outside = lambda s, e: not any(a < start + e and start + s < b for a, b in exclude)  # noqa: E731
+    explicit = [d for d in find_dates(segment) if outside(d.start, d.end)]
+    if explicit:
+        d = explicit[0]
+        return EventDate(d.value, "day", segment[d.start:d.end], start + d.start)
+    weekdays = [w for w in weekday_mentions(segment) if outside(w.start, w.end)]   # not "سوق الخميس"
+    if near is not None:
+        weekdays.sort(key=lambda w: abs(start + w.start - near))
+    if weekdays:
+        w = weekdays[0]
+        if published is None:
+            return EventDate(None, "unknown", w.text, start + w.start)
+        if w.offset is not None and (published + timedelta(days=w.offset)).weekday() == w.weekday:
+            return EventDate(published + timedelta(days=w.offset), "day", w.text, start + w.start)
+        # A bare weekday is the last such day before publication; a weekday the publication date
+        # contradicts ("اليوم الإثنين" on a Tuesday) is trusted over the relative word.
+        back = (published.weekday() - w.weekday) % 7 or (7 if w.offset is None else 0)
+        return EventDate(published - timedelta(days=back), "day", w.text, start + w.start)
+    norm, index = normalize_map(segment)
+    m = _RELATIVE.search(norm)
+    if m:
+        s, e = index[m.start()], index[m.end() - 1] + 1
+        words = segment[s:e]
+        if published is None:
+            return EventDate(None, "unknown", words, start + s)
+        rel = re.sub(r"\s+", " ", m["rel"])
+        offset = {"امس": -1, "اول امس": -2, "الليله الماضيه": -1}.get(rel, 0)
+        return EventDate(published + timedelta(days=offset), "day", words, start + s)
+    if published is not None:
+        return EventDate(published, "week", None)      # undated report: around publication, ACLED-style
+    return EventDate(None, "unknown", None)

@@ -59,8 +59,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     while end > start and (text[end - 1] in _QUOTES + "،,." or text[end - 1].isspace()):
         end -= 1
     norm = normalize(text[start:end].split(" ")[0])
-    if len(norm) <= 3 or _known(norm) or norm[0] not in _PROCLITICS:
+    whole = normalize(text[start:end])
+    if len(norm) <= 3 or _known(norm) or _known(whole) or norm[0] not in _PROCLITICS:
         return start, end, None
+    if " " in whole and _known(whole[1:]):                  # "وسوق الخميس" → "سوق الخميس"
+        return start + 1, end, None
     if norm.startswith("لل") or (norm[0] in "وف" and norm[1:].startswith("لل")):
         skip = 2 if norm.startswith("لل") else 3          # (و)لل + stem: the article's alef is elided
         return start, end, "ال" + text[start:end][skip:]
@@ -139,6 +142,12 @@ def find_entities(text: str) -> list[Entity]:
 
 def _entity(text: str, start: int, end: int, kind: str) -> Entity:
     title, role = None, None
+    if kind == "ORG":                       # "عكس الجيش الوطني الليبي": a verb is no part of the name
+        first = text[start:end].split(" ")[0]
+        n = normalize(first)
+        if " " in text[start:end] and not n.startswith(("ال", "لل")) and n not in lx.org_heads() and \
+                not _known(n) and normalize(text[start:end].split(" ")[1]).startswith("ال"):
+            start += len(first) + 1
     if kind == "PER":
         start, title = _title_before(text, start)
         if title is None:

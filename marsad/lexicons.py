@@ -95,7 +95,7 @@ def place_tiers() -> dict[str, str]:
         top = group[0]
         size = "big" if top.population >= 100_000 else "mid" if top.population >= 10_000 else "small"
         arab = any(p.country in ARAB_WORLD for p in group)
-        out[name] = f"{size}{'-arab' if arab else ''}"
+        out[name] = "region" if top.population == REGION_POPULATION else f"{size}{'-arab' if arab else ''}"
     for name in countries():
         out[name] = "country"
     return out

@@ -124,6 +124,9 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     tolls: list[Toll] = field(default_factory=list)
+    # Every attributed statement, calls and announced actions included: who claims an event
+    # ("أعلنت القوات السيطرة على …") even where it is no quote. Not part of the output contract.
+    claims: list[Quote] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])

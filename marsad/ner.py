@@ -117,7 +117,7 @@ def _tagger(path: str | None = None):
 _LOC_CUES = frozenset(normalize(w) for w in (
     "في مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف من إلى الى نحو قرب شرق غرب جنوب شمال شرقي غربي "
     "جنوبي شمالي وسط محيط ضواحي أطراف داخل عاصمة العاصمة مدينتي").split())
-_STRONG_TIERS = ("country", "big-arab")
+_STRONG_TIERS = ("country", "big-arab", "region")   # mid-sized Arab towns need a cue word before them
 
 
 def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
@@ -135,11 +135,12 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if forms[-1] in _LOC_CUES or forms[0] in _LOC_CUES:
             continue                        # "مدينة" is GeoNames' Medina, but here it means "city"
         found = next((f for f in forms[1:] + forms[:1] if f in tiers), None)
-        if found is None or tiers[found] not in _STRONG_TIERS or len(found.removeprefix("ال")) < 4:
+        if found is None or tiers[found] not in _STRONG_TIERS + ("mid-arab",) or (
+                len(found.removeprefix("ال")) < 4 and tiers[found] != "region"):   # curated names may be short
             continue
         clitic = len(forms) > 1 and normalize(tok)[0] in "بل"
         cue = i > 0 and strip_clitics(normalize(tokens[i - 1]))[-1] in _LOC_CUES | {normalize(tokens[i - 1])}
-        if clitic or cue:
+        if clitic and tiers[found] in _STRONG_TIERS or cue:
             out[i] = "B-LOC"
     return out
 

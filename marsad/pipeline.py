@@ -26,11 +26,12 @@ Stage = Callable[[Document], Document]
 def stages() -> tuple[Stage, ...]:
     """The annotation stages in order (imported lazily: models load once, on first use)."""
     from .entities import tag_entities
+    from .events import find_doc_events
     from .geo import load_from_environment
     from .quotes import find_doc_quotes
 
     load_from_environment()          # MARSAD_GAZETTEER: user gazetteers, before any place lookup
-    return (tag_entities, find_doc_quotes)
+    return (tag_entities, find_doc_quotes, find_doc_events)
 
 
 def prepare(item: RawItem) -> Document:

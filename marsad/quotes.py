@@ -56,7 +56,8 @@ def _cue(tok: Token) -> Cue | None:
             continue
         for kind in ("cont", "verbs", "part"):
             if form in lex[kind]:
-                return Cue(tok, "verb" if kind == "verbs" else kind, tok.text[len(tok.text) - len(form):])
+                word = tok.text[1:] if form != w else tok.text      # without its و/ف, diacritics kept
+                return Cue(tok, "verb" if kind == "verbs" else kind, word)
     return None
 
 
@@ -115,7 +116,8 @@ class _Account:
         self.speakers: list[str] = []          # canonical names quoted so far, in order
 
 
-def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
+def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = None) -> list[Quote]:
+    """Quotes in `text`; every attributed statement (calls and announcements too) also goes to `claims`."""
     lex, account, out = _lex(), _Account(), []
     for sent in sentences(text):
         toks = tokens(text, sent.start, sent.end)
@@ -145,6 +147,8 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
             channel = _channel(text[lead:cs]) or _channel(text[ce:seg_end])
             is_person = any(e.type == "PER" and e.canonical == speaker[1] for e in entities)
             if not _is_claim(text, cue, kind, cs, speaker, content_start, is_person):
+                if claims is not None:
+                    claims.append(Quote(speaker[0], speaker[1], cue.word, kind, None, text[cs:ce], cs, ce))
                 continue
             if account.speaker != speaker:
                 account.channel = None
@@ -158,6 +162,8 @@ def find_quotes(text: str, entities: list[Entity]) -> list[Quote]:
             if normalize(speaker[0]) in lex["statement"]:
                 quote.speaker, quote.speaker_canonical = account_speaker(out) or speaker
             out.append(quote)
+            if claims is not None:
+                claims.append(quote)
             last = quote
     _share_channels(out)
     return out
@@ -240,8 +246,8 @@ def _speaker(text, toks, ents, cue: Cue, seg_end, account, sent_start):
     if nisba is not None:                       # "الجيش المصري | توجيه ضربات": the subject ends there
         subj_end = rest[nisba].end
     orgs = _entities_in(ents, subj_start, subj_end, ("ORG",))
-    if orgs and orgs[0].end < subj_end:          # "الإعلام الحربي للقوات المسلحة الليبية دخول …"
-        subj_end = orgs[0].end
+    if orgs and orgs[0].end < subj_end and not normalize(text[orgs[0].end:subj_end]).split()[0].startswith("ال"):
+        subj_end = orgs[0].end                  # "… للقوات المسلحة الليبية | دخول …", not "شعبة الإعلام | الحربي"
     phrase = _clean(text[subj_start:subj_end])
     if not phrase:
         return carried, cue.tok.end
@@ -384,5 +390,6 @@ def _share_channels(quotes: list[Quote]) -> None:
 
 def find_doc_quotes(doc: Document) -> Document:
     """Pipeline stage: fill `doc.quotes` (after entities)."""
-    doc.quotes = find_quotes(doc.text, doc.entities)
+    doc.claims = []
+    doc.quotes = find_quotes(doc.text, doc.entities, doc.claims)
     return doc
