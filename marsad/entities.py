@@ -185,9 +185,20 @@ def geocode(entities: list[Entity]) -> None:
 
     from .geo import resolve
 
+    from . import lexicons as lx
+    from .geo import _forms
+
     places = [e for e in entities if e.type == "LOC"]
     first = {e.canonical: resolve(e.canonical or e.text) for e in places}
-    votes = Counter(m.country for m in first.values() if m and m.kind != "country")
+    # Joint vote: each mention supports every country it could be in (عدن: Yemen, and an Egyptian
+    # namesake), so the country most mentions share wins, not the biggest namesake of one of them.
+    votes: Counter = Counter()
+    for e in places:
+        found = [p for f in _forms(e.canonical or e.text) for p in lx.places().get(f, [])]
+        options = {p.country: 1 for p in found}
+        options.update({p.country: 2 for p in found if p.population == lx.REGION_POPULATION})  # a curated division
+        options.update({lx.countries()[f]: 1 for f in _forms(e.canonical or e.text) if f in lx.countries()})
+        votes.update(options)
     prefer = votes.most_common(1)[0][0] if votes else None
     for e in places:
         m = resolve(e.canonical or e.text, prefer) if prefer else first[e.canonical]

@@ -26,7 +26,8 @@ from .tolls import find_tolls
 _ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|ميليشيات|ميليشيا|مليشيات|ميلشيات|مليشيا|جماعه|جيش|"
                     r"تنظيم|فصائل|كتائب|مسلحون|مسلحين|طيران|سلاح الجو|الحوثي|الحوثيون)"
                     r"(?:\s+(?:ال\w+|\"\w+\"|«\w+»|\w+ي)(?!\w)){0,3}")
-_STOP_ACTOR = re.compile(r"\s(?:في|على|الى|إلى|من|عن|مع|ضد|قرب|بعد|قبل|منذ|التي|الذي|التابعه|المدعومه)\b.*$")
+_STOP_ACTOR = re.compile(r"\s(?:في|على|الى|إلى|من|عن|مع|ضد|قرب|بعد|قبل|منذ|التي|الذي|التابعه|المدعومه|اليوم|امس|"
+                         r"صباح|مساء|فجر|ليل|ظهر|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)\b.*$")
 _FACILITY = re.compile(r"(?<!\w)(?:[وبل]|ال)?((?:مطار|قاعده|معسكر|ميناء)\s+\S+)(?:\s+\S+){0,2}")
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
 
@@ -122,7 +123,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue
         if normalize(name) in lex["common"] or normalize(name) in lex["toponym"]:
             continue                            # "وادي" alone is a word, not a place
-        m = resolve(name)
+        m = resolve(name, _article_country(ents))     # the entity's own geocode, the same preference
         if m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
             taken.append((e.start, e.end))
@@ -201,6 +202,14 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
     return None
 
 
+def _article_country(ents: list[Entity]) -> str | None:
+    """The country most of the article's geocoded places are in (see entities.geocode)."""
+    from collections import Counter
+
+    votes = Counter(e.country for e in ents if e.type == "LOC" and e.country)
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def _institutional(text: str, place: Place) -> bool:
     """A place in an organisation's name or description (ميليشيات "مصراتة"، مجلس النواب في طبرق)."""
     before = re.sub(r'["«»]', " ", normalize(text[max(0, place.start - 45):place.start])).split()[-2:]
@@ -224,6 +233,8 @@ def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_star
         named = [p for p in places if p.end <= trig.start and not p.is_country]
         return named[-1:]
     before = [p for p in usable if sent_start <= p.start and p.end <= trig.start and not p.is_country]
+    if len(before) > 1 and _locator(text, before[-2], before[-1]):
+        before = before[:-1]                    # "قاعدة عين الأسد الجوية غرب الأنبار": the base
     if before and ("،" in text[before[-1].end:trig.start] or "," in text[before[-1].end:trig.start]):
         # across a comma only when the trigger points back ("تصدت لهذا الهجوم")
         demonstrative = r"[لب]?(?:هذا|هذه|ذلك|تلك)"
@@ -231,6 +242,12 @@ def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_star
                 or re.match(r"\s*" + demonstrative + r"(?!\w)", normalize(text[trig.end:trig.end + 10]))):
             return []
     return before[-1:]
+
+
+def _locator(text: str, place: Place, region: Place) -> bool:
+    """`region` only locates `place`: "X (الجوية) غرب الأنبار", "X جنوبي طرابلس"."""
+    gap = normalize(text[place.end:region.start]).split()
+    return 1 <= len(gap) <= 3 and any(w in _lex()["relative"] for w in gap)
 
 
 def _locative(text: str, place: Place) -> bool:
@@ -272,11 +289,20 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
     """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
     after_end = min(limit, trig.end + WINDOW_AFTER)
-    follower = _actor(text, ents, trig.end, min(after_end, trig.end + 30), last=False)
+    follower = _actor(text, ents, trig.end, min(after_end, trig.end + 12), last=False)
     before = _actor(text, ents, sent_start, trig.start, last=True)
-    word = normalize(text[trig.start:trig.end]).split()[0].lstrip("وفبل")
-    nominal = word.startswith(("ال", "ا", "إ")) and not word.startswith(("استعادت", "اقتحمت", "اعتقلت", "انسحبت"))
-    if nominal and follower:
+    gap = normalize(text[trig.end:trig.end + 12]).split()[:1]
+    # Arabic puts the subject after the verb ("قصفت جماعة الحوثي"), a masdar its agent after it
+    # ("انسحاب ميليشيات مصراتة"); a noun after a preposition is the target, not the actor.
+    between = re.match(r"(?:\s+\S+){0,4}?\s+بين\s+", normalize(text[trig.end:after_end]))
+    if between:                                 # "اشتباكات … بين الجيش السوداني وقوات الدعم السريع"
+        s0 = trig.end + len(between.group())
+        first = _actor(text, ents, s0, s0 + 4, last=False)
+        split = normalize(text[s0:after_end]).find(" و")
+        second = _actor(text, ents, s0 + split + 1, after_end, last=False) if split > 0 else None
+        if first:
+            return _resolve_generic(first, text, ents, trig.start), second if second != first else None
+    if follower and not (gap and gap[0] in ("علي", "الي", "في", "من", "مع", "ضد", "عن", "نحو")):
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, _actor(text, ents, trig.end, after_end, last=False)
@@ -315,13 +341,18 @@ def _strip_clitic(name: str) -> str:
         return name[1:]
     if n.startswith("لل"):
         return "ال" + name[2:]
-    if n[:1] in "لبوف" and _ARMED.match(n[1:]) and not _ARMED.match(n):      # لميليشيات الوفاق
+    if n[:1] in "لبوف" and n[1:].split(" ")[0] in _ARMED_HEADS:        # لميليشيات الوفاق، وجماعة الحوثي
         return name[1:]
     return name
 
 
+_ARMED_HEADS = frozenset(normalize(w) for w in (
+    "قوات ميليشيات ميليشيا مليشيات ميلشيات مليشيا جماعة جيش تنظيم فصائل كتائب مسلحون مسلحين طيران".split()))
+
+
 ATTRIBUTED, QUOTED, NEARBY = 3, 2, 1     # how directly the text ties a claimant to the event
-_ATTRIBUTED = re.compile(r"(?:بحسب|حسب|وفقا ل|وفق|نقلا عن)\s+(?:بيان|تصريحات|مصادر في|بلاغ)?\s*(?:ل|لـ)?\s*(\S+(?:\s+\S+){0,4})")
+_ATTRIBUTED = re.compile(r"(?:بحسب|حسب|وفقا ل|وفق|نقلا عن)\s+(?:ما\s+(?:اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|اورد|اوردت)\S*\s+(?:به\s+)?)?"
+                         r"(?:بيان|تصريحات|مصادر في|بلاغ)?\s*(?:ل|لـ)?\s*(\S+(?:\s+\S+){0,4})")
 
 
 def _claimant(text: str, quotes: list[Quote], ents: list[Entity], trig: Trigger,
@@ -447,9 +478,13 @@ def _fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
     out: list[Trigger] = []
     for t in triggers:
         prev = out[-1] if out else None
-        if (prev and prev.sub_event_type == "Air/drone strike" and t.event_type == prev.event_type
-                and normalize(text[t.start:t.end]).lstrip("وبل").startswith("قصف") and t.start - prev.end < 40):
+        close = prev is not None and t.start - prev.end < 40
+        if (close and prev.sub_event_type == "Air/drone strike" and t.event_type == prev.event_type
+                and normalize(text[t.start:t.end]).lstrip("وبل").startswith("قصف")):
             out[-1] = Trigger(prev.start, t.end, prev.event_type, prev.sub_event_type)
+        elif close and prev.sub_event_type == "Armed clash" and t.event_type == "Explosions/Remote violence" \
+                and normalize(text[prev.start:prev.end]).lstrip("وبل").startswith(("هجوم", "الهجوم")):
+            out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type)   # "لهجوم بصواريخ"
         else:
             out.append(t)
     return out
@@ -459,7 +494,7 @@ def _plausible(text: str, trig: Trigger, sent_start: int) -> bool:
     """Agreements need an agreement verb nearby (وقع، توصل، أبرم): "للهدنة" alone is no event."""
     if trig.sub_event_type != "Agreement":
         return True
-    around = normalize(text[max(sent_start, trig.start - 60):trig.start]).split()[-6:]
+    around = normalize(text[sent_start:trig.start]).split()
     return any(w in _lex()["agree"] or w.lstrip("و") in _lex()["agree"] for w in around)
 
 

@@ -30,7 +30,8 @@ def _lexicon() -> dict:
     small = fold(raw["units"]) | fold(raw["tens"]) | fold(raw["hundreds"])
     return {"small": small, "units": fold(raw["units"]), "teen": {normalize(x) for x in raw["teens_suffix"]},
             "mult": fold(raw["multipliers"]), "vague": fold(raw["vague"]),
-            "cues": sorted({normalize(c) for c in raw["approximate_cues"]}, key=len, reverse=True)}
+            "cues": sorted({normalize(c) for c in raw["approximate_cues"]}, key=len, reverse=True),
+            "duals": frozenset(normalize(w) for w in raw["duals"])}
 
 
 def _digits(tok: str) -> float | None:

@@ -10,8 +10,9 @@ import json
 from functools import lru_cache
 from importlib import resources
 
-from .arabic import normalize, sentences, strip_clitics
+from .arabic import normalize, sentences, strip_clitics, tokens
 from .model import Toll
+from .numbers import _lexicon as number_words
 from .numbers import quantities
 
 WINDOW = 5      # words between a number and its casualty noun ("مقتل ما يقرب من 1100 شخص")
@@ -50,5 +51,23 @@ def find_tolls(text: str) -> list[Toll]:
             kind = _kind_near(noun) or _kind_near(list(reversed(before))) or _kind_near(after[1:2])
             if kind:
                 out.append(Toll(kind, q.value, q.approximate, q.text, q.start, q.end,
+                                scope="cumulative" if cumulative else None))
+        out += _dual_tolls(text, sent.start, sent.end, cumulative)
+    return sorted(out, key=lambda t: t.start)
+
+
+def _dual_tolls(text: str, start: int, end: int, cumulative: bool) -> list[Toll]:
+    """"مقتل جنديين", "إصابة شخصين": a dual noun right after a casualty word is a count of two.
+
+    Some duals are spelled like plurals (مدنيين، مقاتلين), so only the position after the
+    casualty word makes them a count — "مقتل مدنيين" then reads as at least two.
+    """
+    duals, out = number_words()["duals"], []
+    toks = tokens(text, start, end)
+    for prev, tok in zip(toks, toks[1:]):
+        if normalize(tok.text) in duals:
+            kind = _kind_near([normalize(prev.text)])
+            if kind:
+                out.append(Toll(kind, 2, False, text[prev.start:tok.end], prev.start, tok.end,
                                 scope="cumulative" if cumulative else None))
     return out

@@ -1,0 +1,82 @@
+"""Events in ACLED's scheme, on conflict reports written for these tests (Syria, Yemen, Sudan, Iraq)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import RawItem
+from marsad.pipeline import process
+from marsad.tolls import find_tolls
+
+
+def events_of(body: str, published: str | None = "2023-05-14"):
+    meta = {"published": published} if published else {}
+    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta=meta))
+    assert doc.status == "ok", doc.error
+    return doc.events
+
+
+def test_air_strike_with_place_admin1_date_fatalities_and_claimant():
+    evs = events_of("قال مصدر طبي إن غارة جوية استهدفت صباح أمس السبت سوقا شعبيا في مدينة إدلب، "
+                    "ما أدى إلى مقتل 9 مدنيين وإصابة آخرين.")          # published Sunday 14 May 2023
+    assert len(evs) == 1
+    e = evs[0]
+    assert (e.event_type, e.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (e.location, e.admin1, e.country, e.geo_precision) == ("إدلب", "إدلب", "Syria", 1)
+    assert (e.event_date, e.date_precision, e.date_text) == ("2023-05-13", "day", "صباح أمس السبت")
+    assert e.fatalities == 9 and e.claimed_by == "مصدر طبي"
+    assert e.evidence.text.startswith("قال مصدر طبي")
+
+
+def test_one_event_per_town_in_a_coordinated_list():
+    evs = events_of("أعلن الجيش السوداني استعادة السيطرة على مدن الدمازين وسنار والقضارف بعد معارك استمرت يومين.")
+    assert {e.location for e in evs} >= {"سنار", "القضارف"}
+    assert all(e.sub_event_type == "Government regains territory" for e in evs if e.location in ("سنار", "القضارف"))
+    assert all(e.actor1 == "الجيش السوداني" for e in evs)
+
+
+def test_verb_subject_order_gives_actor1_and_between_gives_both_sides():
+    e = events_of("قصفت جماعة الحوثي بقذائف الهاون أحياء في مدينة تعز اليوم.")[0]
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.actor1 == "جماعة الحوثي"
+    e = events_of("اندلعت اشتباكات عنيفة بين الجيش السوداني وقوات الدعم السريع في مدينة الأبيض.")[0]
+    assert (e.actor1, e.actor2) == ("الجيش السوداني", "قوات الدعم السريع")
+
+
+def test_negated_denied_and_future_events_are_not_events():
+    assert events_of("نفت الوزارة وقوع أي غارة على مدينة الحديدة خلال الأسبوع الماضي.") == []
+    assert events_of("لم تسجل أي اشتباكات في مدينة حماة منذ إعلان الهدنة الأخيرة.") == []
+    assert events_of("يعتزم التحالف شن غارات جديدة على مواقع في صنعاء خلال الأيام المقبلة.") == []
+
+
+def test_relative_place_has_precision_two_and_country_only_three():
+    e = events_of("انفجرت عبوة ناسفة بسيارة عسكرية على بعد 20 كيلومترا جنوب الموصل، ما أسفر عن مقتل جنديين.")[0]
+    assert (e.sub_event_type, e.location, e.geo_precision, e.fatalities) == (
+        "Remote explosive/landmine/IED", "الموصل", 2, 2)
+    e = events_of("أعلن التنظيم إعدام خمسة رهائن في سوريا دون تحديد المكان.")[0]
+    assert (e.event_type, e.location, e.geo_precision) == ("Violence against civilians", "سوريا", 3)
+
+
+def test_without_a_trusted_publication_date_relative_dates_stay_unresolved():
+    e = events_of("اندلعت اشتباكات مساء أمس الجمعة في مدينة دير الزور.", published=None)[0]
+    assert e.event_date is None and e.date_text == "مساء أمس الجمعة" and e.date_precision == "unknown"
+
+
+def test_repeated_mentions_merge_and_protests_are_typed():
+    evs = events_of("خرج مئات المحتجين في مدينة البصرة اليوم. وردد المحتجون في البصرة شعارات ضد الفساد.")
+    assert len(evs) == 1 and (evs[0].event_type, evs[0].location) == ("Protests", "البصرة")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أدى القصف إلى مقتل 12 شخصا وإصابة 30 آخرين", [("killed", 12, False), ("injured", 30, False)]),
+    ("قتل ما لا يقل عن 40 مدنيا", [("killed", 40, True)]),
+    ("ارتفعت حصيلة الصراع منذ بدايته إلى نحو 12 ألف قتيل ونزوح أكثر من مليوني شخص",
+     [("killed", 12000, True), ("displaced", 2000000, True)]),
+])
+def test_tolls(text, expected):
+    assert [(t.kind, t.value, t.approximate) for t in find_tolls(text)] == expected
+
+
+def test_cumulative_tolls_are_not_event_fatalities():
+    tolls = find_tolls("وقال إن الحرب منذ بدايتها أدت إلى مقتل 5000 شخص.")
+    assert tolls[0].scope == "cumulative"
+    e = events_of("قصفت المدفعية أحياء في مدينة حمص. وقال المرصد إن الحرب منذ بدايتها أدت إلى مقتل 5000 شخص.")[0]
+    assert e.fatalities is None
