@@ -222,6 +222,60 @@ def quotes(speaker: Annotated[Optional[str], typer.Option(help="Speaker, by any 
 
 
 @app.command()
+def events(kind: Annotated[Optional[str], typer.Option("--type", help="Event type or sub-type (Battles, Air/drone strike).")] = None,
+           actor: Annotated[Optional[str], typer.Option(help="Words in actor1/actor2 (الحوثي).")] = None,
+           place: Annotated[Optional[str], typer.Option(help="Words in location/admin1/country (درنة، Libya).")] = None,
+           since: Annotated[Optional[str], typer.Option(help="Only events on or after this date (YYYY-MM-DD).")] = None,
+           limit: Annotated[int, typer.Option(help="Most events to list.")] = 30,
+           db: DbOption = Path(DEFAULT_DB),
+           as_json: Annotated[bool, typer.Option("--json")] = False):
+    """Stored events, newest first; one row per story, type, place and day, with its sources.
+
+    Example: [bold]marsad events --type Battles --place طرابلس --since 2019-04-01[/bold]
+    """
+    with _store(db) as store:
+        rows = store.events(type=kind, actor=actor, place=place, since=since, limit=limit)
+    if as_json:
+        for r in rows:
+            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+        return
+    table = Table("date", "type", "location", "actor1", "actor2", "dead", "claimed by", "sources")
+    for r in rows:
+        table.add_row(r.get("event_date") or rtl(r.get("date_text") or "—"), r["sub_event_type"],
+                      rtl(f"{r.get('location') or ''} ({r.get('admin1') or r.get('country') or '?'})"),
+                      rtl(r.get("actor1") or ""), rtl(r.get("actor2") or ""), str(r.get("fatalities") or ""),
+                      rtl(r.get("claimed_by") or ""), str(len(r["sources"])))
+    out.print(table)
+
+
+@app.command()
+def export(fmt: Annotated[str, typer.Option("--format", help="acled-csv, jsonl, geojson or parquet.")] = "acled-csv",
+           output: Annotated[Optional[Path], typer.Option("--out", "-o", help="File to write (default: stdout).")] = None,
+           kind: Annotated[Optional[str], typer.Option("--type", help="Only this event type or sub-type.")] = None,
+           since: Annotated[Optional[str], typer.Option(help="Only events on or after this date.")] = None,
+           db: DbOption = Path(DEFAULT_DB)):
+    """Export stored events: ACLED's 31 columns (CSV, Parquet), JSONL, or GeoJSON for QGIS/geojson.io.
+
+    Example: [bold]marsad export --format acled-csv -o events.csv[/bold]
+    """
+    from .export import FORMATS, write
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
+    if fmt == "parquet" and output is None:
+        raise typer.BadParameter("Parquet is binary: give --out FILE", param_hint="--out")
+    with _store(db) as store:
+        rows = store.events(type=kind, since=since)
+    if output is None:
+        n = write(rows, fmt, sys.stdout)
+    else:
+        with open(output, "wb" if fmt == "parquet" else "w", **({} if fmt == "parquet" else
+                                                                {"encoding": "utf-8", "newline": ""})) as f:
+            n = write(rows, fmt, f)
+    err.print(f"exported {n} events ({fmt})")
+
+
+@app.command()
 def stats(db: DbOption = Path(DEFAULT_DB),
           as_json: Annotated[bool, typer.Option("--json")] = False):
     """Counts: documents by status, annotations, outlets, date range, rejection reasons."""
@@ -231,7 +285,8 @@ def stats(db: DbOption = Path(DEFAULT_DB),
         out.print(json.dumps(s, ensure_ascii=False), markup=False)
         return
     out.print(f"documents {s['documents']}: {s['ok']} ok, {s['rejected']} rejected  (schema v{s['schema_version']})")
-    out.print(f"entities {s['entities']} ({s['actors']} actors) · quotes {s['quotes']} · events {s['events']}")
+    out.print(f"entities {s['entities']} ({s['actors']} actors) · quotes {s['quotes']} · events {s['events']} "
+              f"· stories {s['stories']}")
     lo, hi = s["published"]
     out.print(f"published {lo or '—'} … {hi or '—'}")
     for name, n in s["outlets"]:

@@ -21,6 +21,7 @@ from .actors import link, resolve, unlink
 from .arabic import normalize, strip_clitics
 from .ingest import read_paths
 from .model import Document, RawItem
+from .stories import StoryIndex, from_bytes, signature, to_bytes
 
 DEFAULT_DB = "marsad.db"
 RAW_KEEP_LIMIT = 5 * 1024 * 1024     # larger raw inputs are referenced by their source, not copied
@@ -71,6 +72,13 @@ MIGRATIONS: list[str] = [
     ALTER TABLE quotes ADD COLUMN text_norm TEXT;
     CREATE INDEX quotes_actor ON quotes(speaker_actor_id);
     """,
+    # 4: stories — near-duplicate articles share a story_id (see marsad/stories.py)
+    """
+    ALTER TABLE documents ADD COLUMN story_id TEXT;
+    ALTER TABLE documents ADD COLUMN minhash BLOB;
+    CREATE INDEX documents_story ON documents(story_id);
+    CREATE INDEX events_type ON events(event_type);
+    """,
 ]
 
 
@@ -114,6 +122,7 @@ class Store:
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA foreign_keys = ON")
+        self._stories = None
         self.migrate()
 
     def __enter__(self) -> Store:
@@ -193,12 +202,24 @@ class Store:
              doc.dateline.text if doc.dateline else None, doc.text or None,
              old["ingested_at"] if old else now, now))
         if doc.status == "ok":
+            sig = signature(f"{doc.title or ''} {doc.text}")
+            story = self.stories().add_signature(doc.doc_id, sig)
+            db.execute("UPDATE documents SET story_id = ?, minhash = ? WHERE id = ?", (story, to_bytes(sig), cur.lastrowid))
             db.execute("INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
                        (cur.lastrowid, normalize(doc.title or ""), normalize(doc.text),
                         index_terms(f"{doc.title or ''} {doc.text}")))
             self._save_annotations(doc)
         if commit:
             db.commit()
+
+    def stories(self):
+        """The story index, rebuilt from stored signatures on first use (linear in corpus size)."""
+        if self._stories is None:
+            self._stories = StoryIndex()
+            for doc_id, story, blob in self.db.execute(
+                    "SELECT doc_id, story_id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY id"):
+                self._stories.add_signature(doc_id, from_bytes(blob), story)
+        return self._stories
 
     def _save_annotations(self, doc: Document) -> None:
         db, d = self.db, doc.doc_id
@@ -250,6 +271,10 @@ class Store:
         from .actors import find_quotes
         return find_quotes(self.db, speaker, about, limit)
 
+    def events(self, **filters) -> list[dict]:
+        from .export import find_events
+        return find_events(self.db, **filters)
+
     def actors(self, kind: str | None = None, limit: int = 50) -> list[dict]:
         from .actors import list_actors
         return list_actors(self.db, kind, limit)
@@ -265,6 +290,7 @@ class Store:
             "actors": count("SELECT count(*) FROM actors WHERE mentions > 0"),
             "quotes": count("SELECT count(*) FROM quotes"),
             "events": count("SELECT count(*) FROM events"),
+            "stories": count("SELECT count(DISTINCT story_id) FROM documents WHERE status = 'ok'"),
             "outlets": [tuple(r) for r in db.execute(
                 "SELECT outlet, count(*) FROM documents WHERE outlet IS NOT NULL GROUP BY outlet "
                 "ORDER BY count(*) DESC LIMIT 10")],

