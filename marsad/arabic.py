@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Diacritics (harakat, shadda, sukun, dagger alif, Quranic marks) and tatweel carry no identity for
 # matching; dropping them lets "المُسلحة" match "المسلحة".
@@ -37,6 +38,13 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
 
 def normalize(text: str) -> str:
     """Normalised text for matching and search (see `normalize_map`)."""
+    if len(text) <= 32:                 # words and short names recur endlessly: remember them
+        return _normalize_word(text)
+    return _DROP_RE.sub("", text).translate(_TABLE)
+
+
+@lru_cache(maxsize=200_000)
+def _normalize_word(text: str) -> str:
     return _DROP_RE.sub("", text).translate(_TABLE)
 
 
@@ -64,7 +72,8 @@ class Sentence:
     text: str
 
 
-def sentences(text: str) -> list[Sentence]:
+@lru_cache(maxsize=16)                  # every stage reads the same article's sentences
+def sentences(text: str) -> tuple[Sentence, ...]:
     """Split on . ! ? ؟ and line breaks, but never inside «…», “…”, "…" or (…) quotes.
 
     The Arabic comma ، and semicolon ؛ do not end a sentence. A period between digits (1.5) or
@@ -101,7 +110,7 @@ def sentences(text: str) -> list[Sentence]:
             start = i + 1
         i += 1
     _emit(text, start, n, out)
-    return out
+    return tuple(out)
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
@@ -127,10 +136,11 @@ class Token:
     text: str
 
 
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+@lru_cache(maxsize=512)                 # entities, quotes and numbers tokenise the same sentences
+def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Words, numbers and punctuation marks with offsets into `text`."""
     end = len(text) if end is None else end
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    return tuple(Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end))
 
 
 # Proclitics in the order they stack (و/ف, then ب/ل/ك, then ال). "لل" is ل + ال with the alef
@@ -138,7 +148,8 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 _CONJ, _PREP = "وف", "بلك"
 
 
-def strip_clitics(word: str, min_stem: int = 2) -> list[str]:
+@lru_cache(maxsize=200_000)
+def strip_clitics(word: str, min_stem: int = 2) -> tuple[str, ...]:
     """Candidate stems of `word` with proclitics removed, longest first, the word itself included.
 
     بالجفرة → [بالجفرة, الجفرة, جفرة]; لميليشيات → [لميليشيات, ميليشيات]; وللجيش → [وللجيش, للجيش,
@@ -159,8 +170,4 @@ def strip_clitics(word: str, min_stem: int = 2) -> list[str]:
         out.append(rest)
     if len(rest) > min_stem + 2 and rest.startswith("ال"):
         out.append(rest[2:])
-    seen: list[str] = []
-    for w in out:
-        if w not in seen:
-            seen.append(w)
-    return seen
+    return tuple(dict.fromkeys(out))

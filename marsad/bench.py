@@ -133,6 +133,33 @@ def bench_annotation(samples, n: int) -> dict:
             "full_vs_clean_only": round(base / (base + stages), 3)}
 
 
+def bench_dedup(samples, small: int, large: int) -> dict:
+    """Story clustering at two corpus sizes; with LSH the cost per article should stay flat.
+
+    Every fifth synthetic article is an agency copy of an earlier one with a sentence changed, so
+    the index holds real clusters, not only singletons.
+    """
+    from .stories import StoryIndex
+
+    seconds = {}
+    for n in (small, large):
+        texts = (b for _, _, b in synthetic(samples, n, seed=5))
+        index, kept, copies = StoryIndex(), [], 0
+        t = time.perf_counter()
+        for i, body in enumerate(texts):
+            if i % 5 == 4 and kept:
+                body = kept[(i * 7919) % len(kept)] + " وأضافت مصادر أخرى تفاصيل جديدة."
+                copies += 1
+            elif len(kept) < 2000:
+                kept.append(body)
+            index.add(f"d{i}", body)
+        seconds[n] = time.perf_counter() - t
+        clusters = len(set(index.story.values()))
+    return {f"seconds_{small}": round(seconds[small], 1), f"seconds_{large}": round(seconds[large], 1),
+            "time_ratio": round(seconds[large] / seconds[small], 2), "size_ratio": large // small,
+            f"stories_at_{large}": clusters, f"agency_copies_at_{large}": copies}
+
+
 def bench_memory(samples, small: int, large: int) -> dict:
     """Peak traced memory of a streaming ingest at two corpus sizes; flat means ratio ≈ 1."""
     peaks = {}
@@ -146,7 +173,7 @@ def bench_memory(samples, small: int, large: int) -> dict:
         "growth_ratio": round(peaks[large] / peaks[small], 2)}
 
 
-def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = True) -> dict:
+def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = True, dedup: int = 0) -> dict:
     samples = sample_articles(corpus)
     result = {"ingest": bench_ingest(samples, n)}
     small = bench_ingest(samples, max(1, n // 5))
@@ -157,6 +184,8 @@ def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = Tru
         result["ingest"]["articles_per_s"] / result["regex_ceiling"]["articles_per_s"], 3)
     result["html"] = bench_html(samples, html_pages)
     result["annotation"] = bench_annotation(samples, min(n, 2000))
+    if dedup:
+        result["dedup"] = bench_dedup(samples, dedup // 10, dedup)
     if memory:
         result["memory"] = bench_memory(samples, max(200, n // 20), max(1000, n // 4))
     return result

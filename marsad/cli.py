@@ -329,11 +329,12 @@ def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic
           = Path("examples/corpus"),
           n: Annotated[int, typer.Option("-n", help="Synthetic articles to ingest.")] = 10_000,
           html_pages: Annotated[int, typer.Option(help="HTML pages for the trafilatura comparison.")] = 300,
-          memory: Annotated[bool, typer.Option(help="Also measure peak memory at two corpus sizes.")] = True):
+          memory: Annotated[bool, typer.Option(help="Also measure peak memory at two corpus sizes.")] = True,
+          dedup: Annotated[int, typer.Option(help="Also time story clustering at N and N/10 articles (e.g. 100000).")] = 0):
     """Throughput and memory as ratios against peers measured in the same run (JSON on stdout)."""
     from .bench import run
 
-    out.print(json.dumps(run(corpus, n, html_pages, memory), ensure_ascii=False, indent=1), markup=False)
+    out.print(json.dumps(run(corpus, n, html_pages, memory, dedup), ensure_ascii=False, indent=1), markup=False)
 
 
 def main() -> Optional[int]:  # pragma: no cover - console entry point

@@ -43,16 +43,20 @@ class Trigger:
 @lru_cache(maxsize=1)
 def _lex() -> dict:
     raw = json.loads(resources.files("marsad.data").joinpath("events.json").read_text("utf-8"))
-    rules = []
-    for phrase, etype, sub in raw["triggers"]:
+    rules, alternatives = [], []
+    for n, (phrase, etype, sub) in enumerate(raw["triggers"]):
         words = normalize(phrase).split()
         first = re.escape(words[0])
         if words[0].startswith("ال"):
             first = f"(?:{first}|{re.escape(words[0][2:])})"
         rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
-        rules.append((re.compile(rf"(?<!\w)(?:[وفبلك]|ال|وال|بال|لل|فال)?{first}{rest}(?!\w)"), etype, sub))
+        alternatives.append(f"(?P<r{n}>{first}{rest})")
+        rules.append((etype, sub))
+    # One pass over a sentence: at each position the first rule in file order that matches wins,
+    # which is the order the triggers list is written in (specific phrases first).
+    combined = re.compile(r"(?<!\w)(?:[وفبلك]|ال|وال|بال|لل|فال)?(?:" + "|".join(alternatives) + r")(?!\w)")
     nouns = "|".join(re.escape(normalize(w)) for w in raw["place_nouns"])
-    return {"rules": rules, "negation": frozenset(normalize(w) for w in raw["negation"]),
+    return {"rules": rules, "combined": combined, "negation": frozenset(normalize(w) for w in raw["negation"]),
             "agree": frozenset(normalize(w) for w in raw["agreement_verbs"]),
             "facilities": frozenset(normalize(w) for w in raw["facility_heads"]),
             "org_heads": _org_heads(),
@@ -73,15 +77,13 @@ def _org_heads() -> frozenset[str]:
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """Non-overlapping triggers in text[start:end]; earlier rules win where spans overlap."""
+    """Non-overlapping triggers in text[start:end], left to right; at one position the earlier rule wins."""
     norm, index = normalize_map(text[start:end])
-    taken: list[Trigger] = []
-    for pattern, etype, sub in _lex()["rules"]:
-        for m in pattern.finditer(norm):
-            s, e = start + index[m.start()], start + index[m.end() - 1] + 1
-            if not any(t.start < e and s < t.end for t in taken):
-                taken.append(Trigger(s, e, etype, sub))
-    return sorted(taken, key=lambda t: t.start)
+    lex, out = _lex(), []
+    for m in lex["combined"].finditer(norm):
+        etype, sub = lex["rules"][int(m.lastgroup[1:])]
+        out.append(Trigger(start + index[m.start()], start + index[m.end() - 1] + 1, etype, sub))
+    return out
 
 
 def negated(text: str, trig: Trigger, sent_start: int) -> bool:

@@ -38,7 +38,8 @@ def _lex() -> dict:
             "directives": norm(raw["directives"]), "heads": norm(raw["announcing_heads"]),
             "announce": norm(raw["announce_verbs"]),
             "pron": norm(raw["pronoun_objects"]), "priority": raw["channel_priority"],
-            "channels": {k: [normalize(p) for p in v] for k, v in raw["channels"].items()},
+            "channels": {k: re.compile("|".join(rf"(?<!\w)(?:[وبلف]|ال)?{re.escape(normalize(p))}" for p in v))
+                         for k, v in raw["channels"].items()},
             "statement": norm(["البيان", "بيان", "البلاغ", "الرسالة"])}
 
 
@@ -64,7 +65,7 @@ def _cue(tok: Token) -> Cue | None:
 def _channel(text: str) -> str | None:
     norm, lex = normalize(text), _lex()
     for name in lex["priority"]:
-        if any(re.search(rf"(?<!\w)(?:[وبلف]|ال)?{re.escape(p)}", norm) for p in lex["channels"][name]):
+        if lex["channels"][name].search(norm):
             return name
     return None
 
