@@ -6,13 +6,12 @@ vocabulary in data/chrome.json. No rule names a particular site.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
+from .data import load_json
 from .arabic import normalize
 from .dates import find_dates
 
@@ -41,7 +40,7 @@ class Cleaned:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, set[str]]:
-    raw = json.loads(resources.files("marsad.data").joinpath("chrome.json").read_text("utf-8"))
+    raw = load_json("chrome.json")
     return {k: {normalize(x) for x in v} for k, v in raw.items() if isinstance(v, list)}
 
 

@@ -36,6 +36,18 @@ def _gazetteers(paths: Optional[list[Path]]) -> None:
         err.print(f"gazetteer {p}: {load_gazetteer(p)} place names added")
 
 
+def _json_lines(rows: list[dict], as_json: bool, empty: str) -> bool:
+    """Print `rows` as JSON lines when asked (True: done); exit 1 saying `empty` when there are none."""
+    if as_json:
+        for r in rows:
+            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+        return True
+    if not rows:
+        err.print(empty)
+        raise typer.Exit(1)
+    return False
+
+
 def _store(db: Path):
     from .store import Store
     return Store(db)
@@ -109,13 +121,8 @@ def search(query: Annotated[str, typer.Argument(help="Arabic words; hamza/ta mar
     """
     with _store(db) as store:
         hits = store.search(query, limit)
-    if as_json:
-        for h in hits:
-            out.print(json.dumps(h, ensure_ascii=False), markup=False)
+    if _json_lines(hits, as_json, "no match"):
         return
-    if not hits:
-        err.print("no match")
-        raise typer.Exit(1)
     for h in hits:
         out.print(f"[bold cyan]{h['doc_id']}[/bold cyan]  score {h['score']}  "
                   f"{h['published'] or '—'}  {rtl(h['outlet'] or '')}", markup=True)
@@ -184,9 +191,7 @@ def entities(kind: Annotated[Optional[str], typer.Option("--type", help="PER, OR
     """
     with _store(db) as store:
         rows = store.actors(kind.upper() if kind else None, limit)
-    if as_json:
-        for r in rows:
-            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+    if _json_lines(rows, as_json, "no actor"):
         return
     table = Table("type", "actor", "mentions", "docs", "aliases")
     for r in rows:
@@ -207,13 +212,8 @@ def quotes(speaker: Annotated[Optional[str], typer.Option(help="Speaker, by any 
     """
     with _store(db) as store:
         rows = store.quotes(speaker, about, limit)
-    if as_json:
-        for r in rows:
-            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+    if _json_lines(rows, as_json, "no quote"):
         return
-    if not rows:
-        err.print("no quote")
-        raise typer.Exit(1)
     for r in rows:
         out.print(f"[bold cyan]{r['doc_id']}[/bold cyan] [{r['start']}:{r['end']}]  {r['published'] or '—'}  "
                   f"{r['kind']} · {r['channel'] or '—'}  {rtl(r['speaker_canonical'] or '')} ({rtl(r['cue'])})")
@@ -235,9 +235,7 @@ def events(kind: Annotated[Optional[str], typer.Option("--type", help="Event typ
     """
     with _store(db) as store:
         rows = store.events(type=kind, actor=actor, place=place, since=since, limit=limit)
-    if as_json:
-        for r in rows:
-            out.print(json.dumps(r, ensure_ascii=False), markup=False)
+    if _json_lines(rows, as_json, "no event"):
         return
     table = Table("date", "type", "location", "actor1", "actor2", "dead", "claimed by", "sources")
     for r in rows:

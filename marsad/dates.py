@@ -6,13 +6,12 @@ the grammar is ours; the Hijri → Gregorian conversion is hijridate's (Umm al-Q
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
-from importlib import resources
 
+from .data import load_json
 from .arabic import normalize, normalize_map
 
 
@@ -36,7 +35,7 @@ class WeekdayMention:
 
 @lru_cache(maxsize=1)
 def calendar() -> dict:
-    raw = json.loads(resources.files("marsad.data").joinpath("calendar.json").read_text("utf-8"))
+    raw = load_json("calendar.json")
     fold = lambda d: {normalize(k): v for k, v in d.items()}  # noqa: E731 - tiny local helper
     return {"greg": fold(raw["gregorian_months"]), "hijri": fold(raw["hijri_months"]),
             "weekday": fold(raw["weekdays"])}

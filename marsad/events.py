@@ -11,13 +11,12 @@ cumulative tolls. Events of one (type, place, day) merge, as ACLED codes them.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
 
+from .data import load_json
 from .arabic import normalize, normalize_map, sentences
 from .dates import event_date
 from .model import Document, Entity, Event, Quote, Span, Toll
@@ -42,7 +41,7 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    raw = json.loads(resources.files("marsad.data").joinpath("events.json").read_text("utf-8"))
+    raw = load_json("events.json")
     rules, alternatives = [], []
     for n, (phrase, etype, sub) in enumerate(raw["triggers"]):
         words = normalize(phrase).split()

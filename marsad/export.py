@@ -13,9 +13,9 @@ import sqlite3
 import time
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import IO
 
+from .data import load_json
 from .arabic import normalize
 
 FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
@@ -24,7 +24,7 @@ _PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 @lru_cache(maxsize=1)
 def acled() -> dict:
-    raw = json.loads(resources.files("marsad.data").joinpath("acled.json").read_text("utf-8"))
+    raw = load_json("acled.json")
     raw["region_of"] = {cc: region for region, ccs in raw["regions"].items() for cc in ccs}
     raw["inter"] = [(normalize(p), code) for p, code in raw["inter"]]
     return raw

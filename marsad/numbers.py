@@ -6,11 +6,10 @@ Vague quantities take ACLED's conservative reading: "عشرات" counts as 10, "
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .data import load_json
 from .arabic import Token, normalize, strip_clitics, to_western_digits, tokens
 
 
@@ -25,7 +24,7 @@ class Quantity:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict:
-    raw = json.loads(resources.files("marsad.data").joinpath("numbers.json").read_text("utf-8"))
+    raw = load_json("numbers.json")
     fold = lambda d: {normalize(k): v for k, v in d.items()}  # noqa: E731
     small = fold(raw["units"]) | fold(raw["tens"]) | fold(raw["hundreds"])
     return {"small": small, "units": fold(raw["units"]), "teen": {normalize(x) for x in raw["teens_suffix"]},

@@ -13,12 +13,11 @@ the quotes of one speaker's uninterrupted account.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from .data import load_json
 from .arabic import Token, normalize, sentences, tokens
 from .model import Document, Entity, Quote
 
@@ -30,7 +29,7 @@ _ATTRIBUTION = re.compile(r"[،,]\s*(?:وفق(?:ا|اً|ًا)? لما|بحسب|�
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    raw = json.loads(resources.files("marsad.data").joinpath("quotes.json").read_text("utf-8"))
+    raw = load_json("quotes.json")
     norm = lambda xs: frozenset(normalize(x) for x in xs)  # noqa: E731
     return {"verbs": norm(raw["verbs"]), "cont": norm(raw["continuations"]), "part": norm(raw["participles"]),
             "comp": norm(raw["complementizers"]), "stop": norm(raw["speaker_stop"]),

@@ -6,10 +6,9 @@ stays a toll and is never counted as one event's fatalities.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
+from .data import load_json
 from .arabic import normalize, sentences, strip_clitics, tokens
 from .model import Toll
 from .numbers import _lexicon as number_words
@@ -20,7 +19,7 @@ WINDOW = 5      # words between a number and its casualty noun ("مقتل ما �
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, frozenset[str]]:
-    raw = json.loads(resources.files("marsad.data").joinpath("events.json").read_text("utf-8"))
+    raw = load_json("events.json")
     return {k: frozenset(normalize(w) for w in raw[k]) for k in ("killed", "injured", "displaced", "captured",
                                                                    "cumulative")}
 

@@ -75,3 +75,11 @@ def test_quotes_are_stored_and_found_by_speaker_alias_and_topic(tmp_path, store)
     doc = store.document("a")
     q = doc["quotes"][0]
     assert doc["text"][q["start"]:q["end"]] == q["text"]
+
+
+def test_a_quote_spanning_sentences_with_a_nested_quote_stays_one():
+    qs = quotes_of('وقال قائد الشرطة المحلية: «لقد أوقفنا المشتبه بهم. وكانوا يرددون "سنعود قريبا" أثناء الاعتقال. '
+                   'التحقيق مستمر حتى الآن».')
+    assert len(qs) == 1 and qs[0].kind == "direct"
+    assert qs[0].text.startswith("لقد أوقفنا المشتبه بهم.") and qs[0].text.endswith("التحقيق مستمر حتى الآن")
+    assert '"سنعود قريبا"' in qs[0].text
