@@ -64,7 +64,7 @@ def _parse_at(toks: list[Token], i: int) -> tuple[int, int, bool] | None:
             j += 1
         return round(value), j - i, False
     two = " ".join(normalize(t.text) for t in toks[i:i + 2])
-    if two in lex["vague"]:
+    if i + 1 < len(toks) and two in lex["vague"]:             # "عشرات الآلاف"
         return lex["vague"][two], 2, True
     total, current, used = 0, 0, 0
     while j - 1 < len(toks):

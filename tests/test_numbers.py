@@ -34,3 +34,7 @@ def test_quantities(text, value, approximate):
 def test_several_numbers_keep_their_offsets():
     text = "قتل 12 شخصا وأصيب ثلاثون آخرون في هجومين منفصلين"
     assert [(q.value, q.text) for q in quantities(text)] == [(12, "12"), (30, "ثلاثون")]
+
+
+def test_a_vague_quantity_ending_the_text():
+    assert [(q.value, q.approximate) for q in quantities("سقط في الهجوم عشرات")] == [(10, True)]
