@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import lexicons as lx
-from .arabic import normalize, sentences, tokens
+from .arabic import normalize, normalize_map, sentences, tokens
 from .model import Document, Entity
 from .ner import tag
 
@@ -115,6 +115,20 @@ def _role_after(text: str, end: int) -> str | None:
     return role.strip() if 1 <= len(role.split()) <= 12 else None
 
 
+def _role_before(text: str, start: int) -> str | None:
+    """A role phrase right before a person, in the same clause: "الناطق باسم الجيش الليبي أحمد المسماري"."""
+    window = text[max(0, start - 100):start]
+    clause = re.split(r"[،,.:؛\n«»\"]", window)[-1]
+    norm, index = normalize_map(clause)
+    m = None
+    for m in re.finditer(r"(?<!\w)(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|سفير|زعيم|امر|محافظ|مندوب|منسق)\b", norm):
+        break                                   # the first role head in the clause opens the phrase
+    if m is None:
+        return None
+    role = clause[index[m.start()]:].strip()
+    return role if 2 <= len(role.split()) <= 12 else None
+
+
 def find_entities(text: str) -> list[Entity]:
     out: list[Entity] = []
     for sent in sentences(text):
@@ -152,7 +166,7 @@ def _entity(text: str, start: int, end: int, kind: str) -> Entity:
         start, title = _title_before(text, start)
         if title is None:
             title, _ = _title_inside(text[start:end])
-        role = _role_after(text, end)
+        role = _role_after(text, end) or _role_before(text, start)
     mention = text[start:end]
     name = _title_inside(mention)[1] if title else mention
     return Entity(mention, kind, start, end, canonical=name.strip(_QUOTES + " "), title=title, role=role)

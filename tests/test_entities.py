@@ -58,3 +58,9 @@ def test_end_to_end_on_a_new_report():
     found = {(e.type, e.canonical) for e in ents}
     assert ("LOC", "الفاشر") in found
     assert ("LOC", "القاهرة") in found
+
+
+def test_a_role_before_the_name_is_attached():
+    text = "وأعلن الناطقُ باسم قيادة المنطقة الغربية العقيد سالم الورفلي في بيان أن الطريق آمن."
+    e = _entity(text, *span(text, "سالم الورفلي"), "PER")
+    assert (e.title, e.role, e.canonical) == ("العقيد", "الناطقُ باسم قيادة المنطقة الغربية", "سالم الورفلي")
