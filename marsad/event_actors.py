@@ -1,0 +1,110 @@
+"""Who did it: actor1 and actor2 of an event, from the organisations and armed-group phrases
+around its trigger, in neutral canonical form (no pejoratives, no clitics, "قوات الجيش X" → "الجيش X").
+"""
+from __future__ import annotations
+
+import re
+
+from .arabic import normalize, normalize_map
+from .model import Entity
+from .triggers import Trigger, lexicon
+
+
+_ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|ميليشيات|ميليشيا|مليشيات|ميلشيات|مليشيا|جماعه|جيش|"
+                    r"تنظيم|فصائل|كتائب|مسلحون|مسلحين|طيران|سلاح الجو|الحوثي|الحوثيون)"
+                    r"(?:\s+(?:ال\w+|\"\w+\"|«\w+»|\w+ي)(?!\w)){0,3}")
+
+
+_STOP_ACTOR = re.compile(r"\s(?:في|على|الى|إلى|من|عن|مع|ضد|قرب|بعد|قبل|منذ|التي|الذي|التابعه|المدعومه|اليوم|امس|"
+                         r"صباح|مساء|فجر|ليل|ظهر|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)\b.*$")
+
+
+WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
+
+
+def _actor(text: str, ents: list[Entity], start: int, end: int, last: bool) -> str | None:
+    """The organisation or armed-group phrase in text[start:end] nearest the trigger."""
+    orgs = [e for e in ents if e.type == "ORG" and start <= e.start and e.end <= end]
+    phrases = []
+    # after a trigger, a phrase starting in the window may run past it to its last word; before a
+    # trigger, the phrase must end where the trigger begins ("قوات الجيش الليبي | السيطرة على")
+    stop = end if last else min(len(text), end + 40)
+    norm, index = normalize_map(text[start:stop])
+    for m in _ARMED.finditer(norm):
+        if start + index[m.start()] >= end:
+            break
+        s, e = start + index[m.start()], start + index[m.end() - 1] + 1
+        cut = _STOP_ACTOR.search(normalize(text[s:e]))
+        phrase = text[s:e][:cut.start()] if cut else text[s:e]
+        phrases.append((s, phrase.strip(" ،,\"«»")))
+    candidates = [(e.start, e.canonical or e.text) for e in orgs] + phrases
+    if not candidates:
+        return None
+    pos, name = (max if last else min)(candidates, key=lambda c: c[0])
+    org = next((e for e in orgs if e.start <= pos < e.end or pos <= e.start < pos + len(name)), None)
+    return clean_actor((org.canonical or org.text) if org else _strip_clitic(name))
+
+
+def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit: int) -> tuple:
+    """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
+    ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
+    after_end = min(limit, trig.end + WINDOW_AFTER)
+    follower = _actor(text, ents, trig.end, min(after_end, trig.end + 12), last=False)
+    before = _actor(text, ents, sent_start, trig.start, last=True)
+    gap = normalize(text[trig.end:trig.end + 12]).split()[:1]
+    # Arabic puts the subject after the verb ("قصفت جماعة الحوثي"), a masdar its agent after it
+    # ("انسحاب ميليشيات مصراتة"); a noun after a preposition is the target, not the actor.
+    between = re.match(r"(?:\s+\S+){0,4}?\s+بين\s+", normalize(text[trig.end:after_end]))
+    if between:                                 # "اشتباكات … بين الجيش السوداني وقوات الدعم السريع"
+        s0 = trig.end + len(between.group())
+        first = _actor(text, ents, s0, s0 + 4, last=False)
+        split = normalize(text[s0:after_end]).find(" و")
+        second = _actor(text, ents, s0 + split + 1, after_end, last=False) if split > 0 else None
+        if first:
+            return _resolve_generic(first, text, ents, trig.start), second if second != first else None
+    if follower and not (gap and gap[0] in ("علي", "الي", "في", "من", "مع", "ضد", "عن", "نحو")):
+        actor1, actor2 = follower, before
+    else:
+        actor1, actor2 = before, _actor(text, ents, trig.end, after_end, last=False)
+    return _resolve_generic(actor1, text, ents, trig.start), actor2 if actor2 != actor1 else None
+
+
+_GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))
+
+
+def _resolve_generic(name: str | None, text: str, ents: list[Entity], before: int) -> str | None:
+    """A bare "القوات" refers to the last armed organisation named before it."""
+    if not name or normalize(name) not in _GENERIC:
+        return name
+    armed = [e for e in ents if e.type == "ORG" and e.end <= before and _ARMED.match(normalize(e.canonical or e.text))]
+    return clean_actor(armed[-1].canonical or armed[-1].text) if armed else name
+
+
+def clean_actor(name: str) -> str:
+    """Neutral, canonical actor names: no pejoratives, no quote marks, "قوات الجيش الليبي" → "الجيش الليبي"."""
+    name = re.sub(r'["«»“”]', "", name).strip()
+    m = lexicon()["pejorative"].search(normalize(name))
+    if m:
+        name = name[:m.start()].strip()
+    words = name.split()
+    if len(words) > 2 and normalize(words[0]) in ("قوات", "القوات") and normalize(words[1]).startswith(("الجيش", "جيش")):
+        words = words[1:]
+    if len(words) > 2 and normalize(words[-1]) in ("الحربي", "العسكري", "الحربيه", "العسكريه") and _ARMED.match(
+            normalize(words[0])):
+        words = words[:-1]                     # "الطيران المصري الحربي" → "الطيران المصري"
+    return " ".join(words)
+
+
+def _strip_clitic(name: str) -> str:
+    n = normalize(name)
+    if n.startswith(("وال", "بال", "فال")):
+        return name[1:]
+    if n.startswith("لل"):
+        return "ال" + name[2:]
+    if n[:1] in "لبوف" and n[1:].split(" ")[0] in _ARMED_HEADS:        # لميليشيات الوفاق، وجماعة الحوثي
+        return name[1:]
+    return name
+
+
+_ARMED_HEADS = frozenset(normalize(w) for w in (
+    "قوات ميليشيات ميليشيا مليشيات ميلشيات مليشيا جماعة جيش تنظيم فصائل كتائب مسلحون مسلحين طيران".split()))

@@ -1,0 +1,186 @@
+"""Where an event happened: candidate place mentions in an article and the ones a trigger governs.
+
+Candidates are geocoded LOC entities, facilities (مطار طرابلس الدولي، قاعدة الوطية) and names listed
+after a place noun that NER missed. A trigger governs the first coordinated run of places after
+it ("قصر بن غشير ووادي الربيع وسوق الخميس" → one event each), else the nearest one before it in
+the same clause. A place in an organisation's name (ميليشيات "مصراتة") is not where anything
+happened; a country only counts after a locative preposition (في ليبيا).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .arabic import normalize, normalize_map
+from .model import Entity
+from .triggers import Trigger, lexicon
+
+
+_FACILITY = re.compile(r"(?<!\w)(?:[وبل]|ال)?((?:مطار|قاعده|معسكر|ميناء)\s+\S+)(?:\s+\S+){0,2}")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place mention an event can be located at (a LOC entity, a facility, a gazetteer name)."""
+    start: int
+    end: int
+    name: str
+    country: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    is_country: bool
+
+
+def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
+    """Every place mention an event can be put at, in text order: geocoded LOC entities,
+    facilities (قاعدة الوطية), and single names after a place noun that NER missed — in the
+    article's own country ("مناطق العسة ورقدالين") or, unresolved, after a singular place noun
+    ("منطقة الرملة", kept without coordinates rather than dropped)."""
+    from collections import Counter
+
+    from .geo import resolve
+
+    lex, out, taken = lexicon(), [], []
+    for e in ents:
+        name = e.canonical or e.text
+        if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
+            continue
+        if normalize(name) in lex["common"] or normalize(name) in lex["toponym"]:
+            continue                            # "وادي" alone is a word, not a place
+        m = resolve(name, _article_country(ents))     # the entity's own geocode, the same preference
+        if m:
+            out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
+            taken.append((e.start, e.end))
+    norm, index = normalize_map(text)
+    for m in _FACILITY.finditer(norm):                 # "مطار طرابلس الدولي", "قاعدة الوطية الجوية"
+        start1, end1 = index[m.start(1)], index[m.end() - 1] + 1
+        words = text[start1:end1].split()
+        for n in range(len(words), 1, -1):
+            g = resolve(" ".join(words[:n]))
+            if g and g.kind != "country":
+                s0, e0 = start1, start1 + len(" ".join(words[:n]))
+                out = [p for p in out if not (s0 <= p.start < e0)]
+                out.append(Place(s0, e0, " ".join(words[:n]), g.country, g.admin1, g.latitude, g.longitude, False))
+                taken.append((s0, e0))
+                break
+    home = Counter(p.country for p in out if not p.is_country).most_common(1)
+    home_country = home[0][0] if home else None
+    mentioned = {p.country for p in out if p.is_country} | {home_country}
+    # "صلاح الدين" in a Tripoli story is no Iraqi governorate: a town in a country the article
+    # never names keeps its name but not the foreign coordinates
+    out = [p if p.is_country or p.country in mentioned else
+           Place(p.start, p.end, p.name, home_country, None, None, None, False) for p in out]
+    for m in lex["listed"].finditer(norm):
+        noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip().lstrip("وبل")
+        for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1)):
+            if any(a <= s < b for a, b in taken):
+                break
+            place = _list_place(text[s:e], home_country, first=n == 0, singular=noun in lex["singular"])
+            if place is None:
+                break
+            out.append(Place(s, e, *place))
+            if noun in lex["singular"]:
+                break
+    return sorted(out, key=lambda p: p.start)
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Items of "العسة الجميل ورقدالين وزلطن" / "قصر بن غشير ووادي الربيع": one word each, a leading
+    و cut off, except that a toponym head (قصر، وادي، سوق …) binds up to two following words."""
+    items = []
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s،,.]+", text[start:end])]
+    i = 0
+    while i < len(words):
+        s, e = words[i]
+        w = normalize(text[s:e])
+        if w.startswith("و") and len(w) > 3 and i:
+            s, w = s + 1, w[1:]
+        j = i + 1
+        if w.strip('"«') in lexicon()["toponym"]:
+            while j < len(words) and j - i < 3 and not normalize(text[words[j][0]:words[j][1]]).startswith("و"):
+                j += 1
+        items.append((s, words[j - 1][1]))
+        if text[words[j - 1][1]:words[j - 1][1] + 1] in "،,.":
+            break                               # a comma ends the list
+        i = j
+    return items
+
+
+def _list_place(name: str, home: str | None, first: bool, singular: bool):
+    """Place fields for one list item, or None when it is no place name."""
+    from .geo import resolve
+
+    lex = lexicon()
+    bare = name.strip('"«» ')
+    norm = normalize(bare)
+    if norm in lex["common"] or len(norm.removeprefix("ال")) < 3:
+        return None
+    g = resolve(bare, home)
+    if g and g.kind != "country" and (g.country == home or home is None):
+        return bare, g.country, g.admin1, g.latitude, g.longitude, False
+    toponym = norm.split()[0] in lex["toponym"] and " " in norm
+    if toponym or norm.startswith("ال") or not first:
+        # an unknown name is kept, without coordinates, rather than losing the event
+        return bare, home, None, None, None, False
+    return None
+
+
+def _article_country(ents: list[Entity]) -> str | None:
+    """The country most of the article's geocoded places are in (see entities.geocode)."""
+    from collections import Counter
+
+    votes = Counter(e.country for e in ents if e.type == "LOC" and e.country)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _institutional(text: str, place: Place) -> bool:
+    """A place in an organisation's name or description (ميليشيات "مصراتة"، مجلس النواب في طبرق)."""
+    before = re.sub(r'["«»]', " ", normalize(text[max(0, place.start - 45):place.start])).split()[-2:]
+    return any(w in lexicon()["org_heads"] or w.lstrip("وبل") in lexicon()["org_heads"] for w in before)
+
+
+def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
+    """The places a trigger governs: the first (coordinated) run after it, else the nearest before."""
+    usable = [p for p in places if not _institutional(text, p) and (not p.is_country or _locative(text, p))]
+    after = [p for p in usable if trig.end <= p.start < limit]
+    if after:
+        run = [after[0]]
+        for p in after[1:]:
+            if re.fullmatch(r"[\s،,و]*", normalize(text[run[-1].end:p.start])):   # "… ووادي الربيع وسوق الخميس"
+                run.append(p)
+            else:
+                break
+        local = [p for p in run if not p.is_country]
+        return local or run
+    if lexicon()["anaphor"].search(normalize(text[trig.end:limit])):             # "لمواقع بالمدينة"
+        named = [p for p in places if p.end <= trig.start and not p.is_country]
+        return named[-1:]
+    before = [p for p in usable if sent_start <= p.start and p.end <= trig.start and not p.is_country]
+    if len(before) > 1 and _locator(text, before[-2], before[-1]):
+        before = before[:-1]                    # "قاعدة عين الأسد الجوية غرب الأنبار": the base
+    if before and ("،" in text[before[-1].end:trig.start] or "," in text[before[-1].end:trig.start]):
+        # across a comma only when the trigger points back ("تصدت لهذا الهجوم")
+        demonstrative = r"[لب]?(?:هذا|هذه|ذلك|تلك)"
+        if not (re.search(demonstrative + r"\s*$", normalize(text[max(0, trig.start - 12):trig.start]))
+                or re.match(r"\s*" + demonstrative + r"(?!\w)", normalize(text[trig.end:trig.end + 10]))):
+            return []
+    return before[-1:]
+
+
+def _locator(text: str, place: Place, region: Place) -> bool:
+    """`region` only locates `place`: "X (الجوية) غرب الأنبار", "X جنوبي طرابلس"."""
+    gap = normalize(text[place.end:region.start]).split()
+    return 1 <= len(gap) <= 3 and any(w in lexicon()["relative"] for w in gap)
+
+
+def _locative(text: str, place: Place) -> bool:
+    """A country is where an event happened only as "في ليبيا" / "بليبيا", not as a subject or neighbour."""
+    return normalize(text[max(0, place.start - 3):place.start]).endswith(("في ", "ب"))
+
+
+def _precision(text: str, place: Place) -> int:
+    if place.is_country:
+        return 3
+    before = normalize(text[max(0, place.start - 30):place.start]).split()[-3:]
+    return 2 if any(w in lexicon()["relative"] or w.lstrip("وب") in lexicon()["relative"] for w in before) else 1

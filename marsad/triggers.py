@@ -1,0 +1,103 @@
+"""Event triggers: the phrases of data/events.json that name an ACLED event type and sub-type, and
+the words that cancel them (negation, denial, condition, future).
+
+All rules are compiled into one alternation, so a sentence is scanned once; at one position the
+rule written first in the file wins, which is why specific phrases precede general ones there.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .arabic import normalize, normalize_map
+from .data import load_json
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    raw = load_json("events.json")
+    rules, alternatives = [], []
+    for n, (phrase, etype, sub) in enumerate(raw["triggers"]):
+        words = normalize(phrase).split()
+        first = re.escape(words[0])
+        if words[0].startswith("ال"):
+            first = f"(?:{first}|{re.escape(words[0][2:])})"
+        rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
+        alternatives.append(f"(?P<r{n}>{first}{rest})")
+        rules.append((etype, sub))
+    # One pass over a sentence: at each position the first rule in file order that matches wins,
+    # which is the order the triggers list is written in (specific phrases first).
+    combined = re.compile(r"(?<!\w)(?:[وفبلك]|ال|وال|بال|لل|فال)?(?:" + "|".join(alternatives) + r")(?!\w)")
+    nouns = "|".join(re.escape(normalize(w)) for w in raw["place_nouns"])
+    return {"rules": rules, "combined": combined, "negation": frozenset(normalize(w) for w in raw["negation"]),
+            "agree": frozenset(normalize(w) for w in raw["agreement_verbs"]),
+            "facilities": frozenset(normalize(w) for w in raw["facility_heads"]),
+            "org_heads": _org_heads(),
+            "listed": re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+\s*){{1,6}})"),
+            "singular": frozenset(normalize(w) for w in raw["place_nouns_singular"]),
+            "common": frozenset(normalize(w) for w in raw["common_words"]),
+            "toponym": frozenset(normalize(w) for w in raw["toponym_heads"]),
+            "pejorative": re.compile(r"\s+(?:" + "|".join(normalize(w) for w in raw["pejoratives"]) + r")(?!\w)"),
+            "anaphor": re.compile(r"(?<!\w)(?:[وبلف]|في )?(?:" + "|".join(normalize(w) for w in raw["anaphors"]) + r")(?!\w)"),
+            "future": tuple(normalize(p) for p in raw["future_prefix"]),
+            "relative": frozenset(normalize(w) for w in raw["relative_place"])}
+
+
+def _org_heads() -> frozenset[str]:
+    from .lexicons import org_heads
+
+    return org_heads() - {"الدفاع", "الامن"}
+
+
+def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
+    """Non-overlapping triggers in text[start:end], left to right; at one position the earlier rule wins."""
+    norm, index = normalize_map(text[start:end])
+    lex, out = lexicon(), []
+    for m in lex["combined"].finditer(norm):
+        etype, sub = lex["rules"][int(m.lastgroup[1:])]
+        out.append(Trigger(start + index[m.start()], start + index[m.end() - 1] + 1, etype, sub))
+    return out
+
+
+def negated(text: str, trig: Trigger, sent_start: int) -> bool:
+    """A denial, negation, condition or future marker among the three words before the trigger."""
+    lex = lexicon()
+    before = normalize(text[max(sent_start, trig.start - 40):trig.start]).split()[-3:]
+    word = normalize(text[trig.start:trig.end]).split()[0]
+    if any(w in lex["negation"] or w.lstrip("و") in lex["negation"] for w in before):
+        return True
+    return word.startswith(lex["future"]) and len(word) > 4 and not word.startswith("سيطر")
+
+
+def _fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """"سلاح الجو المصري بقصف …": a bare shelling word right after an air trigger is that air strike."""
+    out: list[Trigger] = []
+    for t in triggers:
+        prev = out[-1] if out else None
+        close = prev is not None and t.start - prev.end < 40
+        if (close and prev.sub_event_type == "Air/drone strike" and t.event_type == prev.event_type
+                and normalize(text[t.start:t.end]).lstrip("وبل").startswith("قصف")):
+            out[-1] = Trigger(prev.start, t.end, prev.event_type, prev.sub_event_type)
+        elif close and prev.sub_event_type == "Armed clash" and t.event_type == "Explosions/Remote violence" \
+                and normalize(text[prev.start:prev.end]).lstrip("وبل").startswith(("هجوم", "الهجوم")):
+            out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type)   # "لهجوم بصواريخ"
+        else:
+            out.append(t)
+    return out
+
+
+def _plausible(text: str, trig: Trigger, sent_start: int) -> bool:
+    """Agreements need an agreement verb nearby (وقع، توصل، أبرم): "للهدنة" alone is no event."""
+    if trig.sub_event_type != "Agreement":
+        return True
+    around = normalize(text[sent_start:trig.start]).split()
+    return any(w in lexicon()["agree"] or w.lstrip("و") in lexicon()["agree"] for w in around)
