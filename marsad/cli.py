@@ -175,6 +175,12 @@ def show(doc_id: str, db: DbOption = Path(DEFAULT_DB),
         if doc.get(key) not in (None, [], ""):
             table.add_row(key, rtl(str(doc[key])))
     out.print(table)
+    for e in doc.get("events", []):
+        out.print(f"[bold]event[/bold] {e['event_date'] or '—'} {e['sub_event_type']} @ {rtl(e['location'] or '?')}"
+                  f"  actor1 {rtl(e['actor1'] or '—')}  dead {e['fatalities'] or 0}  claimed by {rtl(e['claimed_by'] or '—')}")
+    for q in doc.get("quotes", []):
+        out.print(f"[bold]quote[/bold] {rtl(q['speaker_canonical'] or '?')} ({q['kind']}, {q['channel'] or '—'}): "
+                  f"{rtl(q['text'][:90])}")
     if doc.get("text"):
         out.print()
         out.print(rtl(doc["text"]), markup=False)
