@@ -21,7 +21,8 @@ from .actors import link, resolve, unlink
 from .arabic import normalize, strip_clitics
 from .ingest import read_paths
 from .model import Document, RawItem
-from .stories import StoryIndex, from_bytes, signature, to_bytes
+from .stories import SCHEMA as STORY_SCHEMA
+from .stories import StoryIndex
 
 DEFAULT_DB = "marsad.db"
 RAW_KEEP_LIMIT = 5 * 1024 * 1024     # larger raw inputs are referenced by their source, not copied
@@ -72,13 +73,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE quotes ADD COLUMN text_norm TEXT;
     CREATE INDEX quotes_actor ON quotes(speaker_actor_id);
     """,
-    # 4: stories — near-duplicate articles share a story_id (see marsad/stories.py)
+    # 4: stories — near-duplicate articles share a story_id; the LSH index lives in story_* tables
     """
     ALTER TABLE documents ADD COLUMN story_id TEXT;
-    ALTER TABLE documents ADD COLUMN minhash BLOB;
     CREATE INDEX documents_story ON documents(story_id);
     CREATE INDEX events_type ON events(event_type);
-    """,
+    """ + STORY_SCHEMA,
 ]
 
 
@@ -122,8 +122,8 @@ class Store:
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA foreign_keys = ON")
-        self._stories = None
         self.migrate()
+        self.stories = StoryIndex(self.db)
 
     def __enter__(self) -> Store:
         return self
@@ -202,24 +202,14 @@ class Store:
              doc.dateline.text if doc.dateline else None, doc.text or None,
              old["ingested_at"] if old else now, now))
         if doc.status == "ok":
-            sig = signature(f"{doc.title or ''} {doc.text}")
-            story = self.stories().add_signature(doc.doc_id, sig)
-            db.execute("UPDATE documents SET story_id = ?, minhash = ? WHERE id = ?", (story, to_bytes(sig), cur.lastrowid))
+            story = self.stories.add(doc.doc_id, f"{doc.title or ''} {doc.text}")
+            db.execute("UPDATE documents SET story_id = ? WHERE id = ?", (story, cur.lastrowid))
             db.execute("INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
                        (cur.lastrowid, normalize(doc.title or ""), normalize(doc.text),
                         index_terms(f"{doc.title or ''} {doc.text}")))
             self._save_annotations(doc)
         if commit:
             db.commit()
-
-    def stories(self):
-        """The story index, rebuilt from stored signatures on first use (linear in corpus size)."""
-        if self._stories is None:
-            self._stories = StoryIndex()
-            for doc_id, story, blob in self.db.execute(
-                    "SELECT doc_id, story_id, minhash FROM documents WHERE minhash IS NOT NULL ORDER BY id"):
-                self._stories.add_signature(doc_id, from_bytes(blob), story)
-        return self._stories
 
     def _save_annotations(self, doc: Document) -> None:
         db, d = self.db, doc.doc_id

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import normalize, normalize_map
+from .arabic import normalize, strip_clitics, tokens
 from .data import load_json
 
 
@@ -25,20 +25,15 @@ class Trigger:
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     raw = load_json("events.json")
-    rules, alternatives = [], []
+    # Rules indexed by their first word (with and without the article): a token's clitic-stripped
+    # forms are looked up, then the rule's other words compared with the tokens that follow.
+    by_first: dict[str, list[tuple[int, tuple[str, ...], str, str]]] = {}
     for n, (phrase, etype, sub) in enumerate(raw["triggers"]):
-        words = normalize(phrase).split()
-        first = re.escape(words[0])
-        if words[0].startswith("ال"):
-            first = f"(?:{first}|{re.escape(words[0][2:])})"
-        rest = "".join(r"\s+" + re.escape(w) for w in words[1:])
-        alternatives.append(f"(?P<r{n}>{first}{rest})")
-        rules.append((etype, sub))
-    # One pass over a sentence: at each position the first rule in file order that matches wins,
-    # which is the order the triggers list is written in (specific phrases first).
-    combined = re.compile(r"(?<!\w)(?:[وفبلك]|ال|وال|بال|لل|فال)?(?:" + "|".join(alternatives) + r")(?!\w)")
+        words = tuple(normalize(phrase).split())
+        for first in {words[0], words[0][2:] if words[0].startswith("ال") else words[0]}:
+            by_first.setdefault(first, []).append((n, words[1:], etype, sub))
     nouns = "|".join(re.escape(normalize(w)) for w in raw["place_nouns"])
-    return {"rules": rules, "combined": combined, "negation": frozenset(normalize(w) for w in raw["negation"]),
+    return {"by_first": by_first, "negation": frozenset(normalize(w) for w in raw["negation"]),
             "agree": frozenset(normalize(w) for w in raw["agreement_verbs"]),
             "facilities": frozenset(normalize(w) for w in raw["facility_heads"]),
             "org_heads": _org_heads(),
@@ -59,12 +54,24 @@ def _org_heads() -> frozenset[str]:
 
 
 def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
-    """Non-overlapping triggers in text[start:end], left to right; at one position the earlier rule wins."""
-    norm, index = normalize_map(text[start:end])
-    lex, out = lexicon(), []
-    for m in lex["combined"].finditer(norm):
-        etype, sub = lex["rules"][int(m.lastgroup[1:])]
-        out.append(Trigger(start + index[m.start()], start + index[m.end() - 1] + 1, etype, sub))
+    """Non-overlapping triggers in text[start:end], left to right; at one word the rule written
+    first in data/events.json wins (specific phrases are listed before general ones)."""
+    by_first = lexicon()["by_first"]
+    toks = [t for t in tokens(text, start, end) if any(ch.isalpha() for ch in t.text)]
+    words = [normalize(t.text) for t in toks]
+    out, i = [], 0
+    while i < len(toks):
+        best = None
+        for form in strip_clitics(words[i]):
+            for n, rest, etype, sub in by_first.get(form, ()):
+                if tuple(words[i + 1:i + 1 + len(rest)]) == rest and (best is None or n < best[0]):
+                    best = (n, len(rest), etype, sub)
+        if best is None:
+            i += 1
+            continue
+        _, extra, etype, sub = best
+        out.append(Trigger(toks[i].start, toks[i + extra].end, etype, sub))
+        i += extra + 1
     return out
 
 
