@@ -18,7 +18,9 @@ from .model import Document
 MIGRATION = """
 CREATE TABLE actors (
     id INTEGER PRIMARY KEY, type TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL,
+    surname TEXT,                            -- last word of a multi-word person name, for "حفتر"
     mentions INTEGER NOT NULL DEFAULT 0, UNIQUE (type, key));
+CREATE INDEX actors_surname ON actors(type, surname);
 CREATE TABLE actor_aliases (
     actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE, alias TEXT NOT NULL,
     key TEXT NOT NULL, PRIMARY KEY (actor_id, key));
@@ -36,12 +38,12 @@ def resolve(db: sqlite3.Connection, kind: str, name: str) -> int:
     if row:
         return row[0]
     if kind == "PER" and " " not in key:
-        rows = db.execute("SELECT id FROM actors WHERE type = 'PER' AND key LIKE ? LIMIT 2",
-                          (f"% {key}",)).fetchall()
+        rows = db.execute("SELECT id FROM actors WHERE type = 'PER' AND surname = ? LIMIT 2", (key,)).fetchall()
         if len(rows) == 1:
             return rows[0][0]
-    cur = db.execute("INSERT INTO actors (type, name, key) VALUES (?, ?, ?) "
-                     "ON CONFLICT (type, key) DO UPDATE SET name = name RETURNING id", (kind, name, key))
+    surname = key.rsplit(" ", 1)[1] if kind == "PER" and " " in key else None
+    cur = db.execute("INSERT INTO actors (type, name, key, surname) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT (type, key) DO UPDATE SET name = name RETURNING id", (kind, name, key, surname))
     return cur.fetchone()[0]
 
 

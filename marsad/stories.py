@@ -22,7 +22,8 @@ from .arabic import normalize
 NUM_PERM = 128           # 64 was too noisy: a copy with true Jaccard 0.76 was estimated at 0.69
 BANDS, ROWS = 32, 4      # P(candidate) = 1 - (1 - J^4)^32: 0.87 at J = 0.5, 0.23 at J = 0.3
 THRESHOLD = 0.5          # estimated Jaccard of shingle sets above which two articles are one story
-PER_BAND = 8             # candidates read per band: enough to find a story, bounded as stories grow
+PER_BAND = 4             # candidates read per band: enough to find a story, bounded as stories grow
+REPRESENTATIVES = 3      # a story's first members stand for it in the index; later copies add nothing
 SHINGLE = 4
 _WORD = re.compile(r"\w+")
 
@@ -30,6 +31,7 @@ SCHEMA = """
 CREATE TABLE IF NOT EXISTS story_lsh (band INTEGER NOT NULL, key INTEGER NOT NULL, doc_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS story_lsh_key ON story_lsh(band, key);
 CREATE TABLE IF NOT EXISTS story_sig (doc_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, sig BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS story_sig_story ON story_sig(story_id);
 """
 
 
@@ -92,8 +94,10 @@ class StoryIndex:
             score = similarity(sig, np.frombuffer(blob, dtype=np.uint64))
             if score >= best:
                 best, story = score, other_story
-        self.db.executemany("INSERT INTO story_lsh (band, key, doc_id) VALUES (?, ?, ?)",
-                            [(b, k, doc_id) for b, k in keys])
+        members = self.db.execute("SELECT count(*) FROM story_sig WHERE story_id = ?", (story,)).fetchone()[0]
+        if members < REPRESENTATIVES:          # big stories stop growing their buckets: linear cost
+            self.db.executemany("INSERT INTO story_lsh (band, key, doc_id) VALUES (?, ?, ?)",
+                                [(b, k, doc_id) for b, k in keys])
         self.db.execute("INSERT INTO story_sig (doc_id, story_id, sig) VALUES (?, ?, ?)",
                         (doc_id, story, sig.tobytes()))
         return story
