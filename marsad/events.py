@@ -21,7 +21,7 @@ from .event_actors import _ARMED, _actors, clean_actor
 from .event_places import _places, _precision, candidate_places
 from .model import Document, Entity, Event, Quote, Span, Toll
 from .tolls import find_tolls
-from .triggers import Trigger, _fold_weapons, _plausible, find_triggers, negated
+from .triggers import Trigger, _fold_weapons, _plausible, find_triggers, lexicon, negated
 
 ATTRIBUTED, QUOTED, NEARBY = 3, 2, 1     # how directly the text ties a claimant to the event
 
@@ -88,6 +88,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             when = event_date(text, sent.start, sent.end, published, near=trig.start,
                               exclude=[(p.start, p.end) for p in all_places])
             actor1, actor2 = _actors(text, ents, trig, sent.start, limit)
+            trig = _by_air(trig, actor1)
             claimant, strength = _claimant(text, claims, ents, trig, sent.start, sent.end)
             deaths = [t for t in tolls if t.kind == "killed" and t.scope is None and sent.start <= t.start < sent.end]
             for place in places:
@@ -117,6 +118,14 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     events[key] = e
                     strengths[id(e)] = strength
     return _fold_country_level(list(events.values())), tolls
+
+
+def _by_air(trig: Trigger, actor1: str | None) -> Trigger:
+    """A battle fought by an air force ("القوات الجوية تصدت للهجوم") is, in ACLED's terms, an air strike."""
+    air = lexicon()["air"]
+    if trig.event_type == "Battles" and actor1 and any(a in normalize(actor1) for a in air):
+        return Trigger(trig.start, trig.end, "Explosions/Remote violence", "Air/drone strike")
+    return trig
 
 
 def _fold_country_level(events: list[Event]) -> list[Event]:

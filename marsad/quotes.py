@@ -271,9 +271,9 @@ def _nisba_end(rest: list[Token], i: int) -> bool:
 
 
 def _prepositional(word: str) -> bool:
-    """A subject never starts with a preposition (كما طالبت بضرورة …: the subject is carried)."""
+    """A subject never starts with a preposition ("كما طالبت بالعودة …": the subject is carried)."""
     return word in {"الي", "علي", "عن", "من", "في", "مع", "ب", "ل"} or (
-        len(word) > 4 and word[0] in "بل" and word[1:3] in ("ال", "ضر") or word.startswith("بضروره"))
+        len(word) > 4 and word[0] in "بل" and word[1:3] == "ال")
 
 
 def _apposition(text: str, ents: list[Entity], pos: int) -> list[Entity]:

@@ -44,6 +44,7 @@ def lexicon() -> dict:
             "pejorative": re.compile(r"\s+(?:" + "|".join(normalize(w) for w in raw["pejoratives"]) + r")(?!\w)"),
             "anaphor": re.compile(r"(?<!\w)(?:[وبلف]|في )?(?:" + "|".join(normalize(w) for w in raw["anaphors"]) + r")(?!\w)"),
             "future": tuple(normalize(p) for p in raw["future_prefix"]),
+            "air": tuple(normalize(w) for w in raw["air_actors"]),
             "relative": frozenset(normalize(w) for w in raw["relative_place"])}
 
 
