@@ -15,8 +15,11 @@ _ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|
                     r"(?:\s+(?:ال\w+|\"\w+\"|«\w+»|\w+ي)(?!\w)){0,3}")
 
 
-_STOP_ACTOR = re.compile(r"\s(?:في|على|الى|إلى|من|عن|مع|ضد|قرب|بعد|قبل|منذ|التي|الذي|التابعه|المدعومه|اليوم|امس|"
-                         r"صباح|مساء|فجر|ليل|ظهر|السبت|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه)\b.*$")
+_STOP_WORDS = ("في على إلى الى من عن مع ضد قرب بعد قبل منذ التي الذي التابعة المدعومة اليوم أمس صباح مساء فجر "
+               "ليل ظهر السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة").split()
+# matched against normalised text, so the words are normalised too (على → علي)
+_STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP_WORDS}, key=len, reverse=True))
+                         + r")(?!\w).*$")
 
 
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought

@@ -80,3 +80,9 @@ def test_cumulative_tolls_are_not_event_fatalities():
     assert tolls[0].scope == "cumulative"
     e = events_of("قصفت المدفعية أحياء في مدينة حمص. وقال المرصد إن الحرب منذ بدايتها أدت إلى مقتل 5000 شخص.")[0]
     assert e.fatalities is None
+
+
+def test_a_battle_fought_by_an_air_force_is_an_air_strike():
+    e = events_of("شنت القوات الجوية اليمنية هجوما على مواقع للمسلحين في مدينة عتق اليوم.")[0]
+    assert (e.event_type, e.sub_event_type, e.location) == ("Explosions/Remote violence", "Air/drone strike", "عتق")
+    assert e.actor1 == "القوات الجوية اليمنية"
