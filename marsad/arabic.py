@@ -171,3 +171,8 @@ def strip_clitics(word: str, min_stem: int = 2) -> tuple[str, ...]:
     if len(rest) > min_stem + 2 and rest.startswith("ال"):
         out.append(rest[2:])
     return tuple(dict.fromkeys(out))
+
+
+def in_vocabulary(word: str, vocabulary) -> bool:
+    """True when `word` (normalised) or one of its clitic-stripped forms is in `vocabulary`."""
+    return any(form in vocabulary for form in strip_clitics(word))

@@ -215,6 +215,8 @@ def geocode(entities: list[Entity]) -> None:
         votes.update(options)
     prefer = votes.most_common(1)[0][0] if votes else None
     for e in places:
+        if normalize(e.canonical or e.text) in lx.not_places():
+            continue
         m = resolve(e.canonical or e.text, prefer) if prefer else first[e.canonical]
         if m:
             e.country, e.admin1, e.latitude, e.longitude = m.country, m.admin1, m.latitude, m.longitude

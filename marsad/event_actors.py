@@ -69,7 +69,20 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, _actor(text, ents, trig.end, after_end, last=False)
-    return _resolve_generic(actor1, text, ents, trig.start), actor2 if actor2 != actor1 else None
+    actor1 = _resolve_generic(actor1, text, ents, trig.start) or _national_forces(text, trig, after_end)
+    return actor1, actor2 if actor2 != actor1 else None
+
+
+def _national_forces(text: str, trig: Trigger, end: int) -> str | None:
+    """"غارات جوية إسرائيلية", "قصف مدفعي تركي": a nationality right after the weapon names the forces."""
+    from .entities import _nisba
+
+    for word in text[trig.end:end].split()[:2]:
+        bare = word.strip("،,.").removeprefix("ال")
+        stem = bare[:-1] if normalize(bare).endswith("يه") else bare      # إسرائيلية → إسرائيلي
+        if _nisba("ال" + stem):
+            return "القوات ال" + stem + "ة"
+    return None
 
 
 _GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .arabic import normalize, normalize_map
+from .arabic import in_vocabulary, normalize, normalize_map
 from .model import Entity
 from .triggers import Trigger, lexicon
 
@@ -30,6 +30,7 @@ class Place:
     latitude: float | None
     longitude: float | None
     is_country: bool
+    near: bool = False        # located by a nearby known place ("كنصفرة في ريف إدلب"): precision 2
 
 
 def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
@@ -66,28 +67,44 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
                 break
     home = Counter(p.country for p in out if not p.is_country).most_common(1)
     home_country = home[0][0] if home else None
-    mentioned = {p.country for p in out if p.is_country} | {home_country}
-    # "صلاح الدين" in a Tripoli story is no Iraqi governorate: a town in a country the article
-    # never names keeps its name but not the foreign coordinates
-    out = [p if p.is_country or p.country in mentioned else
-           Place(p.start, p.end, p.name, home_country, None, None, None, False) for p in out]
     for m in lex["listed"].finditer(norm):
-        noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip().lstrip("وبل")
-        for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1)):
+        noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip()
+        singular = noun in lex["singular"] or noun[1:] in lex["singular"]     # "وبلدة": one clitic letter
+        for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
             if any(a <= s < b for a, b in taken):
                 break
-            place = _list_place(text[s:e], home_country, first=n == 0, singular=noun in lex["singular"])
-            if place is None:
-                break
+            place = _list_place(text[s:e], home_country, first=n == 0, singular=singular)
+            if place is None or singular and place[3] is None and " " not in place[0] and not _name_end(text, e):
+                break                           # "بلدة تبعد 40 كيلومترا": a verb, not a name
             out.append(Place(s, e, *place))
-            if noun in lex["singular"]:
+            if singular:
                 break
-    return sorted(out, key=lambda p: p.start)
+    return _locate_unknown(text, sorted(out, key=lambda p: p.start))
 
 
-def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _locate_unknown(text: str, places: list[Place]) -> list[Place]:
+    """A place followed by a known one ("كنصفرة في ريف إدلب", "صلاح الدين بالعاصمة طرابلس") is located
+    by it: an unknown name, or a namesake in another country (صلاح الدين is also an Iraqi province),
+    takes the anchor's country, admin1 and coordinates, at ACLED precision 2."""
+    out = []
+    for k, p in enumerate(places):
+        anchor = next((q for q in places[k + 1:k + 3] if q.latitude is not None and not q.is_country
+                       and q.start - p.end < 40 and _LOCATOR_GAP.fullmatch(normalize(text[p.end:q.start]))), None)
+        if anchor and not p.is_country and (p.latitude is None or p.country != anchor.country):
+            p = Place(p.start, p.end, p.name, anchor.country, anchor.admin1, anchor.latitude, anchor.longitude,
+                      False, near=True)
+        out.append(p)
+    return out
+
+
+_LOCATOR_GAP = re.compile(r"[\s،,]*(?:(?:في|ب|قرب|بالقرب من|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|ريف|محافظه|ولايه|مديريه|"
+                          r"منطقه|بمحافظه|بولايه|بريف|بمنطقه|مدينه|بمدينه|العاصمه|بالعاصمه)\s*)+")
+
+
+def _list_items(text: str, start: int, end: int, singular: bool = False) -> list[tuple[int, int]]:
     """Items of "العسة الجميل ورقدالين وزلطن" / "قصر بن غشير ووادي الربيع": one word each, a leading
-    و cut off, except that a toponym head (قصر، وادي، سوق …) binds up to two following words."""
+    و cut off, except that a toponym head (قصر، وادي، سوق …) binds up to two following words, and after
+    a singular place noun a definite second word belongs to the name ("بلدة عيتا الشعب")."""
     items = []
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s،,.]+", text[start:end])]
     i = 0
@@ -100,11 +117,29 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if w.strip('"«') in lexicon()["toponym"]:
             while j < len(words) and j - i < 3 and not normalize(text[words[j][0]:words[j][1]]).startswith("و"):
                 j += 1
+        elif singular and i == 0 and j < len(words) and _name_part(normalize(text[words[j][0]:words[j][1]])):
+            j += 1
         items.append((s, words[j - 1][1]))
         if text[words[j - 1][1]:words[j - 1][1] + 1] in "،,.":
             break                               # a comma ends the list
         i = j
     return items
+
+
+_AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|التابع\S*|ضمن|على|و)(?:\s|$))")
+
+
+def _name_end(text: str, end: int) -> bool:
+    """What follows an unknown one-word name is what follows a place: punctuation, في، قرب، جنوبي …"""
+    return bool(_AFTER_NAME.match(normalize(text[end:end + 16])))
+
+
+def _name_part(word: str) -> bool:
+    """A definite word that can continue a place name: not an adjective like الليبية or الجنوبي."""
+    from .entities import _nisba
+
+    return word.startswith("ال") and not word.endswith(("يه", "ي")) and not _nisba(word) and \
+        word not in lexicon()["common"] - {"الشعب"}
 
 
 def _list_place(name: str, home: str | None, first: bool, singular: bool):
@@ -120,7 +155,8 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
     if g and g.kind != "country" and (g.country == home or home is None):
         return bare, g.country, g.admin1, g.latitude, g.longitude, False
     toponym = norm.split()[0] in lex["toponym"] and " " in norm
-    if toponym or norm.startswith("ال") or not first:
+    adjective = norm.split()[0].endswith("يه")         # "منطقة صحراوية": a description, not a name
+    if toponym or norm.startswith("ال") or not first or singular and not adjective:
         # an unknown name is kept, without coordinates, rather than losing the event
         return bare, home, None, None, None, False
     return None
@@ -137,7 +173,7 @@ def _article_country(ents: list[Entity]) -> str | None:
 def _institutional(text: str, place: Place) -> bool:
     """A place in an organisation's name or description (ميليشيات "مصراتة"، مجلس النواب في طبرق)."""
     before = re.sub(r'["«»]', " ", normalize(text[max(0, place.start - 45):place.start])).split()[-2:]
-    return any(w in lexicon()["org_heads"] or w.lstrip("وبل") in lexicon()["org_heads"] for w in before)
+    return any(in_vocabulary(w, lexicon()["org_heads"]) for w in before)
 
 
 def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
@@ -182,5 +218,7 @@ def _locative(text: str, place: Place) -> bool:
 def _precision(text: str, place: Place) -> int:
     if place.is_country:
         return 3
+    if place.near:
+        return 2
     before = normalize(text[max(0, place.start - 30):place.start]).split()[-3:]
-    return 2 if any(w in lexicon()["relative"] or w.lstrip("وب") in lexicon()["relative"] for w in before) else 1
+    return 2 if any(in_vocabulary(w, lexicon()["relative"]) for w in before) else 1

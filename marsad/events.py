@@ -74,7 +74,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     tolls = find_tolls(text)
     events: dict[tuple, Event] = {}
     strengths: dict[int, int] = {}
-    all_places = candidate_places(text, ents)
+    dateline = doc.dateline
+    all_places = [p for p in candidate_places(text, ents)      # "بيروت -" is where it was filed
+                  if not (dateline and dateline.start <= p.start < dateline.end)]
     for sent in sentences(text):
         triggers = _fold_weapons(text, [t for t in find_triggers(text, sent.start, sent.end)
                                         if not negated(text, t, sent.start) and _plausible(text, t, sent.start)])

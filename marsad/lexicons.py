@@ -64,6 +64,12 @@ def person_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Ordinary words that gazetteers also list as places (بيان، السلطات، الجديد)."""
+    return frozenset(normalize(w) for w in _lines("not_places.txt"))
+
+
+@lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     """Normalised titles, longest first (so "اللواء ركن" wins over "اللواء")."""
     return tuple(sorted({normalize(t) for t in _lines("titles.txt")}, key=len, reverse=True))

@@ -133,8 +133,8 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if out[i] != "O":
             continue
         forms = strip_clitics(normalize(tok))
-        if forms[-1] in _LOC_CUES or forms[0] in _LOC_CUES:
-            continue                        # "مدينة" is GeoNames' Medina, but here it means "city"
+        if forms[-1] in _LOC_CUES or forms[0] in _LOC_CUES or any(f in lx.not_places() for f in forms):
+            continue                        # "مدينة" is GeoNames' Medina, "بيان" Bayan: here both are words
         found = next((f for f in forms[1:] + forms[:1] if f in tiers), None)
         if found is None or tiers[found] not in _STRONG_TIERS + ("mid-arab",) or (
                 len(found.removeprefix("ال")) < 4 and tiers[found] != "region"):   # curated names may be short

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import normalize, strip_clitics, tokens
+from .arabic import in_vocabulary, normalize, strip_clitics, tokens
 from .data import load_json
 
 
@@ -39,13 +39,19 @@ def lexicon() -> dict:
             "org_heads": _org_heads(),
             "listed": re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+\s*){{1,6}})"),
             "singular": frozenset(normalize(w) for w in raw["place_nouns_singular"]),
-            "common": frozenset(normalize(w) for w in raw["common_words"]),
+            "common": _not_places(),
             "toponym": frozenset(normalize(w) for w in raw["toponym_heads"]),
             "pejorative": re.compile(r"\s+(?:" + "|".join(normalize(w) for w in raw["pejoratives"]) + r")(?!\w)"),
             "anaphor": re.compile(r"(?<!\w)(?:[وبلف]|في )?(?:" + "|".join(normalize(w) for w in raw["anaphors"]) + r")(?!\w)"),
             "future": tuple(normalize(p) for p in raw["future_prefix"]),
             "air": tuple(normalize(w) for w in raw["air_actors"]),
             "relative": frozenset(normalize(w) for w in raw["relative_place"])}
+
+
+def _not_places() -> frozenset[str]:
+    from .lexicons import not_places
+
+    return not_places()
 
 
 def _org_heads() -> frozenset[str]:
@@ -81,7 +87,7 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     lex = lexicon()
     before = normalize(text[max(sent_start, trig.start - 40):trig.start]).split()[-3:]
     word = normalize(text[trig.start:trig.end]).split()[0]
-    if any(w in lex["negation"] or w.lstrip("و") in lex["negation"] for w in before):
+    if any(in_vocabulary(w, lex["negation"]) for w in before):
         return True
     return word.startswith(lex["future"]) and len(word) > 4 and not word.startswith("سيطر")
 
@@ -93,10 +99,10 @@ def _fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
         prev = out[-1] if out else None
         close = prev is not None and t.start - prev.end < 40
         if (close and prev.sub_event_type == "Air/drone strike" and t.event_type == prev.event_type
-                and normalize(text[t.start:t.end]).lstrip("وبل").startswith("قصف")):
+                and any(f.startswith("قصف") for f in strip_clitics(normalize(text[t.start:t.end]).split()[0]))):
             out[-1] = Trigger(prev.start, t.end, prev.event_type, prev.sub_event_type)
         elif close and prev.sub_event_type == "Armed clash" and t.event_type == "Explosions/Remote violence" \
-                and normalize(text[prev.start:prev.end]).lstrip("وبل").startswith(("هجوم", "الهجوم")):
+                and any(f.startswith("هجوم") for f in strip_clitics(normalize(text[prev.start:prev.end]).split()[0])):
             out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type)   # "لهجوم بصواريخ"
         else:
             out.append(t)
@@ -108,4 +114,4 @@ def _plausible(text: str, trig: Trigger, sent_start: int) -> bool:
     if trig.sub_event_type != "Agreement":
         return True
     around = normalize(text[sent_start:trig.start]).split()
-    return any(w in lexicon()["agree"] or w.lstrip("و") in lexicon()["agree"] for w in around)
+    return any(in_vocabulary(w, lexicon()["agree"]) for w in around)

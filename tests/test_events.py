@@ -86,3 +86,18 @@ def test_a_battle_fought_by_an_air_force_is_an_air_strike():
     e = events_of("شنت القوات الجوية اليمنية هجوما على مواقع للمسلحين في مدينة عتق اليوم.")[0]
     assert (e.event_type, e.sub_event_type, e.location) == ("Explosions/Remote violence", "Air/drone strike", "عتق")
     assert e.actor1 == "القوات الجوية اليمنية"
+
+
+def test_unknown_villages_are_kept_and_located_by_a_known_place_nearby():
+    evs = events_of("بيروت - استهدفت غارات جوية إسرائيلية فجر اليوم بلدة عيتا الشعب في جنوب لبنان، ما أدى إلى مقتل "
+                    "ثلاثة أشخاص.\nوقصفت المدفعية التركية بلدة كنصفرة في ريف إدلب.")
+    by_place = {e.location: e for e in evs}
+    assert set(by_place) == {"عيتا الشعب", "كنصفرة"}                   # the dateline city is not the place
+    assert by_place["عيتا الشعب"].actor1 == "القوات الإسرائيلية" and by_place["عيتا الشعب"].fatalities == 3
+    k = by_place["كنصفرة"]
+    assert (k.country, k.admin1, k.geo_precision, k.actor1) == ("Syria", "إدلب", 2, "القوات التركية")
+
+
+def test_a_verb_after_a_place_noun_is_no_place_name():
+    evs = events_of("سيطرت القوات على بلدة تبعد 30 كيلومترا عن مدينة حماة بعد معارك عنيفة.")
+    assert "تبعد" not in {e.location for e in evs}
