@@ -38,12 +38,12 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
 
 def normalize(text: str) -> str:
     """Normalised text for matching and search (see `normalize_map`)."""
-    if len(text) <= 32:                 # words and short names recur endlessly: remember them
+    if len(text) <= 32 and not text[-1:].isdigit():   # words recur endlessly, numbers rarely: cache words
         return _normalize_word(text)
     return _DROP_RE.sub("", text).translate(_TABLE)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)        # bounded: memory stays flat however large the corpus
 def _normalize_word(text: str) -> str:
     return _DROP_RE.sub("", text).translate(_TABLE)
 
@@ -136,7 +136,7 @@ class Token:
     text: str
 
 
-@lru_cache(maxsize=512)                 # entities, quotes and numbers tokenise the same sentences
+@lru_cache(maxsize=64)                  # entities, quotes and numbers tokenise the same sentences
 def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
     """Words, numbers and punctuation marks with offsets into `text`."""
     end = len(text) if end is None else end
@@ -148,8 +148,16 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
 _CONJ, _PREP = "وف", "بلك"
 
 
-@lru_cache(maxsize=200_000)
 def strip_clitics(word: str, min_stem: int = 2) -> tuple[str, ...]:
+    """Candidate stems of `word` with proclitics removed, longest first, the word itself included
+    (see `_strip_clitics`); words are cached, numbers are not (they rarely recur)."""
+    if word[-1:].isdigit():
+        return (word,)
+    return _strip_clitics(word, min_stem)
+
+
+@lru_cache(maxsize=50_000)
+def _strip_clitics(word: str, min_stem: int = 2) -> tuple[str, ...]:
     """Candidate stems of `word` with proclitics removed, longest first, the word itself included.
 
     بالجفرة → [بالجفرة, الجفرة, جفرة]; لميليشيات → [لميليشيات, ميليشيات]; وللجيش → [وللجيش, للجيش,

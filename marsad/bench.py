@@ -163,16 +163,19 @@ def bench_dedup(samples, small: int, large: int) -> dict:
 def bench_memory(samples, small: int, large: int) -> dict:
     """Peak traced memory of a streaming ingest at two corpus sizes, after a warm-up run has filled
     the bounded word caches; flat means ratio ≈ 1."""
-    peaks = {}
+    peaks, kept = {}, {}
     bench_ingest(samples, small)         # warm-up: word caches (bounded lru_caches) fill once
     for n in (small, large):
         gc.collect()
         tracemalloc.start()
         bench_ingest(samples, n)
-        peaks[n] = tracemalloc.get_traced_memory()[1]
+        gc.collect()
+        kept[n], peaks[n] = tracemalloc.get_traced_memory()
         tracemalloc.stop()
-    return {f"peak_mb_{n}": round(p / 2**20, 1) for n, p in peaks.items()} | {
-        "growth_ratio": round(peaks[large] / peaks[small], 2)}
+    return ({f"peak_mb_{n}": round(p / 2**20, 1) for n, p in peaks.items()}
+            | {f"retained_mb_{n}": round(k / 2**20, 2) for n, k in kept.items()}
+            | {"peak_growth_ratio": round(peaks[large] / peaks[small], 2),
+               "retained_growth_ratio": round(kept[large] / max(kept[small], 1), 2)})
 
 
 def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = True, dedup: int = 0) -> dict:

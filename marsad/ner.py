@@ -92,7 +92,7 @@ def sentence_features(tokens: list[str]) -> list[list[str]]:
     return out
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _shape(token: str) -> str:
     if token.isdigit():
         return "digit"

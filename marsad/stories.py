@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import zlib
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -22,14 +23,15 @@ from .arabic import normalize
 NUM_PERM = 128           # 64 was too noisy: a copy with true Jaccard 0.76 was estimated at 0.69
 BANDS, ROWS = 32, 4      # P(candidate) = 1 - (1 - J^4)^32: 0.87 at J = 0.5, 0.23 at J = 0.3
 THRESHOLD = 0.5          # estimated Jaccard of shingle sets above which two articles are one story
-PER_BAND = 4             # candidates read per band: enough to find a story, bounded as stories grow
+BUCKET = 8               # members per LSH bucket: a full bucket already holds articles like this one
+VERIFY = 16              # candidates verified: those sharing the most bands (the most similar)
 REPRESENTATIVES = 3      # a story's first members stand for it in the index; later copies add nothing
 SHINGLE = 4
 _WORD = re.compile(r"\w+")
 
 SCHEMA = """
-CREATE TABLE IF NOT EXISTS story_lsh (band INTEGER NOT NULL, key INTEGER NOT NULL, doc_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS story_lsh_key ON story_lsh(band, key);
+CREATE TABLE IF NOT EXISTS story_lsh (bkey INTEGER NOT NULL, doc_id TEXT NOT NULL,
+                                      PRIMARY KEY (bkey, doc_id)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS story_sig (doc_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, sig BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS story_sig_story ON story_sig(story_id);
 """
@@ -60,10 +62,11 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
-def _band_keys(sig: np.ndarray) -> list[tuple[int, int]]:
+def _band_keys(sig: np.ndarray) -> list[int]:
+    """One 64-bit key per band: the band number in the high bits, a crc32 of its rows below."""
     raw = sig.tobytes()
     width = ROWS * 8
-    return [(b, zlib.crc32(raw[b * width:(b + 1) * width])) for b in range(BANDS)]
+    return [(b << 32) | zlib.crc32(raw[b * width:(b + 1) * width]) for b in range(BANDS)]
 
 
 class StoryIndex:
@@ -83,10 +86,13 @@ class StoryIndex:
         if known:
             return known
         keys = _band_keys(sig)
-        near: set[str] = set()
-        for band, key in keys:
-            near.update(r[0] for r in self.db.execute(
-                "SELECT doc_id FROM story_lsh WHERE band = ? AND key = ? LIMIT ?", (band, key, PER_BAND)))
+        filled: Counter = Counter()
+        hits: Counter = Counter()
+        for bkey, other in self.db.execute(                  # one query for all bands (clustered index)
+                f"SELECT bkey, doc_id FROM story_lsh WHERE bkey IN ({','.join('?' * len(keys))})", keys):
+            filled[bkey] += 1                                 # at most BUCKET rows per key: bounded work
+            hits[other] += 1
+        near = [d for d, _ in hits.most_common(VERIFY)]
         best, story = self.threshold, doc_id
         for other, other_story, blob in self.db.execute(
                 f"SELECT doc_id, story_id, sig FROM story_sig WHERE doc_id IN ({','.join('?' * len(near))})",
@@ -96,8 +102,8 @@ class StoryIndex:
                 best, story = score, other_story
         members = self.db.execute("SELECT count(*) FROM story_sig WHERE story_id = ?", (story,)).fetchone()[0]
         if members < REPRESENTATIVES:          # big stories stop growing their buckets: linear cost
-            self.db.executemany("INSERT INTO story_lsh (band, key, doc_id) VALUES (?, ?, ?)",
-                                [(b, k, doc_id) for b, k in keys])
+            self.db.executemany("INSERT OR IGNORE INTO story_lsh (bkey, doc_id) VALUES (?, ?)",
+                                [(k, doc_id) for k in keys if filled[k] < BUCKET])
         self.db.execute("INSERT INTO story_sig (doc_id, story_id, sig) VALUES (?, ?, ?)",
                         (doc_id, story, sig.tobytes()))
         return story
