@@ -54,7 +54,7 @@ def signature(text: str) -> np.ndarray:
     perms, scheme = _permutations()
     m = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=perms, scheme=scheme)
     m.update_batch(shingles)
-    return np.asarray(m.hashvalues, dtype=np.uint64)
+    return np.asarray(m.hashvalues, dtype=np.uint32)   # MinHash values are 32-bit: half the bytes of uint64
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -65,7 +65,7 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
 def _band_keys(sig: np.ndarray) -> list[int]:
     """One 64-bit key per band: the band number in the high bits, a crc32 of its rows below."""
     raw = sig.tobytes()
-    width = ROWS * 8
+    width = ROWS * 4
     return [(b << 32) | zlib.crc32(raw[b * width:(b + 1) * width]) for b in range(BANDS)]
 
 
@@ -82,9 +82,6 @@ class StoryIndex:
         return row[0] if row else None
 
     def add_signature(self, doc_id: str, sig: np.ndarray) -> str:
-        known = self.story_of(doc_id)
-        if known:
-            return known
         keys = _band_keys(sig)
         filled: Counter = Counter()
         hits: Counter = Counter()
@@ -94,13 +91,18 @@ class StoryIndex:
             hits[other] += 1
         near = [d for d, _ in hits.most_common(VERIFY)]
         best, story = self.threshold, doc_id
+        # the article itself is looked up with its candidates: re-adding it returns its story
         for other, other_story, blob in self.db.execute(
-                f"SELECT doc_id, story_id, sig FROM story_sig WHERE doc_id IN ({','.join('?' * len(near))})",
-                sorted(near)) if near else ():
-            score = similarity(sig, np.frombuffer(blob, dtype=np.uint64))
+                f"SELECT doc_id, story_id, sig FROM story_sig WHERE doc_id IN ({','.join('?' * (len(near) + 1))})",
+                [doc_id, *near]):
+            if other == doc_id:
+                return other_story
+            score = similarity(sig, np.frombuffer(blob, dtype=np.uint32))
             if score >= best:
                 best, story = score, other_story
-        members = self.db.execute("SELECT count(*) FROM story_sig WHERE story_id = ?", (story,)).fetchone()[0]
+        joins = story != doc_id
+        members = self.db.execute("SELECT count(*) FROM story_sig WHERE story_id = ?", (story,)).fetchone()[0] \
+            if joins else 0                     # a new story has no members yet
         if members < REPRESENTATIVES:          # big stories stop growing their buckets: linear cost
             self.db.executemany("INSERT OR IGNORE INTO story_lsh (bkey, doc_id) VALUES (?, ?)",
                                 [(k, doc_id) for k in keys if filled[k] < BUCKET])
