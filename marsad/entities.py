@@ -197,13 +197,10 @@ def geocode(entities: list[Entity]) -> None:
     """Resolve places, preferring the country most of the article's places are in."""
     from collections import Counter
 
-    from .geo import resolve
-
     from . import lexicons as lx
-    from .geo import _forms
+    from .geo import _forms, resolve
 
     places = [e for e in entities if e.type == "LOC"]
-    first = {e.canonical: resolve(e.canonical or e.text) for e in places}
     # Joint vote: each mention supports every country it could be in (عدن: Yemen, and an Egyptian
     # namesake), so the country most mentions share wins, not the biggest namesake of one of them.
     votes: Counter = Counter()
@@ -217,7 +214,7 @@ def geocode(entities: list[Entity]) -> None:
     for e in places:
         if normalize(e.canonical or e.text) in lx.not_places():
             continue
-        m = resolve(e.canonical or e.text, prefer) if prefer else first[e.canonical]
+        m = resolve(e.canonical or e.text, prefer)
         if m:
             e.country, e.admin1, e.latitude, e.longitude = m.country, m.admin1, m.latitude, m.longitude
 

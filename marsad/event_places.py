@@ -43,13 +43,14 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     from .geo import resolve
 
     lex, out, taken = lexicon(), [], []
+    article_country = _article_country(ents)
     for e in ents:
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
             continue
         if normalize(name) in lex["common"] or normalize(name) in lex["toponym"]:
             continue                            # "وادي" alone is a word, not a place
-        m = resolve(name, _article_country(ents))     # the entity's own geocode, the same preference
+        m = resolve(name, article_country)     # the entity's own geocode, the same preference
         if m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
             taken.append((e.start, e.end))

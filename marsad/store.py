@@ -202,11 +202,12 @@ class Store:
              doc.dateline.text if doc.dateline else None, doc.text or None,
              old["ingested_at"] if old else now, now))
         if doc.status == "ok":
-            story = self.stories.add(doc.doc_id, f"{doc.title or ''} {doc.text}")
+            full = f"{doc.title or ''} {doc.text}"
+            story = self.stories.add(doc.doc_id, full)
             db.execute("UPDATE documents SET story_id = ? WHERE id = ?", (story, cur.lastrowid))
             db.execute("INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
                        (cur.lastrowid, normalize(doc.title or ""), normalize(doc.text),
-                        index_terms(f"{doc.title or ''} {doc.text}")))
+                        index_terms(full)))
             self._save_annotations(doc)
         if commit:
             db.commit()
