@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 import sqlite3
 import zlib
-from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -32,7 +31,8 @@ _WORD = re.compile(r"\w+")
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS story_lsh (bkey INTEGER NOT NULL, doc_id TEXT NOT NULL,
                                       PRIMARY KEY (bkey, doc_id)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS story_sig (doc_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, sig BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS story_sig (doc_id TEXT PRIMARY KEY, story_id TEXT NOT NULL, sig BLOB NOT NULL)
+    WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS story_sig_story ON story_sig(story_id);
 """
 
@@ -57,11 +57,6 @@ def signature(text: str) -> np.ndarray:
     return np.asarray(m.hashvalues, dtype=np.uint32)   # MinHash values are 32-bit: half the bytes of uint64
 
 
-def similarity(a: np.ndarray, b: np.ndarray) -> float:
-    """Estimated Jaccard similarity of two signatures."""
-    return float(np.count_nonzero(a == b)) / NUM_PERM
-
-
 def _band_keys(sig: np.ndarray) -> list[int]:
     """One 64-bit key per band: the band number in the high bits, a crc32 of its rows below."""
     raw = sig.tobytes()
@@ -83,29 +78,35 @@ class StoryIndex:
 
     def add_signature(self, doc_id: str, sig: np.ndarray) -> str:
         keys = _band_keys(sig)
-        filled: Counter = Counter()
-        hits: Counter = Counter()
-        for bkey, other in self.db.execute(                  # one query for all bands (clustered index)
-                f"SELECT bkey, doc_id FROM story_lsh WHERE bkey IN ({','.join('?' * len(keys))})", keys):
-            filled[bkey] += 1                                 # at most BUCKET rows per key: bounded work
-            hits[other] += 1
-        near = [d for d, _ in hits.most_common(VERIFY)]
-        best, story = self.threshold, doc_id
+        marks = ",".join("?" * len(keys))
+        # counting happens inside SQLite: the rows of full buckets never reach Python, so a denser
+        # corpus (more near-copies per bucket) does not make each article slower to add
+        near = [d for d, in self.db.execute(
+            f"SELECT doc_id FROM story_lsh WHERE bkey IN ({marks}) GROUP BY doc_id "
+            f"ORDER BY count(*) DESC LIMIT {VERIFY}", keys)]
         # the article itself is looked up with its candidates: re-adding it returns its story
-        for other, other_story, blob in self.db.execute(
-                f"SELECT doc_id, story_id, sig FROM story_sig WHERE doc_id IN ({','.join('?' * (len(near) + 1))})",
-                [doc_id, *near]):
-            if other == doc_id:
-                return other_story
-            score = similarity(sig, np.frombuffer(blob, dtype=np.uint32))
-            if score >= best:
-                best, story = score, other_story
+        rows = self.db.execute(
+            f"SELECT doc_id, story_id, sig FROM story_sig WHERE doc_id IN ({','.join('?' * (len(near) + 1))})",
+            [doc_id, *near]).fetchall()
+        if any(other == doc_id for other, _, _ in rows):
+            return next(s for other, s, _ in rows if other == doc_id)
+        story = doc_id
+        if rows:                                  # every candidate compared in one array operation
+            agree = (np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint32).reshape(len(rows), -1)
+                     == sig).sum(axis=1) / NUM_PERM
+            top = int(agree.argmax())
+            if agree[top] >= self.threshold:
+                story = rows[top][1]
         joins = story != doc_id
-        members = self.db.execute("SELECT count(*) FROM story_sig WHERE story_id = ?", (story,)).fetchone()[0] \
-            if joins else 0                     # a new story has no members yet
+        members = self.db.execute(        # counted up to the cap only: big stories cost no more
+            f"SELECT count(*) FROM (SELECT 1 FROM story_sig WHERE story_id = ? LIMIT {REPRESENTATIVES})",
+            (story,)).fetchone()[0] if joins else 0     # a new story has no members yet
         if members < REPRESENTATIVES:          # big stories stop growing their buckets: linear cost
+            full = {k for k, in self.db.execute(
+                f"SELECT bkey FROM story_lsh WHERE bkey IN ({marks}) GROUP BY bkey HAVING count(*) >= {BUCKET}",
+                keys)}
             self.db.executemany("INSERT OR IGNORE INTO story_lsh (bkey, doc_id) VALUES (?, ?)",
-                                [(k, doc_id) for k in keys if filled[k] < BUCKET])
+                                [(k, doc_id) for k in keys if k not in full])
         self.db.execute("INSERT INTO story_sig (doc_id, story_id, sig) VALUES (?, ?, ?)",
                         (doc_id, story, sig.tobytes()))
         return story
