@@ -301,7 +301,7 @@ def stats(db: DbOption = Path(DEFAULT_DB),
 
 @app.command()
 def ner(conll: Annotated[Path, typer.Option("--conll", help="CoNLL input: token in column 1, blank line between sentences.")],
-        model: Annotated[Optional[Path], typer.Option(help="CRF model file (default: the shipped one).")] = None):
+        model: Annotated[Optional[Path], typer.Option(help="Model file: .crfsuite (CRF, the shipped default) or .npz (neural).")] = None):
     """Tag a CoNLL file: each line gets the predicted BIO tag (B-PER, I-ORG, O …) appended.
 
     Example: [bold]marsad ner --conll test.txt > pred.txt[/bold]
@@ -317,14 +317,25 @@ def ner(conll: Annotated[Path, typer.Option("--conll", help="CoNLL input: token 
 def train_ner(data: Annotated[Path, typer.Argument(help="ANERcorp-style training file (token TAG per line).")],
               model_out: Annotated[Path, typer.Option("--out", help="Where to write the model.")]
               = Path("marsad/data/ner.crfsuite"),
-              dev: Annotated[float, typer.Option(help="Share of sentences held out (from the end) for dev F1; 0 trains on all.")] = 0.1):
-    """Train the CRF NER model reproducibly (features in marsad/ner.py, parameters in train_ner.PARAMS).
+              dev: Annotated[float, typer.Option(help="Share of sentences held out (from the end) for dev F1; 0 trains on all.")] = 0.1,
+              engine: Annotated[str, typer.Option(help="crf, or neural (char-CNN + BiLSTM + CRF; needs torch: the 'train' extra; write to an .npz).")] = "crf",
+              epochs: Annotated[Optional[int], typer.Option(help="Neural: training epochs (default train_tagger.HYPER).")] = None,
+              seed: Annotated[int, typer.Option(help="Neural: random seed.")] = 1):
+    """Train the NER model reproducibly (features in marsad/ner.py).
 
-    Example: [bold]marsad train-ner ../shared/data/anercorp/train.txt --dev 0[/bold]
+    Example: [bold]marsad train-ner ../shared/data/anercorp/train.txt[/bold]
     """
-    from .train_ner import train
+    log = lambda msg: err.print(msg)    # noqa: E731
+    if engine == "crf":
+        from .train_ner import train
 
-    result = train(data, model_out, dev, log=lambda msg: err.print(msg))
+        result = train(data, model_out, dev, log=log)
+    elif engine == "neural":
+        from .train_tagger import train as train_neural
+
+        result = train_neural(data, model_out, dev, {"epochs": epochs} if epochs else None, seed, log=log)
+    else:
+        raise typer.BadParameter("engine must be 'neural' or 'crf'")
     out.print(json.dumps(result), markup=False)
 
 

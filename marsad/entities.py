@@ -14,7 +14,7 @@ import re
 from . import lexicons as lx
 from .arabic import normalize, normalize_map, sentences, tokens
 from .model import Document, Entity
-from .ner import tag
+from .ner import tag_many
 
 _QUOTES = "\"'«»“”"
 _ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
@@ -131,9 +131,9 @@ def _role_before(text: str, start: int) -> str | None:
 
 def find_entities(text: str) -> list[Entity]:
     out: list[Entity] = []
-    for sent in sentences(text):
-        toks = tokens(text, sent.start, sent.end)
-        tags = tag([t.text for t in toks], rules=ARTICLE_RULES)
+    sents = [tokens(text, sent.start, sent.end) for sent in sentences(text)]
+    tagged = tag_many([[t.text for t in toks] for toks in sents], rules=ARTICLE_RULES)
+    for toks, tags in zip(sents, tagged):
         i = 0
         while i < len(toks):
             if not tags[i].startswith(("B-", "I-")):

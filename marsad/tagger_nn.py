@@ -1,0 +1,215 @@
+"""Neural NER tagger, run with numpy alone: characters → CNN, word embedding, lexicon features →
+BiLSTM → CRF (Viterbi).
+
+Why: the CRF sees words and affixes but not the inside of an unseen, often transliterated name;
+a character CNN does, and the BiLSTM carries context further than a ±2 window. The model is
+trained with torch (`marsad train-ner --engine neural`, the `train` extra) and exported to an .npz of
+plain arrays, so tagging needs no torch: numpy runs the same arithmetic.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+from .ner import local_features
+
+MAX_CHARS = 20           # longer tokens (URLs, glued words) are cut: names are shorter
+PAD, UNK = 0, 1
+CHAR_CACHE = 20_000     # words whose character vectors are kept
+
+
+class Vocab:
+    """Index maps for words (clitic-stripped forms), characters and local feature strings."""
+
+    def __init__(self, words: list[str], chars: list[str], feats: list[str], tags: list[str]):
+        self.words, self.chars, self.feats, self.tags = words, chars, feats, tags
+        self.word_ix = {w: i for i, w in enumerate(words)}
+        self.char_ix = {c: i for i, c in enumerate(chars)}
+        self.feat_ix = {f: i for i, f in enumerate(feats)}
+
+    @classmethod
+    def build(cls, sentences: list[tuple[list[str], list[str]]], min_count: int = 2) -> Vocab:
+        from collections import Counter
+
+        words, chars, feats, tags = Counter(), Counter(), Counter(), Counter()
+        for tokens, sent_tags in sentences:
+            norm, stems, local = local_features(tokens)
+            words.update(s[-1] for s in stems)
+            chars.update(ch for w in norm for ch in w[:MAX_CHARS])
+            feats.update(f for fs in local for f in fs)
+            tags.update(sent_tags)
+        keep = lambda c: sorted(k for k, n in c.items() if n >= min_count)   # noqa: E731
+        return cls(["<pad>", "<unk>", *keep(words)], ["<pad>", "<unk>", *keep(chars)],
+                   ["<pad>", *keep(feats)], sorted(tags, key=lambda t: (t != "O", t[2:], t)))
+
+    def ids(self, tokens: list[str]) -> tuple[list[str], np.ndarray, list[list[int]]]:
+        """(normalised words, word ids [n], feature ids per token) for one sentence."""
+        norm, stems, local = local_features(tokens)
+        word_ids = np.array([self.word_ix.get(s[-1], UNK) for s in stems], dtype=np.int64)
+        return norm, word_ids, [[self.feat_ix[f] for f in fs if f in self.feat_ix] for fs in local]
+
+    def char_ids(self, words: list[str]) -> np.ndarray:
+        out = np.zeros((len(words), MAX_CHARS), dtype=np.int64)
+        for i, w in enumerate(words):
+            row = [self.char_ix.get(ch, UNK) for ch in w[:MAX_CHARS]]
+            out[i, :len(row)] = row
+        return out
+
+    def encode(self, tokens: list[str]) -> tuple[np.ndarray, np.ndarray, list[list[int]]]:
+        """(word ids [n], char ids [n, MAX_CHARS], feature ids per token): the training inputs."""
+        norm, word_ids, feat_ids = self.ids(tokens)
+        return word_ids, self.char_ids(norm), feat_ids
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {f"vocab_{k}": np.array(getattr(self, k)) for k in ("words", "chars", "feats", "tags")}
+
+    @classmethod
+    def from_arrays(cls, z) -> Vocab:
+        return cls(*(z[f"vocab_{k}"].tolist() for k in ("words", "chars", "feats", "tags")))
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)        # overflow-free logistic
+
+
+def _bilstm(x: np.ndarray, lengths: np.ndarray, w: dict) -> np.ndarray:
+    """Both LSTM directions over a right-padded batch x [B, T, D] → [B, T, 2H].
+
+    The directions run side by side as one stacked batch [2, B, …] (one matrix product and a few
+    element-wise operations per step, where Python's per-call overhead dominates), with each
+    backward sequence reversed within its own length. Gates are torch's i, f, g, o.
+    """
+    batch, steps, _ = x.shape
+    hidden = w["lstm_w_hh"].shape[1]
+    pre = np.stack([x @ w["lstm_w_ih"].T + w["lstm_b"],
+                    _reverse_within(x, lengths) @ w["lstm_w_ih_r"].T + w["lstm_b_r"]])   # [2, B, T, 4H]
+    w_hh = np.stack([w["lstm_w_hh"].T, w["lstm_w_hh_r"].T])                              # [2, H, 4H]
+    h = np.zeros((2, batch, hidden), dtype=x.dtype)
+    c = np.zeros_like(h)
+    out = np.zeros((2, batch, steps, hidden), dtype=x.dtype)
+    for t in range(steps):
+        g = pre[:, :, t] + h @ w_hh
+        sig = _sigmoid(g)                       # the g block's sigmoid is computed and ignored: one call
+        c = sig[..., hidden:2 * hidden] * c + sig[..., :hidden] * np.tanh(g[..., 2 * hidden:3 * hidden])
+        h = sig[..., 3 * hidden:] * np.tanh(c)
+        out[:, :, t] = h
+    out *= (np.arange(steps)[None, :] < lengths[:, None])[None, ..., None]
+    return np.concatenate([out[0], _reverse_within(out[1], lengths)], axis=2)
+
+
+def _conv(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, dilation: int) -> np.ndarray:
+    """Same-length 1-D convolution of x [N, D] with a torch Conv1d weight [F, D, k], as one product."""
+    k = weight.shape[2]
+    pad = dilation * (k // 2)
+    padded = np.pad(x, ((pad, pad), (0, 0)))
+    cols = np.concatenate([padded[j * dilation:j * dilation + len(x)] for j in range(k)], axis=1)   # [N, k*D]
+    return cols @ weight.transpose(0, 2, 1).reshape(len(weight), -1).T + bias
+
+
+def _reverse_within(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Each sequence's real steps reversed, padding left at the end (for the backward LSTM)."""
+    idx = np.arange(x.shape[1])[None, :]
+    rev = np.where(idx < lengths[:, None], lengths[:, None] - 1 - idx, idx)
+    return np.take_along_axis(x, rev[..., None], axis=1)
+
+
+def viterbi(emissions: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> list[int]:
+    score = start + emissions[0]
+    back = []
+    for e in emissions[1:]:
+        total = score[:, None] + trans            # [from, to]
+        back.append(total.argmax(axis=0))
+        score = total.max(axis=0) + e
+    best = [int((score + end).argmax())]
+    for ptr in reversed(back):
+        best.append(int(ptr[best[-1]]))
+    return best[::-1]
+
+
+class NeuralTagger:
+    def __init__(self, path: str):
+        with np.load(path, allow_pickle=False) as z:
+            self.vocab = Vocab.from_arrays(z)
+            self.w = {k: z[k].astype(np.float32) for k in z.files if not k.startswith("vocab_")}
+        self._chars: dict[str, np.ndarray] = {}
+
+    def _char_vectors(self, words: list[str]) -> np.ndarray:
+        """Character-CNN vectors, each word computed once and kept (news repeats its words)."""
+        cache = self._chars
+        missing = list(dict.fromkeys(x for x in words if x not in cache))
+        if missing:
+            w = self.w
+            ids = self.vocab.char_ids(missing)
+            width = w["conv_w"].shape[2]                              # conv weight [filters, dc, width]
+            padded = np.pad(w["char_emb"][ids], ((0, 0), (width // 2, width // 2), (0, 0)))
+            windows = np.stack([padded[:, k:k + MAX_CHARS] for k in range(width)], axis=-1)
+            conv = windows.reshape(len(missing), MAX_CHARS, -1) @ w["conv_w"].reshape(len(w["conv_b"]), -1).T
+            conv = np.maximum(conv + w["conv_b"], 0) * (ids > 0)[..., None]   # padding never wins the max
+            if len(cache) + len(missing) > CHAR_CACHE:
+                cache.clear()                     # bounded memory: start over rather than grow
+            cache.update(zip(missing, conv.max(axis=1)))
+        return np.stack([cache[x] for x in words])
+
+    def _token_vectors(self, norm: list[str], word_ids: np.ndarray, feat_ids: list[list[int]]) -> np.ndarray:
+        w = self.w
+        feats = np.zeros((len(word_ids), w["feat_emb"].shape[1]), dtype=np.float32)
+        rows = np.repeat(np.arange(len(feat_ids)), [len(f) for f in feat_ids])
+        np.add.at(feats, rows, w["feat_emb"][[i for f in feat_ids for i in f]])
+        return np.concatenate([w["word_emb"][word_ids], self._char_vectors(norm), feats], axis=1)
+
+    def emissions(self, sentences: list[list[str]], chunk: int = 32) -> list[np.ndarray]:
+        """Per-sentence tag scores [n_tokens, n_tags], computed in chunks of sentences of similar
+        length (padding would otherwise cost LSTM steps)."""
+        result = [np.zeros((0, len(self.vocab.tags)), dtype=np.float32) for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
+        for k in range(0, len(order), chunk):
+            part = order[k:k + chunk]
+            for i, scores in zip(part, self._scores([sentences[i] for i in part])):
+                result[i] = scores
+        return result
+
+    def _scores(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        vecs = [self._token_vectors(*self.vocab.ids(s)) for s in sentences]
+        if "cnn1_w" in self.w:
+            return self._cnn_scores(vecs)
+        lengths = np.array([len(v) for v in vecs])
+        x = np.zeros((len(vecs), lengths.max(), vecs[0].shape[1]), dtype=np.float32)
+        for b, v in enumerate(vecs):
+            x[b, :len(v)] = v
+        w = self.w
+        scores = _bilstm(x, lengths, w) @ w["out_w"].T + w["out_b"]
+        return [scores[b, :n] for b, n in enumerate(lengths)]
+
+    def _cnn_scores(self, vecs: list[np.ndarray]) -> list[np.ndarray]:
+        """All sentences laid end to end with zero gaps as wide as the receptive field, so each
+        convolution is one matrix product over the whole batch and no sentence sees another."""
+        w = self.w
+        gap = w["cnn1_w"].shape[2] // 2 + int(w["cnn2_dilation"])
+        starts, rows = [], [np.zeros((gap, vecs[0].shape[1]), dtype=np.float32)]
+        for v in vecs:
+            starts.append(sum(len(r) for r in rows))
+            rows += [v, np.zeros((gap, v.shape[1]), dtype=np.float32)]
+        x = np.concatenate(rows)
+        keep = np.zeros((len(x), 1), dtype=np.float32)
+        for s, v in zip(starts, vecs):
+            keep[s:s + len(v)] = 1.0
+        h1 = np.maximum(_conv(x, w["cnn1_w"], w["cnn1_b"], 1), 0) * keep
+        h2 = np.maximum(_conv(h1, w["cnn2_w"], w["cnn2_b"], int(w["cnn2_dilation"])), 0) * keep
+        scores = np.concatenate([h1, h2], axis=1) @ w["out_w"].T + w["out_b"]
+        return [scores[s:s + len(v)] for s, v in zip(starts, vecs)]
+
+    def decode(self, scores: np.ndarray) -> list[str]:
+        if not len(scores):
+            return []
+        w = self.w
+        return [self.vocab.tags[k] for k in viterbi(scores, w["trans"], w["start"], w["end"])]
+
+    def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
+        """BIO tags for a batch of tokenised sentences."""
+        return [self.decode(e) for e in self.emissions(sentences)]
+
+
+@lru_cache(maxsize=4)
+def load(path: str) -> NeuralTagger:
+    return NeuralTagger(path)
