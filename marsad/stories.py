@@ -88,8 +88,9 @@ class StoryIndex:
         rows = self.db.execute(
             f"SELECT doc_id, story_id, sig FROM story_sig WHERE doc_id IN ({','.join('?' * (len(near) + 1))})",
             [doc_id, *near]).fetchall()
-        if any(other == doc_id for other, _, _ in rows):
-            return next(s for other, s, _ in rows if other == doc_id)
+        own = next((s for other, s, _ in rows if other == doc_id), None)
+        if own is not None:
+            return own
         story = doc_id
         if rows:                                  # every candidate compared in one array operation
             agree = (np.frombuffer(b"".join(r[2] for r in rows), dtype=np.uint32).reshape(len(rows), -1)

@@ -99,11 +99,12 @@ def _bilstm(x: np.ndarray, lengths: np.ndarray, w: dict) -> np.ndarray:
 
 
 def _conv(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, dilation: int) -> np.ndarray:
-    """Same-length 1-D convolution of x [N, D] with a torch Conv1d weight [F, D, k], as one product."""
-    k = weight.shape[2]
+    """Same-length 1-D convolution along axis -2 of x [..., N, D] with a torch Conv1d weight [F, D, k],
+    as one matrix product (used for the characters of words and for the tokens of sentences)."""
+    k, n = weight.shape[2], x.shape[-2]
     pad = dilation * (k // 2)
-    padded = np.pad(x, ((pad, pad), (0, 0)))
-    cols = np.concatenate([padded[j * dilation:j * dilation + len(x)] for j in range(k)], axis=1)   # [N, k*D]
+    padded = np.pad(x, [(0, 0)] * (x.ndim - 2) + [(pad, pad), (0, 0)])
+    cols = np.concatenate([padded[..., j * dilation:j * dilation + n, :] for j in range(k)], axis=-1)  # [..., N, k*D]
     return cols @ weight.transpose(0, 2, 1).reshape(len(weight), -1).T + bias
 
 
@@ -141,11 +142,8 @@ class NeuralTagger:
         if missing:
             w = self.w
             ids = self.vocab.char_ids(missing)
-            width = w["conv_w"].shape[2]                              # conv weight [filters, dc, width]
-            padded = np.pad(w["char_emb"][ids], ((0, 0), (width // 2, width // 2), (0, 0)))
-            windows = np.stack([padded[:, k:k + MAX_CHARS] for k in range(width)], axis=-1)
-            conv = windows.reshape(len(missing), MAX_CHARS, -1) @ w["conv_w"].reshape(len(w["conv_b"]), -1).T
-            conv = np.maximum(conv + w["conv_b"], 0) * (ids > 0)[..., None]   # padding never wins the max
+            conv = np.maximum(_conv(w["char_emb"][ids], w["conv_w"], w["conv_b"], 1), 0)
+            conv *= (ids > 0)[..., None]                                  # padding never wins the max
             if len(cache) + len(missing) > CHAR_CACHE:
                 cache.clear()                     # bounded memory: start over rather than grow
             cache.update(zip(missing, conv.max(axis=1)))

@@ -30,6 +30,12 @@ def entity_spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return spans
 
 
+def split(sents: list, dev: float) -> tuple[list, list]:
+    """(train part, dev part): the last `dev` share of sentences held out; none when dev is 0."""
+    cut = int(len(sents) * (1 - dev)) if dev > 0 else len(sents)
+    return sents[:cut], sents[cut:]
+
+
 def f1(gold: list[list[str]], pred: list[list[str]]) -> dict:
     tp = fp = fn = 0
     for g, p in zip(gold, pred):
@@ -44,9 +50,7 @@ def train(data: str | Path, out: str | Path, dev: float = 0.1, params: dict | No
           log=print) -> dict:
     import pycrfsuite
 
-    sents = load(data)
-    cut = int(len(sents) * (1 - dev)) if dev > 0 else len(sents)
-    train_part, dev_part = sents[:cut], sents[cut:]
+    train_part, dev_part = split(load(data), dev)
     t = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
     for tokens, tags in train_part:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from .tagger_nn import MAX_CHARS, UNK, Vocab
-from .train_ner import f1, load
+from .train_ner import f1, load, split
 
 HYPER = {"word_dim": 100, "char_dim": 32, "filters": 64, "width": 3, "feat_dim": 32, "hidden": 128,
          "dropout": 0.5, "word_dropout": 0.1, "lr": 2e-3, "batch": 16, "epochs": 45, "clip": 5.0,
@@ -127,10 +127,7 @@ def train(data: str | Path, out: str | Path, dev: float = 0.1, hyper: dict | Non
 
     h = {**HYPER, **(hyper or {})}
     random.seed(seed), np.random.seed(seed), torch.manual_seed(seed)
-    torch.set_num_threads(max(1, torch.get_num_threads()))
-    sents = load(data)
-    cut = int(len(sents) * (1 - dev)) if dev > 0 else len(sents)
-    train_part, dev_part = sents[:cut], sents[cut:]
+    train_part, dev_part = split(load(data), dev)
     vocab = Vocab.build(train_part)
     tag_ix = {t: i for i, t in enumerate(vocab.tags)}
     items = [(*vocab.encode(tokens), [tag_ix[t] for t in tags]) for tokens, tags in train_part]
