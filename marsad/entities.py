@@ -130,10 +130,20 @@ def _role_before(text: str, start: int) -> str | None:
 
 
 def find_entities(text: str) -> list[Entity]:
+    return find_entities_many([text])[0]
+
+
+def find_entities_many(texts: list[str]) -> list[list[Entity]]:
+    """Entities of several articles, their sentences tagged in one batch (the neural tagger's
+    per-step cost is shared by every sentence in the batch)."""
+    split = [[tokens(text, sent.start, sent.end) for sent in sentences(text)] for text in texts]
+    tagged = iter(tag_many([[t.text for t in toks] for sents in split for toks in sents], rules=ARTICLE_RULES))
+    return [_spans(text, [(toks, next(tagged)) for toks in sents]) for text, sents in zip(texts, split)]
+
+
+def _spans(text: str, sentences_tags) -> list[Entity]:
     out: list[Entity] = []
-    sents = [tokens(text, sent.start, sent.end) for sent in sentences(text)]
-    tagged = tag_many([[t.text for t in toks] for toks in sents], rules=ARTICLE_RULES)
-    for toks, tags in zip(sents, tagged):
+    for toks, tags in sentences_tags:
         i = 0
         while i < len(toks):
             if not tags[i].startswith(("B-", "I-")):
@@ -257,8 +267,15 @@ def propagate_surnames(text: str, ents: list[Entity]) -> list[Entity]:
 
 def tag_entities(doc: Document) -> Document:
     """Pipeline stage: fill `doc.entities`."""
-    doc.entities = propagate_surnames(doc.text, merge_adjacent_people(doc.text, find_entities(doc.text)))
-    canonicalise(doc.entities)
-    geocode(doc.entities)
-    return doc
+    return tag_entities_many([doc])[0]
+
+
+def tag_entities_many(docs: list[Document]) -> list[Document]:
+    """`tag_entities` over a batch of documents (the pipeline's batched form of this stage)."""
+    for doc, found in zip(docs, find_entities_many([doc.text for doc in docs])):
+        doc.entities = propagate_surnames(doc.text, merge_adjacent_people(doc.text, found))
+        canonicalise(doc.entities)
+        geocode(doc.entities)
+    return docs
+
 

@@ -146,17 +146,36 @@ class Store:
     # --- writing ------------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | os.PathLike],
                on_item: Callable[[RawItem, str, Document | None], None] | None = None,
-               batch: int = 200) -> IngestSummary:
+               commit_every: int = 200) -> IngestSummary:
         """Read, process and store every input under `paths`; returns counts.
 
         Re-ingesting identical content (same doc_id and content hash, or a hash already stored as
         an ok article) is a no-op; changed content replaces the stored article.
         `on_item(item, outcome, doc)` is called per input, outcome ∈ ok|updated|rejected|unchanged.
         """
-        from .pipeline import process
+        from .pipeline import BATCH, process_many
 
-        summary, pending = IngestSummary(), 0
+        summary, pending, batch = IngestSummary(), 0, []
+
+        def flush() -> None:
+            nonlocal pending
+            for (item, known), doc in zip(batch, process_many([item for item, _ in batch])):
+                self.save(doc, raw_size=item.size, commit=False)
+                outcome = "rejected" if doc.status != "ok" else ("updated" if known else "ok")
+                summary.rejected += outcome == "rejected"
+                summary.ok += outcome != "rejected"
+                summary.updated += outcome == "updated"
+                if on_item:
+                    on_item(item, outcome, doc)
+                pending += 1
+            batch.clear()
+            if pending >= commit_every:
+                self.db.commit()
+                pending = 0
+
         for item in read_paths(paths):
+            if any(item.doc_id == b.doc_id or item.content_hash == b.content_hash for b, _ in batch):
+                flush()         # an input repeated within the batch is judged against the stored first one
             known = self.db.execute("SELECT content_hash FROM documents WHERE doc_id = ?", (item.doc_id,)).fetchone()
             digest = item.content_hash
             duplicate = not item.error and self.db.execute(
@@ -167,18 +186,10 @@ class Store:
                 if on_item:
                     on_item(item, "unchanged", None)
                 continue
-            doc = process(item)
-            self.save(doc, raw_size=item.size, commit=False)
-            outcome = "rejected" if doc.status != "ok" else ("updated" if known else "ok")
-            summary.rejected += outcome == "rejected"
-            summary.ok += outcome != "rejected"
-            summary.updated += outcome == "updated"
-            if on_item:
-                on_item(item, outcome, doc)
-            pending += 1
-            if pending >= batch:
-                self.db.commit()
-                pending = 0
+            batch.append((item, known))
+            if len(batch) >= BATCH:
+                flush()
+        flush()
         self.db.commit()
         return summary
 

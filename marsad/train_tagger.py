@@ -1,8 +1,11 @@
 """`marsad train-ner --engine neural`: train the character-CNN + BiLSTM + CRF tagger with torch on CPU
 and export it to the .npz that `tagger_nn` runs with numpy alone.
 
-Reproducible: fixed seeds, one thread order; the epoch kept is the one with the best F1 on the dev
-part split off the end of the training file (ANERcorp's test split is never looked at here).
+Reproducible: fixed seeds, one thread order. Two ways to pick the weights that ship: the epoch with
+the best F1 on the dev part split off the end of the training file, or (`average_from` = k > 0) the
+equal-weight average of the weights after every epoch from k on (stochastic weight averaging: at a
+constant learning rate the late epochs wander around a wide optimum; their mean sits nearer its
+centre and needs no dev split to choose an epoch). ANERcorp's test split is never looked at here.
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from .train_ner import f1, load, split
 
 HYPER = {"word_dim": 100, "char_dim": 32, "filters": 64, "width": 3, "feat_dim": 32, "hidden": 128,
          "dropout": 0.5, "word_dropout": 0.1, "lr": 2e-3, "batch": 16, "epochs": 45, "clip": 5.0,
-         "encoder": "lstm", "cnn_width": 5, "cnn_dim": 256}
+         "encoder": "lstm", "cnn_width": 5, "cnn_dim": 256, "average_from": 0}
 
 
 def _net(vocab: Vocab, h: dict):
@@ -123,8 +126,6 @@ def train(data: str | Path, out: str | Path, dev: float = 0.1, hyper: dict | Non
           log=print) -> dict:
     import torch
 
-    from .tagger_nn import NeuralTagger
-
     h = {**HYPER, **(hyper or {})}
     random.seed(seed), np.random.seed(seed), torch.manual_seed(seed)
     train_part, dev_part = split(load(data), dev)
@@ -134,7 +135,7 @@ def train(data: str | Path, out: str | Path, dev: float = 0.1, hyper: dict | Non
     net = _net(vocab, h)
     opt = torch.optim.Adam(net.parameters(), lr=h["lr"])
     rng = random.Random(seed)
-    best, history = -1.0, []
+    best, history, averaged, n_avg = -1.0, [], None, 0
     for epoch in range(h["epochs"]):
         t = time.perf_counter()
         net.train()
@@ -152,18 +153,44 @@ def train(data: str | Path, out: str | Path, dev: float = 0.1, hyper: dict | Non
             opt.step()
             total += float(loss.detach())
         row = {"epoch": epoch + 1, "loss": round(total / len(items), 3), "seconds": round(time.perf_counter() - t, 1)}
+        if h["average_from"] and epoch + 1 >= h["average_from"]:
+            n_avg += 1
+            state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+            averaged = state if averaged is None else {k: averaged[k] + (state[k] - averaged[k]) / n_avg
+                                                       for k in state}
         if dev_part:
-            export(net.eval(), vocab, out)
-            pred = NeuralTagger(str(out)).tag_many([tokens for tokens, _ in dev_part])
-            row["dev"] = f1([tags for _, tags in dev_part], pred)
-            if row["dev"]["f1"] > best:
+            if averaged is not None:
+                row["dev_averaged"] = _dev_f1(_with_state(net, averaged), vocab, out, dev_part)
+            row["dev"] = _dev_f1(net, vocab, out, dev_part)
+            if row["dev"]["f1"] > best and averaged is None:
                 best = row["dev"]["f1"]
                 Path(str(out) + ".best").write_bytes(Path(out).read_bytes())
         log(row)
         history.append(row)
-    if dev_part:
+    if averaged is not None:
+        export(_with_state(net, averaged), vocab, out)
+        best = history[-1].get("dev_averaged", {}).get("f1", best)
+    elif dev_part:
         Path(out).write_bytes(Path(str(out) + ".best").read_bytes())
-        Path(str(out) + ".best").unlink()
     else:
         export(net.eval(), vocab, out)
+    Path(str(out) + ".best").unlink(missing_ok=True)
     return {"best_dev_f1": best, "epochs": history, "model_bytes": Path(out).stat().st_size, "hyper": h}
+
+
+def _with_state(net, state: dict):
+    """A copy of `net` holding `state` (the training net keeps its own weights)."""
+    import copy
+
+    twin = copy.deepcopy(net)
+    twin.load_state_dict(state)
+    return twin.eval()
+
+
+def _dev_f1(net, vocab: Vocab, out: str | Path, dev_part) -> dict:
+    """F1 on the dev part, tagged by the exported model (what ships is what is scored)."""
+    from .tagger_nn import NeuralTagger
+
+    export(net.eval(), vocab, out)
+    pred = NeuralTagger(str(out)).tag_many([tokens for tokens, _ in dev_part])
+    return f1([tags for _, tags in dev_part], pred)

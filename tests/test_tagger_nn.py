@@ -69,6 +69,22 @@ def test_training_writes_a_model_that_tags(tmp_path):
     assert len(tags) == len(_pairs()[1][0])
 
 
+def test_weight_averaging_ships_the_mean_of_late_epochs(tmp_path):
+    pytest.importorskip("torch")
+    from marsad.train_tagger import train
+
+    data = tmp_path / "train.txt"
+    data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(*p)) for p in _pairs() * 8), "utf-8")
+    runs = {}
+    for name, start in (("last", 0), ("only_last", 3), ("mean", 2)):
+        train(data, tmp_path / f"{name}.npz", dev=0.0, hyper={"epochs": 3, "batch": 4, "average_from": start},
+              log=lambda _: None)
+        with np.load(tmp_path / f"{name}.npz") as z:
+            runs[name] = z["out_w"].copy()
+    assert np.array_equal(runs["last"], runs["only_last"])      # a mean of one epoch is that epoch
+    assert not np.array_equal(runs["last"], runs["mean"])       # epochs 2 and 3 averaged
+
+
 def test_batched_and_single_sentence_tagging_agree():
     sents = [t for t, _ in _pairs()] + [[], "اندلعت معارك عنيفة في ريف إدلب الجنوبي".split()]
     batched = tag_many(sents)
