@@ -320,7 +320,10 @@ def train_ner(data: Annotated[Path, typer.Argument(help="ANERcorp-style training
               dev: Annotated[float, typer.Option(help="Share of sentences held out (from the end) for dev F1; 0 trains on all.")] = 0.1,
               engine: Annotated[str, typer.Option(help="crf, or neural (char-CNN + BiLSTM + CRF; needs torch: the 'train' extra; write to an .npz).")] = "crf",
               epochs: Annotated[Optional[int], typer.Option(help="Neural: training epochs (default train_tagger.HYPER).")] = None,
-              seed: Annotated[int, typer.Option(help="Neural: random seed.")] = 1):
+              seed: Annotated[int, typer.Option(help="Neural: random seed (of the first member).")] = 1,
+              members: Annotated[int, typer.Option(help="Neural: models trained from seeds seed, seed+1, … and shipped as one averaged ensemble.")] = 1,
+              average_from: Annotated[int, typer.Option(help="Neural: ship the mean of the weights after each epoch from this one on (0: the best dev epoch).")] = 0,
+              hidden: Annotated[Optional[int], typer.Option(help="Neural: LSTM size per direction (default train_tagger.HYPER).")] = None):
     """Train the NER model reproducibly (features in marsad/ner.py).
 
     Example: [bold]marsad train-ner ../shared/data/anercorp/train.txt[/bold]
@@ -331,9 +334,13 @@ def train_ner(data: Annotated[Path, typer.Argument(help="ANERcorp-style training
 
         result = train(data, model_out, dev, log=log)
     elif engine == "neural":
-        from .train_tagger import train as train_neural
+        from .train_tagger import train as train_neural, train_ensemble
 
-        result = train_neural(data, model_out, dev, {"epochs": epochs} if epochs else None, seed, log=log)
+        hyper = {k: v for k, v in (("epochs", epochs), ("average_from", average_from), ("hidden", hidden)) if v}
+        if members > 1:
+            result = train_ensemble(data, model_out, dev, hyper, tuple(range(seed, seed + members)), log=log)
+        else:
+            result = train_neural(data, model_out, dev, hyper, seed, log=log)
     else:
         raise typer.BadParameter("engine must be 'neural' or 'crf'")
     out.print(json.dumps(result), markup=False)

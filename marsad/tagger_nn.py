@@ -69,22 +69,27 @@ class Vocab:
         return cls(*(z[f"vocab_{k}"].tolist() for k in ("words", "chars", "feats", "tags")))
 
 
-def _bilstm(x: np.ndarray, lengths: np.ndarray, w: dict) -> np.ndarray:
-    """Both LSTM directions over a right-padded batch x [B, T, D] → [B, T, 2H].
+def _bilstm(xs: list[np.ndarray], lengths: np.ndarray, ws: list[dict]) -> list[np.ndarray]:
+    """Both LSTM directions of every ensemble member over right-padded batches xs[m] [B, T, D]
+    → one [B, T, 2H] per member.
 
-    The directions run side by side as one stacked batch [2, B, …] (one matrix product and a few
-    element-wise operations per step, where Python's per-call overhead dominates), with each
-    backward sequence reversed within its own length. Gates are torch's i, f, g, o. The weights come
-    pre-scaled (`_lstm_weights`) so that one exp gives every gate: σ(a) = 1/(1+e^−a) and
-    tanh(a) = 2σ(2a) − 1; exp costs half of numpy's tanh, which dominated the step.
+    All directions of all members run side by side as one stacked batch [2M, B, …] (one matrix
+    product and a few element-wise operations per step, where Python's per-call overhead
+    dominates), with each backward sequence reversed within its own length. Gates are torch's
+    i, f, g, o. The weights come pre-scaled (`_lstm_weights`) so that one exp gives every gate:
+    σ(a) = 1/(1+e^−a) and tanh(a) = 2σ(2a) − 1; exp costs half of numpy's tanh.
     """
-    batch, steps, _ = x.shape
-    hidden = w["lstm_w_hh"].shape[1]
-    w_ih, b, w_hh = _lstm_weights(w)
-    pre = np.stack([x @ w_ih[0] + b[0], _reverse_within(x, lengths) @ w_ih[1] + b[1]])   # [2, B, T, 4H]
-    h = np.zeros((2, batch, hidden), dtype=x.dtype)
+    batch, steps, _ = xs[0].shape
+    hidden = ws[0]["lstm_w_hh"].shape[1]
+    pre, w_hh = [], []
+    for x, w in zip(xs, ws):
+        w_ih, b, hh = _lstm_weights(w)
+        pre += [x @ w_ih[0] + b[0], _reverse_within(x, lengths) @ w_ih[1] + b[1]]
+        w_hh.append(hh)
+    pre, w_hh = np.stack(pre), np.concatenate(w_hh)                 # [2M, B, T, 4H], [2M, H, 4H]
+    h = np.zeros((len(pre), batch, hidden), dtype=np.float32)
     c = np.zeros_like(h)
-    out = np.zeros((2, batch, steps, hidden), dtype=x.dtype)
+    out = np.zeros((len(pre), batch, steps, hidden), dtype=np.float32)
     with np.errstate(over="ignore"):               # exp → inf gives σ = 0, the right limit
         for t in range(steps):
             gate = pre[:, :, t] + h @ w_hh             # = −a (−2a for the g block)
@@ -95,7 +100,7 @@ def _bilstm(x: np.ndarray, lengths: np.ndarray, w: dict) -> np.ndarray:
             h = gate[..., 3 * hidden:] * (2.0 / (1.0 + np.exp(-2.0 * c)) - 1.0)
             out[:, :, t] = h
     out *= (np.arange(steps)[None, :] < lengths[:, None])[None, ..., None]
-    return np.concatenate([out[0], _reverse_within(out[1], lengths)], axis=2)
+    return [np.concatenate([out[m], _reverse_within(out[m + 1], lengths)], axis=2) for m in range(0, len(out), 2)]
 
 
 def _lstm_weights(w: dict) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -156,19 +161,26 @@ def viterbi_batch(emissions: np.ndarray, lengths: np.ndarray, trans: np.ndarray,
 
 
 class NeuralTagger:
+    """One model, or an ensemble of models trained from different seeds on the same vocabulary
+    (arrays prefixed m0., m1., …): members' tag scores and CRF parameters are averaged."""
+
     def __init__(self, path: str):
         with np.load(path, allow_pickle=False) as z:
             self.vocab = Vocab.from_arrays(z)
-            self.w = {k: z[k].astype(np.float32) for k in z.files if not k.startswith("vocab_")}
-        self.w["feat_emb"][0] = 0.0          # the padding feature: torch's EmbeddingBag leaves it out
-        self._chars: dict[str, np.ndarray] = {}
+            arrays = {k: z[k].astype(np.float32) for k in z.files if not k.startswith("vocab_")}
+        prefixes = sorted({k.split(".", 1)[0] for k in arrays if "." in k}) or [""]
+        self.members = [{k[len(p) + 1:] if p else k: v for k, v in arrays.items() if not p or k.startswith(p + ".")}
+                        for p in prefixes]
+        for w in self.members:
+            w["feat_emb"][0] = 0.0          # the padding feature: torch's EmbeddingBag leaves it out
+        self.crf = {k: sum(w[k] for w in self.members) / len(self.members) for k in ("trans", "start", "end")}
+        self._chars: list[dict[str, np.ndarray]] = [{} for _ in self.members]
 
-    def _char_vectors(self, words: list[str]) -> np.ndarray:
-        """Character-CNN vectors, each word computed once and kept (news repeats its words)."""
-        cache = self._chars
+    def _char_vectors(self, m: int, words: list[str]) -> np.ndarray:
+        """Member m's character-CNN vectors, each word computed once and kept (news repeats its words)."""
+        cache, w = self._chars[m], self.members[m]
         missing = list(dict.fromkeys(x for x in words if x not in cache))
         if missing:
-            w = self.w
             ids = self.vocab.char_ids(missing)
             conv = np.maximum(_conv(w["char_emb"][ids], w["conv_w"], w["conv_b"], 1), 0)
             conv *= (ids > 0)[..., None]                                  # padding never wins the max
@@ -177,13 +189,10 @@ class NeuralTagger:
             cache.update(zip(missing, conv.max(axis=1)))
         return np.stack([cache[x] for x in words])
 
-    def _token_vectors(self, norm: list[str], word_ids: np.ndarray, feat_ids: list[list[int]]) -> np.ndarray:
-        w = self.w
-        padded = np.zeros((len(feat_ids), max(map(len, feat_ids), default=0) or 1), dtype=np.int64)
-        for i, f in enumerate(feat_ids):
-            padded[i, :len(f)] = f
-        feats = w["feat_emb"][padded].sum(axis=1)       # row 0 is the padding: zeros
-        return np.concatenate([w["word_emb"][word_ids], self._char_vectors(norm), feats], axis=1)
+    def _token_vectors(self, m: int, norm: list[str], word_ids: np.ndarray, padded_feats: np.ndarray) -> np.ndarray:
+        w = self.members[m]
+        feats = w["feat_emb"][padded_feats].sum(axis=1)       # row 0 is the padding: zeros
+        return np.concatenate([w["word_emb"][word_ids], self._char_vectors(m, norm), feats], axis=1)
 
     def emissions(self, sentences: list[list[str]], chunk: int = 32) -> list[np.ndarray]:
         """Per-sentence tag scores [n_tokens, n_tags], computed in chunks of sentences of similar
@@ -197,21 +206,37 @@ class NeuralTagger:
         return result
 
     def _scores(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        vecs = [self._token_vectors(*self.vocab.ids(s)) for s in sentences]
-        if "cnn1_w" in self.w:
-            return self._cnn_scores(vecs)
-        lengths = np.array([len(v) for v in vecs])
-        x = np.zeros((len(vecs), lengths.max(), vecs[0].shape[1]), dtype=np.float32)
-        for b, v in enumerate(vecs):
-            x[b, :len(v)] = v
-        w = self.w
-        scores = _bilstm(x, lengths, w) @ w["out_w"].T + w["out_b"]
-        return [scores[b, :n] for b, n in enumerate(lengths)]
+        inputs = []
+        for s in sentences:
+            norm, word_ids, feat_ids = self.vocab.ids(s)
+            padded = np.zeros((len(feat_ids), max(map(len, feat_ids), default=0) or 1), dtype=np.int64)
+            for i, f in enumerate(feat_ids):
+                padded[i, :len(f)] = f
+            inputs.append((norm, word_ids, padded))
+        lengths = np.array([len(s) for s in sentences])
+        per_member = []
+        lstm = [m for m, w in enumerate(self.members) if "cnn1_w" not in w]
+        xs = []
+        for m in lstm:
+            vecs = [self._token_vectors(m, *x) for x in inputs]
+            x = np.zeros((len(vecs), lengths.max(), vecs[0].shape[1]), dtype=np.float32)
+            for b, v in enumerate(vecs):
+                x[b, :len(v)] = v
+            xs.append(x)
+        if lstm:
+            for m, y in zip(lstm, _bilstm(xs, lengths, [self.members[m] for m in lstm])):
+                w = self.members[m]
+                scores = y @ w["out_w"].T + w["out_b"]
+                per_member.append([scores[b, :n] for b, n in enumerate(lengths)])
+        for m, w in enumerate(self.members):
+            if m not in lstm:
+                per_member.append(self._cnn_scores(w, [self._token_vectors(m, *x) for x in inputs]))
+        return [sum(parts) / len(parts) for parts in zip(*per_member)]
 
-    def _cnn_scores(self, vecs: list[np.ndarray]) -> list[np.ndarray]:
+    @staticmethod
+    def _cnn_scores(w: dict, vecs: list[np.ndarray]) -> list[np.ndarray]:
         """All sentences laid end to end with zero gaps as wide as the receptive field, so each
         convolution is one matrix product over the whole batch and no sentence sees another."""
-        w = self.w
         gap = w["cnn1_w"].shape[2] // 2 + int(w["cnn2_dilation"])
         starts, rows = [], [np.zeros((gap, vecs[0].shape[1]), dtype=np.float32)]
         for v in vecs:
@@ -236,7 +261,7 @@ class NeuralTagger:
         padded = np.zeros((len(scores), lengths.max(), len(self.vocab.tags)), dtype=np.float32)
         for b, e in enumerate(scores):
             padded[b, :len(e)] = e
-        w, tags = self.w, self.vocab.tags
+        w, tags = self.crf, self.vocab.tags
         paths = viterbi_batch(padded, np.maximum(lengths, 1), w["trans"], w["start"], w["end"])
         return [[tags[k] for k in path][:n] for path, n in zip(paths, lengths)]
 
@@ -248,3 +273,16 @@ class NeuralTagger:
 @lru_cache(maxsize=4)
 def load(path: str) -> NeuralTagger:
     return NeuralTagger(path)
+
+
+def merge(paths: list[str], out: str) -> None:
+    """Write the models at `paths` (trained on the same data, so with one vocabulary) as one ensemble."""
+    arrays, vocab = {}, None
+    for m, path in enumerate(paths):
+        with np.load(path, allow_pickle=False) as z:
+            mine = {k: z[k] for k in z.files if k.startswith("vocab_")}
+            if vocab is not None and any(not np.array_equal(vocab[k], mine[k]) for k in mine):
+                raise ValueError(f"{path}: a different vocabulary; ensemble members must share one")
+            vocab = mine
+            arrays.update({f"m{m}.{k}": z[k] for k in z.files if not k.startswith("vocab_")})
+    np.savez_compressed(out, **arrays, **vocab)

@@ -194,3 +194,22 @@ def _dev_f1(net, vocab: Vocab, out: str | Path, dev_part) -> dict:
     export(net.eval(), vocab, out)
     pred = NeuralTagger(str(out)).tag_many([tokens for tokens, _ in dev_part])
     return f1([tags for _, tags in dev_part], pred)
+
+
+def train_ensemble(data: str | Path, out: str | Path, dev: float = 0.1, hyper: dict | None = None,
+                   seeds: tuple[int, ...] = (1, 2), log=print) -> dict:
+    """One model per seed, merged into one ensemble file (members' scores averaged at tagging)."""
+    from .tagger_nn import NeuralTagger, merge
+
+    parts = [Path(f"{out}.seed{s}.npz") for s in seeds]
+    members = [train(data, part, dev, hyper, seed, log) for part, seed in zip(parts, seeds)]
+    merge([str(p) for p in parts], str(out))
+    for part in parts:
+        part.unlink()
+    result = {"members": [{k: m[k] for k in ("best_dev_f1", "hyper")} for m in members],
+              "model_bytes": Path(out).stat().st_size}
+    _, dev_part = split(load(data), dev)
+    if dev_part:
+        pred = NeuralTagger(str(out)).tag_many([tokens for tokens, _ in dev_part])
+        result["dev_f1"] = f1([tags for _, tags in dev_part], pred)
+    return result

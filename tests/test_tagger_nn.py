@@ -2,6 +2,7 @@
 `marsad train-ner` produces a working model. Sentences are written for these tests."""
 from __future__ import annotations
 
+import json
 import random
 
 import numpy as np
@@ -57,6 +58,37 @@ def test_numpy_inference_matches_torch(tmp_path, encoder):
         assert np.abs(e - expected[b, :len(e)]).max() < 0.05 * max(1.0, np.abs(e).max())
 
 
+def _random_model(path, seed: int, encoder: str = "lstm", pairs=None) -> None:
+    torch = pytest.importorskip("torch")
+    from marsad.train_tagger import HYPER, _net, export
+
+    vocab = Vocab.build(pairs or _pairs(), min_count=1)
+    net = _net(vocab, HYPER | {"encoder": encoder}).eval()
+    torch.manual_seed(seed)
+    for p in net.parameters():
+        torch.nn.init.normal_(p, std=0.3)
+    export(net, vocab, path)
+
+
+def test_an_ensemble_averages_its_members(tmp_path):
+    from marsad.tagger_nn import merge
+
+    for i, encoder in enumerate(("lstm", "lstm", "cnn")):
+        _random_model(tmp_path / f"m{i}.npz", seed=i, encoder=encoder)
+    merge([str(tmp_path / f"m{i}.npz") for i in range(3)], str(tmp_path / "ens.npz"))
+    sents = [t for t, _ in _pairs()]
+    members = [NeuralTagger(str(tmp_path / f"m{i}.npz")) for i in range(3)]
+    ensemble = NeuralTagger(str(tmp_path / "ens.npz"))
+    assert len(ensemble.members) == 3
+    for b, got in enumerate(ensemble.emissions(sents)):
+        mean = sum(m.emissions(sents)[b] for m in members) / 3
+        assert np.allclose(got, mean, atol=1e-5)
+    assert np.allclose(ensemble.crf["trans"], sum(m.crf["trans"] for m in members) / 3)
+    _random_model(tmp_path / "other.npz", seed=5, pairs=_pairs()[:1])
+    with pytest.raises(ValueError, match="vocabulary"):
+        merge([str(tmp_path / "m0.npz"), str(tmp_path / "other.npz")], str(tmp_path / "bad.npz"))
+
+
 def test_training_writes_a_model_that_tags(tmp_path):
     pytest.importorskip("torch")
     from marsad.train_tagger import train
@@ -96,3 +128,25 @@ def test_shipped_crf_finds_people_places_and_organisations():
     tags = tag(tokens)
     assert tags[2:4] == ["B-PER", "I-PER"]
     assert tags[-1] == "B-LOC"      # (قوات الدعم السريع is missed as ORG: ORG recall is the CRF's weak spot)
+
+
+def test_cli_trains_an_ensemble_that_marsad_ner_runs(tmp_path):
+    pytest.importorskip("torch")
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    data = tmp_path / "train.txt"
+    data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(*p)) for p in _pairs() * 8), "utf-8")
+    model = tmp_path / "ens.npz"
+    runner = CliRunner()
+    trained = runner.invoke(app, ["train-ner", str(data), "--engine", "neural", "--out", str(model), "--members", "2",
+                                  "--epochs", "2", "--average-from", "1", "--hidden", "16", "--dev", "0.25"])
+    assert trained.exit_code == 0, trained.output
+    result = json.loads(trained.stdout)
+    assert len(result["members"]) == 2 and "dev_f1" in result
+    assert len(NeuralTagger(str(model)).members) == 2 and not list(tmp_path.glob("ens.npz.seed*"))
+    conll = tmp_path / "in.conll"
+    conll.write_text("\n".join(f"{w} O" for w in _pairs()[1][0]) + "\n", "utf-8")
+    tagged = runner.invoke(app, ["ner", "--conll", str(conll), "--model", str(model)])
+    assert tagged.exit_code == 0 and len(tagged.stdout.split("\n")[0].split()) == 3
