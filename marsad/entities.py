@@ -14,7 +14,7 @@ import re
 from . import lexicons as lx
 from .arabic import normalize, normalize_map, sentences, tokens
 from .model import Document, Entity
-from .ner import tag_many
+from .ner import consistent_labels, tag_many
 
 _QUOTES = "\"'«»“”"
 _ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
@@ -137,8 +137,13 @@ def find_entities_many(texts: list[str]) -> list[list[Entity]]:
     """Entities of several articles, their sentences tagged in one batch (the neural tagger's
     per-step cost is shared by every sentence in the batch)."""
     split = [[tokens(text, sent.start, sent.end) for sent in sentences(text)] for text in texts]
-    tagged = iter(tag_many([[t.text for t in toks] for sents in split for toks in sents], rules=ARTICLE_RULES))
-    return [_spans(text, [(toks, next(tagged)) for toks in sents]) for text, sents in zip(texts, split)]
+    words = [[[t.text for t in toks] for toks in sents] for sents in split]
+    tagged = iter(tag_many([w for article in words for w in article], rules=ARTICLE_RULES))
+    out = []
+    for text, sents, article in zip(texts, split, words):
+        tags = consistent_labels(article, [next(tagged) for _ in sents])    # one article: one document
+        out.append(_spans(text, list(zip(sents, tags))))
+    return out
 
 
 def _spans(text: str, sentences_tags) -> list[Entity]:

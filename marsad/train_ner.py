@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .ner import normalise_tag, read_conll, sentence_features
+from .ner import entity_spans, normalise_tag, read_conll, sentence_features
 
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 
@@ -16,18 +16,6 @@ PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_trans
 def load(path: str | Path) -> list[tuple[list[str], list[str]]]:
     with open(path, encoding="utf-8") as f:
         return [([c[0] for c in s], [normalise_tag(c[-1]) for c in s]) for s in read_conll(f)]
-
-
-def entity_spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    spans, start, kind = set(), None, None
-    for i, t in enumerate([*tags, "O"]):
-        prefix, _, k = t.partition("-")
-        if start is not None and not (prefix == "I" and k == kind):
-            spans.add((start, i, kind))
-            start = kind = None
-        if prefix == "B" or (prefix == "I" and start is None):
-            start, kind = i, k
-    return spans
 
 
 def split(sents: list, dev: float) -> tuple[list, list]:

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from marsad.ner import normalise_tag, read_conll, tag, tag_conll
-from marsad.train_ner import entity_spans, f1
+from marsad.ner import entity_spans
+from marsad.train_ner import f1
 
 
 def test_conll_tags_are_appended_and_sentences_kept():
@@ -29,3 +30,16 @@ def test_tagging_a_sentence_written_for_the_test():
     tokens = "وأكد وزير الخارجية التونسي في تونس أن الحكومة مستعدة".split()
     tags = tag(tokens)
     assert len(tags) == len(tokens) and tags[5] == "B-LOC"
+
+
+def test_consistent_labels_marks_a_name_where_its_context_was_weak():
+    from marsad.ner import consistent_labels
+
+    sents = ["قال سامر الخطيب إن القصف استمر".split(), "وأضاف الخطيب ، أن سامر الخطيب غادر".split(),
+             "زار الوفد حماة ثم حماة".split(), "وفي حماة اجتمع الوفد".split()]
+    tags = [["O", "B-PER", "I-PER", "O", "O", "O"], ["O", "O", "O", "O", "O", "O", "O"],
+            ["O", "O", "B-LOC", "O", "B-ORG"], ["O", "O", "O", "O"]]
+    out = consistent_labels(sents, tags)
+    assert out[1] == ["O", "O", "O", "O", "B-PER", "I-PER", "O"]   # the full name, not its tail alone
+    assert out[3] == ["O", "O", "O", "O"]                             # حماة seen as LOC and ORG: left alone
+    assert out[0] == tags[0] and consistent_labels(sents[:1], [["O"] * 6]) == [["O"] * 6]
