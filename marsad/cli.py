@@ -301,7 +301,7 @@ def stats(db: DbOption = Path(DEFAULT_DB),
 
 @app.command()
 def ner(conll: Annotated[Path, typer.Option("--conll", help="CoNLL input: token in column 1, blank line between sentences.")],
-        model: Annotated[Optional[Path], typer.Option(help="Model file: .crfsuite (CRF, the shipped default) or .npz (neural).")] = None):
+        model: Annotated[Optional[str], typer.Option(help="neural (the shipped ensemble, default), crf (the shipped CRF the article pipeline uses), or a model file (.crfsuite or .npz).")] = None):
     """Tag a CoNLL file: each line gets the predicted BIO tag (B-PER, I-ORG, O …) appended.
 
     Example: [bold]marsad ner --conll test.txt > pred.txt[/bold]
@@ -309,7 +309,7 @@ def ner(conll: Annotated[Path, typer.Option("--conll", help="CoNLL input: token 
     from .ner import tag_conll
 
     with open(conll, encoding="utf-8") as f:
-        for line in tag_conll(f, str(model) if model else None):
+        for line in tag_conll(f, model):
             sys.stdout.write(line + "\n")
 
 

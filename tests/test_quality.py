@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from marsad.cli import app
@@ -16,8 +17,9 @@ from tests.conftest import GOLD, SEEDS, SHARED
 SCORE = SHARED / "tools" / "score.py"
 ANERCORP_TEST = SHARED / "data" / "anercorp" / "test.txt"
 
-# Floors (measured 2026-11-23 with model ner.crfsuite v2 + label consistency; see README "Quality").
-ANERCORP_F1_FLOOR = 0.70
+# Floors (measured 2026-11-23: `marsad ner` default = neural ensemble v1 0.729, the pipeline's CRF
+# ner.crfsuite v2 0.706, both with label consistency; see README "Quality").
+ANERCORP_F1_FLOORS = {None: 0.72, "crf": 0.70}
 SEED_FLOORS = {"key_entity_recall": 0.72, "published": 1.0, "quote_channel": 0.90, "quote_kind": 0.91,
                "event_fatalities": 1.0, "event_claimed_by": 0.82, "event_actor1": 1.0}
 SEED_F1_FLOORS = {"quotes": 0.90, "events": 1.0, "events_strict": 1.0, "tolls": 1.0}
@@ -29,12 +31,13 @@ def score(*args) -> dict:
     return json.loads(out.stdout)
 
 
-def test_anercorp_entity_f1_holds(tmp_path):
+@pytest.mark.parametrize("model", list(ANERCORP_F1_FLOORS))
+def test_anercorp_entity_f1_holds(tmp_path, model):
     pred = tmp_path / "pred.conll"
-    result = CliRunner().invoke(app, ["ner", "--conll", str(ANERCORP_TEST)])
+    result = CliRunner().invoke(app, ["ner", "--conll", str(ANERCORP_TEST), *(["--model", model] if model else [])])
     assert result.exit_code == 0
     pred.write_text(result.stdout, "utf-8")
-    assert score("--conll", ANERCORP_TEST, pred)["micro"]["f1"] >= ANERCORP_F1_FLOOR
+    assert score("--conll", ANERCORP_TEST, pred)["micro"]["f1"] >= ANERCORP_F1_FLOORS[model]
 
 
 def test_seed_scores_hold(tmp_path):

@@ -23,6 +23,12 @@ def _pairs():
     return [(s[0::2], s[1::2]) for s in SENTENCES]
 
 
+def _train_file(tmp_path):
+    data = tmp_path / "train.txt"
+    data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(*p)) for p in _pairs() * 8), "utf-8")
+    return data
+
+
 def test_reverse_within_keeps_padding_in_place():
     x = np.arange(8, dtype=np.float32).reshape(2, 4, 1)
     out = _reverse_within(x, np.array([3, 4]))[..., 0]
@@ -93,8 +99,7 @@ def test_training_writes_a_model_that_tags(tmp_path):
     pytest.importorskip("torch")
     from marsad.train_tagger import train
 
-    data = tmp_path / "train.txt"
-    data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(*p)) for p in _pairs() * 8), "utf-8")
+    data = _train_file(tmp_path)
     result = train(data, tmp_path / "m.npz", dev=0.25, hyper={"epochs": 2, "batch": 4}, log=lambda _: None)
     assert len(result["epochs"]) == 2 and (tmp_path / "m.npz").exists()
     tags = tag(_pairs()[1][0], model=str(tmp_path / "m.npz"))
@@ -105,8 +110,7 @@ def test_weight_averaging_ships_the_mean_of_late_epochs(tmp_path):
     pytest.importorskip("torch")
     from marsad.train_tagger import train
 
-    data = tmp_path / "train.txt"
-    data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(*p)) for p in _pairs() * 8), "utf-8")
+    data = _train_file(tmp_path)
     runs = {}
     for name, start in (("last", 0), ("only_last", 3), ("mean", 2)):
         train(data, tmp_path / f"{name}.npz", dev=0.0, hyper={"epochs": 3, "batch": 4, "average_from": start},
@@ -136,8 +140,7 @@ def test_cli_trains_an_ensemble_that_marsad_ner_runs(tmp_path):
 
     from marsad.cli import app
 
-    data = tmp_path / "train.txt"
-    data.write_text("\n\n".join("\n".join(f"{w} {t}" for w, t in zip(*p)) for p in _pairs() * 8), "utf-8")
+    data = _train_file(tmp_path)
     model = tmp_path / "ens.npz"
     runner = CliRunner()
     trained = runner.invoke(app, ["train-ner", str(data), "--engine", "neural", "--out", str(model), "--members", "2",
