@@ -126,6 +126,14 @@ def _conv(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, dilation: int) ->
     return cols @ weight.transpose(0, 2, 1).reshape(len(weight), -1).T + bias
 
 
+def _pad(rows: list[np.ndarray], lengths: np.ndarray) -> np.ndarray:
+    """Sequences [n_i, D] stacked right-padded into [B, max n, D]."""
+    out = np.zeros((len(rows), lengths.max(), rows[0].shape[1]), dtype=np.float32)
+    for b, r in enumerate(rows):
+        out[b, :len(r)] = r
+    return out
+
+
 def _reverse_within(x: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """Each sequence's real steps reversed, padding left at the end (for the backward LSTM)."""
     idx = np.arange(x.shape[1])[None, :]
@@ -206,32 +214,27 @@ class NeuralTagger:
         return result
 
     def _scores(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        inputs = []
-        for s in sentences:
-            norm, word_ids, feat_ids = self.vocab.ids(s)
-            padded = np.zeros((len(feat_ids), max(map(len, feat_ids), default=0) or 1), dtype=np.int64)
-            for i, f in enumerate(feat_ids):
-                padded[i, :len(f)] = f
-            inputs.append((norm, word_ids, padded))
+        """Tag scores of one chunk of sentences, averaged over the ensemble's members."""
+        inputs = [self._inputs(s) for s in sentences]
         lengths = np.array([len(s) for s in sentences])
-        per_member = []
         lstm = [m for m, w in enumerate(self.members) if "cnn1_w" not in w]
-        xs = []
-        for m in lstm:
-            vecs = [self._token_vectors(m, *x) for x in inputs]
-            x = np.zeros((len(vecs), lengths.max(), vecs[0].shape[1]), dtype=np.float32)
-            for b, v in enumerate(vecs):
-                x[b, :len(v)] = v
-            xs.append(x)
-        if lstm:
+        per_member = []
+        if lstm:                               # every LSTM member in one stacked recurrence
+            xs = [_pad([self._token_vectors(m, *x) for x in inputs], lengths) for m in lstm]
             for m, y in zip(lstm, _bilstm(xs, lengths, [self.members[m] for m in lstm])):
-                w = self.members[m]
-                scores = y @ w["out_w"].T + w["out_b"]
+                scores = y @ self.members[m]["out_w"].T + self.members[m]["out_b"]
                 per_member.append([scores[b, :n] for b, n in enumerate(lengths)])
-        for m, w in enumerate(self.members):
-            if m not in lstm:
-                per_member.append(self._cnn_scores(w, [self._token_vectors(m, *x) for x in inputs]))
+        per_member += [self._cnn_scores(w, [self._token_vectors(m, *x) for x in inputs])
+                       for m, w in enumerate(self.members) if m not in lstm]
         return [sum(parts) / len(parts) for parts in zip(*per_member)]
+
+    def _inputs(self, tokens: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """(normalised words, word ids, feature ids padded with 0 to one width) of a sentence."""
+        norm, word_ids, feat_ids = self.vocab.ids(tokens)
+        padded = np.zeros((len(feat_ids), max(map(len, feat_ids), default=0) or 1), dtype=np.int64)
+        for i, f in enumerate(feat_ids):
+            padded[i, :len(f)] = f
+        return norm, word_ids, padded
 
     @staticmethod
     def _cnn_scores(w: dict, vecs: list[np.ndarray]) -> list[np.ndarray]:
@@ -258,11 +261,8 @@ class NeuralTagger:
         lengths = np.array([len(e) for e in scores])
         if not lengths.any():
             return [[] for _ in scores]
-        padded = np.zeros((len(scores), lengths.max(), len(self.vocab.tags)), dtype=np.float32)
-        for b, e in enumerate(scores):
-            padded[b, :len(e)] = e
         w, tags = self.crf, self.vocab.tags
-        paths = viterbi_batch(padded, np.maximum(lengths, 1), w["trans"], w["start"], w["end"])
+        paths = viterbi_batch(_pad(scores, lengths), np.maximum(lengths, 1), w["trans"], w["start"], w["end"])
         return [[tags[k] for k in path][:n] for path, n in zip(paths, lengths)]
 
     def tag_many(self, sentences: list[list[str]]) -> list[list[str]]:
