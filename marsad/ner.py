@@ -11,7 +11,7 @@ titles, organisation head nouns; multi-word names matched as spans). Two shipped
   neural model does not) and keeps the pipeline above 100 articles/s (the ensemble would not).
 - `neural` (marsad/data/ner-neural.npz, `tagger_nn`): two character-CNN + BiLSTM + CRF taggers
   trained from different seeds, weights averaged over late epochs, scores averaged. `marsad ner`'s
-  default: ANERcorp test F1 0.729 vs the CRF's 0.706 (both with label consistency).
+  default: ANERcorp test F1 0.738 vs the CRF's 0.706 (both with label consistency).
 
 `--model`/$MARSAD_NER_MODEL take `crf`, `neural` or a model path, for either use.
 Tags are BIO over PER, ORG, LOC, MISC (ANERcorp spells PERS; we read both).
@@ -306,7 +306,7 @@ def tag_conll(lines: Iterable[str], model: str | None = None, batch: int = 64) -
     """The input lines with the predicted tag appended as the last column (CONTRACT.md `marsad ner`).
 
     Unless told otherwise this uses the neural ensemble, the most accurate shipped model on
-    sentence-by-sentence tagging (ANERcorp test 0.729 vs the CRF's 0.706); articles keep the CRF
+    sentence-by-sentence tagging (ANERcorp test 0.738 vs the CRF's 0.706); articles keep the CRF
     (see the module docstring).
     """
     model = model or os.environ.get("MARSAD_NER_MODEL") or CONLL_MODEL
