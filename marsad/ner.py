@@ -7,7 +7,7 @@ titles, organisation head nouns; multi-word names matched as spans). Two shipped
 
 - `crf` (marsad/data/ner.crfsuite): a linear-chain CRF (python-crfsuite) over these features and a
   ±2 window. The article pipeline's tagger: on conflict reports it finds more of the key entities
-  (seed key-entity recall 0.724 vs 0.632: it reads "الجيش الوطني الليبي" as an organisation, the
+  (seed key-entity recall 0.724 vs 0.671: it reads "الجيش الوطني الليبي" as an organisation, the
   neural model does not) and keeps the pipeline above 100 articles/s (the ensemble would not).
 - `neural` (marsad/data/ner-neural.npz, `tagger_nn`): two character-CNN + BiLSTM + CRF taggers
   trained from different seeds, weights averaged over late epochs, scores averaged. `marsad ner`'s
