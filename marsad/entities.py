@@ -19,6 +19,9 @@ from .ner import consistent_labels, tag_many
 _QUOTES = "\"'«»“”"
 _ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
                         r"مندوب|منسق|مسؤول|ممثل)\b")
+# role heads looked for before a name: a narrower list than _ROLE_HEAD (no عضو، نائب، مستشار، مسؤول، ممثل)
+_ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|سفير|زعيم|امر|محافظ|"
+                               r"مندوب|منسق)\b")
 _ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:إن|ان|أن|إنه|أنه|في|خلال|عبر)\s")
 _PROCLITICS = "وفبلك"
 ARTICLE_RULES = True          # gazetteer and title rules on articles (see ner.tag)
@@ -121,7 +124,7 @@ def _role_before(text: str, start: int) -> str | None:
     clause = re.split(r"[،,.:؛\n«»\"]", window)[-1]
     norm, index = normalize_map(clause)
     m = None
-    for m in re.finditer(r"(?<!\w)(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|سفير|زعيم|امر|محافظ|مندوب|منسق)\b", norm):
+    for m in _ROLE_HEAD_BEFORE.finditer(norm):
         break                                   # the first role head in the clause opens the phrase
     if m is None:
         return None
@@ -212,18 +215,18 @@ def geocode(entities: list[Entity]) -> None:
     """Resolve places, preferring the country most of the article's places are in."""
     from collections import Counter
 
-    from . import lexicons as lx
-    from .geo import _forms, resolve
+    from .geo import name_forms, resolve
 
     places = [e for e in entities if e.type == "LOC"]
     # Joint vote: each mention supports every country it could be in (عدن: Yemen, and an Egyptian
     # namesake), so the country most mentions share wins, not the biggest namesake of one of them.
     votes: Counter = Counter()
     for e in places:
-        found = [p for f in _forms(e.canonical or e.text) for p in lx.places().get(f, [])]
+        forms = name_forms(e.canonical or e.text)
+        found = [p for f in forms for p in lx.places().get(f, [])]
         options = {p.country: 1 for p in found}
         options.update({p.country: 2 for p in found if p.population == lx.REGION_POPULATION})  # a curated division
-        options.update({lx.countries()[f]: 1 for f in _forms(e.canonical or e.text) if f in lx.countries()})
+        options.update({lx.countries()[f]: 1 for f in forms if f in lx.countries()})
         votes.update(options)
     prefer = votes.most_common(1)[0][0] if votes else None
     for e in places:

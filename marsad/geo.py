@@ -63,7 +63,9 @@ def nearest_admin1(country: str, lat: float, lon: float) -> str | None:
     return min(centres, key=lambda c: km(lat, lon, c[1], c[2]))[0]
 
 
-def _forms(name: str) -> list[str]:
+def name_forms(name: str) -> list[str]:
+    """Lookup keys for a place name: normalised, proclitics stripped from its first word, with and
+    without the article (بالجفرة → الجفرة, جفرة)."""
     norm = normalize(name).strip()
     words = norm.split()
     if not words:
@@ -79,7 +81,7 @@ def _forms(name: str) -> list[str]:
 def resolve(name: str, prefer_country: str | None = None) -> GeoMatch | None:
     """The most plausible place called `name`, or None."""
     countries, places = lx.countries(), lx.places()
-    for form in _forms(name):
+    for form in name_forms(name):
         if form in countries:
             cc = countries[form]
             return GeoMatch(name, cc, _english().get(cc), None, *_country_point(cc), kind="country")

@@ -205,10 +205,10 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
     return out
 
 
-def _model_path(model: str | None) -> str:
+def _model_path(model: str | None, default: str = "crf") -> str:
     """The model asked for (a path, or `crf`/`neural` for the shipped ones), else $MARSAD_NER_MODEL,
-    else the shipped CRF."""
-    chosen = model or os.environ.get("MARSAD_NER_MODEL") or "crf"
+    else `default`."""
+    chosen = model or os.environ.get("MARSAD_NER_MODEL") or default
     shipped = SHIPPED.get(chosen)
     return str(resources.files("marsad.data").joinpath(shipped)) if shipped else chosen
 
@@ -309,7 +309,7 @@ def tag_conll(lines: Iterable[str], model: str | None = None, batch: int = 64) -
     sentence-by-sentence tagging (ANERcorp test 0.738 vs the CRF's 0.706); articles keep the CRF
     (see the module docstring).
     """
-    model = model or os.environ.get("MARSAD_NER_MODEL") or CONLL_MODEL
+    model = _model_path(model, CONLL_MODEL)
     pending: list[list[list[str]]] = []
     for sent in read_conll(lines):
         pending.append(sent)
@@ -319,7 +319,7 @@ def tag_conll(lines: Iterable[str], model: str | None = None, batch: int = 64) -
     yield from _tagged_lines(pending, model)
 
 
-def _tagged_lines(sents: list[list[list[str]]], model: str | None) -> Iterator[str]:
+def _tagged_lines(sents: list[list[list[str]]], model: str) -> Iterator[str]:
     """One batch of consecutive sentences, tagged and made consistent (CoNLL files have no
     document marks; consecutive sentences mostly come from one article)."""
     words = [[cols[0] for cols in s] for s in sents]

@@ -203,19 +203,19 @@ class Store:
             unlink(db, doc.doc_id)
             db.execute("DELETE FROM documents_fts WHERE rowid = ?", (old["id"],))
             db.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
+        ok = doc.status == "ok"
+        full = f"{doc.title or ''} {doc.text}"
+        story = self.stories.add(doc.doc_id, full) if ok else None     # written with the row, not after it
         cur = db.execute(
             """INSERT INTO documents (doc_id, source, fmt, status, error, content_hash, raw, raw_size, title,
                    subtitle, outlet, url, published, published_confidence, page_dates, dateline, text,
-                   ingested_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   ingested_at, updated_at, story_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (doc.doc_id, doc.source, doc.fmt, doc.status, doc.error, doc.content_hash, blob,
              raw_size if raw_size is not None else len(raw), doc.title, doc.subtitle, doc.outlet, doc.url,
              doc.published, doc.published_confidence, json.dumps(doc.page_dates),
              doc.dateline.text if doc.dateline else None, doc.text or None,
-             old["ingested_at"] if old else now, now))
-        if doc.status == "ok":
-            full = f"{doc.title or ''} {doc.text}"
-            story = self.stories.add(doc.doc_id, full)
-            db.execute("UPDATE documents SET story_id = ? WHERE id = ?", (story, cur.lastrowid))
+             old["ingested_at"] if old else now, now, story))
+        if ok:
             db.execute("INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
                        (cur.lastrowid, normalize(doc.title or ""), normalize(doc.text),
                         index_terms(full)))

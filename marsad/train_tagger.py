@@ -189,17 +189,22 @@ def _with_state(net, state: dict):
 
 def _dev_f1(net, vocab: Vocab, out: str | Path, dev_part) -> dict:
     """F1 on the dev part, tagged by the exported model (what ships is what is scored)."""
+    export(net.eval(), vocab, out)
+    return _file_f1(out, dev_part)
+
+
+def _file_f1(path: str | Path, dev_part) -> dict:
+    """F1 on the dev part of the model file at `path`."""
     from .tagger_nn import NeuralTagger
 
-    export(net.eval(), vocab, out)
-    pred = NeuralTagger(str(out)).tag_many([tokens for tokens, _ in dev_part])
+    pred = NeuralTagger(str(path)).tag_many([tokens for tokens, _ in dev_part])
     return f1([tags for _, tags in dev_part], pred)
 
 
 def train_ensemble(data: str | Path, out: str | Path, dev: float = 0.1, hyper: dict | None = None,
                    seeds: tuple[int, ...] = (1, 2), log=print) -> dict:
     """One model per seed, merged into one ensemble file (members' scores averaged at tagging)."""
-    from .tagger_nn import NeuralTagger, merge
+    from .tagger_nn import merge
 
     parts = [Path(f"{out}.seed{s}.npz") for s in seeds]
     members = [train(data, part, dev, hyper, seed, log) for part, seed in zip(parts, seeds)]
@@ -210,6 +215,5 @@ def train_ensemble(data: str | Path, out: str | Path, dev: float = 0.1, hyper: d
               "model_bytes": Path(out).stat().st_size}
     _, dev_part = split(load(data), dev)
     if dev_part:
-        pred = NeuralTagger(str(out)).tag_many([tokens for tokens, _ in dev_part])
-        result["dev_f1"] = f1([tags for _, tags in dev_part], pred)
+        result["dev_f1"] = _file_f1(out, dev_part)
     return result
