@@ -16,14 +16,15 @@ import tracemalloc
 from collections.abc import Iterator
 from pathlib import Path
 
-from .model import RawItem
+from marsad.ingest import ingest
+from marsad.model import RawItem
 
 _NUMBER = re.compile(r"\d+")
 
 
 def sample_articles(corpus: Path) -> list[tuple[str, str, str]]:
     """(outlet, title, body) of every ok article in the sample corpus."""
-    from .pipeline import extract
+    from marsad.pipeline import extract
 
     out = [(d.outlet or "مصدر", d.title or "", d.text) for d in extract([corpus]) if d.status == "ok"]
     if not out:
@@ -61,7 +62,7 @@ def _rate(n: int, seconds: float) -> float:
 
 def bench_ingest(samples, n: int) -> dict:
     """marsad's ingest (read, clean, date, annotate, store) of `n` scraped-text articles via JSONL."""
-    from .store import Store
+    from marsad.store.sqlite import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "synthetic.jsonl"
@@ -71,7 +72,7 @@ def bench_ingest(samples, n: int) -> dict:
                                    ensure_ascii=False) + "\n")
         with Store(Path(tmp) / "bench.db") as store:
             t = time.perf_counter()
-            summary = store.ingest([src])
+            summary = ingest(store, [src])
             seconds = time.perf_counter() - t
     return {"articles": n, "ok": summary.ok, "seconds": round(seconds, 2), "articles_per_s": round(_rate(n, seconds), 1)}
 
@@ -91,7 +92,7 @@ def bench_html(samples, n: int) -> dict:
     """marsad's HTML path vs trafilatura's own `extract` (with and without metadata) on the same pages."""
     import trafilatura
 
-    from .pipeline import prepare
+    from marsad.pipeline import prepare
 
     pages = [as_html(*a) for a in synthetic(samples, n, seed=11)]
     timings = {}
@@ -114,7 +115,7 @@ def bench_html(samples, n: int) -> dict:
 
 def bench_annotation(samples, n: int) -> dict:
     """Whole pipeline (with NER and entity rules) vs the cleaning-only baseline, same articles."""
-    from .pipeline import annotate, prepare
+    from marsad.pipeline import annotate, prepare
 
     items = [RawItem(f"a{i}", "bench", "text", text=as_scraped_text(o, t, b, i))
              for i, (o, t, b) in enumerate(synthetic(samples, n, seed=3))]
@@ -149,7 +150,7 @@ def bench_dedup(samples, small: int, large: int) -> dict:
 
 def _cluster_once(samples, n: int) -> tuple[float, int, int]:
     """(seconds, stories, agency copies) for clustering `n` synthetic articles in a fresh index."""
-    from .stories import StoryIndex
+    from marsad.store.stories import StoryIndex
 
     index, kept, copies = StoryIndex(), [], 0          # an in-memory SQLite index
     t = time.perf_counter()

@@ -14,8 +14,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .display import bidi_mode, rtl
-from .store import DEFAULT_DB
+from marsad.display import bidi_mode, rtl
+from marsad.store.sqlite import DEFAULT_DB
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode="rich",
                   help="marsad (مرصد): Arabic conflict news → searchable, auditable events.")
@@ -30,7 +30,7 @@ GazetteerOption = Annotated[Optional[list[Path]], typer.Option(
 
 
 def _gazetteers(paths: Optional[list[Path]]) -> None:
-    from .geo import load_gazetteer
+    from marsad.extraction.geo import load_gazetteer
 
     for p in paths or []:
         err.print(f"gazetteer {p}: {load_gazetteer(p)} place names added")
@@ -49,7 +49,7 @@ def _json_lines(rows: list[dict], as_json: bool, empty: str) -> bool:
 
 
 def _store(db: Path):
-    from .store import Store
+    from marsad.store.sqlite import Store
     return Store(db)
 
 
@@ -62,9 +62,16 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
 
     Example: [bold]marsad ingest examples/ --db news.db[/bold]
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
-    from .ingest import iter_paths
+    from marsad.ingest import ingest as ingest_paths
+    from marsad.read.files import iter_paths
 
     _gazetteers(gazetteer)
     total = sum(1 for _ in iter_paths(paths))
@@ -83,7 +90,7 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
             if outcome == "rejected":
                 err.print(f"[yellow]rejected[/yellow] {item.doc_id} ({item.source}): {doc.error}")
 
-        summary = store.ingest(paths, on_item=on_item)
+        summary = ingest_paths(store, paths, on_item=on_item)
         bar.update(task, completed=total)
     out.print(f"ingest: {summary} → {db}")
     if strict and summary.rejected:
@@ -99,7 +106,7 @@ def extract(paths: Paths,
     Bad input is reported on stderr and as {"doc_id", "error"} on stdout; the run goes on.
     Example: [bold]marsad extract article.html feed.xml --format jsonl > out.jsonl[/bold]
     """
-    from .pipeline import extract as run
+    from marsad.pipeline import extract as run
 
     if fmt != "jsonl":
         raise typer.BadParameter("only --format jsonl is supported", param_hint="--format")
@@ -262,7 +269,7 @@ def export(fmt: Annotated[str, typer.Option("--format", help="acled-csv, jsonl, 
 
     Example: [bold]marsad export --format acled-csv -o events.csv[/bold]
     """
-    from .export import FORMATS, write
+    from marsad.store.export import FORMATS, write
 
     if fmt not in FORMATS:
         raise typer.BadParameter(f"one of {', '.join(FORMATS)}", param_hint="--format")
@@ -306,7 +313,7 @@ def ner(conll: Annotated[Path, typer.Option("--conll", help="CoNLL input: token 
 
     Example: [bold]marsad ner --conll test.txt > pred.txt[/bold]
     """
-    from .ner import tag_conll
+    from marsad.ner.tagging import tag_conll
 
     with open(conll, encoding="utf-8") as f:
         for line in tag_conll(f, model):
@@ -330,11 +337,12 @@ def train_ner(data: Annotated[Path, typer.Argument(help="ANERcorp-style training
     """
     log = lambda msg: err.print(msg)    # noqa: E731
     if engine == "crf":
-        from .train_ner import train
+        from marsad.ner.train_crf import train
 
         result = train(data, model_out, dev, log=log)
     elif engine == "neural":
-        from .train_tagger import train as train_neural, train_ensemble
+        from marsad.ner.train_neural import train as train_neural
+        from marsad.ner.train_neural import train_ensemble
 
         hyper = {k: v for k, v in (("epochs", epochs), ("average_from", average_from), ("hidden", hidden)) if v}
         if members > 1:
@@ -354,7 +362,7 @@ def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic
           memory: Annotated[bool, typer.Option(help="Also measure peak memory at two corpus sizes.")] = True,
           dedup: Annotated[int, typer.Option(help="Also time story clustering at N and N/10 articles (e.g. 100000).")] = 0):
     """Throughput and memory as ratios against peers measured in the same run (JSON on stdout)."""
-    from .bench import run
+    from marsad.bench import run
 
     out.print(json.dumps(run(corpus, n, html_pages, memory, dedup), ensure_ascii=False, indent=1), markup=False)
 

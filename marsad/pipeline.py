@@ -12,11 +12,11 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
-from .arabic import arabic_ratio
-from .clean import clean_text
-from .dates import choose_published, parse_date
-from .ingest import read_paths
-from .model import Document, RawItem
+from marsad.model import Document, RawItem
+from marsad.read.files import read_paths
+from marsad.text.arabic import arabic_ratio
+from marsad.text.clean import clean_text
+from marsad.text.dates import choose_published, parse_date
 
 MIN_ARABIC_RATIO = 0.5        # below this share of Arabic letters an article is not Arabic news
 
@@ -28,10 +28,10 @@ BATCH = 16          # articles annotated together: the neural tagger shares its 
 def stages() -> tuple[Stage, ...]:
     """The annotation stages in order, each over a batch of documents (imported lazily: models
     load once, on first use). A stage written for one document is lifted with `each`."""
-    from .entities import tag_entities_many
-    from .events import find_doc_events
-    from .geo import load_from_environment
-    from .quotes import find_doc_quotes
+    from marsad.extraction.entities import tag_entities_many
+    from marsad.extraction.events import find_doc_events
+    from marsad.extraction.geo import load_from_environment
+    from marsad.extraction.quotes import find_doc_quotes
 
     load_from_environment()          # MARSAD_GAZETTEER: user gazetteers, before any place lookup
     return (tag_entities_many, each(find_doc_quotes), each(find_doc_events))
@@ -50,7 +50,7 @@ def prepare(item: RawItem) -> Document:
     meta = item.meta
     markup_date, sitename, title, text = None, None, meta.get("title"), item.text or ""
     if item.html is not None:
-        from .webpage import extract_page
+        from marsad.read.webpage import extract_page
         page = extract_page(item.html, meta.get("url"))
         text, title = page.text, title or page.title
         markup_date, sitename = page.published, page.sitename

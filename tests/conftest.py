@@ -28,7 +28,7 @@ def gold():
 
 @pytest.fixture()
 def store(tmp_path):
-    from marsad.store import Store
+    from marsad.store.sqlite import Store
 
     with Store(tmp_path / "test.db") as s:
         yield s

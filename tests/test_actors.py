@@ -1,6 +1,7 @@
 """Corpus-wide actors: aliases, cross-article linking, alias search, counts after re-ingest."""
 from __future__ import annotations
 
+from marsad.ingest import ingest
 from marsad.model import Document, Entity
 
 
@@ -40,7 +41,7 @@ def test_replacing_a_document_takes_its_mentions_back(store):
 def test_search_finds_documents_through_an_actor_alias(tmp_path, store):
     (tmp_path / "a.txt").write_text("أعلن العقيد سالم الورفلي أن قواته سيطرت على المعسكر بعد انسحاب المجموعة المسلحة.",
                                     "utf-8")
-    store.ingest([tmp_path])
+    ingest(store, [tmp_path])
     # A later article calls him only "الورفلي" and the earlier one never uses that bare form alone:
     store.save(doc("b", "قال الورفلي إن الطريق آمن", [("الورفلي", "PER", "الورفلي", None)]))
     hits = {h["doc_id"] for h in store.search("سالم الورفلي")}

@@ -1,7 +1,14 @@
 """The Arabic text layer, on sentences written for the tests."""
 from __future__ import annotations
 
-from marsad.arabic import arabic_ratio, normalize, normalize_map, sentences, strip_clitics, tokens
+from marsad.text.arabic import (
+    arabic_ratio,
+    normalize,
+    normalize_map,
+    sentences,
+    strip_clitics,
+    tokens,
+)
 
 
 def test_normalisation_folds_variants_and_keeps_offsets():

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.clean import clean_text
+from marsad.text.clean import clean_text
 
 PAGE = """السبت 14 يناير 2023 الموافق 21 جمادى الآخرة 1444
 رئيسة التحرير

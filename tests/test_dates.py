@@ -5,7 +5,13 @@ from datetime import date
 
 import pytest
 
-from marsad.dates import choose_published, find_dates, parse_date, weekday_conflicts, weekday_mentions
+from marsad.text.dates import (
+    choose_published,
+    find_dates,
+    parse_date,
+    weekday_conflicts,
+    weekday_mentions,
+)
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -1,8 +1,9 @@
 """Entities: boundaries, titles, roles, canonical names — on sentences written for the tests."""
 from __future__ import annotations
 
-from marsad.entities import _entity, _nisba, _trim, canonicalise, find_entities
+from marsad.extraction.entities import _entity, _trim, canonicalise, find_entities
 from marsad.model import Entity
+from marsad.text.lexicons import nisba
 
 
 def span(text, piece):
@@ -35,8 +36,8 @@ def test_title_joins_the_mention_but_not_the_name_and_role_is_attached():
 
 
 def test_nationality_adjectives_are_recognised_from_the_country_list():
-    assert _nisba("السوداني") and _nisba("العراقي") and _nisba("التونسي")
-    assert not _nisba("الورفلي") and not _nisba("الحلبي")
+    assert nisba("السوداني") and nisba("العراقي") and nisba("التونسي")
+    assert not nisba("الورفلي") and not nisba("الحلبي")
 
 
 def test_short_mentions_and_spelling_variants_join_the_full_name():

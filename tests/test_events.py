@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.extraction.tolls import find_tolls
 from marsad.model import RawItem
 from marsad.pipeline import process
-from marsad.tolls import find_tolls
 
 
 def events_of(body: str, published: str | None = "2023-05-14"):

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
-from marsad.export import acled, write
-from marsad.stories import cluster
+from marsad.ingest import ingest
+from marsad.store.export import acled, write
+from marsad.store.stories import cluster
 
 AGENCY = ("قصفت طائرات حربية صباح اليوم مواقع لفصائل المعارضة في مدينة إدلب، ما أدى إلى مقتل ستة مقاتلين "
           "وإصابة آخرين، بحسب ما أفاد مصدر ميداني. وأضاف المصدر أن القصف استهدف مقرات ومستودعات للذخيرة "
@@ -32,7 +33,7 @@ def test_near_duplicates_form_one_story_and_others_do_not():
 
 
 def test_story_events_merge_with_every_source(tmp_path, store):
-    store.ingest([corpus(tmp_path)])
+    ingest(store, [corpus(tmp_path)])
     assert store.document("copy")["story_id"] == "wire"
     events = store.events()
     strikes = [e for e in events if e["sub_event_type"] == "Air/drone strike"]
@@ -43,7 +44,7 @@ def test_story_events_merge_with_every_source(tmp_path, store):
 
 
 def test_acled_csv_has_acleds_columns_and_codes(tmp_path, store):
-    store.ingest([corpus(tmp_path)])
+    ingest(store, [corpus(tmp_path)])
     buf = io.StringIO()
     write(store.events(), "acled-csv", buf)
     rows = list(csv.DictReader(io.StringIO(buf.getvalue())))
@@ -59,7 +60,7 @@ def test_acled_csv_has_acleds_columns_and_codes(tmp_path, store):
 
 
 def test_geojson_and_jsonl_and_parquet(tmp_path, store):
-    store.ingest([corpus(tmp_path)])
+    ingest(store, [corpus(tmp_path)])
     buf = io.StringIO()
     write(store.events(), "geojson", buf)
     g = json.loads(buf.getvalue())

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from marsad import lexicons as lx
-from marsad.geo import load_gazetteer, resolve
+from marsad.extraction.geo import load_gazetteer, resolve
+from marsad.text import lexicons as lx
 from tests.conftest import SHARED
 
 

@@ -5,8 +5,8 @@ import gzip
 import io
 import json
 
-from marsad.ingest import decode, read_paths
 from marsad.pipeline import process
+from marsad.read.files import decode, read_paths
 
 ARTICLE = ("قصفت طائرات حربية مواقع لمسلحين قرب مدينة حماة صباح اليوم، وقال مصدر محلي إن الغارات "
            "أسفرت عن مقتل ستة مقاتلين وتدمير آليات عسكرية.")
@@ -28,7 +28,8 @@ def test_plain_text_encodings_are_detected(tmp_path):
 
 def test_decode_rejects_bytes_that_are_no_arabic_text():
     import pytest
-    from marsad.ingest import DecodeError
+
+    from marsad.read.files import DecodeError
 
     noise = bytes(range(0x80, 0x100)) * 50
     with pytest.raises(DecodeError, match="invalid UTF-8"):

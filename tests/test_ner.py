@@ -1,9 +1,8 @@
 """The NER tagger's interface: CoNLL in, tag appended; PERS read as PER."""
 from __future__ import annotations
 
-from marsad.ner import normalise_tag, read_conll, tag, tag_conll
-from marsad.ner import entity_spans
-from marsad.train_ner import f1
+from marsad.ner.tagging import entity_spans, normalise_tag, read_conll, tag, tag_conll
+from marsad.ner.train_crf import f1
 
 
 def test_conll_tags_are_appended_and_sentences_kept():
@@ -33,7 +32,7 @@ def test_tagging_a_sentence_written_for_the_test():
 
 
 def test_consistent_labels_marks_a_name_where_its_context_was_weak():
-    from marsad.ner import consistent_labels
+    from marsad.ner.tagging import consistent_labels
 
     sents = ["قال سامر الخطيب إن القصف استمر".split(), "وأضاف الخطيب ، أن سامر الخطيب غادر".split(),
              "زار الوفد حماة ثم حماة".split(), "وفي حماة اجتمع الوفد".split()]

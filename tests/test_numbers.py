@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.numbers import quantities
+from marsad.text.numbers import quantities
 
 
 @pytest.mark.parametrize("text, value, approximate", [

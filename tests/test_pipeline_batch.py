@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 import marsad.pipeline as pipeline
-from marsad.entities import find_entities, find_entities_many
+from marsad.extraction.entities import find_entities, find_entities_many
+from marsad.ingest import ingest
 from marsad.model import RawItem
-from marsad.store import Store
+from marsad.store.sqlite import Store
 
 ARTICLES = [
     "قال العقيد سامر الحسن إن قوات النظام قصفت بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم.",
@@ -51,6 +52,6 @@ def test_a_repeat_inside_one_batch_is_judged_against_the_first(tmp_path):
     src.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
     outcomes = []
     with Store(tmp_path / "t.db") as store:
-        summary = store.ingest([src], on_item=lambda item, outcome, doc: outcomes.append((item.doc_id, outcome)))
+        summary = ingest(store, [src], on_item=lambda item, outcome, doc: outcomes.append((item.doc_id, outcome)))
     assert outcomes == [("x1", "ok"), ("x2", "unchanged"), ("x3", "ok"), ("x3", "updated")]
     assert (summary.ok, summary.unchanged, summary.updated) == (3, 1, 1)

@@ -1,6 +1,7 @@
 """Quotes and claims, on reports written for these tests (not from the seeds)."""
 from __future__ import annotations
 
+from marsad.ingest import ingest
 from marsad.model import RawItem
 from marsad.pipeline import process
 
@@ -66,7 +67,7 @@ def test_quotes_are_stored_and_found_by_speaker_alias_and_topic(tmp_path, store)
     (tmp_path / "b.txt").write_text(
         "تصريحات جديدة حول الوضع الأمني\nأكد الورفلي في تصريح لاحق أن الهدوء عاد إلى العزيزية بالكامل.\n"
         "وكان العقيد سالم الورفلي قد زار المنطقة يوم الجمعة الماضي.", "utf-8")
-    store.ingest([tmp_path])
+    ingest(store, [tmp_path])
     rows = store.quotes(speaker="الورفلي", about="العزيزية")
     assert {r["doc_id"] for r in rows} == {"a", "b"}
     assert all(r["speaker_canonical"] == "سالم الورفلي" for r in rows)

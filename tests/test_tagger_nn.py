@@ -8,8 +8,8 @@ import random
 import numpy as np
 import pytest
 
-from marsad.ner import tag, tag_many
-from marsad.tagger_nn import NeuralTagger, Vocab, _reverse_within, viterbi
+from marsad.ner.neural import NeuralTagger, Vocab, _reverse_within, viterbi
+from marsad.ner.tagging import tag, tag_many
 
 SENTENCES = [
     ("أعلن B-PER المتحدث O باسم O الجيش B-ORG السوداني I-ORG أن O القوات O دخلت O مدينة O الفاشر B-LOC").split(),
@@ -45,7 +45,7 @@ def test_viterbi_follows_transitions():
 @pytest.mark.parametrize("encoder", ["lstm", "cnn"])
 def test_numpy_inference_matches_torch(tmp_path, encoder):
     torch = pytest.importorskip("torch")
-    from marsad.train_tagger import HYPER, _batch, _net, export
+    from marsad.ner.train_neural import HYPER, _batch, _net, export
 
     vocab = Vocab.build(_pairs(), min_count=1)
     net = _net(vocab, HYPER | {"encoder": encoder}).eval()
@@ -66,7 +66,7 @@ def test_numpy_inference_matches_torch(tmp_path, encoder):
 
 def _random_model(path, seed: int, encoder: str = "lstm", pairs=None) -> None:
     torch = pytest.importorskip("torch")
-    from marsad.train_tagger import HYPER, _net, export
+    from marsad.ner.train_neural import HYPER, _net, export
 
     vocab = Vocab.build(pairs or _pairs(), min_count=1)
     net = _net(vocab, HYPER | {"encoder": encoder}).eval()
@@ -77,7 +77,7 @@ def _random_model(path, seed: int, encoder: str = "lstm", pairs=None) -> None:
 
 
 def test_an_ensemble_averages_its_members(tmp_path):
-    from marsad.tagger_nn import merge
+    from marsad.ner.neural import merge
 
     for i, encoder in enumerate(("lstm", "lstm", "cnn")):
         _random_model(tmp_path / f"m{i}.npz", seed=i, encoder=encoder)
@@ -97,7 +97,7 @@ def test_an_ensemble_averages_its_members(tmp_path):
 
 def test_training_writes_a_model_that_tags(tmp_path):
     pytest.importorskip("torch")
-    from marsad.train_tagger import train
+    from marsad.ner.train_neural import train
 
     data = _train_file(tmp_path)
     result = train(data, tmp_path / "m.npz", dev=0.25, hyper={"epochs": 2, "batch": 4}, log=lambda _: None)
@@ -108,7 +108,7 @@ def test_training_writes_a_model_that_tags(tmp_path):
 
 def test_weight_averaging_ships_the_mean_of_late_epochs(tmp_path):
     pytest.importorskip("torch")
-    from marsad.train_tagger import train
+    from marsad.ner.train_neural import train
 
     data = _train_file(tmp_path)
     runs = {}

@@ -18,7 +18,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from marsad.arabic import normalize  # noqa: E402
+from marsad.text.arabic import normalize  # noqa: E402
 
 OUT = ROOT / "marsad" / "data" / "lexicon"
 ARABIC = re.compile(r"^[\u0621-\u064a\u0671-\u06d3 ]+$")

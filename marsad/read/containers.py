@@ -9,8 +9,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .ingest import DecodeError, binary_kind, decode
-from .model import RawItem
+from marsad.model import RawItem
+from marsad.read.encoding import DecodeError, binary_kind, decode
 
 _HTML_TYPES = ("text/html", "application/xhtml")
 

@@ -11,18 +11,16 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .actors import MIGRATION as ACTORS_MIGRATION
-from .actors import link, resolve, unlink
-from .arabic import normalize, strip_clitics
-from .ingest import read_paths
-from .model import Document, RawItem
-from .stories import SCHEMA as STORY_SCHEMA
-from .stories import StoryIndex
+from marsad.model import Document
+from marsad.store.actors import MIGRATION as ACTORS_MIGRATION
+from marsad.store.actors import link, resolve, unlink
+from marsad.store.stories import SCHEMA as STORY_SCHEMA
+from marsad.store.stories import StoryIndex
+from marsad.text.arabic import normalize, strip_clitics
 
 DEFAULT_DB = "marsad.db"
 RAW_KEEP_LIMIT = 5 * 1024 * 1024     # larger raw inputs are referenced by their source, not copied
@@ -82,18 +80,6 @@ MIGRATIONS: list[str] = [
 ]
 
 
-@dataclass
-class IngestSummary:
-    ok: int = 0
-    rejected: int = 0
-    unchanged: int = 0
-    updated: int = 0
-
-    def __str__(self) -> str:
-        return (f"{self.ok} ok ({self.updated} updated), {self.rejected} rejected, "
-                f"{self.unchanged} unchanged")
-
-
 def default_db_path() -> str:
     return os.environ.get("MARSAD_DB") or DEFAULT_DB
 
@@ -144,55 +130,6 @@ class Store:
             self.db.executescript(f"BEGIN; {MIGRATIONS[version]}; PRAGMA user_version = {version + 1}; COMMIT;")
 
     # --- writing ------------------------------------------------------------------------------
-    def ingest(self, paths: Iterable[str | os.PathLike],
-               on_item: Callable[[RawItem, str, Document | None], None] | None = None,
-               commit_every: int = 200) -> IngestSummary:
-        """Read, process and store every input under `paths`; returns counts.
-
-        Re-ingesting identical content (same doc_id and content hash, or a hash already stored as
-        an ok article) is a no-op; changed content replaces the stored article.
-        `on_item(item, outcome, doc)` is called per input, outcome ∈ ok|updated|rejected|unchanged.
-        """
-        from .pipeline import BATCH, process_many
-
-        summary, pending, batch = IngestSummary(), 0, []
-
-        def flush() -> None:
-            nonlocal pending
-            for (item, known), doc in zip(batch, process_many([item for item, _ in batch])):
-                self.save(doc, raw_size=item.size, commit=False)
-                outcome = "rejected" if doc.status != "ok" else ("updated" if known else "ok")
-                summary.rejected += outcome == "rejected"
-                summary.ok += outcome != "rejected"
-                summary.updated += outcome == "updated"
-                if on_item:
-                    on_item(item, outcome, doc)
-                pending += 1
-            batch.clear()
-            if pending >= commit_every:
-                self.db.commit()
-                pending = 0
-
-        for item in read_paths(paths):
-            if any(item.doc_id == b.doc_id or item.content_hash == b.content_hash for b, _ in batch):
-                flush()         # an input repeated within the batch is judged against the stored first one
-            known = self.db.execute("SELECT content_hash FROM documents WHERE doc_id = ?", (item.doc_id,)).fetchone()
-            digest = item.content_hash
-            duplicate = not item.error and self.db.execute(
-                "SELECT 1 FROM documents WHERE content_hash = ? AND +status = 'ok' LIMIT 1",   # + : use the hash index
-                (digest,)).fetchone()
-            if (known and known[0] == digest) or (not known and duplicate):
-                summary.unchanged += 1
-                if on_item:
-                    on_item(item, "unchanged", None)
-                continue
-            batch.append((item, known))
-            if len(batch) >= BATCH:
-                flush()
-        flush()
-        self.db.commit()
-        return summary
-
     def save(self, doc: Document, raw_size: int | None = None, commit: bool = True) -> None:
         """Insert or replace one document with its annotations and its search entry."""
         raw = doc.raw.encode("utf-8")
@@ -266,19 +203,19 @@ class Store:
         return zlib.decompress(row[0]).decode("utf-8") if row and row[0] else None
 
     def search(self, query: str, limit: int = 10) -> list[dict]:
-        from .search import search
+        from marsad.store.search import search
         return search(self.db, query, limit)
 
     def quotes(self, speaker: str | None = None, about: str | None = None, limit: int = 20) -> list[dict]:
-        from .actors import find_quotes
+        from marsad.store.actors import find_quotes
         return find_quotes(self.db, speaker, about, limit)
 
     def events(self, **filters) -> list[dict]:
-        from .export import find_events
+        from marsad.store.export import find_events
         return find_events(self.db, **filters)
 
     def actors(self, kind: str | None = None, limit: int = 50) -> list[dict]:
-        from .actors import list_actors
+        from marsad.store.actors import list_actors
         return list_actors(self.db, kind, limit)
 
     def stats(self) -> dict:

@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import load_json
-from .arabic import Token, normalize, sentences, tokens
-from .model import Document, Entity, Quote
+from marsad.data import load_json
+from marsad.model import Document, Entity, Quote
+from marsad.text.arabic import Token, normalize, sentences, tokens
 
 _OPEN, _CLOSE = "«“\"", "»”\""
 MAX_SPEAKER_TOKENS = 9
@@ -261,10 +261,10 @@ def _speaker(text, toks, ents, cue: Cue, seg_end, account, sent_start):
 
 def _nisba_end(rest: list[Token], i: int) -> bool:
     """Token i is a nationality adjective closing the subject (the next word is no adjective)."""
-    from .entities import _nisba
+    from marsad.text.lexicons import nisba
 
     w = rest[i].text
-    if not _nisba(w[:-1] if normalize(w).endswith("يه") else w):
+    if not nisba(w[:-1] if normalize(w).endswith("يه") else w):
         return False
     nxt = normalize(rest[i + 1].text) if i + 1 < len(rest) else ""
     return bool(nxt) and not nxt.startswith("ال") and nxt not in ("،", ",")
@@ -289,7 +289,7 @@ def _apposition(text: str, ents: list[Entity], pos: int) -> list[Entity]:
 def _canonical(phrase: str, ents: list[Entity], earlier: list[str]) -> str:
     """The entity name a speaker phrase refers to (المسماري → أحمد المسماري; المكتب → the office
     named in full by an earlier quote), else the phrase."""
-    from .entities import variant_key
+    from marsad.extraction.entities import variant_key
 
     key = variant_key(phrase)
     for name in reversed(earlier):
@@ -304,7 +304,7 @@ def _canonical(phrase: str, ents: list[Entity], earlier: list[str]) -> str:
 
 
 def _is_title_only(phrase: str) -> bool:
-    from .lexicons import titles
+    from marsad.text.lexicons import titles
     return normalize(phrase) in titles()
 
 

@@ -9,8 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .data import load_json
-from .arabic import Token, normalize, strip_clitics, to_western_digits, tokens
+from marsad.data import load_json
+from marsad.text.arabic import (
+    Token,
+    normalize,
+    strip_clitics,
+    to_western_digits,
+    tokens,
+)
 
 
 @dataclass(frozen=True)

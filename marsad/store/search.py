@@ -8,18 +8,10 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from .arabic import normalize, normalize_map, strip_clitics
+from marsad.store.terms import query_terms
+from marsad.text.arabic import normalize_map
 
 SNIPPET_CHARS = 90
-_PUNCT = re.compile(r"[\"'«»“”.,،:؛()!?؟\-]+")
-
-
-def query_terms(query: str) -> list[list[str]]:
-    """For each query word, the normalised forms that may match it (the word, then without clitics)."""
-    words = [w for w in _PUNCT.sub(" ", normalize(query)).split() if w]
-    return [strip_clitics(w) for w in words]
-
-
 def fts_query(query: str) -> str:
     """An FTS5 MATCH expression: every query word must match, in any of its clitic forms."""
     groups = query_terms(query)
@@ -58,7 +50,7 @@ def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[dict]:
 
 
 def _actor_hits(db: sqlite3.Connection, query: str, seen: set[str], limit: int) -> list[dict]:
-    from .actors import documents_of, variant_key
+    from marsad.store.actors import documents_of, variant_key
 
     hits = []
     for doc_id in documents_of(db, query):

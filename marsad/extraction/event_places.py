@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .arabic import in_vocabulary, normalize, normalize_map
-from .model import Entity
-from .triggers import Trigger, lexicon
-
+from marsad.extraction.triggers import Trigger, lexicon
+from marsad.model import Entity
+from marsad.text.arabic import in_vocabulary, normalize, normalize_map
 
 _FACILITY = re.compile(r"(?<!\w)(?:[وبل]|ال)?((?:مطار|قاعده|معسكر|ميناء)\s+\S+)(?:\s+\S+){0,2}")
 
@@ -40,7 +39,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     ("منطقة الرملة", kept without coordinates rather than dropped)."""
     from collections import Counter
 
-    from .geo import resolve
+    from marsad.extraction.geo import resolve
 
     lex, out, taken = lexicon(), [], []
     article_country = _article_country(ents)
@@ -137,15 +136,15 @@ def _name_end(text: str, end: int) -> bool:
 
 def _name_part(word: str) -> bool:
     """A definite word that can continue a place name: not an adjective like الليبية or الجنوبي."""
-    from .entities import _nisba
+    from marsad.text.lexicons import nisba
 
-    return word.startswith("ال") and not word.endswith(("يه", "ي")) and not _nisba(word) and \
+    return word.startswith("ال") and not word.endswith(("يه", "ي")) and not nisba(word) and \
         word not in lexicon()["common"] - {"الشعب"}
 
 
 def _list_place(name: str, home: str | None, first: bool, singular: bool):
     """Place fields for one list item, or None when it is no place name."""
-    from .geo import resolve
+    from marsad.extraction.geo import resolve
 
     lex = lexicon()
     bare = name.strip('"«» ')

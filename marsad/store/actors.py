@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from .arabic import normalize
-from .entities import variant_key
+from marsad.extraction.entities import variant_key
+from marsad.text.arabic import normalize
 
 __all__ = ["MIGRATION", "documents_of", "find_quotes", "link", "list_actors", "resolve", "unlink", "variant_key"]
-from .model import Document
+from marsad.model import Document
 
 MIGRATION = """
 CREATE TABLE actors (
@@ -101,7 +101,7 @@ def documents_of(db: sqlite3.Connection, query: str) -> list[str]:
 
 def find_quotes(db: sqlite3.Connection, speaker: str | None, about: str | None, limit: int = 20) -> list[dict]:
     """Quotes by the actor `speaker` names (any alias) that mention `about`, newest article first."""
-    from .search import query_terms
+    from marsad.store.terms import query_terms
 
     where, args = [], []
     if speaker:

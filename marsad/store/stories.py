@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .arabic import normalize
+from marsad.text.arabic import normalize
 
 NUM_PERM = 128           # 64 was too noisy: a copy with true Jaccard 0.76 was estimated at 0.69
 BANDS, ROWS = 32, 4      # P(candidate) = 1 - (1 - J^4)^32: 0.87 at J = 0.5, 0.23 at J = 0.3

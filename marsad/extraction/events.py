@@ -15,13 +15,20 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from .arabic import normalize, normalize_map, sentences
-from .dates import event_date
-from .event_actors import _ARMED, _actors, clean_actor
-from .event_places import _places, _precision, candidate_places
-from .model import Document, Entity, Event, Quote, Span, Toll
-from .tolls import find_tolls
-from .triggers import Trigger, _fold_weapons, _plausible, find_triggers, lexicon, negated
+from marsad.extraction.event_actors import _ARMED, _actors, clean_actor
+from marsad.extraction.event_places import _places, _precision, candidate_places
+from marsad.extraction.tolls import find_tolls
+from marsad.extraction.triggers import (
+    Trigger,
+    _fold_weapons,
+    _plausible,
+    find_triggers,
+    lexicon,
+    negated,
+)
+from marsad.model import Document, Entity, Event, Quote, Span, Toll
+from marsad.text.arabic import normalize, normalize_map, sentences
+from marsad.text.dates import event_date
 
 ATTRIBUTED, QUOTED, NEARBY = 3, 2, 1     # how directly the text ties a claimant to the event
 
@@ -61,7 +68,7 @@ def _speaker_name(phrase: str, ents: list[Entity]) -> str:
 
 @lru_cache(maxsize=1)
 def _directives() -> frozenset[str]:
-    from .quotes import _lex as quote_lexicon
+    from marsad.extraction.quotes import _lex as quote_lexicon
 
     return quote_lexicon()["directives"]
 
@@ -154,7 +161,7 @@ def _merge(kept: Event, new: Event) -> None:
 
 
 def _country_name(country: str | None) -> str | None:
-    from .geo import _english
+    from marsad.extraction.geo import _english
 
     return _english().get(country) if country else None
 

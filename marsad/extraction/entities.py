@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 
-from . import lexicons as lx
-from .arabic import normalize, normalize_map, sentences, tokens
-from .model import Document, Entity
-from .ner import consistent_labels, tag_many
+from marsad.model import Document, Entity
+from marsad.ner.tagging import consistent_labels, tag_many
+from marsad.text import lexicons as lx
+from marsad.text.arabic import normalize, normalize_map, sentences, tokens
 
 _QUOTES = "\"'«»“”"
 _ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
@@ -35,15 +35,6 @@ def variant_key(name: str) -> str:
 
 def _is_punct(token: str) -> bool:
     return not any(ch.isalnum() for ch in token)
-
-
-def _nisba(word: str) -> bool:
-    """A nationality adjective (الليبي، المصري، السوري، اليمني) — its country is in the lexicon."""
-    n = normalize(word)
-    if not (n.startswith("ال") and n.endswith("ي")) or len(n) < 5:
-        return False
-    stem = n[2:-1]
-    return any(c in lx.countries() for c in (stem, stem + "يا", "ال" + stem, stem + "ا"))
 
 
 def _known(norm: str) -> bool:
@@ -161,7 +152,7 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
             j = i + 1
             while j < len(toks) and tags[j] == f"I-{kind}" and not _is_punct(toks[j].text):
                 j += 1
-            if kind == "PER" and j - i >= 3 and _nisba(toks[i].text):
+            if kind == "PER" and j - i >= 3 and lx.nisba(toks[i].text):
                 i += 1                      # "الليبي خليفة حفتر": the adjective is not the name
             start, end, canonical = _trim(text, toks[i].start, toks[j - 1].end)
             if end > start:
@@ -196,7 +187,8 @@ def canonicalise(entities: list[Entity]) -> None:
     for e in entities:
         by_type.setdefault(e.type, []).append(e)
     for kind, group in by_type.items():
-        full = sorted({e.canonical for e in group if e.canonical}, key=lambda n: -len(n.split()))
+        # Longest first; among equals, the first written (a set here made the choice hash-seed dependent).
+        full = sorted(dict.fromkeys(e.canonical for e in group if e.canonical), key=lambda n: -len(n.split()))
         keys = {n: variant_key(n) for n in full}
         for e in group:
             key = variant_key(e.canonical or e.text)
@@ -215,7 +207,7 @@ def geocode(entities: list[Entity]) -> None:
     """Resolve places, preferring the country most of the article's places are in."""
     from collections import Counter
 
-    from .geo import name_forms, resolve
+    from marsad.extraction.geo import name_forms, resolve
 
     places = [e for e in entities if e.type == "LOC"]
     # Joint vote: each mention supports every country it could be in (عدن: Yemen, and an Egyptian
@@ -257,12 +249,14 @@ def propagate_surnames(text: str, ents: list[Entity]) -> list[Entity]:
     surnames = {}
     for e in ents:
         words = (e.canonical or "").split()
-        if e.type == "PER" and len(words) >= 2 and len(normalize(words[-1])) >= 4 and not _nisba(words[-1]):
+        if e.type == "PER" and len(words) >= 2 and len(normalize(words[-1])) >= 4 and not lx.nisba(words[-1]):
             surnames.setdefault(normalize(words[-1]), set()).add(e.canonical)
-    taken = [(e.start, e.end) for e in ents]
+    taken = bytearray(len(text) + 1)         # chars inside an entity: one lookup per token, linear in length
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     added = []
-    for t in tokens(text):
-        if any(s <= t.start < e for s, e in taken):
+    for t in tokens(text) if surnames else ():
+        if taken[t.start]:
             continue
         norm = normalize(t.text)
         for form in (norm, norm[1:] if norm[:1] in _PROCLITICS else None):

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .arabic import normalize, normalize_map
-from .model import Entity
-from .triggers import Trigger, lexicon
-
+from marsad.extraction.triggers import Trigger, lexicon
+from marsad.model import Entity
+from marsad.text.arabic import normalize, normalize_map
 
 _ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|ميليشيات|ميليشيا|مليشيات|ميلشيات|مليشيا|جماعه|جيش|"
                     r"تنظيم|فصائل|كتائب|مسلحون|مسلحين|طيران|سلاح الجو|الحوثي|الحوثيون)"
@@ -75,12 +74,12 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
 
 def _national_forces(text: str, trig: Trigger, end: int) -> str | None:
     """"غارات جوية إسرائيلية", "قصف مدفعي تركي": a nationality right after the weapon names the forces."""
-    from .entities import _nisba
+    from marsad.text.lexicons import nisba
 
     for word in text[trig.end:end].split()[:2]:
         bare = word.strip("،,.").removeprefix("ال")
         stem = bare[:-1] if normalize(bare).endswith("يه") else bare      # إسرائيلية → إسرائيلي
-        if _nisba("ال" + stem):
+        if nisba("ال" + stem):
             return "القوات ال" + stem + "ة"
     return None
 

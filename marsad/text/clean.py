@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from .data import load_json
-from .arabic import normalize
-from .dates import find_dates
+from marsad.data import load_json
+from marsad.text.arabic import normalize
+from marsad.text.dates import find_dates
 
 SENTENCE_END = tuple(".!?؟:\"»”")
 BODY_MIN_WORDS = 12        # a line this long is article prose, whatever it ends with

@@ -8,7 +8,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .ner import entity_spans, normalise_tag, read_conll, sentence_features
+from marsad.ner.features import sentence_features
+from marsad.ner.tagging import entity_spans, normalise_tag, read_conll
 
 PARAMS = {"c1": 0.05, "c2": 0.02, "max_iterations": 200, "feature.possible_transitions": True}
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import lexicons as lx
-from .arabic import normalize, strip_clitics
+from marsad.text import lexicons as lx
+from marsad.text.arabic import normalize, strip_clitics
 
 _TYPE_POPULATION = {"city": 100_000, "town": 20_000, "village": 2_000, "hamlet": 200, "suburb": 20_000,
                     "neighbourhood": 5_000, "quarter": 5_000}

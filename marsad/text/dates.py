@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .data import load_json
-from .arabic import normalize, normalize_map
+from marsad.data import load_json
+from marsad.text.arabic import normalize, normalize_map
 
 
 @dataclass(frozen=True)

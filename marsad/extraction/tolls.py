@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .data import load_json
-from .arabic import normalize, sentences, strip_clitics, tokens
-from .model import Toll
-from .numbers import _lexicon as number_words
-from .numbers import quantities
+from marsad.data import load_json
+from marsad.model import Toll
+from marsad.text.arabic import normalize, sentences, strip_clitics, tokens
+from marsad.text.numbers import _lexicon as number_words
+from marsad.text.numbers import quantities
 
 WINDOW = 5      # words between a number and its casualty noun ("مقتل ما يقرب من 1100 شخص")
 

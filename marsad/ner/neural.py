@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .ner import local_features
+from marsad.ner.features import local_features
 
 MAX_CHARS = 20           # longer tokens (URLs, glued words) are cut: names are shorter
 PAD, UNK = 0, 1

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from .tagger_nn import MAX_CHARS, UNK, Vocab
-from .train_ner import f1, load, split
+from marsad.ner.neural import MAX_CHARS, UNK, Vocab
+from marsad.ner.train_crf import f1, load, split
 
 HYPER = {"word_dim": 100, "char_dim": 32, "filters": 64, "width": 3, "feat_dim": 32, "hidden": 128,
          "dropout": 0.5, "word_dropout": 0.1, "lr": 2e-3, "batch": 16, "epochs": 45, "clip": 5.0,
@@ -195,7 +195,7 @@ def _dev_f1(net, vocab: Vocab, out: str | Path, dev_part) -> dict:
 
 def _file_f1(path: str | Path, dev_part) -> dict:
     """F1 on the dev part of the model file at `path`."""
-    from .tagger_nn import NeuralTagger
+    from marsad.ner.neural import NeuralTagger
 
     pred = NeuralTagger(str(path)).tag_many([tokens for tokens, _ in dev_part])
     return f1([tags for _, tags in dev_part], pred)
@@ -204,7 +204,7 @@ def _file_f1(path: str | Path, dev_part) -> dict:
 def train_ensemble(data: str | Path, out: str | Path, dev: float = 0.1, hyper: dict | None = None,
                    seeds: tuple[int, ...] = (1, 2), log=print) -> dict:
     """One model per seed, merged into one ensemble file (members' scores averaged at tagging)."""
-    from .tagger_nn import merge
+    from marsad.ner.neural import merge
 
     parts = [Path(f"{out}.seed{s}.npz") for s in seeds]
     members = [train(data, part, dev, hyper, seed, log) for part, seed in zip(parts, seeds)]

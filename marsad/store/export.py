@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import IO
 
-from .data import load_json
-from .arabic import normalize
+from marsad.data import load_json
+from marsad.text.arabic import normalize
 
 FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
 _PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
@@ -32,7 +32,7 @@ def acled() -> dict:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, dict]:
-    from .lexicons import _tsv
+    from marsad.text.lexicons import _tsv
 
     return {r["english"]: r for r in _tsv("countries.tsv") if r.get("english")}
 
@@ -53,7 +53,7 @@ def find_events(db: sqlite3.Connection, type: str | None = None, actor: str | No
         "JOIN documents d ON d.doc_id = e.doc_id WHERE " + " AND ".join(where) +
         " ORDER BY e.event_date IS NULL, e.event_date DESC, d.published DESC, e.id", args).fetchall()
     if place:
-        from .lexicons import countries
+        from marsad.text.lexicons import countries
 
         cc = countries().get(normalize(place))              # "ليبيا" also matches country "Libya"
         english = next((r["english"] for r in _countries().values() if r["country"] == cc), None) if cc else None

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import in_vocabulary, normalize, strip_clitics, tokens
-from .data import load_json
+from marsad.data import load_json
+from marsad.text.arabic import in_vocabulary, normalize, strip_clitics, tokens
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,13 @@ def lexicon() -> dict:
 
 
 def _not_places() -> frozenset[str]:
-    from .lexicons import not_places
+    from marsad.text.lexicons import not_places
 
     return not_places()
 
 
 def _org_heads() -> frozenset[str]:
-    from .lexicons import org_heads
+    from marsad.text.lexicons import org_heads
 
     return org_heads() - {"الدفاع", "الامن"}
 

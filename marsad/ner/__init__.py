@@ -1,0 +1,1 @@
+"""Named-entity tagging: token features, the CRF and neural taggers, their trainers. Stands on `text`."""
