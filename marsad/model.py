@@ -23,6 +23,7 @@ class RawItem:
     meta: dict[str, Any] = field(default_factory=dict)   # title, published, url, outlet from metadata
     error: str | None = None
     size: int = 0                    # bytes in the original input
+    notes: list[str] = field(default_factory=list)   # what reading changed but kept (bytes replaced, text cut)
 
     @property
     def content(self) -> str:
@@ -120,6 +121,7 @@ class Document:
     dateline: Span | None = None           # "طرابلس -" at the head of the body
     status: str = "ok"                     # ok | rejected
     error: str | None = None
+    notes: list[str] = field(default_factory=list)  # kept, but altered: damaged bytes replaced, text truncated
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
@@ -150,4 +152,5 @@ class Document:
             "quotes": [asdict(q) for q in self.quotes],
             "events": [asdict(e) for e in self.events],
             "tolls": [asdict(t) for t in self.tolls],
+            **({"notes": self.notes} if self.notes else {}),
         }

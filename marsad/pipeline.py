@@ -44,7 +44,7 @@ def each(stage: Callable[[Document], Document]) -> Stage:
 def prepare(item: RawItem) -> Document:
     """Extract and clean one input; a Document with status `rejected` and a reason if unusable."""
     doc = Document(doc_id=item.doc_id, source=item.source, fmt=item.fmt,
-                   content_hash=item.content_hash, raw=item.content)
+                   content_hash=item.content_hash, raw=item.content, notes=list(item.notes))
     if item.error:
         return reject(doc, item.error)
     meta = item.meta
@@ -109,7 +109,8 @@ def process_many(items: list[RawItem]) -> list[Document]:
         if len(items) > 1:
             return [process(item) for item in items]
         item = items[0]
-        doc = Document(item.doc_id, item.source, item.fmt, item.content_hash, raw=item.content)
+        doc = Document(item.doc_id, item.source, item.fmt, item.content_hash, raw=item.content,
+                       notes=list(item.notes))
         return [reject(doc, f"internal error: {type(e).__name__}: {e}")]
 
 

@@ -77,6 +77,10 @@ MIGRATIONS: list[str] = [
     CREATE INDEX documents_story ON documents(story_id);
     CREATE INDEX events_type ON events(event_type);
     """ + STORY_SCHEMA,
+    # 5: notes on what reading altered but kept (JSON list: damaged bytes replaced, text truncated)
+    """
+    ALTER TABLE documents ADD COLUMN notes TEXT;
+    """,
 ]
 
 
@@ -146,12 +150,12 @@ class Store:
         cur = db.execute(
             """INSERT INTO documents (doc_id, source, fmt, status, error, content_hash, raw, raw_size, title,
                    subtitle, outlet, url, published, published_confidence, page_dates, dateline, text,
-                   ingested_at, updated_at, story_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   ingested_at, updated_at, story_id, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
             (doc.doc_id, doc.source, doc.fmt, doc.status, doc.error, doc.content_hash, blob,
              raw_size if raw_size is not None else len(raw), doc.title, doc.subtitle, doc.outlet, doc.url,
              doc.published, doc.published_confidence, json.dumps(doc.page_dates),
              doc.dateline.text if doc.dateline else None, doc.text or None,
-             old["ingested_at"] if old else now, now, story))
+             old["ingested_at"] if old else now, now, story, json.dumps(doc.notes, ensure_ascii=False) if doc.notes else None))
         if ok:
             db.execute("INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
                        (cur.lastrowid, normalize(doc.title or ""), normalize(doc.text),
@@ -192,6 +196,7 @@ class Store:
             return None
         out = {k: row[k] for k in row.keys() if k not in ("raw", "id")}
         out["page_dates"] = json.loads(out["page_dates"] or "[]")
+        out["notes"] = json.loads(out["notes"] or "[]")
         for table in ("entities", "quotes", "events", "tolls"):
             out[table] = [dict(r) for r in self.db.execute(
                 f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY id", (doc_id,))]  # noqa: S608 - fixed names
