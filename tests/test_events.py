@@ -101,3 +101,17 @@ def test_unknown_villages_are_kept_and_located_by_a_known_place_nearby():
 def test_a_verb_after_a_place_noun_is_no_place_name():
     evs = events_of("سيطرت القوات على بلدة تبعد 30 كيلومترا عن مدينة حماة بعد معارك عنيفة.")
     assert "تبعد" not in {e.location for e in evs}
+
+
+def test_a_fronted_place_frames_the_sentence():
+    evs = events_of("وفي مدينة الرمادي، أسفر انفجار سيارة مفخخة قرب سوق للخضار عن مقتل أربعة أشخاص.")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in evs] == \
+        [("Remote explosive/landmine/IED", "الرمادي", 4)]
+    # a place before a comma that does not open the sentence does not locate what follows
+    assert events_of("وقال مسؤول في الرمادي، إن اشتباكات اندلعت.") == []
+
+
+def test_future_verbs_cancel_but_words_that_merely_start_like_one_do_not():
+    assert events_of("وقال قائد ميداني إن القوات ستشن هجوما على بلدة الحويجة قريبا.") == []
+    evs = events_of("وأكد مصدر في وقت سابق أن سيارة مفخخة انفجرت في حي الكرادة ببغداد.")
+    assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]

@@ -196,12 +196,20 @@ def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_star
     if len(before) > 1 and _locator(text, before[-2], before[-1]):
         before = before[:-1]                    # "قاعدة عين الأسد الجوية غرب الأنبار": the base
     if before and ("،" in text[before[-1].end:trig.start] or "," in text[before[-1].end:trig.start]):
+        if _FRONTED.fullmatch(normalize(text[sent_start:before[-1].start])):
+            return before[-1:]                  # "وفي الموصل، انفجرت …": a fronted place frames the sentence
         # across a comma only when the trigger points back ("تصدت لهذا الهجوم")
         demonstrative = r"[لب]?(?:هذا|هذه|ذلك|تلك)"
         if not (re.search(demonstrative + r"\s*$", normalize(text[max(0, trig.start - 12):trig.start]))
                 or re.match(r"\s*" + demonstrative + r"(?!\w)", normalize(text[trig.end:trig.end + 10]))):
             return []
     return before[-1:]
+
+
+# A sentence opening with its place ("وفي الموصل،", "أما في مدينة درنة،", "إلى ذلك، في بلدة X،"):
+# Arabic news fronts the locative to frame everything the sentence then reports.
+_FRONTED = re.compile(r"[\s\"«(]*(?:(?:الي|علي) ذلك[،,]?\s*|اما\s+|و)?(?:في|ف?في|ب)\s*(?:(?:مدينه|بلده|قريه|محافظه|"
+                      r"ولايه|منطقه|مديريه|العاصمه|حي|مخيم|ريف)\s+)?")
 
 
 def _locator(text: str, place: Place, region: Place) -> bool:

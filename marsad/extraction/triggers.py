@@ -86,10 +86,23 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     """A denial, negation, condition or future marker among the three words before the trigger."""
     lex = lexicon()
     before = normalize(text[max(sent_start, trig.start - 40):trig.start]).split()[-3:]
-    word = normalize(text[trig.start:trig.end]).split()[0]
     if any(in_vocabulary(w, lex["negation"]) for w in before):
         return True
-    return word.startswith(lex["future"]) and len(word) > 4 and not word.startswith("سيطر")
+    # A future verb right before the trigger ("ستشن القوات هجوما" has the subject between; "ستشن
+    # هجوما" not). The trigger word itself is never one: future forms are not in the lexicon, and
+    # سيارة مفخخة merely starts like سـ + verb.
+    return bool(before) and _future_verb(before[-1])
+
+
+_NOT_FUTURE = ("سيار", "سيطر", "سياس", "سنو", "سنه", "سته", "ستين", "ستون", "سيد", "سين")
+
+
+def _future_verb(word: str) -> bool:
+    """سـ + an imperfect prefix (سيقصف، ستشن، سنرد); سأ is left out: سابق، ساعة start the same way."""
+    from marsad.text.lexicons import place_names
+
+    return (word.startswith(lexicon()["future"]) and len(word) >= 4 and not word.startswith(_NOT_FUTURE)
+            and word not in place_names())
 
 
 def _fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
