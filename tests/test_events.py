@@ -115,3 +115,25 @@ def test_future_verbs_cancel_but_words_that_merely_start_like_one_do_not():
     assert events_of("وقال قائد ميداني إن القوات ستشن هجوما على بلدة الحويجة قريبا.") == []
     evs = events_of("وأكد مصدر في وقت سابق أن سيارة مفخخة انفجرت في حي الكرادة ببغداد.")
     assert [e.sub_event_type for e in evs] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_place_no_gazetteer_knows_keeps_its_words_at_precision_three():
+    evs = events_of("قتل خمسة مدنيين في قصف على قرية المشيرفة.")
+    assert [(e.location, e.geo_precision, e.latitude, e.fatalities) for e in evs] == [("المشيرفة", 3, None, 5)]
+    evs = events_of("وقصفت طائرات مسيرة بلدة كفرتخاريم في ريف إدلب صباح أمس.")   # located by a known place
+    assert [(e.location, e.geo_precision, e.country) for e in evs] == [("كفرتخاريم", 2, "Syria")]
+
+
+def test_bracketed_and_joined_village_names_in_a_list():
+    evs = events_of("وهاجمت قوات الدعم السريع قرى (ود الحليو) و(أم سنيطة) وتل الفرس والشيخ عبد الباقي في ولاية الجزيرة.")
+    names = [e.location for e in evs]
+    assert names[:4] == ["ود الحليو", "أم سنيطة", "تل الفرس", "الشيخ عبد الباقي"]
+
+
+def test_short_country_names_and_places_split_by_the_tagger():
+    from marsad.extraction.geo import resolve
+
+    assert [resolve(n).country for n in ("سورية", "السعودية", "الإمارات", "أميركا", "فلسطين")] == \
+        ["SY", "SA", "AE", "US", "PS"]
+    evs = events_of("قتل ثلاثة أشخاص في غارة على خان يونس جنوبي القطاع.")
+    assert [(e.location, e.country) for e in evs] == [("خان يونس", "Palestinian Territories")]

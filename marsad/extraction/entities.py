@@ -229,12 +229,18 @@ def geocode(entities: list[Entity]) -> None:
             e.country, e.admin1, e.latitude, e.longitude = m.country, m.admin1, m.latitude, m.longitude
 
 
-def merge_adjacent_people(text: str, ents: list[Entity]) -> list[Entity]:
-    """"عبد الفتاح" + "السيسي" tagged apart but written side by side are one name."""
+def merge_adjacent_names(text: str, ents: list[Entity]) -> list[Entity]:
+    """"عبد الفتاح" + "السيسي" tagged apart but written side by side are one name; so are "خان" +
+    "يونس" when the gazetteer knows the place they spell together."""
+    from marsad.extraction.geo import resolve
+
     out: list[Entity] = []
     for e in sorted(ents, key=lambda e: e.start):
         prev = out[-1] if out else None
-        if prev and prev.type == e.type == "PER" and text[prev.end:e.start].strip() == "" and not e.title:
+        adjacent = prev is not None and text[prev.end:e.start].strip() == ""
+        if adjacent and prev.type == e.type == "LOC" and resolve(text[prev.start:e.end]):
+            out[-1] = Entity(text[prev.start:e.end], "LOC", prev.start, e.end, canonical=text[prev.start:e.end])
+        elif adjacent and prev.type == e.type == "PER" and not e.title:
             merged = _entity(text, prev.start, e.end, "PER")
             merged.title = prev.title or merged.title
             merged.canonical = _title_inside(text[prev.start:e.end])[1] if prev.title else merged.canonical
@@ -275,7 +281,7 @@ def tag_entities(doc: Document) -> Document:
 def tag_entities_many(docs: list[Document]) -> list[Document]:
     """`tag_entities` over a batch of documents (the pipeline's batched form of this stage)."""
     for doc, found in zip(docs, find_entities_many([doc.text for doc in docs])):
-        doc.entities = propagate_surnames(doc.text, merge_adjacent_people(doc.text, found))
+        doc.entities = propagate_surnames(doc.text, merge_adjacent_names(doc.text, found))
         canonicalise(doc.entities)
         geocode(doc.entities)
     return docs

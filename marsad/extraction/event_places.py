@@ -53,6 +53,11 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         if m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
             taken.append((e.start, e.end))
+        elif e.type == "LOC" and _plausible_name(text, e):
+            # a place the gazetteers do not know keeps its words (and the article's country) rather
+            # than losing the event; precision 3 says it was not located
+            out.append(Place(e.start, e.end, name, article_country, None, None, None, False))
+            taken.append((e.start, e.end))
     norm, index = normalize_map(text)
     for m in _FACILITY.finditer(norm):                 # "مطار طرابلس الدولي", "قاعدة الوطية الجوية"
         start1, end1 = index[m.start(1)], index[m.end() - 1] + 1
@@ -111,10 +116,20 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
     while i < len(words):
         s, e = words[i]
         w = normalize(text[s:e])
-        if w.startswith("و") and len(w) > 3 and i:
+        if w.startswith("و") and i and (len(w) > 3 or w[1:] in lexicon()["toponym"]):   # "وتل الورد" too
             s, w = s + 1, w[1:]
         j = i + 1
-        if w.strip('"«') in lexicon()["toponym"]:
+        opener = next((c for c in "(«\"" if w.startswith(c)), None)
+        if opener and _CLOSER[opener] not in w[1:]:
+            # "(قوز الرهيد)": a bracketed or quoted name runs to its closing mark
+            while j < len(words) and j - i < 4 and _CLOSER[opener] not in text[words[j - 1][0]:words[j - 1][1]][1:]:
+                j += 1
+        elif w in _JOINERS or (j < len(words) and normalize(text[words[j][0]:words[j][1]]) in _JOINERS):
+            # "الملا عبد الله"، "أبو قوتة": a name joiner binds the word after it
+            while j < len(words) and j - i < 4 and (normalize(text[words[j - 1][0]:words[j - 1][1]]) in _JOINERS
+                                                    or normalize(text[words[j][0]:words[j][1]]) in _JOINERS):
+                j += 1
+        elif w.strip('"«') in lexicon()["toponym"]:
             while j < len(words) and j - i < 3 and not normalize(text[words[j][0]:words[j][1]]).startswith("و"):
                 j += 1
         elif singular and i == 0 and j < len(words) and _name_part(normalize(text[words[j][0]:words[j][1]])):
@@ -124,6 +139,10 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
             break                               # a comma ends the list
         i = j
     return items
+
+
+_CLOSER = {"(": ")", "«": "»", '"': '"'}
+_JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم", "بن", "بني", "ابن", "آل", "ذو", "ود"))
 
 
 _AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|التابع\S*|ضمن|على|و)(?:\s|$))")
@@ -147,7 +166,8 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
     from marsad.extraction.geo import resolve
 
     lex = lexicon()
-    bare = name.strip('"«» ')
+    bare = name.strip('"«»() ')
+    marked = bare != name.strip()                      # bracketed or quoted: the writer marks a name
     norm = normalize(bare)
     if norm in lex["common"] or len(norm.removeprefix("ال")) < 3:
         return None
@@ -156,10 +176,26 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
         return bare, g.country, g.admin1, g.latitude, g.longitude, False
     toponym = norm.split()[0] in lex["toponym"] and " " in norm
     adjective = norm.split()[0].endswith("يه")         # "منطقة صحراوية": a description, not a name
-    if toponym or norm.startswith("ال") or not first or singular and not adjective:
+    if toponym or marked or norm.startswith("ال") or not first or singular and not adjective:
         # an unknown name is kept, without coordinates, rather than losing the event
         return bare, home, None, None, None, False
     return None
+
+
+def _plausible_name(text: str, e: Entity) -> bool:
+    """An unresolved LOC mention that can stand for a place: not a common word, an adjective (الليبية),
+    a direction (غرب) or a participle (الخاضعة), and long enough to be a name."""
+    from marsad.text.lexicons import nisba, not_places, person_names
+
+    norm = normalize(e.canonical or e.text)
+    words = norm.split()
+    if not words or len(norm.removeprefix("ال")) < 3 or norm in not_places() or norm in person_names():
+        return False
+    head = words[0]
+    if head in lexicon()["relative"] or head in lexicon()["common"] or nisba(head):
+        return False
+    # a participle or adjective of the "الخاضعة/المسيطرة" kind is no name: definite, ending in ة/ه after a long stem
+    return not (len(words) == 1 and head.startswith("ال") and head.endswith(("ه", "يه", "ين", "ون")))
 
 
 def _article_country(ents: list[Entity]) -> str | None:
@@ -224,7 +260,7 @@ def _locative(text: str, place: Place) -> bool:
 
 
 def _precision(text: str, place: Place) -> int:
-    if place.is_country:
+    if place.is_country or place.latitude is None:
         return 3
     if place.near:
         return 2

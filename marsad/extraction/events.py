@@ -141,7 +141,8 @@ def _fold_country_level(events: list[Event]) -> list[Event]:
     """"ضربات في ليبيا" and "ضربات على درنة" in one article are the same strikes, coded at Derna."""
     kept = []
     for e in events:
-        better = next((o for o in events if o is not e and e.geo_precision == 3 and (o.geo_precision or 3) < 3
+        country_level = e.geo_precision == 3 and e.latitude is not None     # not an unlocated village
+        better = next((o for o in events if o is not e and country_level and (o.geo_precision or 3) < 3
                        and (o.event_type, o.sub_event_type, o.country) == (e.event_type, e.sub_event_type, e.country)
                        and (o.event_date == e.event_date or None in (o.event_date, e.event_date))), None)
         if better:

@@ -37,7 +37,7 @@ def lexicon() -> dict:
             "agree": frozenset(normalize(w) for w in raw["agreement_verbs"]),
             "facilities": frozenset(normalize(w) for w in raw["facility_heads"]),
             "org_heads": _org_heads(),
-            "listed": re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+\s*){{1,6}})"),
+            "listed": re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+\s*){{1,12}})"),
             "singular": frozenset(normalize(w) for w in raw["place_nouns_singular"]),
             "common": _not_places(),
             "toponym": frozenset(normalize(w) for w in raw["toponym_heads"]),

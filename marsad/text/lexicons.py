@@ -54,7 +54,9 @@ def places() -> dict[str, list[Place]]:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, str]:
     """normalised Arabic country name → ISO2."""
-    return {normalize(r["name"]): r["country"] for r in _tsv("countries.tsv")}
+    names = {normalize(r["name"]): r["country"] for r in _tsv("countries.tsv")}
+    names.update((normalize(r["name"]), r["country"]) for r in _tsv("country_aliases.tsv"))
+    return names
 
 
 @lru_cache(maxsize=1)
