@@ -2,6 +2,10 @@
 
 The loop that joins the floors (read → pipeline → store) sits above all of them, so the store
 never imports the pipeline.
+
+The pipeline runs outside any transaction; each batch is then saved in one short write
+transaction. So another process ingesting into the same file waits at most the time it takes to
+save a batch, a crash loses at most the batch in hand, and nothing is ever stored half.
 """
 from __future__ import annotations
 
@@ -21,56 +25,78 @@ class IngestSummary:
     rejected: int = 0
     unchanged: int = 0
     updated: int = 0
+    still_rejected: int = 0       # of the unchanged, those stored as rejected: `--strict` still fails on them
 
     def __str__(self) -> str:
+        before = f" ({self.still_rejected} of them rejected before)" if self.still_rejected else ""
         return (f"{self.ok} ok ({self.updated} updated), {self.rejected} rejected, "
-                f"{self.unchanged} unchanged")
+                f"{self.unchanged} unchanged{before}")
 
 
 def ingest(store: Store, paths: Iterable[str | os.PathLike],
-           on_item: Callable[[RawItem, str, Document | None], None] | None = None,
-           commit_every: int = 200) -> IngestSummary:
+           on_item: Callable[[RawItem, str, Document | None], None] | None = None) -> IngestSummary:
     """Read, process and store every input under `paths`; returns counts.
 
-    Re-ingesting identical content (same doc_id and content hash, or a hash already stored as
-    an ok article) is a no-op; changed content replaces the stored article.
+    Re-ingesting identical content (same id and content hash, or a hash already stored as an ok
+    article) is a no-op; changed content from the same source replaces the stored article; an
+    article of another source whose id is taken is stored beside it (see `Store.locate`).
     `on_item(item, outcome, doc)` is called per input, outcome ∈ ok|updated|rejected|unchanged.
     """
 
-    summary, pending, batch = IngestSummary(), 0, []
+    summary, batch = IngestSummary(), []
+
+    def unchanged(item: RawItem, known) -> None:
+        summary.unchanged += 1
+        summary.still_rejected += bool(known and known["status"] == "rejected")
+        if on_item:
+            on_item(item, "unchanged", None)
 
     def flush() -> None:
-        nonlocal pending
-        for (item, known), doc in zip(batch, process_many([item for item, _ in batch])):
-            store.save(doc, raw_size=item.size, commit=False)
-            outcome = "rejected" if doc.status != "ok" else ("updated" if known else "ok")
+        docs = process_many([item for item, _ in batch])       # no lock held while the pipeline runs
+        with store.transaction():
+            done = []
+            for item, doc in zip((item for item, _ in batch), docs):
+                # judged again under the lock: another process may have stored this input meanwhile
+                _, known, same = _judge(store, item)
+                if same:
+                    done.append((item, "unchanged", known))
+                    continue
+                store.save(doc, raw_size=item.size)
+                done.append((item, "rejected" if doc.status != "ok" else "updated" if known else "ok", doc))
+        for item, outcome, doc in done:         # reported once the batch is committed
+            if outcome == "unchanged":
+                unchanged(item, doc)
+                continue
             summary.rejected += outcome == "rejected"
             summary.ok += outcome != "rejected"
             summary.updated += outcome == "updated"
             if on_item:
                 on_item(item, outcome, doc)
-            pending += 1
         batch.clear()
-        if pending >= commit_every:
-            store.db.commit()
-            pending = 0
 
     for item in read_paths(paths):
-        if any(item.doc_id == b.doc_id or item.content_hash == b.content_hash for b, _ in batch):
+        stored_id, known, same = _judge(store, item)
+        if any(stored_id == b or item.content_hash == i.content_hash for i, b in batch):
             flush()         # an input repeated within the batch is judged against the stored first one
-        known = store.db.execute("SELECT content_hash FROM documents WHERE doc_id = ?", (item.doc_id,)).fetchone()
-        digest = item.content_hash
-        duplicate = not item.error and store.db.execute(
-            "SELECT 1 FROM documents WHERE content_hash = ? AND +status = 'ok' LIMIT 1",   # + : use the hash index
-            (digest,)).fetchone()
-        if (known and known[0] == digest) or (not known and duplicate):
-            summary.unchanged += 1
-            if on_item:
-                on_item(item, "unchanged", None)
+            stored_id, known, same = _judge(store, item)
+        if same:
+            unchanged(item, known)
             continue
-        batch.append((item, known))
+        batch.append((item, stored_id))
         if len(batch) >= BATCH:
             flush()
-    flush()
-    store.db.commit()
+    if batch:
+        flush()
     return summary
+
+
+def _judge(store: Store, item: RawItem):
+    """(the id `item` is stored under, its stored row or None, whether it is stored unchanged: the
+    same content under its id, or a new id whose content is already stored as an ok article)."""
+    stored_id, known = store.locate(item.doc_id, item.source, item.content_hash)
+    if known:
+        return stored_id, known, known["content_hash"] == item.content_hash
+    duplicate = not item.error and store.db.execute(
+        "SELECT 1 FROM documents WHERE content_hash = ? AND +status = 'ok' LIMIT 1",   # + : use the hash index
+        (item.content_hash,)).fetchone()
+    return stored_id, None, bool(duplicate)

@@ -19,6 +19,10 @@ from marsad.text.clean import clean_text
 from marsad.text.dates import choose_published, parse_date
 
 MIN_ARABIC_RATIO = 0.5        # below this share of Arabic letters an article is not Arabic news
+# The longest article annotated, in cleaned characters (env MARSAD_MAX_ARTICLE_CHARS): every stage
+# is linear in length, but one 20 MB "article" (a whole site dumped into one field) would still hold
+# a batch for minutes. Longer text is cut at a paragraph or sentence end, with a note in doc.notes.
+MAX_ARTICLE_CHARS = 200_000
 
 Stage = Callable[[list[Document]], list[Document]]
 BATCH = 16          # articles annotated together: the neural tagger shares its per-step cost across them
@@ -57,6 +61,12 @@ def prepare(item: RawItem) -> Document:
         doc.url = page.url
     doc.url = meta.get("url") or doc.url
     cleaned = clean_text(text, known_title=title)
+    cap = max_article_chars()
+    if len(cleaned.text) > cap:
+        cut = cut_point(cleaned.text, cap)
+        doc.notes.append(f"text cut at {cut:,} of {len(cleaned.text):,} characters "
+                         f"(MAX_ARTICLE_CHARS = {cap:,}), at a paragraph or sentence end")
+        cleaned.text = cleaned.text[:cut]
     if not cleaned.text.strip():
         return reject(doc, "no article text left after removing page chrome")
     ratio = arabic_ratio(cleaned.text)
@@ -72,6 +82,20 @@ def prepare(item: RawItem) -> Document:
                                           *(("byline", d) for d in cleaned.byline_dates)) if d]
     doc.published, doc.published_confidence, doc.published_source = choose_published(candidates, doc.text)
     return doc
+
+
+def max_article_chars() -> int:
+    return int(os.environ.get("MARSAD_MAX_ARTICLE_CHARS") or MAX_ARTICLE_CHARS)
+
+
+def cut_point(text: str, cap: int) -> int:
+    """Where to cut `text` to at most `cap` characters: the last paragraph end before it, else the
+    last sentence end, else the last space, unless that loses more than half."""
+    for ends, keep in ((("\n",), 0), ((". ", "؟ ", "! ", "? "), 1), ((" ",), 0)):   # keep: the mark itself
+        at = max(text.rfind(e, 0, cap) for e in ends)
+        if at > cap // 2:
+            return at + keep
+    return cap
 
 
 def reject(doc: Document, reason: str) -> Document:

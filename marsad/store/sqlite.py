@@ -1,5 +1,10 @@
 """The embedded store: one SQLite file (WAL), schema migrations versioned in code, FTS5 search.
 
+Several processes may write one file at once (two `marsad ingest` runs): every write is one short
+`BEGIN IMMEDIATE` transaction (a batch of articles, a migration) that takes the write lock up
+front, and a writer that finds it taken waits up to `BUSY_TIMEOUT` seconds. Nothing runs the
+pipeline while holding the lock, so the wait is the time to save one batch.
+
 Documents keep their status (`ok` / `rejected` + reason), the raw input (zlib-compressed, or a
 reference to its source when too large) and the cleaned text. The full-text index holds an
 Arabic-normalised copy of title and body plus the clitic-stripped forms of each word, so
@@ -7,10 +12,14 @@ Arabic-normalised copy of title and body plus the clitic-stripped forms of each 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import re
 import sqlite3
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime, timezone
 from pathlib import Path
@@ -24,6 +33,11 @@ from marsad.text.arabic import normalize, strip_clitics
 
 DEFAULT_DB = "marsad.db"
 RAW_KEEP_LIMIT = 5 * 1024 * 1024     # larger raw inputs are referenced by their source, not copied
+BUSY_TIMEOUT = 30.0     # seconds a writer waits for another's lock (MARSAD_BUSY_TIMEOUT); one batch takes < 1 s
+
+
+class StoreBusy(RuntimeError):
+    """Another process held the database's write lock for longer than the busy timeout."""
 
 MIGRATIONS: list[str] = [
     # 1: documents, annotations, full-text index
@@ -88,6 +102,29 @@ def default_db_path() -> str:
     return os.environ.get("MARSAD_DB") or DEFAULT_DB
 
 
+def _busy_timeout() -> float:
+    return float(os.environ.get("MARSAD_BUSY_TIMEOUT") or BUSY_TIMEOUT)
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The SQL statements of a migration, one at a time (executescript would commit the transaction
+    the migration must run in)."""
+    buf = ""
+    for part in script.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if buf.strip(" \n;"):
+                yield buf
+            buf = ""
+
+
+def origin(source: str | None) -> str:
+    """The file or URL an input came from: a path without its record number (`a.jsonl:12`, `feed.xml#3`),
+    so the same article at another line of the same file is still the same source."""
+    source = source or ""
+    return source if "://" in source else re.sub(r"[:#]\d+$", "", source)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -103,16 +140,28 @@ def index_terms(text: str) -> str:
 class Store:
     """A marsad database. `Store(path)` opens (and migrates) it; use as a context manager."""
 
-    def __init__(self, path: str | os.PathLike | None = None):
+    def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False):
+        """`readonly=True` opens an existing file without creating, migrating or writing it (a read
+        command must not leave a database behind); sqlite raises if the file is missing."""
         self.path = str(path or default_db_path())
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path)
+        self.readonly = readonly
+        self.busy_timeout = _busy_timeout()
+        # autocommit (isolation_level None): no statement opens a transaction behind our back and
+        # holds the lock; writes go through `transaction()`
+        connect = dict(timeout=self.busy_timeout, isolation_level=None)
+        if readonly:
+            self.db = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True, **connect)
+        else:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, **connect)
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode = WAL")
-        self.db.execute("PRAGMA synchronous = NORMAL")
+        if not readonly:
+            self.db.execute("PRAGMA journal_mode = WAL")
+            self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA foreign_keys = ON")
-        self.migrate()
+        if not readonly:
+            self.migrate()
         self.stories = StoryIndex(self.db)
 
     def __enter__(self) -> Store:
@@ -129,13 +178,73 @@ class Store:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def migrate(self) -> None:
-        """Apply the migrations this file has not seen yet, each in one transaction."""
-        for version in range(self.schema_version, len(MIGRATIONS)):
-            self.db.executescript(f"BEGIN; {MIGRATIONS[version]}; PRAGMA user_version = {version + 1}; COMMIT;")
+        """Apply the migrations this file has not seen yet, in one transaction. The version is read
+        again under the write lock: of two processes opening a new file, the second finds it done."""
+        if self.schema_version >= len(MIGRATIONS):
+            return
+        with self.transaction():
+            for version in range(self.schema_version, len(MIGRATIONS)):
+                for statement in _statements(MIGRATIONS[version]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {version + 1}")
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction, committed at the end or rolled back on any error; inside one
+        already open it joins that one. BEGIN IMMEDIATE takes the write lock before the first
+        read, so a transaction never fails halfway on a lock a concurrent writer took meanwhile."""
+        if self.db.in_transaction:
+            yield
+            return
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) and "busy" not in str(e):
+                raise
+            raise StoreBusy(f"{self.path}: another process held the write lock for more than "
+                            f"{self.busy_timeout:g} s (MARSAD_BUSY_TIMEOUT); nothing of this batch was "
+                            f"written, earlier batches are stored: run again to go on") from e
+        try:
+            yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
 
     # --- writing ------------------------------------------------------------------------------
-    def save(self, doc: Document, raw_size: int | None = None, commit: bool = True) -> None:
-        """Insert or replace one document with its annotations and its search entry."""
+    def locate(self, doc_id: str, source: str | None, content_hash: str | None = None) -> tuple[str, sqlite3.Row | None]:
+        """(the id an input is stored under, the row stored there or None).
+
+        ids can collide across files (JSONL `id` fields, WARC record ids). A row with the same id
+        but another source and other content is another article: the input then goes under
+        `doc_id~<8 hex of sha1(its source)>`, a stable id, and never replaces it. The same source
+        (an update) or the same content (unchanged) keeps the id.
+        """
+        find = "SELECT doc_id, source, content_hash, status FROM documents WHERE doc_id = ?"
+        row = self.db.execute(find, (doc_id,)).fetchone()
+        if row is None or row["content_hash"] == content_hash or origin(row["source"]) == origin(source):
+            return doc_id, row
+        digest = hashlib.sha1(origin(source).encode("utf-8")).hexdigest()
+        for width in (8, 40):          # the full digest only if 8 hex digits ever collide too
+            alt = f"{doc_id}~{digest[:width]}"
+            row = self.db.execute(find, (alt,)).fetchone()
+            if row is None or row["content_hash"] == content_hash or origin(row["source"]) == origin(source):
+                break
+        return alt, row
+
+    def save(self, doc: Document, raw_size: int | None = None) -> None:
+        """Insert or replace one document with its annotations and its search entry, in one
+        transaction (or in the caller's: see `transaction`). A stored article of another source
+        with the same id is kept: `doc` is stored under another id (see `locate`), noted in `notes`."""
+        with self.transaction():
+            doc_id, _ = self.locate(doc.doc_id, doc.source, doc.content_hash)
+            if doc_id != doc.doc_id:
+                taken = self.db.execute("SELECT source FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()[0]
+                doc.notes.append(f"id {doc.doc_id} is taken by another source ({taken}): stored as {doc_id}")
+                doc.doc_id = doc_id
+            self._save(doc, raw_size)
+
+    def _save(self, doc: Document, raw_size: int | None) -> None:
         raw = doc.raw.encode("utf-8")
         blob = zlib.compress(raw, 6) if raw and len(raw) <= RAW_KEEP_LIMIT else None
         db, now = self.db, _now()
@@ -161,8 +270,6 @@ class Store:
                        (cur.lastrowid, normalize(doc.title or ""), normalize(doc.text),
                         index_terms(full)))
             self._save_annotations(doc)
-        if commit:
-            db.commit()
 
     def _save_annotations(self, doc: Document) -> None:
         db, d = self.db, doc.doc_id
