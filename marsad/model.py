@@ -50,6 +50,8 @@ class Entity:
     canonical: str | None = None
     title: str | None = None         # rank or honorific kept out of the name (اللواء، المشير)
     role: str | None = None          # role phrase (المتحدث الرسمي باسم …)
+    actor: str | None = None         # the actor dictionary's canonical name, when the mention names one
+    actor_id: str | None = None      # and its id (marsad/data/actors.tsv)
     country: str | None = None       # places: ISO2 country, admin1 and coordinates from the gazetteer
     admin1: str | None = None
     latitude: float | None = None

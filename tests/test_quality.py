@@ -20,9 +20,15 @@ ANERCORP_TEST = SHARED / "data" / "anercorp" / "test.txt"
 # Floors (measured 2026-11-23: `marsad ner` default = neural ensemble v1 0.738, the pipeline's CRF
 # ner.crfsuite v2 0.706, both with label consistency; see README "Quality").
 ANERCORP_F1_FLOORS = {None: 0.73, "crf": 0.70}
-SEED_FLOORS = {"key_entity_recall": 0.72, "published": 1.0, "quote_channel": 0.90, "quote_kind": 0.91,
-               "event_fatalities": 1.0, "event_claimed_by": 0.82, "event_actor1": 1.0}
-SEED_F1_FLOORS = {"quotes": 0.90, "events": 1.0, "events_strict": 1.0, "tolls": 1.0}
+# Seeds: the floors issues 12/13 name (they are five articles: no 1.000-level seed score is held at
+# the cost of generalising). The real ratchets are on the dev set of 50 real articles below.
+SEED_FLOORS = {"key_entity_recall": 0.72, "published": 1.0}
+SEED_F1_FLOORS = {"quotes": 0.85, "events": 0.90}
+DEV = SHARED / "dev"
+# Dev-set levels reached (2026-11-30); raise them as changes beat them, never lower them.
+DEV_FLOORS = {"key_entity_recall": 0.59, "event_actor1": 0.44, "event_claimed_by": 0.40, "quote_channel": 0.66,
+              "published": 0.74}
+DEV_F1_FLOORS = {"events": 0.57, "events_strict": 0.46, "quotes": 0.52, "tolls": 0.24}
 
 
 def score(*args) -> dict:
@@ -49,4 +55,16 @@ def test_seed_scores_hold(tmp_path):
     for metric, floor in SEED_FLOORS.items():
         assert s[metric]["accuracy"] >= floor, (metric, s[metric])
     for metric, floor in SEED_F1_FLOORS.items():
+        assert s[metric]["f1"] >= floor, (metric, s[metric])
+
+
+def test_dev_scores_hold(tmp_path):
+    pred = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(DEV / "articles")])
+    pred.write_text(result.stdout, "utf-8")
+    s = score(DEV / "gold", pred)
+    assert s["docs"]["missing"] == []
+    for metric, floor in DEV_FLOORS.items():
+        assert s[metric]["accuracy"] >= floor, (metric, s[metric])
+    for metric, floor in DEV_F1_FLOORS.items():
         assert s[metric]["f1"] >= floor, (metric, s[metric])

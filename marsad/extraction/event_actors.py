@@ -68,8 +68,20 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, _actor(text, ents, trig.end, after_end, last=False)
-    actor1 = _resolve_generic(actor1, text, ents, trig.start) or _national_forces(text, trig, after_end)
+    actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end)
+    actor2 = _doer(actor2)
     return actor1, actor2 if actor2 != actor1 else None
+
+
+_REPORTERS = frozenset({"media", "monitor"})
+
+
+def _doer(name: str | None) -> str | None:
+    """An agency, channel or monitor that tells of an event is its source, never a side in it."""
+    from marsad.text.actor_dictionary import actors
+
+    known = actors().lookup(name) if name else None
+    return None if known and known.kind in _REPORTERS else name
 
 
 def _national_forces(text: str, trig: Trigger, end: int) -> str | None:
@@ -96,8 +108,15 @@ def _resolve_generic(name: str | None, text: str, ents: list[Entity], before: in
 
 
 def clean_actor(name: str) -> str:
-    """Neutral, canonical actor names: no pejoratives, no quote marks, "قوات الجيش الليبي" → "الجيش الليبي"."""
+    """Neutral, canonical actor names: the actor dictionary's name for any actor it knows ("مليشيا
+    الدعم السريع" → "قوات الدعم السريع"), else no pejoratives, no quote marks, "قوات الجيش الليبي" →
+    "الجيش الليبي"."""
+    from marsad.text.actor_dictionary import actors
+
     name = re.sub(r'["«»“”]', "", name).strip()
+    known = actors().lookup(name) or actors().within(name)
+    if known:
+        return known.name
     m = lexicon()["pejorative"].search(normalize(name))
     if m:
         name = name[:m.start()].strip()

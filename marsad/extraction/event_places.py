@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.extraction.triggers import Trigger, lexicon
+from marsad.data import load_json
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map
 
@@ -30,6 +32,7 @@ class Place:
     longitude: float | None
     is_country: bool
     near: bool = False        # located by a nearby known place ("كنصفرة في ريف إدلب"): precision 2
+    in_name: bool = False     # inside an organisation's name (مجلس شورى مجاهدي درنة): evoked, not a location
 
 
 def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
@@ -58,6 +61,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             # than losing the event; precision 3 says it was not located
             out.append(Place(e.start, e.end, name, article_country, None, None, None, False))
             taken.append((e.start, e.end))
+    out += _places_in_names(ents, article_country)
     norm, index = normalize_map(text)
     for m in _FACILITY.finditer(norm):                 # "مطار طرابلس الدولي", "قاعدة الوطية الجوية"
         start1, end1 = index[m.start(1)], index[m.end() - 1] + 1
@@ -72,8 +76,10 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
                 break
     home = Counter(p.country for p in out if not p.is_country).most_common(1)
     home_country = home[0][0] if home else None
-    for m in lex["listed"].finditer(norm):
+    for m in _listed().finditer(norm):
         noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip()
+        if noun.startswith("ال"):
+            continue                            # "المنطقة بأكملها": a definite place noun refers back, names nothing
         singular = noun in lex["singular"] or noun[1:] in lex["singular"]     # "وبلدة": one clitic letter
         for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
             if any(a <= s < b for a, b in taken):
@@ -85,6 +91,33 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             if singular:
                 break
     return _locate_unknown(text, sorted(out, key=lambda p: p.start))
+
+
+@lru_cache(maxsize=1)
+def _listed() -> re.Pattern:
+    """A place noun and the (up to 12) words that may list names after it: "بلدات X وY وZ"."""
+    nouns = "|".join(re.escape(normalize(w)) for w in load_json("events.json")["place_nouns"])
+    return re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+\s*){{1,12}})")
+
+
+def _places_in_names(ents: list[Entity], country: str | None) -> list[Place]:
+    """The town a known organisation is named after ("مجلس شورى مجاهدي درنة"): no event happens "at"
+    it, but "the city" later in the article may refer to it."""
+    from marsad.extraction.geo import resolve
+
+    out = []
+    for e in ents:
+        words = e.text.split()
+        if e.type != "ORG" or not e.actor_id or len(words) < 2:
+            continue
+        for n in (2, 1):
+            tail = " ".join(words[-n:])
+            g = resolve(tail, country)
+            if g and g.kind != "country":
+                start = e.end - len(tail)
+                out.append(Place(start, e.end, tail, g.country, g.admin1, g.latitude, g.longitude, False, in_name=True))
+                break
+    return out
 
 
 def _locate_unknown(text: str, places: list[Place]) -> list[Place]:
@@ -171,6 +204,8 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
     norm = normalize(bare)
     if norm in lex["common"] or len(norm.removeprefix("ال")) < 3:
         return None
+    if " " not in norm and norm.endswith(("ها", "هم", "هما")) and norm[:1] in "بلكو":
+        return None                                      # "بأكملها": preposition + noun + pronoun
     g = resolve(bare, home)
     if g and g.kind != "country" and (g.country == home or home is None):
         return bare, g.country, g.admin1, g.latitude, g.longitude, False
@@ -194,6 +229,8 @@ def _plausible_name(text: str, e: Entity) -> bool:
     head = words[0]
     if head in lexicon()["relative"] or head in lexicon()["common"] or nisba(head):
         return False
+    if len(words) == 1 and head.endswith(("ها", "هم", "هما", "هن")) and head[:1] in "بلكو":
+        return False                    # "بأكملها", "لقصفهم": a preposition + noun + pronoun, no name
     # a participle or adjective of the "الخاضعة/المسيطرة" kind is no name: definite, ending in ة/ه after a long stem
     return not (len(words) == 1 and head.startswith("ال") and head.endswith(("ه", "يه", "ين", "ون")))
 
@@ -214,7 +251,8 @@ def _institutional(text: str, place: Place) -> bool:
 
 def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
     """The places a trigger governs: the first (coordinated) run after it, else the nearest before."""
-    usable = [p for p in places if not _institutional(text, p) and (not p.is_country or _locative(text, p))]
+    usable = [p for p in places if not p.in_name and not _institutional(text, p)
+              and (not p.is_country or _locative(text, p))]
     after = [p for p in usable if trig.end <= p.start < limit]
     if after:
         run = [after[0]]

@@ -48,6 +48,11 @@ def _normalize_word(text: str) -> str:
     return _DROP_RE.sub("", text).translate(_TABLE)
 
 
+def strip_marks(text: str) -> str:
+    """`text` without diacritics and tatweel, letters as written (hamza kept, unlike `normalize`)."""
+    return _DROP_RE.sub("", text)
+
+
 def to_western_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to ASCII; same length, so offsets are unchanged."""
     return text.translate(DIGITS)
