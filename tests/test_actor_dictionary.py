@@ -91,3 +91,14 @@ def test_short_names_match_as_written_and_one_word_names_refuse_b_and_k(tmp_path
     assert found("وأفاد شهود بأن الأب والأم نجوا") == []       # أفاد, والأم: hamza folded, not the agency
     assert found("وقالت حماس إن") == ["حماس"] and found("دعما لحماس") == ["حماس"]
     assert found("استقبل الجمهور الفريق بحماس كبير") == []
+
+
+def test_shipped_dictionary_passes_its_checker():
+    """No alias names two actors outside one affiliation chain; inter codes in ACLED's 1-8; no cycles."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    run = subprocess.run([sys.executable, str(root / "tools" / "check_actors.py")], capture_output=True, text=True)
+    assert run.returncode == 0, run.stdout + run.stderr
