@@ -273,6 +273,19 @@ def propagate_surnames(text: str, ents: list[Entity]) -> list[Entity]:
     return sorted(ents + added, key=lambda e: e.start)
 
 
+def with_org_phrases(text: str, ents: list[Entity]) -> list[Entity]:
+    """Organisation-shaped phrases (org_phrases) the tagger missed or cut: one replaces the entities
+    lying wholly inside it; where the tagger's entity reaches past it, the tagger's stands."""
+    from marsad.extraction.org_phrases import org_phrases
+
+    out = list(ents)
+    for p in org_phrases(text):
+        overlapping = [e for e in out if e.start < p.end and p.start < e.end]
+        if all(p.start <= e.start and e.end <= p.end and e.type != "PER" for e in overlapping):
+            out = [e for e in out if e not in overlapping] + [p]
+    return sorted(out, key=lambda e: e.start)
+
+
 def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
     """Names in the actor dictionary are organisations, whatever the tagger said (it learnt from 2007
     general news, where قوات الدعم السريع or داعش never occur). A dictionary name replaces the
@@ -287,7 +300,10 @@ def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
             continue
         out = [e for e in out if e not in overlapping]
         mention = text[m.start:m.end]
-        out.append(Entity(mention, "ORG", m.start, m.end, canonical=mention, actor=m.actor.name,
+        canonical = re.sub(r'["«»“”]', "", mention)
+        if normalize(text[max(0, m.start - 2):m.start]) == "لل" and not normalize(canonical).startswith("ال"):
+            canonical = "ال" + canonical              # "للجيش المصري": ل + الجيش, the alef elided
+        out.append(Entity(mention, "ORG", m.start, m.end, canonical=canonical, actor=m.actor.name,
                           actor_id=m.actor.id))
     return sorted(out, key=lambda e: e.start)
 
@@ -300,7 +316,8 @@ def tag_entities(doc: Document) -> Document:
 def tag_entities_many(docs: list[Document]) -> list[Document]:
     """`tag_entities` over a batch of documents (the pipeline's batched form of this stage)."""
     for doc, found in zip(docs, find_entities_many([doc.text for doc in docs])):
-        doc.entities = propagate_surnames(doc.text, known_actors(doc.text, merge_adjacent_names(doc.text, found)))
+        found = with_org_phrases(doc.text, merge_adjacent_names(doc.text, found))
+        doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
         canonicalise(doc.entities)
         geocode(doc.entities)
     return docs

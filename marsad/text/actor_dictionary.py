@@ -25,6 +25,7 @@ KINDS = frozenset("state_force police intelligence armed_group militia coalition
                   "political_party un igo ngo monitor media tribe other".split())
 COLUMNS = ("id", "name", "name_en", "aliases", "country", "kind", "inter", "affiliation")
 MAX_ALIAS_WORDS = 8
+_QUOTES = "\"'«»“”"
 # One-word aliases this short (وام، قنا، واس) collide with words once hamza is folded (وأم "and
 # mother", أفاد "reported" for آفاد): they match only as written, hamza and all.
 SHORT_ALIAS = 4
@@ -133,9 +134,9 @@ class ActorDictionary:
                     continue
                 if i + n > len(words) or any(words[i + k][2] != key[k] for k in range(1, n)):
                     continue
-                if any(text[words[i + k - 1][1]:words[i + k][0]].strip() for k in range(1, n)):
-                    continue                     # the words of a name are not split by punctuation
-                start = words[i][0] + _clitic_chars(first, form)
+                if any(text[words[i + k - 1][1]:words[i + k][0]].strip(_QUOTES + " ") for k in range(1, n)):
+                    continue                     # a name's words are split by nothing but spaces and quote marks
+                start = words[i][0] + clitic_chars(first, form)
                 if key in self._surface and strip_marks(text[start:words[i][1]]) not in self._surface[key]:
                     continue
                 return n, start, self._alias[key]
@@ -166,7 +167,7 @@ class ActorDictionary:
         return actor
 
 
-def _clitic_chars(written: str, form: str) -> int:
+def clitic_chars(written: str, form: str) -> int:
     """How many leading characters of the written word are a proclitic (لل + name: 2, restoring ال)."""
     if form == written:
         return 0

@@ -1,0 +1,125 @@
+"""Organisation names the tagger misses, read from how Arabic builds them.
+
+An Arabic organisation name is a head noun (جهاز، مركز، لجنة، وزارة، قوات، دائرة …) followed by an
+idafa chain and its adjectives: definite words (جهاز الإسعاف والطوارئ، مركز الزاوية الطبي), a
+construct noun before a definite word or a name (لجنة مقاومة أبوقوتة، دائرة صحة ذي قار), a place
+(مركز حماة الإعلامي), "لل" + a definite word (هيئة الأركان العامة للقوات المسلحة). The ANERcorp-trained
+tagger learnt from 2007 general news, where few such names occur; this reads them from their shape.
+The chain stops at punctuation, a preposition, a number, a verb-like word, or a new head after و
+(وزارة الصحة والدفاع المدني: two names).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from marsad.model import Entity
+from marsad.text import lexicons as lx
+from marsad.text.actor_dictionary import clitic_chars
+from marsad.text.arabic import normalize, strip_clitics, tokens
+
+MAX_WORDS = 7
+# Heads that are also everyday words when alone ("الأمن والاستقرار", "مفاوضات سرية") or name a
+# person's office rather than a body (وزير): they open a name only from the dictionary or the tagger.
+_NOT_HEADS = frozenset(normalize(w) for w in ("الأمن", "سرية", "وزير", "الدفاع", "حكومة", "الأمم"))
+# Fixed names of bodies that exist in many countries (the country comes from the article).
+_FIXED = tuple(tuple(normalize(n).split()) for n in ("الدفاع المدني", "الهلال الأحمر", "الصليب الأحمر",
+                                                      "الأمن العام", "الأمن الوطني", "الأمن الداخلي"))
+_STOP = frozenset(normalize(w) for w in (
+    "في", "على", "علي", "من", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حول", "خلال", "منذ", "عند", "أن",
+    "إن", "ان", "التي", "الذي", "الذين", "اللذين", "اللتين", "هذا", "هذه", "ذلك", "تلك", "أمس", "اليوم",
+    "التابع", "التابعة", "التابعين", "الموالية", "الموالي", "المدعومة", "المدعوم", "المقربة", "الآن", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+
+
+@lru_cache(maxsize=1)
+def _heads() -> frozenset[str]:
+    return lx.org_heads() - _NOT_HEADS
+
+
+def _head_form(word: str) -> str | None:
+    """The org head `word` is, with a proclitic (وبل) allowed before it, or None."""
+    for form in strip_clitics(word):
+        if form in _heads():
+            return form
+    return None
+
+
+def _fixed_at(words: list[str], i: int) -> tuple[int, str] | None:
+    """(length, first word's form) of a fixed name starting at word i."""
+    for name in _FIXED:
+        for form in strip_clitics(words[i]):
+            if form == name[0] and tuple(words[i + 1:i + len(name)]) == name[1:]:
+                return len(name), form
+    return None
+
+
+def org_phrases(text: str) -> list[Entity]:
+    """Organisation-shaped phrases in `text`, as ORG entities (the proclitic left out of the span)."""
+    toks = tokens(text)
+    words = [normalize(t.text) for t in toks]
+    out, i = [], 0
+    while i < len(toks):
+        fixed = _fixed_at(words, i)
+        form = fixed[1] if fixed else _head_form(words[i])
+        n = fixed[0] if fixed else (_chain(text, toks, words, i) if form else 0)
+        if n >= 2:
+            start = toks[i].start + clitic_chars(words[i], form)
+            end = toks[i + n - 1].end
+            name = text[start:end]
+            out.append(Entity(name, "ORG", start, end, canonical=_restore_article(text, start, name)))
+            i += n
+        else:
+            i += 1
+    return out
+
+
+def _chain(text: str, toks, words: list[str], i: int) -> int:
+    """How many tokens from i (the head) form the name."""
+    j = i + 1
+    while j < len(toks) and j - i < MAX_WORDS:
+        if text[toks[j - 1].end:toks[j].start].strip(" \"«»"):      # punctuation ends a name
+            break
+        w = words[j]
+        if w in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit():
+            break
+        if _fixed_at(words, j) is not None:
+            break                                   # "والدفاع المدني": another body
+        if w.startswith("و") and j > i + 1 and _head_form(w[1:]) is not None:
+            break                                   # "ووزارة الصحة": a second name begins
+        bare = w[1:] if w.startswith("و") and w[1:].startswith("ال") else w
+        if _adjective(words[j - 1]) and not (_adjective(w) or w.endswith("ه") or w.startswith("لل")):
+            break                                   # "مركز حلب الإعلامي | الخبر": after an adjective, an object
+        if bare.startswith(("ال", "لل")) or bare in lx.place_names() or _name(bare):
+            j += 1
+            continue
+        if _construct_noun(w) and j + 1 < len(toks) and (words[j + 1].startswith("ال") or words[j + 1] in lx.place_names()
+                                  or _name(words[j + 1]) or words[j + 1] in ("ذي", "ذو")) \
+                and not text[toks[j].end:toks[j + 1].start].strip(" \"«»"):
+            j += 1                                  # a construct noun before a definite word or a name
+            continue
+        if w in ("ذي", "ذو") and j + 1 < len(toks):
+            j += 2
+            continue
+        break
+    return j - i
+
+
+def _adjective(word: str) -> bool:
+    """A relative adjective (nisba): الطبي، الإعلامي، الفلسطينية."""
+    return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5
+
+
+def _construct_noun(word: str) -> bool:
+    """A noun that can head an idafa inside a name: feminine (صحة، مقاومة) or a تفعيل verbal noun
+    (توثيق، تنسيق). Verbs, which also precede definite words (أعلن الجيش), take neither shape."""
+    return word.endswith("ه") or (len(word) == 5 and word[0] == "ت" and word[3] == "ي")
+
+
+def _name(word: str) -> bool:
+    return word in lx.person_names() and len(word) >= 4
+
+
+def _restore_article(text: str, start: int, name: str) -> str:
+    """"للجيش …" was ل + الجيش: the canonical name gets its alef and lam back."""
+    if normalize(text[max(0, start - 2):start]) == "لل" and not normalize(name).startswith("ال"):
+        return "ال" + name
+    return name.strip("\"«» ")

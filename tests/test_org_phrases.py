@@ -1,0 +1,40 @@
+"""Organisation names read from their Arabic shape (head noun + idafa chain), on sentences written for these tests."""
+from __future__ import annotations
+
+from marsad.extraction.entities import find_entities, known_actors, with_org_phrases
+from marsad.extraction.org_phrases import org_phrases
+
+
+def names(text: str) -> list[str]:
+    return [e.canonical for e in org_phrases(text)]
+
+
+def test_head_noun_with_definite_words_construct_nouns_and_places():
+    assert names("وقال متحدث باسم جهاز الإنقاذ والإطفاء إن مستشفى البلدة المركزي استقبل جرحى.") == \
+        ["جهاز الإنقاذ والإطفاء", "مستشفى البلدة المركزي"]
+    assert names("وأكدت دائرة صحة ذي قار أن لجنة تنسيق المقاومة تابعت الحادث.") == \
+        ["دائرة صحة ذي قار", "لجنة تنسيق المقاومة"]
+    assert names("ونقل مركز حلب الإعلامي الخبر.") == ["مركز حلب الإعلامي"]
+
+
+def test_chain_stops_at_verbs_prepositions_affiliations_and_a_second_body():
+    assert names("وأعلنت وزارة الصحة المحلية والدفاع المدني الحصيلة.") == ["وزارة الصحة المحلية", "الدفاع المدني"]
+    assert names("وقال مكتب الإعلام في المدينة إن وحدة الرصد التابعة للجيش وثقت الهجوم.") == \
+        ["مكتب الإعلام", "وحدة الرصد"]
+    # a verb before a definite word is no construct noun: "أعلن الحصيلة" is not part of the name
+    assert names("وكان جهاز الطوارئ أعلن الحصيلة مساء أمس.") == ["جهاز الطوارئ"]
+    # heads that are everyday words alone open nothing
+    assert names("وأكد على أهمية الأمن والاستقرار وأن مفاوضات سرية جرت.") == []
+
+
+def test_the_alef_of_lil_is_restored_and_the_proclitic_left_out():
+    ents = org_phrases("وأطلقت النار على دورية للقوات الخاصة وبمقر وزارة الداخلية.")
+    assert [(e.text, e.canonical) for e in ents] == [("قوات الخاصة", "القوات الخاصة"), ("وزارة الداخلية", "وزارة الداخلية")]
+
+
+def test_phrases_replace_pieces_inside_them_and_the_dictionary_wins():
+    text = "وقال مدير مستشفى الزاوية التعليمي إن قوات الدعم السريع قصفت المدينة."
+    ents = known_actors(text, with_org_phrases(text, find_entities(text)))
+    orgs = [(e.text, e.actor_id) for e in ents if e.type == "ORG"]
+    assert ("مستشفى الزاوية التعليمي", None) in orgs and ("قوات الدعم السريع", "sd-rsf") in orgs
+    assert not any(e.type == "LOC" and e.text == "الزاوية" for e in ents)   # a hospital's name is no place
