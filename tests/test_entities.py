@@ -65,3 +65,25 @@ def test_a_role_before_the_name_is_attached():
     text = "وأعلن الناطقُ باسم قيادة المنطقة الغربية العقيد سالم الورفلي في بيان أن الطريق آمن."
     e = _entity(text, *span(text, "سالم الورفلي"), "PER")
     assert (e.title, e.role, e.canonical) == ("العقيد", "الناطقُ باسم قيادة المنطقة الغربية", "سالم الورفلي")
+
+
+def test_places_the_tagger_misses_are_read_from_place_nouns_coordination_and_multiword_names():
+    from marsad.ner.tagging import gazetteer_fill
+
+    def filled(sentence):
+        toks = sentence.split()
+        return [t for t, tag in zip(toks, gazetteer_fill(toks, ["O"] * len(toks))) if tag != "O"]
+
+    assert filled("وصلت التعزيزات إلى قضاء مخمور مساء أمس") == ["مخمور"]           # a small town after a place noun
+    assert filled("قصفت المدفعية محيط طرابلس وجنزور") == ["طرابلس", "وجنزور"]      # coordinated with a place
+    assert filled("سقطت قذائف على معرة النعمان فجرا") == ["معرة", "النعمان"]        # a multi-word Arab place
+    assert filled("قال إن مخمور الحزين لم يعد") == []                                  # no cue: a small town's name is a word
+
+
+def test_places_after_a_place_noun_become_entities_even_when_unknown():
+    from marsad.extraction.entities import with_named_places
+
+    text = "ودخلت القوات قرية أم الحيران وبلدة الزهرة الجديدة صباحا."
+    ents = find_entities(text)
+    locs = [e.canonical for e in with_named_places(text, ents) if e.type == "LOC"]
+    assert "أم الحيران" in locs

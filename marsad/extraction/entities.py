@@ -286,6 +286,20 @@ def with_org_phrases(text: str, ents: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda e: e.start)
 
 
+def with_named_places(text: str, ents: list[Entity]) -> list[Entity]:
+    """Places read from a place noun ("قضاء مخمور", "قرى X وY") or a facility that the tagger
+    missed are LOC entities too, geocoded as the events stage locates them."""
+    from marsad.extraction.event_places import candidate_places
+
+    taken = bytearray(len(text) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    added = [Entity(text[p.start:p.end], "LOC", p.start, p.end, canonical=p.name, country=p.country,
+                    admin1=p.admin1, latitude=p.latitude, longitude=p.longitude)
+             for p in candidate_places(text, ents) if not p.in_name and not any(taken[p.start:p.end])]
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
 def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
     """Names in the actor dictionary are organisations, whatever the tagger said (it learnt from 2007
     general news, where قوات الدعم السريع or داعش never occur). A dictionary name replaces the
@@ -320,6 +334,7 @@ def tag_entities_many(docs: list[Document]) -> list[Document]:
         doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
         canonicalise(doc.entities)
         geocode(doc.entities)
+        doc.entities = with_named_places(doc.text, doc.entities)
     return docs
 
 

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.extraction.triggers import Trigger, lexicon
-from marsad.data import load_json
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map
 
@@ -80,7 +79,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip()
         if noun.startswith("ال"):
             continue                            # "المنطقة بأكملها": a definite place noun refers back, names nothing
-        singular = noun in lex["singular"] or noun[1:] in lex["singular"]     # "وبلدة": one clitic letter
+        singular = place_nouns().get(noun, place_nouns().get(noun[1:])) == "singular"   # "وبلدة": one clitic
         for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
             if any(a <= s < b for a, b in taken):
                 break
@@ -94,9 +93,17 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
 
 
 @lru_cache(maxsize=1)
+def place_nouns() -> dict[str, str]:
+    """normalised place noun → singular | plural (data/lexicon/place_nouns.tsv)."""
+    from marsad.text.lexicons import table
+
+    return {normalize(r["noun"]): r["number"] for r in table("place_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
 def _listed() -> re.Pattern:
     """A place noun and the (up to 12) words that may list names after it: "بلدات X وY وZ"."""
-    nouns = "|".join(re.escape(normalize(w)) for w in load_json("events.json")["place_nouns"])
+    nouns = "|".join(re.escape(n) for n in sorted(place_nouns(), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+\s*){{1,12}})")
 
 

@@ -42,7 +42,11 @@ def _tagger(path: str):
 
 _LOC_CUES = frozenset(normalize(w) for w in (
     "في مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف من إلى الى نحو قرب شرق غرب جنوب شمال شرقي غربي "
-    "جنوبي شمالي وسط محيط ضواحي أطراف داخل عاصمة العاصمة مدينتي").split())
+    "جنوبي شمالي وسط محيط ضواحي أطراف داخل عاصمة العاصمة مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية "
+    "إقليم أقاليم مقاطعة ضاحية مدن بلدات قرى").split())
+_PLACE_NOUNS = frozenset(normalize(w) for w in (
+    "مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية إقليم "
+    "مقاطعة ضاحية").split())
 _STRONG_TIERS = ("country", "big-arab", "region")   # mid-sized Arab towns need a cue word before them
 
 
@@ -61,13 +65,53 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if forms[-1] in _LOC_CUES or forms[0] in _LOC_CUES or any(f in lx.not_places() for f in forms):
             continue                        # "مدينة" is GeoNames' Medina, "بيان" Bayan: here both are words
         found = next((f for f in forms[1:] + forms[:1] if f in tiers), None)
-        if found is None or tiers[found] not in _STRONG_TIERS + ("mid-arab",) or (
-                len(found.removeprefix("ال")) < 4 and tiers[found] != "region"):   # curated names may be short
+        if found is None or (len(found.removeprefix("ال")) < 4 and tiers[found] != "region"):
+            continue                        # curated names may be short, GeoNames' short ones are words
+        before = strip_clitics(normalize(tokens[i - 1]))[-1] if i else ""
+        # after a place noun (قضاء مخمور، بلدة X) even a small Arab town is a place
+        named = before in _PLACE_NOUNS and tiers[found].endswith(("arab", "region", "country"))
+        if tiers[found] not in _STRONG_TIERS + ("mid-arab",) and not named:
             continue
         clitic = len(forms) > 1 and normalize(tok)[0] in "بل"
-        cue = i > 0 and strip_clitics(normalize(tokens[i - 1]))[-1] in _LOC_CUES | {normalize(tokens[i - 1])}
-        if clitic and tiers[found] in _STRONG_TIERS or cue:
+        cue = i > 0 and before in _LOC_CUES | {normalize(tokens[i - 1])}
+        if clitic and tiers[found] in _STRONG_TIERS or cue or named or _coordinated(tokens, out, i):
             out[i] = "B-LOC"
+    return _multiword_places(tokens, out)
+
+
+def _coordinated(tokens: list[str], tags: list[str], i: int) -> bool:
+    """"طرابلس ورشفانة وجنزور", "كردفان ودارفور": a و-word in a run of و-words after a place."""
+    if not normalize(tokens[i]).startswith("و"):
+        return False
+    j = i - 1
+    while j > 0 and normalize(tokens[j]).startswith("و") and j > i - 4:
+        j -= 1
+    return tags[j].endswith("LOC")
+
+
+def _multiword_places(tokens: list[str], tags: list[str]) -> list[str]:
+    """Untagged multi-word gazetteer names after a location cue or a ب/في clitic: "قضاء طوز خرماتو",
+    "في معرة النعمان", "بذي قار" (single words are gazetteer_fill's)."""
+    first, names = lx.multiword("loc"), lx.place_names()
+    words = [normalize(t) for t in tokens]
+    out, i = list(tags), 0
+    while i < len(tokens):
+        best = 0
+        for head in strip_clitics(words[i]):
+            for n in range(min(first.get(head, 0), len(tokens) - i), 1, -1):
+                if " ".join([head, *words[i + 1:i + n]]) in names:
+                    best = n
+                    break
+            if best:
+                break
+        # a cue, a ب/و clitic, or an Arab place of several words (they seldom spell an ordinary phrase)
+        cue = i > 0 and strip_clitics(words[i - 1])[-1] in _LOC_CUES or words[i][:1] in "بو" and best and \
+            len(words[i]) > 1 and words[i] not in names or best and _arab_place(" ".join(words[i:i + best]))
+        if best and cue and all(t == "O" for t in out[i:i + best]):
+            out[i:i + best] = ["B-LOC"] + ["I-LOC"] * (best - 1)
+            i += best
+        else:
+            i += 1
     return out
 
 
@@ -234,3 +278,9 @@ def _tagged_lines(sents: list[list[list[str]]], model: str) -> Iterator[str]:
         for cols, t in zip(sent, tags):
             yield " ".join([*cols, t])
         yield ""
+
+
+def _arab_place(name: str) -> bool:
+    bare = strip_clitics(name.split()[0])[-1] + name[len(name.split()[0]):]
+    tier = lx.place_tiers().get(name) or lx.place_tiers().get(bare)
+    return bool(tier) and tier.endswith(("arab", "region"))

@@ -35,6 +35,11 @@ def _tsv(name: str) -> list[dict]:
     return list(csv.DictReader(_lines(name), delimiter="\t"))
 
 
+def table(name: str) -> list[dict]:
+    """Rows of a shipped TSV word list (marsad/data/lexicon/NAME), comment lines skipped."""
+    return _tsv(name)
+
+
 @lru_cache(maxsize=1)
 def places() -> dict[str, list[Place]]:
     """normalised Arabic name → places of that name, most populous first."""
