@@ -63,3 +63,113 @@ def test_db_from_environment_and_strict_mode(tmp_path):
 def test_sample_corpus_covers_every_format():
     kinds = {p.suffix for p in EXAMPLES.rglob("*") if p.is_file()}
     assert {".txt", ".html", ".jsonl", ".gz", ".xml"} <= kinds
+
+
+# --- examples: the README's and each command's --help, run on the sample corpus ---------------------
+import os  # noqa: E402
+import re  # noqa: E402
+import shlex  # noqa: E402
+
+import pytest  # noqa: E402
+import typer  # noqa: E402
+
+from tests.conftest import ROOT  # noqa: E402
+
+SLOW = {"bench", "ner", "train-ner"}      # minutes, or files outside the repository
+
+
+def _readme_commands() -> list[list[str]]:
+    """Every `marsad …` command in README.md's code blocks (also after `$ ` and between `&&`)."""
+    text = (ROOT / "README.md").read_text("utf-8")
+    out = []
+    for block in re.findall(r"```(?:bash|console|sh)\n(.*?)```", text, re.S):
+        for line in block.splitlines():
+            for part in line.removeprefix("$ ").split("&&"):
+                if part.strip().startswith("marsad "):
+                    out.append(shlex.split(part, comments=True)[1:])
+    return [c for c in out if c[0] not in SLOW]
+
+
+def _help_examples() -> list[list[str]]:
+    group = typer.main.get_command(app)
+    out = []
+    for name, command in group.commands.items():
+        found = re.search(r"Example: \[bold\]marsad (.*?)\[/bold\]", command.help or "")
+        if name not in SLOW and found:
+            out.append(shlex.split(found.group(1).split(" > ")[0]))
+    return out
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("sample") / "sample.db"
+    assert runner.invoke(app, ["ingest", str(EXAMPLES), "--db", str(db), "-q"]).exit_code == 0
+    return db
+
+
+@pytest.mark.parametrize("args", _readme_commands() + _help_examples(), ids=" ".join)
+def test_documented_examples_print_rows_on_the_sample_corpus(args, sample_db, tmp_path, monkeypatch):
+    (tmp_path / "examples").symlink_to(ROOT / "examples")      # the examples' relative paths
+    db = tmp_path / "marsad.db"
+    db.write_bytes(sample_db.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    before = set(os.listdir(tmp_path))
+    result = runner.invoke(app, args, env={"MARSAD_DB": str(db)})
+    assert result.exit_code == 0, result.stderr
+    written = [tmp_path / f for f in set(os.listdir(tmp_path)) - before if not f.startswith("marsad.db")]
+    assert result.stdout.strip() or any(f.stat().st_size for f in written), result.stderr
+
+
+def test_search_operators(sample_db):
+    def found(query):
+        result = runner.invoke(app, ["search", query, "--json", "--limit", "50", "--db", str(sample_db)])
+        assert result.exit_code == 0, result.stderr
+        return {json.loads(line)["doc_id"] for line in result.stdout.splitlines()}
+
+    houthi = found("الحوثي")
+    assert found("الحوثي -تعز") == houthi - found("تعز") and found("الحوثي -تعز") < houthi
+    assert found("درنة OR سنجار") == found("درنة") | found("سنجار")
+    assert found("درنة سنجار") == found("درنة") & found("سنجار")
+    phrase = found('"جماعة الحوثي"')
+    assert phrase and phrase <= found("جماعة الحوثي") and phrase == found('«جماعه الحوثى»')
+    assert found("الامم المتحدة") == found("الأمم المتحدة")       # normalisation inside the operators
+
+
+def test_search_query_parsing():
+    from marsad.store.terms import Term, parse_query
+
+    q = parse_query('سرت OR "جماعة الحوثي" -تعز -"أمس الأحد" بنغازي')
+    assert q.groups == [[Term(forms=("سرت",)), Term(phrase=("جماعه", "الحوثي"))],
+                        [Term(forms=("بنغازي", "نغازي"))]]            # a word keeps its clitic forms
+    assert q.excluded == [Term(forms=("تعز",)), Term(phrase=("امس", "الاحد"))] and not q.plain
+    assert parse_query("احمد المسماري").plain and parse_query("or").groups == [[Term(forms=("or",))]]
+    assert parse_query("OR سرت").groups == [[Term(forms=("سرت",))]]
+
+
+def test_piped_tables_are_tab_separated_and_not_cut(sample_db):
+    result = runner.invoke(app, ["events", "--db", str(sample_db)])
+    lines = result.stdout.splitlines()
+    assert lines[0].split("\t") == ["date", "type", "location", "actor1", "actor2", "dead", "claimed by", "sources"]
+    assert all(len(line.split("\t")) == 8 for line in lines)
+    assert "Shelling/artillery/missile attack" in result.stdout          # no column cut to fit 80
+
+
+def test_search_takes_exclusions_without_a_double_dash(sample_db):
+    result = runner.invoke(app, ["search", "الحوثي", "-تعز", "--json", "--db", str(sample_db)])
+    assert result.exit_code == 0 and "report_02" not in result.stdout and "report_16" in result.stdout
+    assert runner.invoke(app, ["search", "الحوثي", "--limt", "3", "--db", str(sample_db)]).exit_code == 2
+    entities = runner.invoke(app, ["entities", "--db", str(sample_db)]).stdout.splitlines()
+    assert entities[0] == "type\tactor\tmentions\tdocs\taliases" and len(entities) > 1
+
+
+def test_one_blas_thread_is_set_before_numpy_loads():
+    import subprocess
+    import sys
+
+    probe = "import os, marsad.cli as c; print(c.BLAS_THREAD_SET, os.environ.get('OPENBLAS_NUM_THREADS'))"
+    env = {k: v for k, v in os.environ.items() if k not in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+                                                            "MKL_NUM_THREADS")}
+    run = lambda extra: subprocess.run([sys.executable, "-c", probe], env={**env, "PYTHONPATH": str(ROOT), **extra},  # noqa: E731
+                                       cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert run({}) == ["True", "1"]
+    assert run({"OMP_NUM_THREADS": "4"}) == ["False", "None"]       # the user's choice stands

@@ -3,7 +3,8 @@
 Events of one story (the same report carried by several outlets) that share type, place and day
 are one event, with every source kept. ACLED's derived columns (disorder_type, inter codes,
 interaction, civilian_targeting, iso, region) come from data/acled.json; inter codes are
-pattern-based guesses a coder should review, and `tags` says so.
+pattern-based guesses a coder should review, and `tags` says so. ACLED requires a date: an event
+whose own date is unknown is dated by its sources' publication date, and `notes` says so.
 """
 from __future__ import annotations
 
@@ -87,6 +88,22 @@ def _inter(actor: str | None) -> int | None:
     return next((code for pattern, code in acled()["inter"] if pattern in name), 8)
 
 
+def acled_date(ev: dict) -> tuple[str, int, str]:
+    """(event_date, time_precision, note) for ACLED, which requires a date.
+
+    An event without its own date (its words, e.g. "اليوم الأحد", could not be resolved) took place
+    on or shortly before the first report of it, so the earliest publication date among its
+    sources stands in, with time_precision 2 (ACLED: known to the week; 3 when the text itself
+    only gave a month or year) and a note. With no publication date either, the date stays empty.
+    """
+    if ev.get("event_date"):
+        return ev["event_date"], _PRECISION.get(ev.get("date_precision"), 3), ""
+    published = min((s["published"] for s in ev.get("sources", []) if s.get("published")), default=None)
+    if published:
+        return published, max(2, _PRECISION.get(ev.get("date_precision"), 2)), "[date: publication date]"
+    return "", 3, "[date: unknown, no publication date]"
+
+
 def acled_row(ev: dict, n: int, stamp: int) -> dict:
     """One event in ACLED's 31 export columns."""
     info = _countries().get(ev.get("country") or "", {})
@@ -98,12 +115,12 @@ def acled_row(ev: dict, n: int, stamp: int) -> dict:
         actor2 = f"Civilians ({ev.get('country') or 'Unknown'})"
     inter1, inter2 = _inter(actor1), _inter(actor2)
     disorder = acled()["disorder"]
-    date = ev.get("event_date") or ""
+    date, precision, date_note = acled_date(ev)
     outlets = list(dict.fromkeys(s["outlet"] or s["doc_id"] for s in ev.get("sources", [])))
     cc = info.get("country", "")
     return {
         "event_id_cnty": f"{info.get('iso3') or 'XXX'}M{n}",
-        "event_date": date, "year": date[:4], "time_precision": _PRECISION.get(ev.get("date_precision"), 3),
+        "event_date": date, "year": date[:4], "time_precision": precision,
         "disorder_type": disorder.get(f"{etype}/{sub}") or disorder.get(etype, ""),
         "event_type": etype, "sub_event_type": sub,
         "actor1": actor1 or "", "assoc_actor_1": "", "inter1": inter1 or "",
@@ -117,7 +134,7 @@ def acled_row(ev: dict, n: int, stamp: int) -> dict:
         "longitude": ev.get("longitude") if ev.get("longitude") is not None else "",
         "geo_precision": ev.get("geo_precision") or "",
         "source": "; ".join(outlets), "source_scale": "",
-        "notes": (ev.get("evidence") or {}).get("text", ""),
+        "notes": " ".join(filter(None, [(ev.get("evidence") or {}).get("text", ""), date_note])),
         "fatalities": ev.get("fatalities") or 0,
         "tags": "; ".join(filter(None, [f"claimed by: {ev['claimed_by']}" if ev.get("claimed_by") else "",
                                         "machine-coded (marsad): review inter codes"])),
@@ -126,7 +143,8 @@ def acled_row(ev: dict, n: int, stamp: int) -> dict:
 
 
 def write(events: Iterable[dict], fmt: str, out: IO) -> int:
-    """Write `events` in `fmt` to `out` (a text stream; Parquet needs a binary one). Returns the count."""
+    """Write `events` in `fmt` to `out` (a text stream; Parquet needs a binary one). Returns how many
+    were written (GeoJSON leaves out events without coordinates)."""
     events = list(events)
     stamp = int(time.time())
     if fmt == "acled-csv":
@@ -138,7 +156,9 @@ def write(events: Iterable[dict], fmt: str, out: IO) -> int:
         for ev in events:
             out.write(json.dumps(ev, ensure_ascii=False) + "\n")
     elif fmt == "geojson":
-        json.dump(geojson(events), out, ensure_ascii=False)
+        collection = geojson(events)
+        json.dump(collection, out, ensure_ascii=False)
+        return len(collection["features"])
     elif fmt == "parquet":
         _parquet([acled_row(ev, n, stamp) for n, ev in enumerate(events, 1)], out)
     else:

@@ -1,5 +1,7 @@
 """Full-text search over the store: Arabic-normalised FTS5 query, bm25 ranking, snippets.
 
+The query syntax (words, OR, -word, "phrases") is parsed in `store/terms.py` and written here as
+an FTS5 expression in which every user word is quoted, so no input is read as FTS5 syntax.
 Snippets are cut from the original cleaned text (not the normalised index copy), with the matched
 words' offsets, so a terminal or web page can highlight exactly what matched.
 """
@@ -8,14 +10,28 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from marsad.store.terms import query_terms
+from marsad.store.terms import Query, Term, parse_query, query_terms
 from marsad.text.arabic import normalize_map
 
 SNIPPET_CHARS = 90
-def fts_query(query: str) -> str:
-    """An FTS5 MATCH expression: every query word must match, in any of its clitic forms."""
-    groups = query_terms(query)
-    return " AND ".join("(" + " OR ".join(f'"{f}"' for f in forms) + ")" for forms in groups)
+
+
+def _fts_term(t: Term) -> str:
+    if t.phrase:    # the stems column is a bag of clitic-stripped forms: a phrase means the text
+        return '{title body} : "' + " ".join(t.phrase) + '"'
+    return "(" + " OR ".join(f'"{f}"' for f in t.forms) + ")"
+
+
+def fts_query(query: str | Query) -> str:
+    """An FTS5 MATCH expression: every group must match (a word in any of its clitic forms, a
+    phrase as written), and no excluded term may; "" when nothing is asked for."""
+    q = parse_query(query) if isinstance(query, str) else query
+    if not q.groups:
+        return ""                   # FTS5 cannot select by exclusion alone
+    expr = " AND ".join("(" + " OR ".join(_fts_term(t) for t in g) + ")" for g in q.groups)
+    if q.excluded:
+        expr = f"({expr}) NOT ({' OR '.join(_fts_term(t) for t in q.excluded)})"
+    return expr
 
 
 def snippet(text: str, terms: list[list[str]], width: int = SNIPPET_CHARS) -> tuple[str, list[tuple[int, int]]]:
@@ -39,12 +55,14 @@ def snippet(text: str, terms: list[list[str]], width: int = SNIPPET_CHARS) -> tu
 
 
 def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[dict]:
-    """FTS hits, then documents that mention an actor the query names by one of its aliases."""
-    expr = fts_query(query)
+    """FTS hits, then (for a query of plain words) documents that mention an actor the query names
+    by one of its aliases."""
+    parsed = parse_query(query)
+    expr = fts_query(parsed)
     if not expr:
         return []
-    hits = _fts(db, query, expr, limit)
-    if len(hits) < limit:
+    hits = _fts(db, parsed, expr, limit)
+    if len(hits) < limit and parsed.plain:
         hits += _actor_hits(db, query, {h["doc_id"] for h in hits}, limit - len(hits))
     return hits
 
@@ -67,12 +85,12 @@ def _actor_hits(db: sqlite3.Connection, query: str, seen: set[str], limit: int) 
     return hits
 
 
-def _fts(db: sqlite3.Connection, query: str, expr: str, limit: int) -> list[dict]:
+def _fts(db: sqlite3.Connection, query: Query, expr: str, limit: int) -> list[dict]:
     rows = db.execute(
         """SELECT d.doc_id, d.title, d.outlet, d.published, d.text, bm25(documents_fts, 4.0, 1.0, 0.5) AS score
            FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
            WHERE documents_fts MATCH ? ORDER BY score LIMIT ?""", (expr, limit)).fetchall()
-    terms = query_terms(query)
+    terms = query.highlight_terms()
     hits = []
     for r in rows:
         text, marks = snippet(r["text"] or "", terms)
