@@ -93,7 +93,7 @@ def test_unknown_villages_are_kept_and_located_by_a_known_place_nearby():
                     "ثلاثة أشخاص.\nوقصفت المدفعية التركية بلدة كنصفرة في ريف إدلب.")
     by_place = {e.location: e for e in evs}
     assert set(by_place) == {"عيتا الشعب", "كنصفرة"}                   # the dateline city is not the place
-    assert by_place["عيتا الشعب"].actor1 == "القوات الإسرائيلية" and by_place["عيتا الشعب"].fatalities == 3
+    assert by_place["عيتا الشعب"].actor1 == "الجيش الإسرائيلي" and by_place["عيتا الشعب"].fatalities == 3
     k = by_place["كنصفرة"]
     assert (k.country, k.admin1, k.geo_precision, k.actor1) == ("Syria", "إدلب", 2, "القوات التركية")
 
@@ -137,3 +137,16 @@ def test_short_country_names_and_places_split_by_the_tagger():
         ["SY", "SA", "AE", "US", "PS"]
     evs = events_of("قتل ثلاثة أشخاص في غارة على خان يونس جنوبي القطاع.")
     assert [(e.location, e.country) for e in evs] == [("خان يونس", "Palestinian Territories")]
+
+
+def test_actors_from_nationalities_countries_unknown_gunmen_and_never_the_reporter():
+    assert [e.actor1 for e in events_of("قتل ثلاثة مدنيين في غارات إسرائيلية على بلدة عيترون جنوب لبنان.")] == \
+        ["الجيش الإسرائيلي"]
+    assert [e.actor1 for e in events_of("وشنت إسرائيل قصفا جويا على مواقع قرب مدينة حمص فجر اليوم.")] == \
+        ["الجيش الإسرائيلي"]
+    assert [e.actor1 for e in events_of("وهاجم مسلحون مجهولون سوقا في بلدة نوى.")] == ["مسلحون مجهولون"]
+    evs = events_of("وقالت مصادر لوكالة الأنباء إن مجموعة مسلحة هاجمت قرية أم دقيس بولاية شمال كردفان.")
+    assert [e.actor1 for e in evs] == ["مجموعة مسلحة"]
+    # a dictionary name is the actor's canonical name; an agency is never an actor
+    evs = events_of("وأفادت وكالة سانا بأن مليشيا الدعم السريع قصفت مدينة الأبيض.")
+    assert [(e.actor1, e.claimed_by) for e in evs][0][0] == "قوات الدعم السريع"

@@ -7,15 +7,16 @@ import re
 
 from marsad.extraction.triggers import Trigger, lexicon
 from marsad.model import Entity
-from marsad.text.arabic import normalize, normalize_map
+from marsad.text.arabic import normalize, normalize_map, strip_clitics
 
 _ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|ميليشيات|ميليشيا|مليشيات|ميلشيات|مليشيا|جماعه|جيش|"
-                    r"تنظيم|فصائل|كتائب|مسلحون|مسلحين|طيران|سلاح الجو|الحوثي|الحوثيون)"
-                    r"(?:\s+(?:ال\w+|\"\w+\"|«\w+»|\w+ي)(?!\w)){0,3}")
+                    r"تنظيم|فصائل|كتائب|مسلحون|مسلحين|مسلحو|مسلحي|طيران|سلاح الجو|الحوثي|الحوثيون|"
+                    r"(?:مجموعه|مجموعات|عناصر|خليه|خلايا) مسلحه)"
+                    r"(?:\s+(?:ال\w+|\"\w+\"|«\w+»|\w+ي|(?![يت])\w+(?:ون|ين))(?!\w)){0,3}")
 
 
 _STOP_WORDS = ("في على إلى الى من عن مع ضد قرب بعد قبل منذ التي الذي التابعة المدعومة اليوم أمس صباح مساء فجر "
-               "ليل ظهر السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة").split()
+               "ليل ظهر السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة النار الرصاص").split()
 # matched against normalised text, so the words are normalised too (على → علي)
 _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP_WORDS}, key=len, reverse=True))
                          + r")(?!\w).*$")
@@ -68,6 +69,8 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, _actor(text, ents, trig.end, after_end, last=False)
+    if actor1 is None and " " in text[trig.start:trig.end]:
+        actor1 = _actor(text, ents, trig.start, trig.end, last=False)     # "أطلق مسلحون مجهولون النار"
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end)
     actor2 = _doer(actor2)
     return actor1, actor2 if actor2 != actor1 else None
@@ -76,24 +79,39 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
 _REPORTERS = frozenset({"media", "monitor"})
 
 
+# Heads of what reports an event rather than takes part in it: an agency, channel, paper, website,
+# correspondent or source is its claimant (claimed_by), never its actor.
+_REPORTER_HEADS = frozenset(normalize(w) for w in (
+    "وكالة", "الوكالة", "قناة", "القناة", "صحيفة", "الصحيفة", "موقع", "الموقع", "شبكة", "إذاعة", "مراسل",
+    "مصادر", "مصدر", "شهود", "ناشطون", "ناشطين", "المرصد", "مرصد", "تلفزيون", "التلفزيون"))
+
+
 def _doer(name: str | None) -> str | None:
     """An agency, channel or monitor that tells of an event is its source, never a side in it."""
     from marsad.text.actor_dictionary import actors
 
-    known = actors().lookup(name) if name else None
-    return None if known and known.kind in _REPORTERS else name
+    if not name:
+        return None
+    known = actors().lookup(name)
+    if known and known.kind in _REPORTERS or strip_clitics(normalize(name).split()[0])[-1] in _REPORTER_HEADS:
+        return None
+    return name
 
 
 def _national_forces(text: str, trig: Trigger, end: int) -> str | None:
-    """"غارات جوية إسرائيلية", "قصف مدفعي تركي": a nationality right after the weapon names the forces."""
-    from marsad.text.lexicons import nisba
+    """"غارات إسرائيلية", "قصف جوي تركي", "طائرة تركية مسيرة": a nationality among the words of the
+    attack names the forces; "شنت إسرائيل غارات": so does a country as the subject before it. Both
+    stand for that country's armed forces in the actor dictionary."""
+    from marsad.text import lexicons as lx
+    from marsad.text.actor_dictionary import actors
 
-    for word in text[trig.end:end].split()[:2]:
-        bare = word.strip("،,.").removeprefix("ال")
-        stem = bare[:-1] if normalize(bare).endswith("يه") else bare      # إسرائيلية → إسرائيلي
-        if nisba("ال" + stem):
-            return "القوات ال" + stem + "ة"
-    return None
+    clause = re.split(r"[،,.:؛]", text[trig.start:min(end, trig.end + 60)])[0].split()[:6]
+    country = next((c for w in clause if (c := lx.nisba_country(w))), None)
+    if country is None:
+        before = normalize(text[max(0, trig.start - 25):trig.start]).split()[-2:]
+        country = next((lx.countries()[f] for w in before for f in strip_clitics(w) if f in lx.countries()), None)
+    forces = actors().forces_of(country) if country else None
+    return forces.name if forces else None
 
 
 _GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))

@@ -182,6 +182,9 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
 
 
 _CLOSER = {"(": ")", "«": "»", '"': '"'}
+# participles that relate a place to another ("قرية X التابعة لمحلية Y"): never part of its name
+_RELATIONS = frozenset(normalize(w) for w in ("التابعة", "التابع", "الواقعة", "الواقع", "المجاورة", "المجاور",
+                                              "المحاذية", "القريبة", "القريب", "المحيطة", "الخاضعة", "الخاضع"))
 _JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم", "بن", "بني", "ابن", "آل", "ذو", "ود"))
 
 
@@ -197,7 +200,7 @@ def _name_part(word: str) -> bool:
     """A definite word that can continue a place name: not an adjective like الليبية or الجنوبي."""
     from marsad.text.lexicons import nisba
 
-    return word.startswith("ال") and not word.endswith(("يه", "ي")) and not nisba(word) and \
+    return word.startswith("ال") and not word.endswith(("يه", "ي")) and not nisba(word) and word not in _RELATIONS and \
         word not in lexicon()["common"] - {"الشعب"}
 
 

@@ -155,6 +155,16 @@ class ActorDictionary:
         found = self.find(name or "")
         return max(found, key=lambda m: m.end - m.start).actor if found else None
 
+    def forces_of(self, country: str) -> Actor | None:
+        """A country's own armed forces: its first-listed state force that belongs to no other force
+        (the IDF for IL, not its air force; for a country with successive armies, the one listed first)."""
+        for a in self.actors.values():
+            if a.country == country and a.kind == "state_force":
+                up = self.parent(a)
+                if up is None or up.kind != "state_force":
+                    return a
+        return None
+
     def parent(self, actor: Actor) -> Actor | None:
         return self.actors.get(actor.affiliation or "")
 

@@ -138,3 +138,18 @@ def nisba(word: str) -> bool:
         return False
     stem = n[2:-1]
     return any(c in countries() for c in (stem, stem + "يا", "ال" + stem, stem + "ا"))
+
+
+def nisba_country(word: str) -> str | None:
+    """ISO2 of the country a nationality adjective names, in any of its forms: definite or not,
+    feminine or accusative (إسرائيلية، تركي، اسرائيليا، الأمريكية) — None for other words."""
+    n = normalize(word).strip("،,.")
+    n = n.removeprefix("ال")
+    for ending in ("يين", "يون", "يه", "يا", "ي"):
+        if n.endswith(ending) and len(n) - len(ending) >= 3:
+            stem = n[: len(n) - len(ending)]
+            for c in (stem, stem + "يا", "ال" + stem, stem + "ا"):
+                if c in countries():
+                    return countries()[c]
+            return None
+    return None
