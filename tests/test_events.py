@@ -150,3 +150,16 @@ def test_actors_from_nationalities_countries_unknown_gunmen_and_never_the_report
     # a dictionary name is the actor's canonical name; an agency is never an actor
     evs = events_of("وأفادت وكالة سانا بأن مليشيا الدعم السريع قصفت مدينة الأبيض.")
     assert [(e.actor1, e.claimed_by) for e in evs][0][0] == "قوات الدعم السريع"
+
+
+def test_an_attack_on_villages_or_civilians_is_violence_against_civilians_not_a_battle():
+    evs = events_of("وهاجمت قوات الدعم السريع قرية ود عشانا بولاية الجزيرة وقتلت عددا من السكان.")
+    assert [(e.event_type, e.sub_event_type) for e in evs] == [("Violence against civilians", "Attack")]
+    evs = events_of("وهاجمت قوات الدعم السريع مواقع الجيش في مدينة الفاشر.")
+    assert [e.event_type for e in evs] == ["Battles"]
+
+
+def test_an_event_told_at_its_province_and_at_its_village_is_one_event():
+    evs = events_of("قتل سبعة مدنيين في هجوم مجموعة مسلحة على قرية بشمال كردفان. وقالت مصادر إن مجموعة "
+                    "مسلحة هاجمت قرية (أم قرفة) التابعة لمحلية بارا بولاية شمال كردفان.")
+    assert [e.location for e in evs] == ["أم قرفة"]

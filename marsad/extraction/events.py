@@ -16,7 +16,9 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.extraction.event_actors import _ARMED, _actors, clean_actor
-from marsad.extraction.event_places import _places, _precision, candidate_places
+from marsad.extraction.event_places import Place, _places, _precision, candidate_places
+from marsad.extraction.event_types import by_target
+from marsad.extraction.spans import ByStart
 from marsad.extraction.tolls import find_tolls
 from marsad.extraction.triggers import (
     Trigger,
@@ -37,33 +39,61 @@ _ATTRIBUTED = re.compile(r"(?:بحسب|حسب|وفقا ل|وفق|نقلا عن)\
                          r"(?:بيان|تصريحات|مصادر في|بلاغ)?\s*(?:ل|لـ)?\s*(\S+(?:\s+\S+){0,4})")
 
 
-def _claimant(text: str, quotes: list[Quote], ents: list[Entity], trig: Trigger,
+def _claimant(text: str, claims: ByStart[Quote], names: _Names, trig: Trigger,
               sent_start: int, sent_end: int) -> tuple[str | None, int]:
     """Who the report says claims the event: an attribution ("بحسب بيان لشعبة الإعلام الحربي"),
-    else the speaker whose statement tells it. Threats and calls claim nothing."""
+    else the speaker whose statement tells it (`claims`: the factual ones, not calls or threats)."""
     norm, index = normalize_map(text[sent_start:sent_end])
     m = _ATTRIBUTED.search(norm)
     if m and index[m.start()] + sent_start > trig.start:
         phrase = text[sent_start + index[m.start(1)]:sent_start + index[m.end(1) - 1] + 1]
-        return _speaker_name(re.split(r"[،,.]| التابع", phrase)[0].strip(" \"«»"), ents), ATTRIBUTED
-    factual = [q for q in quotes if normalize(q.cue) not in _directives() and q.speaker_canonical]
-    inside = [q for q in factual if q.start <= trig.start < q.end + 1]
-    same = [q for q in factual if sent_start <= q.start < sent_end]
+        return _speaker_name(re.split(r"[،,.]| التابع", phrase)[0].strip(" \"«»"), names), ATTRIBUTED
+    inside = [q for q in claims.starting(trig.start - claims.longest, trig.start + 1) if trig.start < q.end + 1]
+    same = claims.starting(sent_start, sent_end)
     if inside:
-        return _speaker_name(inside[0].speaker_canonical, ents), QUOTED
+        return _speaker_name(inside[0].speaker_canonical, names), QUOTED
     if same:
-        return _speaker_name(same[0].speaker_canonical, ents), NEARBY
+        return _speaker_name(same[0].speaker_canonical, names), NEARBY
     return None, 0
 
 
-def _speaker_name(phrase: str, ents: list[Entity]) -> str:
+class _Names:
+    """The article's person names and organisation names (each once, first mention first)."""
+
+    def __init__(self, ents: list[Entity]):
+        self.people = {e.canonical for e in ents if e.type == "PER"}
+        self.orgs = list(dict.fromkeys(e.canonical for e in ents if e.type == "ORG" and e.canonical))
+
+
+def _speaker_name(phrase: str, names: _Names) -> str:
     """A claimant phrase that runs past its organisation ("قوات الجيش الليبي السيطرة") is that organisation."""
-    if any(e.type == "PER" and e.canonical == phrase for e in ents):
+    if phrase in names.people:
         return phrase
     armed = _ARMED.match(normalize(phrase))
-    inner = [e.canonical for e in ents if armed and e.type == "ORG" and e.canonical and e.canonical in phrase
-             and not phrase.endswith(e.canonical)]
+    inner = [o for o in names.orgs if armed and o in phrase and not phrase.endswith(o)]
     return clean_actor(max(inner, key=len)) if inner else clean_actor(phrase)
+
+
+def _governable(places: list[Place], at: ByStart[Place], start: int, end: int) -> list[Place]:
+    """The places a trigger in the sentence text[start:end] can govern (see event_places._places),
+    in text order: those in the sentence or running into it, and the last named place before it,
+    which "بالمدينة" may point back to."""
+    if not at.in_order:
+        return places
+    keep = [i for i in at.indexes(start - at.longest, end) if places[i].end > start]
+    prior = at.last_before(start, lambda p: not p.is_country and p.end <= start)
+    return [places[i] for i in sorted({*keep, *([prior] if prior is not None else [])})]
+
+
+def _actor_ents(ents: list[Entity], at: ByStart[Entity], start: int, limit: int) -> list[Entity]:
+    """The entities `_actors` reads for a trigger in text[start:limit], in text order: those in that
+    stretch, and the last armed organisation named before it, which a bare "القوات" refers to."""
+    if not at.in_order:
+        return ents
+    keep = [i for i in at.indexes(start - at.longest, limit) if ents[i].end > start]
+    prior = at.last_before(start, lambda e: e.type == "ORG" and e.end <= start
+                           and _ARMED.match(normalize(e.canonical or e.text)) is not None)
+    return [ents[i] for i in sorted({*keep, *([prior] if prior is not None else [])})]
 
 
 @lru_cache(maxsize=1)
@@ -80,26 +110,34 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     published = date.fromisoformat(trusted) if trusted else None
     tolls = find_tolls(text)
     events: dict[tuple, Event] = {}
+    keyed: dict[tuple, list[tuple]] = {}
     strengths: dict[int, int] = {}
     dateline = doc.dateline
     all_places = [p for p in candidate_places(text, ents)      # "بيروت -" is where it was filed
                   if not (dateline and dateline.start <= p.start < dateline.end)]
+    # every lookup below goes by offset (spans.ByStart), never through the whole article
+    places_at, tolls_at, ents_at = ByStart(all_places), ByStart(tolls), ByStart(ents)
+    factual = [q for q in claims if normalize(q.cue) not in _directives() and q.speaker_canonical]
+    claims_at, names = ByStart(factual), _Names(ents)
     for sent in sentences(text):
         triggers = _fold_weapons(text, [t for t in find_triggers(text, sent.start, sent.end)
                                         if not negated(text, t, sent.start) and _plausible(text, t, sent.start)])
+        if not triggers:
+            continue
+        governable = _governable(all_places, places_at, sent.start, sent.end)
+        exclude = [(p.start, p.end) for p in places_at.overlapping(sent.start, sent.end)]  # dates are in the sentence
+        deaths = [t for t in tolls_at.starting(sent.start, sent.end) if t.kind == "killed" and t.scope is None]
         claimed_here: set[int] = set()          # one event per place mention: the first trigger's
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
-            places = [p for p in _places(all_places, text, trig, limit, sent.start) if p.start not in claimed_here]
+            places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here]
             if not places:
                 continue
             claimed_here.update(p.start for p in places)
-            when = event_date(text, sent.start, sent.end, published, near=trig.start,
-                              exclude=[(p.start, p.end) for p in all_places])
-            actor1, actor2 = _actors(text, ents, trig, sent.start, limit)
-            trig = _by_air(trig, actor1)
-            claimant, strength = _claimant(text, claims, ents, trig, sent.start, sent.end)
-            deaths = [t for t in tolls if t.kind == "killed" and t.scope is None and sent.start <= t.start < sent.end]
+            when = event_date(text, sent.start, sent.end, published, near=trig.start, exclude=exclude)
+            actor1, actor2 = _actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
+            trig = by_target(text, _by_air(trig, actor1), actor2, limit)
+            claimant, strength = _claimant(text, claims_at, names, trig, sent.start, sent.end)
             for place in places:
                 e = Event(trig.event_type, trig.sub_event_type, Span(sent.start, sent.end, sent.text),
                           event_date=when.value.isoformat() if when.value else None,
@@ -113,9 +151,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                           claimed_by=claimant)
                 where = (round(e.latitude, 2), round(e.longitude, 2)) if e.latitude is not None else normalize(e.location)
                 key = (e.event_type, where, e.event_date or e.date_text)      # ACLED: type, place, day
-                # an undated mention and a dated one of the same type and place are one event
+                # an undated mention and a dated one of the same type and place are one event;
+                # `keyed` holds the keys of each (type, place) in the order `events` has them
                 same = key if key in events else next(
-                    (k for k in events if k[:2] == key[:2] and (k[2] is None or key[2] is None)), None)
+                    (k for k in keyed.get(key[:2], ()) if k[2] is None or key[2] is None), None)
                 if same is not None:
                     if strength > strengths.get(id(events[same]), 0):   # a direct attribution wins
                         events[same].claimed_by = e.claimed_by
@@ -123,8 +162,11 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     _merge(events[same], e)
                     if same[2] is None and key[2] is not None:
                         events[key] = events.pop(same)
+                        keyed[key[:2]].remove(same)
+                        keyed[key[:2]].append(key)
                 else:
                     events[key] = e
+                    keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
     return _fold_country_level(list(events.values())), tolls
 
@@ -138,18 +180,37 @@ def _by_air(trig: Trigger, actor1: str | None) -> Trigger:
 
 
 def _fold_country_level(events: list[Event]) -> list[Event]:
-    """"ضربات في ليبيا" and "ضربات على درنة" in one article are the same strikes, coded at Derna."""
+    """"ضربات في ليبيا" and "ضربات على درنة" in one article are the same strikes, coded at Derna; so are
+    "هجوم على قرية بشمال كردفان" and "هاجمت قرية (X) … بولاية شمال كردفان", coded at the village."""
     kept = []
     for e in events:
-        country_level = e.geo_precision == 3 and e.latitude is not None     # not an unlocated village
-        better = next((o for o in events if o is not e and country_level and (o.geo_precision or 3) < 3
+        better = next((o for o in events if o is not e and _coarser(e, o)
                        and (o.event_type, o.sub_event_type, o.country) == (e.event_type, e.sub_event_type, e.country)
                        and (o.event_date == e.event_date or None in (o.event_date, e.event_date))), None)
         if better:
             _merge(better, e)
+            better.admin1 = better.admin1 or e.admin1
         else:
             kept.append(e)
     return kept
+
+
+def _coarser(e: Event, o: Event) -> bool:
+    """`e` is located only at a unit that contains `o`'s place: its country, or its province."""
+    if e.geo_precision == 3 and e.latitude is not None:          # country level (not an unlocated village)
+        return (o.geo_precision or 3) < 3
+    province = e.location and e.admin1 and normalize(e.location) == normalize(e.admin1) and _no_town(e.location)
+    if not province or normalize(o.location or "") == normalize(e.location):
+        return False
+    # the village lies in it: its admin1 says so, or, unlocated, its own sentence names the province
+    return o.admin1 == e.admin1 or o.latitude is None and normalize(e.location) in normalize(o.evidence.text)
+
+
+def _no_town(name: str) -> bool:
+    """A province with no town of its name (شمال كردفان, not طرابلس or إدلب, whose cities share it)."""
+    from marsad.text import lexicons as lx
+
+    return all(p.population == lx.REGION_POPULATION for p in lx.places().get(normalize(name), []))
 
 
 def _merge(kept: Event, new: Event) -> None:

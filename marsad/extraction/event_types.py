@@ -1,0 +1,58 @@
+"""ACLED's type of an attack decided by its target, not only by its verb.
+
+ACLED codes an armed group's attack on villages, homes, markets or displaced people, with nobody
+fighting back, as Violence against civilians (Attack); an exchange between armed sides is a Battle.
+Arabic uses one verb for both (هاجمت قوات X قرية Y / هاجمت قوات X مواقع الجيش), so the object decides.
+"""
+from __future__ import annotations
+
+from marsad.extraction.triggers import Trigger
+from marsad.text.arabic import normalize, strip_clitics
+
+WINDOW = 60          # characters after the trigger in which its object is read
+
+# What civilians are and where they live, as objects of an attack
+_CIVILIAN = frozenset(normalize(w) for w in (
+    "قرية", "قرى", "القرية", "القرى", "بلدة", "بلدات", "منزل", "منازل", "مدنيين", "المدنيين", "مدنيا",
+    "مواطنين", "المواطنين", "مواطنا", "سكان", "السكان", "الأهالي", "أهالي", "سوق", "السوق", "مخيم", "مخيمات",
+    "النازحين", "نازحين", "مستشفى", "المستشفى", "مسجد", "المسجد", "مدرسة", "المدرسة", "عزاء", "حفل",
+    "المارة", "تجمع", "قافلة", "مزارعين", "المزارعين", "رعاة", "الرعاة", "كنيسة"))
+# Armed targets: an attack on them is a battle (or a remote attack), whoever is named
+_ARMED = frozenset(normalize(w) for w in (
+    "مواقع", "موقع", "قاعدة", "ثكنة", "نقطة", "نقاط", "دورية", "قوات", "القوات", "حاجز", "معسكر", "رتل",
+    "كمين", "جنود", "الجنود", "عناصر", "مقاتلي", "مقاتلين", "الجيش", "الشرطة", "مركز", "مقر", "ارتكاز",
+    "تمركزات", "آلية", "آليات", "مسلحي", "ميليشيا", "مليشيا"))
+_ATTACK_WORDS = frozenset(normalize(w) for w in ("هاجم", "هاجمت", "هاجموا", "هجوم", "هجوما", "هجمات", "الهجوم",
+                                                 "اقتحم", "اقتحمت", "اقتحموا", "اقتحام", "داهم", "داهمت", "داهموا"))
+
+
+def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigger:
+    """An attack verb (هاجم، اقتحم …) coded as a battle, with no second armed side, whose object is a
+    civilian place or people, becomes Violence against civilians / Attack."""
+    if trig.event_type != "Battles" or actor2:
+        return trig
+    head = strip_clitics(normalize(text[trig.start:trig.end]).split()[0])
+    if not any(f in _ATTACK_WORDS for f in head):
+        return trig
+    after = _after_subject(text, trig.end, limit)
+    obj = normalize(text[after:min(limit, after + WINDOW)]).split()[:6]
+    forms = [f for w in obj for f in strip_clitics(w.strip("،,.()«»\""))]
+    civilian = next((i for i, f in enumerate(forms) if f in _CIVILIAN), None)
+    armed = next((i for i, f in enumerate(forms) if f in _ARMED), None)
+    if civilian is not None and (armed is None or civilian < armed):
+        return Trigger(trig.start, trig.end, "Violence against civilians", "Attack")
+    return trig
+
+
+def _after_subject(text: str, start: int, limit: int) -> int:
+    """Where the object begins: after the subject when the verb comes first (هاجمت قوات X | قرية Y)."""
+    from marsad.extraction.event_actors import _ARMED
+    from marsad.text.actor_dictionary import actors
+
+    window = text[start:min(limit, start + WINDOW)]
+    lead = len(window) - len(window.lstrip())
+    known = actors().find(window)
+    if known and known[0].start <= lead + 1:
+        return start + known[0].end
+    m = _ARMED.match(normalize(window[lead:]))
+    return start + lead + len(m.group()) if m else start
