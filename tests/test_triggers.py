@@ -62,6 +62,7 @@ def coded(sentence: str) -> set[tuple[str, str]]:
     ("فرقت الشرطة المتظاهرين بالغاز المسيل للدموع.", (P, "Protest with intervention")),
     ("تظاهر المئات في الساحة قبل أن تطلق الشرطة الغازات المسيلة للدموع.", (P, "Protest with intervention")),
     ("قتلت قوات الأمن ثلاثة متظاهرين في العاصمة.", (P, "Excessive force against protesters")),
+    ("أطلق الجنود الرصاص الحي على المحتجين قرب الجسر.", (P, "Excessive force against protesters")),
     ("رشق شبان غاضبون قوات الأمن بالحجارة.", (R, "Violent demonstration")),
     ("اندلعت أعمال شغب في أحياء عدة من المدينة ليلا.", (R, "Violent demonstration")),
     ("تظاهر المئات ورشقوا الشرطة بالحجارة وأحرقوا الإطارات.", (R, "Violent demonstration")),

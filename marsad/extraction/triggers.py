@@ -153,9 +153,10 @@ def _org_heads() -> frozenset[str]:
     return org_heads() - {"الدفاع", "الامن"}
 
 
-def _words(text: str, start: int, end: int):
-    toks = [t for t in tokens(text, start, end) if any(ch.isalpha() for ch in t.text)]
-    return toks, [normalize(t.text) for t in toks]
+@lru_cache(maxsize=64)        # a sentence's words are read again for each of its triggers
+def _words(text: str, start: int, end: int) -> tuple[tuple, tuple[str, ...]]:
+    toks = tuple(t for t in tokens(text, start, end) if any(ch.isalpha() for ch in t.text))
+    return toks, tuple(normalize(t.text) for t in toks)
 
 
 def _match_rest(words: list[str], i: int, slots) -> int | None:
@@ -302,7 +303,8 @@ def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     if not inside:
         return False
     lex = lexicon()
-    if trig.flag == "weak" and inside[0] and fits(words[inside[0] - 1], lex["refer"]):
+    definite = any(f.startswith("ال") for f in strip_clitics(words[inside[0]]))
+    if trig.flag == "weak" and definite and inside[0] and fits(words[inside[0] - 1], lex["refer"]):
         return False         # "هذا الاعتداء"، "تداعيات التفجير": an event told before, not a new one
     lo, hi = max(0, inside[0] - _WINDOW), inside[-1] + _WINDOW + 1
     near = range(inside[0] - _NEAR, inside[-1] + _NEAR + 1)
