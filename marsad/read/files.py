@@ -1,39 +1,71 @@
-"""Read files and folders into `RawItem`s: plain text, HTML, JSONL, WARC(.gz), RSS/Atom.
+"""Read files and folders into `RawItem`s: plain text, HTML, JSONL, WARC(.gz), RSS/Atom, any of them gzipped.
 
-Every input yields at least one item. One that cannot be read yields an item with `error` set
-(a one-line reason), so the batch goes on and the store keeps a `rejected` row: nothing is lost.
-Containers (JSONL, WARC, feeds) are streamed record by record; memory does not grow with corpus size.
+Every input yields at least one item and `read_paths` never raises. One that cannot be read yields an
+item with `error` set (a one-line reason), so the batch goes on and the store keeps a `rejected` row:
+nothing is lost. What reading repaired but kept (damaged bytes, lone surrogates, ignored fields) is
+listed in `RawItem.notes`.
+
+Which inputs, and their doc_ids: `marsad/read/paths.py`. In short, the path relative to the folder
+given without its extension (`a/news`), the extension kept only where two files would otherwise
+share an id (`bulletin.txt`, `bulletin.html`), and `:N` / `#N` for records without an id of their
+own. Stem ids are what CONTRACT.md promises and what `../shared/tools/score.py` matches exactly
+against its gold file names (`d01` for `d01.txt`, no extension stripping), so scoring a folder of
+articles keeps working; relative paths and the extension where needed make them unique.
+
+Bounded memory: nothing is read whole unless it is one article under the record cap
+(`streams.MAX_RECORD_BYTES`, env MARSAD_MAX_RECORD_BYTES); containers are streamed record by record,
+gzip is inflated as it is read with a bomb guard, and a FIFO or device is never opened for reading.
 """
 from __future__ import annotations
 
-import gzip
-import json
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from marsad.model import RawItem
-from marsad.read.encoding import DecodeError, _declared_charset, binary_kind, decode
+from marsad.read.containers import looks_like_warc, read_feed, read_warc
+from marsad.read.encoding import (
+    DecodeError,
+    _declared_charset,
+    binary_kind,
+    clean_surrogates,
+    decode,
+    decode_text,
+)
+from marsad.read.jsonl import jsonl_item, read_jsonl
+from marsad.read.paths import Input, iter_inputs, kind_of, printable
+from marsad.read.streams import (
+    MAX_RECORD_BYTES,
+    ReadAbort,
+    check_end,
+    max_record_bytes,
+    megabytes,
+    open_stream,
+    read_up_to,
+)
 
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024     # one article file larger than this is not an article
+__all__ = ["DecodeError", "decode", "detect_format", "iter_paths", "jsonl_item", "read_file", "read_paths"]
+
+MAX_ARTICLE_BYTES = MAX_RECORD_BYTES     # the default; max_record_bytes() is what applies
 MAX_FEED_BYTES = 50 * 1024 * 1024        # feedparser parses a whole document in memory
+_HEAD = 4096
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)     # POSIX; elsewhere there are no FIFOs to wait on
 _SUFFIX_FORMAT = {".txt": "text", ".text": "text", ".md": "text",
                   ".html": "html", ".htm": "html", ".xhtml": "html",
                   ".jsonl": "jsonl", ".ndjson": "jsonl",
                   ".warc": "warc", ".arc": "warc",
                   ".rss": "feed", ".atom": "feed", ".xml": "feed"}
+
+
 def detect_format(path: Path, head: bytes) -> str:
-    """Format from the file name, else from the first bytes."""
-    name = path.name.lower()
-    if name.endswith((".warc.gz", ".arc.gz")):
-        return "warc"
-    if name.endswith((".jsonl.gz", ".ndjson.gz")):
-        return "jsonl"
-    fmt = _SUFFIX_FORMAT.get(path.suffix.lower())
+    """Format from the file name (without a trailing .gz), else from the first (decompressed) bytes."""
+    name = path.name.lower().removesuffix(".gz")
+    fmt = _SUFFIX_FORMAT.get(os.path.splitext(name)[1])
     if fmt:
         return fmt
     sniff = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
-    if sniff.startswith(b"warc/") or head.startswith(b"\x1f\x8b"):
+    if looks_like_warc(sniff):
         return "warc"
     if sniff.startswith(b"<?xml") and (b"<rss" in sniff or b"<feed" in sniff) or sniff.startswith((b"<rss", b"<feed")):
         return "feed"
@@ -45,102 +77,159 @@ def detect_format(path: Path, head: bytes) -> str:
 
 
 def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files under `paths`, recursively, in a stable order; hidden files and folders skipped."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith("."):
-                        yield Path(root) / f
-        else:
-            yield p
+    """The inputs under `paths` (files, and folders that could not be read), in reading order."""
+    for inp in iter_inputs(paths):
+        yield inp.path
 
 
 def read_paths(paths: Iterable[str | os.PathLike]) -> Iterator[RawItem]:
     """Every input unit under `paths` as a RawItem (with `error` set when it is unreadable)."""
-    for path in iter_paths(paths):
-        yield from read_file(path)
+    for inp in iter_inputs(paths):
+        for item in _never_raise(inp):
+            yield _finish(item)
 
 
 def read_file(path: Path) -> Iterator[RawItem]:
-    stem = _stem(path)
-    src = str(path)
+    """The items of one file, named as if it were given directly."""
+    return read_paths([path])
+
+
+def _never_raise(inp: Input) -> Iterator[RawItem]:
+    """The readers turn every failure they know into an item; this catches the ones they do not."""
+    done = 0
     try:
-        size = path.stat().st_size
-        with open(path, "rb") as f:
-            head = f.read(4096)
+        for item in read_input(inp):
+            done += 1
+            yield item
+    except Exception as e:  # a bug or an OS failure on one file must not stop a folder
+        yield RawItem(f"{inp.doc_id}#error" if done else inp.doc_id, inp.source, "unknown",
+                      error=f"reading failed after {done} items: {type(e).__name__}: {e}")
+
+
+def read_input(inp: Input) -> Iterator[RawItem]:
+    base, src = inp.doc_id, inp.source
+    if inp.error:
+        yield RawItem(base, src, "unknown", error=inp.error)
+        return
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then tells what was opened.
+        fd = os.open(inp.path, os.O_RDONLY | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as e:
-        yield RawItem(stem, src, "unknown", error=f"cannot read file: {e.strerror or e}")
+        yield RawItem(base, src, "unknown", error=f"cannot read file: {e.strerror or e}")
         return
-    fmt = detect_format(path, head)
-    if size == 0:
-        yield RawItem(stem, src, fmt, error="empty file")
+    with open(fd, "rb", closefd=True) as f:
+        st = os.fstat(fd)
+        kind = kind_of(st.st_mode)
+        if kind:
+            yield RawItem(base, src, "unknown", error=f"not a regular file ({kind})")
+            return
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        try:
+            head = f.read(_HEAD)
+        except OSError as e:
+            yield RawItem(base, src, "unknown", error=f"cannot read file: {e.strerror or e}")
+            return
+        f.seek(0)
+        if head.startswith(b"\x1f\x8b"):
+            yield from _read_gzipped(f, inp)
+            return
+        fmt = detect_format(inp.path, head)
+        if st.st_size == 0:
+            yield RawItem(base, src, fmt, error="empty file")
+        elif inp.path.name.lower().endswith(".gz"):
+            yield RawItem(base, src, fmt, size=st.st_size, error="not gzip data, though the name ends in .gz")
+        else:
+            yield from _read_format(fmt, f, head, inp, st.st_size)
+
+
+def _read_gzipped(f: BinaryIO, inp: Input) -> Iterator[RawItem]:
+    """A .gz file: the format of what it holds (name without .gz, else its first inflated bytes)."""
+    cap = max_record_bytes()
+    try:
+        f_stream = open_stream(f, True, cap)
+        head = f_stream.read(_HEAD)     # one read: a damaged tail is met later, in order
+    except ReadAbort as e:
+        yield RawItem(inp.doc_id, inp.source, "unknown", error=str(e))
         return
+    fmt = detect_format(inp.path, head)
+    if not head:
+        try:
+            check_end(f_stream)
+        except ReadAbort as e:
+            yield RawItem(inp.doc_id, inp.source, fmt, error=str(e))
+            return
+        yield RawItem(inp.doc_id, inp.source, fmt, error="empty file (nothing inside the gzip)")
+        return
+    f.seek(0)
+    yield from _read_format(fmt, open_stream(f, True, cap), head, inp, None)
+
+
+def _read_format(fmt: str, stream: BinaryIO, head: bytes, inp: Input, size: int | None) -> Iterator[RawItem]:
+    """`size` is the file's size on disk, None for a gzip (its inflated size is only known by reading)."""
+    base, src, cap = inp.doc_id, inp.source, max_record_bytes()
     if fmt == "warc":
-        from marsad.read.containers import read_warc
-        yield from read_warc(path, stem)
+        if not looks_like_warc(head):
+            start = head.lstrip()[:24].decode("ascii", "backslashreplace")
+            yield RawItem(base, src, fmt, error=f"not a WARC archive (it begins {start!r}, not 'WARC/')")
+        else:
+            yield from read_warc(stream, base, src, cap)
         return
     if fmt == "jsonl":
-        yield from read_jsonl(path, stem)
+        yield from read_jsonl(stream, base, src, cap)
         return
-    limit = MAX_FEED_BYTES if fmt == "feed" else MAX_ARTICLE_BYTES
-    if size > limit:
-        yield RawItem(stem, src, fmt, size=size,
-                      error=f"file too large for one {fmt} article ({size / 2**20:.0f} MB > {limit / 2**20:.0f} MB limit)")
+    limit = MAX_FEED_BYTES if fmt == "feed" else cap
+    if size is not None and size > limit:
+        yield RawItem(base, src, fmt, size=size,
+                      error=f"file too large for one {fmt} article ({megabytes(size)} > {megabytes(limit)} limit)")
         return
-    data = path.read_bytes()
+    try:
+        data = read_up_to(stream, limit + 1)
+        if len(data) <= limit:
+            check_end(stream)
+    except (ReadAbort, OSError) as e:
+        yield RawItem(base, src, fmt, error=f"cannot read file: {e}")
+        return
+    if len(data) > limit:
+        yield RawItem(base, src, fmt, size=len(data),
+                      error=f"too large for one {fmt} article after decompression (over {megabytes(limit)} limit)")
+        return
     kind = binary_kind(data)
     if kind:
-        yield RawItem(stem, src, fmt, size=size, error=f"binary file ({kind}), not text")
+        yield RawItem(base, src, fmt, size=len(data), error=f"binary file ({kind}), not text")
         return
     if fmt == "feed":
-        from marsad.read.containers import read_feed
-        yield from read_feed(data, src, stem)
+        yield from read_feed(data, src, base)
         return
     try:
-        text, _enc = decode(data, _declared_charset(data) if fmt == "html" else None)
+        d = decode_text(data, _declared_charset(data) if fmt == "html" else None)
     except DecodeError as e:
-        yield RawItem(stem, src, fmt, size=size, error=str(e))
+        yield RawItem(base, src, fmt, size=len(data), error=str(e))
         return
     if fmt == "html":
-        yield RawItem(stem, src, fmt, html=text, size=size)
+        yield RawItem(base, src, fmt, html=d.text, size=len(data), notes=d.notes)
     else:
-        yield RawItem(stem, src, fmt, text=text, size=size)
+        yield RawItem(base, src, fmt, text=d.text, size=len(data), notes=d.notes)
 
 
-def read_jsonl(path: Path, stem: str) -> Iterator[RawItem]:
-    """One item per line; a broken line becomes an error item and the file goes on."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as f:
-        for n, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            yield jsonl_item(line, f"{path}:{n}", f"{stem}:{n}")
-
-
-def jsonl_item(line: bytes | str, source: str, fallback_id: str) -> RawItem:
-    """A RawItem from one JSONL line: `text` or `html`, and optional id/url/title/published/outlet."""
-    try:
-        obj = json.loads(line)
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        return RawItem(fallback_id, source, "jsonl", error=f"invalid JSON: {e}")
-    if not isinstance(obj, dict):
-        return RawItem(fallback_id, source, "jsonl", error="JSON line is not an object")
-    doc_id = str(obj.get("id") or obj.get("doc_id") or fallback_id)
-    meta = {k: obj[k] for k in ("url", "title", "published", "outlet") if obj.get(k)}
-    size = len(line)
-    html, text = obj.get("html"), obj.get("text")
-    if isinstance(html, str) and html.strip():
-        return RawItem(doc_id, meta.get("url") or source, "html", html=html, meta=meta, size=size)
-    if isinstance(text, str) and text.strip():
-        return RawItem(doc_id, meta.get("url") or source, "jsonl", text=text, meta=meta, size=size)
-    return RawItem(doc_id, source, "jsonl", meta=meta, size=size, error="no non-empty 'text' or 'html' field")
-
-
-def _stem(path: Path) -> str:
-    name = path.name
-    for ext in (".warc.gz", ".arc.gz", ".jsonl.gz"):
-        if name.lower().endswith(ext):
-            return name[: -len(ext)]
-    return path.stem
+def _finish(item: RawItem) -> RawItem:
+    """Every string the store, the hash or a terminal will see made safe: no lone surrogates (JSON
+    "\\ud800" cannot be encoded as UTF-8), ids and sources printable on one line, errors one line."""
+    fixed = 0
+    for attr in ("text", "html"):
+        value = getattr(item, attr)
+        if value:
+            value, n = clean_surrogates(value)
+            setattr(item, attr, value)
+            fixed += n
+    for key, value in item.meta.items():
+        if isinstance(value, str):
+            item.meta[key], n = clean_surrogates(value)
+            fixed += n
+    if fixed:
+        item.notes.append(f"{fixed} lone surrogates replaced by U+FFFD (not encodable as UTF-8)")
+    item.doc_id = printable(item.doc_id, backslash=False)
+    item.source = printable(item.source, backslash=False)
+    if item.error:
+        item.error = printable(" ".join(item.error.split()), backslash=False)
+    return item
