@@ -53,15 +53,16 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike],
 
     def flush() -> None:
         docs = process_many([item for item, _ in batch])       # no lock held while the pipeline runs
+        prepared = [store.prepare(doc) for doc in docs]         # nor while signatures are computed
         with store.transaction():
             done = []
-            for item, doc in zip((item for item, _ in batch), docs):
+            for item, doc, ready in zip((item for item, _ in batch), docs, prepared):
                 # judged again under the lock: another process may have stored this input meanwhile
                 _, known, same = _judge(store, item)
                 if same:
                     done.append((item, "unchanged", known))
                     continue
-                store.save(doc, raw_size=item.size)
+                store.save(doc, raw_size=item.size, prepared=ready)
                 done.append((item, "rejected" if doc.status != "ok" else "updated" if known else "ok", doc))
         for item, outcome, doc in done:         # reported once the batch is committed
             if outcome == "unchanged":

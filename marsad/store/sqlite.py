@@ -20,16 +20,20 @@ import sqlite3
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from marsad.model import Document
 from marsad.store.actors import MIGRATION as ACTORS_MIGRATION
 from marsad.store.actors import link, resolve, unlink
 from marsad.store.stories import SCHEMA as STORY_SCHEMA
-from marsad.store.stories import StoryIndex
+from marsad.store.stories import StoryIndex, signature
 from marsad.text.arabic import normalize, strip_clitics
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DEFAULT_DB = "marsad.db"
 RAW_KEEP_LIMIT = 5 * 1024 * 1024     # larger raw inputs are referenced by their source, not copied
@@ -96,6 +100,15 @@ MIGRATIONS: list[str] = [
     ALTER TABLE documents ADD COLUMN notes TEXT;
     """,
 ]
+
+
+@dataclass
+class Prepared:
+    """A document's row parts that need no database: computed outside the write lock."""
+    blob: bytes | None                  # the raw input, compressed (None when too large to keep)
+    raw_size: int
+    signature: np.ndarray | None        # MinHash signature for stories (ok documents)
+    search: tuple[str, str, str] | None  # FTS title, body, stems (ok documents)
 
 
 def default_db_path() -> str:
@@ -232,21 +245,30 @@ class Store:
                 break
         return alt, row
 
-    def save(self, doc: Document, raw_size: int | None = None) -> None:
+    def prepare(self, doc: Document) -> Prepared:
+        """What saving `doc` computes from it alone, done before the write lock is taken."""
+        raw = doc.raw.encode("utf-8")
+        full = f"{doc.title or ''} {doc.text}"
+        ok = doc.status == "ok"
+        return Prepared(zlib.compress(raw, 6) if raw and len(raw) <= RAW_KEEP_LIMIT else None, len(raw),
+                        signature(full) if ok else None,
+                        (normalize(doc.title or ""), normalize(doc.text), index_terms(full)) if ok else None)
+
+    def save(self, doc: Document, raw_size: int | None = None, prepared: Prepared | None = None) -> None:
         """Insert or replace one document with its annotations and its search entry, in one
         transaction (or in the caller's: see `transaction`). A stored article of another source
-        with the same id is kept: `doc` is stored under another id (see `locate`), noted in `notes`."""
+        with the same id is kept: `doc` is stored under another id (see `locate`), noted in `notes`.
+        `prepared` (from `prepare`) lets a caller do the pure computation before taking the lock."""
+        prepared = prepared or self.prepare(doc)
         with self.transaction():
             doc_id, _ = self.locate(doc.doc_id, doc.source, doc.content_hash)
             if doc_id != doc.doc_id:
                 taken = self.db.execute("SELECT source FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()[0]
                 doc.notes.append(f"id {doc.doc_id} is taken by another source ({taken}): stored as {doc_id}")
                 doc.doc_id = doc_id
-            self._save(doc, raw_size)
+            self._save(doc, raw_size, prepared)
 
-    def _save(self, doc: Document, raw_size: int | None) -> None:
-        raw = doc.raw.encode("utf-8")
-        blob = zlib.compress(raw, 6) if raw and len(raw) <= RAW_KEEP_LIMIT else None
+    def _save(self, doc: Document, raw_size: int | None, prepared: Prepared) -> None:
         db, now = self.db, _now()
         old = db.execute("SELECT id, ingested_at FROM documents WHERE doc_id = ?", (doc.doc_id,)).fetchone()
         if old:
@@ -254,21 +276,20 @@ class Store:
             db.execute("DELETE FROM documents_fts WHERE rowid = ?", (old["id"],))
             db.execute("DELETE FROM documents WHERE id = ?", (old["id"],))
         ok = doc.status == "ok"
-        full = f"{doc.title or ''} {doc.text}"
-        story = self.stories.add(doc.doc_id, full) if ok else None     # written with the row, not after it
+        # the story is written with the row, not after it
+        story = self.stories.add_signature(doc.doc_id, prepared.signature) if ok else None
         cur = db.execute(
             """INSERT INTO documents (doc_id, source, fmt, status, error, content_hash, raw, raw_size, title,
                    subtitle, outlet, url, published, published_confidence, page_dates, dateline, text,
                    ingested_at, updated_at, story_id, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-            (doc.doc_id, doc.source, doc.fmt, doc.status, doc.error, doc.content_hash, blob,
-             raw_size if raw_size is not None else len(raw), doc.title, doc.subtitle, doc.outlet, doc.url,
+            (doc.doc_id, doc.source, doc.fmt, doc.status, doc.error, doc.content_hash, prepared.blob,
+             raw_size if raw_size is not None else prepared.raw_size, doc.title, doc.subtitle, doc.outlet, doc.url,
              doc.published, doc.published_confidence, json.dumps(doc.page_dates),
              doc.dateline.text if doc.dateline else None, doc.text or None,
              old["ingested_at"] if old else now, now, story, json.dumps(doc.notes, ensure_ascii=False) if doc.notes else None))
         if ok:
             db.execute("INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
-                       (cur.lastrowid, normalize(doc.title or ""), normalize(doc.text),
-                        index_terms(full)))
+                       (cur.lastrowid, *prepared.search))
             self._save_annotations(doc)
 
     def _save_annotations(self, doc: Document) -> None:
