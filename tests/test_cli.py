@@ -173,3 +173,19 @@ def test_one_blas_thread_is_set_before_numpy_loads():
                                        cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
     assert run({}) == ["True", "1"]
     assert run({"OMP_NUM_THREADS": "4"}) == ["False", "None"]       # the user's choice stands
+
+
+def test_progress_on_a_terminal_leaves_stdout_to_the_data(tmp_path, monkeypatch):
+    """A progress bar (stderr is a terminal) must not take over stdout (redirected to a file)."""
+    import io
+
+    from rich.console import Console
+
+    import marsad.cli.models
+
+    screen = io.StringIO()
+    monkeypatch.setattr(marsad.cli.models, "err", Console(file=screen, force_terminal=True))
+    (tmp_path / "in.txt").write_text("زار\nبغداد\n\nقال\n", "utf-8")
+    result = runner.invoke(app, ["ner", "--conll", str(tmp_path / "in.txt"), "--model", "crf"])
+    assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith("زار ")
+    assert "زار" not in screen.getvalue() and "ner" in screen.getvalue()

@@ -49,7 +49,7 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
     still_rejected = 0
     with open_write(db) as store, Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                                            TextColumn("files · {task.fields[items]} articles"),
-                                           TimeElapsedColumn(), console=err,
+                                           TimeElapsedColumn(), console=err, redirect_stdout=False,
                                            disable=quiet or not err.is_terminal) as bar:
         task = bar.add_task("ingest", total=total, items=0)
         seen_sources: set[str] = set()
@@ -145,7 +145,7 @@ def show(doc_id: Annotated[str, typer.Argument(help="A document id, as search, q
         return
     if raw:
         if original is None:
-            err.print(Text(f"raw input not kept (too large or unreadable); source: {doc['source']}"))
+            err.print(Text(f"raw input not kept (empty, too large or unreadable); source: {doc['source']}"))
             raise typer.Exit(1)
         sys.stdout.write(original)      # as received: no markup, emoji codes or reordering
         return

@@ -27,7 +27,9 @@ def _progress(label: str, total: Optional[float] = None):
 
     columns = [SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(),
                TextColumn("{task.percentage:>3.0f}%" if total else ""), TimeElapsedColumn()]
-    return Progress(*columns, console=err, disable=not err.is_terminal, transient=True)
+    # redirect_stdout=False: rich would otherwise send the tagged lines to the terminal, not to `> OUT`
+    return Progress(*columns, console=err, disable=not err.is_terminal, transient=True,
+                    redirect_stdout=False, redirect_stderr=False)
 
 
 def _text_lines(f: IO[bytes], name: str) -> Iterator[str]:
