@@ -57,6 +57,21 @@ def test_byline_date_is_not_page_chrome():
     assert [d.isoformat() for d in c.byline_dates] == ["2023-10-09"] and not c.page_dates
 
 
+def test_a_date_above_the_masthead_is_the_header_even_without_a_headline():
+    page = ("السبت 17 أغسطس 2024\nرئيس التحرير\nمنى سالم\n\n"
+            "قتل ثلاثة أشخاص بانفجار لغم أرضي في محافظة لحج، حسب ما أفاد مصدر محلي للصحفيين.\n")
+    c = clean_text(page)
+    assert c.page_dates and not c.byline_dates
+
+
+def test_update_and_publication_in_one_stamp():
+    page = ("مقتل ثلاثة بانفجار لغم في لحج\nنشر في: 6 أبريل 2016 - آخر تحديث: 17 أغسطس 2024\n\n"
+            "قتل ثلاثة أشخاص بانفجار لغم أرضي في محافظة لحج، حسب ما أفاد مصدر محلي للصحفيين.\n")
+    c = clean_text(page)
+    assert [d.isoformat() for d in c.byline_dates] == ["2016-04-06"]
+    assert [d.isoformat() for d in c.page_dates] == ["2024-08-17"]
+
+
 def test_known_title_is_removed_from_the_body():
     c = clean_text("غارة على مأرب\nشن الطيران غارات على مواقع في مأرب اليوم، وفق مصادر محلية تحدثت للصحفيين.",
                    known_title="غارة على مأرب")

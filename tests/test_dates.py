@@ -9,6 +9,7 @@ from marsad.text.dates import (
     choose_published,
     find_dates,
     parse_date,
+    weekday_agrees,
     weekday_conflicts,
     weekday_mentions,
 )
@@ -26,6 +27,13 @@ from marsad.text.dates import (
     ("1 شوال 1444 هـ", date(2023, 4, 21)),
     ("نشر بتاريخ 2023-05-14", date(2023, 5, 14)),
     ("14/05/2023", date(2023, 5, 14)),
+    # the forms sites print in their date stamps
+    ("الثلاثاء 09/أكتوبر/2018 - 08:40 م", date(2018, 10, 9)),
+    ("09-أكتوبر-2018", date(2018, 10, 9)),
+    ("09-10-2018", date(2018, 10, 9)),
+    ("Posted: 9th, October 2018 GMT", date(2018, 10, 9)),
+    ("October 9, 2018", date(2018, 10, 9)),
+    ("Oct. 9, 2018", date(2018, 10, 9)),
 ])
 def test_dates_are_parsed(text, expected):
     found = find_dates(text)
@@ -42,6 +50,16 @@ def test_hijri_and_gregorian_in_one_header():
 def test_not_dates():
     assert find_dates("قتل 12 شخصا في 2023 خلال هجمات متفرقة") == []
     assert find_dates("صفر 12 3000") == []
+    assert find_dates("فاز الفريق 2-1 عام 2019 وخسر 3-0-2018") == []        # scores, not a day and month
+    assert find_dates("12 مارسيليا 2019") == []                                  # a month name inside a word
+
+
+def test_a_weekday_named_with_a_date_is_checked():
+    named, numeric = find_dates("الثلاثاء 09 أكتوبر 2018")[0], find_dates("الثلاثاء، 09-10-2018")[0]
+    assert named.weekday == numeric.weekday == 1 and weekday_agrees(named) and weekday_agrees(numeric)
+    wrong = find_dates("الأربعاء، 09-10-2018")[0]                  # 9 October 2018 was a Tuesday
+    assert wrong.weekday == 2 and not weekday_agrees(wrong)
+    assert weekday_agrees(find_dates("09-10-2018")[0])            # no weekday named: nothing to contradict
 
 
 def test_weekday_mentions_and_offsets():

@@ -3,6 +3,22 @@
 Lines are judged by their shape and position (header before the headline, short lines without
 sentence punctuation, a tail of short lines after the last paragraph) and confirmed by the chrome
 vocabulary in data/chrome.json. No rule names a particular site.
+
+Which date is the article's. A page shows two kinds of date: the site header's "today" (above the
+masthead and the headline, the same on every page of the site) and the article's own stamp. The
+stamp is found by position and form, never by refusing all dates:
+  - a stamp labelled as publication ("نشر في"، "تاريخ النشر"، "بتاريخ"، "date"), wherever it stands
+    in the header, also when it opens the first paragraph ("date 2025-09-05 أعلن ...");
+  - an unlabelled date line with no headline or masthead line between it and the body: right under
+    the title ("الأحد 12 مايو 2019 10:15 ص"), or at the top of an excerpt that has no headline;
+  - the date in the body's dateline ("مصراتة، ليبيا، 14 مارس 2016، وكالات –").
+An unlabelled date above the headline or masthead is the header's "today" (page_dates). A stamp
+whose named weekday is not its date's weekday is not trusted. "آخر تحديث" is an update, not the
+publication: an article corrected years later, and site headers, print it with a later day than the
+news, so update stamps go to page_dates and are never offered as the publication date.
+
+A one-sentence news item is an article too: when the page rules leave no body (the only line taken
+as the title, or as tail chrome), the lines no chrome rule claims are the text.
 """
 from __future__ import annotations
 
@@ -13,7 +29,7 @@ from functools import lru_cache
 
 from marsad.data import load_json
 from marsad.text.arabic import normalize
-from marsad.text.dates import find_dates
+from marsad.text.dates import DateMention, find_dates, weekday_agrees, weekday_mentions
 
 SENTENCE_END = tuple(".!?؟:\"»”")
 BODY_MIN_WORDS = 12        # a line this long is article prose, whatever it ends with
@@ -23,8 +39,9 @@ _BYLINE = re.compile(r"\(\s*([^()\n]{2,40}?)\s*[-–—/]\s*(?:وكالات|مت
 _TIME = re.compile(r"(?:الساعة\s*)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|AM|PM|am|pm)?")
 _DATELINE = re.compile(r"^\(?([\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,2})\)?\s*[-–—]\s+(?=\S)")
 _CAPTION_CREDIT = re.compile(r"[|/]\s*([^|/]{2,30})$|\((?:تصوير|الصورة|صورة)[^)]*\)|(?:^|\s)(?:تصوير|الصورة)\s*:")
-_BYLINE_DATE_CUE = re.compile(r"نشر|بتاريخ|تاريخ النشر|منشور")
-_CHROME_DATE_CUE = re.compile(r"اخر تحديث|الموافق|تحديث")
+_STAMP_FILLER = re.compile(r"[\s|:،,\-–—]+")
+# Words a dateline's place cannot start with: "في 12 مايو 2019 -" opens a sentence, not a dateline.
+_NOT_PLACE = {"في", "منذ", "حتي", "بعد", "قبل", "يوم", "من", "الي", "علي", "عن", "خلال", "بتاريخ", "تاريخ"}
 
 
 @dataclass
@@ -38,10 +55,43 @@ class Cleaned:
     dateline: tuple[int, int] | None = None
 
 
+@dataclass
+class _Stamp:
+    line: int                   # index of the line it was read from
+    value: date
+    kind: str                   # "published" (labelled), "update" (labelled) or "" (no label)
+    trusted: bool               # no named weekday contradicts it
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> dict[str, set[str]]:
     raw = load_json("chrome.json")
     return {k: {normalize(x) for x in v} for k, v in raw.items() if isinstance(v, list)}
+
+
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, re.Pattern]:
+    v = vocabulary()
+
+    def words(names: set[str]) -> re.Pattern:       # whole words: "نشر" is not inside "ينشر"
+        alt = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"(?<![^\W\d_])(?:{alt})(?![^\W\d_])")
+    return {"update": words(v["update_labels"]), "published": words(v["publication_labels"])}
+
+
+def _label(before: str) -> str:
+    """What the words before a date call it; an update label wins ("update date", "تاريخ التحديث")."""
+    norm = normalize(before)
+    return next((kind for kind, pattern in _labels().items() if pattern.search(norm)), "")
+
+
+def _stamps(line: str, at: int, found: list[DateMention]) -> list[_Stamp]:
+    """The dates of a stamp, each with the label written before it (after the previous date)."""
+    out, prev = [], 0
+    for d in found:
+        out.append(_Stamp(at, d.value, _label(line[prev:d.start]), weekday_agrees(d)))
+        prev = d.end
+    return out
 
 
 def _words(line: str) -> int:
@@ -57,7 +107,7 @@ def _has_phrase(norm_line: str, phrases: set[str]) -> bool:
     return any(p in norm_line for p in phrases)
 
 
-def _date_line(line: str) -> list[date] | None:
+def _date_line(line: str) -> list[DateMention] | None:
     """Dates, when the line is essentially a date stamp (chrome or byline), else None."""
     found = find_dates(line)
     if not found:
@@ -69,8 +119,30 @@ def _date_line(line: str) -> list[date] | None:
     rest_words = [w for w in re.split(r"[\s|:،,\-–]+", normalize(rest)) if w]
     # The stamp may carry a label ("آخر تحديث:", "نشر في", a weekday, "الموافق"), nothing more.
     if covered >= len(line.strip()) * 0.4 or len(rest_words) <= 4:
-        return [d.value for d in found]
+        return found
     return None
+
+
+def _leading_stamp(line: str) -> tuple[list[DateMention], str] | None:
+    """A stamp glued to the start of a paragraph ("date 2025-09-05 أعلنت ...", "نشر في 12/05/2019
+    قتل ...", "الأحد 12 مايو 2019 10:15 ص قتل ..."): its dates and the paragraph after it. Only a
+    publication label or a clock time marks it: a bare date opening a sentence is the sentence's."""
+    found = find_dates(line[:80])
+    if not found:
+        return None
+    d = found[0]
+    head = _TIME.sub(" ", line[:d.start])
+    for w in weekday_mentions(head):
+        head = head.replace(w.text, " ")
+    label = _labels()["published"].search(normalize(head))
+    if _STAMP_FILLER.sub("", _labels()["published"].sub("", normalize(head))):
+        return None                         # words other than a label, a weekday or a time before the date
+    time = re.match(r"[\s|،,\-–—]*" + _TIME.pattern, line[d.end:])
+    if not (label or time or _TIME.search(line[:d.start])):
+        return None
+    rest_at = d.end + (time.end() if time else 0)
+    rest_at += len(re.match(r"[\s|:،,\-–—]*", line[rest_at:]).group())
+    return [d], line[rest_at:]
 
 
 def _caption(line: str, norm: str, vocab) -> bool:
@@ -110,6 +182,8 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
 
     # Head: chrome, title, then subtitle/captions/bylines until the first paragraph of prose.
     i, title_at, skip_name = 0, None, False
+    masthead = -1               # the last headline or masthead line: dates above it are the header's
+    stamps: list[_Stamp] = []
     known = normalize(known_title) if known_title else None
     while i < end:
         ln = lines[i]
@@ -118,10 +192,14 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
             i += 1
             continue
         if title_at is None and known and norm == known:
-            title_at = i
+            title_at = masthead = i
             out.title = known_title
             i += 1
             continue
+        if not _date_line(ln) and (lead := _leading_stamp(ln)) and _words(lead[1]) >= 3:
+            stamps += _stamps(ln, i, lead[0])
+            lines[i] = ln = lead[1]
+            norm = normalize(ln)
         if _is_prose(ln) and (title_at is not None or known or _words(ln) > TITLE_MAX_WORDS
                               or ln.endswith((".", "؟", "!"))):
             break
@@ -132,10 +210,10 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
         skip_name = False
         stamp = _date_line(ln)
         if stamp:
-            (out.byline_dates if _BYLINE_DATE_CUE.search(norm) and not _CHROME_DATE_CUE.search(norm)
-             else out.page_dates).extend(stamp)
+            stamps += _stamps(ln, i, stamp)
         elif _has_phrase(norm, vocab["editor_markers"]):
             skip_name = _words(ln) <= 4            # the editor's name stands on the next line
+            masthead = i
         elif norm in vocab["section_labels"] or _has_phrase(norm, vocab["widget_phrases"]) and _words(ln) <= 8:
             pass
         elif m := _BYLINE.search(ln):
@@ -143,7 +221,7 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
         elif _caption(ln, norm, vocab):
             pass
         elif title_at is None and not known and _words(ln) >= 3:
-            title_at, out.title = i, ln
+            title_at, out.title, masthead = i, ln, i
         elif _outlet_like(ln, norm, vocab):
             out.outlet = out.outlet or ln
         elif title_at is not None and out.subtitle is None and _words(ln) >= 4:
@@ -156,7 +234,7 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
         if ln and not _is_prose(ln):
             stamp = _date_line(ln)
             if stamp:
-                out.page_dates.extend(stamp)
+                out.page_dates.extend(d.value for d in stamp)
                 continue
             if _caption(ln, norm, vocab) or (_words(ln) <= 8 and _has_phrase(norm, vocab["widget_phrases"])):
                 continue
@@ -164,6 +242,62 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
             out.outlet = m.group(1).strip()
         body.append(ln)
     out.text = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
+    if not out.text:
+        _short_item(out, lines, known)
     if out.text and (m := _DATELINE.match(out.text)):
         out.dateline = (m.start(1), m.end(1))
+    elif out.text and (dated := _dated_dateline(out.text)):
+        out.dateline, found = dated
+        stamps.append(_Stamp(i, found.value, "", weekday_agrees(found)))     # in the body: the article's
+    for st in stamps:
+        # The article's: labelled as published, or with no headline/masthead line below it.
+        article = st.kind == "published" or (st.kind == "" and st.line > masthead)
+        (out.byline_dates if article and st.trusted else out.page_dates).append(st.value)
     return out
+
+
+def _dated_dateline(text: str) -> tuple[tuple[int, int] | None, DateMention] | None:
+    """A dateline that carries the date ("مصراتة، ليبيا، 14 مارس 2016، وكالات –", "بنغازي 24 سبتمبر
+    2024 (وكالة) –"): the place's span (None when it names none) and the date, the article's own."""
+    window = text[:120].split("\n")[0]
+    found = find_dates(window)
+    def inside(k: int) -> bool:                    # 22-يونيو-2024 has dashes of its own
+        return any(d.start <= k < d.end for d in found)
+    dash = next((m.start() for m in re.finditer(r"[-–—]", window) if not inside(m.start())), None)
+    found = [d for d in found if dash is not None and d.end <= dash]
+    if not found or _words(window[:dash]) > 12:
+        return None
+    head = "".join(" " if inside(k) else c for k, c in enumerate(window[:dash]))   # 14.05.2023 is no full stop
+    if re.search(r"[.!?؟:«»\"“”]", head):
+        return None
+    after = head[found[-1].end:]                   # only an agency may follow the date: "(وكالة)", "وكالات"
+    if _words(re.sub(r"[()،,]", " ", after)) > 3:
+        return None
+    before = head[:found[0].start]
+    place = re.fullmatch(r"\s*\(?([\u0621-\u064a]{2,}(?:[\s،,]+[\u0621-\u064a]{2,}){0,4})\)?[\s،,]*", before)
+    if before.strip() and (not place or normalize(before.split()[0]) in _NOT_PLACE):
+        return None
+    return (place.start(1), place.end(1)) if place else None, found[0]
+
+
+def _short_item(out: Cleaned, lines: list[str], known: str | None) -> None:
+    """The text of an input the page rules left empty: a one-sentence item ("من يقف وراء الاغتيال؟")
+    has no headline over a body, so the rules took its only line as the title or as tail chrome.
+    Its text is every sentence-like line no chrome rule claims; a menu or a lone headline field
+    still leaves nothing."""
+    vocab = vocabulary()
+    keep = []
+    for ln in lines:
+        norm = normalize(ln)
+        words = _words(ln)
+        if (not ln or norm == known or _date_line(ln) or (words < 3 and not ln.endswith(SENTENCE_END))
+                or norm in vocab["section_labels"] or _caption(ln, norm, vocab)
+                or (words <= 8 and _has_phrase(norm, vocab["widget_phrases"] | vocab["editor_markers"]))
+                or (words <= 20 and _has_phrase(norm, vocab["tail_phrases"]))):
+            continue
+        keep.append(ln)
+    body = [ln for ln in keep if ln not in (out.title, out.subtitle)]
+    if body:                                # a headline over a one-sentence body
+        out.text = "\n".join(body)
+    elif keep:                              # the only line was taken as the title: it is the text
+        out.text, out.title, out.subtitle = "\n".join(keep), None, None

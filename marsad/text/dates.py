@@ -38,7 +38,7 @@ def calendar() -> dict:
     raw = load_json("calendar.json")
     fold = lambda d: {normalize(k): v for k, v in d.items()}  # noqa: E731 - tiny local helper
     return {"greg": fold(raw["gregorian_months"]), "hijri": fold(raw["hijri_months"]),
-            "weekday": fold(raw["weekdays"])}
+            "english": fold(raw["english_months"]), "weekday": fold(raw["weekdays"])}
 
 
 def _alternation(names) -> str:
@@ -48,15 +48,25 @@ def _alternation(names) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     cal = calendar()
-    month = _alternation([*cal["greg"], *cal["hijri"]])
+    month = _alternation([*cal["greg"], *cal["hijri"], *cal["english"]])
+    english = _alternation(cal["english"])
     wd = _alternation(cal["weekday"])
+    sep = r"\s*[،,/\-]?\s*"       # stamps write 12 مايو 2019, 12/سبتمبر/2017, 22-يونيو-2024, 21st, November 2023
     return {
         # [weekday،] 12 [من] ديسمبر[/كانون الاول] [،] 2024 [م|هـ]
         "named": re.compile(
-            rf"(?:(?P<wd>{wd})\s*[،,]?\s*)?(?P<d>\d{{1,2}})\s*(?:من\s+)?(?P<m>{month})"
-            rf"(?:\s*/\s*(?:{month}))?\s*[،,]?\s*(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})\s*(?P<era>هـ|ه\b|م\b)?"),
+            rf"(?:(?P<wd>{wd})\s*[،,]?\s*)?(?<![\d.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{sep}(?:من\s+)?(?P<m>{month})"
+            rf"(?![^\W\d_])(?:\s*/\s*(?:{month}))?{sep}(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)"
+            rf"(?:\s*(?P<era>هـ|ه\b|م\b))?"),
+        # English month first, as some Arabic sites print it: November 21, 2023
+        "named_mdy": re.compile(
+            rf"(?<![^\W\d_])(?P<m>{english})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
         "iso": re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
-        "dmy": re.compile(r"(?<![\d/.])(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?![\d/])"),
+        # 14/05/2023, 14.05.2023, 11-11-2019 (one separator throughout)
+        "dmy": re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})(?P<sep>[/.\-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)"
+                          r"(?![\d/])"),
+        # a weekday written just before a numeric date: الإثنين، 11-11-2019
+        "wd_before": re.compile(rf"(?P<wd>{wd})\s*[،,\-]?\s*$"),
         # اليوم الأحد / أمس الثلاثاء / أول أمس / مساء الإثنين / صباح اليوم الاثنين / الأربعاء
         "weekday": re.compile(
             rf"(?:(?:صباح|مساء|ظهر|فجر|ليله|ليل|عصر|ضحي)\s+)?(?P<rel>اول\s+امس|امس|اليوم)?\s*(?P<wd>{wd})(?!\w)"),
@@ -85,21 +95,30 @@ def find_dates(text: str) -> list[DateMention]:
             if hijri:
                 value = _hijri_to_gregorian(year, cal["hijri"].get(name, 0), day)
             else:
-                value = date(year, cal["greg"][name], day)
+                value = date(year, cal["greg"].get(name) or cal["english"][name], day)
         except (ValueError, KeyError, OverflowError):
             continue
         wd = cal["weekday"].get(m["wd"]) if m["wd"] else None
         out.append(DateMention(*_span(index, len(text), m.start(), m.end()), value,
                                "hijri" if hijri else "gregorian", wd))
-    for key in ("iso", "dmy"):
+    for key, kind in (("named_mdy", "gregorian"), ("iso", "numeric"), ("dmy", "numeric")):
         for m in pats[key].finditer(norm):
             try:
-                value = date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
+                month = cal["english"][m["m"]] if key == "named_mdy" else int(m["m"])
+                value = date(int(m["y"]), month, int(m["d"]))
+            except (ValueError, KeyError):
                 continue
-            out.append(DateMention(*_span(index, len(text), m.start(), m.end()), value, "numeric", None))
+            before = pats["wd_before"].search(norm, max(0, m.start() - 16), m.start())
+            wd = cal["weekday"][before["wd"]] if before else None
+            out.append(DateMention(*_span(index, len(text), m.start(), m.end()), value, kind, wd))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def weekday_agrees(mention: DateMention) -> bool:
+    """False when the weekday written with a date is not that date's weekday: a stamp that says
+    "الأحد 12 مايو 2019" is wrong about one of the two, so it cannot be trusted as a publication date."""
+    return mention.weekday is None or mention.value.weekday() == mention.weekday
 
 
 def _hijri_to_gregorian(year: int, month: int, day: int) -> date:
