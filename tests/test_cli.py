@@ -66,14 +66,14 @@ def test_sample_corpus_covers_every_format():
 
 
 # --- examples: the README's and each command's --help, run on the sample corpus ---------------------
-import os  # noqa: E402
-import re  # noqa: E402
-import shlex  # noqa: E402
+import os
+import re
+import shlex
 
-import pytest  # noqa: E402
-import typer  # noqa: E402
+import pytest
+import typer
 
-from tests.conftest import ROOT  # noqa: E402
+from tests.conftest import ROOT
 
 SLOW = {"bench", "ner", "train-ner"}      # minutes, or files outside the repository
 
@@ -82,7 +82,7 @@ def _readme_commands() -> list[list[str]]:
     """Every `marsad …` command in README.md's code blocks (also after `$ ` and between `&&`)."""
     text = (ROOT / "README.md").read_text("utf-8")
     out = []
-    for block in re.findall(r"```(?:bash|console|sh)\n(.*?)```", text, re.S):
+    for block in re.findall(r"```(?:bash|console|sh)\n(.*?)```", text, re.DOTALL):
         for line in block.splitlines():
             for part in line.removeprefix("$ ").split("&&"):
                 if part.strip().startswith("marsad "):
@@ -169,8 +169,10 @@ def test_one_blas_thread_is_set_before_numpy_loads():
     probe = "import os, marsad.cli as c; print(c.BLAS_THREAD_SET, os.environ.get('OPENBLAS_NUM_THREADS'))"
     env = {k: v for k, v in os.environ.items() if k not in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
                                                             "MKL_NUM_THREADS")}
-    run = lambda extra: subprocess.run([sys.executable, "-c", probe], env={**env, "PYTHONPATH": str(ROOT), **extra},  # noqa: E731
-                                       cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    def run(extra: dict) -> list[str]:
+        return subprocess.run([sys.executable, "-c", probe], env={**env, "PYTHONPATH": str(ROOT), **extra},
+                              cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+
     assert run({}) == ["True", "1"]
     assert run({"OMP_NUM_THREADS": "4"}) == ["False", "None"]       # the user's choice stands
 

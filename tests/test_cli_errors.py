@@ -42,9 +42,9 @@ def run(args: list[str], code: int, *words: str, **kw):
 def shell(args: list, **kw) -> subprocess.CompletedProcess:
     """marsad in a child process (real argv bytes and file descriptors), this checkout's package."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), **kw.pop("env", {})}
-    return subprocess.run([sys.executable, "-c", "import sys; sys.argv[0] = 'marsad'; "
-                           "from marsad.cli import app; app()", *args],
-                          cwd=ROOT, env=env, stderr=subprocess.PIPE, **{"stdout": subprocess.PIPE, **kw})
+    program = "import sys; sys.argv[0] = 'marsad'; from marsad.cli import app; app()"
+    return subprocess.run([sys.executable, "-c", program, *args], cwd=ROOT, env=env, check=False,
+                          stderr=subprocess.PIPE, **{"stdout": subprocess.PIPE, **kw})
 
 
 # --- export -o -----------------------------------------------------------------------------------
@@ -67,7 +67,8 @@ def test_export_onto_a_read_only_file(sample_db, tmp_path):
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
 def test_export_onto_a_full_device(sample_db):
     run(["export", "--db", str(sample_db), "-o", "/dev/full"], 1, "cannot write /dev/full", "No space left")
-    result = shell(["stats", "--db", str(sample_db)], stdout=open("/dev/full", "w"))
+    with open("/dev/full", "w") as full:
+        result = shell(["stats", "--db", str(sample_db)], stdout=full)
     assert result.returncode == 1 and b"No space left" in result.stderr and b"Traceback" not in result.stderr
 
 

@@ -12,11 +12,11 @@ from marsad.cli.threads import one_blas_thread
 BLAS_THREAD_SET = one_blas_thread()     # first: before the store's import of numpy (see threads.py)
 
 # Importing the command modules registers their commands on `app`; --help lists them in this order.
-from marsad.cli.common import app  # noqa: E402, I001
-from marsad.cli.corpus import extract, ingest, show, stats  # noqa: E402
-from marsad.cli.read import entities, events, export, quotes, search  # noqa: E402
-from marsad.cli.models import bench, ner, train_ner  # noqa: E402
-from marsad.cli.errors import UserError  # noqa: E402
+from marsad.cli.common import app  # noqa: I001
+from marsad.cli.corpus import extract, ingest, show, stats
+from marsad.cli.read import entities, events, export, quotes, search
+from marsad.cli.models import bench, ner, train_ner
+from marsad.cli.errors import UserError
 
 __all__ = ["UserError", "app", "bench", "entities", "events", "export", "extract", "ingest", "main", "ner",
            "quotes", "search", "show", "stats", "train_ner"]

@@ -39,7 +39,13 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
 
     Example: [bold]marsad ingest examples/corpus --db news.db[/bold]
     """
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from marsad.ingest import ingest as ingest_paths
     from marsad.read.files import iter_paths
@@ -132,7 +138,7 @@ def show(doc_id: Annotated[str, typer.Argument(help="A document id, as search, q
          as_json: Annotated[bool, typer.Option("--json", help="Print the stored record as JSON.")] = False):
     """One stored article: metadata, status, cleaned text (or the raw input).
 
-    Example: [bold]marsad show report_00[/bold]
+    Example: [bold]marsad show txt/report_00[/bold]
     """
     with open_read(db) as store:
         doc = store.document(doc_id)

@@ -23,7 +23,13 @@ PANEL = "NER models and speed"
 
 def _progress(label: str, total: Optional[float] = None):
     """A progress bar on stderr when it is a terminal (silent in pipes and logs)."""
-    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     columns = [SpinnerColumn(), TextColumn(f"[bold]{label}"), BarColumn(),
                TextColumn("{task.percentage:>3.0f}%" if total else ""), TimeElapsedColumn()]
@@ -139,7 +145,10 @@ def train_ner(data: Annotated[Path, typer.Argument(help="ANERcorp-style training
         raise UserError("--engine neural needs torch: pip install 'marsad[train]'")
     model_out = model_out or Path(NEURAL_OUT if engine == "neural" else CRF_OUT)
     writable_file(model_out)
-    log = lambda msg: err.print(Text(str(msg)))    # noqa: E731
+
+    def log(msg) -> None:
+        err.print(Text(str(msg)))
+
     if engine == "crf":
         from marsad.ner.train_crf import train
 

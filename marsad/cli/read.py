@@ -219,7 +219,7 @@ def export(fmt: Annotated[str, typer.Option("--format", help="acled-csv, jsonl, 
         if output is None:
             raise typer.BadParameter("Parquet is binary: give --out FILE", param_hint="--out")
         try:
-            import pyarrow.parquet  # noqa: F401 - checked before any work or any file is made
+            import pyarrow.parquet  # noqa: F401 (checked before any work, so no empty file is left)
         except ImportError as e:
             raise UserError("Parquet export needs pyarrow: pip install 'marsad[parquet]'") from e
     if output is not None:
