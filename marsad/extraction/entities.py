@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.spans import overlay, variant_key
 from marsad.model import Document, Entity
 from marsad.ner.tagging import consistent_labels, tag_many
 from marsad.text import lexicons as lx
@@ -25,12 +26,6 @@ _ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:متحدث|ناطق|رئيس
 _ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:إن|ان|أن|إنه|أنه|في|خلال|عبر)\s")
 _PROCLITICS = "وفبلك"
 ARTICLE_RULES = True          # gazetteer and title rules on articles (see ner.tag)
-
-
-def variant_key(name: str) -> str:
-    """A key under which spelling variants of one name coincide."""
-    n = normalize(name).replace("عبد ", "عبد").replace("ميليشي", "مليشي").replace("ميلشي", "مليشي")
-    return re.sub(r"[^\w ]", "", n).strip()
 
 
 def _is_punct(token: str) -> bool:
@@ -278,12 +273,8 @@ def with_org_phrases(text: str, ents: list[Entity]) -> list[Entity]:
     lying wholly inside it; where the tagger's entity reaches past it, the tagger's stands."""
     from marsad.extraction.org_phrases import org_phrases
 
-    out = list(ents)
-    for p in org_phrases(text):
-        overlapping = [e for e in out if e.start < p.end and p.start < e.end]
-        if all(p.start <= e.start and e.end <= p.end and e.type != "PER" for e in overlapping):
-            out = [e for e in out if e not in overlapping] + [p]
-    return sorted(out, key=lambda e: e.start)
+    return overlay(ents, org_phrases(text), lambda p, overlapping: all(
+        p.start <= e.start and e.end <= p.end and e.type != "PER" for e in overlapping))
 
 
 def with_named_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -306,20 +297,16 @@ def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
     entities it overlaps, except a person whose name contains it (عبد الملك الحوثي is no movement)."""
     from marsad.text.actor_dictionary import actors
 
-    out = list(ents)
-    for m in actors().find(text):
-        overlapping = [e for e in out if e.start < m.end and m.start < e.end]
-        if any(e.type == "PER" and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
-               for e in overlapping):
-            continue
-        out = [e for e in out if e not in overlapping]
+    def named(m) -> Entity:
         mention = text[m.start:m.end]
         canonical = re.sub(r'["«»“”]', "", mention)
         if normalize(text[max(0, m.start - 2):m.start]) == "لل" and not normalize(canonical).startswith("ال"):
             canonical = "ال" + canonical              # "للجيش المصري": ل + الجيش, the alef elided
-        out.append(Entity(mention, "ORG", m.start, m.end, canonical=canonical, actor=m.actor.name,
-                          actor_id=m.actor.id))
-    return sorted(out, key=lambda e: e.start)
+        return Entity(mention, "ORG", m.start, m.end, canonical=canonical, actor=m.actor.name, actor_id=m.actor.id)
+
+    return overlay(ents, map(named, actors().find(text)), lambda m, overlapping: not any(
+        e.type == "PER" and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
+        for e in overlapping))
 
 
 def tag_entities(doc: Document) -> Document:

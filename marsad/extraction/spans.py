@@ -7,11 +7,13 @@ the offsets, always in the list's own order, so a rule gives the same answer as 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Generic, TypeVar
 
 from marsad.model import Entity
+from marsad.text.arabic import normalize
 
 T = TypeVar("T")
 
@@ -47,7 +49,42 @@ class ByStart(Generic[T]):
         return None
 
 
-class Mentions:
+
+def overlay(ents: list[Entity], spans: Iterable[Entity],
+            accept: Callable[[Entity, list[Entity]], bool]) -> list[Entity]:
+    """Each of `spans` in turn, when `accept(span, the entities it overlaps)`, replaces those
+    entities (the ones left so far and spans taken before); the result in text order. The same as
+
+        out = list(ents)
+        for p in spans:
+            overlapping = [e for e in out if e.start < p.end and p.start < e.end]
+            if accept(p, overlapping):
+                out = [e for e in out if e not in overlapping] + [p]
+        return sorted(out, key=lambda e: e.start)
+
+    but each span finds what it overlaps by offset, not by a scan of the whole list."""
+    at, alive = ByStart(ents), [True] * len(ents)
+    taken: list[Entity] = []
+    taken_alive: list[bool] = []
+    taken_starts: list[int] = []        # ascending while spans come left to right (else: scanned whole)
+    longest, ordered = 0, True
+    for p in spans:
+        mine = [i for i in at.indexes(p.start - at.longest, p.end) if alive[i] and ents[i].end > p.start]
+        first = bisect_left(taken_starts, p.start - longest) if ordered else 0
+        prior = [k for k in range(first, len(taken)) if taken_alive[k]
+                 and taken[k].start < p.end and p.start < taken[k].end]
+        if accept(p, [ents[i] for i in mine] + [taken[k] for k in prior]):
+            for i in mine:
+                alive[i] = False
+            for k in prior:
+                taken_alive[k] = False
+            ordered = ordered and (not taken_starts or p.start >= taken_starts[-1])
+            taken.append(p)
+            taken_alive.append(True)
+            taken_starts.append(p.start)
+            longest = max(longest, p.end - p.start)
+    out = [e for e, keep in zip(ents, alive) if keep] + [t for t, keep in zip(taken, taken_alive) if keep]
+    return sorted(out, key=lambda e: e.start)
     """An article's PER/ORG entities for the quote rules: by offset, and by name key for the
     speaker a short phrase refers to (see `canonical`)."""
 
@@ -58,7 +95,7 @@ class Mentions:
         self.tails: dict[str, set[str]] = {}     # last words of a person's key → their names
         for e in ents:
             if e.type in ("PER", "ORG") and e.canonical:
-                key = _key(e.canonical)
+                key = variant_key(e.canonical)
                 self.by_key.setdefault(key, e.canonical)
                 if e.type == "PER":
                     for i in _spaces(key):
@@ -71,7 +108,7 @@ class Mentions:
     def canonical(self, phrase: str, earlier: Heard) -> str:
         """The entity name a speaker phrase refers to (المسماري → أحمد المسماري; المكتب → the office
         named in full by an earlier quote), else the phrase."""
-        key = _key(phrase)
+        key = variant_key(phrase)
         if key in earlier.by_prefix:
             return earlier.by_prefix[key]
         if key in self.by_key:
@@ -89,15 +126,15 @@ class Heard:
 
     def append(self, name: str) -> None:
         self.names.append(name)
-        key = _key(name)
+        key = variant_key(name)
         for i in _spaces(key):
             self.by_prefix[key[:i]] = name
 
 
-def _key(name: str) -> str:
-    from marsad.extraction.entities import variant_key
-
-    return variant_key(name)
+def variant_key(name: str) -> str:
+    """A key under which spelling variants of one name coincide."""
+    n = normalize(name).replace("عبد ", "عبد").replace("ميليشي", "مليشي").replace("ميلشي", "مليشي")
+    return re.sub(r"[^\w ]", "", n).strip()
 
 
 def _spaces(key: str) -> list[int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from marsad.extraction.entities import variant_key
+from marsad.extraction.spans import variant_key
 from marsad.text.arabic import normalize
 
 __all__ = ["MIGRATION", "documents_of", "find_quotes", "link", "list_actors", "resolve", "unlink", "variant_key"]
