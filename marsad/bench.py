@@ -1,15 +1,20 @@
 """`marsad bench`: throughput and memory, as ratios against reference runs in the same process.
 
 Timings on a shared 2-core machine drift, so every figure is reported next to a peer measured in
-the same run on the same input: trafilatura's own extraction on the same HTML pages, and a bare
-regex tokenise-and-lookup pass (the ceiling for pure Python).
+the same run on the same input: trafilatura's own extraction on the same HTML pages, a bare regex
+tokenise-and-lookup pass (the ceiling for pure Python), a 10 KB article beside a 1 MB one, a tiny
+input's peak memory beside a 50 MB input's.
 """
 from __future__ import annotations
 
 import gc
 import json
+import os
 import random
 import re
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
 import tracemalloc
@@ -184,7 +189,125 @@ def bench_memory(samples, small: int, large: int) -> dict:
                "retained_growth_ratio": round(kept[large] / max(kept[small], 1), 2)})
 
 
-def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = True, dedup: int = 0) -> dict:
+def long_article(samples, size: int, seed: int = 1) -> str:
+    """One article of about `size` UTF-8 bytes: a headline, then paragraphs of the samples in
+    random order with their numbers changed (no paragraph repeats within a 10 KB stretch)."""
+    rng = random.Random(seed)
+    paragraphs = [p for _, _, body in samples for p in body.split("\n") if p.strip()]
+    out, total = [samples[0][1]], 0
+    while total < size:
+        p = _NUMBER.sub(lambda m: str(rng.randint(2, 400)), rng.choice(paragraphs))
+        out.append(p)
+        total += len(p.encode("utf-8")) + 1
+    return "\n".join(out)
+
+
+def bench_length(samples, small: int = 10_000, large: int = 1_000_000, runs: int = 5) -> dict:
+    """The pipeline's cost per byte on one article of `small` bytes and one of `large` bytes, in
+    the same run: 1.0 means an article's cost is linear in its length (it was quadratic: 1 MB took
+    minutes). The small one is timed `runs` times (the median counts), after a warm-up that loads
+    the models; the size cap (pipeline.MAX_ARTICLE_CHARS) is lifted so the whole 1 MB is read."""
+    from marsad.pipeline import process
+
+    short, long_ = long_article(samples, small, seed=1), long_article(samples, large, seed=2)
+    saved = os.environ.get("MARSAD_MAX_ARTICLE_CHARS")
+    os.environ["MARSAD_MAX_ARTICLE_CHARS"] = str(2 * len(long_))
+    try:
+        process(RawItem("warm-up", "bench", "text", text=long_article(samples, small, seed=3)))
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            process(RawItem("small", "bench", "text", text=short))
+            times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        doc = process(RawItem("large", "bench", "text", text=long_))
+        large_seconds = time.perf_counter() - t
+    finally:
+        if saved is None:
+            os.environ.pop("MARSAD_MAX_ARTICLE_CHARS", None)
+        else:
+            os.environ["MARSAD_MAX_ARTICLE_CHARS"] = saved
+    small_bytes, large_bytes = len(short.encode("utf-8")), len(long_.encode("utf-8"))
+    per_small, per_large = statistics.median(times) / small_bytes, large_seconds / large_bytes
+    return {"small_bytes": small_bytes, "small_seconds_median": round(statistics.median(times), 3),
+            "large_bytes": large_bytes, "large_seconds": round(large_seconds, 2),
+            "large_status": doc.status, "us_per_byte_small": round(per_small * 1e6, 2),
+            "us_per_byte_large": round(per_large * 1e6, 2), "per_byte_ratio": round(per_large / per_small, 2)}
+
+
+# Run in a fresh interpreter, so that ru_maxrss is this input's peak and nothing else's.
+_MEMORY_CHILD = """
+import json, resource, sys, time
+mode, path, db = sys.argv[1:4]
+t = time.perf_counter()
+if mode == "read":
+    from marsad.pipeline import prepare
+    from marsad.read.files import read_paths
+    items = sum(1 for item in read_paths([path]) if prepare(item))
+else:
+    from marsad.ingest import ingest
+    from marsad.store.sqlite import Store
+    with Store(db) as store:
+        s = ingest(store, [path])
+    items = s.ok + s.rejected
+print(json.dumps({"items": items, "seconds": round(time.perf_counter() - t, 1),
+                  "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))
+"""
+
+
+def bench_input_memory(samples, size_mb: int = 50) -> dict:
+    """Peak resident memory (ru_maxrss, each in its own process) while reading large inputs,
+    reported against a tiny input's peak measured the same way in the same run:
+
+    - `many_read`: a JSONL of `size_mb` MB holding many articles, read and cleaned (read → prepare;
+      annotating all of them would take an hour and says nothing more about reading);
+    - `one_line`: one JSONL line of `size_mb` MB, ingested with the default record cap (refused
+      while streaming, never held whole);
+    - `one_line_admitted`: the same line with the record cap lifted (MARSAD_MAX_RECORD_BYTES): read,
+      cleaned, cut to MAX_ARTICLE_CHARS, annotated and stored.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        tiny, many, one = Path(tmp) / "tiny.jsonl", Path(tmp) / "many.jsonl", Path(tmp) / "one.jsonl"
+        outlet, title, body = next(synthetic(samples, 1))
+        tiny.write_text(json.dumps({"id": "t", "text": as_scraped_text(outlet, title, body, 0)},
+                                   ensure_ascii=False) + "\n", "utf-8")
+        with open(many, "w", encoding="utf-8") as f:
+            for i, (outlet, title, body) in enumerate(synthetic(samples, 10**9)):
+                f.write(json.dumps({"id": f"m{i}", "text": as_scraped_text(outlet, title, body, i)},
+                                   ensure_ascii=False) + "\n")
+                if f.tell() >= size_mb * 2**20:
+                    break
+        with open(one, "w", encoding="utf-8") as f:
+            line = {"id": "one", "text": long_article(samples, size_mb * 2**20)}
+            f.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+        def child(mode: str, path: Path, **env) -> dict:
+            db = Path(tmp) / f"{path.stem}-{mode}-{len(env)}.db"
+            # through sh, which forks: a child forked (or vforked) straight from this process would
+            # report this process's peak as its own (ru_maxrss survives exec)
+            out = subprocess.run(["sh", "-c", '"$@"; exit $?', "sh", sys.executable, "-c", _MEMORY_CHILD, mode,
+                                  str(path), str(db)], check=True, capture_output=True, text=True,
+                                 env={**os.environ, **env})
+            return json.loads(out.stdout.strip().splitlines()[-1])
+
+        result = {"input_mb": {p.stem: round(p.stat().st_size / 2**20, 1) for p in (many, one)},
+                  "tiny_read": child("read", tiny), "many_read": child("read", many),
+                  "tiny_ingest": child("ingest", tiny), "one_line": child("ingest", one),
+                  "one_line_admitted": child("ingest", one, MARSAD_MAX_RECORD_BYTES=str((size_mb + 16) * 2**20))}
+    result["extra_mb_over_tiny"] = {k: round(result[k]["peak_mb"] - result[base]["peak_mb"], 1) for k, base in
+                                    (("many_read", "tiny_read"), ("one_line", "tiny_ingest"),
+                                     ("one_line_admitted", "tiny_ingest"))}
+    result["ratios"] = {"many_read_vs_tiny": round(result["many_read"]["peak_mb"] / result["tiny_read"]["peak_mb"], 2),
+                        "one_line_vs_tiny": round(result["one_line"]["peak_mb"] / result["tiny_ingest"]["peak_mb"], 2),
+                        "one_line_admitted_vs_tiny": round(
+                            result["one_line_admitted"]["peak_mb"] / result["tiny_ingest"]["peak_mb"], 2)}
+    return result
+
+
+def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = True, dedup: int = 0,
+        length: bool = True, input_mb: int = 50) -> dict:
+    """Every benchmark; `length` adds the 10 KB vs 1 MB article, `input_mb` (0: none) the peak
+    memory of reading inputs that large."""
     samples = sample_articles(corpus)
     result = {"ingest": bench_ingest(samples, n)}
     small = bench_ingest(samples, max(1, n // 5))
@@ -199,4 +322,8 @@ def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = Tru
         result["dedup"] = bench_dedup(samples, dedup // 10, dedup)
     if memory:
         result["memory"] = bench_memory(samples, max(200, n // 20), max(1000, n // 4))
+    if length:
+        result["length"] = bench_length(samples)
+    if input_mb:
+        result["input_memory"] = bench_input_memory(samples, input_mb)
     return result

@@ -23,6 +23,7 @@ MIN_ARABIC_RATIO = 0.5        # below this share of Arabic letters an article is
 # is linear in length, but one 20 MB "article" (a whole site dumped into one field) would still hold
 # a batch for minutes. Longer text is cut at a paragraph or sentence end, with a note in doc.notes.
 MAX_ARTICLE_CHARS = 200_000
+PRE_CUT = 4         # text beyond 4 × the cap is dropped before cleaning (chrome never fills 3/4 of a page)
 
 Stage = Callable[[list[Document]], list[Document]]
 BATCH = 16          # articles annotated together: the neural tagger shares its per-step cost across them
@@ -60,12 +61,14 @@ def prepare(item: RawItem) -> Document:
         markup_date, sitename = page.published, page.sitename
         doc.url = page.url
     doc.url = meta.get("url") or doc.url
+    cap, received = max_article_chars(), len(text)
+    if received > PRE_CUT * cap:        # cleaning copies what it reads: a 50 MB text would cost 500 MB
+        text = text[:cut_point(text, PRE_CUT * cap)]
     cleaned = clean_text(text, known_title=title)
-    cap = max_article_chars()
-    if len(cleaned.text) > cap:
-        cut = cut_point(cleaned.text, cap)
-        doc.notes.append(f"text cut at {cut:,} of {len(cleaned.text):,} characters "
-                         f"(MAX_ARTICLE_CHARS = {cap:,}), at a paragraph or sentence end")
+    if len(cleaned.text) > cap or len(text) < received:
+        cut = cut_point(cleaned.text, cap) if len(cleaned.text) > cap else len(cleaned.text)
+        doc.notes.append(f"text cut at {cut:,} characters (MAX_ARTICLE_CHARS = {cap:,}), at a paragraph or "
+                         f"sentence end; {received:,} characters received")
         cleaned.text = cleaned.text[:cut]
     if not cleaned.text.strip():
         return reject(doc, "no article text left after removing page chrome")

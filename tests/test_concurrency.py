@@ -3,7 +3,6 @@ nothing, colliding ids never replace another source's article, reruns still repo
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import sqlite3
@@ -20,8 +19,8 @@ ACTORS = ["الجيش السوداني", "قوات الدعم السريع", "ج
 PEOPLE = ["أحمد الصالحي", "سالم الورفلي", "هشام عبد الباقي", "خالد النعيمي", "منى الحسيني", "يوسف القاسم"]
 # short reports invented for these tests
 OPENINGS = [
-    "{place} - أفادت مصادر محلية بأن {actor} شنت هجوما على مواقع قرب مدينة {place} فجر اليوم، ما أدى إلى "
-    "مقتل {n} أشخاص وإصابة {m} آخرين.",
+    ("{place} - أفادت مصادر محلية بأن {actor} شنت هجوما على مواقع قرب مدينة {place} فجر اليوم، ما أدى إلى "
+     "مقتل {n} أشخاص وإصابة {m} آخرين."),
     "{place} - اندلعت اشتباكات عنيفة بين {actor} و{actor2} في محيط {place} صباح اليوم، وسقط فيها {n} قتيلا.",
     "{place} - قصفت طائرات مسيرة مخازن للوقود في {place} ليلة أمس، وقال سكان إن الحريق استمر حتى الصباح.",
 ]
@@ -119,7 +118,7 @@ def test_a_writer_that_cannot_get_the_lock_fails_clearly_and_writes_nothing(tmp_
 
 def _counts(db) -> dict:
     with sqlite3.connect(db) as c:
-        out = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]   # noqa: S608 - fixed names
+        out = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]   # fixed table names
                for t in ("documents", "entities", "quotes", "events", "tolls", "documents_fts", "story_sig",
                          "actor_aliases")}
         out["mentions"] = c.execute("SELECT sum(mentions) FROM actors").fetchone()[0]

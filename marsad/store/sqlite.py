@@ -161,7 +161,7 @@ class Store:
         self.busy_timeout = _busy_timeout()
         # autocommit (isolation_level None): no statement opens a transaction behind our back and
         # holds the lock; writes go through `transaction()`
-        connect = dict(timeout=self.busy_timeout, isolation_level=None)
+        connect = {"timeout": self.busy_timeout, "isolation_level": None}
         if readonly:
             self.db = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True, **connect)
         else:
@@ -225,7 +225,8 @@ class Store:
         self.db.commit()
 
     # --- writing ------------------------------------------------------------------------------
-    def locate(self, doc_id: str, source: str | None, content_hash: str | None = None) -> tuple[str, sqlite3.Row | None]:
+    def locate(self, doc_id: str, source: str | None,
+               content_hash: str | None = None) -> tuple[str, sqlite3.Row | None]:
         """(the id an input is stored under, the row stored there or None).
 
         ids can collide across files (JSONL `id` fields, WARC record ids). A row with the same id
