@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extraction.triggers import _fold_weapons, _plausible, compile_phrase, find_triggers, fits, negated
+from marsad.extraction.triggers import (
+    _fold_weapons,
+    _plausible,
+    compile_phrase,
+    find_triggers,
+    fits,
+    negated,
+)
 
 E, V, P, R, S, B = ("Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                     "Strategic developments", "Battles")

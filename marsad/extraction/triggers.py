@@ -13,9 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from marsad.data import load_json
-from marsad.text.arabic import in_vocabulary, normalize, sentences, strip_clitics, tokens
+from marsad.text.arabic import (
+    in_vocabulary,
+    normalize,
+    sentences,
+    strip_clitics,
+    tokens,
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +67,7 @@ def _inflect(word: str) -> tuple[set[str], set[str]]:
         for s in _SUBJECT:
             verbal.update(base + (s[:-1] if s == "وا" and o else s) + o for o in _OBJECT)
     if "~" in marks:
-        core = base[1:] if base.startswith("ا") else base
+        core = base.removeprefix("ا")
         verbal.update(p + core + s + o for p in "يتن" for s in _IMPF_SUFFIX for o in _OBJECT)
     if "*" in marks:
         nominal.update(base[:-1] + s for s in _NOUN_T) if base.endswith("ه") else \
@@ -242,7 +249,7 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
 
 def _hedging_qad(before: list[str]) -> bool:
     """قد before an imperfect is "may" (قد يشن هجوما); before a perfect it affirms (قد أطلقت)."""
-    return any(w in ("قد", "وقد", "فقد") and nxt.startswith(("ي", "تكون")) for w, nxt in zip(before, before[1:]))
+    return any(w in ("قد", "وقد", "فقد") and nxt.startswith(("ي", "تكون")) for w, nxt in pairwise(before))
 
 
 _NOT_FUTURE = ("سيار", "سيطر", "سياس", "سنو", "سنه", "سته", "ستين", "ستون", "سيد", "سين")
@@ -326,8 +333,8 @@ def _fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
     """The triggers of one sentence as ACLED codes them together: a weapon named after an attack
     is that attack ("سلاح الجو المصري بقصف …", "لهجوم بصواريخ"); a raid or storming gives way to
     what happened in it; an attack in which civilians are shot is violence against them; and a
-    protest is coded once, at its most severe: a riot when protesters
-    clash, burn or throw stones, else with intervention or excessive force when that is told."""
+    protest is coded once, at its most severe: a riot when protesters clash, burn or throw stones,
+    else with intervention or excessive force when that is told (data/events.json, _coding)."""
     out: list[Trigger] = []
     for t in triggers:
         prev = out[-1] if out else None
