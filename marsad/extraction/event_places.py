@@ -75,13 +75,16 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
                 break
     home = Counter(p.country for p in out if not p.is_country).most_common(1)
     home_country = home[0][0] if home else None
+    held = bytearray(len(text) + 1)      # offsets inside a place taken above: one lookup, not a scan of all
+    for a, b in taken:
+        held[a:b] = b"\x01" * (b - a)
     for m in _listed().finditer(norm):
         noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip()
         if noun.startswith("ال"):
             continue                            # "المنطقة بأكملها": a definite place noun refers back, names nothing
         singular = place_nouns().get(noun, place_nouns().get(noun[1:])) == "singular"   # "وبلدة": one clitic
         for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
-            if any(a <= s < b for a, b in taken):
+            if held[s]:
                 break
             place = _list_place(text[s:e], home_country, first=n == 0, singular=singular)
             if place is None or singular and place[3] is None and " " not in place[0] and not _name_end(text, e):

@@ -19,7 +19,7 @@ from marsad.data import load_json
 from marsad.text.arabic import (
     in_vocabulary,
     normalize,
-    sentences,
+    sentence_at,
     strip_clitics,
     tokens,
 )
@@ -239,7 +239,8 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
     if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
         return True
-    sent_end = next((s.end for s in sentences(text) if s.start <= trig.start < s.end), len(text))
+    here = sentence_at(text, trig.start)
+    sent_end = here.end if here else len(text)
     if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end):
         return True
     if trig.flag in ("weak", "weapon", "crowd", "gather"):

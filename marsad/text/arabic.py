@@ -7,6 +7,7 @@ normalised text maps back to exact offsets in the cleaned article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -116,6 +117,19 @@ def sentences(text: str) -> tuple[Sentence, ...]:
         i += 1
     _emit(text, start, n, out)
     return tuple(out)
+
+
+@lru_cache(maxsize=16)
+def _sentence_starts(text: str) -> list[int]:
+    return [s.start for s in sentences(text)]
+
+
+def sentence_at(text: str, pos: int) -> Sentence | None:
+    """The sentence of `text` that holds offset `pos` (None between sentences), by bisection: a
+    rule asking this for every trigger must not walk all of a long article's sentences each time."""
+    sents = sentences(text)
+    k = bisect_right(_sentence_starts(text), pos) - 1
+    return sents[k] if k >= 0 and pos < sents[k].end else None
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
