@@ -1,0 +1,72 @@
+"""What a definite speaker phrase points back to.
+
+Arabic news names a source once in full ("مصدر أمني"، "وزارة الصحة الفلسطينية"، "مسؤول عسكري حكومي")
+and then by its head with the article ("المصدر"، "الوزارة"، "المسؤول العسكري"). The antecedent is the
+latest earlier speaker, organisation or unnamed-source mention with the same head (singular or
+plural: مصادر/مصدر) whose words include the anaphor's adjectives, and that says more than it.
+"""
+from __future__ import annotations
+
+from marsad.extraction.mentions import Mentions
+from marsad.extraction.spans import Heard
+from marsad.extraction.speakers import _bare, _clean, _w, lexicon, phrase_length, sane
+from marsad.text.arabic import normalize, tokens
+
+
+class Antecedents:
+    """What a definite speaker phrase can point back to: the speakers heard so far and the article's
+    organisations and unnamed sources named before."""
+
+    def __init__(self, text: str, ents: Mentions):
+        self.text, self.ents = text, ents
+        self.history: list[tuple[tuple[str, ...], str]] = []    # (bare words of a surface, canonical)
+        self.issuer: tuple[str, str] | None = None              # who issued the last statement
+        self.heard = Heard()
+
+    def add(self, surface: str, canonical: str) -> None:
+        for phrase in {surface, canonical}:
+            words = tuple(_bare(w) for w in normalize(phrase).split())
+            if words:
+                self.history.append((words, canonical))
+        self.heard.append(canonical)
+
+    def resolve(self, phrase: str, pos: int) -> str | None:
+        """The earlier name a definite phrase ("المصدر"، "الوزارة"، "المسؤول العسكري") refers to."""
+        lex, words = lexicon(), normalize(phrase).split()
+        if not words or not words[-1].startswith("ال") or len(words) > 4:
+            return None                          # only a definite phrase points back (رئاسة الأركان)
+        bare = [_bare(w) for w in words]
+        heads = {bare[0], lex["pairs"].get(bare[0], bare[0])}
+
+        def fits(cand: tuple[str, ...]) -> bool:
+            return bool(cand) and (cand[0] in heads or lex["pairs"].get(cand[0]) in heads) and \
+                len(cand) > len(bare) and all(w in cand[1:] for w in bare[1:])
+
+        for cand, canonical in reversed(self.history):
+            if fits(cand) and normalize(canonical) != normalize(phrase):
+                return canonical
+        for e in reversed(self.ents.at.starting(0, pos) if len(words) <= 2 else []):
+            name = e.canonical or e.text
+            if e.type == "ORG" and e.end <= pos and fits(tuple(_bare(w) for w in normalize(name).split())[:6]) \
+                    and len(name.split()) > 1 and sane(self.text, e) and not lex["object_nouns"] & set(normalize(name).split()):
+                return e.actor or name
+        if bare[0] in lex["source_nouns"] or lex["pairs"].get(bare[0]) in lex["source_nouns"]:
+            return self._mention(heads, bare, pos)
+        return None
+
+    def _mention(self, heads: set[str], bare: list[str], pos: int) -> str | None:
+        """The last indefinite mention of the same head before `pos` ("وفق مصدر أمني")."""
+        toks = tokens(self.text, max(0, pos - 3000), pos)
+        for k in range(len(toks) - 1, -1, -1):
+            w = _w(toks[k])
+            w = w[1:] if w[:1] in "وبل" and w[1:] in heads else w
+            if w not in heads and not (w.startswith("ال") and False):
+                continue
+            n = phrase_length(self.text, list(toks[k:]), self.ents, pos)
+            if n < 2:
+                continue
+            cand = [_bare(normalize(t.text)) for t in toks[k:k + n]]
+            if all(x in cand[1:] for x in bare[1:]):
+                return _clean(self.text[toks[k].start:toks[k + n - 1].end]).lstrip("وبل") \
+                    if _w(toks[k]) not in heads else _clean(self.text[toks[k].start:toks[k + n - 1].end])
+        return None

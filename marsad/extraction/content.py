@@ -1,0 +1,173 @@
+"""What was said: the quoted or reported words after a speaker.
+
+Direct speech is a quotation («…», "…", “…») that opens right after the speaker, after a colon, or —
+after a role, a place or a channel ("… في جنيف “…”") — one that runs to the end of the clause. Reported
+speech starts after its complementizer (أن، إن، بأن، إلى أن), which is no part of it, and runs to the
+next speech cue, an attribution ("، وفق ما نقلته …") or the sentence end. Between speaker and content
+lie appositions ("، المتحدث باسم …،"), time words and the channel ("في بيان"، "على تويتر"): the lead,
+which is read for the channel and never quoted.
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.speakers import is_time, lexicon
+from marsad.text.arabic import normalize
+
+_OPEN, _CLOSE = "«“\"", "»”\""
+_COMP = r"(?<!\w)(?:[إا]ن|ب?[أا]ن|[إا]لى [أا]ن|على [أا]ن|فإن|فان|ف[إا]ن)(?:ه|ها|هم|هما)?(?!\w)"
+# ", وفقًا لما ذكرته فضائية …" / ", بحسب بيان …": where the report says it got the claim from
+ATTRIBUTION = re.compile(r"(?:[،,]\s*|\s)(?:و)?(?:وفق(?:ا|اً|ًا)? ل|وفق |بحسب|حسب ما|حسبما|نقلا عن|نقلاً عن|طبقا ل|طبقاً ل)")
+
+
+def quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first quotation of 3+ words in text[start:end] that opens before any other word."""
+    i = start
+    while i < end and (text[i].isspace() or text[i] in "،,:"):
+        i += 1
+    if i >= end or text[i] not in _OPEN or (text[i] == '"' and (
+            text[i + 1:i + 2].isspace() or (i > 0 and text[i - 1].isalnum() and text.count('"', 0, i) % 2))):
+        return None                             # a '"' before a space, or after a word with one open, closes one
+    closer = {"«": "»", "“": "”", '"': '"'}[text[i]]
+    j = text.find(closer, i + 1, end + 1)
+    j = end if j < 0 else j
+    if len(text[i + 1:j].split()) < 3:
+        return None
+    return i + 1, j
+
+
+def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans inside «…», “…” and "…" (3+ words) in text[start:end]: speech cues there are quoted words."""
+    spans, i = [], start
+    while i < end:
+        if text[i] in _OPEN:
+            q = quoted(text, i, end)
+            if q:
+                spans.append(q)
+                i = q[1] + 1
+                continue
+        i += 1
+    return spans
+
+
+def colon_before(text: str, i: int) -> bool:
+    return text[i:i + 3].lstrip().startswith(":")
+
+
+def skip_appositives(text: str, pos: int, end: int) -> int:
+    """Past ", المتحدث باسم …،" / "التابعة لـ …،" / "خلال مداخلة …،" after the subject, never past the
+    complementizer that opens the content nor past `end`; objects (عن/على/إلى …) are content."""
+    lex = lexicon()
+    for _ in range(4):
+        m = re.match(r"[\s،,«»“”\"()]*", text[pos:end])
+        nxt = pos + m.end()
+        word = normalize(text[nxt:nxt + 14].split(" ")[0]).strip("()،,") if nxt < end else ""
+        if word in lex["complementizers"]:
+            return nxt
+        if is_time(word) and nxt + len(word) < end:
+            pos = nxt + len(text[nxt:].split(" ")[0])
+            continue
+        if word in lex["skip_words"] or word in lex["pronoun_objects"] or word.startswith(("نقلا", "نقلاً")) or \
+                "،" in m.group() and re.match(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|مدير|امين|تابع|منبثق|مكلف|وهو|وهي)", word):
+            stop = re.search(r"[،,:]|" + _COMP, text[nxt:min(end, nxt + 200)])
+            if not stop:
+                break
+            pos = nxt + (stop.start() if stop.group() not in "،," else stop.end())   # a colon stays: direct
+        else:
+            break
+    return pos
+
+
+def _closing_quote(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """A quotation in text[pos:end] that runs to the end of the clause ("… في جنیف “…”."), the words
+    before it being no clause of their own (no complementizer)."""
+    for m in re.finditer(f"[{_OPEN}]", text[pos:end]):
+        i = pos + m.start()
+        if i > pos and text[i - 1] not in " :،,(":
+            continue
+        q = quoted(text, i, end)
+        tail = text[q[1] + 1:end] if q else ""
+        cut = ATTRIBUTION.search(tail)          # "…”، بحسب البيان": the attribution is no clause of its own
+        tail = tail[:cut.start()] if cut else tail
+        if q and not tail.strip(" .،,؛:»”\"") and not re.search(_COMP, text[pos:i]):
+            return q
+    return None
+
+
+def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
+    """(kind, span, where the lead ends) of the content after a speaker, or None when there is none."""
+    lex = lexicon()
+    direct = quoted(text, start, end)
+    m = re.match(r"[\s،,]*", text[start:end])
+    pos = start + m.end()
+    word = re.match(r"[^\s:،,]*", text[pos:end]).group()
+    if normalize(word) in lex["participles"] or normalize(word) in lex["pronoun_objects"] \
+            or normalize(word) in lex["say_nouns"]:
+        pos += len(word)                        # قائلا: … / قال خلالها: … / نقلت عنه قوله: …
+        direct = quoted(text, pos, end)
+    if not direct:
+        later = re.search(r":\s*(?=[«“\"])", text[pos:end])     # "…، خلال مؤتمر صحفي …: «…»"
+        comp = re.search(_COMP, text[pos:end])
+        if later and (not comp or later.start() < comp.start()):
+            direct = quoted(text, pos + later.end(), end)
+    if not direct and text[pos:pos + 1] == ":" and len(text[pos + 1:end].split()) >= 3:
+        s, e = strip_span(text, pos + 1, end)
+        return "direct", (s, e), pos
+    if direct:
+        return "direct", direct, direct[0] - 1
+    window = text[pos:end]
+    part = next((p for p in re.finditer(r"[،,]\s*([^\s،,]+)", window) if normalize(p.group(1)) in lex["participles"]), None)
+    if part:
+        window = window[:part.start()]          # "…، مؤكدا أن …": that complementizer is the participle's
+    comp = next((c for c in re.finditer(_COMP, window[:90])
+                 if not re.search(r"(?:بعد|قبل|دون|منذ|رغم|بدل|حتى|بمجرد|حين)\s*$", window[:c.start()])), None)
+    late = _closing_quote(text, pos, end)
+    if late and (not comp or late[0] < pos + comp.start()):
+        return "direct", late, late[0] - 1      # "رسالة إلى "الليبيين … أن …"، بحسب البيان"
+    if comp and re.search(r"[.؟!]", window[:comp.start()]) is None:
+        lead_end = pos + comp.end()
+        inner = quoted(text, lead_end, end)
+        if inner:
+            return "direct", inner, lead_end
+        pos = lead_end
+    else:
+        pos = _past_time(text, _past_channel(text, pos, end), end)
+    lead_end = pos
+    attribution = ATTRIBUTION.search(text, pos, end)
+    s, e = strip_span(text, pos, attribution.start() if attribution else end)
+    if len(text[s:e].split()) < 3:
+        return None
+    return "indirect", (s, e), lead_end
+
+
+_CHANNEL_PP = re.compile(
+    r"\s*(?:في|عبر|خلال|على|ب)\s*(?:ال)?(?:بيان|بلاغ|تصريح|تصريحات|مؤتمر|تغريدة|منشور|مقابلة|حديث|اتصال|رسالة|"
+    r"مداخلة|كلمة|تسجيل|صفحت|حساب|موقع|منصة|قناة)\S*(?:\s+(?:ال)?\S+(?:ي|ية|يه|ة|ا)(?=[\s،,]))*"
+    r"(?:\s+(?:له|لها|لهم|مع|ل|لـ|على|عبر|في)\s*[«“\"]?[^\s،,.:]*[»”\"]?)*\s*[،,]?")
+
+
+def _past_channel(text: str, pos: int, end: int) -> int:
+    """Past "في بيان"، "في تصريح لـ"X"،"، "عبر صفحتها على فيسبوك" before a bare object: the channel is
+    lead, not content (a longer phrase up to a comma as well)."""
+    m = _CHANNEL_PP.match(text, pos, end)
+    if m and m.end() < end:
+        return m.end()
+    m = re.match(r"\s*(?:في|عبر|خلال|على)\s+[^،,.:]{2,60}?[،,]", text[pos:end])
+    return pos + m.end() if m else pos
+
+
+def _past_time(text: str, pos: int, end: int) -> int:
+    """Past time words before a bare object ("مساء الأحد استعادة …")."""
+    while True:
+        m = re.match(r"[\s،,()]*([^\s،,()]+)", text[pos:end])
+        if not m or not is_time(normalize(m.group(1))) or pos + m.end() >= end:
+            return pos
+        pos += m.end()
+
+
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in "،,:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "،,.:؛"):
+        e -= 1
+    return s, e

@@ -1,0 +1,350 @@
+"""Who said it: the speaker phrase after a speech cue, as Arabic news writes it.
+
+After the cue (and any time words: "أفاد الثلاثاء قيادي محلي") comes the subject. It is a person when
+one is named there — also after stacked roles and ranks ("الناطق الرسمي باسم الجيش العميد …"، "الباحث
+في الشؤون العسكرية …"): the speaker is the name, the role stays in the entity. Otherwise the subject is
+an organisation or an unnamed source, read as a noun phrase that ends where Arabic grammar ends it: at a
+preposition, a date, a relative pronoun, a verb ("طلبوا عدم ذكر أسمائهم"), an announced object
+("أعلنت القوات مقتل …"), an indefinite word after a definite one ("أكد الموقع استحالة …").
+
+A definite phrase that names no one ("المصدر"، "الوزارة"، "الحركة"، "المسؤول العسكري") is the
+antecedent the article named before ("مصدر أمني"، the ministry's full name). A statement as subject
+("أفاد بيان أصدره X"، "قال بيان لوزير …") is its issuer; a relay ("نقلت وكالة X عن Y قوله") is Y, with
+X's channel; a correspondent ("أفاد مراسل قناة X") speaks for the outlet.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.data import load_json
+from marsad.extraction.channels import outlet_channel
+from marsad.extraction.mentions import Mentions
+from marsad.model import Entity
+from marsad.text.arabic import Token, normalize, tokens
+from marsad.text.lexicons import nisba, org_heads, person_names, titles
+
+_OPEN, _CLOSE = "«“\"", "»”\""
+MAX_SPEAKER_TOKENS = 9
+MAX_ROLE_TOKENS = 14                  # a role phrase the name comes after ("المتحدث باسم … في …، NAME")
+_PUNCT = set("،,:()[]؛;.!?؟")
+_PREPOSITIONS = frozenset({"من", "عن", "الي", "علي", "مع", "ضد", "في", "ب", "ل"})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    raw = load_json("quotes.json")
+    lex = {k: frozenset(normalize(x) for x in v) for k, v in raw.items() if isinstance(v, list)}
+    lex["pairs"] = {normalize(k): normalize(v) for k, v in raw["number_pairs"].items()}
+    lex["statements"] = {normalize(k): v for k, v in raw["statement_nouns"].items()}
+    lex["issuer_links"] = tuple(sorted((normalize(x) for x in raw["issuer_links"]), key=len, reverse=True))
+    return lex
+
+
+@dataclass
+class Said:
+    """The speaker a cue found (surface, canonical) or None, where the words after it start, and the
+    channel the speaker phrase itself names (a relay by an agency, a statement)."""
+    name: tuple[str, str] | None
+    start: int
+    channel: str | None = None
+
+
+def _w(tok: Token) -> str:
+    return normalize(tok.text)
+
+
+def _bare(word: str) -> str:
+    """A word without its article or لل (الوزارة → وزاره), for matching an anaphor to its antecedent."""
+    for p in ("وال", "ال", "لل"):
+        if word.startswith(p) and len(word) - len(p) >= 2:
+            return word[len(p):]
+    return word
+
+
+def _clean(s: str) -> str:
+    return re.sub(f"[{_OPEN}{_CLOSE}]", "", s).strip(" ،,:-–—")
+
+
+def is_time(word: str) -> bool:
+    lex = lexicon()
+    return word in lex["time_words"] or (word[:1] in "وف" and word[1:] in lex["time_words"])
+
+
+def plural_verb(word: str) -> bool:
+    """A past-tense plural verb (طلبوا، رفضوا، قالوا): it ends an unnamed speaker phrase."""
+    return len(word) >= 4 and word.endswith("وا") and not word.startswith("ال")
+
+
+def _glued(text: str, e: Entity) -> bool:
+    """An entity the tagger cut from inside a word ("لجان" → "جان"): a subject has no preposition."""
+    return e.start > 0 and text[e.start - 1] in "لبك" and (e.start < 2 or not text[e.start - 2].isalpha())
+
+
+def sane(text: str, e: Entity) -> bool:
+    """A name the tagger found, not one run into a complementizer or a preposition ("الإعلامي أن أكثر")."""
+    lex = lexicon()
+    return not _glued(text, e) and not any(
+        normalize(t.text) in lex["complementizers"] or normalize(t.text) in ("في", "من", "عن")
+        for t in tokens(text, e.start, e.end))
+
+
+def _entity_at(text: str, ents: Mentions, tok: Token, end: int) -> Entity | None:
+    for e in ents.at.starting(tok.start, tok.end):
+        if e.type in ("PER", "ORG") and e.end <= end and sane(text, e):
+            return e
+    return None
+
+
+def is_media(e: Entity) -> bool:
+    """An outlet's name (وكالة الأنباء الألمانية): after a subject it is the addressee, not the speaker."""
+    return bool(e.actor and outlet_channel(e.actor)) or outlet_channel(e.canonical or e.text) is not None
+
+
+def _no_subject(word: str) -> bool:
+    """A word that cannot open a subject: a verb, a negation, an announced object (مقتل، بمقتل)."""
+    lex = lexicon()
+    return (word in lex["subject_breakers"] or plural_verb(word) or word in lex["object_nouns"]
+            or (word[:1] in "بل" and word[1:] in lex["object_nouns"]) or word in lex["say_nouns"]
+            or word in lex["speech_objects"])
+
+
+def _quote_close(toks: list[Token], i: int, most: int = 6) -> int | None:
+    """Index of the mark closing the short quotation opening at toks[i] (a quoted name), or None."""
+    for k in range(i + 1, min(len(toks), i + most + 1)):
+        if toks[k].text in _CLOSE:
+            return k if k > i + 1 else None
+        if toks[k].text in _PUNCT:
+            return None
+    return None
+
+
+def _grammar_break(prev: str, word: str) -> bool:
+    """The noun phrase cannot go on from `prev` to `word`."""
+    if prev.startswith(("ال", "لل")) and prev not in titles() and not word.startswith(("ال", "لل", "بال", "وال")):
+        return not (word == "باسم" or (word[:1] == "ل" and len(word) > 3) or word in person_names())
+    if prev.endswith("ون") and not prev.startswith("ال"):     # "ناشطون سوريون" but not "ناشطون مقتل"
+        return not (word.endswith(("ون", "ين")) or nisba(word) or word.startswith("و"))
+    return False
+
+
+def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit: int = MAX_SPEAKER_TOKENS) -> int:
+    """How many of `toks` (after a cue) make the subject noun phrase."""
+    lex, i, n = lexicon(), 0, 0
+    if toks and _no_subject(_w(toks[0])):
+        return 0
+    while i < len(toks) and i < limit and toks[i].end <= end:
+        t, w = toks[i], _w(toks[i])
+        prev = _w(toks[i - 1]) if i else ""
+        ent = _entity_at(text, ents, t, end)
+        if ent is not None:
+            if i and is_media(ent) and _bare(prev) not in ("مراسل", "مراسله"):
+                break                           # "أبلغت المصادر وكالة الأنباء …"، "طبيب لفرانس برس": the addressee
+            while i < len(toks) and toks[i].end <= ent.end and not (i and _w(toks[i]) in lex["object_nouns"]):
+                i += 1
+            n = i
+            if (i < len(toks) and toks[i].end <= ent.end) or ent.actor:
+                break                           # "قوات الجيش الليبي | السيطرة على …": the tagger ran on;
+            continue                            # a dictionary name is whole ("أكد المرصد … الأنباء")
+        if t.text in _OPEN:
+            close = _quote_close(toks, i)
+            if close is None or not i:
+                break
+            n = close + 1                       # a quoted name ends the phrase: حركة "الشباب" المتطرفة
+            break
+        if w in ("ل", "لـ") and i and _w(toks[0]).startswith("ال") and i + 1 < len(toks) and (
+                toks[i + 1].text in _OPEN or _entity_at(text, ents, toks[i + 1], end)):
+            i += 1                              # المركز الإعلامي لـ"قسد" (but "مصدر طبي لـ«X»" spoke to X)
+            continue
+        if t.text in _PUNCT or t.text in "-–—" or w in lex["complementizers"] or w in lex["relatives"]:
+            break
+        if i and (w in lex["speaker_stop"] or is_time(w) or w in lex["subject_breakers"] or plural_verb(w)
+                  or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)):
+            break
+        if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)$", _w(x)) for x in toks[:i]):
+            break
+        i = n = i + 1
+    return n
+
+
+def skip_time(toks: list[Token], i: int) -> int:
+    """Past time words, commas and bracketed days right after a cue ("أفاد، الثلاثاء، …")."""
+    while i < len(toks):
+        w = _w(toks[i])
+        between = toks[i].text in "،,()" and ((i + 1 < len(toks) and is_time(_w(toks[i + 1])))
+                                              or (i and is_time(_w(toks[i - 1]))))
+        if not (is_time(w) or w == "قد" or between):
+            break
+        i += 1
+    return i
+
+
+def role_led(words: list[str]) -> bool:
+    """The phrase starts with a role or a rank (المتحدث باسم …، العقيد في …، قائد شرطة …)."""
+    if not words:
+        return False
+    lex, first = lexicon(), words[0]
+    return _bare(first) in lex["role_heads"] or first in lex["role_heads"] or any(
+        " ".join(words[:2]).startswith(t) for t in titles())
+
+
+def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] | None:
+    """A person's name the tagger missed, from toks[i]: a known first name (or عبد…) and up to three
+    more words, ending at a preposition, a comma, a complementizer or the content."""
+    lex = lexicon()
+    if i >= len(toks) or toks[i].end > end:
+        return None
+    first = _w(toks[i])
+    if not (first in person_names() or (first.startswith("عبد") and len(first) > 5)) or first in lex["role_heads"] \
+            or first.startswith("ال") or first == "باسم" or is_time(first):
+        return None                          # a family name (المصري) or باسم is no first name
+    j = i + 1
+    while j < len(toks) and j < i + 4 and toks[j].end <= end:
+        w, raw = _w(toks[j]), toks[j].text
+        stop = (toks[j].text in _PUNCT or toks[j].text in _OPEN or w in lex["complementizers"] or is_time(w)
+                or (w in lex["speaker_stop"] and raw != "علي") or w.startswith(("لل", "بال")) or plural_verb(w))
+        if stop or (w[:1] in "لب" and len(w) > 4 and not w.startswith("ال")):
+            break
+        j += 1
+    return toks[i].start, toks[j - 1].end
+
+
+def bound(text: str, toks: list[Token], end: int) -> int:
+    """Index of the first token that opens the content: a complementizer, a colon or a quotation."""
+    lex = lexicon()
+    for k, t in enumerate(toks):
+        if t.end > end:
+            return k
+        if _w(t) in lex["complementizers"] or t.text == ":" or (t.text in _OPEN and _quote_close(toks, k) is None):
+            return k
+    return len(toks)
+
+
+def person_after_role(text: str, toks: list[Token], ents: Mentions, n: int, end: int) -> tuple[str, int] | None:
+    """The person a role phrase (toks[:n]) leads to before the content: (name, end offset)."""
+    stop = min(bound(text, toks, end), MAX_ROLE_TOKENS)
+    for k in range(1, stop):                 # the phrase may have run on into a name the tagger missed
+        before = _w(toks[k - 1]) if k else ""
+        if before in _PREPOSITIONS:
+            continue
+        e = _entity_at(text, ents, toks[k], end)
+        if e is not None and e.type == "PER":
+            return e.canonical or e.text, e.end
+        if e is None and (k >= n or toks[k - 1].text in "،,»”\"" or before.startswith("ال")):
+            run = name_run(text, toks, k, end)
+            if run:
+                return text[run[0]:run[1]], run[1]
+    return None
+
+
+def unglued(tok: Token) -> Token:
+    """The word of a token without a glued ل (لوزير → وزير; للجيش → الجيش, its article restored)."""
+    if tok.text.startswith("لل"):
+        return Token(tok.start + 1, tok.end, "ا" + tok.text[1:])
+    if tok.text[:1] in "لب" and len(tok.text) > 3:
+        return Token(tok.start + 1, tok.end, tok.text[1:].lstrip("ـ"))
+    return tok
+
+
+def issuer_at(text: str, toks: list[Token], i: int) -> int | None:
+    """Index where the issuer's name starts after a statement noun ("بيان أصدره X"، "بيان صادر عن X"،
+    "بيان لوزير الدفاع": i itself, its ل glued), or None."""
+    lex = lexicon()
+    if i >= len(toks):
+        return None
+    words = [_w(t) for t in toks[i:i + 3]]
+    for link in lex["issuer_links"]:
+        parts = link.split()
+        if len(link) > 2 and words[:len(parts)] == parts:
+            return i + len(parts)
+    first = words[0]
+    if first in ("ل", "لـ"):
+        return i + 1
+    if first[:1] == "ل" and len(first) > 3 and first not in lex["speaker_stop"]:
+        return i
+    return None
+
+
+def surface(text: str, toks: list[Token]) -> str:
+    """The text of a token run, its first token possibly unglued (وزير الدفاع out of "لوزير الدفاع")."""
+    return _clean(toks[0].text + text[toks[0].end:toks[-1].end])
+
+
+def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
+            pos: int) -> tuple[str, str, int, int] | None:
+    """The speaker a subject phrase starting at toks[0] names: (surface, canonical, end offset, tokens);
+    `ante` (anaphora.Antecedents) resolves a definite phrase to the name it points back to."""
+    lex = lexicon()
+    n = phrase_length(text, toks, ents, end)
+    if n == 0:
+        return None
+    sub = toks[:n]
+    s_start, s_end = sub[0].start, sub[-1].end
+    words = [_w(t) for t in sub]
+    people = [e for e in ents.within(s_start, s_end, ("PER",)) if sane(text, e)]
+    appositive = apposition(text, ents, s_end)    # "رئيس …، اللواء ركن صقر الجروشي، إن"
+    if appositive and (not people or appositive[0].title and not people[0].title):
+        people = appositive
+    if people:
+        p = people[0]
+        name = p.canonical or p.text
+        return name, name, max(p.end, s_end), n
+    if role_led(words):
+        found = person_after_role(text, toks, ents, n, end)
+        if found:
+            return found[0], ante.ents.canonical(found[0], ante.heard), found[1], n
+    cut = next((k for k in range(1, n) if _nisba_end(sub, k) and not any(
+        e.start <= sub[k].start and e.end > sub[k].end for e in ents.within(s_start, s_end, ("ORG",)))), None)
+    if cut is not None:                        # "الجيش المصري | توجيه ضربات": the subject ends there
+        s_end, n = sub[cut].end, cut + 1
+    orgs = ents.within(s_start, s_end, ("ORG",))
+    if orgs and orgs[0].end < s_end and not normalize(text[orgs[0].end:s_end]).split()[0].startswith(("ال", "ل")):
+        s_end = orgs[0].end                    # "… للقوات المسلحة الليبية | دخول …", not "شعبة الإعلام | الحربي"
+    phrase = _clean(sub[0].text[:s_end - sub[0].start] if s_end < sub[0].end else sub[0].text + text[sub[0].end:s_end])
+    if not phrase:
+        return None
+    if _bare(normalize(phrase.split()[0])) == "مراسل" and len(phrase.split()) > 1:
+        phrase = " ".join(phrase.split()[1:])  # "مراسل قناة X": the outlet speaks through its correspondent
+    head = normalize(phrase.split()[0])
+    if not head.startswith("ال") and (head in lex["source_nouns"] or lex["pairs"].get(head) in lex["source_nouns"]):
+        more = _body_after(text, toks, n, ents, end)   # "مصدر في الجيش"، "مصادر في سلاح الجو": the body
+        if more:
+            phrase, s_end, n = _clean(text[s_start:more[0]]), more[0], more[1]
+    canonical = ante.resolve(phrase, pos)
+    second = normalize(phrase.split()[1]) if len(phrase.split()) > 1 else ""
+    if canonical is None and second and head.startswith("ال") and not nisba(second) and not second.endswith(("ي", "يه")):
+        alone = ante.resolve(phrase.split()[0], pos)   # "ووصف الوالي الاعتداءات …": the anaphor is one word
+        if alone:
+            return phrase.split()[0], alone, sub[0].end, 1
+    return phrase, canonical or ents.canonical(phrase, ante.heard), s_end, n
+
+
+def _body_after(text: str, toks: list[Token], n: int, ents: Mentions, end: int) -> tuple[int, int] | None:
+    """(end offset, tokens) of "في/داخل + organisation" after an unnamed source, else None ("في المدينة")."""
+    if n + 1 >= len(toks) or _w(toks[n]) not in ("في", "داخل", "بـ"):
+        return None
+    nxt = toks[n + 1]
+    e = _entity_at(text, ents, nxt, end)
+    if (e is not None and e.type == "ORG") or _w(nxt) in org_heads():
+        k = n + 1 + phrase_length(text, toks[n + 1:], ents, end)
+        return toks[k - 1].end, k
+    return None
+
+
+def _nisba_end(rest: list[Token], i: int) -> bool:
+    """Token i is a nationality adjective closing the subject (the next word is no adjective)."""
+    w = rest[i].text
+    if not nisba(w[:-1] if normalize(w).endswith("يه") else w):
+        return False
+    nxt = normalize(rest[i + 1].text) if i + 1 < len(rest) else ""
+    return bool(nxt) and not nxt.startswith("ال") and nxt not in ("،", ",")
+
+
+def apposition(text: str, ents: Mentions, pos: int) -> list[Entity]:
+    """A person named right after the subject, between commas (", اللواء أحمد المسماري،")."""
+    m = re.match(r"\s*[،,]\s*", text[pos:pos + 4])
+    if not m:
+        return []
+    start = pos + m.end()
+    return [e for e in ents.at.starting(start, start + 2) if e.type == "PER"]

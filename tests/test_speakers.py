@@ -1,0 +1,72 @@
+"""Who said it, as Arabic news writes it: anaphora, relays, roles before names, unnamed sources,
+attributions and back-references. Reports written for these tests."""
+from __future__ import annotations
+
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def quotes_of(body: str):
+    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\n" + body))
+    assert doc.status == "ok", doc.error
+    return doc.quotes
+
+
+def test_a_definite_speaker_is_the_source_or_body_named_before():
+    qs = quotes_of("قال مصدر أمني في المحافظة إن مسلحين هاجموا نقطة تفتيش قرب الجسر الرئيسي فجر اليوم.\n"
+                   "وأوضح المصدر أن الاشتباك استمر ساعتين وانتهى بانسحاب المهاجمين نحو الصحراء.\n"
+                   "أعلنت وزارة الصحة الفلسطينية في بيان ارتفاع عدد الضحايا إلى 14 قتيلا منذ الصباح.\n"
+                   "وأضافت الوزارة أن طواقمها تواجه صعوبة في الوصول إلى المناطق الشرقية من المدينة.")
+    assert [q.speaker_canonical for q in qs] == ["مصدر أمني", "مصدر أمني", "وزارة الصحة الفلسطينية",
+                                                 "وزارة الصحة الفلسطينية"]
+    assert qs[1].speaker == "المصدر"
+    assert qs[2].channel == "statement" and qs[2].text.startswith("ارتفاع عدد الضحايا")
+
+
+def test_relays_and_correspondents():
+    qs = quotes_of("نقلت وكالة الأناضول عن المتحدث باسم الجيش العقيد الركن سامي الحربي أن القوات صدت هجوما "
+                   "على مواقعها شمال البلدة.\n"
+                   "وأفاد مراسل قناة الجزيرة بأن طائرات مسيرة قصفت منزلين في الحي الشرقي من المدينة.\n"
+                   "ونقل المصابون إلى مستشفى المدينة لتلقي العلاج اللازم.")
+    assert [(q.speaker_canonical, q.channel) for q in qs] == [("سامي الحربي", "news_agency"),
+                                                             ("قناة الجزيرة", "tv")]
+    assert qs[0].text == "القوات صدت هجوما على مواقعها شمال البلدة"
+
+
+def test_roles_and_ranks_before_a_name():
+    qs = quotes_of("وقال الباحث في الشؤون العسكرية خالد المحمود إن الهجوم يعكس تغيرا في تكتيكات الجماعات المسلحة.\n"
+                   "وقال قائد شرطة المحافظة اللواء ماجد الزبيدي إن دوريات إضافية انتشرت على الطرق الخارجية.")
+    assert [q.speaker_canonical for q in qs] == ["خالد المحمود", "ماجد الزبيدي"]
+
+
+def test_unnamed_sources_end_before_verbs_dates_and_places():
+    qs = quotes_of("وقال مسؤولون أمنيون وعسكريون طلبوا عدم الكشف عن هوياتهم لوكالة رويترز إن المهاجمين تسللوا "
+                   "من الحدود.\n"
+                   "وأفاد الأربعاء قيادي محلي في البلدة لوكالة فرانس برس بأن السكان بدأوا النزوح نحو الشمال.\n"
+                   "وأكد ناشطون مقتل ثلاثة مدنيين في غارة على أطراف القرية.\n"
+                   "وأعلن مصدر في الجيش، مساء الجمعة، عن هجوم جديد على سوق أسبوعي في البلدة.")
+    assert [q.speaker for q in qs] == ["مسؤولون أمنيون وعسكريون", "قيادي محلي", "ناشطون", "مصدر في الجيش"]
+    assert [q.channel for q in qs[:2]] == ["news_agency", "news_agency"]
+    assert qs[2].text.startswith("مقتل ثلاثة مدنيين")
+
+
+def test_an_attribution_gives_the_clause_to_its_source():
+    qs = quotes_of("قتل خمسة مدنيين في قصف مدفعي على سوق البلدة، بحسب ما أفاد المرصد السوري لحقوق الإنسان.\n"
+                   "وأكدت الحكومة في بيان لوزارة الإعلام أن الوضع تحت السيطرة.\n"
+                   "ووفق البيان، فإن الاجتماع المقبل سيعقد في العاصمة الأسبوع القادم لبحث وقف إطلاق النار.")
+    assert qs[0].speaker_canonical == "المرصد السوري لحقوق الإنسان"
+    assert qs[0].text == "قتل خمسة مدنيين في قصف مدفعي على سوق البلدة"
+    assert qs[-1].cue == "وفق" and qs[-1].text.startswith("الاجتماع المقبل")
+
+
+def test_a_back_reference_attributes_the_sentence_before():
+    qs = quotes_of("ارتفع عدد قتلى القصف على مخيم النازحين إلى 12 شخصا بينهم أطفال.\n"
+                   "صرح بذلك مدير المستشفى الميداني سامر العلي لقناة محلية مساء اليوم.")
+    assert len(qs) == 1 and qs[0].speaker_canonical == "سامر العلي" and qs[0].channel == "tv"
+    assert qs[0].text == "ارتفع عدد قتلى القصف على مخيم النازحين إلى 12 شخصا بينهم أطفال"
+
+
+def test_a_subject_before_the_cue_and_a_relative_clause_cue():
+    qs = quotes_of("وكان مصدر عسكري قد قال في وقت سابق إن التعزيزات وصلت إلى محيط المطار.\n"
+                   "وتداول ناشطون مقاطع مصورة قالوا إنها تظهر آثار القصف على المدرسة.")
+    assert [q.speaker_canonical for q in qs] == ["مصدر عسكري"]
