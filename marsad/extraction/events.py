@@ -6,8 +6,8 @@ geocoded LOC entities the trigger governs — those after it up to the next trig
 before it — and a coordination of places ("قصر بن غشير ووادي الربيع وسوق الخميس") gives one event
 each. Actors are the organisations (or armed-group phrases) before and after the trigger; the
 claimant is the speaker of the quote or claim the event is told in. Dates resolve against a
-trustworthy publication date (dates.event_date); fatalities come from this sentence's non-
-cumulative tolls. Events of one (type, place, day) merge, as ACLED codes them.
+trustworthy publication date (dates.event_date); fatalities are the trigger's own figures, never
+tolls (extraction/fatalities). Events of one (type, place, day) merge, as ACLED codes them.
 """
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from functools import lru_cache
 from marsad.extraction.event_actors import _ARMED, _actors, clean_actor
 from marsad.extraction.event_places import Place, _places, _precision, candidate_places
 from marsad.extraction.event_types import by_target
+from marsad.extraction.fatalities import event_fatalities, merge_fatalities
 from marsad.extraction.spans import ByStart
 from marsad.extraction.tolls import find_tolls
 from marsad.extraction.triggers import (
@@ -116,7 +117,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     all_places = [p for p in candidate_places(text, ents)      # "بيروت -" is where it was filed
                   if not (dateline and dateline.start <= p.start < dateline.end)]
     # every lookup below goes by offset (spans.ByStart), never through the whole article
-    places_at, tolls_at, ents_at = ByStart(all_places), ByStart(tolls), ByStart(ents)
+    places_at, ents_at = ByStart(all_places), ByStart(ents)
     factual = [q for q in claims if normalize(q.cue) not in _directives() and q.speaker_canonical]
     claims_at, names = ByStart(factual), _Names(ents)
     for sent in sentences(text):
@@ -126,7 +127,6 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             continue
         governable = _governable(all_places, places_at, sent.start, sent.end)
         exclude = [(p.start, p.end) for p in places_at.overlapping(sent.start, sent.end)]  # dates are in the sentence
-        deaths = [t for t in tolls_at.starting(sent.start, sent.end) if t.kind == "killed" and t.scope is None]
         claimed_here: set[int] = set()          # one event per place mention: the first trigger's
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
@@ -138,6 +138,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             actor1, actor2 = _actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
             trig = by_target(text, _by_air(trig, actor1), actor2, limit)
             claimant, strength = _claimant(text, claims_at, names, trig, sent.start, sent.end)
+            killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
             for place in places:
                 e = Event(trig.event_type, trig.sub_event_type, Span(sent.start, sent.end, sent.text),
                           event_date=when.value.isoformat() if when.value else None,
@@ -146,8 +147,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                           location=place.name, admin1=place.admin1,
                           country=_country_name(place.country), latitude=place.latitude, longitude=place.longitude,
                           geo_precision=_precision(text, place),
-                          fatalities=max((t.value for t in deaths), default=None),
-                          fatalities_text=deaths[0].text if deaths else None,
+                          fatalities=killed, fatalities_text=killed_text,
                           claimed_by=claimant)
                 where = (round(e.latitude, 2), round(e.longitude, 2)) if e.latitude is not None else normalize(e.location)
                 key = (e.event_type, where, e.event_date or e.date_text)      # ACLED: type, place, day
@@ -218,8 +218,7 @@ def _merge(kept: Event, new: Event) -> None:
     for field in ("actor1", "actor2", "claimed_by", "fatalities", "fatalities_text", "date_text"):
         if getattr(kept, field) is None:
             setattr(kept, field, getattr(new, field))
-    if new.fatalities and kept.fatalities and new.fatalities > kept.fatalities:
-        kept.fatalities, kept.fatalities_text = new.fatalities, new.fatalities_text
+    kept.fatalities, kept.fatalities_text = merge_fatalities(kept, new)
 
 
 def _country_name(country: str | None) -> str | None:

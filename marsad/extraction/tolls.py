@@ -1,72 +1,390 @@
-"""Casualty and displacement figures: "43 قتيلا", "مقتل 21", "سقوط عشرات القتلى", "نزوح أكثر من 100 ألف".
+"""Casualty and displacement figures, and which of them are tolls (CONTRACT.md).
 
-Every figure becomes a `Toll` with its kind, value, approximate flag and evidence span. A figure in
-a sentence about the conflict as a whole (منذ، حصيلة، الصراع، العنف …) is `scope="cumulative"`: it
-stays a toll and is never counted as one event's fatalities.
+A figure is a count that a casualty word governs: "43 قتيلا", "مقتل 21", "11 شخصا قتلوا", "مقتل
+جنديين" (a dual is two), "استشهاد مواطن" (a singular person is one), "ثلاثة صحفيين ومسنة" (four).
+Each figure is either one incident's count, which goes on that event (extraction/fatalities.py), or
+a toll: a count over a period (منذ بداية الحرب، خلال الشهر الماضي), a rising total of several
+events (ارتفعت حصيلة الاشتباكات إلى 52), the whole conflict's count (أدى العنف إلى مقتل 1100), or a
+sum over several incidents (ثلاث هجمات متزامنة، غارات على مناطق متفرقة، في تفجير … وآخر بعبوة).
+A rising or final count of one incident (ارتفع عدد قتلى الهجوم إلى 8) is that incident's and
+replaces its earlier counts. A figure inside another (بينهم 3 أطفال) is a part and counts nowhere by
+itself. A figure the article repeats is one toll, unless one mention ties it to one named incident.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.data import load_json
 from marsad.model import Toll
-from marsad.text.arabic import normalize, sentences, strip_clitics, tokens
+from marsad.text.arabic import (
+    Sentence,
+    Token,
+    normalize,
+    sentences,
+    strip_clitics,
+    tokens,
+)
+from marsad.text.numbers import Quantity, quantities
 from marsad.text.numbers import _lexicon as number_words
-from marsad.text.numbers import quantities
 
-WINDOW = 5      # words between a number and its casualty noun ("مقتل ما يقرب من 1100 شخص")
+KINDS = ("killed", "injured", "displaced", "captured")
+BACK, AHEAD = 7, 8      # words between a number and the casualty word before / the verb after it
+NEAR = 12               # words between a figure and the plural incident noun that makes it a sum
+_STOPS = {"،", "؛", ":", ".", "!", "؟", "?"}
+_QUOTES = set("\"'«»“”()[]-–")
+_RELATIVE = {"التي", "الذي", "الذين", "اللتين", "اللذين", "اللواتي", "اللاتي"}
+_CLAUSE = {"فيما", "بينما", "كما", "حين"}           # "في حين": a new clause about something else
+_NEAR_TOWN = {"ريف", "ريفها", "محيط", "محيطها", "ضواحي", "ضواحيها", "ما"}    # "مدينة X وريفها" is one place
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str
+    value: int
+    approximate: bool
+    text: str
+    start: int
+    end: int
+    scope: str | None = None   # the words that make it a toll; None: one incident's count
+    update: bool = False       # a rising or final count of one incident: it supersedes earlier ones
+    part: bool = False         # part of the figure before it (بينهم 3 أطفال)
+    single: bool = False       # its sentence names one incident (الهجوم على …)
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> dict[str, frozenset[str]]:
-    raw = load_json("events.json")
-    return {k: frozenset(normalize(w) for w in raw[k]) for k in ("killed", "injured", "displaced", "captured",
-                                                                   "cumulative")}
+def _lex() -> dict:
+    raw = load_json("numbers.json")
+    cas, scope = raw["casualties"], raw["scope"]
+    fold = lambda words: frozenset(normalize(w) for w in words)
+    lex = {k: fold(v) for k, v in cas.items() if isinstance(v, list)}
+    lex |= {k: fold(v) for k, v in scope.items() if isinstance(v, list)}
+    lex["kinds"] = {k: fold(v) for k, v in cas["words"].items()}
+    lex["zero_neg"], lex["zero_nouns"] = fold(scope["zero"]["negators"]), fold(scope["zero"]["nouns"])
+    lex["duals"] = number_words()["duals"]
+    return lex
 
 
-def _kind_near(words: list[str]) -> str | None:
-    lex = lexicon()
-    for w in words:
-        forms = set(strip_clitics(w))
-        for kind in ("killed", "injured", "displaced", "captured"):
-            if forms & lex[kind]:
-                return kind
-    return None
+def _in(word: str, vocab: frozenset[str]) -> bool:
+    return any(form in vocab for form in strip_clitics(word))
+
+
+def casualty_kind(word: str) -> str | None:
+    kinds = _lex()["kinds"]
+    return next((k for k in KINDS if _in(word, kinds[k])), None)
+
+
+@lru_cache(maxsize=64)
+def _entries(vocab: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    return (frozenset(e for e in vocab if " " not in e), tuple(tuple(e.split()) for e in vocab if " " in e))
+
+
+def _has(words: list[str], i: int, vocab: frozenset[str]) -> str | None:
+    """The entry of `vocab` (one word, or several in a row) that starts at words[i], if any."""
+    one, many = _entries(vocab)
+    for entry in many:
+        if tuple(words[i:i + len(entry)]) == entry:
+            return " ".join(entry)
+    return next((form for form in strip_clitics(words[i]) if form in one), None)
+
+
+class _Sent:
+    """One sentence's words (normalised, punctuation kept as its own token) and where its cues are."""
+
+    def __init__(self, text: str, sent: Sentence):
+        self.toks: list[Token] = list(tokens(text, sent.start, sent.end))
+        self.words = [normalize(t.text) for t in self.toks]
+        n, lex = len(self.words), _lex()
+        # relative clauses ("المواجهات التي اندلعت منذ الليلة …،") describe, they do not scope a count
+        self.relative, self.clause, self.pos = [0] * n, [0] * n, [0] * (n + 1)
+        self.clauses: dict[int, list[int]] = {}
+        self._cues: dict[int, dict] = {}
+        rel = clause = 0
+        for i, w in enumerate(self.words):
+            rel = 0 if w in _STOPS else i + 1 if w in _RELATIVE else rel
+            clause += i > 0 and (w in _CLAUSE or w == "ويأتي")
+            self.relative[i], self.clause[i] = rel, clause
+            self.clauses.setdefault(clause, []).append(i)
+            self.pos[i + 1] = self.pos[i] + (w not in _STOPS and w not in _QUOTES)   # words before each token
+        self.period = self._period()
+        self.single = any(self.words[i] in lex["single"] for i in range(n))
+        self.final = any(_has(self.words, i, lex["final"]) for i in range(n))    # "في حصيلة نهائية"
+        self.rising = self._rising()
+
+    def _rising(self) -> list[tuple[int, str, bool, str | None]]:
+        """(index of the total word, words, one incident?, kind) of each "ارتفعت حصيلة القتلى … إلى"."""
+        lex, w, out = _lex(), self.words, []
+        for i, x in enumerate(w):
+            if not _in(x, lex["rising"]):
+                continue
+            total = next((t for t in range(i + 1, min(len(w), i + 4)) if _in(w[t], lex["total"])), None)
+            if total is None:
+                continue
+            stop = next((t for t in range(total, min(len(w), total + 15)) if w[t] == "الي" or w[t][:1].isdigit()),
+                        total + 1)
+            one = any(_in(w[t], lex["single"]) for t in range(total + 1, stop))
+            kind = next((k for t in range(total + 1, stop) if (k := casualty_kind(w[t]))), None)
+            out.append((total, " ".join(t.text for t in self.toks[i:min(stop, i + 6)]), one, kind))
+        return out
+
+    def _period(self) -> list[tuple[int, str]]:
+        """(position, words) of the period cues: منذ/خلال/طوال … followed by a span of time."""
+        lex, w, out = _lex(), self.words, []
+        for i in range(len(w)):
+            cue = _has(w, i, lex["period"])
+            if not cue:
+                continue
+            after = [x for x in w[i + len(cue.split()):i + len(cue.split()) + 3] if x not in _STOPS]
+            if not any(_in(x, lex["span"]) or x.lstrip("ال")[:1].isdigit() for x in after):
+                continue
+            if cue == "منذ" and (after[:1] and _in(after[0], lex["recent"])
+                                 or any(x in lex["superlative"] for x in w[max(0, i - 3):i])):
+                continue                                   # "منذ صباح اليوم", "الأعنف منذ أشهر"
+            out.append((i, " ".join(self.toks[j].text for j in range(i, min(len(w), i + 4)))))
+        return out
+
+    def cue_applies(self, cue: int, at: int) -> bool:
+        """A cue inside a relative clause scopes only the figures in that clause."""
+        return not self.relative[cue] or self.relative[cue] == self.relative[at]
+
+    def several(self, at: int) -> str | None:
+        """Words near the figure, in its clause, that say it sums several incidents."""
+        lex, w, c = _lex(), self.words, self.clause[at]
+        lo = bisect_left(self.pos, self.pos[at] - NEAR)
+        hi = bisect_right(self.pos, self.pos[at] + NEAR)
+        near = [i for i in range(max(0, lo - 1), min(len(w), hi)) if self.clause[i] == c and self.cue_applies(i, at)]
+        strong = next((e for i in near if (e := _has(w, i, lex["several"])) and w[i - 1] not in ("احد", "احدي")), None)
+        feats = self._clause_cues(c)
+        if strong or feats["another"]:
+            return strong or feats["another"]
+        events = next((w[i] for i in near if _in(w[i], lex["events"])), None) or next(
+            (w[i + 1] for i in feats["causes"] if i < at), None)         # "أسفرت هجمات … عن مقتل 28"
+        return None if events is None or feats["one_town"] else events
+
+    def _clause_cues(self, c: int) -> dict:
+        """Cues of a whole clause, read once: another incident ("في تفجير … وآخر بعبوة ناسفة"), a
+        plural incident noun after a causing verb, one town named (and not "مدينة غزة وخان يونس")."""
+        if c in self._cues:
+            return self._cues[c]
+        lex, w, idx = _lex(), self.words, self.clauses[c]
+        another = next((self.toks[i].text for i in idx if w[i] in ("واخر", "واخري", "وثالث", "وثالثه")
+                        and i + 1 < len(w) and (w[i + 1] in ("في", "علي", "قرب") or w[i + 1].startswith("ب"))
+                        and any(_in(x, lex["single"]) for x in w[max(0, i - NEAR):i])), None)
+        causes = [i for i in idx if i + 1 < len(w) and _in(w[i], lex["causes"]) and _in(w[i + 1], lex["events"])]
+        towns = [i for i in idx if _in(w[i], lex["town"])]
+        one_town = len(towns) == 1 and not any(
+            x.startswith("و") and x[1:] not in _NEAR_TOWN and not casualty_kind(x) and not x.startswith("واسفر")
+            for x in w[towns[0] + 2:towns[0] + 5])
+        self._cues[c] = {"another": another, "causes": causes, "one_town": one_town}
+        return self._cues[c]
+
+
+def _index(toks: list[Token], offset: int) -> int:
+    """The token that holds text offset `offset` (or the first after it)."""
+    lo, hi = 0, len(toks) - 1
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if toks[mid].end > offset:
+            hi = mid
+        else:
+            lo = mid + 1
+    return lo
+
+
+def _skip(s: _Sent, i: int) -> int:
+    while i < len(s.words) and s.toks[i].text in _QUOTES:
+        i += 1
+    return i
+
+
+def _count_kind(s: _Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | None, int, bool]:
+    """(kind, index after the counted noun, part) of the number in words[i:j]; kind None: not a casualty count."""
+    lex, w = _lex(), s.words
+    k = _skip(s, j)
+    noun = w[k] if k < len(w) else ""
+    if noun.startswith("و"):
+        noun = ""                                         # "مقتل تسعة وإصابة 33": the count has no noun
+    part = noun in ("منهم", "منهن") or any(x in lex["parts"] for x in w[max(0, i - 2):i])
+    if noun and _in(noun, lex["counted"]):
+        return casualty_kind(noun), k + 1, part
+    if noun and _in(noun, lex["things"]) and not _in(noun, lex["persons"]):
+        return None, j, part                              # "3 غارات", "11 منزلا", "20 كيلومترا"
+    end = k + 1 if noun and noun not in _STOPS and noun not in ("من",) else j
+    for b in range(i - 1, max(-1, i - 1 - BACK), -1):   # the casualty word before: "مقتل ما يقرب من 40"
+        if w[b] in _STOPS:
+            break
+        if b in prior:
+            return prior[b], end, part                    # "مقتل 10 … مقابل 12": the same kind
+        if (kd := casualty_kind(w[b])):
+            return kd, end, part
+    # coordinated after a comma: "10 قتلى، و 27 جريحا", "إلى 67 …، مقابل 56 من الفصائل"
+    if s.toks[i].text.startswith("و") or i > 0 and w[i - 1] in ("و", "مقابل"):
+        last = max((p for p in prior if p < i), default=None)
+        if last is not None:
+            return prior[last], end, part
+    seen = 0
+    for a in range(k + 1, len(w) if noun else k):       # the verb after its noun: "11 شخصا قتلوا"
+        if w[a].startswith("و") and casualty_kind(w[a]) or w[a][:1].isdigit() or seen > AHEAD:
+            break                                         # "9 مواطنين وأصيب آخرون": a new clause
+        if _in(w[a], lex["after"]):
+            return casualty_kind(w[a]), end, part
+        seen += w[a] not in _STOPS and s.toks[a].text not in _QUOTES
+    return None, j, part
+
+
+def _number(word: str) -> bool:
+    """A number written in digits or words ("ستة مدنيين … قتلوا": the noun is the number's)."""
+    lex = number_words()
+    return word[-1:].isdigit() or any(form in lex["small"] or form in lex["mult"] or form in lex["vague"]
+                                      for form in strip_clitics(word))
+
+
+def _words_counts(s: _Sent) -> list[tuple[int, int, str, int]]:
+    """(start index, end index, kind, value) of counts written as nouns alone: "مقتل جنديين" = 2,
+    "استشهاد مواطن" = 1, "امرأة مسنة استشهدت" = 1."""
+    lex, w, out = _lex(), s.words, []
+    for i in range(len(w) - 1):
+        if (kd := casualty_kind(w[i])) is None or _in(w[i], lex["counted"]):
+            continue
+        k = _skip(s, i + 1)
+        if k >= len(w) or k + 1 < len(w) and w[k + 1] in lex["parts"] and w[k] not in lex["persons"]:
+            continue                                      # "مقتل مدنيين بينهم نساء": a plural, no dual
+        if w[k] in lex["duals"] or (w[k] in lex["persons"] or _in(w[k], lex["persons"])) and w[k] != "اخر":
+            out.append((i, k + 1, kd, 2 if w[k] in lex["duals"] else 1))
+    for i, x in enumerate(w):                             # "أدت إلى سقوط شهيد"
+        if x in lex["one"] and not (i and _number(w[i - 1])) and not (i + 1 < len(w) and _number(w[i + 1])) \
+                and not any(a <= i < b for a, b, _, _ in out):
+            out.append((i, i + 1, casualty_kind(x), 1))
+    for i in range(1, len(w) - 1):                        # a person before the verb
+        if (w[i] in lex["persons"] or w[i] in lex["duals"]) and not any(
+                a <= i < b for a, b, _, _ in out) and w[i - 1] not in lex["parts"] and not _number(w[i - 1]):
+            for a in range(i + 1, min(len(w), i + 4)):
+                if w[a] in _STOPS or w[a].startswith("و"):
+                    break
+                if _in(w[a], lex["after"]):
+                    out.append((i, a + 1, casualty_kind(w[a]), 2 if w[i] in lex["duals"] else 1))
+                    break
+    return out
+
+
+def _extend(s: _Sent, end: int, value: int) -> tuple[int, int]:
+    """"ثلاثة صحفيين ومسنة": persons joined to a count add to it (end index, value)."""
+    lex, w = _lex(), s.words
+    for a in range(end, min(len(w), end + 6)):
+        x = w[a]
+        if x in _STOPS or x in lex["parts"] or casualty_kind(x) or x[:1].isdigit():
+            break
+        if x.startswith("و") and len(x) > 2:
+            stem = x[1:]
+            if stem in lex["duals"]:
+                return a + 1, value + 2
+            if stem in lex["persons"] and stem != "اخر":
+                return a + 1, value + 1
+    return end, value
+
+
+def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
+    s, lex = _Sent(text, sent), _lex()
+    if not s.toks:
+        return []
+    found: list[tuple[int, int, str, int, bool, bool, Quantity | None]] = []
+    for a, b, kind, value in _words_counts(s):
+        end, value = _extend(s, b, value)
+        found.append((a, end, kind, value, False, False, None))
+    prior = {end - 1: kind for _, end, kind, *_ in found}     # index a figure ends at: its kind
+    covered = {x for a, b, *_ in found for x in range(a, b)}
+    for q in quantities(text, sent.start, sent.end):
+        i, j = _index(s.toks, q.start), _index(s.toks, q.end - 1) + 1
+        if q.definite or q.value < 1 or i in covered:
+            continue                                   # "معسكرات الجيش الثلاثة", "يوم الاثنين"
+        if any(0 <= x < len(s.toks) and s.toks[x].text in "-/" for x in (i - 1, j)):
+            continue                                   # a date or a range: "2025-11-20"
+        if q.value == 1 and not q.approximate or normalize(q.text).startswith("عدد"):
+            continue                                   # "شخص واحد": the noun counts it; "عدد من" no count
+        kind, end, part = _count_kind(s, i, j, prior)
+        if kind is None:                               # "ارتفعت حصيلة القتلى … إلى 67 من قوات النظام"
+            kind = next((k for pos, _, _, k in s.rising if pos < i and _words_between(s, pos, i) < 20), None)
+        if kind is None:
+            continue
+        noun = s.words[_skip(s, j)] if _skip(s, j) < len(s.words) else ""
+        if 1900 <= q.value <= 2100 and not q.approximate and not _in(noun, lex["counted"]):
+            continue                                   # a year, not a count
+        end, value = _extend(s, end, q.value)
+        approx = q.approximate or " ".join(s.words[end:end + 2]) == "علي الاقل"
+        found.append((i, end, kind, value, approx, part, q))
+        prior[j - 1] = kind
+    out = []
+    for i, end, kind, value, approx, part, q in sorted(found, key=lambda f: f[0]):
+        scope, update = _scope(s, i)
+        start = q.start if q else s.toks[i].start
+        stop = s.toks[end - 1].end
+        out.append(Figure(kind, value, approx, text[start:stop], start, stop, scope, update, part,
+                          s.single and not scope))
+    return _coordinated(s, out)
+
+
+def _words_between(s: _Sent, a: int, b: int) -> int:
+    return s.pos[b] - s.pos[a + 1] if b > a else 0
+
+
+def _scope(s: _Sent, i: int) -> tuple[str | None, bool]:
+    """(toll scope words or None, is a one-incident update) of the figure at word i."""
+    lex, w = _lex(), s.words
+    for pos, words, one, _ in reversed(s.rising):
+        # the counts after a rising total, not one told later ("وكانت حصيلة سابقة … 4")
+        if pos < i and not any(x in ("سابقه", "سابقا") for x in w[pos:i]) and _words_between(s, pos, i) < 20:
+            return (None, True) if one else (words, False)
+    if s.final:
+        return None, True
+    for pos, words in s.period:
+        if s.cue_applies(pos, i):
+            return words, False
+    for b in range(max(0, i - BACK - 1), i):
+        if _in(w[b], lex["conflict"]) and s.cue_applies(b, i) and not any(x in _STOPS for x in w[b:i]):
+            return s.toks[b].text, False
+    several = s.several(i)
+    return (several, False) if several else (None, False)
+
+
+def _coordinated(s: _Sent, figs: list[Figure]) -> list[Figure]:
+    """"العنف أدى إلى مقتل 1100، ونزوح 100 ألف": a figure joined by و to a toll is part of that toll."""
+    out: list[Figure] = []
+    for f in figs:
+        prev = out[-1] if out else None
+        gap = [x for x in s.words[_index(s.toks, prev.end - 1) + 1:_index(s.toks, f.start)]
+               if x not in _STOPS and x not in _QUOTES] if prev else []
+        joined = prev and prev.scope and not f.scope and not f.part and not f.update and len(gap) <= 5 and (
+            f.text.startswith("و") or gap[:1] == ["مقابل"] or (gap[:1] and gap[0].startswith("و")))
+        out.append(replace(f, scope=prev.scope) if joined else f)
+    return out
+
+
+@lru_cache(maxsize=8)                  # events, tolls and fatalities read the same article
+def casualty_figures(text: str) -> tuple[Figure, ...]:
+    figs = [f for sent in sentences(text) for f in _sentence_figures(text, sent)]
+    return tuple(_resolve(figs))
+
+
+def _resolve(figs: list[Figure]) -> list[Figure]:
+    """One reading per (kind, value): a count the article also ties to one named incident (or gives
+    as one incident's rising count) is that incident's; else one that any mention scopes over
+    several incidents is a toll, with that mention's scope."""
+    groups: dict[tuple[str, int], list[Figure]] = {}
+    for f in figs:
+        if not f.part:
+            groups.setdefault((f.kind, f.value), []).append(f)
+    verdict = {key: None if any(f.update or f.single and not f.scope for f in fs)
+               else next((f.scope for f in fs if f.scope), None)
+               for key, fs in groups.items()}
+    return [f if f.part else replace(f, scope=verdict[(f.kind, f.value)]) for f in figs]
 
 
 def find_tolls(text: str) -> list[Toll]:
-    out = []
-    lex = lexicon()
-    for sent in sentences(text):
-        norm_sent = normalize(sent.text)
-        cumulative = any(c in norm_sent for c in lex["cumulative"])
-        for q in quantities(text, sent.start, sent.end):
-            if q.value < 1 or 1900 <= q.value <= 2100 and not q.approximate:
-                continue                              # a year, not a count
-            before = normalize(text[max(sent.start, q.start - 40):q.start]).split("،")[-1].split()[-WINDOW:]
-            after = normalize(text[q.end:min(sent.end, q.end + 40)]).split("،")[0].split()[:WINDOW]
-            # the noun right after the number ("43 قتيلا"), else the nearest before ("مقتل 21")
-            noun = [w for w in after[:1] if not w.startswith("و")]      # "قتل 3 وأصيب 7": a new clause
-            kind = _kind_near(noun) or _kind_near(list(reversed(before))) or _kind_near(after[1:2])
-            if kind:
-                out.append(Toll(kind, q.value, q.approximate, q.text, q.start, q.end,
-                                scope="cumulative" if cumulative else None))
-        out += _dual_tolls(text, sent.start, sent.end, cumulative)
-    return sorted(out, key=lambda t: t.start)
-
-
-def _dual_tolls(text: str, start: int, end: int, cumulative: bool) -> list[Toll]:
-    """"مقتل جنديين", "إصابة شخصين": a dual noun right after a casualty word is a count of two.
-
-    Some duals are spelled like plurals (مدنيين، مقاتلين), so only the position after the
-    casualty word makes them a count — "مقتل مدنيين" then reads as at least two.
-    """
-    duals, out = number_words()["duals"], []
-    toks = tokens(text, start, end)
-    for prev, tok in zip(toks, toks[1:]):
-        if normalize(tok.text) in duals:
-            kind = _kind_near([normalize(prev.text)]) or ("killed" if normalize(prev.text) in ("قتل", "وقتل") else None)
-            if kind:
-                out.append(Toll(kind, 2, False, text[prev.start:tok.end], prev.start, tok.end,
-                                scope="cumulative" if cumulative else None))
+    """The article's tolls: each distinct aggregate figure once, in text order."""
+    seen, out = set(), []
+    for f in casualty_figures(text):
+        if f.scope and not f.part and (f.kind, f.value) not in seen:
+            seen.add((f.kind, f.value))
+            out.append(Toll(f.kind, f.value, f.approximate, f.text, f.start, f.end, scope=f.scope))
     return out

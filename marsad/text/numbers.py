@@ -3,9 +3,13 @@
 آلاف) and approximation cues (نحو، قرابة، ما يقرب من، أكثر من) → value + `approximate` flag.
 
 Vague quantities take ACLED's conservative reading: "عشرات" counts as 10, "مئات" as 100.
+Digits glued to a proclitic or to the next word ("و13", "الـ24", "3من") are read as the digits
+alone. A number word with the article (الثلاثة، الاثنين) is flagged `definite`: it names a group
+already known ("معسكرات الجيش الثلاثة") or a weekday, never a new count.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +18,7 @@ from marsad.text.arabic import (
     Token,
     normalize,
     strip_clitics,
+    strip_marks,
     to_western_digits,
     tokens,
 )
@@ -26,6 +31,7 @@ class Quantity:
     value: int
     approximate: bool
     text: str
+    definite: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -39,15 +45,24 @@ def _lexicon() -> dict:
             "duals": frozenset(normalize(w) for w in raw["duals"])}
 
 
-def _digits(tok: str) -> float | None:
+# a proclitic before digits (و7، بـ15، الـ24) and letters glued after them (3من، 16فبراير)
+_GLUED = re.compile(r"^(?:[وفبلك]?(?:ال)?ـ?)(\d[\d.,]*?)(?:[^\d.,]*)$")
+
+
+def _digits(tok: str) -> tuple[float, int, int] | None:
+    """(value, start, end of the digits within `tok`) for a token that holds a number in digits."""
     t = to_western_digits(tok)
-    if not t[:1].isdigit():
+    m = _GLUED.match(t)
+    if not m:
         return None
-    groups = t.replace("،", ",").split(",")
+    s, e = m.span(1)
+    digits = m.group(1).rstrip(".,")
+    e = s + len(digits)
+    groups = digits.replace("،", ",").split(",")
     if len(groups) > 1 and all(len(g) == 3 for g in groups[1:]):
-        t = "".join(groups)                                  # 1,100 → 1100
+        digits = "".join(groups)                             # 1,100 → 1100
     try:
-        return float(t)
+        return float(digits), s, e
     except ValueError:
         return None
 
@@ -62,9 +77,10 @@ def _word(tok: str, table: dict) -> int | None:
 def _parse_at(toks: list[Token], i: int) -> tuple[int, int, bool] | None:
     """(value, tokens used, vague) for a number starting at token i, or None."""
     lex = _lexicon()
-    value = _digits(toks[i].text)
+    found = _digits(toks[i].text)
     j = i + 1
-    if value is not None:
+    if found is not None:
+        value = found[0]
         if j < len(toks) and (m := _word(toks[j].text, lex["mult"])):
             value *= m
             j += 1
@@ -109,7 +125,15 @@ def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quanti
             continue
         value, used, vague = parsed
         s, e = toks[i].start, toks[i + used - 1].end
+        definite = False
+        if (d := _digits(toks[i].text)) is not None:
+            s = toks[i].start + d[1]                          # "و13": the count starts at the digits
+            if used == 1:
+                e = toks[i].start + d[2]                      # "3من": and ends with them
+        else:
+            # the article as written (ال), not a folded hamza: ألفي is 2000, not "the …"
+            definite = not vague and strip_marks(toks[i].text).lstrip("وفبلك").startswith("ال")
         cue = _cue_before(text, s)
-        out.append(Quantity(s, e, int(value), vague or cue, text[s:e]))
+        out.append(Quantity(s, e, int(value), vague or cue, text[s:e], definite))
         i += used
     return out

@@ -1,0 +1,199 @@
+"""An event's fatalities, read from its own stretch of its sentence the way ACLED codes them.
+
+The killed figures (extraction/tolls.casualty_figures; tolls and parts left out) that belong to a
+trigger are those after it up to the next trigger, or just before the incident noun they lead to
+("مقتل شخصين في غارة …"). Figures joined in one account count different people and add up —
+ACLED's fatalities are everyone killed, civilians and combatants alike ("مقتل 10 من قوات النظام
+مقابل 12 من الفصائل" = 22); figures that come from another source or an earlier count ("وكانت
+حصيلة سابقة …") are alternatives. ACLED: "If source reports differ or a vague estimate is provided,
+ACLED uses the most conservative estimate available" (ACLED knowledge base, "Fatalities", 2023–2024),
+so the lowest wins, across sentences too (`merge_fatalities`) — except a rising or final count of
+this very incident (ارتفع عدد قتلى الهجوم إلى 8), which revises the earlier ones, as ACLED revises
+its totals "when better information becomes available". "دون وقوع إصابات" gives 0.
+
+Vague numbers (text/numbers.py, data/numbers.json): the same page: "ACLED codes 10 for 'tens,' 12 for
+'dozens,' 100 for 'hundreds'". Arabic says "tens" (عشرات = 10), "hundreds" (مئات = 100), "thousands"
+(آلاف = 1000); "a few / several" (بضعة، عدة) are 3, the smallest plural, by the same conservative rule.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from functools import lru_cache
+from itertools import pairwise
+
+from marsad.data import load_json
+from marsad.extraction.tolls import (
+    Figure,
+    _in,
+    _lex,
+    _Sent,
+    casualty_figures,
+    casualty_kind,
+)
+from marsad.extraction.triggers import Trigger, _fold_weapons, find_triggers
+from marsad.model import Event
+from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, tokens
+from marsad.text.numbers import quantities
+
+_CLAUSES = {"فيما", "بينما", "كما", "حين", "وكما"}      # a new clause about something else
+_POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict[str, frozenset[str]]:
+    scope = load_json("numbers.json")["scope"]
+    return {k: frozenset(normalize(w) for w in scope[k]) for k in ("alternative", "joins")}
+
+
+def _between(text: str, a: int, b: int) -> list[str]:
+    return [w for w in normalize(text[a:b]).replace("،", " ").split() if w.strip("\"'«»“”()-")]
+
+
+def _owner(text: str, f: Figure, triggers: list[Trigger], bounds: list[int]) -> int:
+    """The incident trigger (an index among `bounds`, the triggers that can start an incident) a
+    figure belongs to: the one it leads to ("مقتل شخصين في غارة …"), else the last one before it."""
+    after = next((k for k in bounds if triggers[k].start >= f.end), None)
+    if after is not None:
+        gap = _between(text, f.end, triggers[after].start)
+        joins = _words()["joins"]
+        if len(gap) <= 3 and all(any(x in joins for x in strip_clitics(w)) for w in gap):
+            return after
+    return max((k for k in bounds if triggers[k].start <= f.start), default=bounds[0] if bounds else 0)
+
+
+def _killed(text: str, start: int, end: int) -> list[Figure]:
+    """The one-incident killed figures of text[start:end] (tolls and parts left out)."""
+    figs = casualty_figures(text)                   # in text order
+    lo, hi = bisect_left(figs, start, key=lambda f: f.start), bisect_left(figs, end, key=lambda f: f.start)
+    return [f for f in figs[lo:hi] if f.kind == "killed" and not f.part and not f.scope]
+
+
+def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[Trigger], k: int
+                     ) -> tuple[int | None, str | None]:
+    """(fatalities, the words they come from) for triggers[k], one of the triggers of the sentence
+    text[sent_start:sent_end]; (None, None) when the text gives no figure for it.
+
+    A trigger that owns no figure takes those of the next figure after it, unless a new clause
+    (فيما، كما …) comes between: "تعرضوا لهجوم في سدرة … معلنا عن مقتل جنديين في انفجار السيارة".
+    A sentence without any figure takes those of the sentence after or before it when that one
+    names no other incident ("… وقالت الوكالة إن الهجومين أسفرا عن مقتل 40")."""
+    figs = _killed(text, sent_start, sent_end)
+    # a trigger that is the outcome ("مقتل 9 مدنيين") or points back ("تصدت لهذا الهجوم") starts no incident
+    bounds = [i for i, t in enumerate(triggers) if not casualty_kind(_first_word(text, t))
+              and not normalize(text[max(sent_start, t.start - 8):t.start]).endswith(_POINTING)]
+    owners = [_owner(text, f, triggers, bounds) for f in figs]
+    mine = [f for f, o in zip(figs, owners) if o == k]
+    if not mine:
+        nxt = next((i for i, f in enumerate(figs) if f.start >= triggers[k].start), None)
+        if nxt is not None and not _CLAUSES & set(_between(text, triggers[k].end, figs[nxt].start)):
+            mine = [f for f, o in zip(figs, owners) if o == owners[nxt]]
+    if not figs:
+        mine = _next_door(text, sent_start, triggers)
+    if not mine:
+        if not figs and (zero_casualties(text, triggers[k].start, sent_end)
+                         or _next_door(text, sent_start, triggers, zero=True)):
+            return 0, None
+        return None, None
+    return _count(text, mine)
+
+
+def _first_word(text: str, trig: Trigger) -> str:
+    return (normalize(text[trig.start:trig.end]).split() or [""])[0]
+
+
+def _refers(text: str, start: int, trig: Trigger) -> bool:
+    """The trigger names an incident already told: "الهجوم", "بالقصف", "لهذا الهجوم", "مقتل 5"."""
+    first = _first_word(text, trig)
+    return (casualty_kind(first) is not None or any(w.startswith("ال") for w in strip_clitics(first)[1:] + (first,))
+            or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING))
+
+
+def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = False) -> list[Figure] | bool:
+    """Figures for a sentence without any, told around it about the same incident: in the sentence
+    after, when every incident it names points back ("… وقالت الوكالة إن الهجومين أسفرا عن مقتل
+    40"); or before, up to two sentences back with no incident of their own between, when every
+    incident this sentence names points back ("قتل 40 … . وأفادت مصادر أن الهجوم نفذته مسيرة في …").
+    With `zero`: whether that sentence says no one was killed ("مبينا أن القصف لم يوقع أي ضحايا")."""
+    sents = sentences(text)
+    i = bisect_left(sents, start, key=lambda s: s.start)
+    if i >= len(sents) or sents[i].start != start:
+        return False if zero else []
+
+    def told(s: Sentence) -> list[Figure] | bool:
+        figs = _killed(text, s.start, s.end)
+        return zero_casualties(text, s.start, s.end) and not figs if zero else figs
+
+    def refer(s: Sentence, trigs: list[Trigger]) -> bool:
+        return all(_refers(text, s.start, t) for t in trigs)
+
+    if i + 1 < len(sents) and (found := told(sents[i + 1])) and refer(sents[i + 1], _triggers(text, sents[i + 1])):
+        return found
+    if refer(sents[i], triggers):
+        for j in (i - 1, i - 2):
+            if j < 0:
+                break
+            if found := told(sents[j]):
+                return found
+            if _triggers(text, sents[j]):
+                break                                   # another incident comes between
+    return False if zero else []
+
+
+@lru_cache(maxsize=64)                  # each trigger of a sentence looks at the same neighbours
+def _triggers(text: str, s: Sentence) -> list[Trigger]:
+    return _fold_weapons(text, find_triggers(text, s.start, s.end))
+
+
+def _count(text: str, mine: list[Figure]) -> tuple[int, str]:
+    """Figures joined in one account add up; separate accounts are alternatives, the lowest wins;
+    a rising or final count of the incident replaces the others."""
+    if any(f.update for f in mine):
+        mine = [f for f in mine if f.update]
+    alternative = _words()["alternative"]
+    accounts: list[list[Figure]] = [[mine[0]]]
+    for prev, f in pairwise(mine):
+        apart = any(any(x in alternative for x in strip_clitics(w)) for w in _between(text, prev.end, f.start))
+        if apart or f.value == prev.value:
+            accounts.append([f])                          # another account of the same dead
+        else:
+            accounts[-1].append(f)                        # more people in the same account
+    best = min(accounts, key=lambda a: sum(f.value for f in a))
+    return sum(f.value for f in best), " + ".join(f.text for f in best)
+
+
+def _numeric(words: str | None) -> bool:
+    return bool(words and quantities(words))
+
+
+def merge_fatalities(kept: Event, new: Event) -> tuple[int | None, str | None]:
+    """Fatalities of one event told twice: a rising or final count of it wins, then a number over a
+    person named alone, else the lowest credible figure (a count beats "no casualties" told elsewhere)."""
+    if new.fatalities is None:
+        return kept.fatalities, kept.fatalities_text
+    if kept.fatalities is None:
+        return new.fatalities, new.fatalities_text
+    kept_up, new_up = tells_update(kept.evidence.text), tells_update(new.evidence.text)
+    if kept_up != new_up:
+        return (new.fatalities, new.fatalities_text) if new_up else (kept.fatalities, kept.fatalities_text)
+    # "قتل قيادي" then "مقتل 3 أشخاص": one person named is no count of all
+    kept_n, new_n = _numeric(kept.fatalities_text), _numeric(new.fatalities_text)
+    if kept_n != new_n:
+        return (new.fatalities, new.fatalities_text) if new_n else (kept.fatalities, kept.fatalities_text)
+    pick = max if 0 in (kept.fatalities, new.fatalities) else min
+    chosen = pick((kept, new), key=lambda e: e.fatalities)
+    return chosen.fatalities, chosen.fatalities_text
+
+
+def zero_casualties(text: str, start: int, end: int) -> bool:
+    """"دون وقوع إصابات", "لم يوقع أي ضحايا": the text says no one was hurt."""
+    lex = _lex()
+    words = [normalize(t.text) for t in tokens(text, start, end)]
+    return any(_in(w, lex["zero_neg"]) and any(_in(x, lex["zero_nouns"]) for x in words[i + 1:i + 5])
+               for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=256)
+def tells_update(sentence: str) -> bool:
+    """The sentence gives a rising or final count of one incident (ارتفع عدد قتلى الهجوم إلى 8)."""
+    s = _Sent(sentence, Sentence(0, len(sentence), sentence))
+    return s.final or any(one for _, _, one, _ in s.rising)
