@@ -1,6 +1,8 @@
 """The actor dictionary: loading, user files, matching with proclitics, affiliations."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from marsad.text.actor_dictionary import ActorDictionary, ActorFileError, actors
@@ -102,3 +104,26 @@ def test_shipped_dictionary_passes_its_checker():
     root = Path(__file__).resolve().parents[1]
     run = subprocess.run([sys.executable, str(root / "tools" / "check_actors.py")], capture_output=True, text=True)
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_cli_actors_option_extends_the_dictionary_and_refuses_a_bad_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+    from marsad.text.actor_dictionary import actors
+
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("xx-falcons\tكتيبة الصقور الحمر\tRed Falcons Battalion\tالصقور الحمر\tLY\tmilitia\t3\t\n", "utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("هاجمت كتيبة الصقور الحمر مواقع في مدينة غريان صباح اليوم.\n", "utf-8")
+    try:
+        result = CliRunner().invoke(app, ["extract", str(article), "--actors", str(mine)])
+        assert result.exit_code == 0
+        doc = json.loads(result.stdout.splitlines()[-1])
+        assert any(e.get("actor_id") == "xx-falcons" for e in doc["entities"])
+        bad = tmp_path / "bad.tsv"
+        bad.write_text("only\ttwo\n", "utf-8")
+        result = CliRunner().invoke(app, ["extract", str(article), "--actors", str(bad)])
+        assert result.exit_code == 1 and "bad.tsv: row 1: 2 columns" in result.output
+    finally:
+        actors.cache_clear()                 # the user's actor must not leak into other tests

@@ -75,3 +75,16 @@ def test_geojson_and_jsonl_and_parquet(tmp_path, store):
         write(store.events(), "parquet", f)
     table = pq.read_table(path)
     assert table.num_columns == 31 and table.num_rows == len(store.events())
+
+
+def test_acled_inter_codes_come_from_the_actor_dictionary():
+    from marsad.store.export import acled_row
+
+    ev = {"event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "مليشيا الدعم السريع",
+          "actor2": "الجيش السوداني", "country": "Sudan", "event_date": "2024-01-02", "date_precision": "day",
+          "sources": [{"doc_id": "x", "outlet": "o", "published": "2024-01-03"}]}
+    row = acled_row(ev, 1, 0)
+    assert (row["inter1"], row["inter2"], row["interaction"]) == (2, 1, 21)
+    assert "review inter codes" not in row["tags"]
+    ev["actor2"] = "كتيبة لا يعرفها القاموس"
+    assert "review inter codes" in acled_row(ev, 1, 0)["tags"]

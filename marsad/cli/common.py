@@ -65,6 +65,10 @@ Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recurs
 GazetteerOption = Annotated[Optional[list[Path]], typer.Option(
     "--gazetteer", exists=True, dir_okay=False,
     help="Extra gazetteer: OSM-style JSON or TSV/CSV (name, latitude, longitude[, country, admin1]).")]
+ActorsOption = Annotated[Optional[list[Path]], typer.Option(
+    "--actors", exists=True, dir_okay=False,
+    help="Extra actor dictionary: TSV in marsad/data/actors.tsv's columns (id, name, name_en, aliases, "
+         "country, kind, inter, affiliation); a known id replaces the shipped actor. Also $MARSAD_ACTORS.")]
 SinceOption = Annotated[Optional[str], typer.Option(
     help="Only events on or after this date (YYYY-MM-DD).", callback=_since)]
 JsonOption = Annotated[bool, typer.Option("--json", help="JSON lines instead of text.")]
@@ -88,6 +92,18 @@ def gazetteers(paths: Optional[list[Path]]) -> None:
             raise UserError(f"gazetteer {p}: not an OSM-style JSON or a name/latitude/longitude table "
                             f"({type(e).__name__}: {e})") from e
         err.print(Text(f"gazetteer {p}: {n} place names added"))
+
+
+def actor_files(paths: Optional[list[Path]]) -> None:
+    """Load --actors files (and check that $MARSAD_ACTORS names readable ones) before any article."""
+    from marsad.text.actor_dictionary import ActorFileError, actors, add_user_file
+
+    try:
+        actors()                                # the shipped dictionary and $MARSAD_ACTORS' files
+        for p in paths or []:
+            err.print(Text(f"actors {p}: {add_user_file(p)} actors added"))
+    except ActorFileError as e:
+        raise UserError(str(e)) from e
 
 
 def json_lines(rows: list[dict], as_json: bool, empty: str) -> bool:

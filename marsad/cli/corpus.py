@@ -11,10 +11,12 @@ from rich.markup import escape
 from rich.text import Text
 
 from marsad.cli.common import (
+    ActorsOption,
     DbOption,
     GazetteerOption,
     JsonOption,
     Paths,
+    actor_files,
     app,
     err,
     gazetteers,
@@ -34,7 +36,7 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
            strict: Annotated[bool, typer.Option(
                help="Exit 1 if any input is rejected, including unchanged inputs rejected before.")] = False,
            quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-           gazetteer: GazetteerOption = None):
+           gazetteer: GazetteerOption = None, actors: ActorsOption = None):
     """Read, clean and store articles: txt, HTML, JSONL, WARC(.gz), RSS/Atom.
 
     Example: [bold]marsad ingest examples/corpus --db news.db[/bold]
@@ -51,6 +53,7 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
     from marsad.read.files import iter_paths
 
     gazetteers(gazetteer)
+    actor_files(actors)
     total = sum(1 for _ in iter_paths(paths))
     still_rejected = 0
     with open_write(db) as store, Progress(TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
@@ -92,7 +95,7 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
 @app.command(rich_help_panel=PANEL)
 def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).")],
             fmt: Annotated[str, typer.Option("--format", help="Output format (jsonl).")] = "jsonl",
-            gazetteer: GazetteerOption = None):
+            gazetteer: GazetteerOption = None, actors: ActorsOption = None):
     """Write one JSON object per article to stdout (CONTRACT.md shape); no database needed.
 
     Bad input (a missing file too) is reported on stderr and as {"doc_id", "error"} on stdout.
@@ -104,6 +107,7 @@ def extract(paths: Annotated[list[Path], typer.Argument(help="Files or folders (
     if fmt != "jsonl":
         raise typer.BadParameter("only jsonl is supported", param_hint="--format")
     gazetteers(gazetteer)
+    actor_files(actors)
     for doc in run(paths):
         if doc.status != "ok":
             err.print(Text(f"rejected {doc.doc_id} ({doc.source}): {doc.error}"))

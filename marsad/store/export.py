@@ -81,11 +81,18 @@ def find_events(db: sqlite3.Connection, type: str | None = None, actor: str | No
     return events[:limit] if limit else events
 
 
-def _inter(actor: str | None) -> int | None:
+def _inter(actor: str | None) -> tuple[int | None, bool]:
+    """(ACLED inter code, known): from the actor dictionary when it knows the actor (or the actor it
+    belongs to); else guessed from the name's words (data/acled.json), flagged for review."""
+    from marsad.text.actor_dictionary import actors
+
     if not actor:
-        return None
+        return None, True
+    known = actors().lookup(actor) or actors().within(actor)
+    if known:
+        return known.inter, True
     name = normalize(actor)
-    return next((code for pattern, code in acled()["inter"] if pattern in name), 8)
+    return next((code for pattern, code in acled()["inter"] if pattern in name), 8), False
 
 
 def acled_date(ev: dict) -> tuple[str, int, str]:
@@ -113,7 +120,11 @@ def acled_row(ev: dict, n: int, stamp: int) -> dict:
         actor1 = f"Protesters ({ev.get('country') or 'Unknown'})"
     if etype == "Violence against civilians" and not actor2:
         actor2 = f"Civilians ({ev.get('country') or 'Unknown'})"
-    inter1, inter2 = _inter(actor1), _inter(actor2)
+    (inter1, known1), (inter2, known2) = _inter(actor1), _inter(actor2)
+    if actor1 and actor1.startswith("Protesters ("):
+        inter1, known1 = 6, True
+    if actor2 and actor2.startswith("Civilians ("):
+        inter2, known2 = 7, True
     disorder = acled()["disorder"]
     date, precision, date_note = acled_date(ev)
     outlets = list(dict.fromkeys(s["outlet"] or s["doc_id"] for s in ev.get("sources", [])))
@@ -137,7 +148,8 @@ def acled_row(ev: dict, n: int, stamp: int) -> dict:
         "notes": " ".join(filter(None, [(ev.get("evidence") or {}).get("text", ""), date_note])),
         "fatalities": ev.get("fatalities") or 0,
         "tags": "; ".join(filter(None, [f"claimed by: {ev['claimed_by']}" if ev.get("claimed_by") else "",
-                                        "machine-coded (marsad): review inter codes"])),
+                                        "machine-coded (marsad)",
+                                        "" if known1 and known2 else "review inter codes (actor not in the dictionary)"])),
         "timestamp": stamp,
     }
 
