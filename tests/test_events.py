@@ -163,3 +163,13 @@ def test_an_event_told_at_its_province_and_at_its_village_is_one_event():
     evs = events_of("قتل سبعة مدنيين في هجوم مجموعة مسلحة على قرية بشمال كردفان. وقالت مصادر إن مجموعة "
                     "مسلحة هاجمت قرية (أم قرفة) التابعة لمحلية بارا بولاية شمال كردفان.")
     assert [e.location for e in evs] == ["أم قرفة"]
+
+
+def test_a_brief_item_without_a_place_is_coded_at_its_country_and_background_is_not():
+    evs = events_of("أفادت مصادر في اليمن بأن مسلحين مجهولين اغتالوا ضابطا في الشرطة صباح اليوم.")
+    assert [(e.sub_event_type, e.location, e.country, e.geo_precision) for e in evs] == \
+        [("Attack", "اليمن", "Yemen", 3)]
+    # beside a located event, a placeless mention is background, not a second event
+    evs = events_of("قتل أربعة جنود في هجوم على حاجز للجيش في مدينة الرمادي صباح اليوم. "
+                    "وتتكرر عمليات الاغتيال في العراق منذ أشهر، وقد اغتيل مسؤول محلي أمس.")
+    assert [e.location for e in evs] == ["الرمادي"]

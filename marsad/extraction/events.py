@@ -16,7 +16,7 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.extraction.event_actors import _ARMED, _actors, clean_actor
-from marsad.extraction.event_places import Place, _places, _precision, candidate_places
+from marsad.extraction.event_places import Place, article_place, _places, _precision, candidate_places
 from marsad.extraction.event_types import by_target
 from marsad.extraction.fatalities import event_fatalities, merge_fatalities
 from marsad.extraction.spans import ByStart
@@ -118,6 +118,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                   if not (dateline and dateline.start <= p.start < dateline.end)]
     # every lookup below goes by offset (spans.ByStart), never through the whole article
     places_at, ents_at = ByStart(all_places), ByStart(ents)
+    whole = article_place(ents, dateline)
+    unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
     factual = [q for q in claims if normalize(q.cue) not in _directives() and q.speaker_canonical]
     claims_at, names = ByStart(factual), _Names(ents)
     for sent in sentences(text):
@@ -131,8 +133,12 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
             places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here]
-            if not places:
+            if not places and whole is None:
                 continue
+            # told without a place: at the article's country (precision 3), kept only when the article
+            # locates no event at all (a brief item); beside located events it is their background
+            placeless = not places
+            places = places or [whole]
             claimed_here.update(p.start for p in places)
             when = event_date(text, sent.start, sent.end, published, near=trig.start, exclude=exclude)
             actor1, actor2 = _actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
@@ -149,6 +155,15 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                           geo_precision=_precision(text, place),
                           fatalities=killed, fatalities_text=killed_text,
                           claimed_by=claimant)
+                key = (e.event_type, e.event_date or e.date_text)
+                if placeless:
+                    if not (e.fatalities or e.date_text or e.actor1):
+                        continue                # nothing but a word: no victims, no day, no doer named
+                    if key not in unplaced:
+                        unplaced[key] = e
+                    else:
+                        _merge(unplaced[key], e)
+                    continue
                 where = (round(e.latitude, 2), round(e.longitude, 2)) if e.latitude is not None else normalize(e.location)
                 key = (e.event_type, where, e.event_date or e.date_text)      # ACLED: type, place, day
                 # an undated mention and a dated one of the same type and place are one event;
@@ -168,7 +183,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     events[key] = e
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
-    return _fold_country_level(list(events.values())), tolls
+    return _fold_country_level(list(events.values())) or list(unplaced.values()), tolls
 
 
 def _by_air(trig: Trigger, actor1: str | None) -> Trigger:
