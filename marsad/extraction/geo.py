@@ -33,7 +33,7 @@ class GeoMatch:
     admin1: str | None
     latitude: float
     longitude: float
-    kind: str                 # country | admin1 | place
+    kind: str                 # country | admin1 | region | place
 
 
 @lru_cache(maxsize=1)
@@ -88,6 +88,9 @@ def resolve(name: str, prefer_country: str | None = None) -> GeoMatch | None:
         group = places.get(form)
         if group:
             best = max(group, key=lambda p: (p.country == prefer_country, p.population))
+            if best.population == lx.REGION_POPULATION and not best.admin1_code:   # دارفور: over several admin1
+                return GeoMatch(name, best.country, _english().get(best.country), None,
+                                best.latitude, best.longitude, kind="region")
             admin1 = best.admin1_code if not best.admin1_code.isdigit() and best.admin1_code else \
                 nearest_admin1(best.country, best.latitude, best.longitude)
             kind = "admin1" if best.population == lx.REGION_POPULATION and admin1 == best.name else "place"

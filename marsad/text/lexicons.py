@@ -51,6 +51,9 @@ def places() -> dict[str, list[Place]]:
     for r in _tsv("regions.tsv"):     # hand-written divisions and sites rank above GeoNames towns
         p = Place(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]), REGION_POPULATION, r["admin1"])
         out.setdefault(normalize(p.name), []).insert(0, p)
+    for r in _tsv("districts.tsv"):   # district seats, historic regions: same rank, after regions.tsv's on a tie
+        p = Place(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]), REGION_POPULATION, r["admin1"])
+        out.setdefault(normalize(p.name), []).append(p)
     for v in out.values():
         v.sort(key=lambda p: -p.population)
     return out
@@ -100,14 +103,23 @@ def place_tiers() -> dict[str, str]:
     """normalised place name → evidence tier: size (big ≥100k, mid ≥10k, small) and Arab world or not.
 
     A small place whose name is also a common word (أمان، حمد) is weak evidence; a large Arab city
-    is strong. Countries are their own tier.
+    is strong. Countries are their own tier. A districts.tsv town or site weighs as its GeoNames
+    namesake (مخمور is a small town, and a word), or as a mid-sized town when GeoNames lacks it; a
+    historic region there (كردفان) is no evidence: it ends its provinces' names (شمال كردفان).
     """
+    districts = _tsv("districts.tsv")
+    curated = {normalize(r["name"]) for r in _tsv("regions.tsv")}
+    curated |= {normalize(r["name"]) for r in districts if r["kind"] == "admin1"}
+    regional = {normalize(r["name"]) for r in districts if r["kind"] == "region"}
     out = {}
     for name, group in places().items():
-        top = group[0]
-        size = "big" if top.population >= 100_000 else "mid" if top.population >= 10_000 else "small"
+        towns = [p.population for p in group if p.population != REGION_POPULATION]
+        if name in regional and not towns and name not in curated:
+            continue
+        top = max(towns) if towns else 10_000
+        size = "big" if top >= 100_000 else "mid" if top >= 10_000 else "small"
         arab = any(p.country in ARAB_WORLD for p in group)
-        out[name] = "region" if top.population == REGION_POPULATION else f"{size}{'-arab' if arab else ''}"
+        out[name] = "region" if name in curated else f"{size}{'-arab' if arab else ''}"
     for name in countries():
         out[name] = "country"
     return out
