@@ -70,3 +70,13 @@ def test_a_subject_before_the_cue_and_a_relative_clause_cue():
     qs = quotes_of("وكان مصدر عسكري قد قال في وقت سابق إن التعزيزات وصلت إلى محيط المطار.\n"
                    "وتداول ناشطون مقاطع مصورة قالوا إنها تظهر آثار القصف على المدرسة.")
     assert [q.speaker_canonical for q in qs] == ["مصدر عسكري"]
+
+
+def test_an_outlet_speaks_for_its_source_and_an_addressed_agency_is_the_channel():
+    qs = quotes_of("قال مصدر طبي في المدينة إن المستشفى استقبل عشرات الجرحى.\n"
+                   "وأكدت قناة \"الأفق\" نقلا عن مصادر طبية سقوط ستة قتلى في القصف.\n"
+                   "وأبلغت المصادر وكالة الأنباء الألمانية (د.ب.أ) أن الطريق أغلق بالكامل أمام المسافرين.")
+    # "المصادر" are the "مصادر طبية" named last, not the singular "مصدر طبي" before them
+    assert [(q.speaker_canonical, q.channel) for q in qs[1:]] == [("قناة الأفق", "tv"), ("مصادر طبية", "news_agency")]
+    assert qs[1].text == "سقوط ستة قتلى في القصف"
+    assert qs[2].text == "الطريق أغلق بالكامل أمام المسافرين"

@@ -36,10 +36,10 @@ class Antecedents:
         if not words or not words[-1].startswith("ال") or len(words) > 4:
             return None                          # only a definite phrase points back (رئاسة الأركان)
         bare = [_bare(w) for w in words]
-        heads = {bare[0], lex["pairs"].get(bare[0], bare[0])}
+        heads = {bare[0]}                        # same number: "المصادر" is no "مصدر طبي"
 
         def fits(cand: tuple[str, ...]) -> bool:
-            return bool(cand) and (cand[0] in heads or lex["pairs"].get(cand[0]) in heads) and \
+            return bool(cand) and cand[0] in heads and \
                 len(cand) > len(bare) and all(w in cand[1:] for w in bare[1:])
 
         for cand, canonical in reversed(self.history):
@@ -59,14 +59,13 @@ class Antecedents:
         toks = tokens(self.text, max(0, pos - 3000), pos)
         for k in range(len(toks) - 1, -1, -1):
             w = _w(toks[k])
-            w = w[1:] if w[:1] in "وبل" and w[1:] in heads else w
-            if w not in heads and not (w.startswith("ال") and False):
+            glued = w[:1] in "وبل" and w[1:] in heads     # "وفق مصدر"، "لمصدر"، "ومصادر"
+            if w not in heads and not glued:
                 continue
             n = phrase_length(self.text, list(toks[k:]), self.ents, pos)
             if n < 2:
                 continue
             cand = [_bare(normalize(t.text)) for t in toks[k:k + n]]
             if all(x in cand[1:] for x in bare[1:]):
-                return _clean(self.text[toks[k].start:toks[k + n - 1].end]).lstrip("وبل") \
-                    if _w(toks[k]) not in heads else _clean(self.text[toks[k].start:toks[k + n - 1].end])
+                return _clean(self.text[toks[k].start + int(glued):toks[k + n - 1].end])
         return None

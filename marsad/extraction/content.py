@@ -124,7 +124,7 @@ def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int]
     late = _closing_quote(text, pos, end)
     if late and (not comp or late[0] < pos + comp.start()):
         return "direct", late, late[0] - 1      # "رسالة إلى "الليبيين … أن …"، بحسب البيان"
-    if comp and re.search(r"[.؟!]", window[:comp.start()]) is None:
+    if comp:
         lead_end = pos + comp.end()
         inner = quoted(text, lead_end, end)
         if inner:

@@ -34,6 +34,7 @@ from marsad.extraction.speakers import (
     issuer_at,
     lexicon,
     name_of,
+    phrase_length,
     skip_time,
     unglued,
 )
@@ -128,7 +129,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             if _back_reference(text, toks, cue) and prev is not None:
                 q = ("indirect", strip_span(text, prev.start, prev.end), said.start)
             else:
-                start = said.start
+                start = _past_relay(text, said.start, seg_end, ents)
                 if not text[start:start + 3].lstrip().startswith(("«", "“", '"')):
                     start = skip_appositives(text, start, seg_end)   # past ", المتحدث باسم …،"
                 q = content(text, start, seg_end)
@@ -163,6 +164,17 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
 def _quote(name, cue_word, kind, channel, text, cs, ce) -> Quote:
     q = Quote(name[0], name[1], cue_word, kind, channel, text[cs:ce], cs, ce)
     return q
+
+
+def _past_relay(text: str, pos: int, end: int, ents: Mentions) -> int:
+    """Past "نقلا عن مصادر طبية" after the speaker ("أكدت قناة X نقلا عن مصادر طبية سقوط …"): the
+    outlet speaks, its source is lead."""
+    m = re.match(r"\s*[،,]?\s*نقل(?:ا|اً|ًا) عن\s+", text[pos:end])
+    if not m:
+        return pos
+    toks = list(tokens(text, pos + m.end(), end))
+    n = phrase_length(text, toks, ents, end)
+    return toks[n - 1].end if n else pos
 
 
 def _next_quotation(text: str, nxt, lead: int):

@@ -85,9 +85,8 @@ def _glued(text: str, e: Entity) -> bool:
 def sane(text: str, e: Entity) -> bool:
     """A name the tagger found, not one run into a complementizer or a preposition ("الإعلامي أن أكثر")."""
     lex = lexicon()
-    return not _glued(text, e) and not any(
-        normalize(t.text) in lex["complementizers"] or normalize(t.text) in ("في", "من", "عن")
-        for t in tokens(text, e.start, e.end))
+    words = [normalize(t.text) for t in tokens(text, e.start, e.end)] + normalize(e.canonical or "").split()
+    return not _glued(text, e) and not any(w in lex["complementizers"] or w in ("في", "من", "عن") for w in words)
 
 
 def _entity_at(text: str, ents: Mentions, tok: Token, end: int) -> Entity | None:
@@ -143,6 +142,8 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
                 break                           # "أبلغت المصادر وكالة الأنباء …"، "طبيب لفرانس برس": the addressee
             while i < len(toks) and toks[i].end <= ent.end and not (i and _w(toks[i]) in lex["object_nouns"]):
                 i += 1
+            if i < len(toks) and toks[i].text in _CLOSE and sum(ent.text.count(c) for c in _OPEN + "”»") % 2:
+                i += 1                          # قناة "ليبيا الحدث": the tagger left the closing mark out
             n = i
             if (i < len(toks) and toks[i].end <= ent.end) or ent.actor:
                 break                           # "قوات الجيش الليبي | السيطرة على …": the tagger ran on;
@@ -299,7 +300,8 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
     if cut is not None:                        # "الجيش المصري | توجيه ضربات": the subject ends there
         s_end, n = sub[cut].end, cut + 1
     orgs = ents.within(s_start, s_end, ("ORG",))
-    if orgs and orgs[0].end < s_end and not normalize(text[orgs[0].end:s_end]).split()[0].startswith(("ال", "ل")):
+    tail = normalize(_clean(text[orgs[0].end:s_end])).split() if orgs else []
+    if orgs and tail and not tail[0].startswith(("ال", "ل")):
         s_end = orgs[0].end                    # "… للقوات المسلحة الليبية | دخول …", not "شعبة الإعلام | الحربي"
     phrase = _clean(sub[0].text[:s_end - sub[0].start] if s_end < sub[0].end else sub[0].text + text[sub[0].end:s_end])
     if not phrase:
