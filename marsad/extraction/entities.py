@@ -234,7 +234,8 @@ def merge_adjacent_names(text: str, ents: list[Entity]) -> list[Entity]:
         prev = out[-1] if out else None
         adjacent = prev is not None and text[prev.end:e.start].strip() == ""
         if adjacent and prev.type == e.type == "LOC" and resolve(text[prev.start:e.end]):
-            out[-1] = Entity(text[prev.start:e.end], "LOC", prev.start, e.end, canonical=text[prev.start:e.end])
+            start, end, canonical = _trim(text, prev.start, e.end)        # "بخان يونس": the ب stays out
+            out[-1] = Entity(text[start:end], "LOC", start, end, canonical=canonical or text[start:end])
         elif adjacent and prev.type == e.type == "PER" and not e.title:
             merged = _entity(text, prev.start, e.end, "PER")
             merged.title = prev.title or merged.title

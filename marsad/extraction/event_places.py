@@ -84,8 +84,10 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue                            # "المنطقة بأكملها": a definite place noun refers back, names nothing
         singular = place_nouns().get(noun, place_nouns().get(noun[1:])) == "singular"   # "وبلدة": one clitic
         for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
-            if held[s]:
-                break
+            if held[s]:                 # already a known place: the list goes on past it
+                if singular:
+                    break
+                continue
             place = _list_place(text[s:e], home_country, first=n == 0, singular=singular)
             if place is None or singular and place[3] is None and " " not in place[0] and not _name_end(text, e):
                 break                           # "بلدة تبعد 40 كيلومترا": a verb, not a name

@@ -44,7 +44,7 @@ def _english() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _admin1_centres() -> dict[str, list[tuple[str, float, float]]]:
     out: dict[str, list[tuple[str, float, float]]] = {}
-    for r in lx._tsv("regions.tsv"):
+    for r in [*lx.table("regions.tsv"), *lx.table("districts.tsv")]:
         if r["kind"] == "admin1":
             out.setdefault(r["country"], []).append((r["admin1"], float(r["latitude"]), float(r["longitude"])))
     return out

@@ -86,7 +86,7 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         if w.startswith("و") and j > i + 1 and _head_form(w[1:]) is not None:
             break                                   # "ووزارة الصحة": a second name begins
         bare = w[1:] if w.startswith("و") and w[1:].startswith("ال") else w
-        if _adjective(words[j - 1]) and not (_adjective(w) or w.endswith("ه") or w.startswith("لل")):
+        if _adjective(words[j - 1]) and not (_adjective(w) or w.startswith("لل")):
             break                                   # "مركز حلب الإعلامي | الخبر": after an adjective, an object
         if bare.startswith(("ال", "لل")) or bare in lx.place_names() or _name(bare):
             j += 1

@@ -41,7 +41,7 @@ def _tagger(path: str):
 
 
 _LOC_CUES = frozenset(normalize(w) for w in (
-    "في مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف من إلى الى نحو قرب شرق غرب جنوب شمال شرقي غربي "
+    "في مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف من إلى الى نحو قرب على علي شرق غرب جنوب شمال شرقي غربي "
     "جنوبي شمالي وسط محيط ضواحي أطراف داخل عاصمة العاصمة مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية "
     "إقليم أقاليم مقاطعة ضاحية مدن بلدات قرى").split())
 _PLACE_NOUNS = frozenset(normalize(w) for w in (
@@ -73,8 +73,9 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if tiers[found] not in _STRONG_TIERS + ("mid-arab",) and not named:
             continue
         clitic = len(forms) > 1 and normalize(tok)[0] in "بل"
-        cue = i > 0 and before in _LOC_CUES | {normalize(tokens[i - 1])}
-        if clitic and tiers[found] in _STRONG_TIERS or cue or named or _coordinated(tokens, out, i):
+        cue = i > 0 and (before in _LOC_CUES or normalize(tokens[i - 1]) in _LOC_CUES)
+        # a country, big Arab city or region stands on its own; a mid-sized town needs a cue or a clitic
+        if tiers[found] in _STRONG_TIERS or clitic or cue or named or _coordinated(tokens, out, i):
             out[i] = "B-LOC"
     return _multiword_places(tokens, out)
 
