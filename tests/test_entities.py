@@ -87,3 +87,14 @@ def test_places_after_a_place_noun_become_entities_even_when_unknown():
     ents = find_entities(text)
     locs = [e.canonical for e in with_named_places(text, ents) if e.type == "LOC"]
     assert "أم الحيران" in locs
+
+
+def test_directions_place_nouns_and_adjectives_are_no_places_but_names_made_of_such_words_are():
+    text = "واندلعت اشتباكات في ريف حلب الغربي وفي مناطق مفتوحة، وسيطرت القوات على قرية سوق الخميس التي تبعد 40 كيلومترا."
+    from marsad.model import Document
+    from marsad.extraction.entities import tag_entities
+
+    doc = tag_entities(Document("t", "t", "text", "h", text=text))
+    locs = [e.canonical for e in doc.entities if e.type == "LOC"]
+    assert not {"ريف", "الغربي", "مفتوحة"} & set(locs)
+    assert "سوق الخميس" in locs

@@ -15,7 +15,7 @@ from marsad.extraction.spans import overlay, variant_key
 from marsad.model import Document, Entity
 from marsad.ner.tagging import consistent_labels, tag_many
 from marsad.text import lexicons as lx
-from marsad.text.arabic import normalize, normalize_map, sentences, tokens
+from marsad.text.arabic import normalize, normalize_map, sentences, strip_clitics, tokens
 
 _QUOTES = "\"'«»“”"
 _ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
@@ -310,6 +310,14 @@ def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
         for e in overlapping))
 
 
+def _no_place(e: Entity) -> bool:
+    """A one-word LOC that is a direction, a place noun or an adjective (ريف، غرب، الغربي، مفتوحة) is no
+    place (names of several such words are: سوق الخميس)."""
+    words = normalize(e.canonical or e.text).split()
+    return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places()
+                                                    or strip_clitics(words[0])[-1] in lx.not_places())
+
+
 def tag_entities(doc: Document) -> Document:
     """Pipeline stage: fill `doc.entities`."""
     return tag_entities_many([doc])[0]
@@ -320,6 +328,7 @@ def tag_entities_many(docs: list[Document]) -> list[Document]:
     for doc, found in zip(docs, find_entities_many([doc.text for doc in docs])):
         found = with_org_phrases(doc.text, merge_adjacent_names(doc.text, found))
         doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
+        doc.entities = [e for e in doc.entities if not _no_place(e)]
         canonicalise(doc.entities)
         geocode(doc.entities)
         doc.entities = with_named_places(doc.text, doc.entities)

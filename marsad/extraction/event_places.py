@@ -163,6 +163,8 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
         w = normalize(text[s:e])
         if w.startswith("و") and i and (len(w) > 3 or w[1:] in lexicon()["toponym"]):   # "وتل الورد" too
             s, w = s + 1, w[1:]
+        if w in _NOT_NAME:
+            break                               # "… وسوق الخميس | قرب العاصمة": the list has ended
         j = i + 1
         opener = next((c for c in "(«\"" if w.startswith(c)), None)
         if opener and _CLOSER[opener] not in w[1:]:
@@ -175,7 +177,8 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
                                                     or normalize(text[words[j][0]:words[j][1]]) in _JOINERS):
                 j += 1
         elif w.strip('"«') in lexicon()["toponym"]:
-            while j < len(words) and j - i < 3 and not normalize(text[words[j][0]:words[j][1]]).startswith("و"):
+            while j < len(words) and j - i < 3 and not normalize(text[words[j][0]:words[j][1]]).startswith("و") \
+                    and normalize(text[words[j][0]:words[j][1]]) not in _NOT_NAME:
                 j += 1
         elif singular and i == 0 and j < len(words) and _name_part(normalize(text[words[j][0]:words[j][1]])):
             j += 1
@@ -187,6 +190,10 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
 
 
 _CLOSER = {"(": ")", "«": "»", '"': '"'}
+# words that never continue a place's name: relatives and prepositions ("سوق الخميس | التي تبعد")
+_NOT_NAME = frozenset(normalize(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "قرب", "في", "من",
+                                             "على", "إلى", "عن", "بين", "شمال", "جنوب", "شرق", "غرب", "جنوبي",
+                                             "شمالي", "شرقي", "غربي", "وسط", "بالقرب"))
 # participles that relate a place to another ("قرية X التابعة لمحلية Y"): never part of its name
 _RELATIONS = frozenset(normalize(w) for w in ("التابعة", "التابع", "الواقعة", "الواقع", "المجاورة", "المجاور",
                                               "المحاذية", "القريبة", "القريب", "المحيطة", "الخاضعة", "الخاضع"))
