@@ -98,3 +98,9 @@ def test_directions_place_nouns_and_adjectives_are_no_places_but_names_made_of_s
     locs = [e.canonical for e in doc.entities if e.type == "LOC"]
     assert not {"ريف", "الغربي", "مفتوحة"} & set(locs)
     assert "سوق الخميس" in locs
+
+
+def test_a_proclitic_is_cut_only_when_the_rest_is_a_name_of_this_world():
+    # فرانس starts with the conjunction ف, and رانس spells Reims: the agency keeps its ف
+    assert [e.canonical for e in find_entities("ونقلت فرانس برس عن مصدر أمني قوله")] == ["فرانس برس"]
+    assert [e.canonical for e in find_entities("وبطرابلس قتل ثلاثة")] == ["طرابلس"]

@@ -36,6 +36,14 @@ def _known(norm: str) -> bool:
     return norm in lx.place_names() or norm in lx.person_names()
 
 
+def _known_stem(rest: str) -> bool:
+    """What is left after cutting a proclitic is a name we know in this world: a person's name, or an
+    Arab-world place, country or region — not a foreign town that happens to spell it (فرانس برس
+    is no ف + رانس, Reims)."""
+    tier = lx.place_tiers().get(rest)
+    return rest in lx.person_names() or bool(tier) and tier.endswith(("arab", "region", "country"))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """(start, end, canonical override) without quotes, spaces and a leading proclitic.
 
@@ -60,7 +68,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
         if cut == 2 and not (norm[0] in "وف" and norm[1] in "بلك"):
             break
         rest = norm[cut:]
-        if rest.startswith("ال") or _known(rest):
+        if rest.startswith("ال") or _known_stem(rest):
             start += cut
             while start < end and normalize(text[start]) == "":     # diacritics after the clitic
                 start += 1
