@@ -37,11 +37,12 @@ def _known(norm: str) -> bool:
 
 
 def _known_stem(rest: str) -> bool:
-    """What is left after cutting a proclitic is a name we know in this world: a person's name, or an
-    Arab-world place, country or region — not a foreign town that happens to spell it (فرانس برس
-    is no ف + رانس, Reims)."""
-    tier = lx.place_tiers().get(rest)
-    return rest in lx.person_names() or bool(tier) and tier.endswith(("arab", "region", "country"))
+    """What is left after cutting a proclitic is a name of the world marsad reads: a person's name, a
+    country, or a place in Africa or Asia — not a European or American town that happens to spell it
+    (فرانس برس is no ف + رانس, Reims)."""
+    if rest in lx.person_names() or rest in lx.countries():
+        return True
+    return any(lx.continent(p.country) in ("AF", "AS") for p in lx.places().get(rest, ()))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:

@@ -165,3 +165,9 @@ def nisba_country(word: str) -> str | None:
                     return countries()[c]
             return None
     return None
+
+
+@lru_cache(maxsize=None)
+def continent(country: str) -> str | None:
+    """GeoNames continent code (AF, AS, EU, NA, SA, OC, AN) of an ISO2 country, from countries.tsv."""
+    return next((r["continent"] for r in _tsv("countries.tsv") if r["country"] == country), None)
