@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.person_names import mend_people
 from marsad.extraction.spans import overlay, variant_key
 from marsad.model import Document, Entity
 from marsad.ner.tagging import consistent_labels, tag_many
 from marsad.text import lexicons as lx
-from marsad.text.arabic import normalize, normalize_map, sentences, strip_clitics, tokens
+from marsad.text.arabic import (
+    normalize,
+    normalize_map,
+    sentences,
+    strip_clitics,
+    tokens,
+)
 
 _QUOTES = "\"'«»“”"
 _ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
@@ -140,7 +147,7 @@ def find_entities_many(texts: list[str]) -> list[list[Entity]]:
     out = []
     for text, sents, article in zip(texts, split, words):
         tags = consistent_labels(article, [next(tagged) for _ in sents])    # one article: one document
-        out.append(_spans(text, list(zip(sents, tags))))
+        out.append(mend_people(text, _spans(text, list(zip(sents, tags))), _entity))
     return out
 
 

@@ -1,0 +1,112 @@
+"""People's names the tagger cuts wrongly, mended from how Arabic news writes them.
+
+- A word that is no name opens the span (دوليا بشير بوظفيرة, كردفان عبد الخالق …): an adverb or a place
+  before a known first name is cut off.
+- A place's span swallowed the first name (والي ولاية الجزيرة الطاهر | إبراهيم الخير): the name moves
+  to the person after it.
+- A known first name alone, then a surname the lexicon cannot know (إسماعيل الفروخ، بشير بوظفيرة:):
+  the surname joins when it is a definite word or ends the clause.
+- A role, a comma, then a name the tagger missed (المتحدث باسم جهاز الإسعاف، أسامة علي): a known first
+  name right after the role's comma opens a person of two or three words.
+`make(text, start, end, kind)` builds an entity (titles and roles attached) for each mended span.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from marsad.model import Entity
+from marsad.text import lexicons as lx
+from marsad.text.arabic import normalize, strip_clitics, tokens
+
+Make = Callable[[str, int, int, str], Entity]
+_JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "أبي", "أم"))
+# words after a name that are never a surname
+_NOT_SURNAME = frozenset(normalize(w) for w in (
+    "في", "من", "إلى", "عن", "مع", "إن", "أن", "ان", "إنه", "أنه", "قال", "قوله", "الذي", "التي",
+    "اليوم", "أمس", "الليلة", "صباح", "مساء", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
+    "الجمعة", "السبت", "وقال", "وأضاف", "لوكالة", "لقناة", "لصحيفة", "لموقع", "خلال", "بعد", "قبل", "عبر",
+    "الذين", "بين", "حول", "ضد", "نحو", "لدى", "عند", "كما", "بينما", "حيث"))
+_ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|مدير|محافظ|والي|امين|مسؤول|مندوب|مبعوث|سفير|نائب)")
+
+
+def _first_name(word: str) -> bool:
+    """A known first name, its definite form (الطاهر، الصادق), or a joiner that opens one (عبد، أبو)."""
+    if word in _NOT_SURNAME or len(word) < 3:
+        return False
+    return word in lx.person_names() or word in _JOINERS or word.startswith("ال") and word[2:] in lx.person_names()
+
+
+def _surname(word: str, clause_end: bool) -> bool:
+    """A word that can end a name after a first name: definite and not a common word, or any
+    non-stop word that closes the clause (بشير بوظفيرة:)."""
+    if word in _NOT_SURNAME or word in lx.not_places() or word in lx.countries() or not word.isalpha() \
+            or word == "علي" and not clause_end:
+        return False
+    return word.startswith("ال") and len(word) > 4 or clause_end
+
+
+def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
+    toks = [t for t in tokens(text)]
+    words = [normalize(t.text) for t in toks]
+    at = {t.start: k for k, t in enumerate(toks)}
+    out: list[Entity] = []
+    for e in sorted(ents, key=lambda e: e.start):
+        k = at.get(e.start)
+        if e.type == "PER" and k is not None:
+            e = _cut_head(text, toks, words, k, e, make)
+        prev = out[-1] if out else None
+        if prev and prev.type == "LOC" and e.type == "PER" and text[prev.end:e.start].strip() == "":
+            last = prev.text.split()[-1]
+            if " " in prev.text and _first_name(normalize(last)):      # "الجزيرة الطاهر" + "إبراهيم الخير"
+                start = prev.end - len(last)
+                out[-1] = make(text, prev.start, start - 1, "LOC")
+                e = make(text, start, e.end, "PER")
+        out.append(e)
+    out = [_extend_surname(text, toks, words, at, e, make) for e in out]
+    return _after_roles(text, toks, words, out, make)
+
+
+def _cut_head(text, toks, words, k, e: Entity, make: Make) -> Entity:
+    """"دوليا بشير …", "كردفان عبد الخالق …": leading words that are no names, before a first name."""
+    n = len(e.text.split())
+    cut = 0
+    while cut < n - 1 and k + cut + 1 < len(words) and not _first_name(words[k + cut]) \
+            and _first_name(words[k + cut + 1]) and (words[k + cut].endswith("يا") or words[k + cut] in lx.place_names()):
+        cut += 1
+    return make(text, toks[k + cut].start, e.end, "PER") if cut else e
+
+
+def _extend_surname(text, toks, words, at, e: Entity, make: Make) -> Entity:
+    """A first name alone takes the surname after it (إسماعيل الفروخ، بشير بوظفيرة:)."""
+    k = at.get(e.start)
+    if e.type != "PER" or k is None or " " in e.text.strip() or not _first_name(words[k]) or k + 1 >= len(toks):
+        return e
+    nxt = toks[k + 1]
+    if text[e.end:nxt.start].strip():
+        return e
+    clause_end = k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum()
+    return make(text, e.start, nxt.end, "PER") if _surname(words[k + 1], clause_end) else e
+
+
+def _after_roles(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
+    """"المتحدث باسم جهاز الإسعاف، أسامة علي لوكالة …": a first name right after a role's comma."""
+    taken = bytearray(len(text) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    added = []
+    for k in range(1, len(toks) - 1):
+        if toks[k - 1].text not in "،," or taken[toks[k].start] or not _first_name(words[k]) or words[k] in _JOINERS:
+            continue
+        clause = normalize(text[max(0, toks[k - 1].start - 80):toks[k - 1].start])
+        clause = re.split(r"[.؛:\n]", clause)[-1]
+        if not _ROLE_HEAD.search(clause):
+            continue
+        j = k + 1
+        while j < len(toks) and j - k < 3 and words[j].isalpha() and not taken[toks[j].start] \
+                and words[j] not in _NOT_SURNAME and toks[j].text != "على" and not strip_clitics(words[j])[-1] in _NOT_SURNAME \
+                and not words[j].startswith(("لل", "لو", "لق", "لص")):
+            j += 1
+        if j - k >= 2:
+            added.append(make(text, toks[k].start, toks[j - 1].end, "PER"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents

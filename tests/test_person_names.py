@@ -1,0 +1,29 @@
+"""People's names the tagger cuts wrongly, on sentences written for these tests."""
+from __future__ import annotations
+
+from marsad.extraction.entities import find_entities
+
+
+def people(text: str) -> list[str]:
+    return [e.canonical for e in find_entities(text) if e.type == "PER"]
+
+
+def test_a_name_after_a_role_and_a_comma():
+    assert "سامي حسن" in people("وقال المتحدث باسم هيئة الإغاثة في المدينة، سامي حسن لوكالة محلية إن القصف استمر.")
+    # a first name after a comma with no role before it is left to the tagger
+    from marsad.extraction.entities import _entity
+    from marsad.extraction.person_names import mend_people
+
+    text = "وصلت القوافل إلى المدينة، سامي حسن لم يصل."
+    assert mend_people(text, [], _entity) == []
+
+
+def test_no_adverb_or_place_opens_a_name_and_a_place_gives_back_a_first_name():
+    assert "بشير بوزيان" in people("وقال قائد القوات المعترف بها دوليا بشير بوزيان: «صددنا الهجوم».")
+    text = "وأكد محافظ ولاية الجزيرة الصادق محمد الأمين، أن الأوضاع مستقرة."
+    assert "الصادق محمد الأمين" in people(text)
+
+
+def test_a_first_name_alone_takes_its_surname():
+    assert "إسماعيل الجباوي" in people("وأطلق مسلحون النار على المواطن إسماعيل الجباوي في ساحة البلدة.")
+    assert people("وقال محمد على هامش المؤتمر إن الوضع هادئ.") in ([], ["محمد"])   # على is no surname
