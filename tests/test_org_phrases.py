@@ -38,3 +38,16 @@ def test_phrases_replace_pieces_inside_them_and_the_dictionary_wins():
     orgs = [(e.text, e.actor_id) for e in ents if e.type == "ORG"]
     assert ("مستشفى الزاوية التعليمي", None) in orgs and ("قوات الدعم السريع", "sd-rsf") in orgs
     assert not any(e.type == "LOC" and e.text == "الزاوية" for e in ents)   # a hospital's name is no place
+
+
+def test_landmarks_are_places_but_events_are_coded_at_their_town():
+    from marsad.extraction.org_phrases import landmark_phrases
+
+    found = [e.text for e in landmark_phrases("تجمع المحتجون في ساحة الشهداء ثم ساروا إلى شارع الجمهورية قرب سد الموصل.")]
+    assert found == ["ساحة الشهداء", "شارع الجمهورية", "سد الموصل"]
+    assert landmark_phrases("وقتل عشرات الجنود في ساحة المعركة.") == []        # the battlefield, an idiom
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "t", "text", text="تقرير\nانفجرت سيارة مفخخة في ساحة الشهداء وسط مدينة الموصل صباح اليوم."))
+    assert [e.location for e in doc.events] == ["الموصل"]

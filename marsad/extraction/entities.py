@@ -288,9 +288,10 @@ def propagate_surnames(text: str, ents: list[Entity]) -> list[Entity]:
 def with_org_phrases(text: str, ents: list[Entity]) -> list[Entity]:
     """Organisation-shaped phrases (org_phrases) the tagger missed or cut: one replaces the entities
     lying wholly inside it; where the tagger's entity reaches past it, the tagger's stands."""
-    from marsad.extraction.org_phrases import org_phrases
+    from marsad.extraction.org_phrases import landmark_phrases, org_phrases
 
-    return overlay(ents, org_phrases(text), lambda p, overlapping: all(
+    phrases = sorted(org_phrases(text) + landmark_phrases(text), key=lambda e: e.start)
+    return overlay(ents, phrases, lambda p, overlapping: all(
         p.start <= e.start and e.end <= p.end and e.type != "PER" for e in overlapping))
 
 

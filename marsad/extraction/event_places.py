@@ -242,8 +242,11 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
 def _plausible_name(text: str, e: Entity) -> bool:
     """An unresolved LOC mention that can stand for a place: not a common word, an adjective (الليبية),
     a direction (غرب) or a participle (الخاضعة), and long enough to be a name."""
+    from marsad.extraction.org_phrases import is_landmark
     from marsad.text.lexicons import nisba, not_places, person_names
 
+    if is_landmark(e.canonical or e.text):
+        return False                    # "ساحة الكرامة": the event is coded at its town
     norm = normalize(e.canonical or e.text)
     words = norm.split()
     if not words or len(norm.removeprefix("ال")) < 3 or norm in not_places() or norm in person_names():

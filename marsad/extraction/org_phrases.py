@@ -35,12 +35,52 @@ def _heads() -> frozenset[str]:
     return lx.org_heads() - _NOT_HEADS
 
 
-def _head_form(word: str) -> str | None:
-    """The org head `word` is, with a proclitic (وبل) allowed before it, or None."""
+# "ساحة المعركة" is the battlefield, "ساحة القتال" too: idioms, not squares
+_FIGURATIVE = frozenset(normalize(w) for w in ("المعركة", "المعارك", "القتال", "الحرب", "المواجهة", "الصراع"))
+
+
+def is_landmark(name: str) -> bool:
+    """A name headed by a landmark noun (ساحة، شارع، جامع …): a spot inside a town, not where ACLED
+    puts an event (it codes the town)."""
+    first = normalize(name).split()[:1]
+    return bool(first) and _head_form(first[0], _landmark_heads()) is not None
+
+
+@lru_cache(maxsize=1)
+def _landmark_heads() -> frozenset[str]:
+    return frozenset(normalize(w) for w in lx.words("landmark_heads.txt"))
+
+
+def _head_form(word: str, heads: frozenset[str] | None = None) -> str | None:
+    """The head `word` is (an org head unless `heads` says otherwise), proclitics (وبل) allowed."""
     for form in strip_clitics(word):
-        if form in _heads():
+        if form in (heads if heads is not None else _heads()):
             return form
     return None
+
+
+def landmark_phrases(text: str) -> list[Entity]:
+    """Landmarks and facilities as LOC entities: a head (ساحة، شارع، سد، قصر …) and its name — the
+    idafa chain an organisation's name takes, or one word of any kind (قصر معاشيق، سد مأرب)."""
+    toks = tokens(text)
+    words = [normalize(t.text) for t in toks]
+    out, i = [], 0
+    while i < len(toks):
+        form = _head_form(words[i], _landmark_heads())
+        n = 0
+        if form and i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip(" \"«»"):
+            nxt = words[i + 1]
+            if nxt.isalpha() and nxt not in _STOP and nxt not in lx.not_places() and len(nxt) > 2 \
+                    and nxt not in _FIGURATIVE:
+                n = max(2, min(_chain(text, toks, words, i), 3))
+        if n:
+            start = toks[i].start + clitic_chars(words[i], form)
+            end = toks[i + n - 1].end
+            out.append(Entity(text[start:end], "LOC", start, end, canonical=text[start:end].strip("\"«» ")))
+            i += n
+        else:
+            i += 1
+    return out
 
 
 def _fixed_at(words: list[str], i: int) -> tuple[int, str] | None:

@@ -171,3 +171,8 @@ def nisba_country(word: str) -> str | None:
 def continent(country: str) -> str | None:
     """GeoNames continent code (AF, AS, EU, NA, SA, OC, AN) of an ISO2 country, from countries.tsv."""
     return next((r["continent"] for r in _tsv("countries.tsv") if r["country"] == country), None)
+
+
+def words(name: str) -> list[str]:
+    """Lines of a shipped word list (marsad/data/lexicon/NAME), comment lines skipped."""
+    return _lines(name)
