@@ -173,3 +173,10 @@ def test_a_brief_item_without_a_place_is_coded_at_its_country_and_background_is_
     evs = events_of("قتل أربعة جنود في هجوم على حاجز للجيش في مدينة الرمادي صباح اليوم. "
                     "وتتكرر عمليات الاغتيال في العراق منذ أشهر، وقد اغتيل مسؤول محلي أمس.")
     assert [e.location for e in evs] == ["الرمادي"]
+
+
+def test_actor_from_a_named_group_after_its_generic_word_and_never_a_hospital_or_ministry():
+    evs = events_of("وقتل ستة جنود خلال تصديهم لهجوم جديد لتنظيم داعش على بلدة الحويجة.")
+    assert [e.actor1 for e in evs] == ["تنظيم الدولة الإسلامية"]
+    evs = events_of("وقالت وزارة الصحة في بيان إن غارة العدو الإسرائيلي على بلدة عيترون أدت إلى سقوط شهيد.")
+    assert [e.actor1 for e in evs] == ["الجيش الإسرائيلي"]

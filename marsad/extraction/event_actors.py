@@ -27,7 +27,9 @@ WINDOW_AFTER = 90           # characters after a trigger in which its place and 
 
 def _actor(text: str, ents: list[Entity], start: int, end: int, last: bool) -> str | None:
     """The organisation or armed-group phrase in text[start:end] nearest the trigger."""
-    orgs = [e for e in ents if e.type == "ORG" and start <= e.start and e.end <= end]
+    # after a trigger, a name starting in the window may run past it ("لهجوم جديد لتنظيم | داعش")
+    orgs = [e for e in ents if e.type == "ORG" and start <= e.start
+            and (e.end <= end or not last and e.actor_id and e.start < end)]
     phrases = []
     # after a trigger, a phrase starting in the window may run past it to its last word; before a
     # trigger, the phrase must end where the trigger begins ("قوات الجيش الليبي | السيطرة على")
@@ -44,7 +46,8 @@ def _actor(text: str, ents: list[Entity], start: int, end: int, last: bool) -> s
     if not candidates:
         return None
     pos, name = (max if last else min)(candidates, key=lambda c: c[0])
-    org = next((e for e in orgs if e.start <= pos < e.end or pos <= e.start < pos + len(name)), None)
+    # an armed-group word followed by the organisation's name ("لتنظيم داعش"): the organisation
+    org = next((e for e in orgs if e.start <= pos < e.end or pos <= e.start <= pos + len(name) + 1), None)
     return clean_actor((org.canonical or org.text) if org else _strip_clitic(name))
 
 
@@ -71,12 +74,22 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
         actor1, actor2 = before, _actor(text, ents, trig.end, after_end, last=False)
     if actor1 is None and " " in text[trig.start:trig.end]:
         actor1 = _actor(text, ents, trig.start, trig.end, last=False)     # "أطلق مسلحون مجهولون النار"
+    # "غارات إسرائيلية": a nationality right on the attack names its forces before any other candidate
+    national = _national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
+    actor1 = national if national and actor1 != national and actor1 == before else actor1
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end)
     actor2 = _doer(actor2)
     return actor1, actor2 if actor2 != actor1 else None
 
 
 _REPORTERS = frozenset({"media", "monitor"})
+# kinds of actor that tell of, treat or relieve violence rather than commit it
+_NOT_DOERS = _REPORTERS | {"ngo", "un", "igo", "other"}
+# heads of bodies outside the fighting (a hospital, a health ministry, a foundation): the dictionary
+# names the armed ones among such words (هيئة تحرير الشام), so only unknown names meet this list
+_CIVIL_HEADS = frozenset(normalize(w) for w in (
+    "مستشفى", "المستشفى", "وزارة", "الوزارة", "مؤسسة", "المؤسسة", "مركز", "المركز", "جامعة", "مدرسة", "منظمة",
+    "المنظمة", "لجنة", "اللجنة", "لجان", "نقابة", "شركة", "بنك", "جمعية", "مكتب", "المكتب", "دائرة", "مديرية"))
 
 
 # Heads of what reports an event rather than takes part in it: an agency, channel, paper, website,
@@ -93,12 +106,13 @@ def _doer(name: str | None) -> str | None:
     if not name:
         return None
     known = actors().lookup(name)
-    if known and known.kind in _REPORTERS or strip_clitics(normalize(name).split()[0])[-1] in _REPORTER_HEADS:
-        return None
-    return name
+    if known:
+        return None if known.kind in _NOT_DOERS else name
+    head = strip_clitics(normalize(name).split()[0])[-1]
+    return None if head in _REPORTER_HEADS or head in _CIVIL_HEADS else name
 
 
-def _national_forces(text: str, trig: Trigger, end: int) -> str | None:
+def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -> str | None:
     """"غارات إسرائيلية", "قصف جوي تركي", "طائرة تركية مسيرة": a nationality among the words of the
     attack names the forces; "شنت إسرائيل غارات": so does a country as the subject before it. Both
     stand for that country's armed forces in the actor dictionary."""
@@ -107,7 +121,7 @@ def _national_forces(text: str, trig: Trigger, end: int) -> str | None:
 
     clause = re.split(r"[،,.:؛]", text[trig.start:min(end, trig.end + 60)])[0].split()[:6]
     country = next((c for w in clause if (c := lx.nisba_country(w))), None)
-    if country is None:
+    if country is None and subject:
         before = normalize(text[max(0, trig.start - 25):trig.start]).split()[-2:]
         country = next((lx.countries()[f] for w in before for f in strip_clitics(w) if f in lx.countries()), None)
     forces = actors().forces_of(country) if country else None
