@@ -22,16 +22,16 @@ ANERCORP_TEST = SHARED / "data" / "anercorp" / "test.txt"
 ANERCORP_F1_FLOORS = {None: 0.73, "crf": 0.70}
 # Seeds: the floors issues 12/13 name (they are five articles: no 1.000-level seed score is held at
 # the cost of generalising). The real ratchets are on the dev set of 50 real articles below.
-SEED_FLOORS = {"key_entity_recall": 0.72, "published": 1.0}
+SEED_FLOORS = {"key_entity_recall": 0.85, "published": 1.0}
 SEED_F1_FLOORS = {"quotes": 0.85, "events": 0.90}
 DEV = SHARED / "dev"
 # Dev-set levels reached (2026-11-30); raise them as changes beat them, never lower them.
-DEV_FLOORS = {"key_entity_recall": 0.74, "event_actor1": 0.53, "event_claimed_by": 0.53, "quote_channel": 0.85,
+DEV_FLOORS = {"key_entity_recall": 0.77, "event_actor1": 0.60, "event_claimed_by": 0.56, "quote_channel": 0.85,
               "published": 0.98, "event_fatalities": 0.65}
-DEV_F1_FLOORS = {"events": 0.68, "events_strict": 0.63, "quotes": 0.85, "tolls": 0.93}
+DEV_F1_FLOORS = {"events": 0.70, "events_strict": 0.65, "quotes": 0.87, "tolls": 0.93}
 PLOVER = SHARED / "data" / "plover"
 # PLOVER dev (Arabic newspaper sentences): recall floors and false-alarm ceilings on clear negatives
-PLOVER_FLOORS = {"assault": (0.61, 0.07), "protest": (0.53, 0.075)}
+PLOVER_FLOORS = {"assault": (0.62, 0.07), "protest": (0.54, 0.08)}
 
 
 def score(*args) -> dict:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.extraction.org_phrases import is_landmark
 from marsad.extraction.triggers import Trigger, lexicon
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map
@@ -32,6 +33,7 @@ class Place:
     is_country: bool
     near: bool = False        # located by a nearby known place ("كنصفرة في ريف إدلب"): precision 2
     in_name: bool = False     # inside an organisation's name (مجلس شورى مجاهدي درنة): evoked, not a location
+    landmark: bool = False    # a square, street, mosque … (ساحة الكرامة): used only when no town is named
 
 
 def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
@@ -58,7 +60,8 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         elif e.type == "LOC" and _plausible_name(text, e):
             # a place the gazetteers do not know keeps its words (and the article's country) rather
             # than losing the event; precision 3 says it was not located
-            out.append(Place(e.start, e.end, name, article_country, None, None, None, False))
+            out.append(Place(e.start, e.end, name, article_country, None, None, None, False,
+                             landmark=is_landmark(name)))
             taken.append((e.start, e.end))
     out += _places_in_names(ents, article_country)
     norm, index = normalize_map(text)
@@ -242,11 +245,8 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
 def _plausible_name(text: str, e: Entity) -> bool:
     """An unresolved LOC mention that can stand for a place: not a common word, an adjective (الليبية),
     a direction (غرب) or a participle (الخاضعة), and long enough to be a name."""
-    from marsad.extraction.org_phrases import is_landmark
     from marsad.text.lexicons import nisba, not_places, person_names
 
-    if is_landmark(e.canonical or e.text):
-        return False                    # "ساحة الكرامة": the event is coded at its town
     norm = normalize(e.canonical or e.text)
     words = norm.split()
     if not words or len(norm.removeprefix("ال")) < 3 or norm in not_places() or norm in person_names():
@@ -301,6 +301,17 @@ def _institutional(text: str, place: Place) -> bool:
 
 
 def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
+    """The places a trigger governs; a landmark (ساحة الكرامة) gives way to the town named in the same
+    sentence, as ACLED codes the town (it stays when no town is named)."""
+    found = _governed(places, text, trig, limit, sent_start)
+    if found and all(p.landmark for p in found):
+        towns = [p for p in places if sent_start <= p.start < limit and not p.landmark and not p.in_name
+                 and not p.is_country]
+        return towns[:1] or found
+    return found
+
+
+def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
     """The places a trigger governs: the first (coordinated) run after it, else the nearest before."""
     usable = [p for p in places if not p.in_name and not _institutional(text, p)
               and (not p.is_country or _locative(text, p))]

@@ -71,7 +71,7 @@ def landmark_phrases(text: str) -> list[Entity]:
         if form and i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip(" \"«»"):
             nxt = words[i + 1]
             if nxt.isalpha() and nxt not in _STOP and nxt not in lx.not_places() and len(nxt) > 2 \
-                    and nxt not in _FIGURATIVE:
+                    and nxt not in _FIGURATIVE and not nxt.startswith("لل"):    # "حاجز للجيش": whose, not which
                 n = max(2, min(_chain(text, toks, words, i), 3))
         if n:
             start = toks[i].start + clitic_chars(words[i], form)
