@@ -52,13 +52,13 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike],
             on_item(item, "unchanged", None)
 
     def flush() -> None:
-        docs = process_many([item for item, _ in batch])       # no lock held while the pipeline runs
+        docs = process_many([item for item, _, _ in batch])    # no lock held while the pipeline runs
         prepared = [store.prepare(doc) for doc in docs]         # nor while signatures are computed
         with store.transaction():
             done = []
-            for item, doc, ready in zip((item for item, _ in batch), docs, prepared):
+            for (item, _, digest), doc, ready in zip(batch, docs, prepared):
                 # judged again under the lock: another process may have stored this input meanwhile
-                _, known, same = _judge(store, item)
+                _, known, same = _judge(store, item, digest)
                 if same:
                     done.append((item, "unchanged", known))
                     continue
@@ -76,14 +76,15 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike],
         batch.clear()
 
     for item in read_paths(paths):
-        stored_id, known, same = _judge(store, item)
-        if any(stored_id == b or item.content_hash == i.content_hash for i, b in batch):
+        digest = item.content_hash           # a property that hashes the whole input: computed once
+        stored_id, known, same = _judge(store, item, digest)
+        if any(stored_id == b or digest == d for _, b, d in batch):
             flush()         # an input repeated within the batch is judged against the stored first one
-            stored_id, known, same = _judge(store, item)
+            stored_id, known, same = _judge(store, item, digest)
         if same:
             unchanged(item, known)
             continue
-        batch.append((item, stored_id))
+        batch.append((item, stored_id, digest))
         if len(batch) >= BATCH:
             flush()
     if batch:
@@ -91,13 +92,13 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike],
     return summary
 
 
-def _judge(store: Store, item: RawItem):
+def _judge(store: Store, item: RawItem, digest: str):
     """(the id `item` is stored under, its stored row or None, whether it is stored unchanged: the
     same content under its id, or a new id whose content is already stored as an ok article)."""
-    stored_id, known = store.locate(item.doc_id, item.source, item.content_hash)
+    stored_id, known = store.locate(item.doc_id, item.source, digest)
     if known:
-        return stored_id, known, known["content_hash"] == item.content_hash
+        return stored_id, known, known["content_hash"] == digest
     duplicate = not item.error and store.db.execute(
         "SELECT 1 FROM documents WHERE content_hash = ? AND +status = 'ok' LIMIT 1",   # + : use the hash index
-        (item.content_hash,)).fetchone()
+        (digest,)).fetchone()
     return stored_id, None, bool(duplicate)

@@ -40,3 +40,25 @@ def test_an_article_under_the_cap_is_untouched():
     text = long_article(20_000)
     doc = process(RawItem("fits", "fits.txt", "text", text=text))
     assert not doc.notes and len(doc.text) > 19_000
+
+
+def test_cost_per_character_does_not_grow_with_length(monkeypatch):
+    """An article 8× longer costs about 8× as much, not 64×: every lookup goes by offset, none scans
+    the whole article per word, entity or sentence. The bound is loose (machine noise); a quadratic
+    stage pushes the ratio past 3."""
+    import statistics
+    import time
+
+    monkeypatch.setenv("MARSAD_MAX_ARTICLE_CHARS", "1000000")
+    small, large = long_article(20_000, seed=2), long_article(160_000, seed=3)
+    process(RawItem("warm", "warm.txt", "text", text=long_article(5_000, seed=4)))   # models loaded
+
+    def seconds(text: str) -> float:
+        t = time.perf_counter()
+        doc = process(RawItem("t", "t.txt", "text", text=text))
+        assert doc.status == "ok" and doc.quotes and doc.events
+        return time.perf_counter() - t
+
+    per_small = statistics.median(seconds(small) for _ in range(3)) / len(small)
+    per_large = seconds(large) / len(large)
+    assert per_large / per_small < 2.0, (per_small * 1e6, per_large * 1e6)

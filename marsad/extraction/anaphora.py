@@ -7,9 +7,13 @@ plural: مصادر/مصدر) whose words include the anaphor's adjectives, and t
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterator
+
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.spans import Heard
 from marsad.extraction.speakers import _bare, _clean, _w, lexicon, phrase_length, sane
+from marsad.model import Entity
 from marsad.text.arabic import normalize, tokens
 
 
@@ -20,6 +24,11 @@ class Antecedents:
     def __init__(self, text: str, ents: Mentions):
         self.text, self.ents = text, ents
         self.history: list[tuple[tuple[str, ...], str]] = []    # (bare words of a surface, canonical)
+        # the same, by first word, and the article's organisations by the first word of their name:
+        # a phrase is only compared with those of its head, never with the whole article so far
+        self.by_head: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self.orgs: dict[str, list[tuple[Entity, tuple[str, ...]]]] | None = None
+        self.org_starts: dict[str, list[int]] = {}
         self.issuer: tuple[str, str] | None = None              # who issued the last statement
         self.heard = Heard()
 
@@ -28,6 +37,7 @@ class Antecedents:
             words = tuple(_bare(w) for w in normalize(phrase).split())
             if words:
                 self.history.append((words, canonical))
+                self.by_head.setdefault(words[0], []).append((words, canonical))
         self.heard.append(canonical)
 
     def resolve(self, phrase: str, pos: int) -> str | None:
@@ -42,17 +52,33 @@ class Antecedents:
             return bool(cand) and cand[0] in heads and \
                 len(cand) > len(bare) and all(w in cand[1:] for w in bare[1:])
 
-        for cand, canonical in reversed(self.history):
+        for cand, canonical in reversed(self.by_head.get(bare[0], ())):
             if fits(cand) and normalize(canonical) != normalize(phrase):
                 return canonical
-        for e in reversed(self.ents.at.starting(0, pos) if len(words) <= 2 else []):
+        for e, cand in self._orgs_before(bare[0], pos) if len(words) <= 2 else ():
             name = e.canonical or e.text
-            if e.type == "ORG" and e.end <= pos and fits(tuple(_bare(w) for w in normalize(name).split())[:6]) \
-                    and len(name.split()) > 1 and sane(self.text, e) and not lex["object_nouns"] & set(normalize(name).split()):
+            if e.end <= pos and fits(cand) and len(name.split()) > 1 and sane(self.text, e) \
+                    and not lex["object_nouns"] & set(normalize(name).split()):
                 return e.actor or name
         if bare[0] in lex["source_nouns"] or lex["pairs"].get(bare[0]) in lex["source_nouns"]:
             return self._mention(heads, bare, pos)
         return None
+
+    def _orgs_before(self, head: str, pos: int) -> Iterator[tuple[Entity, tuple[str, ...]]]:
+        """The organisations starting before `pos` whose name (its first six bare words) opens with
+        `head`, last first: reversed(ents.at.starting(0, pos)) cut to those, from an index."""
+        if self.orgs is None:
+            self.orgs = {}
+            for e in self.ents.ents:
+                cand = tuple(_bare(w) for w in normalize(e.canonical or e.text).split())[:6]
+                if e.type == "ORG" and cand:
+                    self.orgs.setdefault(cand[0], []).append((e, cand))
+                    self.org_starts.setdefault(cand[0], []).append(e.start)
+        group = self.orgs.get(head, [])
+        if self.ents.at.in_order:            # text order: those before `pos` are a prefix
+            before = bisect_left(self.org_starts[head], pos) if group else 0
+            return (group[i] for i in range(before - 1, -1, -1))
+        return ((e, c) for e, c in reversed(group) if 0 <= e.start < pos)
 
     def _mention(self, heads: set[str], bare: list[str], pos: int) -> str | None:
         """The last indefinite mention of the same head before `pos` ("وفق مصدر أمني")."""

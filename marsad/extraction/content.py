@@ -65,7 +65,8 @@ def skip_appositives(text: str, pos: int, end: int) -> int:
         if word in lex["complementizers"]:
             return nxt
         if is_time(word) and nxt + len(word) < end:
-            pos = nxt + len(text[nxt:].split(" ")[0])
+            space = text.find(" ", nxt)           # the word's end (not text[nxt:].split(): a copy of the rest)
+            pos = space if space >= 0 else len(text)
             continue
         if word in lex["skip_words"] or word in lex["pronoun_objects"] or word.startswith(("نقلا", "نقلاً")) or \
                 "،" in m.group() and re.match(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|مدير|امين|تابع|منبثق|مكلف|وهو|وهي)", word):
