@@ -180,3 +180,9 @@ def test_actor_from_a_named_group_after_its_generic_word_and_never_a_hospital_or
     assert [e.actor1 for e in evs] == ["تنظيم الدولة الإسلامية"]
     evs = events_of("وقالت وزارة الصحة في بيان إن غارة العدو الإسرائيلي على بلدة عيترون أدت إلى سقوط شهيد.")
     assert [e.actor1 for e in evs] == ["الجيش الإسرائيلي"]
+
+
+def test_a_place_in_a_bracketed_aside_is_no_event_place():
+    evs = events_of("نفذ تنظيم القاعدة (المحظور في روسيا وعدد من الدول) هجوما انتحاريا في مدينة زنجبار الساحلية.")
+    assert [e.location for e in evs] == ["زنجبار"]
+    assert [e.location for e in events_of("وهاجم مسلحون قرية (أم دريسة) صباح اليوم.")] == ["أم دريسة"]

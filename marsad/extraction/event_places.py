@@ -247,6 +247,8 @@ def _plausible_name(text: str, e: Entity) -> bool:
     a direction (غرب) or a participle (الخاضعة), and long enough to be a name."""
     from marsad.text.lexicons import nisba, not_places, person_names
 
+    if (e.canonical or e.text).startswith(("لـ", "ل\"", "لـ\"")):
+        return False                    # "لـ\"العربي الجديد\"": a preposition glued to a name, a newspaper's
     norm = normalize(e.canonical or e.text)
     words = norm.split()
     if not words or len(norm.removeprefix("ال")) < 3 or norm in not_places() or norm in person_names():
@@ -313,7 +315,7 @@ def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_star
 
 def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
     """The places a trigger governs: the first (coordinated) run after it, else the nearest before."""
-    usable = [p for p in places if not p.in_name and not _institutional(text, p)
+    usable = [p for p in places if not p.in_name and not _institutional(text, p) and not _aside(text, p)
               and (not p.is_country or _locative(text, p))]
     after = [p for p in usable if trig.end <= p.start < limit]
     if after:
@@ -346,6 +348,17 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
 # Arabic news fronts the locative to frame everything the sentence then reports.
 _FRONTED = re.compile(r"[\s\"«(]*(?:(?:الي|علي) ذلك[،,]?\s*|اما\s+|و)?(?:في|ف?في|ب)\s*(?:(?:مدينه|بلده|قريه|محافظه|"
                       r"ولايه|منطقه|مديريه|العاصمه|حي|مخيم|ريف)\s+)?")
+
+
+def _aside(text: str, place: Place) -> bool:
+    """A place inside a bracketed aside of several words ("تنظيم القاعدة (المحظور في روسيا وعدد من الدول)")
+    describes someone; a bracket holding just a name ("قرية (الحارة)") is the name itself."""
+    opened = text.rfind("(", max(0, place.start - 60), place.start)
+    if opened < 0 or ")" in text[opened:place.start]:
+        return False
+    closed = text.find(")", place.end, place.end + 80)
+    inside = text[opened + 1:closed if closed >= 0 else place.end]
+    return len(inside.split()) > 3
 
 
 def _locator(text: str, place: Place, region: Place) -> bool:

@@ -66,7 +66,9 @@ def landmark_phrases(text: str) -> list[Entity]:
     words = [normalize(t.text) for t in toks]
     out, i = [], 0
     while i < len(toks):
+        # a landmark's name follows its noun in construct: "ساحة الكرامة", not "الساحة العامة" (a common noun)
         form = _head_form(words[i], _landmark_heads())
+        form = form if form and not words[i].endswith("ال" + form) else None
         n = 0
         if form and i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip(" \"«»"):
             nxt = words[i + 1]
