@@ -186,3 +186,8 @@ def test_a_place_in_a_bracketed_aside_is_no_event_place():
     evs = events_of("نفذ تنظيم القاعدة (المحظور في روسيا وعدد من الدول) هجوما انتحاريا في مدينة زنجبار الساحلية.")
     assert [e.location for e in evs] == ["زنجبار"]
     assert [e.location for e in events_of("وهاجم مسلحون قرية (أم دريسة) صباح اليوم.")] == ["أم دريسة"]
+
+
+def test_an_unknown_village_followed_by_a_coordinated_noun_is_still_a_name():
+    evs = events_of("واستعادت القوات الحكومية السيطرة على قرية الزعيترية وتلتها الاستراتيجية في ريف حماة.")
+    assert [e.location for e in evs] == ["الزعيترية"]

@@ -203,7 +203,8 @@ _RELATIONS = frozenset(normalize(w) for w in ("التابعة", "التابع", 
 _JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم", "بن", "بني", "ابن", "آل", "ذو", "ود"))
 
 
-_AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|التابع\S*|ضمن|على|و)(?:\s|$))")
+_AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|التابع\S*|ضمن|على|علي|و)(?:\s|$)"
+                         r"|و(?!\S*(?:ون|ين|وا)(?:\s|$))\S)")   # "الحماميات وتلتها" (not a verb: "وتمكنوا")
 
 
 def _name_end(text: str, end: int) -> bool:
