@@ -16,7 +16,13 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.extraction.event_actors import _ARMED, _actors, clean_actor
-from marsad.extraction.event_places import Place, article_place, _places, _precision, candidate_places
+from marsad.extraction.event_places import (
+    Place,
+    _places,
+    _precision,
+    article_place,
+    candidate_places,
+)
 from marsad.extraction.event_types import by_target
 from marsad.extraction.fatalities import event_fatalities, merge_fatalities
 from marsad.extraction.spans import ByStart
