@@ -191,3 +191,11 @@ def test_a_place_in_a_bracketed_aside_is_no_event_place():
 def test_an_unknown_village_followed_by_a_coordinated_noun_is_still_a_name():
     evs = events_of("واستعادت القوات الحكومية السيطرة على قرية الزعيترية وتلتها الاستراتيجية في ريف حماة.")
     assert [e.location for e in evs] == ["الزعيترية"]
+
+
+def test_claimant_from_a_clean_attribution_or_the_paragraph_source():
+    evs = events_of("قتل أربعة من عناصر الأمن في هجوم على حاجز في بلدة الحويجة، بحسب ما أفاد الثلاثاء مسؤول محلي في المدينة.")
+    assert [e.claimed_by for e in evs] == ["مسؤول محلي"]
+    evs = events_of("وقال المرصد السوري لحقوق الإنسان إن المعارك مستمرة منذ أيام. "
+                    "وقصفت الطائرات الحربية بلدة كفرنبل صباح اليوم.")
+    assert [e.claimed_by for e in evs] == ["المرصد السوري لحقوق الإنسان"]

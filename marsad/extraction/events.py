@@ -50,18 +50,43 @@ def _claimant(text: str, claims: ByStart[Quote], names: _Names, trig: Trigger,
               sent_start: int, sent_end: int) -> tuple[str | None, int]:
     """Who the report says claims the event: an attribution ("بحسب بيان لشعبة الإعلام الحربي"),
     else the speaker whose statement tells it (`claims`: the factual ones, not calls or threats)."""
-    norm, index = normalize_map(text[sent_start:sent_end])
-    m = _ATTRIBUTED.search(norm)
-    if m and index[m.start()] + sent_start > trig.start:
-        phrase = text[sent_start + index[m.start(1)]:sent_start + index[m.end(1) - 1] + 1]
-        return _speaker_name(re.split(r"[،,.]| التابع", phrase)[0].strip(" \"«»"), names), ATTRIBUTED
     inside = [q for q in claims.starting(trig.start - claims.longest, trig.start + 1) if trig.start < q.end + 1]
-    same = claims.starting(sent_start, sent_end)
     if inside:
         return _speaker_name(inside[0].speaker_canonical, names), QUOTED
+    norm, index = normalize_map(text[sent_start:sent_end])
+    m = _ATTRIBUTED.search(norm)
+    same = claims.starting(sent_start, sent_end)
+    if m and index[m.start()] + sent_start > trig.start:
+        # the quote rules read the attribution's speaker more carefully than the phrase cut here
+        if same:
+            return _speaker_name(same[-1].speaker_canonical, names), ATTRIBUTED
+        phrase = text[sent_start + index[m.start(1)]:sent_start + index[m.end(1) - 1] + 1]
+        return _speaker_name(_bare_source(phrase), names), ATTRIBUTED
     if same:
         return _speaker_name(same[0].speaker_canonical, names), NEARBY
-    return None, 0
+    # told in a paragraph whose source is named in a sentence before it (or just after it)
+    para_start = text.rfind("\n", 0, sent_start) + 1
+    para_end = text.find("\n", sent_end)
+    before = claims.starting(para_start, sent_start)
+    after = claims.starting(sent_end, para_end if para_end >= 0 else len(text))
+    nearby = before[-1:] or after[:1]
+    return (_speaker_name(nearby[0].speaker_canonical, names), 0) if nearby else (None, 0)
+
+
+_SOURCE_NOISE = re.compile(r"^(?:(?:ال)?(?:يوم|اليوم|امس|الليله|صباح|مساء|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت"
+                           r"|صادر|الصادر|نشره|نشرته|عن)\s+)+")
+
+
+def _bare_source(phrase: str) -> str:
+    """An attribution's source without the day, "صادر عن" or a place after it: "الثلاثاء قيادي محلي في
+    المدينة" → "قيادي محلي"."""
+    phrase = re.split(r"[،,.]| التابع", phrase)[0].strip(" \"«»")
+    norm, index = normalize_map(phrase)
+    m = _SOURCE_NOISE.match(norm)
+    if m and m.end() < len(norm):
+        phrase = phrase[index[m.end()]:]
+    cut = re.search(r"\s(?:في|فى|من|على|الى|إلى)\s", phrase)
+    return phrase[:cut.start()] if cut and cut.start() > 0 else phrase
 
 
 class _Names:
