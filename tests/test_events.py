@@ -199,3 +199,16 @@ def test_claimant_from_a_clean_attribution_or_the_paragraph_source():
     evs = events_of("وقال المرصد السوري لحقوق الإنسان إن المعارك مستمرة منذ أيام. "
                     "وقصفت الطائرات الحربية بلدة كفرنبل صباح اليوم.")
     assert [e.claimed_by for e in evs] == ["المرصد السوري لحقوق الإنسان"]
+
+
+def test_two_descriptions_of_one_incident_are_one_event_with_its_dead():
+    evs = events_of("قتل 3 أشخاص على الأقل وأصيب آخرون في هجوم أعقبه انفجار سيارة ملغومة في سوق بمدينة بيدوا.")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in evs] == \
+        [("Remote explosive/landmine/IED", "بيدوا", 3)]
+    # two triggers with a place between stay two
+    from marsad.extraction.events import _one_incident
+    from marsad.extraction.triggers import Trigger
+
+    text = "اشتباكات في غريان ومعارك في العزيزية"
+    two = [Trigger(0, 8, "Battles", "Armed clash"), Trigger(18, 24, "Battles", "Armed clash")]
+    assert _one_incident(text, two) == two

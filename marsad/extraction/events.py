@@ -154,8 +154,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     factual = [q for q in claims if normalize(q.cue) not in _directives() and q.speaker_canonical]
     claims_at, names = ByStart(factual), _Names(ents)
     for sent in sentences(text):
-        triggers = _fold_weapons(text, [t for t in find_triggers(text, sent.start, sent.end)
-                                        if not negated(text, t, sent.start) and _plausible(text, t, sent.start)])
+        triggers = _one_incident(text, _fold_weapons(text, [
+            t for t in find_triggers(text, sent.start, sent.end)
+            if not negated(text, t, sent.start) and _plausible(text, t, sent.start)]))
         if not triggers:
             continue
         governable = _governable(all_places, places_at, sent.start, sent.end)
@@ -215,6 +216,26 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
     return _fold_country_level(list(events.values())) or list(unplaced.values()), tolls
+
+
+# words that only link two descriptions of one incident ("هجوم أعقبه انفجار سيارة")
+_LINKS = frozenset(normalize(w) for w in ("أعقبه", "أعقبها", "تلاه", "تلاها", "تبعه", "تبعها", "ثم", "بـ", "عبر"))
+
+
+def _one_incident(text: str, triggers: list[Trigger]) -> list[Trigger]:
+    """"هجوم أعقبه انفجار | سيارة ملغومة": triggers of one type side by side, or joined by a word that
+    only links them (no place, no comma between), tell one incident — one trigger spanning both,
+    typed by the later, more specific one."""
+    out: list[Trigger] = []
+    for t in triggers:
+        prev = out[-1] if out else None
+        gap = text[prev.end:t.start] if prev else ""
+        if prev and prev.event_type == t.event_type and all(normalize(w) in _LINKS for w in gap.split()) \
+                and not re.search(r"[،,.؛:]", gap):
+            out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type)
+        else:
+            out.append(t)
+    return out
 
 
 def _by_air(trig: Trigger, actor1: str | None) -> Trigger:
