@@ -116,6 +116,26 @@ def test_a_writer_that_cannot_get_the_lock_fails_clearly_and_writes_nothing(tmp_
         assert s.stats()["documents"] == 0
 
 
+def test_the_cli_reports_a_lock_held_too_long_in_one_line(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    write_reports(tmp_path / "a", 2, "a")
+    db = tmp_path / "x.db"
+    Store(db).close()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    monkeypatch.setenv("MARSAD_BUSY_TIMEOUT", "0.2")
+    try:
+        result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a"), "--db", str(db), "-q"])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert result.exit_code == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "write lock" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
 def _counts(db) -> dict:
     with sqlite3.connect(db) as c:
         out = {t: c.execute(f"SELECT count(*) FROM {t}").fetchone()[0]   # fixed table names

@@ -40,8 +40,9 @@ RAW_KEEP_LIMIT = 5 * 1024 * 1024     # larger raw inputs are referenced by their
 BUSY_TIMEOUT = 30.0     # seconds a writer waits for another's lock (MARSAD_BUSY_TIMEOUT); one batch takes < 1 s
 
 
-class StoreBusy(RuntimeError):
-    """Another process held the database's write lock for longer than the busy timeout."""
+class StoreBusy(sqlite3.OperationalError):
+    """Another process held the database's write lock for longer than the busy timeout (an SQLite
+    error, so whatever reports those reports this one, with its message)."""
 
 MIGRATIONS: list[str] = [
     # 1: documents, annotations, full-text index
@@ -214,7 +215,7 @@ class Store:
         except sqlite3.OperationalError as e:
             if "locked" not in str(e) and "busy" not in str(e):
                 raise
-            raise StoreBusy(f"{self.path}: another process held the write lock for more than "
+            raise StoreBusy(f"another process held the write lock on {self.path} for more than "
                             f"{self.busy_timeout:g} s (MARSAD_BUSY_TIMEOUT); nothing of this batch was "
                             f"written, earlier batches are stored: run again to go on") from e
         try:
