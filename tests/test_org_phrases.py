@@ -51,3 +51,11 @@ def test_landmarks_are_places_but_events_are_coded_at_their_town():
 
     doc = process(RawItem("t", "t", "text", text="تقرير\nانفجرت سيارة مفخخة في ساحة الشهداء وسط مدينة الموصل صباح اليوم."))
     assert [e.location for e in doc.events] == ["الموصل"]
+
+
+def test_a_provinces_seat_is_no_body_and_a_title_word_opens_no_name_before_a_particle():
+    assert names("في مدينة الناصرية مركز محافظة ذي قار جنوب البلاد.") == []
+    from marsad.extraction.entities import find_entities
+
+    ents = find_entities("وذكر مركز حلب الإعلامي أن أكثر من أربعين عنصرا قتلوا.")
+    assert not any(e.type == "PER" for e in ents)

@@ -16,6 +16,7 @@ from marsad.extraction.org_phrases import is_landmark
 from marsad.extraction.triggers import Trigger, lexicon
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map
+from marsad.text.lexicons import place_nouns as lx_place_nouns
 
 _FACILITY = re.compile(r"(?<!\w)(?:[وبل]|ال)?((?:مطار|قاعده|معسكر|ميناء)\s+\S+)(?:\s+\S+){0,2}")
 
@@ -85,7 +86,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip()
         if noun.startswith("ال"):
             continue                            # "المنطقة بأكملها": a definite place noun refers back, names nothing
-        singular = place_nouns().get(noun, place_nouns().get(noun[1:])) == "singular"   # "وبلدة": one clitic
+        singular = lx_place_nouns().get(noun, lx_place_nouns().get(noun[1:])) == "singular"   # "وبلدة": one clitic
         for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
             if held[s]:                 # already a known place: the list goes on past it
                 if singular:
@@ -101,17 +102,9 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
 
 
 @lru_cache(maxsize=1)
-def place_nouns() -> dict[str, str]:
-    """normalised place noun → singular | plural (data/lexicon/place_nouns.tsv)."""
-    from marsad.text.lexicons import table
-
-    return {normalize(r["noun"]): r["number"] for r in table("place_nouns.tsv")}
-
-
-@lru_cache(maxsize=1)
 def _listed() -> re.Pattern:
     """A place noun and the (up to 12) words that may list names after it: "بلدات X وY وZ"."""
-    nouns = "|".join(re.escape(n) for n in sorted(place_nouns(), key=len, reverse=True))
+    nouns = "|".join(re.escape(n) for n in sorted(lx_place_nouns(), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+\s*){{1,12}})")
 
 

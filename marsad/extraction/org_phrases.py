@@ -102,6 +102,8 @@ def org_phrases(text: str) -> list[Entity]:
     while i < len(toks):
         fixed = _fixed_at(words, i)
         form = fixed[1] if fixed else _head_form(words[i])
+        if form and not fixed and i + 1 < len(words) and _place_noun(words[i + 1]):
+            form = None                         # "مركز محافظة ذي قار": the province's seat, a place
         n = fixed[0] if fixed else (_chain(text, toks, words, i) if form else 0)
         if n >= 2:
             start = toks[i].start + clitic_chars(words[i], form)
@@ -143,6 +145,11 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
             continue
         break
     return j - i
+
+
+def _place_noun(word: str) -> bool:
+    """An indefinite place noun in construct ("مركز محافظة …"); "مستشفى البلدة" is still a body."""
+    return word in lx.place_nouns()
 
 
 def _adjective(word: str) -> bool:

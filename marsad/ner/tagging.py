@@ -119,6 +119,9 @@ def _multiword_places(tokens: list[str], tags: list[str]) -> list[str]:
 _RANKS = frozenset(normalize(w) for w in (
     "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال الرئيس المستشار الشيخ السيد "
     "الدكتور الإعلامي الأمير الملك السلطان القيادي الناشط الصحفي ركن أول").split())
+# particles that follow a title word used as a noun ("وذكر مركز حماة الإعلامي أن …"): never a name
+_FUNCTION_WORDS = frozenset(normalize(w) for w in (
+    "أن", "إن", "ان", "في", "من", "على", "إلى", "عن", "مع", "الذي", "التي", "قد", "لم", "لن", "كما", "بعد", "قبل"))
 _MILITARY = frozenset(normalize(w) for w in "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال ركن".split())
 _NAME_JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "أبي"))
 
@@ -145,7 +148,7 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
         size = 3 if j < n and normalize(tokens[j]) in _NAME_JOINERS else 2
         name = tokens[j:j + size]
         known = lx.person_names()
-        if (len(name) == size and not normalize(name[0]).startswith("ال")
+        if (len(name) == size and not normalize(name[0]).startswith("ال") and normalize(name[0]) not in _FUNCTION_WORDS
                 and (normalize(tokens[j - 1]) in _MILITARY or any(normalize(t) in known for t in name[:2]))
                 and all(any(ch.isalpha() for ch in t) for t in name) and all(out[k] == "O" for k in range(j, j + size))):
             out[j] = "B-PER"

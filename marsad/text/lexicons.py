@@ -176,3 +176,9 @@ def continent(country: str) -> str | None:
 def words(name: str) -> list[str]:
     """Lines of a shipped word list (marsad/data/lexicon/NAME), comment lines skipped."""
     return _lines(name)
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> dict[str, str]:
+    """normalised place noun (بلدة، قرى، قضاء …) → singular | plural (lexicon/place_nouns.tsv)."""
+    return {normalize(r["noun"]): r["number"] for r in _tsv("place_nouns.tsv")}
