@@ -212,3 +212,10 @@ def test_two_descriptions_of_one_incident_are_one_event_with_its_dead():
     text = "اشتباكات في غريان ومعارك في العزيزية"
     two = [Trigger(0, 8, "Battles", "Armed clash"), Trigger(18, 24, "Battles", "Armed clash")]
     assert _one_incident(text, two) == two
+
+
+def test_an_attack_called_aerial_is_an_air_strike_and_a_newspaper_is_no_place():
+    evs = events_of("وأعلنت الوكالة التصدي لهجوم إسرائيلي جوي استهدف مواقع قرب مدينة حمص.")
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+    evs = events_of('وقال مصدر لـ"الصباح الجديد" إن قصفا مدفعيا استهدف بلدة تل رفعت.')
+    assert [e.location for e in evs] == ["تل رفعت"]

@@ -54,6 +54,8 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue
         if normalize(name) in lex["common"] or normalize(name) in lex["toponym"]:
             continue                            # "وادي" alone is a word, not a place
+        if re.match(r"لـ|ل[\"«“]", e.text):
+            continue                            # "لـ\"العربي الجديد\"": told to a newspaper, not a place
         m = resolve(name, article_country)     # the entity's own geocode, the same preference
         if m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))

@@ -174,7 +174,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             claimed_here.update(p.start for p in places)
             when = event_date(text, sent.start, sent.end, published, near=trig.start, exclude=exclude)
             actor1, actor2 = _actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
-            trig = by_target(text, _by_air(trig, actor1), actor2, limit)
+            trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = _claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
             for place in places:
@@ -238,10 +238,12 @@ def _one_incident(text: str, triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
-def _by_air(trig: Trigger, actor1: str | None) -> Trigger:
-    """A battle fought by an air force ("القوات الجوية تصدت للهجوم") is, in ACLED's terms, an air strike."""
+def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
+    """A battle fought by an air force ("القوات الجوية تصدت للهجوم") or an attack called aerial
+    ("هجوم إسرائيلي جوي", "هجوم جوي") is, in ACLED's terms, an air strike."""
     air = lexicon()["air"]
-    if trig.event_type == "Battles" and actor1 and any(a in normalize(actor1) for a in air):
+    aerial = any(w in ("جوي", "جويه", "الجوي", "الجويه") for w in normalize(text[trig.end:trig.end + 25]).split()[:3])
+    if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial):
         return Trigger(trig.start, trig.end, "Explosions/Remote violence", "Air/drone strike")
     return trig
 
