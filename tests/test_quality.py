@@ -49,27 +49,19 @@ def test_anercorp_entity_f1_holds(tmp_path, model):
     assert score("--conll", ANERCORP_TEST, pred)["micro"]["f1"] >= ANERCORP_F1_FLOORS[model]
 
 
-def test_seed_scores_hold(tmp_path):
+@pytest.mark.parametrize("articles, gold, floors, f1_floors", [
+    (SEEDS, GOLD, SEED_FLOORS, SEED_F1_FLOORS),
+    (DEV / "articles", DEV / "gold", DEV_FLOORS, DEV_F1_FLOORS),
+], ids=["seeds", "dev"])
+def test_article_scores_hold(tmp_path, articles, gold, floors, f1_floors):
     pred = tmp_path / "pred.jsonl"
-    result = CliRunner().invoke(app, ["extract", str(SEEDS)])
+    result = CliRunner().invoke(app, ["extract", str(articles)])
     pred.write_text(result.stdout, "utf-8")
-    s = score(GOLD, pred)
+    s = score(gold, pred)
     assert s["docs"]["missing"] == []
-    for metric, floor in SEED_FLOORS.items():
+    for metric, floor in floors.items():
         assert s[metric]["accuracy"] >= floor, (metric, s[metric])
-    for metric, floor in SEED_F1_FLOORS.items():
-        assert s[metric]["f1"] >= floor, (metric, s[metric])
-
-
-def test_dev_scores_hold(tmp_path):
-    pred = tmp_path / "pred.jsonl"
-    result = CliRunner().invoke(app, ["extract", str(DEV / "articles")])
-    pred.write_text(result.stdout, "utf-8")
-    s = score(DEV / "gold", pred)
-    assert s["docs"]["missing"] == []
-    for metric, floor in DEV_FLOORS.items():
-        assert s[metric]["accuracy"] >= floor, (metric, s[metric])
-    for metric, floor in DEV_F1_FLOORS.items():
+    for metric, floor in f1_floors.items():
         assert s[metric]["f1"] >= floor, (metric, s[metric])
 
 
