@@ -59,3 +59,22 @@ def test_a_provinces_seat_is_no_body_and_a_title_word_opens_no_name_before_a_par
 
     ents = find_entities("وذكر مركز حلب الإعلامي أن أكثر من أربعين عنصرا قتلوا.")
     assert not any(e.type == "PER" for e in ents)
+
+
+def test_news_outlets_by_their_medium_noun_or_borrowed_tail():
+    from marsad.extraction.org_phrases import media_names
+
+    found = [e.canonical for e in media_names("ونقلت نبض نيوز عن مصدر، وقال لموقع 12 إن الوضع هادئ، بحسب صحيفة الأيام.")]
+    assert found == ["نبض نيوز", "موقع 12", "صحيفة الأيام"]
+    assert [e.canonical for e in media_names("وذكر موقع سلام أونلاين الإخباري")] == ["سلام أونلاين"]
+    assert media_names("وقالت المصادر إن الهجوم وقع في عام 2024.") == []
+
+
+def test_an_outlet_in_the_dateline_brackets_is_no_speaker():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "t", "text", text="عنوان\nالموصل (نينوى24)- خاطبت وزارة النفط العراقية، اليوم، "
+                                                   "الشركات العاملة، فيما أشارت إلى أن الإنتاج سيرتفع."))
+    assert doc.dateline.text == "الموصل"
+    assert [q.speaker_canonical for q in doc.quotes] in ([], ["وزارة النفط العراقية"])

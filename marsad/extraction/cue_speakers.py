@@ -145,7 +145,8 @@ def _sentence_subject(text: str, ents: Mentions, start: int, end: int, nearest: 
     after a pronoun object (أكد فيه) the nearest one."""
     near = [e for e in ents.at.starting(start, end) if e.type in ("PER", "ORG") and e.end <= end and sane(text, e)
             and not prepositional((normalize(text[max(start, e.start - 5):e.start]).split() or ["x"])[-1])
-            and not text[max(start, e.start - 1):e.start].strip() in ("ل", "ب")]
+            and not text[max(start, e.start - 1):e.start].strip() in ("ل", "ب")
+            and not (text[e.start - 1:e.start] == "(" and text[e.end:e.end + 1] == ")")]   # "(كوردستان24)": a byline
     people = [e for e in near if e.type == "PER"]
     pool = near if not nearest else (people or near)
     return (pool[-1] if nearest else pool[0]) if pool else None

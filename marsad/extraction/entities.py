@@ -288,9 +288,11 @@ def propagate_surnames(text: str, ents: list[Entity]) -> list[Entity]:
 def with_org_phrases(text: str, ents: list[Entity]) -> list[Entity]:
     """Organisation-shaped phrases (org_phrases) the tagger missed or cut: one replaces the entities
     lying wholly inside it; where the tagger's entity reaches past it, the tagger's stands."""
-    from marsad.extraction.org_phrases import landmark_phrases, org_phrases
+    from marsad.extraction.org_phrases import landmark_phrases, media_names, org_phrases
 
-    phrases = sorted(org_phrases(text) + landmark_phrases(text), key=lambda e: e.start)
+    # at one start the longest phrase is weighed first, so a shorter one inside it gives way
+    phrases = sorted(org_phrases(text) + media_names(text) + landmark_phrases(text),
+                     key=lambda e: (e.start, e.start - e.end))
     return overlay(ents, phrases, lambda p, overlapping: all(
         p.start <= e.start and e.end <= p.end and e.type != "PER" for e in overlapping))
 

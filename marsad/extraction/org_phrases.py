@@ -10,6 +10,7 @@ The chain stops at punctuation, a preposition, a number, a verb-like word, or a 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from marsad.model import Entity
@@ -57,6 +58,45 @@ def _head_form(word: str, heads: frozenset[str] | None = None) -> str | None:
         if form in (heads if heads is not None else _heads()):
             return form
     return None
+
+
+_MEDIA_HEADS = frozenset(normalize(w) for w in ("موقع", "صحيفة", "جريدة", "قناة", "إذاعة", "شبكة", "وكالة", "مجلة",
+                                                 "تلفزيون", "منصة"))
+# a news outlet's name often ends in a borrowed word: "شفق نيوز"، "بايدوا أونلاين"، "سودانس بوست"، "كوردستان24"
+_MEDIA_TAIL = re.compile(r"(?:نيوز|أونلاين|اونلاين|بوست|تايمز|تريبيون|برس|ميديا|انفو|إنفو|تي في|24)$")
+
+
+def media_names(text: str) -> list[Entity]:
+    """News outlets as ORG entities: a medium noun and the name after it, one word or number of any
+    kind (موقع 24، صحيفة النهار), or a name ending in a borrowed media word (شفق نيوز، كوردستان24)."""
+    toks = tokens(text)
+    words = [normalize(t.text) for t in toks]
+    out, i = [], 0
+    while i < len(toks):
+        n = 0
+        form = _head_form(words[i], _MEDIA_HEADS)
+        glued = lambda k: not text[toks[k - 1].end:toks[k].start].strip(" \"«»")     # noqa: E731
+        if form and i + 1 < len(toks) and glued(i + 1) and words[i + 1] not in _STOP \
+                and (words[i + 1].isalnum()) and words[i + 1] not in lx.not_places():
+            n = 2
+            while i + n < len(toks) and n < 4 and glued(i + n) and _MEDIA_TAIL.search(words[i + n]):
+                n += 1
+        elif _MEDIA_TAIL.search(words[i]) and len(words[i]) > 3 and re.search(r"\D(?:24)?$", words[i]) or \
+                i + 1 < len(toks) and glued(i + 1) and words[i].isalpha() and _MEDIA_TAIL.fullmatch(words[i + 1]) \
+                and words[i] not in _STOP:
+            n = 1 if _MEDIA_TAIL.search(words[i]) and not (i + 1 < len(toks) and _MEDIA_TAIL.fullmatch(words[i + 1])) else 2
+            form = words[i]
+        if n:
+            start = toks[i].start + (clitic_chars(words[i], form) if form in _MEDIA_HEADS else 0)
+            end = toks[i + n - 1].end
+            name = text[start:end].strip("\"«» ")
+            if form in _MEDIA_HEADS and n > 2:          # "موقع بايدوا أونلاين": the outlet is "بايدوا أونلاين"
+                name = text[toks[i + 1].start:end].strip("\"«» ")
+            out.append(Entity(text[start:end], "ORG", start, end, canonical=name))
+            i += n
+        else:
+            i += 1
+    return out
 
 
 def landmark_phrases(text: str) -> list[Entity]:

@@ -37,7 +37,9 @@ TITLE_MAX_WORDS = 30
 
 _BYLINE = re.compile(r"\(\s*([^()\n]{2,40}?)\s*[-–—/]\s*(?:وكالات|متابعات|خاص|رويترز|فرانس برس|أ ف ب)\s*\)")
 _TIME = re.compile(r"(?:الساعة\s*)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|AM|PM|am|pm)?")
-_DATELINE = re.compile(r"^\(?([\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,2})\)?\s*[-–—]\s+(?=\S)")
+# "طرابلس - …", "(بنغازي) - …", and with the outlet in brackets: "أربيل (كوردستان24)- …", "عدن (رويترز) -"
+_DATELINE = re.compile(r"^\(?([\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,2})\)?"
+                       r"(?:\s*\([^()\n]{2,40}\))?\s*[-–—]\s*(?=\S)")
 _CAPTION_CREDIT = re.compile(r"[|/]\s*([^|/]{2,30})$|\((?:تصوير|الصورة|صورة)[^)]*\)|(?:^|\s)(?:تصوير|الصورة)\s*:")
 _STAMP_FILLER = re.compile(r"[\s|:،,\-–—]+")
 # Words a dateline's place cannot start with: "في 12 مايو 2019 -" opens a sentence, not a dateline.
