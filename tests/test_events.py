@@ -219,3 +219,8 @@ def test_an_attack_called_aerial_is_an_air_strike_and_a_newspaper_is_no_place():
     assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
     evs = events_of('وقال مصدر لـ"الصباح الجديد" إن قصفا مدفعيا استهدف بلدة تل رفعت.')
     assert [e.location for e in evs] == ["تل رفعت"]
+
+
+def test_an_unknown_village_named_with_its_district_after_it():
+    evs = events_of("وهاجمت قوات الدعم السريع قرية ود النيل بمحلية شرق الجزيرة صباح اليوم.")
+    assert [e.location for e in evs][:1] == ["ود النيل"]
