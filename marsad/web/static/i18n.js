@@ -17,7 +17,7 @@ const STRINGS = {
     mentions: "الإشارات", documents: "المقالات", searchPlaceholder: "ابحث في المقالات…",
     claimsHelp: "ماذا قال فلان عن كذا؟", rawTooLarge: "المدخل الخام أكبر من أن يُحفظ",
     legend: "الأنواع", stats: "إحصاءات", noEvents: "لا أحداث", cue: "الفعل", channel: "القناة",
-    status: "الحالة", rejected: "مرفوض", otherVersions: "روايات أخرى لهذا الحدث",
+    status: "الحالة", rejected: "مرفوض", claimedEvents: "أحداث أعلن عنها", otherVersions: "روايات أخرى لهذا الحدث",
   },
   en: {
     title: "Marsad", map: "Map", claims: "Claims", search: "Search", actors: "Actors",
@@ -35,7 +35,7 @@ const STRINGS = {
     error: "Error", notFound: "Not found", mentions: "Mentions", documents: "Articles",
     searchPlaceholder: "Search the articles…", claimsHelp: "What did X say about Y?",
     rawTooLarge: "The raw input was too large to keep", legend: "Types", stats: "Stats",
-    noEvents: "No events", cue: "Cue", channel: "Channel", status: "Status", rejected: "Rejected",
+    noEvents: "No events", claimedEvents: "Events it claimed", cue: "Cue", channel: "Channel", status: "Status", rejected: "Rejected",
     otherVersions: "Other versions of this event",
   },
 };

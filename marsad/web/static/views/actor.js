@@ -22,14 +22,26 @@ export async function actor(root, name) {
     root.append(el("h2", {}, t("aliases")),
       el("ul", { class: "aliases" }, aliases.map((a) => el("li", {}, typeof a === "string" ? a : a.alias || a.name))));
   }
-  const [events, quotes] = await Promise.all([
-    all("/api/events", { actor: name }).catch(() => []),
-    get("/api/quotes", { speaker: name, limit: 200 }).then(items).catch(() => []),
-  ]);
-  const names = new Set([name, ...aliases.map((a) => (typeof a === "string" ? a : a.alias || ""))].map(norm));
-  const isMe = (s) => s && [...names].some((n) => n && norm(s).includes(n));
-  const as1 = events.filter((ev) => isMe(ev.actor1));
-  const as2 = events.filter((ev) => !isMe(ev.actor1) && isMe(ev.actor2));
+  // the API's actor page matches every spelling of the actor exactly; without it (an older
+  // server) the events and quotes endpoints filtered by the name stand in
+  let as1, as2, quotes, claimed = [];
+  if (info && info.events && info.claims) {
+    as1 = info.events.as_actor1 || [];
+    as2 = info.events.as_actor2 || [];
+    quotes = info.claims.quotes || [];
+    claimed = info.claims.events || [];
+  } else {
+    const [events, found] = await Promise.all([
+      all("/api/events", { actor: name }).catch(() => []),
+      get("/api/quotes", { speaker: name, limit: 200 }).then(items).catch(() => []),
+    ]);
+    const names = new Set([name, ...aliases.map((a) => (typeof a === "string" ? a : a.alias || ""))].map(norm));
+    const isMe = (s) => s && [...names].some((n) => n && norm(s).includes(n));
+    as1 = events.filter((ev) => isMe(ev.actor1));
+    as2 = events.filter((ev) => !isMe(ev.actor1) && isMe(ev.actor2));
+    quotes = found;
+  }
+  const events = [...as1, ...as2, ...claimed];
   root.append(el("h2", {}, t("timeline")));
   const tlBox = el("div", { class: "timeline small" });
   root.append(tlBox);
@@ -38,6 +50,7 @@ export async function actor(root, name) {
     el("div", { id: "actor-claims" }, quoteList(quotes)));
   root.append(el("h2", {}, `${t("asActor1")} (${as1.length})`), eventList(as1),
     el("h2", {}, `${t("asActor2")} (${as2.length})`), eventList(as2));
+  if (claimed.length) root.append(el("h2", {}, `${t("claimedEvents")} (${claimed.length})`), eventList(claimed));
 }
 
 export function eventList(events) {

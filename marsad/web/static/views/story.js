@@ -4,7 +4,7 @@ import { articleUrl, eventDay, eventRecord, get, items, seg } from "../api.js";
 import { el } from "../dom.js";
 import { t, typeName } from "../i18n.js";
 
-const KINDS = ["killed", "injured", "displaced", "captured"];
+const KINDS = ["fatalities", "killed", "injured", "displaced", "captured"];
 
 export async function story(root, storyId) {
   root.append(el("h1", {}, `${t("story")}: ${storyId}`));
@@ -16,10 +16,10 @@ export async function story(root, storyId) {
     return;
   }
   const listed = body.articles || body.documents || items(body);
-  const ids = listed.map((a) => (typeof a === "string" ? a : a.doc_id)).filter(Boolean);
-  // each outlet's full version: its own events and tolls, as that article states them
-  const docs = (await Promise.all(ids.map((id) => get(articleUrl(id)).catch(() => null))))
-    .filter(Boolean).map((d) => d.article || d);
+  // the API sends each article with its events and tolls; a bare list of ids is fetched article by article
+  const docs = listed.every((a) => typeof a === "object" && a.events && a.tolls) ? listed
+    : (await Promise.all(listed.map((a) => get(articleUrl(typeof a === "string" ? a : a.doc_id)).catch(() => null))))
+      .filter(Boolean).map((d) => d.article || d);
   root.append(el("h2", {}, t("contested")), figures(docs), el("h2", {}, t("versions")));
   root.append(el("div", { class: "versions", id: "story-versions" }, docs.map((d) => version(d))));
 }
@@ -32,6 +32,9 @@ function figureOf(doc) {
     // the largest figure of a kind is the article's headline figure; smaller ones are partial counts
     if (!out[data.kind] || data.value > out[data.kind].value) out[data.kind] = data;
   }
+  // the events' coded fatalities: what a map of this story would show for each outlet
+  const dead = (doc.events || []).map(eventRecord).map((ev) => ev.fatalities).filter((v) => Number.isInteger(v));
+  if (dead.length) out.fatalities = { kind: "fatalities", value: Math.max(...dead), approximate: false };
   return out;
 }
 
