@@ -104,3 +104,15 @@ def test_a_proclitic_is_cut_only_when_the_rest_is_a_name_of_this_world():
     # فرانس starts with the conjunction ف, and رانس spells Reims: the agency keeps its ف
     assert [e.canonical for e in find_entities("ونقلت فرانس برس عن مصدر أمني قوله")] == ["فرانس برس"]
     assert [e.canonical for e in find_entities("وبطرابلس قتل ثلاثة")] == ["طرابلس"]
+
+
+def test_names_coordinated_before_a_known_place_after_a_cue_are_places():
+    from marsad.ner.tagging import gazetteer_fill
+
+    toks = "هاجم مسلحون معسكرات في كوتيالا وبوغوني وسيكاسو".split()
+    tags = gazetteer_fill(toks, ["O"] * 6 + ["B-LOC"])
+    assert tags[4:] == ["B-LOC", "B-LOC", "B-LOC"]
+    toks = "قال إن الأوضاع جيدة وممتازة وسيكاسو".split()          # no location cue opens the list
+    assert gazetteer_fill(toks, ["O"] * 5 + ["B-LOC"])[3:5] == ["O", "O"]
+    locs = [e.text for e in find_entities("استهدفت سيارات مفخخة معسكرات في كوتيالا وبوغوني وسيكاسو.") if e.type == "LOC"]
+    assert "بوغوني" in locs                                    # the و stays out of an unknown place's name

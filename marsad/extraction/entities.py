@@ -166,6 +166,9 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
             if kind == "PER" and j - i >= 3 and lx.nisba(toks[i].text):
                 i += 1                      # "الليبي خليفة حفتر": the adjective is not the name
             start, end, canonical = _trim(text, toks[i].start, toks[j - 1].end)
+            if kind == "LOC" and text[start:start + 1] == "و" and end - start > 4 and not canonical \
+                    and not _known(normalize(text[start:end])):
+                start += 1                  # "في سيفاري وبافو": an unknown place after و is no و-name
             if end > start:
                 e = _entity(text, start, end, kind)
                 e.canonical = canonical or e.canonical

@@ -77,7 +77,34 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         # a country, big Arab city or region stands on its own; a mid-sized town needs a cue or a clitic
         if tiers[found] in _STRONG_TIERS or clitic or cue or named or _coordinated(tokens, out, i):
             out[i] = "B-LOC"
-    return _multiword_places(tokens, out)
+    return _listed_before(tokens, _multiword_places(tokens, out))
+
+
+def _listed_before(tokens: list[str], tags: list[str]) -> list[str]:
+    """"في سيفاري وبافو ونيونو": names coordinated before a known place, the list opened by a location
+    cue, are places too (the tagger and the gazetteer knew only the last one)."""
+    out = list(tags)
+    words = [normalize(t) for t in tokens]
+    for i, w in enumerate(words):
+        if not (out[i] == "B-LOC" and w.startswith("و") and i > 1):
+            continue
+        # a lone word the tagger took for a person ("وبافو") is in the list too
+        free = lambda k: out[k] == "O" or out[k] == "B-PER" and not out[k + 1].startswith("I-")   # noqa: E731
+        j = i - 1
+        while j > 0 and words[j].startswith("و") and free(j) and _name_like(words[j][1:]):
+            j -= 1
+        first_ok = free(j) and _name_like(words[j]) or out[j].endswith("LOC")
+        if j < i - 1 or first_ok:
+            if j > 0 and first_ok and (words[j - 1] in _LOC_CUES or strip_clitics(words[j - 1])[-1] in _LOC_CUES):
+                for k in range(j, i):
+                    if free(k):
+                        out[k] = "B-LOC"
+    return out
+
+
+def _name_like(word: str) -> bool:
+    """Could be a place's one-word name: letters only, not a function or common word."""
+    return len(word) >= 3 and word.isalpha() and word not in _FUNCTION_WORDS and word not in lx.not_places()
 
 
 def _coordinated(tokens: list[str], tags: list[str], i: int) -> bool:
