@@ -224,3 +224,12 @@ def test_an_attack_called_aerial_is_an_air_strike_and_a_newspaper_is_no_place():
 def test_an_unknown_village_named_with_its_district_after_it():
     evs = events_of("وهاجمت قوات الدعم السريع قرية ود النيل بمحلية شرق الجزيرة صباح اليوم.")
     assert [e.location for e in evs][:1] == ["ود النيل"]
+
+
+def test_who_claims_responsibility_or_is_the_passive_agent_is_the_actor():
+    evs = events_of("وأعلنت جماعة أنصار الله مسؤوليتها عن هجوم بطائرة مسيرة على قاعدة في مدينة مأرب.")
+    assert [e.actor1 for e in evs] == ["جماعة الحوثي"]
+    evs = events_of("وقتل مدنيان في هجوم نفذ على يد مسلحين مجهولين في بلدة الصنمين.")
+    assert [e.actor1 for e in evs] == ["مسلحين مجهولين"]
+    evs = events_of("وأطلق مسلٍحون مجهولون النار على مواطن في بلدة الحارة.")     # a diacritic inside the word
+    assert [e.actor1 for e in evs] == ["مسلٍحون مجهولون"]

@@ -10,7 +10,7 @@ from marsad.model import Entity
 from marsad.text.arabic import normalize, normalize_map, strip_clitics
 
 _ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|ميليشيات|ميليشيا|مليشيات|ميلشيات|مليشيا|جماعه|جيش|"
-                    r"تنظيم|فصائل|كتائب|مسلحون|مسلحين|مسلحو|مسلحي|طيران|سلاح الجو|الحوثي|الحوثيون|"
+                    r"تنظيم|فصائل|كتائب|جماعات|مسلحون|مسلحين|مسلحو|مسلحي|طيران|سلاح الجو|الحوثي|الحوثيون|"
                     r"(?:مجموعه|مجموعات|عناصر|خليه|خلايا) مسلحه)"
                     r"(?:\s+(?:ال\w+|\"\w+\"|«\w+»|\w+ي|(?![يت])\w+(?:ون|ين))(?!\w)){0,3}")
 
@@ -39,8 +39,9 @@ def _actor(text: str, ents: list[Entity], start: int, end: int, last: bool) -> s
         if start + index[m.start()] >= end:
             break
         s, e = start + index[m.start()], start + index[m.end() - 1] + 1
-        cut = _STOP_ACTOR.search(normalize(text[s:e]))
-        phrase = text[s:e][:cut.start()] if cut else text[s:e]
+        norm_phrase, back = normalize_map(text[s:e])       # a diacritic inside (مسلٍحون) shifts offsets
+        cut = _STOP_ACTOR.search(norm_phrase)
+        phrase = text[s:s + back[cut.start()]] if cut else text[s:e]
         phrases.append((s, phrase.strip(" ،,\"«»")))
     candidates = [(e.start, e.canonical or e.text) for e in orgs] + phrases
     if not candidates:
@@ -72,6 +73,9 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, _actor(text, ents, trig.end, after_end, last=False)
+    agent = _stated_agent(text, ents, sent_start, limit)
+    if agent:                                   # "أعلنت X مسؤوليتها عن الهجوم", "استهدفت من قبل X"
+        actor1, actor2 = agent, (actor2 if actor2 != agent else None)
     if actor1 is None and " " in text[trig.start:trig.end]:
         actor1 = _actor(text, ents, trig.start, trig.end, last=False)     # "أطلق مسلحون مجهولون النار"
     # "غارات إسرائيلية": a nationality right on the attack names its forces before any other candidate
@@ -80,6 +84,26 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end)
     actor2 = _doer(actor2)
     return actor1, actor2 if actor2 != actor1 else None
+
+
+_CLAIMED = re.compile(r"(?:اعلن|اعلنت|تبنى|تبنت|اعلنوا)\s+(.{3,80}?)\s+(?:مسؤوليت|المسؤوليه)")
+_PASSIVE_AGENT = re.compile(r"(?:من قبل|على يد|علي يد|بواسطه)\s+")
+
+
+def _stated_agent(text: str, ents: list[Entity], start: int, end: int) -> str | None:
+    """The doer the sentence names outright: whoever claims responsibility ("أعلنت حركة الشباب مسؤوليتها
+    عن الهجوم"), or the agent of a passive ("استهدفت من قبل الجماعات المسلحة", "على يد مسلحين")."""
+    norm, index = normalize_map(text[start:end])
+    m = _CLAIMED.search(norm)
+    if m:
+        found = _actor(text, ents, start + index[m.start(1)], start + index[m.end(1) - 1] + 1, last=False)
+        if found:
+            return _doer(found)
+    m = _PASSIVE_AGENT.search(norm)
+    if m:
+        s0 = start + index[m.end()] if m.end() < len(index) else end
+        return _doer(_actor(text, ents, s0, min(end, s0 + 12), last=False))
+    return None
 
 
 _REPORTERS = frozenset({"media", "monitor"})
