@@ -75,7 +75,7 @@ import typer
 
 from tests.conftest import ROOT
 
-SLOW = {"bench", "ner", "train-ner"}      # minutes, or files outside the repository
+SLOW = {"bench", "ner", "train-ner", "serve"}   # minutes, files outside the repository, or (serve) never ends
 
 
 def _readme_commands() -> list[list[str]]:

@@ -45,7 +45,9 @@ export async function actor(root, name) {
   root.append(el("h2", {}, t("timeline")));
   const tlBox = el("div", { class: "timeline small" });
   root.append(tlBox);
-  requestAnimationFrame(() => timeline(tlBox, events, { height: 90 }));
+  // the actor's statements share the timeline with its events: when it spoke, next to what happened
+  const spoken = quotes.filter((q) => q.published).map((q) => ({ event_type: t("claimsMade"), event_date: q.published }));
+  requestAnimationFrame(() => timeline(tlBox, [...events, ...spoken], { height: 90 }));
   root.append(el("h2", {}, `${t("claimsMade")} (${quotes.length})`),
     el("div", { id: "actor-claims" }, quoteList(quotes)));
   root.append(el("h2", {}, `${t("asActor1")} (${as1.length})`), eventList(as1),
