@@ -146,3 +146,11 @@ def test_a_toll_is_not_an_events_fatalities():
     doc = events_of("قصفت الطائرات مدينة إدلب اليوم. وقتل 2300 شخص في المحافظة منذ بداية العام.")
     assert [e.fatalities for e in doc.events] == [None]
     assert [(t.kind, t.value) for t in doc.tolls] == [("killed", 2300)]
+
+
+def test_a_possessive_pronoun_counts_one_victim():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "t", "text", text="تقرير\nوأطلق مسلحون مجهولون النار على المواطن في بلدة نوى، ما أدى إلى مقتله على الفور."))
+    assert [e.fatalities for e in doc.events] == [1]
