@@ -126,3 +126,10 @@ def browser():
 def wait_ready(page, timeout: float = 20000) -> None:
     """Until the view has drawn (the app sets window.marsad.ready; the map view once its markers are on)."""
     page.wait_for_function("window.marsad && window.marsad.ready === true", timeout=timeout)
+
+
+def wait_view(page, name: str, timeout: float = 20000) -> None:
+    """Until the view `name` (map, actor, article, …) is drawn: after a click that navigates, the
+    previous view is still `ready` until the hash change reaches the app."""
+    page.wait_for_function(f"window.marsad && window.marsad.view === {name!r} && window.marsad.ready === true",
+                           timeout=timeout)

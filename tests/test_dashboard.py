@@ -62,8 +62,8 @@ def placed(base: str, **filters) -> int:
 
 
 def open_view(page, base: str, hash_: str) -> None:
-    page.goto(f"{base}/#{hash_}")
-    B.wait_ready(page)
+    page.goto(f"{base}/#{hash_}")          # on an open page only the hash changes: wait for that view
+    B.wait_view(page, hash_.strip("/").split("/")[0].split("?")[0] or "map")
 
 
 def map_count(page) -> int:
@@ -125,7 +125,7 @@ def test_the_actor_page_of_a_spokesman_lists_his_claims(page, server):
     assert claims.locator("li.quote").count() >= 2
     # each claim links to its article with the quote highlighted there
     claims.locator("li.quote a[href^='#/article/']").first.click()
-    B.wait_ready(page)
+    B.wait_view(page, "article")
     focus = page.eval_on_selector_all("#article-text .focus", "els => els.map(e => e.textContent).join('')")
     assert HIS_CLAIM in focus
 
@@ -134,13 +134,13 @@ def test_search_finds_an_article(page, server):
     open_view(page, server, "/")
     page.fill("#header-q", "الامم المتحدة")                    # finds الأمم المتحدة: normalised search
     page.press("#header-q", "Enter")
+    B.wait_view(page, "search")
     page.wait_for_selector("#search-results a")
-    B.wait_ready(page)
     results = page.locator("#search-results")
     assert "توقيع اتفاق لتبادل الأسرى" in results.inner_text()
     assert results.locator("mark, .hit").count() > 0            # the matched words are highlighted
     results.locator("a", has_text="توقيع اتفاق لتبادل الأسرى").click()
-    B.wait_ready(page)
+    B.wait_view(page, "article")
     assert "مسقط" in page.locator("#article-text").inner_text()
 
 
@@ -170,3 +170,23 @@ def test_the_interface_switches_to_english_and_back(page, server):
     page.click("#lang-toggle")
     B.wait_ready(page)
     assert page.evaluate("document.dir") == "rtl"
+
+
+def test_a_marker_popup_links_to_the_evidence_in_its_article(page, server):
+    open_view(page, server, "/")
+    page.locator("#map .ev-marker").first.click()
+    popup = page.locator(".leaflet-popup-content .popup")
+    popup.wait_for(timeout=5000)
+    assert popup.locator(".popup-type").inner_text().strip()
+    evidence = popup.locator(".evidence").inner_text()
+    popup.locator("a[href^='#/article/']").first.click()
+    B.wait_view(page, "article")
+    focus = page.eval_on_selector_all("#article-text .focus", "els => els.map(e => e.textContent).join('')")
+    assert focus and (focus in evidence or evidence in focus)
+
+
+def test_a_story_page_shows_each_outlet_version(page, server):
+    story = api(server, "/api/events", limit=1)["items"][0]["story_id"]
+    open_view(page, server, "/story/" + urllib.parse.quote(story, safe=""))
+    assert page.locator("#story-versions .version").count() >= 1
+    assert page.locator("#story-versions .version h3 a").first.inner_text().strip()

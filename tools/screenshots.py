@@ -43,7 +43,7 @@ def main() -> int:
             page = context.new_page()
             for name, hash_ in PAGES:
                 page.goto(f"{base}/#{hash_}")
-                B.wait_ready(page)
+                B.wait_view(page, name)
                 if name == "map":       # let the basemap and the clusters' animation settle
                     page.wait_for_function("document.querySelectorAll('#map svg path').length > 100")
                 page.wait_for_timeout(700)

@@ -48,6 +48,8 @@ async function render() {
   window.marsad.view = name || "map";
   const main = el("main", { id: "view", class: `view view-${name || "map"}` });
   document.body.replaceChildren(header(), main);
+  // a view still loading when the user moves on must not mark the new one ready
+  const mine = () => main.isConnected;
   try {
     if (!name) await home(main, params);          // the map view sets `ready` once its markers are drawn
     else {
@@ -57,11 +59,11 @@ async function render() {
       else if (name === "search") await search(main, params);
       else if (name === "story") await story(main, arg);
       else main.append(el("p", { class: "error" }, t("notFound")));
-      window.marsad.ready = true;
+      if (mine()) window.marsad.ready = true;
     }
   } catch (err) {
     main.append(el("p", { class: "error" }, `${t("error")}: ${err.message}`));
-    window.marsad.ready = true;
+    if (mine()) window.marsad.ready = true;
   }
 }
 

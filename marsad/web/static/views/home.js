@@ -56,7 +56,9 @@ export async function home(root, params) {
     status.textContent = `${placed} ${t("onMap")}` + (shown.length > placed
       ? ` (+${shown.length - placed} ${t("noPlace")})` : "") + (state.brush ? ` — ${a} … ${b}` : "");
     clearBrush.hidden = !state.brush;
-    // tests and scripts wait on this: the markers for the current filters are drawn
+    // tests and scripts wait on this: the markers for the current filters are drawn (unless the
+    // user has left the view meanwhile: then another view's readiness is not ours to claim)
+    if (!root.isConnected) return;
     window.marsad.mapCount = placed;
     window.marsad.ready = true;
   }
@@ -73,11 +75,14 @@ export async function home(root, params) {
     }
     tl = timeline(tlBox, events, { onBrush: (range) => { state.brush = range; show(); } });
     tl.setRange(state.brush);
-    show();
+    // framed before the markers go on, without animation: the clusters are then computed once, at
+    // the final zoom, and nothing is still moving when the view says it is ready
     const placed = events.filter((ev) => typeof ev.latitude === "number");
     if (placed.length) {
-      handle.map.fitBounds(placed.map((ev) => [ev.latitude, ev.longitude]), { maxZoom: 7, padding: [30, 30] });
+      handle.map.fitBounds(placed.map((ev) => [ev.latitude, ev.longitude]),
+        { maxZoom: 7, padding: [30, 30], animate: false });
     }
+    show();
   }
   // Leaflet measures its box: wait until the view is in the document
   requestAnimationFrame(() => { handle.map.invalidateSize(); load(); });
