@@ -36,6 +36,23 @@ XSS_TEXT = """وكالة الأنباء التجريبية
 وقال مسؤول محلي إن فرق الإسعاف نقلت الجرحى إلى المستشفى الرئيسي في المدينة.
 """
 
+# A second outlet's version of txt/report_00 (one story) with other figures: 18 dead, not 12;
+# 55 wounded, not 40. The story page must show the two side by side, the disagreement marked.
+STORY_ID = "txt/report_00"
+SECOND_VERSION_ID = "fasher_second_outlet"
+SECOND_VERSION = """دارفور اليوم
+
+اشتباكات عنيفة في محيط الفاشر ونزوح مئات الأسر
+
+الفاشر - اندلعت اشتباكات عنيفة صباح اليوم الأحد بين الجيش السوداني وقوات الدعم السريع في الأحياء الشرقية \
+لمدينة الفاشر، ما أدى إلى مقتل 18 مدنياً وإصابة العشرات.
+
+وقال المتحدث باسم لجنة الأطباء المحلية الدكتور هشام عبد الباقي إن المستشفى الجنوبي استقبل جثث القتلى ونحو \
+55 جريحاً، مضيفاً أن الطواقم تعمل في ظروف صعبة.
+
+وأفادت منظمة إغاثية بأن أكثر من 300 أسرة نزحت من حي السلام نحو مراكز الإيواء غرب المدينة.
+"""
+
 
 def chromium_path() -> str | None:
     for candidate in (os.environ.get("MARSAD_CHROMIUM"), "/usr/bin/chromium", shutil.which("chromium")):
@@ -60,10 +77,11 @@ def missing() -> str | None:
 
 
 def build_db(folder: Path) -> Path:
-    """The sample corpus plus the markup-holding article, ingested into `folder`/dashboard.db."""
+    """The sample corpus plus the markup-holding article and a second version of one story, ingested into `folder`/dashboard.db."""
     extra = folder / "extra"
     extra.mkdir(parents=True, exist_ok=True)
     (extra / f"{XSS_ID}.txt").write_text(XSS_TEXT, "utf-8")
+    (extra / f"{SECOND_VERSION_ID}.txt").write_text(SECOND_VERSION, "utf-8")
     db = folder / "dashboard.db"
     subprocess.run([sys.executable, "-c", "from marsad.cli import app; app()", "ingest", str(EXAMPLES), str(extra), "--db", str(db), "-q"],
                    check=False, capture_output=True, cwd=folder)    # exit 1: the corpus's bad inputs, on purpose

@@ -185,8 +185,10 @@ def test_a_marker_popup_links_to_the_evidence_in_its_article(page, server):
     assert focus and (focus in evidence or evidence in focus)
 
 
-def test_a_story_page_shows_each_outlet_version(page, server):
-    story = api(server, "/api/events", limit=1)["items"][0]["story_id"]
-    open_view(page, server, "/story/" + urllib.parse.quote(story, safe=""))
-    assert page.locator("#story-versions .version").count() >= 1
-    assert page.locator("#story-versions .version h3 a").first.inner_text().strip()
+def test_a_story_page_sets_each_outlets_figures_side_by_side(page, server):
+    open_view(page, server, "/story/" + urllib.parse.quote(B.STORY_ID, safe=""))
+    versions = page.locator("#story-versions .version")
+    assert versions.count() == 2
+    assert {"شبكة الساحل نيوز", "دارفور اليوم"} <= set(page.locator("#story-figures tbody tr td:first-child").all_inner_texts())
+    contested = page.locator("#story-figures td.contested").all_inner_texts()
+    assert any(c.startswith("12") for c in contested) and any(c.startswith("18") for c in contested)

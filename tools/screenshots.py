@@ -4,8 +4,8 @@ opened in Debian's headless chromium through Playwright (tests/browser.py).
 
     python tools/screenshots.py [--out docs]
 
-writes docs/dashboard-map.png, docs/dashboard-actor.png, docs/dashboard-article.png (and the claims
-and story pages).
+writes docs/dashboard-map.png, docs/dashboard-actor.png, docs/dashboard-article.png (and the claims,
+search and story pages).
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ PAGES = [
     ("article", "/article/" + urllib.parse.quote("txt/report_00", safe="") + "?hl=229-278"),
     ("claims", "/claims?" + urllib.parse.urlencode({"speaker": "الورفلي", "about": "الطريق"})),
     ("search", "/search?" + urllib.parse.urlencode({"q": "الامم المتحدة"})),
+    ("story", "/story/" + urllib.parse.quote(B.STORY_ID, safe="")),
 ]
 
 

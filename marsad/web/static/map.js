@@ -44,9 +44,30 @@ export function createMap(container) {
       style: { color: "#8a8f98", weight: 0.8, fillColor: "#eef0e6", fillOpacity: 1 } }).addTo(map).bringToBack();
   }).catch(() => { /* the events still show on an empty background */ });
   const cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false,
-    spiderfyOnMaxZoom: true, chunkedLoading: true });
+    spiderfyOnMaxZoom: true, chunkedLoading: true, iconCreateFunction: clusterIcon });
   map.addLayer(cluster);
   return { map, cluster };
+}
+
+/** A cluster drawn as a ring of its events' type colours (a conic gradient) around the count, so a
+ * dense area still says what happened there. */
+function clusterIcon(group) {
+  const counts = new Map();
+  for (const m of group.getAllChildMarkers()) {
+    counts.set(m.options.eventType, (counts.get(m.options.eventType) || 0) + 1);
+  }
+  const total = group.getChildCount();
+  let at = 0;
+  const stops = [...counts].map(([type, n]) => {
+    const from = at;
+    at += (n / total) * 360;
+    return `${colorOf(type)} ${from}deg ${at}deg`;
+  });
+  const size = Math.round(30 + Math.min(20, 4 * Math.sqrt(total)));
+  const ring = el("div", { class: "ev-cluster" }, el("span", {}, String(total)));
+  ring.style.background = `conic-gradient(${stops.join(", ")})`;
+  ring.style.width = ring.style.height = `${size}px`;
+  return L.divIcon({ html: ring, className: "marker-cluster ev-cluster-icon", iconSize: [size, size] });
 }
 
 function eventIcon(ev) {
@@ -87,7 +108,7 @@ export function drawEvents(handle, events) {
   const markers = [];
   for (const ev of events) {
     if (typeof ev.latitude !== "number" || typeof ev.longitude !== "number") continue;
-    const m = L.marker([ev.latitude, ev.longitude], { icon: eventIcon(ev) });
+    const m = L.marker([ev.latitude, ev.longitude], { icon: eventIcon(ev), eventType: ev.event_type });
     m.bindPopup(() => popup(ev), { maxWidth: 360 });
     markers.push(m);
   }
