@@ -98,6 +98,28 @@ def test_a_type_filter_changes_the_markers(page, server):
     page.wait_for_function(f"window.marsad.mapCount === {everything}")
 
 
+def test_country_and_actor_filters_change_the_markers(page, server):
+    open_view(page, server, "/")
+    everything = map_count(page)
+    page.fill("#filter-country", "السودان")
+    page.press("#filter-country", "Enter")
+    page.wait_for_function(f"window.marsad.ready && window.marsad.mapCount !== {everything}")
+    assert map_count(page) == placed(server, country="السودان") > 0
+    page.fill("#filter-country", "")
+    page.fill("#filter-actor", "قوات الدعم السريع")
+    page.press("#filter-actor", "Enter")
+    expected = placed(server, actor="قوات الدعم السريع")
+    page.wait_for_function(f"window.marsad.ready && window.marsad.mapCount === {expected}")
+    assert 0 < expected < everything
+
+
+def test_the_actors_index_links_to_actor_pages(page, server):
+    open_view(page, server, "/actors?type=PER")
+    page.locator("#actors-list a", has_text=SPOKESMAN).click()
+    B.wait_view(page, "actor")
+    assert SPOKESMAN in page.locator("h1").inner_text()
+
+
 def test_a_timeline_brush_filters_the_map(page, server):
     open_view(page, server, "/")
     everything = map_count(page)

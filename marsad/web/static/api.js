@@ -37,7 +37,7 @@ export function items(body) {
 }
 
 /** Every page of a list endpoint (the map wants all events, the API pages them). */
-export async function all(path, params, pageSize = 500, cap = 20000) {
+export async function all(path, params, pageSize = 2000, cap = 50000) {
   const out = [];
   for (let offset = 0; offset < cap; offset += pageSize) {
     const body = await get(path, { ...params, limit: pageSize, offset });

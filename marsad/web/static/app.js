@@ -1,6 +1,7 @@
 // The dashboard's entry point: the header, the language toggle and hash routing. Plain ES modules,
 // no build step: the package ships these files as they are.
 //   #/                      map + timeline + filters (?type=&actor=&country=&since=&until=)
+//   #/actors?type=PER       actors by mentions
 //   #/actor/NAME            an actor
 //   #/claims?speaker=&about= claims explorer
 //   #/article/DOC_ID?hl=s-e an article (doc ids are percent-encoded: they hold slashes)
@@ -9,6 +10,7 @@
 import { el } from "./dom.js";
 import { applyLang, t, toggleLang } from "./i18n.js";
 import { actor } from "./views/actor.js";
+import { actorsIndex } from "./views/actors.js";
 import { article } from "./views/article.js";
 import { claims } from "./views/claims.js";
 import { home } from "./views/home.js";
@@ -34,7 +36,8 @@ function header() {
   });
   return el("header", { class: "top" },
     el("a", { class: "brand", href: "#/" }, t("title")),
-    el("nav", {}, el("a", { href: "#/" }, t("map")), el("a", { href: "#/claims" }, t("claims")),
+    el("nav", {}, el("a", { href: "#/" }, t("map")), el("a", { href: "#/actors" }, t("actors")),
+      el("a", { href: "#/claims" }, t("claims")),
       el("a", { href: "#/search" }, t("search"))),
     form,
     el("button", { type: "button", id: "lang-toggle", class: "link",
@@ -54,6 +57,7 @@ async function render() {
     if (!name) await home(main, params);          // the map view sets `ready` once its markers are drawn
     else {
       if (name === "actor") await actor(main, arg);
+      else if (name === "actors") await actorsIndex(main, params);
       else if (name === "claims") await claims(main, params);
       else if (name === "article") await article(main, arg, params);
       else if (name === "search") await search(main, params);
