@@ -27,3 +27,8 @@ def test_no_adverb_or_place_opens_a_name_and_a_place_gives_back_a_first_name():
 def test_a_first_name_alone_takes_its_surname():
     assert "إسماعيل الجباوي" in people("وأطلق مسلحون النار على المواطن إسماعيل الجباوي في ساحة البلدة.")
     assert people("وقال محمد على هامش المؤتمر إن الوضع هادئ.") in ([], ["محمد"])   # على is no surname
+
+
+def test_a_two_word_name_takes_a_third_that_closes_the_clause():
+    assert "أحمد حسن الخطيب" in people("والتقى الوفد أحمد حسن الخطيب، ثم غادر.")
+    assert "محمد أحمد اليوم" not in people("وقال محمد أحمد اليوم، إن الوضع هادئ.")

@@ -64,7 +64,22 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
                 e = make(text, start, e.end, "PER")
         out.append(e)
     out = [_extend_surname(text, toks, words, at, e, make) for e in out]
+    out = [_third_name(text, toks, words, at, e, make) for e in out]
     return _after_roles(text, toks, words, out, make)
+
+
+def _third_name(text, toks, words, at, e: Entity, make: Make) -> Entity:
+    """"محمد الطاهر | سيالة،": a two-word name whose next word closes the clause takes it (Arabic names
+    run to three: given name, father's, family)."""
+    k = at.get(e.start)
+    if e.type != "PER" or k is None or len(e.text.split()) != 2 or k + 2 >= len(toks):
+        return e
+    nxt = toks[k + 2]
+    closes = k + 3 >= len(toks) or toks[k + 3].text in "،,.:؛"
+    if text[e.end:nxt.start].strip() or not closes or not words[k + 2].isalpha() or len(words[k + 2]) < 3 \
+            or words[k + 2] in _NOT_SURNAME or words[k + 2] in lx.not_places() or words[k + 2] in lx.countries():
+        return e
+    return make(text, e.start, nxt.end, "PER")
 
 
 def _cut_head(text, toks, words, k, e: Entity, make: Make) -> Entity:
