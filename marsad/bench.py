@@ -333,3 +333,44 @@ def run(corpus: Path, n: int = 10_000, html_pages: int = 300, memory: bool = Tru
     if input_mb:
         result["input_memory"] = bench_input_memory(samples, input_mb)
     return result
+
+
+def bench_api(db: Path | None = None, n_requests: int = 5000, seconds: float = 15.0, events: int = 10_000) -> dict:
+    """`marsad bench --api`: `/api/events?type=Battles&since=…&limit=50` on a store of `events`
+    synthetic events (at `db`, else a temporary file), served by uvicorn on one core, timed from a
+    client on another over one keep-alive connection, `n_requests` or `seconds` per run
+    (`web/loadtest.py`). Beside it, in the same run and server: the same filter with a different
+    date range on every request (no selection reused: the cost of a new query), and a static file
+    holding the very bytes of the API's answer (what the server costs with no query at all)."""
+    import httpx
+
+    from marsad.web import loadtest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db, static = Path(db or Path(tmp) / "api.db"), Path(tmp) / "static"
+        static.mkdir()
+        t = time.perf_counter()
+        loadtest.fill(db, events)
+        result = {"events": events, "fill_seconds": round(time.perf_counter() - t, 1), "server_cores": 1}
+        query = {"type": "Battles", "since": "2023-01-01", "limit": 50}
+        rng = random.Random(5)
+        ranges = [sorted(f"{rng.choice((2022, 2023))}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+                         for _ in range(2)) for _ in range(n_requests + 100)]
+        with loadtest.server(db, static) as base, httpx.Client(base_url=base, timeout=30) as client:
+            first = client.get("/api/events", params=query)
+            (static / "answer.json").write_bytes(first.content)
+            result.update(matching_events=first.json()["total"], response_bytes=len(first.content))
+
+            def get(path: str, params: dict | None = None) -> None:
+                r = client.get(path, params=params)
+                assert r.status_code == 200, r.text[:200]
+
+            result["api_events"] = loadtest.timed(lambda i: get("/api/events", query), n_requests, seconds)
+            result["api_events_new_query"] = loadtest.timed(
+                lambda i: get("/api/events", {**query, "since": ranges[i][0], "until": ranges[i][1]}),
+                n_requests, seconds)
+            result["static_file"] = loadtest.timed(lambda i: get("/answer.json"), n_requests, seconds)
+    api, static_rate = result["api_events"], result["static_file"]["requests_per_s"]
+    result["api_vs_static_rate"] = round(api["requests_per_s"] / static_rate, 3)
+    result["target_met"] = api["requests_per_s"] >= 200 and api["p99_ms"] < 100
+    return result

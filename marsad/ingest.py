@@ -35,7 +35,13 @@ class IngestSummary:
 
 def ingest(store: Store, paths: Iterable[str | os.PathLike],
            on_item: Callable[[RawItem, str, Document | None], None] | None = None) -> IngestSummary:
-    """Read, process and store every input under `paths`; returns counts.
+    """Read, process and store every input under `paths`; returns counts (see `ingest_items`)."""
+    return ingest_items(store, read_paths(paths), on_item)
+
+
+def ingest_items(store: Store, items: Iterable[RawItem],
+                 on_item: Callable[[RawItem, str, Document | None], None] | None = None) -> IngestSummary:
+    """Process and store inputs already read (files, or an article posted to the HTTP API); returns counts.
 
     Re-ingesting identical content (same id and content hash, or a hash already stored as an ok
     article) is a no-op; changed content from the same source replaces the stored article; an
@@ -75,7 +81,7 @@ def ingest(store: Store, paths: Iterable[str | os.PathLike],
                 on_item(item, outcome, doc)
         batch.clear()
 
-    for item in read_paths(paths):
+    for item in items:
         digest = item.content_hash           # a property that hashes the whole input: computed once
         stored_id, known, same = _judge(store, item, digest)
         if any(stored_id == b or digest == d for _, b, d in batch):

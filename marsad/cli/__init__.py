@@ -2,8 +2,9 @@
 
 The database is `marsad.db` in the current folder unless `--db FILE` or MARSAD_DB says otherwise.
 Commands live by group: `corpus` (ingest, extract, stats, show), `read` (search, entities, quotes,
-events, export), `models` (ner, train-ner, bench); `common` holds what they share and `errors` the
-one handler that turns every error into one line on stderr. The console script is `marsad.cli:app`.
+events, export), `models` (ner, train-ner, bench), `serve` (the HTTP API); `common` holds what they
+share and `errors` the one handler that turns every error into one line on stderr. The console
+script is `marsad.cli:app`.
 """
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from marsad.cli.common import app  # noqa: I001
 from marsad.cli.corpus import extract, ingest, show, stats
 from marsad.cli.read import entities, events, export, quotes, search
 from marsad.cli.models import bench, ner, train_ner
+from marsad.cli.serve import serve
 from marsad.cli.errors import UserError
 
 __all__ = ["UserError", "app", "bench", "entities", "events", "export", "extract", "ingest", "main", "ner",
-           "quotes", "search", "show", "stats", "train_ner"]
+           "quotes", "search", "serve", "show", "stats", "train_ner"]
 
 
 def main() -> int:

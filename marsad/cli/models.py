@@ -166,17 +166,37 @@ def train_ner(data: Annotated[Path, typer.Argument(help="ANERcorp-style training
 
 
 @app.command(rich_help_panel=PANEL)
-def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic articles are built from.",
-                                               exists=True)] = Path("examples/corpus"),
+def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic articles are built from "
+                                                    "(not needed with --api).")] = Path("examples/corpus"),
           n: Annotated[int, typer.Option("-n", help="Synthetic articles to ingest.", min=1)] = 10_000,
           html_pages: Annotated[int, typer.Option(help="HTML pages for the trafilatura comparison.", min=1)] = 300,
           memory: Annotated[bool, typer.Option(help="Also measure peak memory at two corpus sizes.")] = True,
           dedup: Annotated[int, typer.Option(help="Also time story clustering at N and N/10 articles "
-                                                  "(e.g. 100000; 0: not at all).", min=0)] = 0):
+                                                  "(e.g. 100000; 0: not at all).", min=0)] = 0,
+          api: Annotated[bool, typer.Option(
+              "--api", help="Only the HTTP API's load test: /api/events on 10,000 synthetic events vs a static "
+                            "file, one server core.")] = False,
+          requests: Annotated[int, typer.Option(help="--api: requests per run (each run also stops after "
+                                                     "--seconds).", min=100)] = 5000,
+          seconds: Annotated[float, typer.Option(help="--api: longest time per run.", min=1.0)] = 15.0):
     """Throughput and memory as ratios against peers measured in the same run (JSON on stdout).
+
+    --api: only the HTTP API under load, next to a static file served by the same server (a minute).
 
     Example: [bold]marsad bench -n 2000[/bold]
     """
+    if api:
+        if importlib.util.find_spec("httpx") is None:
+            raise UserError("bench --api needs httpx (its client): pip install httpx, or 'marsad[test]'")
+        from marsad.bench import bench_api
+
+        with _progress("bench --api: 3 runs (about a minute)") as bar:
+            bar.add_task("bench", total=None)
+            result = bench_api(None, requests, seconds)
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+        return
+    if not corpus.exists():         # checked here, not by the option: --api needs no corpus
+        raise typer.BadParameter(f"path '{corpus}' does not exist.", param_hint="--corpus")
     if 0 < dedup < 10:
         raise typer.BadParameter("0 (no dedup timing) or at least 10 (timed at N and N/10)", param_hint="--dedup")
     from marsad.bench import run

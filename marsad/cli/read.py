@@ -27,22 +27,10 @@ from marsad.cli.common import (
 )
 from marsad.cli.errors import UserError
 from marsad.display import bidi_mode, rtl
+from marsad.store.export import EVENT_TYPES
 from marsad.store.sqlite import DEFAULT_DB
 
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
-# ACLED's event types and sub-types, as ACLED spells them (../shared/CONTRACT.md)
-EVENT_TYPES = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
-                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-                               "Headquarters or base established", "Looting/property destruction",
-                               "Non-violent transfer of territory", "Other"),
-}
-
 PANEL = "Read the corpus"
 
 

@@ -18,6 +18,7 @@ gzip is inflated as it is read with a bomb guard, and a FIFO or device is never 
 """
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -45,7 +46,8 @@ from marsad.read.streams import (
     read_up_to,
 )
 
-__all__ = ["DecodeError", "decode", "detect_format", "iter_paths", "jsonl_item", "read_file", "read_paths"]
+__all__ = ["DecodeError", "decode", "detect_format", "iter_paths", "jsonl_item", "read_bytes", "read_file",
+           "read_paths"]
 
 MAX_ARTICLE_BYTES = MAX_RECORD_BYTES     # the default; max_record_bytes() is what applies
 MAX_FEED_BYTES = 50 * 1024 * 1024        # feedparser parses a whole document in memory
@@ -92,6 +94,23 @@ def read_paths(paths: Iterable[str | os.PathLike]) -> Iterator[RawItem]:
 def read_file(path: Path) -> Iterator[RawItem]:
     """The items of one file, named as if it were given directly."""
     return read_paths([path])
+
+
+def read_bytes(data: bytes, fmt: str, doc_id: str, source: str) -> Iterator[RawItem]:
+    """The items of one input received in memory (an HTTP request body) in format `fmt` (text, html,
+    jsonl), read exactly as a file of that format: the same caps, decoding, binary check and
+    clean-up, so an article posted to the API is stored as the same file ingested would be."""
+    if not data:
+        yield _finish(RawItem(doc_id, source, fmt, error="empty input"))
+        return
+    done = 0
+    try:
+        for item in _read_format(fmt, io.BytesIO(data), data[:_HEAD], Input(Path(doc_id), doc_id, source), len(data)):
+            done += 1
+            yield _finish(item)
+    except Exception as e:  # as for files: a reader's bug becomes a rejected item, not an error
+        yield _finish(RawItem(f"{doc_id}#error" if done else doc_id, source, fmt,
+                              error=f"reading failed after {done} items: {type(e).__name__}: {e}"))
 
 
 def _never_raise(inp: Input) -> Iterator[RawItem]:

@@ -12,7 +12,8 @@ import sqlite3
 from marsad.extraction.spans import variant_key
 from marsad.text.arabic import normalize
 
-__all__ = ["MIGRATION", "documents_of", "find_quotes", "link", "list_actors", "resolve", "unlink", "variant_key"]
+__all__ = ["MIGRATION", "count_actors", "count_quotes", "documents_of", "find_quotes", "link", "list_actors", "resolve",
+           "unlink", "variant_key"]
 from marsad.model import Document
 
 MIGRATION = """
@@ -77,11 +78,11 @@ def unlink(db: sqlite3.Connection, doc_id: str) -> None:
                "WHERE id IN (SELECT actor_id FROM entities WHERE doc_id = ?)", (doc_id, doc_id))
 
 
-def list_actors(db: sqlite3.Connection, kind: str | None = None, limit: int = 50) -> list[dict]:
+def list_actors(db: sqlite3.Connection, kind: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
     rows = db.execute(
         "SELECT a.id, a.type, a.name, a.mentions, count(DISTINCT e.doc_id) AS docs FROM actors a "
         "LEFT JOIN entities e ON e.actor_id = a.id WHERE a.mentions > 0 AND (? IS NULL OR a.type = ?) "
-        "GROUP BY a.id ORDER BY a.mentions DESC, a.name LIMIT ?", (kind, kind, limit)).fetchall()
+        "GROUP BY a.id ORDER BY a.mentions DESC, a.name LIMIT ? OFFSET ?", (kind, kind, limit, offset)).fetchall()
     out = []
     for r in rows:
         aliases = [x[0] for x in db.execute("SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias",
@@ -89,6 +90,12 @@ def list_actors(db: sqlite3.Connection, kind: str | None = None, limit: int = 50
         out.append({"id": r[0], "type": r[1], "name": r[2], "mentions": r[3], "documents": r[4],
                     "aliases": [a for a in aliases if a != r[2]]})
     return out
+
+
+def count_actors(db: sqlite3.Connection, kind: str | None = None) -> int:
+    """How many actors `list_actors` pages through."""
+    return db.execute("SELECT count(*) FROM actors WHERE mentions > 0 AND (? IS NULL OR type = ?)",
+                      (kind, kind)).fetchone()[0]
 
 
 def documents_of(db: sqlite3.Connection, query: str) -> list[str]:
@@ -99,8 +106,8 @@ def documents_of(db: sqlite3.Connection, query: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def find_quotes(db: sqlite3.Connection, speaker: str | None, about: str | None, limit: int = 20) -> list[dict]:
-    """Quotes by the actor `speaker` names (any alias) that mention `about`, newest article first."""
+def _quote_filter(speaker: str | None, about: str | None) -> tuple[str, list]:
+    """The WHERE clause (or "") and its arguments selecting quotes by `speaker` that mention `about`."""
     from marsad.store.terms import query_terms
 
     where, args = [], []
@@ -111,8 +118,20 @@ def find_quotes(db: sqlite3.Connection, speaker: str | None, about: str | None, 
     for forms in query_terms(about or ""):
         where.append("(" + " OR ".join("q.text_norm LIKE ?" for _ in forms) + ")")
         args += [f"%{f}%" for f in forms]
+    return ("WHERE " + " AND ".join(where) if where else ""), args
+
+
+def find_quotes(db: sqlite3.Connection, speaker: str | None, about: str | None, limit: int = 20,
+                offset: int = 0) -> list[dict]:
+    """Quotes by the actor `speaker` names (any alias) that mention `about`, newest article first."""
+    where, args = _quote_filter(speaker, about)
     sql = ("SELECT q.doc_id, d.title, d.published, d.outlet, q.speaker_canonical, q.cue, q.kind, q.channel, "
-           'q.text, q.start, q."end" FROM quotes q JOIN documents d ON d.doc_id = q.doc_id '
-           + ("WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY d.published IS NULL, d.published DESC, q.doc_id, q.start LIMIT ?")
-    return [dict(r) for r in db.execute(sql, [*args, limit])]
+           'q.text, q.start, q."end" FROM quotes q JOIN documents d ON d.doc_id = q.doc_id ' + where
+           + " ORDER BY d.published IS NULL, d.published DESC, q.doc_id, q.start LIMIT ? OFFSET ?")
+    return [dict(r) for r in db.execute(sql, [*args, limit, offset])]
+
+
+def count_quotes(db: sqlite3.Connection, speaker: str | None, about: str | None) -> int:
+    """How many quotes `find_quotes` pages through."""
+    where, args = _quote_filter(speaker, about)
+    return db.execute("SELECT count(*) FROM quotes q " + where, args).fetchone()[0]

@@ -20,6 +20,18 @@ from marsad.data import load_json
 from marsad.text.arabic import normalize
 
 FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
+# ACLED's event types and sub-types, as ACLED spells them (../shared/CONTRACT.md)
+EVENT_TYPES = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
 _PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 

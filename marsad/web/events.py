@@ -1,0 +1,213 @@
+"""Stored events for the API: filtered, merged per story, sorted and paged; exports streamed.
+
+The events are the ones `marsad events` lists (`store.export.find_events`): one per (story, type,
+place, day), with every source, fields filled from later sources as there. That function decodes
+every matching event's JSON before it can merge or count them, which on a 10,000-event store costs
+more than a request may take; here the filters run in SQL on the events' columns, the merge is
+computed on those columns alone, and only the page asked for is decoded. `test_api.py` checks both
+give the same events in the same order.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.store.export import EVENT_TYPES, _countries, acled_row, geojson
+from marsad.text.arabic import normalize
+
+SORTS = ("date", "-date", "fatalities", "-fatalities")
+_FILLED = ("actor1", "actor2", "fatalities", "claimed_by", "admin1", "latitude", "longitude")
+
+
+@lru_cache(maxsize=65536)
+def _norm(text: str | None) -> str:
+    """Arabic-normalised text; cached because the same places and actors recur in every request."""
+    return normalize(text or "")
+
+
+@dataclass
+class EventFilter:
+    """What `/api/events` and `/api/export` select; every field optional."""
+    type: str | None = None             # an ACLED type or sub-type
+    sub_type: str | None = None
+    actor: str | None = None            # words in actor1/actor2
+    place: str | None = None            # words in location/admin1/country, or a country's Arabic name
+    country: str | None = None          # a country: English or Arabic name, ISO2 or ISO3 code
+    since: str | None = None
+    until: str | None = None
+    bbox: tuple[float, float, float, float] | None = None    # min lon, min lat, max lon, max lat
+    claimed_by: str | None = None
+    story: str | None = None
+    # a row predicate on (actor1, actor2, claimed_by) for callers that match more exactly (actor pages)
+    keep: Callable[[str | None, str | None, str | None], bool] | None = field(default=None, repr=False)
+
+    def key(self) -> tuple:
+        """The filter as a cache key (a `keep` predicate cannot be compared: never cached)."""
+        if self.keep is not None:
+            raise ValueError("a filter with a keep predicate has no key")
+        return (self.type, self.sub_type, self.actor, self.place, self.country, self.since, self.until, self.bbox,
+                self.claimed_by, self.story)
+
+
+@dataclass
+class Group:
+    """One merged event before decoding: its rows (events.id, in merge order) and what it sorts by."""
+    ids: list[int]
+    date: str | None
+    fatalities: int | None
+
+
+def _country_name(value: str) -> str:
+    """The English name events store for a country given by any name or code (unknown: as given)."""
+    from marsad.text.lexicons import countries
+
+    v = value.strip()
+    code = countries().get(normalize(v))
+    for row in _countries().values():
+        if code == row["country"] or v.upper() in (row["country"], row["iso3"]) or v.lower() == row["english"].lower():
+            return row["english"]
+    return v
+
+
+def _place_match(place: str) -> Callable[[str | None, str | None, str | None], bool]:
+    """As `find_events`: the words in location/admin1/country, or the country the Arabic name names."""
+    from marsad.text.lexicons import countries
+
+    words = _norm(place)
+    cc = countries().get(words)
+    english = next((r["english"] for r in _countries().values() if r["country"] == cc), None) if cc else None
+    return lambda loc, adm, country: (words in _norm(loc) or words in _norm(adm) or words in _norm(country)
+                                      or bool(english) and country == english)
+
+
+def groups(db: sqlite3.Connection, f: EventFilter, sort: str = "-date") -> list[Group]:
+    """The merged events `f` selects, sorted (newest first by default; undated and unknown last)."""
+    where, args = ["d.status = 'ok'"], []
+    if f.type:          # a type or a sub-type (their names differ): one column, so its index serves
+        where.append("e.event_type = ?" if f.type in EVENT_TYPES else "e.sub_event_type = ?")
+        args.append(f.type)
+    if f.sub_type:
+        where.append("e.sub_event_type = ?")
+        args.append(f.sub_type)
+    if f.since:
+        where.append("e.event_date >= ?")
+        args.append(f.since)
+    if f.until:
+        where.append("e.event_date <= ?")
+        args.append(f.until + "\uffff")      # the whole day, should a date ever carry a time
+    if f.bbox:
+        where.append("e.longitude BETWEEN ? AND ? AND e.latitude BETWEEN ? AND ?")
+        args += [f.bbox[0], f.bbox[2], f.bbox[1], f.bbox[3]]
+    if f.country:
+        where.append("e.country = ? COLLATE NOCASE")
+        args.append(_country_name(f.country))
+    if f.story:
+        where.append("d.story_id = ?")
+        args.append(f.story)
+    rows = db.execute(
+        # the date words only where there is no date: json_extract on every row cost a fifth of the query
+        "SELECT e.id, d.story_id, e.event_type, e.location, e.event_date, "
+        "CASE WHEN e.event_date IS NULL THEN json_extract(e.data, '$.date_text') END, "
+        "e.fatalities, e.actor1, e.actor2, e.admin1, e.country, e.claimed_by FROM events e "
+        "JOIN documents d ON d.doc_id = e.doc_id WHERE " + " AND ".join(where) +
+        " ORDER BY e.event_date IS NULL, e.event_date DESC, d.published DESC, e.id", args).fetchall()
+    place = _place_match(f.place) if f.place else None
+    actor, claimant = _norm(f.actor), _norm(f.claimed_by)
+    out: dict[tuple, Group] = {}
+    for eid, story, etype, loc, date, date_text, dead, a1, a2, adm, country, claimed in rows:
+        if actor and actor not in _norm(a1) and actor not in _norm(a2):
+            continue
+        if claimant and claimant not in _norm(claimed):
+            continue
+        if place and not place(loc, adm, country):
+            continue
+        if f.keep and not f.keep(a1, a2, claimed):
+            continue
+        key = (story, etype, _norm(loc), date or date_text)
+        group = out.get(key)
+        if group is None:
+            out[key] = Group([eid], date, dead)
+        else:
+            group.ids.append(eid)
+            if group.fatalities is None:
+                group.fatalities = dead
+    found = list(out.values())
+    if sort == "date":
+        found.sort(key=lambda g: (g.date is None, g.date or ""))
+    elif sort in ("fatalities", "-fatalities"):
+        sign = -1 if sort == "-fatalities" else 1
+        found.sort(key=lambda g: (g.fatalities is None, sign * (g.fatalities or 0)))   # stable: newest first
+    return found
+
+
+def decode(db: sqlite3.Connection, page: list[Group]) -> list[dict]:
+    """The events of `page` in `find_events`' shape: the first row's fields, filled from the others,
+    with every source."""
+    ids = [i for g in page for i in g.ids]
+    rows = {}
+    for start in range(0, len(ids), 500):            # SQLite caps the number of parameters
+        chunk = ids[start:start + 500]
+        rows.update((r[0], r) for r in db.execute(
+            "SELECT e.id, e.data, e.doc_id, d.outlet, d.url, d.source, d.title, d.published, d.story_id "
+            f"FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.id IN ({','.join('?' * len(chunk))})",
+            chunk))
+    events = []
+    for g in page:
+        kept = None
+        for eid in g.ids:
+            _, data, doc_id, outlet, url, source, title, published, story = rows[eid]
+            ev = json.loads(data)
+            src = {"doc_id": doc_id, "outlet": outlet, "url": url or source, "title": title, "published": published}
+            if kept is None:
+                kept = ev | {"doc_id": doc_id, "story_id": story, "sources": [src]}
+                continue
+            kept["sources"].append(src)
+            for name in _FILLED:
+                if kept.get(name) is None and ev.get(name) is not None:
+                    kept[name] = ev[name]
+        events.append(kept)
+    return events
+
+
+def iter_events(db: sqlite3.Connection, found: list[Group], chunk: int = 200) -> Iterator[dict]:
+    """Decoded events a few hundred at a time: an export holds the small groups, not every event."""
+    for start in range(0, len(found), chunk):
+        yield from decode(db, found[start:start + chunk])
+
+
+def stream(events: Iterator[dict], fmt: str) -> Iterator[str]:
+    """`store.export.write`'s text formats, written as they are produced: the same bytes, piece by
+    piece (`test_api.py` compares them)."""
+    stamp = int(time.time())
+    if fmt == "jsonl":
+        for ev in events:
+            yield json.dumps(ev, ensure_ascii=False) + "\n"
+    elif fmt == "acled-csv":
+        from marsad.store.export import acled
+
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=acled()["columns"])
+        writer.writeheader()
+        for n, ev in enumerate(events, 1):
+            writer.writerow(acled_row(ev, n, stamp))
+            if buf.tell() > 65536:
+                yield buf.getvalue()
+                buf.seek(0)
+                buf.truncate()
+        yield buf.getvalue()
+    elif fmt == "geojson":      # json.dump's own separators, so the document is byte for byte write()'s
+        yield '{"type": "FeatureCollection", "features": ['
+        first = True
+        for ev in events:
+            for feature in geojson([ev])["features"]:
+                yield ("" if first else ", ") + json.dumps(feature, ensure_ascii=False)
+                first = False
+        yield "]}"
+    else:
+        raise ValueError(f"not a streamed format: {fmt!r}")
