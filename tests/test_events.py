@@ -233,3 +233,10 @@ def test_who_claims_responsibility_or_is_the_passive_agent_is_the_actor():
     assert [e.actor1 for e in evs] == ["مسلحين مجهولين"]
     evs = events_of("وأطلق مسلٍحون مجهولون النار على مواطن في بلدة الحارة.")     # a diacritic inside the word
     assert [e.actor1 for e in evs] == ["مسلٍحون مجهولون"]
+
+
+def test_local_sources_are_no_locality_and_a_newspaper_told_to_no_place():
+    evs = events_of('وأوضحت مصادر محلية لـ"الصباح الجديد" أن القصف استهدف بلدة عامودا.')
+    assert [e.location for e in evs] == ["عامودا"]
+    evs = events_of("وهاجمت قوات الدعم السريع قرى في محلية الحصاحيصا.")
+    assert [e.location for e in evs] == ["الحصاحيصا"]

@@ -88,6 +88,8 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip()
         if noun.startswith("ال"):
             continue                            # "المنطقة بأكملها": a definite place noun refers back, names nothing
+        if noun == "محليه" and not normalize(text[max(0, index[m.start()] - 4):index[m.start()]]).endswith("في "):
+            continue                            # "مصادر محلية": an adjective; Sudan's locality is "في/بمحلية X"
         singular = lx_place_nouns().get(noun, lx_place_nouns().get(noun[1:])) == "singular"   # "وبلدة": one clitic
         for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
             if held[s]:                 # already a known place: the list goes on past it
@@ -226,6 +228,8 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
     norm = normalize(bare)
     if norm in lex["common"] or len(norm.removeprefix("ال")) < 3:
         return None
+    if bare.startswith(("لـ", 'ل"', "ل«")):
+        return None                                      # "لـ\"العربي الجديد\"": told to a newspaper
     if " " not in norm and norm.endswith(("ها", "هم", "هما")) and norm[:1] in "بلكو":
         return None                                      # "بأكملها": preposition + noun + pronoun
     g = resolve(bare, home)
