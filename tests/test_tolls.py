@@ -154,3 +154,13 @@ def test_a_possessive_pronoun_counts_one_victim():
 
     doc = process(RawItem("t", "t", "text", text="تقرير\nوأطلق مسلحون مجهولون النار على المواطن في بلدة نوى، ما أدى إلى مقتله على الفور."))
     assert [e.fatalities for e in doc.events] == [1]
+
+
+def test_a_strike_on_several_villages_is_one_incident_its_dead_the_events():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "t", "text", text="تقرير\nوقصفت قوات الدعم السريع بالمدفعية خمس قرى تابعة لمحلية "
+                                                "المناقل، مما أسفر عن مقتل ثلاثة أشخاص."))
+    assert not [t for t in doc.tolls if t.kind == "killed"]
+    assert [e.fatalities for e in doc.events] == [3]
