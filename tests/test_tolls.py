@@ -164,3 +164,12 @@ def test_a_strike_on_several_villages_is_one_incident_its_dead_the_events():
                                                 "المناقل، مما أسفر عن مقتل ثلاثة أشخاص."))
     assert not [t for t in doc.tolls if t.kind == "killed"]
     assert [e.fatalities for e in doc.events] == [3]
+
+
+def test_an_events_displaced_come_from_its_own_account():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "t", "text", text="تقرير\nاندلعت اشتباكات عنيفة في مدينة الفاشر صباح اليوم ما أدى "
+                                                "إلى مقتل 12 مدنيا ونزوح نحو 300 شخص من الأحياء الشرقية."))
+    assert [(e.fatalities, e.displaced) for e in doc.events] == [(12, 300)]

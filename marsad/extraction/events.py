@@ -215,7 +215,23 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     events[key] = e
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
-    return _fold_country_level(list(events.values())) or list(unplaced.values()), tolls
+    found = _fold_country_level(list(events.values())) or list(unplaced.values())
+    _displacement(text, found)
+    return found, tolls
+
+
+def _displacement(text: str, events: list[Event]) -> None:
+    """An event's displaced: a one-incident displacement count ("نزحت أكثر من 300 أسرة") told at or
+    after the event, before the next one (ACLED's lowest figure when several are given)."""
+    from marsad.extraction.tolls import casualty_figures
+
+    figures = [f for f in casualty_figures(text) if f.kind == "displaced" and not f.scope and not f.part]
+    if not figures or not events:
+        return
+    ordered = sorted(events, key=lambda e: e.evidence.start)
+    for f in figures:
+        owner = next((e for e in reversed(ordered) if e.evidence.start <= f.start), ordered[0])
+        owner.displaced = f.value if owner.displaced is None else min(owner.displaced, f.value)
 
 
 # words that only link two descriptions of one incident ("هجوم أعقبه انفجار سيارة")
