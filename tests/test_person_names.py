@@ -32,3 +32,8 @@ def test_a_first_name_alone_takes_its_surname():
 def test_a_two_word_name_takes_a_third_that_closes_the_clause():
     assert "أحمد حسن الخطيب" in people("والتقى الوفد أحمد حسن الخطيب، ثم غادر.")
     assert "محمد أحمد اليوم" not in people("وقال محمد أحمد اليوم، إن الوضع هادئ.")
+
+
+def test_a_town_and_its_feminine_adjective_is_no_person():
+    assert people("وأعلن التنظيم أنه سيطر على بلدة بن هاشم الليبية الساحلية.") == []
+    assert "بشير بوزيان" in people("وقال العقيد بشير بوزيان: «صددنا الهجوم».")

@@ -30,6 +30,15 @@ _NOT_SURNAME = frozenset(normalize(w) for w in (
 _ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|مدير|محافظ|والي|امين|مسؤول|مندوب|مبعوث|سفير|نائب)")
 
 
+def _adjective_tail(e: Entity) -> bool:
+    """"بلدة بن جواد | الليبية": a 'person' ending in a feminine nationality adjective, or made of one
+    alone, is a place and its adjective (a name does not end in الليبية)."""
+    if e.type != "PER":
+        return False
+    rest = [normalize(w) for w in e.text.split()[1:]] or [normalize(e.text)]
+    return any(w.endswith("يه") and lx.nisba_country(w) is not None for w in rest)
+
+
 def _first_name(word: str) -> bool:
     """A known first name, its definite form (الطاهر، الصادق), or a joiner that opens one (عبد، أبو)."""
     if word in _NOT_SURNAME or len(word) < 3:
@@ -65,6 +74,7 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
         out.append(e)
     out = [_extend_surname(text, toks, words, at, e, make) for e in out]
     out = [_third_name(text, toks, words, at, e, make) for e in out]
+    out = [e for e in out if not _adjective_tail(e)]
     return _after_roles(text, toks, words, out, make)
 
 
