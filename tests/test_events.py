@@ -240,3 +240,11 @@ def test_local_sources_are_no_locality_and_a_newspaper_told_to_no_place():
     assert [e.location for e in evs] == ["عامودا"]
     evs = events_of("وهاجمت قوات الدعم السريع قرى في محلية الحصاحيصا.")
     assert [e.location for e in evs] == ["الحصاحيصا"]
+
+
+def test_a_sentence_without_a_doer_continues_its_paragraph():
+    evs = events_of("وأعلنت حركة الشباب مسؤوليتها عن الهجمات الأخيرة. وقتل ثلاثة أشخاص في انفجار سيارة مفخخة في مدينة بيدوا.")
+    assert [e.actor1 for e in evs] == ["حركة الشباب"]
+    # a reporter named before is no doer
+    evs = events_of("وقالت وكالة سانا إن الوضع متوتر. وقتل ثلاثة أشخاص في انفجار عبوة ناسفة في مدينة درعا.")
+    assert [e.actor1 for e in evs] == [None]

@@ -174,6 +174,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             claimed_here.update(p.start for p in places)
             when = event_date(text, sent.start, sent.end, published, near=trig.start, exclude=exclude)
             actor1, actor2 = _actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
+            actor1 = actor1 or _armed_before(text, ents_at, sent.start)
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = _claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
@@ -236,6 +237,22 @@ def _displacement(text: str, events: list[Event]) -> None:
 
 # words that only link two descriptions of one incident ("هجوم أعقبه انفجار سيارة")
 _LINKS = frozenset(normalize(w) for w in ("أعقبه", "أعقبها", "تلاه", "تلاها", "تبعه", "تبعها", "ثم", "بـ", "عبر"))
+
+
+def _armed_before(text: str, at: ByStart[Entity], start: int) -> str | None:
+    """A sentence that names no doer continues its paragraph: the armed group or force the sentence
+    before names ("أعلنت حركة الشباب مسؤوليتها … . وقتل 3 في هجوم …"), from the actor dictionary."""
+    from marsad.text.actor_dictionary import actors
+
+    para = text.rfind("\n", 0, start) + 1
+    prev = text.rfind(".", para, max(para, start - 1))
+    lo = max(para, text.rfind(".", para, max(para, prev)) + 1) if prev > para else para
+    armed = [e for e in at.starting(lo, start) if e.type == "ORG" and e.actor_id
+             and actors().actors[e.actor_id].kind in _ARMED_KINDS]
+    return armed[-1].actor if armed else None
+
+
+_ARMED_KINDS = frozenset({"state_force", "police", "armed_group", "militia", "coalition"})
 
 
 def _one_incident(text: str, triggers: list[Trigger]) -> list[Trigger]:
