@@ -248,3 +248,10 @@ def test_a_sentence_without_a_doer_continues_its_paragraph():
     # a reporter named before is no doer
     evs = events_of("وقالت وكالة سانا إن الوضع متوتر. وقتل ثلاثة أشخاص في انفجار عبوة ناسفة في مدينة درعا.")
     assert [e.actor1 for e in evs] == [None]
+
+
+def test_protesters_killed_by_force_and_a_mention_without_a_day_join_the_dated_one():
+    evs = events_of("وقتل 4 متظاهرين مساء أمس خلال تفريق قوات الأمن لمحتجين بالرصاص الحي في مدينة الناصرية. "
+                    "وأصيب 90 آخرون بحالات اختناق جراء الغاز المسيل للدموع في الناصرية.")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in evs] == \
+        [("Excessive force against protesters", "الناصرية", 4)]

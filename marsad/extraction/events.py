@@ -198,7 +198,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                         _merge(unplaced[key], e)
                     continue
                 where = (round(e.latitude, 2), round(e.longitude, 2)) if e.latitude is not None else normalize(e.location)
-                key = (e.event_type, where, e.event_date or e.date_text)      # ACLED: type, place, day
+                # ACLED: type, place, day; a mention whose sentence names no day took the publication
+                # date by default, so it joins a dated mention of the same type and place
+                key = (e.event_type, where, (e.event_date or e.date_text) if e.date_text else None)
                 # an undated mention and a dated one of the same type and place are one event;
                 # `keyed` holds the keys of each (type, place) in the order `events` has them
                 same = key if key in events else next(
@@ -217,6 +219,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
     found = _fold_country_level(list(events.values())) or list(unplaced.values())
+    for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
+        if e.event_type == "Protests" and e.fatalities and e.sub_event_type in ("Peaceful protest",
+                                                                                 "Protest with intervention"):
+            e.sub_event_type = "Excessive force against protesters"
     _displacement(text, found)
     return found, tolls
 
