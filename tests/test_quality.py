@@ -26,9 +26,9 @@ SEED_FLOORS = {"key_entity_recall": 0.85, "published": 1.0}
 SEED_F1_FLOORS = {"quotes": 0.85, "events": 0.90}
 DEV = SHARED / "dev"
 # Dev-set levels reached (2026-11-30); raise them as changes beat them, never lower them.
-DEV_FLOORS = {"key_entity_recall": 0.80, "event_actor1": 0.67, "event_claimed_by": 0.70, "quote_channel": 0.85,
+DEV_FLOORS = {"key_entity_recall": 0.80, "event_actor1": 0.69, "event_claimed_by": 0.70, "quote_channel": 0.85,
               "published": 0.98, "event_fatalities": 0.71}
-DEV_F1_FLOORS = {"events": 0.75, "events_strict": 0.70, "quotes": 0.89, "tolls": 0.95}
+DEV_F1_FLOORS = {"events": 0.77, "events_strict": 0.70, "quotes": 0.89, "tolls": 0.95}
 PLOVER = SHARED / "data" / "plover"
 # PLOVER dev (Arabic newspaper sentences): recall floors and false-alarm ceilings on clear negatives
 PLOVER_FLOORS = {"assault": (0.62, 0.07), "protest": (0.54, 0.08)}
