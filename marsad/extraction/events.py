@@ -322,7 +322,10 @@ def _no_town(name: str) -> bool:
 
 
 def _merge(kept: Event, new: Event) -> None:
-    """Repeated mentions of one event: keep the first, fill what it lacked."""
+    """Repeated mentions of one event: keep the first, fill what it lacked; its day is the one a
+    mention names (a mention naming none only had the publication date by default)."""
+    if kept.date_text is None and new.date_text is not None:
+        kept.event_date, kept.date_precision = new.event_date, new.date_precision
     for field in ("actor1", "actor2", "claimed_by", "fatalities", "fatalities_text", "date_text"):
         if getattr(kept, field) is None:
             setattr(kept, field, getattr(new, field))
