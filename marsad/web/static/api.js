@@ -23,7 +23,7 @@ export async function get(path, params) {
     let message = res.statusText;
     try {
       const body = await res.json();
-      message = body.message || body.detail || message;
+      message = body.error || (typeof body.detail === "string" ? body.detail : "") || message;   // the API: {error, detail}
       if (typeof message !== "string") message = JSON.stringify(message);
     } catch { /* not JSON: keep the status text */ }
     throw new ApiError(res.status, message);
