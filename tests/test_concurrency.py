@@ -71,11 +71,11 @@ def test_two_concurrent_ingests_store_everything(tmp_path):
     write_reports(tmp_path / "b", 150, "b", seed=2, length=14)
     db = tmp_path / "one.db"
     procs = [_child(db, tmp_path / "a"), _child(db, tmp_path / "b")]
-    # a third writer meanwhile: the lock is only held to save a batch, never for a whole run, so
-    # it gets it quickly every time
+    # a third writer meanwhile: the lock is only held to save a batch, never for a whole run, so it
+    # gets it many times while both run (no timing bound: a loaded machine only makes waits longer)
     while not db.exists() and procs[0].poll() is None:
         time.sleep(0.05)
-    probe, waits = sqlite3.connect(db, timeout=2, isolation_level=None), []
+    probe, waits = sqlite3.connect(db, timeout=30, isolation_level=None), []
     while any(p.poll() is None for p in procs):
         t = time.perf_counter()
         probe.execute("BEGIN IMMEDIATE")
@@ -87,7 +87,7 @@ def test_two_concurrent_ingests_store_everything(tmp_path):
     for p, (out, err) in zip(procs, outs):
         assert p.returncode == 0, err[-2000:]
         assert out.strip().splitlines()[-1] == "summary 150 0 0"
-    assert len(waits) > 5 and max(waits) < 2
+    assert len(waits) > 5
     with Store(db) as s:
         assert s.stats()["documents"] == 300
         assert s.db.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 300
