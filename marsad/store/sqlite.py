@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sqlite3
+import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -171,12 +172,27 @@ class Store:
             self.db = sqlite3.connect(self.path, **connect)
         self.db.row_factory = sqlite3.Row
         if not readonly:
-            self.db.execute("PRAGMA journal_mode = WAL")
+            self._wal()
             self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA foreign_keys = ON")
         if not readonly:
             self.migrate()
         self.stories = StoryIndex(self.db)
+
+    def _wal(self) -> None:
+        """Put the file in WAL mode once. Switching modes can fail with "database is locked" without
+        SQLite's busy handler being asked (another process creating or migrating the file), so it is
+        retried up to the busy timeout; a file already in WAL mode needs no switch."""
+        deadline = time.monotonic() + self.busy_timeout
+        while True:
+            try:
+                if self.db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                    self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as e:
+                if "locked" not in str(e) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def __enter__(self) -> Store:
         return self
