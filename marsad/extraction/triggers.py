@@ -125,7 +125,6 @@ def lexicon() -> dict:
     weak_nouns = {f for n, (*_, flag) in enumerate(rules) if flag == "weak"
                   for f in compile_phrase(raw["triggers"][n][0])[0].nominal}
     homographs = frozenset(f for f in by_verbal if f in weak_nouns)
-    nouns = "|".join(re.escape(normalize(w)) for w in raw["place_nouns"])
     anchors = raw["anchors"]
     return {"rules": rules, "by_verbal": by_verbal, "by_nominal": by_nominal, "homographs": homographs,
             "negation": _word_set(w for w in raw["negation"] if " " not in w),
@@ -137,8 +136,6 @@ def lexicon() -> dict:
             "agree": frozenset(normalize(w) for w in raw["agreement_verbs"]),
             "facilities": frozenset(normalize(w) for w in raw["facility_heads"]),
             "org_heads": _org_heads(),
-            "listed": re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+\s*){{1,6}})"),
-            "singular": frozenset(normalize(w) for w in raw["place_nouns_singular"]),
             "common": _not_places(),
             "toponym": frozenset(normalize(w) for w in raw["toponym_heads"]),
             "pejorative": re.compile(r"\s+(?:" + "|".join(normalize(w) for w in raw["pejoratives"]) + r")(?!\w)"),
