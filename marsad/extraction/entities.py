@@ -318,13 +318,12 @@ def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
     """Names in the actor dictionary are organisations, whatever the tagger said (it learnt from 2007
     general news, where قوات الدعم السريع or داعش never occur). A dictionary name replaces the
     entities it overlaps, except a person whose name contains it (عبد الملك الحوثي is no movement)."""
+    from marsad.extraction.org_phrases import restore_article
     from marsad.text.actor_dictionary import actors
 
     def named(m) -> Entity:
         mention = text[m.start:m.end]
-        canonical = re.sub(r'["«»“”]', "", mention)
-        if normalize(text[max(0, m.start - 2):m.start]) == "لل" and not normalize(canonical).startswith("ال"):
-            canonical = "ال" + canonical              # "للجيش المصري": ل + الجيش, the alef elided
+        canonical = restore_article(text, m.start, re.sub(r'["«»“”]', "", mention))   # "للجيش المصري"
         return Entity(mention, "ORG", m.start, m.end, canonical=canonical, actor=m.actor.name, actor_id=m.actor.id)
 
     return overlay(ents, map(named, actors().find(text)), lambda m, overlapping: not any(

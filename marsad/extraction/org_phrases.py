@@ -149,7 +149,7 @@ def org_phrases(text: str) -> list[Entity]:
             start = toks[i].start + clitic_chars(words[i], form)
             end = toks[i + n - 1].end
             name = text[start:end]
-            out.append(Entity(name, "ORG", start, end, canonical=_restore_article(text, start, name)))
+            out.append(Entity(name, "ORG", start, end, canonical=restore_article(text, start, name)))
             i += n
         else:
             i += 1
@@ -207,7 +207,7 @@ def _name(word: str) -> bool:
     return word in lx.person_names() and len(word) >= 4
 
 
-def _restore_article(text: str, start: int, name: str) -> str:
+def restore_article(text: str, start: int, name: str) -> str:
     """"للجيش …" was ل + الجيش: the canonical name gets its alef and lam back."""
     if normalize(text[max(0, start - 2):start]) == "لل" and not normalize(name).startswith("ال"):
         return "ال" + name
