@@ -144,12 +144,10 @@ def refresh() -> None:
 
 
 def nisba(word: str) -> bool:
-    """A nationality adjective (الليبي، المصري، السوري، اليمني) — its country is in the lexicon."""
+    """A definite masculine nationality adjective (الليبي، المصري، السوري، اليمني); `nisba_country`
+    reads every form of one."""
     n = normalize(word)
-    if not (n.startswith("ال") and n.endswith("ي")) or len(n) < 5:
-        return False
-    stem = n[2:-1]
-    return any(c in countries() for c in (stem, stem + "يا", "ال" + stem, stem + "ا"))
+    return n.startswith("ال") and n.endswith("ي") and len(n) >= 5 and nisba_country(n) is not None
 
 
 def nisba_country(word: str) -> str | None:
