@@ -20,7 +20,7 @@ from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics, tokens
 
 Make = Callable[[str, int, int, str], Entity]
-_JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "أبي", "أم"))
+_JOINERS = lx.NAME_JOINERS | {normalize("أم")}        # أم opens a woman's name (أم كلثوم)
 # words after a name that are never a surname
 _NOT_SURNAME = frozenset(normalize(w) for w in (
     "في", "من", "إلى", "عن", "مع", "إن", "أن", "ان", "إنه", "أنه", "قال", "قوله", "الذي", "التي",

@@ -150,7 +150,6 @@ _RANKS = frozenset(normalize(w) for w in (
 _FUNCTION_WORDS = frozenset(normalize(w) for w in (
     "أن", "إن", "ان", "في", "من", "على", "إلى", "عن", "مع", "الذي", "التي", "قد", "لم", "لن", "كما", "بعد", "قبل"))
 _MILITARY = frozenset(normalize(w) for w in "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال ركن".split())
-_NAME_JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "أبي"))
 
 
 def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
@@ -172,7 +171,7 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
         j = i + 1
         while j < n and (normalize(tokens[j]) in _RANKS or nisba(tokens[j])):
             j += 1
-        size = 3 if j < n and normalize(tokens[j]) in _NAME_JOINERS else 2
+        size = 3 if j < n and normalize(tokens[j]) in lx.NAME_JOINERS else 2
         name = tokens[j:j + size]
         known = lx.person_names()
         if (len(name) == size and not normalize(name[0]).startswith("ال") and normalize(name[0]) not in _FUNCTION_WORDS

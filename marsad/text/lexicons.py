@@ -180,3 +180,7 @@ def words(name: str) -> list[str]:
 def place_nouns() -> dict[str, str]:
     """normalised place noun (بلدة، قرى، قضاء …) → singular | plural (lexicon/place_nouns.tsv)."""
     return {normalize(r["noun"]): r["number"] for r in _tsv("place_nouns.tsv")}
+
+
+# Words that open a personal name and bind the word after them (عبد الله، أبو بكر، بن علي، آل سعود)
+NAME_JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "بن", "ابن", "آل", "أبي"))
