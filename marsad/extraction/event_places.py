@@ -248,8 +248,6 @@ def _plausible_name(text: str, e: Entity) -> bool:
     a direction (غرب) or a participle (الخاضعة), and long enough to be a name."""
     from marsad.text.lexicons import nisba, not_places, person_names
 
-    if (e.canonical or e.text).startswith(("لـ", "ل\"", "لـ\"")):
-        return False                    # "لـ\"العربي الجديد\"": a preposition glued to a name, a newspaper's
     norm = normalize(e.canonical or e.text)
     words = norm.split()
     if not words or len(norm.removeprefix("ال")) < 3 or norm in not_places() or norm in person_names():
