@@ -83,7 +83,8 @@ def prepare(item: RawItem) -> Document:
     candidates = [(src, d) for src, d in (("metadata", parse_date(meta.get("published"))),
                                           ("metadata", markup_date),
                                           *(("byline", d) for d in cleaned.byline_dates)) if d]
-    doc.published, doc.published_confidence, doc.published_source = choose_published(candidates, doc.text)
+    doc.published, doc.published_confidence, doc.published_source = choose_published(
+        candidates, doc.text, cleaned.page_dates)
     return doc
 
 

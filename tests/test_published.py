@@ -68,6 +68,25 @@ def test_a_date_above_the_headline_alone_is_page_chrome(header):
     assert d.published is None and d.page_dates == ["2023-06-14"]
 
 
+@pytest.mark.parametrize("header, today, expected", [
+    ("14-يونيو-2023", "اليوم الأربعاء", "2023-06-14"),        # 14 June 2023 was a Wednesday
+    ("الأربعاء 14 يونيو 2023", "مساء أمس الثلاثاء", "2023-06-14"),
+    ("14-يونيو-2023", "اليوم الخميس", None),                  # the header's day is not the news' day
+    ("14-يونيو-2023", "يوم الأربعاء الماضي", None),            # a bare weekday is not "today"
+])
+def test_a_header_date_the_body_confirms_is_the_articles(header, today, expected):
+    body = BODY.replace("أعلنت السلطات", f"أعلنت السلطات {today}،", 1)
+    d = doc(f"{header}\n{TITLE}\n\n{body}")
+    assert d.published == expected
+    assert d.published_confidence == ("medium" if expected else "none")
+
+
+def test_two_header_dates_are_never_taken():
+    body = BODY.replace("أعلنت السلطات", "أعلنت السلطات اليوم الأربعاء،", 1)
+    d = doc(f"14-يونيو-2023\nآخر تحديث: الخميس 15 يونيو 2023\n{TITLE}\n\n{body}")
+    assert d.published is None
+
+
 def test_an_update_is_not_the_publication():
     d = doc(f"{TITLE}\nآخر تحديث: الأربعاء 14 يونيو 2023\n\n{BODY}")
     assert d.published is None and d.page_dates == ["2023-06-14"]

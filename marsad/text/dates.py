@@ -163,12 +163,23 @@ def parse_date(value: str | None) -> date | None:
     return found[0].value if found else None
 
 
-def choose_published(candidates: list[tuple[str, date]], text: str) -> tuple[str | None, str, str | None]:
+def weekday_confirms(value: date, text: str) -> bool:
+    """True when the text names the weekday of `value` relative to it ("اليوم السبت", "أمس الجمعة")
+    and no such mention contradicts it."""
+    relative = [w for w in weekday_mentions(text) if w.offset is not None]
+    return bool(relative) and not weekday_conflicts(value, text)
+
+
+def choose_published(candidates: list[tuple[str, date]], text: str,
+                     header: list[date] = ()) -> tuple[str | None, str, str | None]:
     """(ISO date or None, confidence, source) from trusted candidates, checked against weekdays.
 
     `candidates` are (source, date) pairs in order of trust, from publication metadata or a byline
     only — never site chrome. A candidate that the text's "اليوم الأحد"/"أمس الثلاثاء" contradicts
     is kept at low confidence only if no consistent candidate exists.
+    With no candidate, a single date above the headline (`header`: usually the site's "today", which
+    is why it is not a candidate) is taken when the body's own "اليوم السبت" confirms it: a page
+    printed on another day than the news would name another weekday.
     """
     for source, value in candidates:
         if not weekday_conflicts(value, text):
@@ -176,6 +187,8 @@ def choose_published(candidates: list[tuple[str, date]], text: str) -> tuple[str
     if candidates:
         source, value = candidates[0]
         return value.isoformat(), "low", source
+    if len(set(header)) == 1 and weekday_confirms(header[0], text):
+        return header[0].isoformat(), "medium", "page header, weekday confirmed"
     return None, "none", None
 
 
