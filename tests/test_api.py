@@ -423,3 +423,17 @@ def test_serve_prints_the_url_and_serves(sample_db, tmp_path):
     assert missing.returncode == 1 and missing.stderr.strip().count("\n") == 0
     assert "no database at" in missing.stderr and "Traceback" not in missing.stderr
 
+
+
+@pytest.mark.parametrize("country, box", [        # lon/lat boxes well inside each country
+    ("Sudan", (26.0, 10.0, 35.0, 19.0)), ("Syria", (36.0, 33.0, 41.0, 36.5)),
+    ("Libya", (12.0, 25.0, 24.0, 31.0)), ("Yemen", (43.5, 13.0, 51.0, 17.0)),
+    ("Iraq", (40.0, 30.0, 47.0, 36.0)), ("Mali", (-10.0, 12.0, 3.0, 20.0)),
+])
+def test_the_offline_basemap_has_province_borders_where_marsad_looks(api, country, box):
+    # served by the app (no tile server or CDN): the map draws these lines over the countries
+    r = api.get("/vendor/natural-earth/admin1-lines.json")
+    assert r.status_code == 200
+    lines = r.json()["geometry"]["coordinates"]
+    inside = sum(1 for line in lines for lon, lat in line if box[0] <= lon <= box[2] and box[1] <= lat <= box[3])
+    assert inside > 20, f"no province borders drawn in {country}"

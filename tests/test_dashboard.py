@@ -83,6 +83,8 @@ def test_page_is_rtl_arabic_and_the_map_draws_every_placed_event(page, server):
     # the offline basemap: country shapes from the package's world-atlas, no tile requested
     page.wait_for_function("document.querySelectorAll('#map path.leaflet-interactive, #map svg path').length > 100")
     assert page.locator("#map img.leaflet-tile").count() == 0
+    # and province (admin-1) borders over it, from the package's Natural Earth lines
+    page.wait_for_function("document.querySelectorAll('#map path.admin1').length > 0")
 
 
 def test_a_type_filter_changes_the_markers(page, server):

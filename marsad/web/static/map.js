@@ -17,6 +17,7 @@ export const COLORS = {
 export const colorOf = (type) => COLORS[type] || "#34495e";
 
 let basemap = null;       // the parsed TopoJSON, fetched once per page load
+let provinces = null;     // admin-1 border lines (GeoJSON), fetched once per page load
 
 async function loadBasemap() {
   if (!basemap) {
@@ -24,6 +25,14 @@ async function loadBasemap() {
     basemap = topojson.feature(await res.json(), "countries");
   }
   return basemap;
+}
+
+async function loadProvinces() {
+  if (!provinces) {
+    const res = await fetch("vendor/natural-earth/admin1-lines.json");
+    provinces = await res.json();
+  }
+  return provinces;
 }
 
 /** Marker diameter in px: grows with the square root of the dead so a 500-death event does not
@@ -39,9 +48,15 @@ export function createMap(container) {
     attributionControl: true }).setView([26, 38], 4);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Leaflet | Natural Earth (world-atlas)");
+  // Countries first (filled), then province borders over them (thin, dashed): drawn in that order
+  // so the provinces never end up under the country fill.
   loadBasemap().then((geo) => {
     L.geoJSON(geo, { interactive: false,
       style: { color: "#8a8f98", weight: 0.8, fillColor: "#eef0e6", fillOpacity: 1 } }).addTo(map).bringToBack();
+    return loadProvinces();
+  }).then((lines) => {
+    L.geoJSON(lines, { interactive: false, className: "admin1",
+      style: { color: "#b3b7bd", weight: 0.5, dashArray: "2 3" } }).addTo(map);
   }).catch(() => { /* the events still show on an empty background */ });
   const cluster = L.markerClusterGroup({ maxClusterRadius: 40, showCoverageOnHover: false,
     spiderfyOnMaxZoom: true, chunkedLoading: true, iconCreateFunction: clusterIcon });
