@@ -26,7 +26,7 @@ class Place:
     """A place mention an event can be located at (a LOC entity, a facility, a gazetteer name)."""
     start: int
     end: int
-    name: str
+    name: str | None
     country: str | None
     admin1: str | None
     latitude: float | None

@@ -40,6 +40,7 @@ from marsad.text.arabic import normalize, normalize_map, sentences
 from marsad.text.dates import event_date
 
 ATTRIBUTED, QUOTED, NEARBY = 3, 2, 1     # how directly the text ties a claimant to the event
+_NOWHERE = Place(-1, -1, None, None, None, None, None, False)
 
 
 _ATTRIBUTED = re.compile(r"(?:بحسب|حسب|وفقا ل|وفق|نقلا عن)\s+(?:ما\s+(?:اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|اورد|اوردت)\S*\s+(?:به\s+)?)?"
@@ -149,7 +150,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                   if not (dateline and dateline.start <= p.start < dateline.end)]
     # every lookup below goes by offset (spans.ByStart), never through the whole article
     places_at, ents_at = ByStart(all_places), ByStart(ents)
-    whole = article_place(ents, dateline)
+    # a brief item that names no country at all ("خطف موظف أجنبي أمس …") still reports its event:
+    # kept unlocated (no place, no precision) under the same conditions as a placeless one below
+    whole = article_place(ents, dateline) or _NOWHERE
     unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
     factual = [q for q in claims if normalize(q.cue) not in _directives() and q.speaker_canonical]
     claims_at, names = ByStart(factual), _Names(ents)
@@ -165,8 +168,6 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
             places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here]
-            if not places and whole is None:
-                continue
             # told without a place: at the article's country (precision 3), kept only when the article
             # locates no event at all (a brief item); beside located events it is their background
             placeless = not places
@@ -185,13 +186,15 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                           actor1=actor1, actor2=actor2,
                           location=place.name, admin1=place.admin1,
                           country=_country_name(place.country), latitude=place.latitude, longitude=place.longitude,
-                          geo_precision=_precision(text, place),
+                          geo_precision=_precision(text, place) if place.name else None,
                           fatalities=killed, fatalities_text=killed_text,
                           claimed_by=claimant)
                 key = (e.event_type, e.event_date or e.date_text)
                 if placeless:
                     if not (e.fatalities or e.date_text or e.actor1):
                         continue                # nothing but a word: no victims, no day, no doer named
+                    if place is _NOWHERE and not (e.fatalities or e.date_text and e.actor1):
+                        continue                # unlocated too: only an item telling its victims, or its day and doer
                     if key not in unplaced:
                         unplaced[key] = e
                     else:

@@ -278,12 +278,14 @@ def _year() -> re.Pattern:
     from marsad.text.dates import calendar
 
     months = "|".join(sorted((re.escape(m) for m in calendar()["greg"]), key=len, reverse=True))
-    return re.compile(rf"(?<!\S)(?:{_YEAR_HEAD}|(?:{months})\s*(?:\([^)]*\)\s*)?)(1[89]\d\d|20\d\d)(?!\d)")
+    # a decade or a past century dates history just as a year does ("في الثمانينات"، "ثلاثينات القرن الماضي")
+    decade = r"[وبلف]?(?:ال)?(?:عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)(?:ات|يات)(?!\w)|القرن (?:الماضي|العشرين|التاسع عشر)"
+    return re.compile(rf"(?<!\S)(?:(?:{_YEAR_HEAD}|(?:{months})\s*(?:\([^)]*\)\s*)?)(1[89]\d\d|20\d\d)(?!\d)|{decade})")
 
 
 def _past_year(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
-    """A dated year before the trigger or just after it ("اغتيل في عام 2005"، "الذي اغتالته اسرائيل
-    في 17 ابريل 2004"), with no recent day (أمس، اليوم، a weekday) in the sentence: background."""
+    """A dated year or decade before the trigger or just after it ("اغتيل في عام 2005"، "الذي اغتالته
+    اسرائيل في 17 ابريل 2004"، "جرى تفجيره في الثمانينات"), with no recent day (أمس، اليوم، a weekday) in the sentence: background."""
     norm = normalize(text[sent_start:sent_end])
     offset = trig.end - sent_start
     for m in _year().finditer(norm):
@@ -302,7 +304,7 @@ _RELATIVE = frozenset({"الذي", "التي", "اللذين", "اللتين", "
 def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     """A weak noun (اغتيال، مظاهرات) reports an event when something happens near it (وقع، أسفر،
     مقتل) or a recent day is named; a weapon (صواريخ، قذيفة) when it is used; protesters
-    (المتظاهرين) when they gather, march or are counted (تجمع، خرج، آلاف)."""
+    (المتظاهرين) when they gather, march, block or storm (تجمع، خرج، أغلق) — not when merely counted."""
     toks, words = _words(text, sent_start, sent_end)
     inside = [k for k, t in enumerate(toks) if trig.start <= t.start < trig.end]
     if not inside:
