@@ -22,14 +22,8 @@ from functools import lru_cache
 from itertools import pairwise
 
 from marsad.data import load_json
-from marsad.extraction.tolls import (
-    Figure,
-    _in,
-    _lex,
-    _Sent,
-    casualty_figures,
-    casualty_kind,
-)
+from marsad.extraction.casualty_words import _in, _lex, casualty_kind
+from marsad.extraction.tolls import Figure, _Sent, casualty_figures
 from marsad.extraction.triggers import Trigger, _fold_weapons, find_triggers
 from marsad.model import Event
 from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, tokens

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.data import load_json
+from marsad.extraction.casualty_words import _has, _in, _lex, casualty_kind
 from marsad.model import Toll
 from marsad.text.arabic import (
     Sentence,
@@ -29,7 +29,6 @@ from marsad.text.arabic import (
 from marsad.text.numbers import Quantity, quantities
 from marsad.text.numbers import _lexicon as number_words
 
-KINDS = ("killed", "injured", "displaced", "captured")
 BACK, AHEAD = 7, 8      # words between a number and the casualty word before / the verb after it
 NEAR = 12               # words between a figure and the plural incident noun that makes it a sum
 _STOPS = {"،", "؛", ":", ".", "!", "؟", "?"}
@@ -51,42 +50,6 @@ class Figure:
     update: bool = False       # a rising or final count of one incident: it supersedes earlier ones
     part: bool = False         # part of the figure before it (بينهم 3 أطفال)
     single: bool = False       # its sentence names one incident (الهجوم على …)
-
-
-@lru_cache(maxsize=1)
-def _lex() -> dict:
-    raw = load_json("numbers.json")
-    cas, scope = raw["casualties"], raw["scope"]
-    fold = lambda words: frozenset(normalize(w) for w in words)
-    lex = {k: fold(v) for k, v in cas.items() if isinstance(v, list)}
-    lex |= {k: fold(v) for k, v in scope.items() if isinstance(v, list)}
-    lex["kinds"] = {k: fold(v) for k, v in cas["words"].items()}
-    lex["zero_neg"], lex["zero_nouns"] = fold(scope["zero"]["negators"]), fold(scope["zero"]["nouns"])
-    lex["duals"] = number_words()["duals"]
-    return lex
-
-
-def _in(word: str, vocab: frozenset[str]) -> bool:
-    return any(form in vocab for form in strip_clitics(word))
-
-
-def casualty_kind(word: str) -> str | None:
-    kinds = _lex()["kinds"]
-    return next((k for k in KINDS if _in(word, kinds[k])), None)
-
-
-@lru_cache(maxsize=64)
-def _entries(vocab: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    return (frozenset(e for e in vocab if " " not in e), tuple(tuple(e.split()) for e in vocab if " " in e))
-
-
-def _has(words: list[str], i: int, vocab: frozenset[str]) -> str | None:
-    """The entry of `vocab` (one word, or several in a row) that starts at words[i], if any."""
-    one, many = _entries(vocab)
-    for entry in many:
-        if tuple(words[i:i + len(entry)]) == entry:
-            return " ".join(entry)
-    return next((form for form in strip_clitics(words[i]) if form in one), None)
 
 
 class _Sent:
@@ -198,6 +161,13 @@ def _skip(s: _Sent, i: int) -> int:
     return i
 
 
+def _back(s: _Sent, i: int) -> int:
+    """The word at or before i that is no quote mark or bracket (-1: none)."""
+    while i >= 0 and s.toks[i].text in _QUOTES:
+        i -= 1
+    return i
+
+
 def _count_kind(s: _Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | None, int, bool]:
     """(kind, index after the counted noun, part) of the number in words[i:j]; kind None: not a casualty count."""
     lex, w = _lex(), s.words
@@ -240,6 +210,30 @@ def _number(word: str) -> bool:
                                       for form in strip_clitics(word))
 
 
+def _one(word: str) -> bool:
+    """"واحد": the noun before it is the one victim ("سقط قتيل واحد")."""
+    return any(number_words()["units"].get(form) == 1 for form in strip_clitics(word))
+
+
+def _bare(word: str, vocab: frozenset[str]) -> bool:
+    """The word, or it after one proclitic (ومقتله، بمقتلهما), is in vocab; never after the article:
+    "الشهيد فلان" and "الجثة" name someone already known, not a new victim."""
+    return word in vocab or len(word) > 3 and word[0] in "وفبلك" and word[1:] in vocab
+
+
+def _counted_after(s: _Sent, i: int) -> bool:
+    """A number right after the noun, or two words on, counts it: "راح ضحية الهجوم ثمانية مواطنين"
+    (not "قتيل واحد", nor a new count joined by و: "سقط شهيد و3 جرحى")."""
+    a, seen = i + 1, 0
+    while a < len(s.words) and seen < 3 and s.words[a] not in _STOPS:
+        if s.toks[a].text not in _QUOTES:
+            if _number(s.words[a]):
+                return not _one(s.words[a]) and not s.toks[a].text.startswith("و")
+            seen += 1
+        a += 1
+    return False
+
+
 def _words_counts(s: _Sent) -> list[tuple[int, int, str, int]]:
     """(start index, end index, kind, value) of counts written as nouns alone: "مقتل جنديين" = 2,
     "استشهاد مواطن" = 1, "امرأة مسنة استشهدت" = 1."""
@@ -252,10 +246,12 @@ def _words_counts(s: _Sent) -> list[tuple[int, int, str, int]]:
             continue                                      # "مقتل مدنيين بينهم نساء": a plural, no dual
         if w[k] in lex["duals"] or (w[k] in lex["persons"] or _in(w[k], lex["persons"])) and w[k] != "اخر":
             out.append((i, k + 1, kd, 2 if w[k] in lex["duals"] else 1))
-    for i, x in enumerate(w):                             # "أدت إلى سقوط شهيد"
-        if x in lex["one"] and not (i and _number(w[i - 1])) and not (i + 1 < len(w) and _number(w[i + 1])) \
-                and not any(a <= i < b for a, b, _, _ in out):
-            out.append((i, i + 1, casualty_kind(x), 1))
+    for i, x in enumerate(w):                             # "أدت إلى سقوط شهيد"; not "(15) شهيدا"
+        two = _bare(x, lex["two"])                        # "ما أدى إلى مقتلهما"
+        before = _back(s, i - 1)
+        if (two or _bare(x, lex["one"])) and not (before >= 0 and _number(w[before])) \
+                and not _counted_after(s, i) and not any(a <= i < b for a, b, _, _ in out):
+            out.append((i, i + 1, casualty_kind(x), 2 if two else 1))
     for i in range(1, len(w) - 1):                        # a person before the verb
         if (w[i] in lex["persons"] or w[i] in lex["duals"]) and not any(
                 a <= i < b for a, b, _, _ in out) and w[i - 1] not in lex["parts"] and not _number(w[i - 1]):

@@ -1,0 +1,58 @@
+"""How Arabic news counts one incident's dead, on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.extraction.tolls import casualty_figures
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def killed(text: str) -> list[int]:
+    return [f.value for f in casualty_figures(text) if f.kind == "killed" and not f.part]
+
+
+def fatalities(body: str) -> dict[str, int | None]:
+    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta={"published": "2024-03-10"}))
+    assert doc.status == "ok", doc.error
+    return {e.location: e.fatalities for e in doc.events}
+
+
+# --- victims counted by the words that name them -------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a number in brackets counts the noun after it, which is then no second, lone victim
+    ("وقال المحافظ إن الهجوم الذي سقط فيه (12) شهيدا لن يمر دون عقاب", [12]),
+    ("سقط [4] قتلى في القصف على السوق", [4]),
+    # "واحد" after the noun confirms the one victim, it does not replace it
+    ("أسفر القصف عن سقوط قتيل واحد في الحي", [1]),
+    ("سقط شهيد واحد وأصيب آخرون في الغارة", [1]),
+    # a count joined by و after the lone victim is a new count, not this noun's
+    ("سقط شهيد وثلاثة جرحى في القصف", [1]),
+    # "راح ضحية …" names the victims' number a few words on: that number, not one
+    ("وراح ضحية الكمين خمسة مزارعين كانوا في طريقهم إلى الحقول", [5]),
+    # a possessive dual pronoun is two victims, the singular one
+    ("أطلق مسلحون النار على الشقيقين قرب بلدة طفس، ما أدى إلى مقتلهما على الفور", [2]),
+    ("وأعلنت عائلة الصحفي عن وفاته متأثرا بجراحه", [1]),
+    ("أطلق المسلحون النار على الحاجز قبل أن يقتلوا حارس المبنى", [1]),
+])
+def test_victims_counted_by_the_words_that_name_them(text, expected):
+    assert killed(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "طالب المتظاهرون بمحاكمة قتلة الزعيم الشهيد سليم النجار",     # an epithet of someone known
+    "وقال الطبيب إن الجثة لم تحمل آثار تعذيب",                       # the body already told of
+    "والضحية الثانية للقرار هي الصحافة المستقلة",                   # a figure of speech
+])
+def test_a_definite_victim_noun_is_no_new_victim(text):
+    assert killed(text) == []
+
+
+def test_a_bracketed_figure_is_the_events_count():
+    assert fatalities("هاجم مسلحون قرية أم سيالة يوم الجمعة، وسقط في الهجوم (9) قتلى.") == {"أم سيالة": 9}
+
+
+def test_a_dual_pronoun_victim_count_goes_on_the_event():
+    body = "أطلق مسلحون مجهولون النار على المواطن وابنه في بلدة جاسم، ما أدى إلى مقتلهما على الفور."
+    assert fatalities(body) == {"جاسم": 2}
