@@ -56,3 +56,19 @@ def test_a_bracketed_figure_is_the_events_count():
 def test_a_dual_pronoun_victim_count_goes_on_the_event():
     body = "أطلق مسلحون مجهولون النار على المواطن وابنه في بلدة جاسم، ما أدى إلى مقتلهما على الفور."
     assert fatalities(body) == {"جاسم": 2}
+
+
+# --- which incident a figure belongs to ------------------------------------------------------------
+
+def test_the_weapon_named_after_an_incident_shares_its_dead():
+    body = "وأعلن الدفاع المدني استشهاد مزارع نتيجة قصف إسرائيلي من طائرة مسيرة استهدف أرضه في بلدة بيت لاهيا."
+    assert fatalities(body) == {"بيت لاهيا": 1}
+
+
+def test_dead_tied_to_the_incident_told_before_are_its_own():
+    # the next sentence tells a clash, and the dead of "the explosion" — the first sentence's bombing
+    body = ("فجر انتحاري سيارة مفخخة عند بوابة معسكر في مدينة البريقة صباح أمس. "
+            "وقال ضابط في المعسكر إن قواته اشتبكت مع المهاجمين في مدينة أجدابيا، مؤكدا مقتل ثلاثة حراس في "
+            "انفجار السيارة المفخخة.")
+    found = fatalities(body)
+    assert found["البريقة"] == 3

@@ -46,13 +46,21 @@ def _between(text: str, a: int, b: int) -> list[str]:
 def _owner(text: str, f: Figure, triggers: list[Trigger], bounds: list[int]) -> int:
     """The incident trigger (an index among `bounds`, the triggers that can start an incident) a
     figure belongs to: the one it leads to ("مقتل شخصين في غارة …"), else the last one before it."""
-    after = next((k for k in bounds if triggers[k].start >= f.end), None)
+    after = _led_to(text, f, [triggers[k] for k in bounds])
+    if after is not None:
+        return bounds[after]
+    return max((k for k in bounds if triggers[k].start <= f.start), default=bounds[0] if bounds else 0)
+
+
+def _led_to(text: str, f: Figure, triggers: list[Trigger]) -> int | None:
+    """The trigger (an index into `triggers`) the figure leads to: "مقتل شخصين في غارة …"."""
+    after = next((k for k, t in enumerate(triggers) if t.start >= f.end), None)
     if after is not None:
         gap = _between(text, f.end, triggers[after].start)
         joins = _words()["joins"]
         if len(gap) <= 3 and all(any(x in joins for x in strip_clitics(w)) for w in gap):
             return after
-    return max((k for k in bounds if triggers[k].start <= f.start), default=bounds[0] if bounds else 0)
+    return None
 
 
 def _killed(text: str, start: int, end: int) -> list[Figure]:
@@ -77,18 +85,35 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
               and not normalize(text[max(sent_start, t.start - 8):t.start]).endswith(_POINTING)]
     owners = [_owner(text, f, triggers, bounds) for f in figs]
     mine = [f for f, o in zip(figs, owners) if o == k]
+    if not mine and k and _weapon_of(text, triggers[k - 1], triggers[k]):
+        mine = [f for f, o in zip(figs, owners) if o == k - 1]
     if not mine:
         nxt = next((i for i, f in enumerate(figs) if f.start >= triggers[k].start), None)
         if nxt is not None and not _CLAUSES & set(_between(text, triggers[k].end, figs[nxt].start)):
             mine = [f for f, o in zip(figs, owners) if o == owners[nxt]]
     if not figs:
-        mine = _next_door(text, sent_start, triggers)
+        mine = _next_door(text, sent_start, triggers, trig=triggers[k])
     if not mine:
         if not figs and (zero_casualties(text, triggers[k].start, sent_end)
                          or _next_door(text, sent_start, triggers, zero=True)):
             return 0, None
         return None, None
     return _count(text, mine)
+
+
+def _weapon_of(text: str, prev: Trigger, trig: Trigger) -> bool:
+    """`trig` names the weapon of the incident `prev` tells, a few words on with no comma or new
+    clause between: "استشهاد مواطن نتيجة قصف إسرائيلي من طائرة مسيرة", "هجوم مسلح بعبوة ناسفة"."""
+    gap = text[prev.end:trig.start]
+    return (prev.event_type == trig.event_type and len(gap.split()) <= 3
+            and not any(c in gap for c in "،,.؛:") and not _CLAUSES & set(normalize(gap).split()))
+
+
+def _definite(text: str, trig: Trigger) -> bool:
+    """The incident noun is definite, by the article or by the definite noun it is annexed to
+    ("الانفجار", "انفجار السيارة"): an incident already told."""
+    words = normalize(text[trig.start:trig.end + 30]).split()[:2]
+    return any(f.startswith("ال") and f not in ("الي", "الا") for w in words for f in strip_clitics(w)[:2])
 
 
 def _first_word(text: str, trig: Trigger) -> str:
@@ -102,7 +127,8 @@ def _refers(text: str, start: int, trig: Trigger) -> bool:
             or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING))
 
 
-def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = False) -> list[Figure] | bool:
+def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = False,
+               trig: Trigger | None = None) -> list[Figure] | bool:
     """Figures for a sentence without any, told around it about the same incident: in the sentence
     after, when every incident it names points back ("… وقالت الوكالة إن الهجومين أسفرا عن مقتل
     40"); or before, up to two sentences back with no incident of their own between, when every
@@ -120,8 +146,15 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
     def refer(s: Sentence, trigs: list[Trigger]) -> bool:
         return all(_refers(text, s.start, t) for t in trigs)
 
-    if i + 1 < len(sents) and (found := told(sents[i + 1])) and refer(sents[i + 1], _triggers(text, sents[i + 1])):
-        return found
+    if i + 1 < len(sents) and (found := told(sents[i + 1])):
+        after = _triggers(text, sents[i + 1])
+        if refer(sents[i + 1], after):
+            return found
+        # "… معلنا عن مقتل جنديين في انفجار السيارة المفخخة": these dead are the told incident's
+        tied = [f for f in found if trig and (t := _led_to(text, f, after)) is not None
+                and after[t].event_type == trig.event_type and _definite(text, after[t])]
+        if tied:
+            return tied
     if refer(sents[i], triggers):
         for j in (i - 1, i - 2):
             if j < 0:
