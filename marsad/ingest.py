@@ -104,7 +104,4 @@ def _judge(store: Store, item: RawItem, digest: str):
     stored_id, known = store.locate(item.doc_id, item.source, digest)
     if known:
         return stored_id, known, known["content_hash"] == digest
-    duplicate = not item.error and store.db.execute(
-        "SELECT 1 FROM documents WHERE content_hash = ? AND +status = 'ok' LIMIT 1",   # + : use the hash index
-        (digest,)).fetchone()
-    return stored_id, None, bool(duplicate)
+    return stored_id, None, not item.error and store.stored_ok(digest)

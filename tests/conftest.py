@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -26,9 +27,76 @@ def gold():
     return {p.stem: json.loads(p.read_text("utf-8")) for p in sorted(GOLD.glob("*.json"))}
 
 
-@pytest.fixture()
-def store(tmp_path):
-    from marsad.store.sqlite import Store
+# --- the two stores: SQLite (a file per test) and PostgreSQL (a schema per test, one server) ---
+BACKENDS = ("sqlite", "postgres")
 
-    with Store(tmp_path / "test.db") as s:
+
+def _start_postgres() -> tuple[str, bool]:
+    """(URL of the test server's database, whether this session started it). $MARSAD_TEST_PG names
+    a server of one's own; else scripts/start-postgres starts (or finds) the throwaway cluster."""
+    import subprocess
+
+    if os.environ.get("MARSAD_TEST_PG"):
+        return os.environ["MARSAD_TEST_PG"], False
+    script = ROOT / "scripts" / "start-postgres"
+    was_running = subprocess.run([script, "--status"], capture_output=True).returncode == 0
+    run = subprocess.run([script], capture_output=True, text=True, timeout=180)
+    if run.returncode != 0 or not run.stdout.strip():
+        raise RuntimeError(f"scripts/start-postgres failed: {run.stderr.strip()[-500:]}")
+    return run.stdout.strip().splitlines()[-1], not was_running
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The PostgreSQL server the tests use, started once per session and stopped at its end if this
+    session started it. Outside CI a missing server or driver skips the PostgreSQL tests saying
+    why; in CI (CI=true) it fails them."""
+    import subprocess
+
+    try:
+        import psycopg  # noqa: F401
+        url, started = _start_postgres()
+    except (ImportError, RuntimeError, OSError, subprocess.TimeoutExpired) as e:
+        message = f"PostgreSQL tests need psycopg and a server (scripts/start-postgres): {e}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    yield url
+    if started:
+        subprocess.run([ROOT / "scripts" / "start-postgres", "--stop"], capture_output=True, timeout=120)
+
+
+@pytest.fixture()
+def pg_url(pg_server):
+    """A URL of an empty PostgreSQL database of the test's own (a fresh schema, dropped after)."""
+    import uuid
+
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as con:
+        con.execute(f"CREATE SCHEMA {schema}")
+    yield f"{pg_server}?options=-csearch_path%3D{schema}"
+    with psycopg.connect(pg_server, autocommit=True) as con:
+        con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    return request.param
+
+
+@pytest.fixture()
+def db_target(backend, tmp_path, request):
+    """Where a test's store lives: an SQLite file, or a PostgreSQL URL."""
+    if backend == "sqlite":
+        return tmp_path / "test.db"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture()
+def store(db_target):
+    from marsad.store.open import open_store
+
+    with open_store(db_target) as s:
         yield s

@@ -1,10 +1,15 @@
-"""The SQLite store: migrations, statuses, idempotent re-ingest, Arabic-normalised search."""
+"""The store, on both backends (SQLite and PostgreSQL): migrations, statuses, idempotent re-ingest,
+Arabic-normalised search ranked alike, the same stored content from the same corpus."""
 from __future__ import annotations
 
 import sqlite3
 
+import pytest
+
 from marsad.ingest import ingest
-from marsad.store.sqlite import MIGRATIONS, Store
+from marsad.store.open import open_store
+from marsad.store.sqlite import MIGRATIONS
+from tests.storedump import dump
 
 REPORT = ("أكد العميد {name} المتحدث باسم القوات المسلحة أن وحداته صدت هجوماً على مواقعها قرب مدينة "
           "مأرب فجر اليوم، وأن المعارك استمرت ثلاث ساعات قبل انسحاب المهاجمين.")
@@ -14,13 +19,21 @@ def write(folder, name, text):
     (folder / name).write_text(text, "utf-8")
 
 
-def test_schema_is_migrated_to_the_latest_version(tmp_path):
-    with Store(tmp_path / "a.db") as s:
+def _tables(store) -> set[str]:
+    if store.db.dialect == "postgres" if hasattr(store.db, "dialect") else False:
+        return {r[0] for r in store.db.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")}
+    return {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
+
+
+def test_schema_is_migrated_to_the_latest_version(db_target, backend):
+    with open_store(db_target) as s:
         assert s.schema_version == len(MIGRATIONS)
-        tables = {r[0] for r in s.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
-        assert {"documents", "entities", "quotes", "events", "tolls", "documents_fts"} <= tables
-        assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    with Store(tmp_path / "a.db") as s:       # reopening applies nothing twice
+        assert {"documents", "entities", "quotes", "events", "tolls", "documents_fts", "actors",
+                "actor_aliases", "story_sig", "story_lsh"} <= _tables(s)
+        if backend == "sqlite":
+            assert s.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    with open_store(db_target) as s:       # reopening applies nothing twice
         assert s.schema_version == len(MIGRATIONS)
 
 
@@ -68,6 +81,56 @@ def test_search_handles_fts_syntax_in_queries(tmp_path, store):
     write(tmp_path, "a.txt", "قال مصدر عسكري إن الاشتباكات تجددت في محيط المطار مساء اليوم وسط قصف متبادل.")
     ingest(store, [tmp_path])
     assert store.search('"المطار" (المطار*') and store.search('""') == [] and store.search("") == []
+    assert store.search("@@") == [] and store.search("المطار -@@") and store.search("'المطار':A & !x | <->") == []
+
+
+# invented for these tests: which of them a query finds, and in which order, is the same in both stores
+RANKED = {
+    "title": ("انفجار في ميناء الحديدة", "قالت مصادر محلية إن دوي انفجار سمع قرب الرصيف الشمالي ظهر اليوم."),
+    "twice": ("تقرير ميداني", "وصلت تعزيزات إلى الحديدة صباح اليوم، وأفاد سكان في الحديدة بأن الطرق أغلقت."),
+    "once": ("تقرير ميداني آخر", "قال مسؤول محلي إن لجنة ستزور المحافظات الساحلية ومنها الحديدة الأسبوع المقبل "
+                                 "لتقييم الأضرار التي خلفتها السيول في القرى والمزارع المحيطة بالوادي."),
+    "clitic": ("بيان", "وأكد البيان أن القوات انسحبت من والحديدة الجديدة بعد اشتباكات قصيرة مع مسلحين."),
+    "phrase": ("اجتماع", "بحث وزير الداخلية مع محافظ الحديدة خطة لإعادة فتح ميناء الصيد المغلق منذ أشهر."),
+    "apart": ("لقاء", "قال الوزير إن الميناء سيفتح قريبا، فيما طالب صيادو الحديدة بتعويضات عن خسائرهم."),
+}
+
+
+# articles that match none of the queries: with them the queried words are rare, as in a real
+# corpus (bm25 gives a word found in every article no weight at all)
+FILLER = ["هطلت أمطار غزيرة على المرتفعات الغربية مساء أمس وتسببت في انقطاع طرق فرعية عدة.",
+          "أعلنت وزارة التربية موعد الامتحانات النهائية للمرحلة الثانوية في المدارس الحكومية.",
+          "ارتفعت أسعار الخبز والوقود في الأسواق الشعبية خلال الأسبوع الماضي بنسبة ملحوظة.",
+          "افتتح مركز صحي جديد في الريف الشرقي لتقديم خدمات التطعيم والرعاية للأطفال."]
+
+
+def _ranked_corpus(tmp_path, store):
+    folder = tmp_path / "ranked"
+    folder.mkdir()
+    for name, (title, body) in RANKED.items():
+        write(folder, f"{name}.jsonl", f'{{"id": "{name}", "title": "{title}", "text": "{body}"}}\n')
+    for n in range(12):
+        write(folder, f"filler{n}.jsonl", f'{{"id": "filler{n}", "title": "خبر {n}", "text": "{FILLER[n % 4]} '
+                                          f'({n})"}}\n')
+    ingest(store, [folder])
+
+
+# each query's hits in relevance classes, best first: within a class the two rankings (bm25,
+# ts_rank) may order hits differently, across classes never
+@pytest.mark.parametrize("query, classes", [
+    ("الحديدة", [{"title", "twice"}, {"apart", "phrase"}, {"clitic", "once"}]),   # title or twice beat once
+    ("حديده", [{"twice"}, {"apart", "title", "clitic", "phrase"}, {"once"}]),     # ta marbuta, no article
+    ("ميناء الحديدة", [{"title"}, {"phrase"}, {"apart"}]),                         # both words in the title first
+    ('"ميناء الصيد"', [{"phrase"}]),                                               # next to each other only
+    ("الحديدة -ميناء -الميناء", [{"twice"}, {"clitic"}, {"once"}]),
+    ("انفجار OR تعزيزات", [{"title"}, {"twice"}]),
+])
+def test_search_finds_and_ranks_alike_in_both_stores(tmp_path, store, query, classes):
+    _ranked_corpus(tmp_path, store)
+    found = [h["doc_id"] for h in store.search(query, limit=20)]
+    assert set(found) == set().union(*classes)
+    rank = [next(i for i, c in enumerate(classes) if doc in c) for doc in found]
+    assert rank == sorted(rank), found
 
 
 def test_seeds_found_by_normalised_name(tmp_path, store):
@@ -79,8 +142,35 @@ def test_seeds_found_by_normalised_name(tmp_path, store):
     assert hits == {"000_21a362b9bfaece20", "001_398c6094c00d115c", "002_a1b4712b8edb0c28", "003_cf72655655ca3791"}
 
 
-def test_database_file_is_plain_sqlite(tmp_path):
-    with Store(tmp_path / "x.db") as s:
+def test_database_is_plain_for_its_engine(tmp_path, db_target, backend):
+    with open_store(db_target) as s:
         ingest(s, [])
-    con = sqlite3.connect(tmp_path / "x.db")
-    assert con.execute("SELECT count(*) FROM documents").fetchone() == (0,)
+    if backend == "sqlite":
+        con = sqlite3.connect(db_target)
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == (0,)
+    else:
+        import psycopg
+
+        with psycopg.connect(db_target) as con:
+            assert con.execute("SELECT count(*) FROM documents").fetchone() == (0,)
+
+
+def test_both_stores_hold_the_same_corpus_alike(tmp_path, pg_url):
+    from tests.conftest import EXAMPLES, SEEDS
+
+    stores = [open_store(tmp_path / "a.db"), open_store(pg_url)]
+    try:
+        for s in stores:
+            ingest(s, [SEEDS, EXAMPLES])
+        sqlite_dump, pg_dump = (dump(s, search_index=False) for s in stores)
+        for table in sqlite_dump:
+            assert sqlite_dump[table] == pg_dump[table], table
+        for query in ("احمد المسماري", "الحوثي", '"قوات الدعم السريع"', "الجيش -السوداني"):
+            assert ({h["doc_id"] for h in stores[0].search(query, 50)} == {h["doc_id"] for h in stores[1].search(query, 50)})
+        assert stores[0].stats() == stores[1].stats()
+        assert stores[0].events() == stores[1].events()
+        unnumbered = [[{k: v for k, v in a.items() if k != "id"} for a in s.actors()] for s in stores]
+        assert unnumbered[0] == unnumbered[1]          # ids are surrogates, numbered apart
+    finally:
+        for s in stores:
+            s.close()

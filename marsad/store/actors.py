@@ -35,7 +35,7 @@ def resolve(db: sqlite3.Connection, kind: str, name: str) -> int:
     """The id of the actor `name` (of type `kind`) refers to, creating it when none fits."""
     key = variant_key(name)
     row = db.execute("SELECT a.id FROM actor_aliases x JOIN actors a ON a.id = x.actor_id "
-                     "WHERE x.key = ? AND a.type = ? ORDER BY a.mentions DESC LIMIT 1", (key, kind)).fetchone()
+                     "WHERE x.key = ? AND a.type = ? ORDER BY a.mentions DESC, a.id LIMIT 1", (key, kind)).fetchone()
     if row:
         return row[0]
     if kind == "PER" and " " not in key:
@@ -44,7 +44,7 @@ def resolve(db: sqlite3.Connection, kind: str, name: str) -> int:
             return rows[0][0]
     surname = key.rsplit(" ", 1)[1] if kind == "PER" and " " in key else None
     cur = db.execute("INSERT INTO actors (type, name, key, surname) VALUES (?, ?, ?, ?) "
-                     "ON CONFLICT (type, key) DO UPDATE SET name = name RETURNING id", (kind, name, key, surname))
+                     "ON CONFLICT (type, key) DO UPDATE SET name = actors.name RETURNING id", (kind, name, key, surname))
     return cur.fetchone()[0]
 
 

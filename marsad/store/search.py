@@ -1,4 +1,5 @@
-"""Full-text search over the store: Arabic-normalised FTS5 query, bm25 ranking, snippets.
+"""Full-text search over the store: Arabic-normalised FTS5 query, bm25 ranking, snippets (in
+PostgreSQL the same query as a tsquery, ranked by ts_rank: pgsearch.py).
 
 The query syntax (words, OR, -word, "phrases") is parsed in `store/terms.py` and written here as
 an FTS5 expression in which every user word is quoted, so no input is read as FTS5 syntax.
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from marsad.store.pgconn import dialect
 from marsad.store.terms import Query, Term, parse_query, query_terms
 from marsad.text.arabic import normalize_map
 
@@ -58,10 +60,9 @@ def search(db: sqlite3.Connection, query: str, limit: int = 10) -> list[dict]:
     """FTS hits, then (for a query of plain words) documents that mention an actor the query names
     by one of its aliases."""
     parsed = parse_query(query)
-    expr = fts_query(parsed)
-    if not expr:
+    if not parsed.groups:
         return []
-    hits = _fts(db, parsed, expr, limit)
+    hits = _fts(db, parsed, limit)
     if len(hits) < limit and parsed.plain:
         hits += _actor_hits(db, query, {h["doc_id"] for h in hits}, limit - len(hits))
     return hits
@@ -85,16 +86,30 @@ def _actor_hits(db: sqlite3.Connection, query: str, seen: set[str], limit: int) 
     return hits
 
 
-def _fts(db: sqlite3.Connection, query: Query, expr: str, limit: int) -> list[dict]:
-    rows = db.execute(
-        """SELECT d.doc_id, d.title, d.outlet, d.published, d.text, bm25(documents_fts, 4.0, 1.0, 0.5) AS score
-           FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-           WHERE documents_fts MATCH ? ORDER BY score LIMIT ?""", (expr, limit)).fetchall()
+def _fts(db: sqlite3.Connection, query: Query, limit: int) -> list[dict]:
+    if dialect(db) == "postgres":
+        from marsad.store.pgsearch import ranked
+
+        rows = [(*r[:5], r[5]) for r in ranked(db, query, limit)]
+    else:                                   # bm25 is lower for better matches
+        rows = [(*r[:5], -r[5]) for r in db.execute(
+            """SELECT d.doc_id, d.title, d.outlet, d.published, d.text, bm25(documents_fts, 4.0, 1.0, 0.5) AS score
+               FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
+               WHERE documents_fts MATCH ? ORDER BY score LIMIT ?""", (fts_query(query), limit))]
     terms = query.highlight_terms()
     hits = []
-    for r in rows:
-        text, marks = snippet(r["text"] or "", terms)
-        hits.append({"doc_id": r["doc_id"], "title": r["title"], "outlet": r["outlet"],
-                     "published": r["published"], "score": round(-r["score"], 3),
-                     "snippet": text, "highlights": marks})
+    for doc_id, title, outlet, published, text, score in rows:
+        text, marks = snippet(text or "", terms)
+        hits.append({"doc_id": doc_id, "title": title, "outlet": outlet, "published": published,
+                     "score": round(score, 3), "snippet": text, "highlights": marks})
     return hits
+
+
+def match_clause(db: sqlite3.Connection, query: str) -> tuple[str, list]:
+    """A subquery selecting the `documents.id` of the documents matching `query` (for `id IN (…)`),
+    and its arguments: the web layer filters by search without knowing the dialect."""
+    if dialect(db) == "postgres":
+        from marsad.store.pgsearch import match_clause as pg_clause
+
+        return pg_clause(parse_query(query))
+    return "SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?", [fts_query(query)]

@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from marsad.model import Document
-from marsad.store.actors import MIGRATION as ACTORS_MIGRATION
 from marsad.store.actors import link, resolve, unlink
-from marsad.store.stories import SCHEMA as STORY_SCHEMA
+from marsad.store.migrations import MIGRATIONS
 from marsad.store.stories import StoryIndex, signature
 from marsad.text.arabic import normalize, strip_clitics
 
@@ -44,64 +43,6 @@ BUSY_TIMEOUT = 30.0     # seconds a writer waits for another's lock (MARSAD_BUSY
 class StoreBusy(sqlite3.OperationalError):
     """Another process held the database's write lock for longer than the busy timeout (an SQLite
     error, so whatever reports those reports this one, with its message)."""
-
-MIGRATIONS: list[str] = [
-    # 1: documents, annotations, full-text index
-    """
-    CREATE TABLE documents (
-        id INTEGER PRIMARY KEY,
-        doc_id TEXT NOT NULL UNIQUE,
-        source TEXT, fmt TEXT,
-        status TEXT NOT NULL CHECK (status IN ('ok', 'rejected')),
-        error TEXT,
-        content_hash TEXT NOT NULL,
-        raw BLOB, raw_size INTEGER,
-        title TEXT, subtitle TEXT, outlet TEXT, url TEXT,
-        published TEXT, published_confidence TEXT, page_dates TEXT, dateline TEXT,
-        text TEXT,
-        ingested_at TEXT NOT NULL, updated_at TEXT NOT NULL
-    );
-    CREATE INDEX documents_hash ON documents(content_hash);
-    CREATE INDEX documents_status ON documents(status);
-    CREATE TABLE entities (
-        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-        type TEXT, text TEXT, canonical TEXT, title TEXT, role TEXT, start INTEGER, "end" INTEGER);
-    CREATE INDEX entities_canonical ON entities(canonical);
-    CREATE TABLE quotes (
-        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-        speaker TEXT, speaker_canonical TEXT, cue TEXT, kind TEXT, channel TEXT, text TEXT,
-        start INTEGER, "end" INTEGER);
-    CREATE INDEX quotes_speaker ON quotes(speaker_canonical);
-    CREATE TABLE events (
-        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-        event_type TEXT, sub_event_type TEXT, event_date TEXT, actor1 TEXT, actor2 TEXT,
-        location TEXT, admin1 TEXT, country TEXT, latitude REAL, longitude REAL,
-        fatalities INTEGER, claimed_by TEXT, data TEXT);
-    CREATE INDEX events_date ON events(event_date);
-    CREATE TABLE tolls (
-        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
-        kind TEXT, value INTEGER, approximate INTEGER, text TEXT, claimed_by TEXT, data TEXT);
-    CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, stems, tokenize = 'unicode61');
-    """,
-    # 2: corpus-wide actors with aliases (see marsad/actors.py)
-    ACTORS_MIGRATION,
-    # 3: quotes point at their speaker's actor; a normalised copy of the quote for --about
-    """
-    ALTER TABLE quotes ADD COLUMN speaker_actor_id INTEGER REFERENCES actors(id);
-    ALTER TABLE quotes ADD COLUMN text_norm TEXT;
-    CREATE INDEX quotes_actor ON quotes(speaker_actor_id);
-    """,
-    # 4: stories — near-duplicate articles share a story_id; the LSH index lives in story_* tables
-    """
-    ALTER TABLE documents ADD COLUMN story_id TEXT;
-    CREATE INDEX documents_story ON documents(story_id);
-    CREATE INDEX events_type ON events(event_type);
-    """ + STORY_SCHEMA,
-    # 5: notes on what reading altered but kept (JSON list: damaged bytes replaced, text truncated)
-    """
-    ALTER TABLE documents ADD COLUMN notes TEXT;
-    """,
-]
 
 
 @dataclass
@@ -155,15 +96,16 @@ def index_terms(text: str) -> str:
 class Store:
     """A marsad database. `Store(path)` opens (and migrates) it; use as a context manager."""
 
-    def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False):
+    def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False, shared: bool = False):
         """`readonly=True` opens an existing file without creating, migrating or writing it (a read
-        command must not leave a database behind); sqlite raises if the file is missing."""
+        command must not leave a database behind); sqlite raises if the file is missing.
+        `shared=True`: the connection may be used from several threads, one at a time."""
         self.path = str(path or default_db_path())
         self.readonly = readonly
         self.busy_timeout = _busy_timeout()
         # autocommit (isolation_level None): no statement opens a transaction behind our back and
         # holds the lock; writes go through `transaction()`
-        connect = {"timeout": self.busy_timeout, "isolation_level": None}
+        connect = {"timeout": self.busy_timeout, "isolation_level": None, "check_same_thread": not shared}
         if readonly:
             self.db = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True, **connect)
         else:
@@ -296,19 +238,25 @@ class Store:
         ok = doc.status == "ok"
         # the story is written with the row, not after it
         story = self.stories.add_signature(doc.doc_id, prepared.signature) if ok else None
-        cur = db.execute(
+        row_id = db.execute(
             """INSERT INTO documents (doc_id, source, fmt, status, error, content_hash, raw, raw_size, title,
                    subtitle, outlet, url, published, published_confidence, page_dates, dateline, text,
-                   ingested_at, updated_at, story_id, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""",
+                   ingested_at, updated_at, story_id, notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+               RETURNING id""",
             (doc.doc_id, doc.source, doc.fmt, doc.status, doc.error, doc.content_hash, prepared.blob,
              raw_size if raw_size is not None else prepared.raw_size, doc.title, doc.subtitle, doc.outlet, doc.url,
              doc.published, doc.published_confidence, json.dumps(doc.page_dates),
              doc.dateline.text if doc.dateline else None, doc.text or None,
-             old["ingested_at"] if old else now, now, story, json.dumps(doc.notes, ensure_ascii=False) if doc.notes else None))
+             old["ingested_at"] if old else now, now, story, json.dumps(doc.notes, ensure_ascii=False) if doc.notes else None)
+        ).fetchone()[0]
         if ok:
-            db.execute("INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
-                       (cur.lastrowid, *prepared.search))
+            self._index(row_id, prepared)
             self._save_annotations(doc)
+
+    def _index(self, row_id: int, prepared: Prepared) -> None:
+        """The document's full-text entry (FTS5 here; a tsvector in PostgreSQL)."""
+        self.db.execute("INSERT INTO documents_fts (rowid, title, body, stems) VALUES (?,?,?,?)",
+                        (row_id, *prepared.search))
 
     def _save_annotations(self, doc: Document) -> None:
         db, d = self.db, doc.doc_id
@@ -348,6 +296,15 @@ class Store:
                 f"SELECT * FROM {table} WHERE doc_id = ? ORDER BY id", (doc_id,))]  # noqa: S608 - fixed names
         return out
 
+    def stored_ok(self, content_hash: str) -> bool:
+        """Whether an ok article with this content is stored (under any id)."""
+        return self.db.execute("SELECT 1 FROM documents WHERE content_hash = ? AND +status = 'ok' LIMIT 1",
+                               (content_hash,)).fetchone() is not None     # + : use the hash index
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits (a reader's cache key)."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
     def raw(self, doc_id: str) -> str | None:
         """The raw input as received, when it was small enough to keep."""
         row = self.db.execute("SELECT raw FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -383,11 +340,11 @@ class Store:
             "stories": count("SELECT count(DISTINCT story_id) FROM documents WHERE status = 'ok'"),
             "outlets": [tuple(r) for r in db.execute(
                 "SELECT outlet, count(*) FROM documents WHERE outlet IS NOT NULL GROUP BY outlet "
-                "ORDER BY count(*) DESC LIMIT 10")],
+                "ORDER BY count(*) DESC, 1 LIMIT 10")],
             "published": tuple(db.execute(
                 "SELECT min(published), max(published) FROM documents WHERE published IS NOT NULL").fetchone()),
             "rejections": [tuple(r) for r in db.execute(
                 "SELECT error, count(*) FROM documents WHERE status = 'rejected' GROUP BY error "
-                "ORDER BY count(*) DESC LIMIT 10")],
+                "ORDER BY count(*) DESC, 1 LIMIT 10")],
             "schema_version": self.schema_version,
         }

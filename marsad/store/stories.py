@@ -65,11 +65,14 @@ def _band_keys(sig: np.ndarray) -> list[int]:
 
 
 class StoryIndex:
-    """Story ids for articles, kept in the tables of `db` (an open SQLite connection)."""
+    """Story ids for articles, kept in the tables of `db` (an open store connection). Ties are
+    broken by doc_id, so every database, and every run, makes the same stories."""
 
-    def __init__(self, db: sqlite3.Connection | None = None, threshold: float = THRESHOLD):
+    def __init__(self, db: sqlite3.Connection | None = None, threshold: float = THRESHOLD, create: bool = True):
+        """`create=False`: the tables exist already (a migrated store, of either dialect)."""
         self.db = db or sqlite3.connect(":memory:")
-        self.db.executescript(SCHEMA)
+        if create:
+            self.db.executescript(SCHEMA)
         self.threshold = threshold
 
     def story_of(self, doc_id: str) -> str | None:
@@ -83,10 +86,11 @@ class StoryIndex:
         # corpus (more near-copies per bucket) does not make each article slower to add
         near = [d for d, in self.db.execute(
             f"SELECT doc_id FROM story_lsh WHERE bkey IN ({marks}) GROUP BY doc_id "
-            f"ORDER BY count(*) DESC LIMIT {VERIFY}", keys)]
+            f"ORDER BY count(*) DESC, doc_id LIMIT {VERIFY}", keys)]
         # the article itself is looked up with its candidates: re-adding it returns its story
         rows = self.db.execute(
-            f"SELECT doc_id, story_id, sig FROM story_sig WHERE doc_id IN ({','.join('?' * (len(near) + 1))})",
+            f"SELECT doc_id, story_id, sig FROM story_sig WHERE doc_id IN ({','.join('?' * (len(near) + 1))}) "
+            "ORDER BY doc_id",
             [doc_id, *near]).fetchall()
         own = next((s for other, s, _ in rows if other == doc_id), None)
         if own is not None:
@@ -100,7 +104,7 @@ class StoryIndex:
                 story = rows[top][1]
         joins = story != doc_id
         members = self.db.execute(        # counted up to the cap only: big stories cost no more
-            f"SELECT count(*) FROM (SELECT 1 FROM story_sig WHERE story_id = ? LIMIT {REPRESENTATIVES})",
+            f"SELECT count(*) FROM (SELECT 1 FROM story_sig WHERE story_id = ? LIMIT {REPRESENTATIVES}) AS members",
             (story,)).fetchone()[0] if joins else 0     # a new story has no members yet
         if members < REPRESENTATIVES:          # big stories stop growing their buckets: linear cost
             full = {k for k, in self.db.execute(

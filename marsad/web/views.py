@@ -28,10 +28,11 @@ def articles(db: sqlite3.Connection, status: str | None = None, outlet: str | No
         where.append("outlet = ?")
         args.append(outlet)
     if q:
-        from marsad.store.search import fts_query
+        from marsad.store.search import match_clause
 
-        where.append("id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
-        args.append(fts_query(q))
+        matching, matching_args = match_clause(db, q)
+        where.append(f"id IN ({matching})")
+        args += matching_args
     clause = " WHERE " + " AND ".join(where) if where else ""
     total = db.execute("SELECT count(*) FROM documents" + clause, args).fetchone()[0]
     rows = db.execute("SELECT doc_id, title, outlet, published, status, error, story_id, source, url FROM documents"

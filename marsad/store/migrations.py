@@ -1,0 +1,64 @@
+"""The store's schema, as numbered migrations in SQLite's dialect: a database at version n has had
+the first n applied. PostgreSQL applies the same list, rewritten in its types (pgschema.py)."""
+from __future__ import annotations
+
+from marsad.store.actors import MIGRATION as ACTORS_MIGRATION
+from marsad.store.stories import SCHEMA as STORY_SCHEMA
+
+MIGRATIONS: list[str] = [
+    # 1: documents, annotations, full-text index
+    """
+    CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL UNIQUE,
+        source TEXT, fmt TEXT,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'rejected')),
+        error TEXT,
+        content_hash TEXT NOT NULL,
+        raw BLOB, raw_size INTEGER,
+        title TEXT, subtitle TEXT, outlet TEXT, url TEXT,
+        published TEXT, published_confidence TEXT, page_dates TEXT, dateline TEXT,
+        text TEXT,
+        ingested_at TEXT NOT NULL, updated_at TEXT NOT NULL
+    );
+    CREATE INDEX documents_hash ON documents(content_hash);
+    CREATE INDEX documents_status ON documents(status);
+    CREATE TABLE entities (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        type TEXT, text TEXT, canonical TEXT, title TEXT, role TEXT, start INTEGER, "end" INTEGER);
+    CREATE INDEX entities_canonical ON entities(canonical);
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        speaker TEXT, speaker_canonical TEXT, cue TEXT, kind TEXT, channel TEXT, text TEXT,
+        start INTEGER, "end" INTEGER);
+    CREATE INDEX quotes_speaker ON quotes(speaker_canonical);
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        event_type TEXT, sub_event_type TEXT, event_date TEXT, actor1 TEXT, actor2 TEXT,
+        location TEXT, admin1 TEXT, country TEXT, latitude REAL, longitude REAL,
+        fatalities INTEGER, claimed_by TEXT, data TEXT);
+    CREATE INDEX events_date ON events(event_date);
+    CREATE TABLE tolls (
+        id INTEGER PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(doc_id) ON DELETE CASCADE,
+        kind TEXT, value INTEGER, approximate INTEGER, text TEXT, claimed_by TEXT, data TEXT);
+    CREATE VIRTUAL TABLE documents_fts USING fts5(title, body, stems, tokenize = 'unicode61');
+    """,
+    # 2: corpus-wide actors with aliases (see marsad/actors.py)
+    ACTORS_MIGRATION,
+    # 3: quotes point at their speaker's actor; a normalised copy of the quote for --about
+    """
+    ALTER TABLE quotes ADD COLUMN speaker_actor_id INTEGER REFERENCES actors(id);
+    ALTER TABLE quotes ADD COLUMN text_norm TEXT;
+    CREATE INDEX quotes_actor ON quotes(speaker_actor_id);
+    """,
+    # 4: stories — near-duplicate articles share a story_id; the LSH index lives in story_* tables
+    """
+    ALTER TABLE documents ADD COLUMN story_id TEXT;
+    CREATE INDEX documents_story ON documents(story_id);
+    CREATE INDEX events_type ON events(event_type);
+    """ + STORY_SCHEMA,
+    # 5: notes on what reading altered but kept (JSON list: damaged bytes replaced, text truncated)
+    """
+    ALTER TABLE documents ADD COLUMN notes TEXT;
+    """,
+]
