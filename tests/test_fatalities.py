@@ -72,3 +72,21 @@ def test_dead_tied_to_the_incident_told_before_are_its_own():
             "انفجار السيارة المفخخة.")
     found = fatalities(body)
     assert found["البريقة"] == 3
+
+
+def test_victims_named_by_pointing_back_take_the_count_told_before():
+    body = ("وقال مسعف إن جثث 14 شخصا نقلت إلى مستشفى المدينة. "
+            "وأوضح أن هؤلاء قضوا في غارة جوية على سوق مدينة حرض.")
+    assert fatalities(body) == {"حرض": 14}
+
+
+def test_a_lead_without_a_number_takes_the_count_of_the_report_after_it():
+    body = ("قتل عدد من عناصر الشرطة فجر اليوم في هجوم مسلح على مركز أمني في مدينة بعقوبة. "
+            "وأفاد مصدر أمني أن ستة عناصر قتلوا في هجوم شنه مسلحون على المركز.")
+    assert fatalities(body)["بعقوبة"] == 6
+
+
+def test_an_uncounted_lead_keeps_no_count_from_a_different_kind_of_incident():
+    body = ("قتل عدد من المدنيين في قصف مدفعي على بلدة حزانو. "
+            "وقال ناشطون إن اشتباكات اندلعت في مدينة سرمدا أسفرت عن مقتل أربعة مسلحين.")
+    assert fatalities(body)["حزانو"] is None

@@ -36,7 +36,7 @@ _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, frozenset[str]]:
     scope = load_json("numbers.json")["scope"]
-    return {k: frozenset(normalize(w) for w in scope[k]) for k in ("alternative", "joins")}
+    return {k: frozenset(normalize(w) for w in scope[k]) for k in ("alternative", "joins", "victims")}
 
 
 def _between(text: str, a: int, b: int) -> list[str]:
@@ -150,12 +150,19 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
         after = _triggers(text, sents[i + 1])
         if refer(sents[i + 1], after):
             return found
+        if zero or trig is None:
+            return False if zero else []
         # "… معلنا عن مقتل جنديين في انفجار السيارة المفخخة": these dead are the told incident's
-        tied = [f for f in found if trig and (t := _led_to(text, f, after)) is not None
+        tied = [f for f in found if (t := _led_to(text, f, after)) is not None
                 and after[t].event_type == trig.event_type and _definite(text, after[t])]
         if tied:
             return tied
-    if refer(sents[i], triggers):
+        # "قتل وجرح العديد من … في هجوم … . وأفاد مراسل أن 13 عنصرا قتلوا إثر هجوم …": a lead that
+        # tells deaths without a number, then a report of the same kind of incident that counts them
+        if _uncounted(text, sents[i]) and _retold(sents[i + 1]) and all(
+                t.event_type == trig.event_type for t in after):
+            return found
+    if refer(sents[i], triggers) or _victims_told(text, sents[i]):
         for j in (i - 1, i - 2):
             if j < 0:
                 break
@@ -164,6 +171,28 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
             if _triggers(text, sents[j]):
                 break                                   # another incident comes between
     return False if zero else []
+
+
+def _uncounted(text: str, s: Sentence) -> bool:
+    """The sentence tells deaths without a number: "قتل وجرح العديد من …", "مقتل عدد من …" (and no
+    toll either: "قتل 300 منذ بداية العام" counts them)."""
+    if any(s.start <= f.start < s.end and f.kind == "killed" for f in casualty_figures(text)):
+        return False
+    return any(casualty_kind(normalize(t.text)) == "killed" for t in tokens(text, s.start, s.end))
+
+
+def _retold(s: Sentence) -> bool:
+    """The sentence opens with a report of what was said (وأفاد، وقال، وبحسب …): the same incident retold."""
+    first = normalize(s.text).split()[:1]
+    return bool(first) and any(x in _words()["alternative"] for x in strip_clitics(first[0]))
+
+
+def _victims_told(text: str, s: Sentence) -> bool:
+    """The sentence names dead already counted: "هؤلاء قضوا في …", "الضحايا سقطوا في …", "مقتلهم"."""
+    words = [normalize(t.text) for t in tokens(text, s.start, s.end)]
+    pointing = _words()["victims"]
+    return any(w in pointing and any(casualty_kind(x) == "killed" for x in words[i:i + 3])
+               for i, w in enumerate(words))
 
 
 @lru_cache(maxsize=64)                  # each trigger of a sentence looks at the same neighbours
