@@ -52,7 +52,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
             continue
-        if normalize(name) in lex["common"] or normalize(name) in lex["toponym"]:
+        if normalize(name) in lex["common"] or normalize(name) in lex["toponym"] or _no_name(normalize(name)):
             continue                            # "وادي" alone is a word, not a place
         if re.match(r"لـ|ل[\"«“]", e.text):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper, not a place
@@ -92,7 +92,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue                            # "مصادر محلية": an adjective; Sudan's locality is "في/بمحلية X"
         singular = lx_place_nouns().get(noun, lx_place_nouns().get(noun[1:])) == "singular"   # "وبلدة": one clitic
         for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
-            if held[s]:                 # already a known place: the list goes on past it
+            if held[s] or held[min(s + 1, e)]:     # already a known place ("“X”" too): the list goes on past it
                 if singular:
                     break
                 continue
@@ -107,9 +107,10 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
 
 @lru_cache(maxsize=1)
 def _listed() -> re.Pattern:
-    """A place noun and the (up to 12) words that may list names after it: "بلدات X وY وZ"."""
+    """A place noun and the (up to 12) words that may list names after it: "بلدات X وY وZ", and quoted
+    names listed with commas ("مناطق “X”، و“Y”")."""
     nouns = "|".join(re.escape(n) for n in sorted(lx_place_nouns(), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+\s*){{1,12}})")
+    return re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+(?:[،,](?=\s*و?[“”\"«(]))?\s*){{1,12}})")
 
 
 def _places_in_names(ents: list[Entity], country: str | None) -> list[Place]:
@@ -163,10 +164,10 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
         w = normalize(text[s:e])
         if w.startswith("و") and i and (len(w) > 3 or w[1:] in lexicon()["toponym"]):   # "وتل الورد" too
             s, w = s + 1, w[1:]
-        if w in _NOT_NAME:
-            break                               # "… وسوق الخميس | قرب العاصمة": the list has ended
+        if w in _NOT_NAME or _no_name(w) or re.match(r"[^\"“”«(]+[\"“”«(]", w) and w.split('"')[0].strip("“”«(") in lx_place_nouns():
+            break                               # "… وسوق الخميس | قرب العاصمة", "… | وقبلهم قرية”X”": the list has ended
         j = i + 1
-        opener = next((c for c in "(«\"" if w.startswith(c)), None)
+        opener = next((c for c in _CLOSER if w.startswith(c)), None)
         if opener and _CLOSER[opener] not in w[1:]:
             # "(قوز الرهيد)": a bracketed or quoted name runs to its closing mark
             while j < len(words) and j - i < 4 and _CLOSER[opener] not in text[words[j - 1][0]:words[j - 1][1]][1:]:
@@ -184,12 +185,24 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
             j += 1
         items.append((s, words[j - 1][1]))
         if text[words[j - 1][1]:words[j - 1][1] + 1] in "،,.":
-            break                               # a comma ends the list
+            # a comma ends the list, unless quoted names go on after it ("“X”، و“Y”، “Z”")
+            nxt = normalize(text[words[j][0]:words[j][1]]).removeprefix("و") if j < len(words) else ""
+            if not (opener and text[words[j - 1][1]] in "،," and nxt[:1] in _CLOSER):
+                break
         i = j
     return items
 
 
-_CLOSER = {"(": ")", "«": "»", '"': '"'}
+def _no_name(word: str) -> bool:
+    """One word that cannot be a place's name: a place noun with its preposition ("بولاية"), or a word
+    carrying a plural object pronoun ("قبلهم"، "ديارهما")."""
+    if " " in word:
+        return False
+    nouns = lx_place_nouns()
+    return word.endswith(("هم", "هما", "هن")) or word[1:] in nouns or word[2:] in nouns
+
+
+_CLOSER = {"(": ")", "«": "»", '"': '"', "“": "”", "”": "”"}     # some writers open with ” too
 # words that never continue a place's name: relatives and prepositions ("سوق الخميس | التي تبعد")
 _NOT_NAME = frozenset(normalize(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "قرب", "في", "من",
                                              "على", "إلى", "عن", "بين", "شمال", "جنوب", "شرق", "غرب", "جنوبي",
@@ -223,7 +236,7 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
     from marsad.extraction.geo import resolve
 
     lex = lexicon()
-    bare = name.strip('"«»() ')
+    bare = name.strip('"«»()“” ')
     marked = bare != name.strip()                      # bracketed or quoted: the writer marks a name
     norm = normalize(bare)
     if norm in lex["common"] or len(norm.removeprefix("ال")) < 3:
@@ -320,7 +333,7 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
     if after:
         run = [after[0]]
         for p in after[1:]:
-            if re.fullmatch(r"[\s،,و]*", normalize(text[run[-1].end:p.start])):   # "… ووادي الربيع وسوق الخميس"
+            if re.fullmatch(r"[\s،,و\"“”«»()]*", normalize(text[run[-1].end:p.start])):   # "… ووادي الربيع و“سوق الخميس”"
                 run.append(p)
             else:
                 break

@@ -272,12 +272,23 @@ def _one_incident(text: str, triggers: list[Trigger]) -> list[Trigger]:
     for t in triggers:
         prev = out[-1] if out else None
         gap = text[prev.end:t.start] if prev else ""
+        if prev and _told_back(text, t):
+            continue            # "شنت هجوما على قرى …، وأسفر الهجوم عن مقتل …": the same attack, told again
         if prev and prev.event_type == t.event_type and all(normalize(w) in _LINKS for w in gap.split()) \
                 and not re.search(r"[،,.؛:]", gap):
             out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type)
         else:
             out.append(t)
     return out
+
+
+# verbs of effect whose subject, a definite event noun, is the event the sentence has just told
+_EFFECT = re.compile(r"(?:[وف]?(?:اسفر|ادي|ادت|اوقع|خلف|تسبب)\S{0,2})\s+(?:[وبل]?ال)\S+$")
+
+
+def _told_back(text: str, t: Trigger) -> bool:
+    words = normalize(text[max(0, t.start - 20):t.end]).split()
+    return len(words) >= 2 and bool(_EFFECT.search(" ".join(words[-2:]))) and len(normalize(text[t.start:t.end]).split()) == 1
 
 
 def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
@@ -310,7 +321,10 @@ def _coarser(e: Event, o: Event) -> bool:
     """`e` is located only at a unit that contains `o`'s place: its country, or its province."""
     if e.geo_precision == 3 and e.latitude is not None:          # country level (not an unlocated village)
         return (o.geo_precision or 3) < 3
-    province = e.location and e.admin1 and normalize(e.location) == normalize(e.admin1) and _no_town(e.location)
+    # a province: one with no town of its name, or named as the province ("بمحافظة مأرب", not "مدينة مأرب")
+    province = e.location and e.admin1 and normalize(e.location) == normalize(e.admin1) and (
+        _no_town(e.location) or re.search(r"(?:محافظه|ولايه|اقليم)\s+" + re.escape(normalize(e.location)),
+                                          normalize(e.evidence.text)))
     if not province or normalize(o.location or "") == normalize(e.location):
         return False
     # the village lies in it: its admin1 says so, or, unlocated, its own sentence names the province

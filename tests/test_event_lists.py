@@ -1,0 +1,43 @@
+"""Places and incidents as Arabic news lists and repeats them, on reports written for these tests:
+quoted village names listed with commas, a bomb whose verb comes late, the attack the sentence
+repeats as the subject of its effect, and a province summary of strikes on its villages."""
+from __future__ import annotations
+
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def events_of(body: str, published: str | None = "2023-05-14"):
+    meta = {"published": published} if published else {}
+    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta=meta))
+    assert doc.status == "ok", doc.error
+    return doc.events
+
+
+def test_quoted_villages_listed_with_commas_each_get_their_event():
+    evs = events_of("وقالت مصادر محلية إن طيران التحالف شن غارات على مناطق “الحصين”، و”المراشي”، و”الخضراء”، "
+                    "شمال مدينة حجة، ما أسفر عن مقتل 6 مسلحين.")
+    assert [e.location for e in evs] == ["الحصين", "المراشي", "الخضراء"]
+    evs = events_of("وهاجمت قوات الدعم السريع قرى “أم دقرسي”، “ود الكرسني”، “الشقيلاب” بولاية الجزيرة، "
+                    "ونهبت ممتلكات الأهالي.")
+    assert {"أم دقرسي", "ود الكرسني", "الشقيلاب"} <= {e.location for e in evs}
+    assert not {"بولاية"} & {e.location for e in evs}
+
+
+def test_a_bomb_whose_verb_comes_after_its_description_and_place():
+    evs = events_of("وأوضح المصدر أن عبوة ناسفة كانت مزروعة على جانب طريق ترابي في منطقة الدورة قرب سوق "
+                    "الخضار جنوب بغداد، انفجرت صباح اليوم، ما أسفر عن إصابة ثلاثة مدنيين.")
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Remote explosive/landmine/IED", "الدورة")]
+
+
+def test_the_attack_repeated_as_the_subject_of_its_effect_is_the_same_event():
+    evs = events_of("شنت ميليشيا مسلحة هجوما على قرية الصفيرة بولاية سنار، وأسفر الهجوم عن مقتل أربعة من الأهالي.")
+    assert [(e.event_type, e.location, e.fatalities) for e in evs] == \
+        [("Violence against civilians", "الصفيرة", 4)]
+
+
+def test_strikes_told_in_a_named_province_and_then_in_its_villages_are_the_village_events():
+    evs = events_of("شن الطيران غارات على مواقع المسلحين بمحافظة حماة صباح اليوم. وقالت المصادر إن الغارات "
+                    "استهدفت قريتي كفرزيتا واللطامنة في ريف حماة الشمالي.")
+    assert "حماة" not in {e.location for e in evs}
+    assert {"كفرزيتا", "اللطامنة"} <= {e.location for e in evs}
