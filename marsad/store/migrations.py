@@ -61,4 +61,15 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE documents ADD COLUMN notes TEXT;
     """,
+    # 6: the API's commonest filter is a type (or sub-type) over a date range. These indexes hold
+    # every column the API's selection reads (web/events.py `groups`), so a request is one index
+    # range scan with no row lookups: rows carry the events' JSON, and fetching them took 3/4 of the
+    # query's time on a 10,000-event store
+    """
+    CREATE INDEX events_type_date ON events(event_type, event_date, location, fatalities, actor1, actor2,
+                                            admin1, country, claimed_by, doc_id);
+    CREATE INDEX events_subtype_date ON events(sub_event_type, event_date, location, fatalities, actor1,
+                                               actor2, admin1, country, claimed_by, doc_id, event_type);
+    CREATE INDEX documents_selection ON documents(doc_id, status, story_id, published);
+    """,
 ]
