@@ -5,6 +5,7 @@ Python API (mirrors the CLI):
     >>> for doc in marsad.extract(["article.html"]): print(doc.title, doc.published)
     >>> from marsad.ingest import ingest
     >>> store = marsad.Store("marsad.db"); ingest(store, ["corpus/"]); store.search("احمد المسماري")
+    >>> store = marsad.open_store("postgresql://user@host/marsad")    # the same API on PostgreSQL
 """
 __version__ = "0.1.0"
 
@@ -13,10 +14,12 @@ from marsad.pipeline import extract, process  # noqa: E402
 
 
 def __getattr__(name):
-    if name == "Store":  # the store pulls in sqlite setup; load it only when asked for
-        from marsad.store.sqlite import Store
-        return Store
+    # the store pulls in sqlite setup; load it only when asked for. `Store(path_or_url)` opens an
+    # SQLite file or a PostgreSQL database (postgresql://…): `open_store` under its older name
+    if name in ("Store", "open_store"):
+        from marsad.store.open import open_store
+        return open_store
     raise AttributeError(name)
 
 
-__all__ = ["Document", "Entity", "Event", "Quote", "RawItem", "Toll", "extract", "process", "Store"]
+__all__ = ["Document", "Entity", "Event", "Quote", "RawItem", "Toll", "extract", "process", "Store", "open_store"]

@@ -67,18 +67,29 @@ def pg_server():
 
 
 @pytest.fixture()
-def pg_url(pg_server):
-    """A URL of an empty PostgreSQL database of the test's own (a fresh schema, dropped after)."""
+def new_pg_url(pg_server):
+    """Makes URLs of empty PostgreSQL databases of the test's own (fresh schemas, dropped after)."""
     import uuid
 
     import psycopg
 
-    schema = f"test_{uuid.uuid4().hex[:12]}"
+    schemas = []
+
+    def new() -> str:
+        schemas.append(f"test_{uuid.uuid4().hex[:12]}")
+        with psycopg.connect(pg_server, autocommit=True) as con:
+            con.execute(f"CREATE SCHEMA {schemas[-1]}")
+        return f"{pg_server}?options=-csearch_path%3D{schemas[-1]}"
+
+    yield new
     with psycopg.connect(pg_server, autocommit=True) as con:
-        con.execute(f"CREATE SCHEMA {schema}")
-    yield f"{pg_server}?options=-csearch_path%3D{schema}"
-    with psycopg.connect(pg_server, autocommit=True) as con:
-        con.execute(f"DROP SCHEMA {schema} CASCADE")
+        for schema in schemas:
+            con.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture()
+def pg_url(new_pg_url) -> str:
+    return new_pg_url()
 
 
 @pytest.fixture(params=BACKENDS)
@@ -87,11 +98,18 @@ def backend(request) -> str:
 
 
 @pytest.fixture()
-def db_target(backend, tmp_path, request):
+def new_target(backend, tmp_path, request):
+    """Makes places for stores of the test's backend: SQLite files, or PostgreSQL URLs."""
+    if backend == "postgres":
+        return request.getfixturevalue("new_pg_url")
+    names = iter(range(1_000_000))
+    return lambda: tmp_path / f"test{next(names) or ''}.db"
+
+
+@pytest.fixture()
+def db_target(new_target):
     """Where a test's store lives: an SQLite file, or a PostgreSQL URL."""
-    if backend == "sqlite":
-        return tmp_path / "test.db"
-    return request.getfixturevalue("pg_url")
+    return new_target()
 
 
 @pytest.fixture()

@@ -34,7 +34,16 @@ MAX_LIMIT = 10_000           # rows a listing may ask for; beyond this use expor
 MAX_QUERY_CHARS = 500        # a search is words, not a document: longer input is a mistake
 
 
-def _db_path(value: Path) -> Path:
+def _db_path(value: str | Path) -> Path | str:
+    """An SQLite file's Path, or a PostgreSQL URL as given (a Path would fold its `//`)."""
+    from marsad.store.open import StoreUnavailable, check_url, is_url
+
+    if is_url(str(value)):
+        try:
+            return check_url(str(value))
+        except StoreUnavailable as e:
+            raise typer.BadParameter(str(e)) from e
+    value = Path(value)
     if value.is_dir():
         raise typer.BadParameter(f"{value} is a folder; give a database file (e.g. {value / DEFAULT_DB})")
     return value
@@ -59,7 +68,7 @@ def query_text(value: Optional[str]) -> Optional[str]:
     return value
 
 
-DbOption = Annotated[Path, typer.Option("--db", envvar="MARSAD_DB", help="SQLite database file.",
+DbOption = Annotated[str, typer.Option("--db", envvar="MARSAD_DB", help="SQLite database file or postgresql:// URL.",
                                         show_default=True, callback=_db_path)]
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).", exists=True)]
 GazetteerOption = Annotated[Optional[list[Path]], typer.Option(
@@ -144,10 +153,47 @@ def _probe(db: Path) -> int:
         con.close()
 
 
-def open_read(db: Path):
+def _open_postgres(url: str, readonly: bool):
+    """The PostgreSQL store at `url`; a server that cannot be reached is a bad --db (exit 2)."""
+    from marsad.store.open import StoreUnavailable, database_errors, first_line, open_store
+    from marsad.store.postgres import shown
+
+    try:
+        if not readonly:
+            return open_store(url)
+        with open_store(url, readonly=True) as probe:
+            version = probe.schema_version
+        if version == 0:
+            raise UserError(f"no marsad database at {shown(url)} (run marsad ingest --db URL first)")
+        if version > len(MIGRATIONS):
+            raise UserError(f"{shown(url)} was written by a newer marsad (schema v{version}; this one reads "
+                            f"up to v{len(MIGRATIONS)})")
+        if version < len(MIGRATIONS):   # an older schema: upgrade it once, as every version did
+            open_store(url).close()
+        return open_store(url, readonly=True)
+    except StoreUnavailable as e:
+        raise typer.BadParameter(str(e), param_hint="--db") from e
+    except database_errors() as e:
+        raise UserError(f"database {shown(url)}: {first_line(e)}") from e
+
+
+def shown_db(db: Path | str) -> str:
+    """The --db value for messages: a URL without its password."""
+    from marsad.store.open import is_url
+
+    if is_url(db):
+        from marsad.store.postgres import shown
+        return shown(db)
+    return str(db)
+
+
+def open_read(db: Path | str):
     """The store for a read command: opened read-only, never created, migrated only if it must be."""
+    from marsad.store.open import is_url
     from marsad.store.sqlite import Store
 
+    if is_url(db):
+        return _open_postgres(db, readonly=True)
     if not db.exists():
         raise UserError(f"no database at {db} (run marsad ingest first)")
     try:
@@ -164,10 +210,13 @@ def open_read(db: Path):
         raise UserError(sqlite_problem(db, e)) from e
 
 
-def open_write(db: Path):
+def open_write(db: Path | str):
     """The store for ingest: created (with its folders) when missing."""
+    from marsad.store.open import is_url
     from marsad.store.sqlite import Store
 
+    if is_url(db):
+        return _open_postgres(db, readonly=False)
     try:
         return Store(db)
     except sqlite3.Error as e:

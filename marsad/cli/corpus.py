@@ -24,6 +24,7 @@ from marsad.cli.common import (
     open_write,
     out,
     print_table,
+    shown_db,
 )
 from marsad.display import rtl
 from marsad.store.sqlite import DEFAULT_DB
@@ -87,7 +88,7 @@ def ingest(paths: Paths, db: DbOption = Path(DEFAULT_DB),
         still_rejected, note = summary.still_rejected, ""
     else:
         note = f" ({still_rejected} of them rejected before)" if still_rejected else ""
-    out.print(Text(f"ingest: {summary}{note} → {db}"))
+    out.print(Text(f"ingest: {summary}{note} → {shown_db(db)}"))
     if strict and (summary.rejected or still_rejected):
         raise typer.Exit(1)
 

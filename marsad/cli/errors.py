@@ -43,6 +43,10 @@ def sqlite_problem(path: object, e: sqlite3.Error) -> str:
     return f"database {path}: {e}"
 
 
+def _is_postgres_error(e: Exception) -> bool:
+    return type(e).__module__.split(".")[0] == "psycopg"
+
+
 def _param_hint(e: click_errors.BadParameter) -> str:
     if isinstance(e.param_hint, str):
         return e.param_hint
@@ -134,4 +138,6 @@ class MarsadGroup(TyperGroup):
         except Exception as e:          # a bug: still one line, with the way to see more
             if debug:
                 raise
+            if _is_postgres_error(e):   # the server went away mid-command, a permission, …
+                return fail(f"PostgreSQL: {' '.join(str(e).split())}")
             return fail(f"internal error: {type(e).__name__}: {e} (MARSAD_DEBUG=1 shows the traceback)")

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 from rich.text import Text
 
-from marsad.cli.common import DbOption, app, err, open_read, out
+from marsad.cli.common import DbOption, app, err, open_read, out, shown_db
 from marsad.cli.errors import UserError
 from marsad.store.sqlite import DEFAULT_DB
 
@@ -41,7 +41,7 @@ def serve(db: DbOption = Path(DEFAULT_DB),
     except ValueError as e:     # $MARSAD_API_MAX_BODY that is not a number
         raise UserError(str(e)) from e
     shown = f"[{host}]" if ":" in host else host
-    out.print(Text(f"marsad: serving {db} at http://{shown}:{port}/ (API docs: http://{shown}:{port}/docs)"))
+    out.print(Text(f"marsad: serving {shown_db(db)} at http://{shown}:{port}/ (API docs: http://{shown}:{port}/docs)"))
     err.print(Text("writes: enabled (bearer token)" if token else
                    "writes: disabled (set MARSAD_API_TOKEN or --token to allow POST /api/articles)"))
     if host not in ("127.0.0.1", "localhost", "::1"):

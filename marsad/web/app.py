@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Any, Optional
@@ -22,6 +21,7 @@ from fastapi.responses import JSONResponse, RedirectResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from marsad.store.open import is_url, open_store, schema_version
 from marsad.store.sqlite import MIGRATIONS, Store
 from marsad.web.readers import Readers
 
@@ -49,23 +49,19 @@ def error_response(status: int, message: str, detail: Any = None, headers: Optio
     return JSONResponse({"error": message, "detail": detail}, status_code=status, headers=headers)
 
 
-def check_database(path: Path) -> None:
+def check_database(path: Path | str) -> None:
     """Fail before serving when `path` is no marsad database (the CLI says the same in one line);
     an older schema is upgraded once, as every marsad command does."""
-    if not path.is_file():
+    if not is_url(path) and not path.is_file():
         raise FileNotFoundError(f"no database at {path} (run marsad ingest first)")
-    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    finally:
-        con.close()
+    version = schema_version(path)
     if version == 0:
-        raise ValueError(f"{path} is an SQLite file but not a marsad database")
+        raise ValueError(f"{path} is not a marsad database" if is_url(path) else
+                         f"{path} is an SQLite file but not a marsad database")
     if version > len(MIGRATIONS):
         raise ValueError(f"{path} was written by a newer marsad (schema v{version})")
     if version < len(MIGRATIONS):
-        Store(path).close()
+        open_store(path).close()
 
 
 def reader(request: Request) -> Store:
@@ -131,7 +127,7 @@ def _install_errors(app: FastAPI) -> None:
 
 def create_app(db_path: str | os.PathLike, token: Optional[str] = None, max_body: Optional[int] = None,
                static_dir: str | os.PathLike | None = None) -> FastAPI:
-    """The API over the marsad database `db_path` (which must exist).
+    """The API over the marsad database `db_path` (which must exist): an SQLite file or a PostgreSQL URL.
 
     `token`: the bearer token writes need (default $MARSAD_API_TOKEN; none or "": writes refused).
     `max_body`: the largest request body in bytes (default $MARSAD_API_MAX_BODY, else 5 MB).
@@ -140,7 +136,7 @@ def create_app(db_path: str | os.PathLike, token: Optional[str] = None, max_body
     from marsad import __version__
     from marsad.web import reads, writes
 
-    path = Path(db_path)
+    path = db_path if is_url(db_path) else Path(db_path)     # a URL is no path: Path folds its `//`
     check_database(path)
     if token is None:
         token = os.environ.get("MARSAD_API_TOKEN")

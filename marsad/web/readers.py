@@ -21,6 +21,7 @@ from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
+from marsad.store.open import open_store
 from marsad.store.sqlite import Store
 
 CACHED_SELECTIONS = 16          # filters kept (a dashboard session uses a handful)
@@ -30,7 +31,7 @@ CACHED_MAX_ITEMS = 200_000      # larger selections are recomputed, not held
 class Readers:
     """One read-only Store per worker thread (closed with its thread: sqlite3 closes on collection)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | str):
         self.path = path
         self.local = threading.local()
         self.lock = threading.Lock()
@@ -41,9 +42,9 @@ class Readers:
         """This thread's store, after noting whether the database changed since it last looked."""
         store = getattr(self.local, "store", None)
         if store is None:
-            store = self.local.store = Store(self.path, readonly=True)
+            store = self.local.store = open_store(self.path, readonly=True)
             self.local.version = None
-        version = store.db.execute("PRAGMA data_version").fetchone()[0]
+        version = store.data_version()
         if version != self.local.version:       # a commit this connection had not seen, or a new connection
             self.local.version = version
             with self.lock:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import io
-import sqlite3
 from pathlib import Path
 from typing import Annotated, Literal, Optional
 
@@ -18,6 +17,7 @@ from fastapi.responses import JSONResponse, PlainTextResponse, Response, Streami
 from pydantic import AfterValidator
 
 from marsad.store.actors import count_actors, count_quotes, find_quotes, list_actors
+from marsad.store.open import open_store
 from marsad.web import events as ev
 from marsad.web import views
 from marsad.web.app import ApiError, ErrorBody, reader
@@ -141,16 +141,13 @@ def export(request: Request, fmt: Annotated[Literal["acled-csv", "jsonl", "geojs
     return StreamingResponse(_export_chunks(request.app.state.db_path, found, fmt), media_type=media, headers=headers)
 
 
-def _export_chunks(path: Path, found: list[ev.Group], fmt: str):
+def _export_chunks(path: Path | str, found: list[ev.Group], fmt: str):
     """The export's bytes. Starlette pulls each chunk of a plain generator on whichever worker thread
     is free, so this one reads through a connection of its own that may move between threads (safe:
     it is used by one chunk at a time)."""
-    con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
-    try:
-        for piece in ev.stream(ev.iter_events(con, found), fmt):
+    with open_store(path, readonly=True, shared=True) as store:
+        for piece in ev.stream(ev.iter_events(store.db, found), fmt):
             yield piece.encode("utf-8")
-    finally:
-        con.close()
 
 
 def _has_pyarrow() -> bool:

@@ -92,7 +92,7 @@ def _store(state, body: bytes, fmt: str, doc_id: Optional[str], meta: dict) -> d
     """Read, process and store the body's articles; what became of each."""
     from marsad.ingest import ingest_items
     from marsad.read.files import read_bytes
-    from marsad.store.sqlite import Store
+    from marsad.store.open import open_store
 
     base = doc_id or "api/" + hashlib.sha256(body).hexdigest()[:12]
     items = []
@@ -100,7 +100,7 @@ def _store(state, body: bytes, fmt: str, doc_id: Optional[str], meta: dict) -> d
         item.meta = {**meta, **item.meta}            # the query's fields, unless a JSONL line has its own
         items.append(item)
     done = []
-    with state.write_lock, Store(state.db_path) as store:
+    with state.write_lock, open_store(state.db_path) as store:
         summary = ingest_items(store, items, lambda item, outcome, doc: done.append((item, outcome, doc)))
         rows = [_outcome(store, *d) for d in done]
     return {"stored": summary.ok + summary.rejected, "ok": summary.ok, "updated": summary.updated,
