@@ -41,3 +41,18 @@ def test_strikes_told_in_a_named_province_and_then_in_its_villages_are_the_villa
                     "استهدفت قريتي كفرزيتا واللطامنة في ريف حماة الشمالي.")
     assert "حماة" not in {e.location for e in evs}
     assert {"كفرزيتا", "اللطامنة"} <= {e.location for e in evs}
+
+
+def test_a_village_beside_a_town_is_its_own_event_a_square_inside_it_is_not():
+    evs = events_of("قتل ستة مدنيين في غارة على مدينة دير البلح صباح اليوم. وقتل طفلان في قصف لمنزل بمنطقة "
+                    "أبو هولي جنوب دير البلح صباح اليوم.")
+    assert {"دير البلح", "أبو هولي"} <= {e.location for e in evs}
+    evs = events_of("فجر انتحاري نفسه في ساحة الطيران في الكرادة صباح اليوم. وقال مصدر أمني إن التفجير "
+                    "الانتحاري في الكرادة أسفر عن مقتل 12 شخصا.")
+    assert len(evs) == 1
+
+
+def test_what_the_news_recalls_after_yati_dhalika_is_background():
+    evs = events_of("قتل ثلاثة أشخاص في غارة على بلدة معرة مصرين صباح اليوم. ويأتي ذلك بعد غارات "
+                    "عنيفة يوم أمس على مدينة سراقب أوقعت عشرة قتلى.")
+    assert [e.location for e in evs] == ["معرة مصرين"]

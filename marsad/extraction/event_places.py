@@ -33,6 +33,7 @@ class Place:
     longitude: float | None
     is_country: bool
     near: bool = False        # located by a nearby known place ("كنصفرة في ريف إدلب"): precision 2
+    beside: bool = False      # … that lies beside it ("قيزان جنوب خان يونس"), not inside it ("حي X بمدينة Y")
     in_name: bool = False     # inside an organisation's name (مجلس شورى مجاهدي درنة): evoked, not a location
     landmark: bool = False    # a square, street, mosque … (ساحة الكرامة): used only when no town is named
 
@@ -142,8 +143,9 @@ def _locate_unknown(text: str, places: list[Place]) -> list[Place]:
         anchor = next((q for q in places[k + 1:k + 3] if q.latitude is not None and not q.is_country
                        and q.start - p.end < 40 and _LOCATOR_GAP.fullmatch(normalize(text[p.end:q.start]))), None)
         if anchor and not p.is_country and (p.latitude is None or p.country != anchor.country):
+            beside = re.search(r"قرب|جنوب|شمال|شرق|غرب", normalize(text[p.end:anchor.start])) is not None
             p = Place(p.start, p.end, p.name, anchor.country, anchor.admin1, anchor.latitude, anchor.longitude,
-                      False, near=True)
+                      False, near=True, beside=beside)
         out.append(p)
     return out
 

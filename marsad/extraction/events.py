@@ -200,7 +200,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     else:
                         _merge(unplaced[key], e)
                     continue
-                where = (round(e.latitude, 2), round(e.longitude, 2)) if e.latitude is not None else normalize(e.location)
+                # a village located only by the town it lies beside ("قيزان جنوب خان يونس") shares the
+                # town's coordinates, not its identity: it is keyed by name
+                where = (round(e.latitude, 2), round(e.longitude, 2)) if e.latitude is not None and not place.beside \
+                    else normalize(e.location)
                 # ACLED: type, place, day; a mention whose sentence names no day took the publication
                 # date by default, so it joins a dated mention of the same type and place
                 key = (e.event_type, where, (e.event_date or e.date_text) if e.date_text else None)

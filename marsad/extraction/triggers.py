@@ -238,11 +238,16 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
         return True
     here = sentence_at(text, trig.start)
     sent_end = here.end if here else len(text)
-    if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end):
+    if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end) \
+            or _RECAP.match(normalize(text[sent_start:trig.start])):
         return True
     if trig.flag in ("weak", "weapon", "crowd", "gather"):
         return not _anchored(text, trig, sent_start, sent_end)
     return False
+
+
+# "يأتي ذلك بعد …"، "وجاء الهجوم عقب …": what follows is the background the news item recalls
+_RECAP = re.compile(r"\W*(?:[وف]?(?:ياتي|تاتي|جاء|جاءت))\s+(?:\S+\s+){0,4}?(?:عقب|بعد|اثر|في اعقاب)\s")
 
 
 def _hedging_qad(before: list[str]) -> bool:
