@@ -18,10 +18,11 @@ from marsad.cli.corpus import extract, ingest, show, stats
 from marsad.cli.read import entities, events, export, quotes, search
 from marsad.cli.models import bench, ner, train_ner
 from marsad.cli.serve import serve
+from marsad.cli.spark import spark
 from marsad.cli.errors import UserError
 
 __all__ = ["UserError", "app", "bench", "entities", "events", "export", "extract", "ingest", "main", "ner",
-           "quotes", "search", "serve", "show", "stats", "train_ner"]
+           "quotes", "search", "serve", "show", "spark", "stats", "train_ner"]
 
 
 def main() -> int:

@@ -47,7 +47,7 @@ from marsad.read.streams import (
 )
 
 __all__ = ["DecodeError", "decode", "detect_format", "iter_paths", "jsonl_item", "read_bytes", "read_file",
-           "read_paths"]
+           "read_inputs", "read_jsonl_range", "read_paths"]
 
 MAX_ARTICLE_BYTES = MAX_RECORD_BYTES     # the default; max_record_bytes() is what applies
 MAX_FEED_BYTES = 50 * 1024 * 1024        # feedparser parses a whole document in memory
@@ -86,9 +86,49 @@ def iter_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
 
 def read_paths(paths: Iterable[str | os.PathLike]) -> Iterator[RawItem]:
     """Every input unit under `paths` as a RawItem (with `error` set when it is unreadable)."""
-    for inp in iter_inputs(paths):
+    return read_inputs(iter_inputs(paths))
+
+
+def read_inputs(inputs: Iterable[Input]) -> Iterator[RawItem]:
+    """The items of inputs already listed by `iter_inputs` (the Spark job lists them on its driver,
+    so doc_ids are given out once for the whole corpus, and reads them on executors)."""
+    for inp in inputs:
         for item in _never_raise(inp):
             yield _finish(item)
+
+
+def read_jsonl_range(inp: Input, start: int, end: int | None, lines_before: int) -> Iterator[RawItem]:
+    """The JSONL records of a plain (not gzipped) file between byte offsets `start` (a line start)
+    and `end` (a line start, or None for the end of the file), numbered as `read_paths` numbers
+    them when `lines_before` lines precede `start`: one big file read by several workers at once."""
+    try:
+        with open(inp.path, "rb") as f:
+            f.seek(start)
+            stream = io.BufferedReader(_Range(f, None if end is None else end - start))
+            whole = start == 0 and end is None
+            for item in read_jsonl(stream, inp.doc_id, inp.source, max_record_bytes(), lines_before, whole):
+                yield _finish(item)
+    except OSError as e:
+        yield _finish(RawItem(f"{inp.doc_id}:{lines_before + 1}", inp.source, "jsonl",
+                              error=f"cannot read file: {e.strerror or e}"))
+
+
+class _Range(io.RawIOBase):
+    """At most `left` bytes of `f` from where it stands (all of it when `left` is None)."""
+
+    def __init__(self, f: BinaryIO, left: int | None):
+        self.f, self.left = f, left
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        if self.left is None:
+            return self.f.readinto(b)
+        view = memoryview(b)[:min(len(b), self.left)]
+        n = self.f.readinto(view) if len(view) else 0
+        self.left -= n or 0
+        return n
 
 
 def read_file(path: Path) -> Iterator[RawItem]:

@@ -29,11 +29,16 @@ class _BigNumber:
         self.digits = len(digits.lstrip("-"))
 
 
-def read_jsonl(stream: BinaryIO, base_id: str, source: str, cap: int) -> Iterator[RawItem]:
-    """One item per non-blank line (`base_id:N` unless the line has its own id); never raises."""
-    n = count = 0
+def read_jsonl(stream: BinaryIO, base_id: str, source: str, cap: int, lines_before: int = 0,
+               whole: bool = True) -> Iterator[RawItem]:
+    """One item per non-blank line (`base_id:N` unless the line has its own id); never raises.
+    A part of a file (`whole` False) numbers its lines after `lines_before` and, holding only blank
+    lines, yields nothing: the file as a whole has records."""
+    n = lines_before
+    count = 0
     try:
         for n, line in iter_lines(stream, cap):
+            n += lines_before
             if isinstance(line, int):
                 count += 1
                 yield RawItem(f"{base_id}:{n}", f"{source}:{n}", "jsonl", size=line,
@@ -47,7 +52,7 @@ def read_jsonl(stream: BinaryIO, base_id: str, source: str, cap: int) -> Iterato
         count += 1
         yield RawItem(f"{base_id}:{n + 1}", f"{source}:{n + 1}", "jsonl",
                       error=f"reading stopped after line {n}: {e}")
-    if not count:
+    if not count and whole:
         yield RawItem(base_id, source, "jsonl", error="no JSON records (the file has only blank lines)")
 
 
