@@ -35,6 +35,9 @@ def fatalities(body: str) -> dict[str, int | None]:
     ("أطلق مسلحون النار على الشقيقين قرب بلدة طفس، ما أدى إلى مقتلهما على الفور", [2]),
     ("وأعلنت عائلة الصحفي عن وفاته متأثرا بجراحه", [1]),
     ("أطلق المسلحون النار على الحاجز قبل أن يقتلوا حارس المبنى", [1]),
+    # a death verb in a relative clause on another noun does not count the crowd before it
+    ("واحتشد مئات المعتصمين ومعهم أمهات الشبان الذين قتلوا في السجن أمام مبنى البرلمان", []),
+    ("شيع الأهالي عشرات الشبان الذين قتلوا في المواجهات", [10]),
 ])
 def test_victims_counted_by_the_words_that_name_them(text, expected):
     assert killed(text) == expected

@@ -197,6 +197,8 @@ def _count_kind(s: _Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | 
     for a in range(k + 1, len(w) if noun else k):       # the verb after its noun: "11 شخصا قتلوا"
         if w[a].startswith("و") and casualty_kind(w[a]) or w[a][:1].isdigit() or seen > AHEAD:
             break                                         # "9 مواطنين وأصيب آخرون": a new clause
+        if w[a] in _RELATIVE and a > k + 1:
+            break                                         # "آلاف المتظاهرين وبينهم أسر الجنود الذين قتلوا"
         if _in(w[a], lex["after"]):
             return casualty_kind(w[a]), end, part
         seen += w[a] not in _STOPS and s.toks[a].text not in _QUOTES
