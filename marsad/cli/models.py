@@ -178,10 +178,16 @@ def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic
                             "file, one server core.")] = False,
           requests: Annotated[int, typer.Option(help="--api: requests per run (each run also stops after "
                                                      "--seconds).", min=100)] = 5000,
-          seconds: Annotated[float, typer.Option(help="--api: longest time per run.", min=1.0)] = 15.0):
+          seconds: Annotated[float, typer.Option(help="--api: longest time per run.", min=1.0)] = 15.0,
+          store: Annotated[Optional[str], typer.Option(
+              "--store", metavar="URL", help="Only the two stores side by side: ingest and full-text search in "
+                                             "SQLite vs the PostgreSQL database at URL (scripts/start-postgres).")] = None,
+          store_sizes: Annotated[str, typer.Option(
+              help="--store: synthetic articles per search store, comma-separated (1000000: ~40 min).")] = "100000"):
     """Throughput and memory as ratios against peers measured in the same run (JSON on stdout).
 
     --api: only the HTTP API under load, next to a static file served by the same server (a minute).
+    --store URL: only SQLite vs PostgreSQL: ingest, and search latency and memory at --store-sizes.
 
     Example: [bold]marsad bench -n 2000[/bold]
     """
@@ -195,6 +201,9 @@ def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic
             result = bench_api(None, requests, seconds)
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
         return
+    if store is not None:
+        _bench_store(corpus, store, n, store_sizes)
+        return
     if not corpus.exists():         # checked here, not by the option: --api needs no corpus
         raise typer.BadParameter(f"path '{corpus}' does not exist.", param_hint="--corpus")
     if 0 < dedup < 10:
@@ -204,4 +213,22 @@ def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic
     with _progress(f"bench: {n} articles (minutes)") as bar:   # bench.run reports no stages yet
         bar.add_task("bench", total=None)
         result = run(corpus, n, html_pages, memory, dedup)
+    sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+
+
+def _bench_store(corpus: Path, url: str, n: int, sizes: str) -> None:
+    """`marsad bench --store URL`: marsad/bench_store.py, JSON on stdout."""
+    from marsad.cli.common import _db_path
+
+    if not isinstance(_db_path(url), str):
+        raise typer.BadParameter("a postgresql:// URL (see scripts/start-postgres)", param_hint="--store")
+    try:
+        counts = tuple(int(x) for x in sizes.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"numbers separated by commas, not {sizes!r}", param_hint="--store-sizes") from None
+    from marsad.bench_store import run_store
+
+    with _progress(f"bench --store: {min(n, 2000)} articles ingested, search at {sizes} (minutes)") as bar:
+        bar.add_task("bench", total=None)
+        result = run_store(corpus, url, min(n, 2000), counts)
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
