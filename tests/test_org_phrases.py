@@ -78,3 +78,28 @@ def test_an_outlet_in_the_dateline_brackets_is_no_speaker():
                                                    "الشركات العاملة، فيما أشارت إلى أن الإنتاج سيرتفع."))
     assert doc.dateline.text == "الموصل"
     assert [q.speaker_canonical for q in doc.quotes] in ([], ["وزارة النفط العراقية"])
+
+
+def test_indefinite_plural_complements_anchored_by_a_definite_word_or_a_place():
+    assert names("وأعلن تنظيم أنصار الدولة مسؤوليته، وقال مجلس شورى ثوار سرت إن عناصره انسحبوا.") == \
+        ["تنظيم أنصار الدولة", "مجلس شورى ثوار سرت"]
+    # an indefinite verb before a definite word is no complement, nor is a run that meets no name
+    assert names("وكانت قوات قصفت المدينة أمس، وقال مجلس يضم خليطا من الفصائل إنه يرفض.") == []
+
+
+def test_plural_heads_adjectival_bodies_and_division_names():
+    assert names("وقالت لجان مقاومة كسلا إن المقاومة الوطنية ترفض قرار الحكومة السودانية.") == \
+        ["لجان مقاومة كسلا", "المقاومة الوطنية", "الحكومة السودانية"]
+    # a division noun before a known place is the place, not an office
+    assert names("وسيطرت القوات على مديرية حريب.") == []
+
+
+def test_a_description_after_the_name_is_left_out():
+    assert names("ونقلت وكالة الأنباء السودانية الرسمية البيان.") == ["وكالة الأنباء السودانية"]
+
+
+def test_a_person_inside_a_unit_or_landmark_name_and_a_head_read_as_a_name_give_way():
+    text = "واشتبكت كتيبة أبو عبيدة مع مسلحين قرب جامع عمر المختار."
+    ents = with_org_phrases(text, find_entities(text))
+    got = {(e.type, e.canonical) for e in ents}
+    assert ("ORG", "كتيبة أبو عبيدة") in got and ("LOC", "جامع عمر المختار") in got

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.head_names import after_place_noun
 from marsad.extraction.person_names import mend_people
 from marsad.extraction.spans import overlay, variant_key
 from marsad.model import Document, Entity
@@ -32,6 +33,10 @@ _ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:متحدث|ناطق|رئيس
                                r"مندوب|منسق)\b")
 _ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:إن|ان|أن|إنه|أنه|في|خلال|عبر)\s")
 _PROCLITICS = "وفبلك"
+_DESCRIPTORS = frozenset(normalize(w) for w in ("الحكومي", "الحكومية", "الرسمي", "الرسمية"))
+# administrative-division nouns: "ولاية الجزيرة" names the division الجزيرة (مدينة/قرية stay: مدينة نصر)
+_ADMIN_NOUNS = frozenset(normalize(w) for w in ("محافظة", "مديرية", "ولاية", "قضاء", "ناحية", "محلية", "بلدية",
+                                                 "إقليم", "مقاطعة"))
 ARTICLE_RULES = True          # gazetteer and title rules on articles (see ner.tag)
 
 
@@ -185,6 +190,10 @@ def _entity(text: str, start: int, end: int, kind: str) -> Entity:
         if " " in text[start:end] and not n.startswith(("ال", "لل")) and n not in lx.org_heads() and \
                 not _known(n) and normalize(text[start:end].split(" ")[1]).startswith("ال"):
             start += len(first) + 1
+    if kind == "ORG":                       # "وكالة الأنباء … الحكومية": a description, not the name
+        words = text[start:end].split(" ")
+        if len(words) > 2 and normalize(words[-1]) in _DESCRIPTORS:
+            end = start + len(" ".join(words[:-1]))
     if kind == "PER":
         start, title = _title_before(text, start)
         if title is None:
@@ -192,6 +201,9 @@ def _entity(text: str, start: int, end: int, kind: str) -> Entity:
         role = _role_after(text, end) or _role_before(text, start)
     mention = text[start:end]
     name = _title_inside(mention)[1] if title else mention
+    words = name.split()
+    if kind == "LOC" and len(words) >= 2 and any(f in _ADMIN_NOUNS for f in strip_clitics(normalize(words[0]))):
+        name = " ".join(words[1:])          # "محافظة النبطية" is the place النبطية
     return Entity(mention, kind, start, end, canonical=name.strip(_QUOTES + " "), title=title, role=role)
 
 
@@ -291,13 +303,32 @@ def propagate_surnames(text: str, ents: list[Entity]) -> list[Entity]:
 def with_org_phrases(text: str, ents: list[Entity]) -> list[Entity]:
     """Organisation-shaped phrases (org_phrases) the tagger missed or cut: one replaces the entities
     lying wholly inside it; where the tagger's entity reaches past it, the tagger's stands."""
+    from marsad.extraction.head_names import named_people, quoted_names
     from marsad.extraction.org_phrases import landmark_phrases, media_names, org_phrases
 
     # at one start the longest phrase is weighed first, so a shorter one inside it gives way
     phrases = sorted(org_phrases(text) + media_names(text) + landmark_phrases(text),
                      key=lambda e: (e.start, e.start - e.end))
-    return overlay(ents, phrases, lambda p, overlapping: all(
-        p.start <= e.start and e.end <= p.end and e.type != "PER" for e in overlapping))
+    ents = overlay(ents, phrases, lambda p, overlapping: all(
+        p.start <= e.start and e.end <= p.end and (e.type != "PER" or _named_after(p, e)) for e in overlapping))
+    # a name its class noun announces (قرية "X", موقع "X", يدعى X) replaces whatever the tagger read in it
+    return overlay(ents, quoted_names(text) + named_people(text), lambda p, overlapping: all(
+        e.start < p.end and p.start < e.end and (p.start <= e.start and e.end <= p.end or e.type == p.type == "PER")
+        for e in overlapping))
+
+
+def _named_after(phrase: Entity, person: Entity) -> bool:
+    """A person the tagger read inside an organisation's or a landmark's name is part of that name
+    when it begins in the head word ("لجان" read as جان), or follows the head of a military unit or a
+    landmark, which are named after people ("كتيبة أبو عبيدة"، "جامع عمر المختار")."""
+    head = phrase.text.split(" ")[0]
+    if person.start < phrase.start + len(head):
+        return True
+    forms = strip_clitics(normalize(head))
+    return phrase.type == "LOC" or any(f in _NAMED_UNITS for f in forms)
+
+
+_NAMED_UNITS = frozenset(normalize(w) for w in ("كتيبة", "كتائب", "لواء", "ألوية", "سرية", "سرايا", "فيلق", "فوج"))
 
 
 def with_named_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -348,6 +379,7 @@ def tag_entities_many(docs: list[Document]) -> list[Document]:
     """`tag_entities` over a batch of documents (the pipeline's batched form of this stage)."""
     for doc, found in zip(docs, find_entities_many([doc.text for doc in docs])):
         found = with_org_phrases(doc.text, merge_adjacent_names(doc.text, found))
+        found = after_place_noun(doc.text, found)
         doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
         doc.entities = [e for e in doc.entities if not _no_place(e)]
         canonicalise(doc.entities)

@@ -28,7 +28,7 @@ _FIXED = tuple(tuple(normalize(n).split()) for n in ("الدفاع المدني"
 _STOP = frozenset(normalize(w) for w in (
     "في", "على", "علي", "من", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حول", "خلال", "منذ", "عند", "أن",
     "إن", "ان", "التي", "الذي", "الذين", "اللذين", "اللتين", "هذا", "هذه", "ذلك", "تلك", "أمس", "اليوم",
-    "التابع", "التابعة", "التابعين", "الموالية", "الموالي", "المدعومة", "المدعوم", "المقربة", "الآن", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
+    "التابع", "التابعة", "التابعين", "الحكومي", "الحكومية", "الرسمي", "الرسمية", "الموالية", "الموالي", "المدعومة", "المدعوم", "المقربة", "الآن", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +44,7 @@ def is_landmark(name: str) -> bool:
     """A name headed by a landmark noun (ساحة، شارع، جامع …): a spot inside a town, not where ACLED
     puts an event (it codes the town)."""
     first = normalize(name).split()[:1]
-    return bool(first) and _head_form(first[0], _landmark_heads()) is not None
+    return bool(first) and head_form(first[0], _landmark_heads()) is not None
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +52,7 @@ def _landmark_heads() -> frozenset[str]:
     return frozenset(normalize(w) for w in lx.words("landmark_heads.txt"))
 
 
-def _head_form(word: str, heads: frozenset[str] | None = None) -> str | None:
+def head_form(word: str, heads: frozenset[str] | None = None) -> str | None:
     """The head `word` is (an org head unless `heads` says otherwise), proclitics (وبل) allowed."""
     for form in strip_clitics(word):
         if form in (heads if heads is not None else _heads()):
@@ -60,7 +60,7 @@ def _head_form(word: str, heads: frozenset[str] | None = None) -> str | None:
     return None
 
 
-_MEDIA_HEADS = frozenset(normalize(w) for w in ("موقع", "صحيفة", "جريدة", "قناة", "إذاعة", "شبكة", "وكالة", "مجلة",
+MEDIA_HEADS = frozenset(normalize(w) for w in ("موقع", "صحيفة", "جريدة", "قناة", "إذاعة", "شبكة", "وكالة", "مجلة",
                                                  "تلفزيون", "منصة"))
 # a news outlet's name often ends in a borrowed word: "شفق نيوز"، "بايدوا أونلاين"، "سودانس بوست"، "كوردستان24"
 _MEDIA_TAIL = re.compile(r"(?:نيوز|أونلاين|اونلاين|بوست|تايمز|تريبيون|برس|ميديا|انفو|إنفو|تي في|24)$")
@@ -74,7 +74,7 @@ def media_names(text: str) -> list[Entity]:
     out, i = [], 0
     while i < len(toks):
         n = 0
-        form = _head_form(words[i], _MEDIA_HEADS)
+        form = head_form(words[i], MEDIA_HEADS)
         glued = lambda k: not text[toks[k - 1].end:toks[k].start].strip(" \"«»")     # noqa: E731
         if form and i + 1 < len(toks) and glued(i + 1) and words[i + 1] not in _STOP \
                 and (words[i + 1].isalnum()) and words[i + 1] not in lx.not_places():
@@ -87,10 +87,10 @@ def media_names(text: str) -> list[Entity]:
             n = 1 if _MEDIA_TAIL.search(words[i]) and not (i + 1 < len(toks) and _MEDIA_TAIL.fullmatch(words[i + 1])) else 2
             form = words[i]
         if n:
-            start = toks[i].start + (clitic_chars(words[i], form) if form in _MEDIA_HEADS else 0)
+            start = toks[i].start + (clitic_chars(words[i], form) if form in MEDIA_HEADS else 0)
             end = toks[i + n - 1].end
             name = text[start:end].strip("\"«» ")
-            if form in _MEDIA_HEADS and n > 2:          # "موقع بايدوا أونلاين": the outlet is "بايدوا أونلاين"
+            if form in MEDIA_HEADS and n > 2:          # "موقع بايدوا أونلاين": the outlet is "بايدوا أونلاين"
                 name = text[toks[i + 1].start:end].strip("\"«» ")
             out.append(Entity(text[start:end], "ORG", start, end, canonical=name))
             i += n
@@ -107,7 +107,7 @@ def landmark_phrases(text: str) -> list[Entity]:
     out, i = [], 0
     while i < len(toks):
         # a landmark's name follows its noun in construct: "ساحة الكرامة", not "الساحة العامة" (a common noun)
-        form = _head_form(words[i], _landmark_heads())
+        form = head_form(words[i], _landmark_heads())
         form = form if form and not words[i].endswith("ال" + form) else None
         n = 0
         if form and i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip(" \"«»"):
@@ -141,9 +141,10 @@ def org_phrases(text: str) -> list[Entity]:
     out, i = [], 0
     while i < len(toks):
         fixed = _fixed_at(words, i)
-        form = fixed[1] if fixed else _head_form(words[i])
-        if form and not fixed and i + 1 < len(words) and _place_noun(words[i + 1]):
-            form = None                         # "مركز محافظة ذي قار": the province's seat, a place
+        form = fixed[1] if fixed else head_form(words[i]) or _adjectival_head(words, i)
+        if form and not fixed and i + 1 < len(words) and (_place_noun(words[i + 1]) or _place_noun(form)
+                                                          and words[i + 1] in lx.place_names()):
+            form = None                         # "مركز محافظة ذي قار", "مديرية حريب": places
         n = fixed[0] if fixed else (_chain(text, toks, words, i) if form else 0)
         if n >= 2:
             start = toks[i].start + clitic_chars(words[i], form)
@@ -167,13 +168,21 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
             break
         if _fixed_at(words, j) is not None:
             break                                   # "والدفاع المدني": another body
-        if w.startswith("و") and j > i + 1 and _head_form(w[1:]) is not None:
+        if w.startswith("و") and j > i + 1 and head_form(w[1:]) is not None:
             break                                   # "ووزارة الصحة": a second name begins
         bare = w[1:] if w.startswith("و") and w[1:].startswith("ال") else w
         if _adjective(words[j - 1]) and not (_adjective(w) or w.startswith("لل")):
             break                                   # "مركز حلب الإعلامي | الخبر": after an adjective, an object
         if bare.startswith(("ال", "لل")) or bare in lx.place_names() or _name(bare):
             j += 1
+            continue
+        if (w in lx.NAME_JOINERS or w in lx.person_names() and words[j + 1:j + 2] and _anchored(text, toks, words, j + 1, 1)) \
+                and j + 1 < len(toks) and words[j + 1].isalpha() and not text[toks[j].end:toks[j + 1].start].strip():
+            j += 2                                  # "كتيبة أبو عبيدة", "جامع عمر المختار": named after a person
+            continue
+        if j <= i + 2 and not words[i].startswith("ال") and _plural_complement(w) and \
+                _anchored(text, toks, words, j + 1, 2):
+            j += 1                                  # "تنظيم أنصار الشريعة", "مجلس شورى ثوار درنة"
             continue
         if _construct_noun(w) and j + 1 < len(toks) and (words[j + 1].startswith("ال") or words[j + 1] in lx.place_names()
                                   or _name(words[j + 1]) or words[j + 1] in ("ذي", "ذو")) \
@@ -185,6 +194,42 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
             continue
         break
     return j - i
+
+
+# bodies named by a common noun and a relative adjective: "الحكومة الليبية", "المقاومة الشعبية"
+_ADJECTIVAL_HEADS = frozenset(normalize(w) for w in ("الحكومة", "المقاومة"))
+
+
+def _adjectival_head(words: list[str], i: int) -> str | None:
+    for form in strip_clitics(words[i]):
+        if form in _ADJECTIVAL_HEADS and i + 1 < len(words) and _adjective(words[i + 1]):
+            return form
+    return None
+
+
+def _plural_complement(word: str) -> bool:
+    """An indefinite noun in a name's idafa chain, by the shapes that verbs (which also stand before
+    a definite word: "قوات قصفت المدينة") do not take: a sound feminine plural (عمليات), a construct
+    plural or alif-maqsura noun (مجاهدي، شورى), a broken plural أفعال/فعّال/فعلاء (أنصار، ثوار، شهداء)."""
+    if not word.isalpha() or word.startswith(("ال", "ي")):
+        return False
+    n = len(word)
+    return (n >= 5 and word.endswith("ات")) or (n >= 4 and word.endswith("ي")) or (n >= 5 and word.endswith("اء")) \
+        or (n == 5 and word[0] == "ا" and word[3] == "ا") or (n == 4 and word[2] == "ا")
+
+
+def _anchored(text: str, toks, words: list[str], j: int, reach: int) -> bool:
+    """Within `reach` more indefinite complements from token j, the chain meets a definite word, a
+    known place or a name (an indefinite run that meets none is no name: "مجلس يضم خليطا")."""
+    for k in range(j, min(j + reach, len(toks))):
+        if text[toks[k - 1].end:toks[k].start].strip(" \"«»"):
+            return False
+        w = words[k]
+        if w.startswith(("ال", "لل")) or w in lx.place_names() or _name(w):
+            return True
+        if not _plural_complement(w):
+            return False
+    return False
 
 
 def _place_noun(word: str) -> bool:

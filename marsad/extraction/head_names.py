@@ -1,0 +1,153 @@
+"""Names introduced by the noun that says what they are, which the tagger misses or mistypes.
+
+Arabic news writes a little-known name after its class noun, often in quotes: قرية "ود النورة",
+مناطق "الشقيق" و"الرهد", موقع "عاين" الإخباري, لجنة مقاومة "الكاملين", غرفة عمليات "الفتح المبين",
+مكتب "توثيق الانتهاكات في حمص"; a person after "يدعى/تدعى/المدعو". The class noun decides the type
+(a place noun: LOC; a news medium: ORG named by the quoted words; an organisation head with its
+indefinite complements: ORG named by the whole phrase), whatever the ANERcorp-trained tagger said
+(it reads a village named after a man as PER, a quoted village as ORG). Quoted words told to ("لـ
+«النهار»") are an outlet. A name listed after a quoted place ("، “X” و“Y”") is a place too.
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.org_phrases import MEDIA_HEADS, head_form
+from marsad.model import Entity
+from marsad.text import lexicons as lx
+from marsad.text.arabic import normalize, strip_clitics, tokens
+
+_QUOTE_CHARS = "\"'«»“”„"
+MAX_QUOTED = 5                                  # words: a longer quotation is speech, not a name
+# "يدعى/تدعى" (is called), "المدعو/المدعوة" (the one called): a personal name follows
+_NAMED = frozenset(normalize(w) for w in ("يدعى", "تدعى", "ويدعى", "وتدعى", "يدعي", "المدعو", "المدعوة",
+                                          "يسمى", "تسمى"))
+_NAMING = re.compile("[يت](?:دعى|دعي|سمى)|المدعو")
+_STOPS = frozenset(normalize(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "وهو", "وهي", "الذي",
+                                          "التي", "وقد", "بعد", "قبل", "منذ", "خلال"))
+
+
+def _is_quote(tok: str) -> bool:
+    return bool(tok) and all(ch in _QUOTE_CHARS for ch in tok)
+
+
+def _place_noun(word: str) -> bool:
+    """A place noun, singular, plural or dual-construct (منطقتي، قريتي), a proclitic allowed."""
+    nouns = lx.place_nouns()
+    for form in strip_clitics(word):
+        if form in nouns or form.endswith("تي") and form[:-2] + "ه" in nouns:
+            return True
+    return False
+
+
+class _Words:
+    """words[k]: the normalised token k, computed on first use."""
+
+    def __init__(self, toks):
+        self.toks, self.cache = toks, {}
+
+    def __getitem__(self, k):
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self.toks)))]
+        if k not in self.cache:
+            self.cache[k] = normalize(self.toks[k].text)
+        return self.cache[k]
+
+
+def _quoted_runs(toks):
+    """(open index, close index) of each quoted run of 1..MAX_QUOTED words."""
+    i, n = 0, len(toks)
+    while i < n:
+        if _is_quote(toks[i].text):
+            j = i + 1
+            while j < n and j - i <= MAX_QUOTED + 1 and not _is_quote(toks[j].text) \
+                    and any(ch.isalpha() or ch.isdigit() for ch in toks[j].text):
+                j += 1
+            if j < n and _is_quote(toks[j].text) and j > i + 1 and j - i <= MAX_QUOTED + 1:
+                yield i, j
+                i = j + 1
+                continue
+        i += 1
+
+
+def quoted_names(text: str) -> list[Entity]:
+    """Entities for quoted names after a class noun (see the module docstring), in text order."""
+    if not any(ch in text for ch in _QUOTE_CHARS):
+        return []
+    toks = tokens(text)
+    words = _Words(toks)                        # normalised only where a quote stands (throughput)
+    out: list[Entity] = []
+    last_place_close = -10
+    for q, r in _quoted_runs(toks):
+        inner_start, inner_end = toks[q + 1].start, toks[r - 1].end
+        inner = text[inner_start:inner_end]
+        h = q - 1
+        prev = words[h] if h >= 0 else ""
+        if h >= 0 and _place_noun(prev) and not prev.startswith("ال"):
+            out.append(Entity(text[inner_start:inner_end], "LOC", inner_start, inner_end, canonical=inner))
+            last_place_close = r
+            continue
+        if q - last_place_close <= 3 and all(w in ("،", ",", "و") for w in words[last_place_close + 1:q]):
+            out.append(Entity(text[inner_start:inner_end], "LOC", inner_start, inner_end, canonical=inner))
+            last_place_close = r                    # "قرى “X”، “Y” و“Z”": the list goes on
+            continue
+        if h >= 0 and head_form(prev, MEDIA_HEADS) and not prev.startswith("ال"):
+            out.append(Entity(inner, "ORG", inner_start, inner_end, canonical=inner))   # موقع "X": the outlet is X
+            continue
+        if prev in ("لـ", "ل"):                     # "قال مصدر لـ«الشرق الأوسط»": told to an outlet
+            out.append(Entity(text[inner_start:inner_end], "ORG", inner_start, inner_end, canonical=inner))
+            continue
+        k = h                                        # "لجنة مقاومة “X”": a head and its indefinite complements
+        while k >= 0 and h - k < 3 and words[k].isalpha() and not words[k].startswith("ال") \
+                and words[k] not in _STOPS and head_form(words[k]) is None:
+            k -= 1
+        if k == h and normalize(inner) in lx.place_names():
+            continue                                 # جامعة "غاريسا": the town's name stays a place
+        if k >= 0 and head_form(words[k]) and not words[k].startswith("ال") and words[k] not in _STOPS:
+            form = head_form(words[k])
+            start = toks[k].start + len(toks[k].text) - len(form)
+            if normalize(text[start:toks[k].end]) != form:     # diacritics on the head: keep it whole
+                start = toks[k].start
+            canonical = " ".join([text[start:toks[h].end], inner]) if k < h else \
+                text[start:toks[k].end] + " " + inner
+            out.append(Entity(text[start:toks[r].end], "ORG", start, toks[r].end, canonical=canonical))
+    return out
+
+
+def named_people(text: str) -> list[Entity]:
+    """"يدعى شيار", "تدعى سلمى يوسف": the one to three words after the verb of naming, up to
+    punctuation, a preposition or a clause joined by و."""
+    if not _NAMING.search(text):
+        return []
+    toks = tokens(text)
+    words = [normalize(t.text) for t in toks]
+    out = []
+    for i, w in enumerate(words):
+        if w not in _NAMED:
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 3 and words[j].isalpha() and words[j] not in _STOPS \
+                and not (j > i + 1 and words[j].startswith("و") and words[j][1:] not in lx.person_names()) \
+                and not text[toks[j - 1].end:toks[j].start].strip():
+            j += 1
+        if j > i + 1 and not words[i + 1].startswith("ال"):
+            start, end = toks[i + 1].start, toks[j - 1].end
+            out.append(Entity(text[start:end], "PER", start, end, canonical=text[start:end]))
+    return out
+
+
+def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
+    """An entity written right after a singular place noun ("قرية ود عشانا", "بلدة \"أم ضوا بان\"")
+    is a place, though the tagger read a man's name or an organisation in it; an organisation named
+    with its own head ("منطقة جهاز الأمن"?) or from the actor dictionary stays what it is."""
+    out = []
+    for e in ents:
+        if e.type in ("PER", "ORG") and not e.actor:
+            before = re.sub(r"[\s\"'«»“”(]+$", "", text[max(0, e.start - 20):e.start])
+            last = normalize(before.split()[-1]) if before.split() else ""
+            first = normalize((e.canonical or e.text).split()[0]) if (e.canonical or e.text).split() else ""
+            singular = any(lx.place_nouns().get(f) == "singular" for f in strip_clitics(last))
+            if singular and not last.startswith("ال") and head_form(first) is None:
+                e = Entity(e.text, "LOC", e.start, e.end, canonical=e.canonical)
+        out.append(e)
+    return out

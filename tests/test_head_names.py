@@ -1,0 +1,55 @@
+"""Names announced by their class noun (quoted or not), on sentences written for these tests."""
+from __future__ import annotations
+
+from marsad.extraction.head_names import after_place_noun, named_people, quoted_names
+from marsad.model import Entity, RawItem
+from marsad.pipeline import process
+
+
+def found(text: str) -> set[tuple[str, str]]:
+    return {(e.type, e.canonical) for e in quoted_names(text)}
+
+
+def test_a_quoted_name_after_a_place_noun_and_the_list_it_opens_are_places():
+    text = "وهاجم مسلحون قرى “الشقيق”، “أم سنطة” و”الرهد” ثم انسحبوا إلى منطقتي \"الكرمك\" شرقا."
+    assert found(text) == {("LOC", "الشقيق"), ("LOC", "أم سنطة"), ("LOC", "الرهد"), ("LOC", "الكرمك")}
+
+
+def test_a_quoted_name_after_a_news_medium_or_told_to_is_the_outlet():
+    text = "وبحسب موقع \"عاين نيوز\" الإخباري، قال مصدر عسكري لـ«النهار العربي» إن القصف توقف."
+    assert found(text) == {("ORG", "عاين نيوز"), ("ORG", "النهار العربي")}
+
+
+def test_a_quoted_name_after_an_organisation_head_names_the_whole_body():
+    text = "وقالت لجنة مقاومة \"الكاملين\" إن غرفة عمليات “الفتح المبين” وثقت الخروقات، بحسب مكتب “توثيق الانتهاكات في حمص”."
+    assert found(text) == {("ORG", "لجنة مقاومة الكاملين"), ("ORG", "غرفة عمليات الفتح المبين"),
+                           ("ORG", "مكتب توثيق الانتهاكات في حمص")}
+
+
+def test_speech_and_a_quoted_town_after_a_body_are_left_alone():
+    # a quotation is no name; "جامعة “الخرطوم”" keeps the town a place
+    assert found("وقال المتحدث إن \"الوضع الأمني في المدينة مستقر تماما الآن\".") == set()
+    assert found("وقتل طالبان في جامعة “الخرطوم” أمس.") == set()
+
+
+def test_the_verb_of_naming_introduces_a_person():
+    text = "وأوضحت المصادر أن القتيل يدعى كاوا، وأن الجريحة تدعى سعاد حمدان وتعمل معلمة."
+    assert [e.canonical for e in named_people(text)] == ["كاوا", "سعاد حمدان"]
+
+
+def test_an_entity_right_after_a_singular_place_noun_is_a_place():
+    text = "وهاجمت القوة قرية ود عشانا ثم مدينة الحلفايا."
+    s = text.index("ود عشانا")
+    e = after_place_noun(text, [Entity("ود عشانا", "PER", s, s + len("ود عشانا"), canonical="ود عشانا")])
+    assert e[0].type == "LOC"
+    s = text.index("القوة")                   # not after a place noun: left as it was
+    e = after_place_noun(text, [Entity("القوة", "ORG", s, s + 5, canonical="القوة")])
+    assert e[0].type == "ORG"
+
+
+def test_end_to_end_the_announced_names_reach_the_article_entities():
+    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + "قالت لجنة مقاومة \"الطندب\"، اليوم الأحد، إن مسلحين هاجموا قرية \"العزازي\" وقتلوا مزارعا "
+                  "يدعى حامد الطيب، وفق ما نقل موقع \"بلادي أونلاين\"."))
+    got = {(e.type, e.canonical) for e in doc.entities}
+    assert {("ORG", "لجنة مقاومة الطندب"), ("LOC", "العزازي"), ("PER", "حامد الطيب"),
+            ("ORG", "بلادي أونلاين")} <= got
