@@ -35,6 +35,12 @@ def fatalities(body: str) -> dict[str, int | None]:
     ("أطلق مسلحون النار على الشقيقين قرب بلدة طفس، ما أدى إلى مقتلهما على الفور", [2]),
     ("وأعلنت عائلة الصحفي عن وفاته متأثرا بجراحه", [1]),
     ("أطلق المسلحون النار على الحاجز قبل أن يقتلوا حارس المبنى", [1]),
+    # a person with a possessive pronoun is one victim, added to the count beside it
+    ("أطلق مسلحون النار على شاحنة ما أسفر عن مقتل سائقها وثلاثة عمال", [1, 3]),
+    ("أدى الانفجار إلى مقتل زوجته وطفلين", [3]),
+    ("فتح مسلحون النار على حافلة ما أسفر عن مقتل اثنين أحدهما جندي والآخر مدني", [2]),
+    # an attempt on someone's life killed no one
+    ("نجا المحافظ من محاولة قتل عند مدخل مكتبه", []),
     # a death verb in a relative clause on another noun does not count the crowd before it
     ("واحتشد مئات المعتصمين ومعهم أمهات الشبان الذين قتلوا في السجن أمام مبنى البرلمان", []),
     ("شيع الأهالي عشرات الشبان الذين قتلوا في المواجهات", [10]),
@@ -93,3 +99,17 @@ def test_an_uncounted_lead_keeps_no_count_from_a_different_kind_of_incident():
     body = ("قتل عدد من المدنيين في قصف مدفعي على بلدة حزانو. "
             "وقال ناشطون إن اشتباكات اندلعت في مدينة سرمدا أسفرت عن مقتل أربعة مسلحين.")
     assert fatalities(body)["حزانو"] is None
+
+
+@pytest.mark.parametrize("body, expected", [
+    # an assassination told without a count killed its one target
+    ("اغتال مسلحون مجهولون الناشط سامي العلي أمام منزله في مدينة درنة.", {"درنة": 1}),
+    ("اغتيل إمام مسجد برصاص مجهولين في مدينة درعا أمس.", {"درعا": 1}),
+    # a number after the verb, past the doer and a time, is the count
+    ("اغتالت طائرة مسيرة، فجر اليوم، أربعة شبان في بلدة جباليا.", {"جباليا": 4}),
+    ("تم اغتيال ثلاثة ضباط في مدينة درعا.", {"درعا": 3}),
+    # ... but not a number of things
+    ("اغتال مسلحون مختار قرية في ريف مدينة درعا بإطلاق 5 رصاصات عليه.", {"درعا": 1}),
+])
+def test_an_assassination_kills_its_target(body, expected):
+    assert fatalities(body) == expected

@@ -45,3 +45,21 @@ def _has(words: list[str], i: int, vocab: frozenset[str]) -> str | None:
         if tuple(words[i:i + len(entry)]) == entry:
             return " ".join(entry)
     return next((form for form in strip_clitics(words[i]) if form in one), None)
+
+
+def _person(word: str) -> bool:
+    """A noun for one person, also with a possessive pronoun: "سائقها", "حارسه", "زوجته"."""
+    persons = _lex()["persons"]
+    if word in persons or _in(word, persons):
+        return True
+    for suffix in ("هما", "هم", "ها", "ه"):
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) >= 3:
+            return stem in persons or stem.endswith("ت") and stem[:-1] + "ه" in persons
+    return False
+
+
+def _bare(word: str, vocab: frozenset[str]) -> bool:
+    """The word, or it after one proclitic (ومقتله، بمقتلهما), is in vocab; never after the article:
+    "الشهيد فلان" and "الجثة" name someone already known, not a new victim."""
+    return word in vocab or len(word) > 3 and word[0] in "وفبلك" and word[1:] in vocab

@@ -30,6 +30,7 @@ from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, to
 from marsad.text.numbers import quantities
 
 _CLAUSES = {"فيما", "بينما", "كما", "حين", "وكما"}      # a new clause about something else
+_RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
 
 
@@ -93,6 +94,11 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
             mine = [f for f, o in zip(figs, owners) if o == owners[nxt]]
     if not figs:
         mine = _next_door(text, sent_start, triggers, trig=triggers[k])
+    # an assassination, or the weapon named right after one ("اغتالت طائرة مسيرة …")
+    told = [triggers[k - 1]] if k and _close(text, triggers[k - 1], triggers[k]) else []
+    for t in ([triggers[k], *told] if not mine else []):
+        if killed := _assassinated(text, t, sent_end):
+            return killed
     if not mine:
         if not figs and (zero_casualties(text, triggers[k].start, sent_end)
                          or _next_door(text, sent_start, triggers, zero=True)):
@@ -101,12 +107,34 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
     return _count(text, mine)
 
 
+def _assassinated(text: str, trig: Trigger, end: int) -> tuple[int, str] | None:
+    """An assassination told without a count killed its target: "اغتال مسلحون القيادي …" is 1, as
+    ACLED codes it; "اغتيال ثلاثة ضباط" is the number right after; "محاولة اغتيال" is no killing."""
+    before = normalize(text[max(0, trig.start - 20):trig.start]).split()[-2:]
+    word = normalize(text[trig.start:trig.end]).split()[0]
+    if word not in _lex()["assassination"] and not (word == "اغتيال" and before[-1:] in (["تم"], ["جري"])):
+        return None                                     # the verb, or "تم اغتيال"; "باغتيال فلان" recalls one
+    if any(_in(w, _lex()["attempt"]) or w in _RELATIVE for w in before):
+        return None                                     # "محاولة اغتيال", "الذين اغتالوا جنوده"
+    # the count is the object, after the doer and a time: "اغتال الطيران، بعد ظهر أمس، خمسة شبان"
+    after = list(tokens(text, trig.end, end))[:8]
+    for q in quantities(text, trig.end, after[-1].end) if after else []:
+        noun = next((normalize(t.text) for t in tokens(text, q.end, min(end, q.end + 20))), "")
+        if not q.definite and q.value < 1900 and not _in(noun, _lex()["things"]):
+            return q.value, text[trig.start:q.end]
+    return 1, text[trig.start:trig.end]
+
+
 def _weapon_of(text: str, prev: Trigger, trig: Trigger) -> bool:
     """`trig` names the weapon of the incident `prev` tells, a few words on with no comma or new
     clause between: "استشهاد مواطن نتيجة قصف إسرائيلي من طائرة مسيرة", "هجوم مسلح بعبوة ناسفة"."""
+    return prev.event_type == trig.event_type and _close(text, prev, trig)
+
+
+def _close(text: str, prev: Trigger, trig: Trigger) -> bool:
+    """At most three words between two triggers, and no comma or new clause."""
     gap = text[prev.end:trig.start]
-    return (prev.event_type == trig.event_type and len(gap.split()) <= 3
-            and not any(c in gap for c in "،,.؛:") and not _CLAUSES & set(normalize(gap).split()))
+    return len(gap.split()) <= 3 and not any(c in gap for c in "،,.؛:") and not _CLAUSES & set(normalize(gap).split())
 
 
 def _definite(text: str, trig: Trigger) -> bool:

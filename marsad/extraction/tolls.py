@@ -16,7 +16,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from marsad.extraction.casualty_words import _has, _in, _lex, casualty_kind
+from marsad.extraction.casualty_words import (
+    _bare,
+    _has,
+    _in,
+    _lex,
+    _person,
+    casualty_kind,
+)
 from marsad.model import Toll
 from marsad.text.arabic import (
     Sentence,
@@ -217,12 +224,6 @@ def _one(word: str) -> bool:
     return any(number_words()["units"].get(form) == 1 for form in strip_clitics(word))
 
 
-def _bare(word: str, vocab: frozenset[str]) -> bool:
-    """The word, or it after one proclitic (ومقتله، بمقتلهما), is in vocab; never after the article:
-    "الشهيد فلان" and "الجثة" name someone already known, not a new victim."""
-    return word in vocab or len(word) > 3 and word[0] in "وفبلك" and word[1:] in vocab
-
-
 def _counted_after(s: _Sent, i: int) -> bool:
     """A number right after the noun, or two words on, counts it: "راح ضحية الهجوم ثمانية مواطنين"
     (not "قتيل واحد", nor a new count joined by و: "سقط شهيد و3 جرحى")."""
@@ -246,7 +247,9 @@ def _words_counts(s: _Sent) -> list[tuple[int, int, str, int]]:
         k = _skip(s, i + 1)
         if k >= len(w) or k + 1 < len(w) and w[k + 1] in lex["parts"] and w[k] not in lex["persons"]:
             continue                                      # "مقتل مدنيين بينهم نساء": a plural, no dual
-        if w[k] in lex["duals"] or (w[k] in lex["persons"] or _in(w[k], lex["persons"])) and w[k] != "اخر":
+        if i and _in(w[i - 1], lex["attempt"]):
+            continue                                      # "محاولة قتل الشاهد": no one died
+        if w[k] in lex["duals"] or _person(w[k]) and w[k] != "اخر":
             out.append((i, k + 1, kd, 2 if w[k] in lex["duals"] else 1))
     for i, x in enumerate(w):                             # "أدت إلى سقوط شهيد"; not "(15) شهيدا"
         two = _bare(x, lex["two"])                        # "ما أدى إلى مقتلهما"
@@ -277,7 +280,7 @@ def _extend(s: _Sent, end: int, value: int) -> tuple[int, int]:
             stem = x[1:]
             if stem in lex["duals"]:
                 return a + 1, value + 2
-            if stem in lex["persons"] and stem != "اخر":
+            if _person(stem) and "اخر" not in strip_clitics(stem):      # "والآخر": one already counted
                 return a + 1, value + 1
     return end, value
 
