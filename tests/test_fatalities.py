@@ -113,3 +113,21 @@ def test_an_uncounted_lead_keeps_no_count_from_a_different_kind_of_incident():
 ])
 def test_an_assassination_kills_its_target(body, expected):
     assert fatalities(body) == expected
+
+
+def test_a_sentence_that_describes_the_incident_told_before_takes_its_count():
+    body = ("قتل ثمانية جنود في هجوم على دورية للجيش. "
+            "وقال مصدر إن الهجوم وقع فجر أمس عندما تعرضت الدورية لكمين قرب مدينة غاو.")
+    assert fatalities(body) == {"غاو": 8}
+
+
+def test_another_incident_after_the_one_told_before_keeps_no_count():
+    from marsad.extraction.fatalities import event_fatalities
+    from marsad.extraction.triggers import find_triggers
+    from marsad.text.arabic import sentences
+
+    text = "قتل ثمانية جنود في هجوم على دورية للجيش. وأعقب الهجوم هجوم آخر على نقطة تفتيش قرب مدينة غاو."
+    second = sentences(text)[1]
+    triggers = find_triggers(text, second.start, second.end)
+    assert [event_fatalities(text, second.start, second.end, triggers, k)[0] for k in range(len(triggers))] \
+        == [None] * len(triggers)

@@ -190,7 +190,7 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
         if _uncounted(text, sents[i]) and _retold(sents[i + 1]) and all(
                 t.event_type == trig.event_type for t in after):
             return found
-    if refer(sents[i], triggers) or _victims_told(text, sents[i]):
+    if refer(sents[i], triggers) or _victims_told(text, sents[i]) or _retells(text, sents[i].start, triggers):
         for j in (i - 1, i - 2):
             if j < 0:
                 break
@@ -199,6 +199,19 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
             if _triggers(text, sents[j]):
                 break                                   # another incident comes between
     return False if zero else []
+
+
+def _retells(text: str, start: int, triggers: list[Trigger]) -> bool:
+    """The sentence opens on the incident told before and only describes it: "إن الهجوم وقع أمس
+    عندما تعرضت دورية لكمين …" — its first incident points back, the others are of its kind and
+    none is another one (هجوم آخر، هجوم ثان)."""
+    if not triggers or not _refers(text, start, triggers[0]):
+        return False
+    return all(t.event_type == triggers[0].event_type and not _another(text, t) for t in triggers[1:])
+
+
+def _another(text: str, trig: Trigger) -> bool:
+    return any(w.startswith(("اخر", "ثان", "ثالث", "جديد")) for w in normalize(text[trig.end:trig.end + 12]).split()[:1])
 
 
 def _uncounted(text: str, s: Sentence) -> bool:
