@@ -103,3 +103,8 @@ def test_a_person_inside_a_unit_or_landmark_name_and_a_head_read_as_a_name_give_
     ents = with_org_phrases(text, find_entities(text))
     got = {(e.type, e.canonical) for e in ents}
     assert ("ORG", "كتيبة أبو عبيدة") in got and ("LOC", "جامع عمر المختار") in got
+
+
+def test_a_conjunction_spelled_like_a_name_does_not_continue_a_chain():
+    # "بأن" normalises to بان (a personal name): it is the conjunction, and ends the phrase
+    assert names("وأفاد بيان صادر عن الوزارة بأن الرجل أصيب بجروح.") == []

@@ -72,6 +72,8 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
                 out[-1] = make(text, prev.start, start - 1, "LOC")
                 e = make(text, start, e.end, "PER")
         out.append(e)
+    out = _name_pairs(text, toks, words, out, make)
+    at = {t.start: k for k, t in enumerate(toks)}
     out = [_extend_surname(text, toks, words, at, e, make) for e in out]
     out = [_third_name(text, toks, words, at, e, make) for e in out]
     out = [e for e in out if not _adjective_tail(e)]
@@ -85,9 +87,12 @@ def _third_name(text, toks, words, at, e: Entity, make: Make) -> Entity:
     if e.type != "PER" or k is None or len(e.text.split()) != 2 or k + 2 >= len(toks):
         return e
     nxt = toks[k + 2]
-    closes = k + 3 >= len(toks) or toks[k + 3].text in "،,.:؛"
+    # the clause ends, or a list of people goes on ("محمد الحاج علي ومحمد قنبر"; على is a preposition)
+    closes = k + 3 >= len(toks) or toks[k + 3].text in "،,.:؛" or words[k + 2] in lx.person_names() and \
+        nxt.text != "على" and words[k + 3].startswith("و") and words[k + 3][1:] in lx.person_names()
     if text[e.end:nxt.start].strip() or not closes or not words[k + 2].isalpha() or len(words[k + 2]) < 3 \
-            or words[k + 2] in _NOT_SURNAME or words[k + 2] in lx.not_places() or words[k + 2] in lx.countries():
+            or nxt.text != "علي" and (words[k + 2] in _NOT_SURNAME or words[k + 2] in lx.not_places()) \
+            or words[k + 2] in lx.countries():
         return e
     return make(text, e.start, nxt.end, "PER")
 
@@ -96,8 +101,11 @@ def _cut_head(text, toks, words, k, e: Entity, make: Make) -> Entity:
     """"دوليا بشير …", "كردفان عبد الخالق …": leading words that are no names, before a first name."""
     n = len(e.text.split())
     cut = 0
-    while cut < n - 1 and k + cut + 1 < len(words) and not _first_name(words[k + cut]) \
-            and _first_name(words[k + cut + 1]) and (words[k + cut].endswith("يا") or words[k + cut] in lx.place_names()):
+    # a definite dual or plural (الشابين، المواطنين، الصحفيين) describes the people named after it
+    plural = lambda w: w.startswith("ال") and w.endswith(("ين", "ون")) and len(w) >= 7     # noqa: E731
+    while cut < n - 1 and k + cut + 1 < len(words) and (not _first_name(words[k + cut]) or plural(words[k + cut])) \
+            and _first_name(words[k + cut + 1]) and (words[k + cut].endswith("يا") or words[k + cut] in lx.place_names()
+                                                     or plural(words[k + cut])):
         cut += 1
     return make(text, toks[k + cut].start, e.end, "PER") if cut else e
 
@@ -105,7 +113,16 @@ def _cut_head(text, toks, words, k, e: Entity, make: Make) -> Entity:
 def _extend_surname(text, toks, words, at, e: Entity, make: Make) -> Entity:
     """A first name alone takes the surname after it (إسماعيل الفروخ، بشير بوظفيرة:)."""
     k = at.get(e.start)
-    if e.type != "PER" or k is None or " " in e.text.strip() or not _first_name(words[k]) or k + 1 >= len(toks):
+    if e.type == "PER" and k is not None and e.title and len(e.text.split()) > 1 and k + 1 < len(toks):
+        k += len(e.title.split())           # "الشيخ عبد اللطيف": the name after the title
+    if e.type == "PER" and k is not None and len((e.canonical or e.text).split()) == 2 and k + 1 < len(toks) \
+            and words[k] in _JOINERS and at.get(e.start) is not None:
+        k += 1                              # "عبد اللطيف | القبلي": a compound given name is one name
+        if k + 1 < len(toks) and not (words[k + 1].endswith("ي") and not lx.nisba(words[k + 1])):
+            return e                        # its surname has the family-name shape (not "الموظف")
+    elif e.type != "PER" or k is None or " " in e.text.strip() or not _first_name(words[k]):
+        return e
+    if k + 1 >= len(toks):
         return e
     nxt = toks[k + 1]
     if text[e.end:nxt.start].strip():
@@ -134,4 +151,33 @@ def _after_roles(text, toks, words, ents: list[Entity], make: Make) -> list[Enti
             j += 1
         if j - k >= 2:
             added.append(make(text, toks[k].start, toks[j - 1].end, "PER"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+# "كانون الثاني", "الشهر الماضي": words of the nisba shape that date, not name
+_ORDINALS = frozenset(normalize(w) for w in ("الثاني", "الماضي", "الحالي", "الجاري", "التالي", "الثاني"))
+
+
+def _name_pairs(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
+    """"حكمت الهجري", "والمصور ربيع المعماري": a known first name the tagger left alone, followed by a
+    family name of the nisba shape (ال…ي) that is no nationality, is a person. An indefinite common
+    noun before a definite adjective would not agree, so the pair is rarely anything else."""
+    taken = bytearray(len(text) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    added = []
+    for k in range(len(toks) - 1):
+        w, nxt = words[k], words[k + 1]
+        if taken[toks[k].start] or taken[toks[k + 1].start] or w not in lx.person_names() or len(w) < 3 \
+                or w in _NOT_SURNAME or w.startswith("ال") or toks[k].text == "على" or nxt in _ORDINALS \
+                or text[toks[k].end:toks[k + 1].start].strip() or k == 0:
+            continue
+        # after the person's descriptor or office (والمصور، شيخ العقل، الناشط), not after a number or a verb
+        before = strip_clitics(words[k - 1])
+        if not any(f.startswith("ال") and f.isalpha() and len(f) >= 5 for f in before) or lx.nisba(words[k - 1]) \
+                or text[toks[k - 1].end:toks[k].start].strip():
+            continue
+        if nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) >= 6 and nxt.isalpha() and not lx.nisba(nxt) \
+                and nxt not in lx.not_places() and nxt not in lx.place_names():
+            added.append(make(text, toks[k].start, toks[k + 1].end, "PER"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents

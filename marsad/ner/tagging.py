@@ -47,7 +47,9 @@ _LOC_CUES = frozenset(normalize(w) for w in (
 _PLACE_NOUNS = frozenset(normalize(w) for w in (
     "مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية إقليم "
     "مقاطعة ضاحية").split())
-_STRONG_TIERS = ("country", "big-arab", "region")   # mid-sized Arab towns need a cue word before them
+_STRONG_TIERS = ("country", "big-arab", "region")
+_TIER_RANK = ("country", "region", "big-arab", "mid-arab", "small-arab", "big", "mid", "small")
+_DIRECTIONS = frozenset(normalize(w) for w in "شرق غرب جنوب شمال شرقي غربي جنوبي شمالي".split())   # mid-sized Arab towns need a cue word before them
 
 
 def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
@@ -65,11 +67,18 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if forms[-1] in _LOC_CUES or forms[0] in _LOC_CUES or any(f in lx.not_places() for f in forms):
             continue                        # "مدينة" is GeoNames' Medina, "بيان" Bayan: here both are words
         found = next((f for f in forms[1:] + forms[:1] if f in tiers), None)
-        if found is None or (len(found.removeprefix("ال")) < 4 and tiers[found] != "region"):
-            continue                        # curated names may be short, GeoNames' short ones are words
+        if found is None:
+            continue
         before = strip_clitics(normalize(tokens[i - 1]))[-1] if i else ""
+        if before in _PLACE_NOUNS and forms[0].startswith("ال") and forms[0] in tiers and \
+                _TIER_RANK.index(tiers[forms[0]]) <= _TIER_RANK.index(tiers[found]):
+            found = forms[0]                # "قضاء الدبس": the town; "دبس" without its article is another
         # after a place noun (قضاء مخمور، بلدة X) even a small Arab town is a place
         named = before in _PLACE_NOUNS and tiers[found].endswith(("arab", "region", "country"))
+        if len(found.removeprefix("ال")) < 4 and tiers[found] != "region" and not (named and found.startswith("ال")):
+            continue                        # curated names may be short, GeoNames' short ones are words
+        # "جنوبي مخمور": an indefinite word after a direction is a name (a common noun there is definite)
+        named = named or before in _DIRECTIONS and not found.startswith("ال") and tiers[found].endswith("arab")
         if tiers[found] not in _STRONG_TIERS + ("mid-arab",) and not named:
             continue
         clitic = len(forms) > 1 and normalize(tok)[0] in "بل"
