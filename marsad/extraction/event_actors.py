@@ -4,15 +4,23 @@ around its trigger, in neutral canonical form (no pejoratives, no clitics, "قو
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.extraction.triggers import Trigger, lexicon
 from marsad.model import Entity
 from marsad.text.arabic import normalize, normalize_map, strip_clitics
 
+# An armed-group word and up to three adjectives or names after it; not a word opening with و (but
+# a coordinated adjective, "الطيران الحربي والمروحي"), which starts the next conjunct ("بين قوات
+# الحرس | ومسلحي المجلس"), nor a feminine noun ending like a
+# nisba adjective (-ية) that follows as the verb's object ("هاجم مسلحون قرية", "استهدفت قوات دورية")
+_FEMININE_NOUNS = r"(?:قريه|دوريه|ناحيه|مديريه|اليه|عمليه|ضاحيه|زاويه|بنايه|مروحيه)(?!\w)"
 _ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|ميليشيات|ميليشيا|مليشيات|ميلشيات|مليشيا|جماعه|جيش|"
                     r"تنظيم|فصائل|كتائب|جماعات|مسلحون|مسلحين|مسلحو|مسلحي|طيران|سلاح الجو|الحوثي|الحوثيون|"
-                    r"(?:مجموعه|مجموعات|عناصر|خليه|خلايا) مسلحه)"
-                    r"(?:\s+(?:ال\w+|\"\w+\"|«\w+»|\w+ي|(?![يت])\w+(?:ون|ين))(?!\w)){0,3}")
+                    r"متمردون|متمردين|مجهولون|مجهولين|(?:مجموعه|مجموعات|عناصر|خليه|خلايا) مسلحه|"
+                    r"(?:مجموعات|جماعات|عناصر|خلايا) (?:ارهابيه|متطرفه|جهاديه))"
+                    r"(?:\s+(?:ال\w+|\"\w+\"|«\w+»|(?!و(?!ال)|لل|بال)(?:\w+ي|\w+ي(?:ون|ين)|(?!" + _FEMININE_NOUNS + r")\w+يه|"
+                    r"(?![يت])\w+(?:ون|ين)))(?!\w)){0,3}")
 
 
 _STOP_WORDS = ("في على إلى الى من عن مع ضد قرب بعد قبل منذ التي الذي التابعة المدعومة اليوم أمس صباح مساء فجر "
@@ -43,7 +51,9 @@ def _actor(text: str, ents: list[Entity], start: int, end: int, last: bool) -> s
         cut = _STOP_ACTOR.search(norm_phrase)
         phrase = text[s:s + back[cut.start()]] if cut else text[s:e]
         phrases.append((s, phrase.strip(" ،,\"«»")))
-    candidates = [(e.start, e.canonical or e.text) for e in orgs] + phrases
+    # a hospital, ministry or agency named nearer the trigger is not its doer: the nearest doer is
+    candidates = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)]
+    candidates += [p for p in phrases if _doer(p[1])]
     if not candidates:
         return None
     pos, name = (max if last else min)(candidates, key=lambda c: c[0])
@@ -61,32 +71,85 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
     gap = normalize(text[trig.end:trig.end + 12]).split()[:1]
     # Arabic puts the subject after the verb ("قصفت جماعة الحوثي"), a masdar its agent after it
     # ("انسحاب ميليشيات مصراتة"); a noun after a preposition is the target, not the actor.
-    between = re.match(r"(?:\s+\S+){0,4}?\s+بين\s+", normalize(text[trig.end:after_end]))
-    if between:                                 # "اشتباكات … بين الجيش السوداني وقوات الدعم السريع"
+    # "اشتباكات [في محيط القصر … أمس] بين الجيش السوداني وقوات الدعم السريع": both sides, however far
+    # the place and day put بين from the trigger within its clause ("من بين" is "among")
+    between = re.match(r"(?:\s+[^\s.؛:]+){0,12}?\s+(?<!\sمن\s)بين\s+", normalize(text[trig.end:after_end]))
+    if between:
         s0 = trig.end + len(between.group())
         first = _actor(text, ents, s0, s0 + 4, last=False)
         split = normalize(text[s0:after_end]).find(" و")
         second = _actor(text, ents, s0 + split + 1, after_end, last=False) if split > 0 else None
         if first:
             return _resolve_generic(first, text, ents, trig.start), second if second != first else None
-    if follower and not (gap and gap[0] in ("علي", "الي", "في", "من", "مع", "ضد", "عن", "نحو")):
+    # nor one after a word of time, which belongs to another event ("هذا القصف غداة طرد قوات X")
+    if follower and not (gap and gap[0] in ("علي", "الي", "في", "من", "مع", "ضد", "عن", "نحو", "غداه", "بعد", "قبل",
+                                            "عقب", "اثر", "منذ", "خلال", "اثناء")):
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, _actor(text, ents, trig.end, after_end, last=False)
-    agent = _stated_agent(text, ents, sent_start, limit)
-    if agent:                                   # "أعلنت X مسؤوليتها عن الهجوم", "استهدفت من قبل X"
+    # "أطلق مسلحون مجهولون النار", "سلاح الجو قصف": a trigger whose words hold its doer
+    inside = _actor(text, ents, trig.start, trig.end, last=False) if " " in text[trig.start:trig.end] else None
+    if inside:
+        actor1, actor2 = inside, (actor2 if actor2 != inside else None)
+    # "أعلنت X مسؤوليتها عن الهجوم", "استهدفت من قبل X", "كمين نصبته X": the doer named outright
+    agent = _resumed_agent(text, ents, trig, after_end) or _stated_agent(text, ents, sent_start, limit)
+    if agent:
         actor1, actor2 = agent, (actor2 if actor2 != agent else None)
-    if actor1 is None and " " in text[trig.start:trig.end]:
-        actor1 = _actor(text, ents, trig.start, trig.end, last=False)     # "أطلق مسلحون مجهولون النار"
-    # "غارات إسرائيلية": a nationality right on the attack names its forces before any other candidate
-    national = _national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
-    actor1 = national if national and actor1 != national and actor1 == before else actor1
+    else:       # "غارات إسرائيلية": a nationality right on the attack names its forces before its subject
+        national = _national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
+        actor1 = national if national and actor1 != national and actor1 == before else actor1
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end)
     actor2 = _doer(actor2)
+    if trig.event_type == "Protests":           # ACLED: the protesters are actor1, a force facing them actor2
+        protesters = _protesters(text, sent_start, limit, trig)
+        if protesters and protesters != actor1:
+            actor1, actor2 = protesters, actor2 or actor1
     return actor1, actor2 if actor2 != actor1 else None
 
 
-_CLAIMED = re.compile(r"(?:اعلن|اعلنت|تبنى|تبنت|اعلنوا)\s+(.{3,80}?)\s+(?:مسؤوليت|المسؤوليه)")
+def _resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
+    """"كمين نصبته مجموعات مسلحة"، "هجومين نفذهما تنظيم X"، "صاروخ أطلقه متمردون": a verb after the
+    trigger, in its stretch of the sentence, whose pronoun takes the attack back names its doer as its
+    subject."""
+    norm, index = normalize_map(text[trig.end:end])
+    m = _lex()["resumed"].search(norm)
+    if not m:
+        return None
+    s0 = trig.end + index[m.end()] if m.end() < len(index) else end
+    return _doer(_actor(text, ents, s0, min(end, s0 + 12), last=False))
+
+
+def _protesters(text: str, start: int, end: int, trig: Trigger) -> str | None:
+    """The protesters a protest sentence names ("المحتجون", "متظاهرون غاضبون"), nearest its trigger."""
+    norm, index = normalize_map(text[start:end])
+    found = list(_lex()["protester"].finditer(norm))
+    if not found:
+        return None
+    m = min(found, key=lambda m: abs(start + index[m.start()] - trig.start))
+    word = text[start + index[m.start("w")]:start + index[m.end() - 1] + 1]
+    return "ال" + word if m.group("ll") else word          # "للمحتجين" → "المحتجين"
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    """data/lexicon/actor_nouns.tsv as patterns on normalised text."""
+    from marsad.text import lexicons as lx
+
+    rows = lx.table("actor_nouns.tsv")
+    verbs = {normalize(r["word"]) for r in rows if r["role"] == "agent_verb"}
+    # ى before a pronoun is written ا: تبنى → تبناه
+    verbs |= {v[:-1] + "ا" for v in verbs if v.endswith("ي")}
+    people = sorted({normalize(r["word"]) for r in rows if r["role"] == "protester"}, key=len, reverse=True)
+    return {
+        # "هجومين انتحاريين وثالث مسلح نفذها"، "الهجوم وقع عندما تعرضت دورية لكمين نصبته"
+        "resumed": re.compile(r"(?<!\w)(?:" + "|".join(sorted(verbs, key=len, reverse=True)) + r")(?:هما|ها|هم|ه)\s+"),
+        "protester": re.compile(r"(?<!\w)(?:(?P<ll>[وف]?لل)(?=" + "|".join(w for w in people if not w.startswith("ال"))
+                                + r")|[وف]?[بل]?)(?P<w>" + "|".join(people) + r")(?!\w)"),
+    }
+
+
+# matched against normalised text (ؤ → و, ى → ي)
+_CLAIMED = re.compile(r"(?:اعلن|اعلنت|تبني|تبنت|اعلنوا)\s+(.{3,80}?)\s+(?:مسووليت|المسووليه)")
 _PASSIVE_AGENT = re.compile(r"(?:من قبل|على يد|علي يد|بواسطه)\s+")
 
 
@@ -132,24 +195,83 @@ def _doer(name: str | None) -> str | None:
     known = actors().lookup(name)
     if known:
         return None if known.kind in _NOT_DOERS else name
-    head = strip_clitics(normalize(name).split()[0])[-1]
-    return None if head in _REPORTER_HEADS or head in _CIVIL_HEADS else name
+    # any reading of the first word: "وكالة" is the noun itself, not و + "كالة"
+    heads = strip_clitics(normalize(name).split()[0])
+    return None if any(h in _REPORTER_HEADS or h in _CIVIL_HEADS for h in heads) else name
 
 
 def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -> str | None:
-    """"غارات إسرائيلية", "قصف جوي تركي", "طائرة تركية مسيرة": a nationality among the words of the
-    attack names the forces; "شنت إسرائيل غارات": so does a country as the subject before it. Both
-    stand for that country's armed forces in the actor dictionary."""
+    """"غارات إسرائيلية", "قصف جوي تركي", "طائرة تركية مسيرة": a nationality among the adjectives of
+    the attack names the forces ("صاروخ باليستي حوثي": so does a group's nisba); "شنت إسرائيل غارات":
+    so does a country as the subject before it. Both stand for that country's armed forces in the
+    actor dictionary."""
     from marsad.text import lexicons as lx
     from marsad.text.actor_dictionary import actors
 
-    clause = re.split(r"[،,.:؛]", text[trig.start:min(end, trig.end + 60)])[0].split()[:6]
-    country = next((c for w in clause if (c := lx.nisba_country(w))), None)
-    if country is None and subject:
+    found = next((f for w in _attack_words(text, trig, end) if (f := _nisba_actor(w))), None)
+    if found is None and subject:
         before = normalize(text[max(0, trig.start - 25):trig.start]).split()[-2:]
         country = next((lx.countries()[f] for w in before for f in strip_clitics(w) if f in lx.countries()), None)
-    forces = actors().forces_of(country) if country else None
-    return forces.name if forces else None
+        forces = actors().forces_of(country) if country else None
+        found = forces.name if forces else None
+    return found
+
+
+# words that end the attack's own noun phrase: what follows them is its target, place or time
+# (not من, which gives its source: "قصف من طائرة تركية مسيرة")
+_PHRASE_ENDS = frozenset(normalize(w) for w in (
+    "في على إلى الى ضد عن قرب بين نحو تجاه داخل خارج عند بعد قبل منذ خلال حيث التي الذي و".split()))
+
+
+def _attack_words(text: str, trig: Trigger, end: int) -> list[str]:
+    """The trigger's words and the adjectives that agree with it after it ("غارات | إسرائيلية",
+    "القصف | الجوي الإسرائيلي", "قصف | بطائرة مسيرة تركية"): at most four, up to a preposition, a
+    clause break, a word of other definiteness ("استهدفت الغارات | بناء … العاصمة السورية") or a
+    plural of people ("صاروخ أطلقه | متمردون يمنيون": people, not the weapon's maker)."""
+    own = normalize(text[trig.start:trig.end]).split()
+    clause = re.split(r"[،,.:؛()«»\"“”]", text[trig.end:end])[0]
+    definite = own[-1].startswith("ال") or own[-1][1:3] == "ال" if own else False
+    chain = []
+    for w in normalize(clause).split()[:4]:
+        if w in _PHRASE_ENDS or definite not in _definite(w) or w.endswith(("ون", "ين")):
+            break
+        chain.append(w)
+    return own + chain
+
+
+def _definite(word: str) -> tuple[bool, ...]:
+    """Whether a word can be definite: "بالستي" may be ب + الستي or the adjective itself."""
+    if word.startswith("ال"):
+        return (True,)
+    return (True, False) if any(f.startswith("ال") for f in strip_clitics(word)) else (False,)
+
+
+_NISBA_ENDINGS = ("يه", "يا", "ي")
+
+
+def _nisba_actor(word: str) -> str | None:
+    """The forces a nationality adjective names (إسرائيلية → the IDF), or the armed group a nisba of
+    its name does (حوثيا → جماعة الحوثي): only armed actors of the dictionary."""
+    from marsad.text import lexicons as lx
+    from marsad.text.actor_dictionary import actors
+
+    country = lx.nisba_country(word)
+    if country:
+        forces = actors().forces_of(country)
+        return forces.name if forces else None
+    stem = word.removeprefix("ال")
+    ending = next((e for e in _NISBA_ENDINGS if stem.endswith(e)), None)
+    if ending is None or len(stem) - len(ending) < 3:
+        return None
+    stem = stem[:-len(ending)]
+    for form in ("ال" + stem + "يون", "ال" + stem + "يين", "ال" + stem + "ي", stem):
+        known = actors().lookup(form)
+        if known:
+            return known.name if known.kind in _ARMED_KINDS else None
+    return None
+
+
+_ARMED_KINDS = frozenset({"state_force", "police", "armed_group", "militia", "coalition"})
 
 
 _GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))
@@ -163,6 +285,12 @@ def _resolve_generic(name: str | None, text: str, ents: list[Entity], before: in
     return clean_actor(armed[-1].canonical or armed[-1].text) if armed else name
 
 
+# words of a phrase that describes armed men without naming them
+_UNNAMED = frozenset(normalize(w) for w in (
+    "جماعات الجماعات مجموعات المجموعات جماعة الجماعة مجموعة المجموعة عناصر العناصر خلايا الخلايا خلية الخلية "
+    "مسلحة المسلحة مسلحون المسلحون مسلحين المسلحين").split())
+
+
 def clean_actor(name: str) -> str:
     """Neutral, canonical actor names: the actor dictionary's name for any actor it knows ("مليشيا
     الدعم السريع" → "قوات الدعم السريع"), else no pejoratives, no quote marks, "قوات الجيش الليبي" →
@@ -173,9 +301,12 @@ def clean_actor(name: str) -> str:
     known = actors().lookup(name) or actors().within(name)
     if known:
         return known.name
-    m = lexicon()["pejorative"].search(normalize(name))
-    if m:
-        name = name[:m.start()].strip()
+    norm, index = normalize_map(name)
+    m = lexicon()["pejorative"].search(norm)
+    # "ميليشيات الوفاق الإرهابية" → "ميليشيات الوفاق"; but in "الجماعات الإرهابية المسلحة" the word
+    # is all the description an unnamed group has, and the phrase stays as written
+    if m and not all(w in _UNNAMED for w in norm[:m.start()].split()):
+        name = name[:index[m.start()]].strip()
     words = name.split()
     if len(words) > 2 and normalize(words[0]) in ("قوات", "القوات") and normalize(words[1]).startswith(("الجيش", "جيش")):
         words = words[1:]

@@ -1,0 +1,78 @@
+"""Who did it (actor1) and who it was done to (actor2), on sentences written for these tests: the
+doer Arabic news names outright or by description, never the outlet that reports it nor the target."""
+from __future__ import annotations
+
+from marsad.extraction.event_actors import clean_actor
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def events_of(body: str):
+    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta={"published": "2024-03-10"}))
+    assert doc.status == "ok", doc.error
+    return doc.events
+
+
+def actors_of(body: str) -> list[tuple]:
+    return [(e.actor1, e.actor2) for e in events_of(body)]
+
+
+def test_an_agency_that_reports_is_never_the_actor_even_when_the_trigger_holds_the_doer():
+    evs = events_of('ونقلت وكالة الأنباء الرسمية عن مصدر عسكري قوله إن "سلاح الجو قصف مخازن أسلحة في مدينة سرت".')
+    assert [e.actor1 for e in evs] == ["سلاح الجو"]
+
+
+def test_the_nearest_doer_before_the_trigger_not_a_hospital_named_nearer():
+    evs = events_of("وقال مسؤول محلي إن قوات الدعم السريع هاجمت قرية ود النورة ونقل الجرحى إلى مستشفى المناقل، "
+                    "وأضاف أنها قامت بالهجوم على قرية الطندب.")
+    assert {e.location: e.actor1 for e in evs}.get("الطندب") == "قوات الدعم السريع"
+
+
+def test_who_claims_the_attack_is_its_actor_and_a_nationality_of_its_target_is_not():
+    evs = events_of("أعلنت حركة الشباب مسؤوليتها عن هجوم على قاعدة عسكرية أمريكية قرب مدينة بلدوين.")
+    assert [e.actor1 for e in evs] == ["حركة الشباب"]
+
+
+def test_a_verb_with_a_pronoun_after_the_attack_names_its_doer():
+    assert [a for a, _ in actors_of("لقي ستة جنود حتفهم في هجوم انتحاري نفذه تنظيم القاعدة في مدينة زنجبار.")] == \
+        ["تنظيم القاعدة"]
+    # the people who fired it, not the army of the country their nisba names
+    assert [a for a, _ in actors_of("قتل تسعة أشخاص عندما أصاب صاروخ أطلقه متمردون يمنيون منزلا في مدينة تعز.")] == \
+        ["متمردون يمنيون"]
+
+
+def test_a_nationality_names_the_forces_only_as_an_adjective_of_the_attack():
+    assert [a for a, _ in actors_of("قتل شخصان بقصف من طائرة تركية مسيرة استهدف سيارة في مدينة القامشلي.")] == \
+        ["القوات التركية"]
+    # "السورية" describes the capital, not the strikes
+    evs = events_of("وسمع دوي انفجارات حيث استهدفت الغارات مبنى غربي العاصمة السورية دمشق.")
+    assert all(e.actor1 != "قوات النظام السوري" for e in evs)
+    # a group's nisba on the weapon names the group
+    assert [a for a, _ in actors_of("وأصاب صاروخ باليستي حوثي منزلا في مدينة مأرب مساء الخميس.")] == ["جماعة الحوثي"]
+
+
+def test_unnamed_armed_groups_keep_the_description_news_gives_them():
+    assert clean_actor("الجماعات الإرهابية المسلحة") == "الجماعات الإرهابية المسلحة"
+    assert clean_actor("مجموعات إرهابية") == "مجموعات إرهابية"
+    # a named group loses the pejorative
+    assert clean_actor("ميليشيات الصمود الإرهابية") == "ميليشيات الصمود"
+    evs = events_of("قتل ثلاثة جنود في هجوم استهدفت من خلاله معسكرات الجيش من قبل الجماعات الإرهابية المسلحة "
+                    "قرب مدينة موبتي.")
+    assert [e.actor1 for e in evs] == ["الجماعات الإرهابية المسلحة"]
+
+
+def test_both_sides_after_between_however_far_the_place_and_day_put_it():
+    evs = events_of("واندلعت المواجهات في محيط القصر الجمهوري في مدينة تعز مساء الأحد بين قوات الحرس الرئاسي "
+                    "ومسلحي المجلس الانتقالي الجنوبي.")
+    assert [(e.actor1, e.actor2) for e in evs] == [("قوات الحرس الرئاسي", "المجلس الانتقالي الجنوبي")]
+
+
+def test_protesters_are_the_actor_of_a_protest_and_the_force_facing_them_the_second():
+    assert {a for a, _ in actors_of("وخرج متظاهرون غاضبون في ساحة الشهداء بمدينة البصرة مساء الجمعة.")} == {"متظاهرون"}
+    evs = events_of("قتل ثلاثة خلال تفريق قوات الأمن للمحتجين في مدينة كربلاء.")
+    assert [e.actor1 for e in evs] == ["المحتجين"] and evs[0].actor2.startswith("قوات الأمن")
+
+
+def test_forces_named_after_a_word_of_time_belong_to_another_event():
+    evs = events_of("وجاء هذا القصف على مدينة مأرب غداة طرد قوات موالية للحكومة المسلحين من مديرية بيحان.")
+    assert all(not (e.actor1 or "").startswith("قوات موالية") for e in evs if e.location == "مأرب")
