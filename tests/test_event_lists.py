@@ -56,3 +56,16 @@ def test_what_the_news_recalls_after_yati_dhalika_is_background():
     evs = events_of("قتل ثلاثة أشخاص في غارة على بلدة معرة مصرين صباح اليوم. ويأتي ذلك بعد غارات "
                     "عنيفة يوم أمس على مدينة سراقب أوقعت عشرة قتلى.")
     assert [e.location for e in evs] == ["معرة مصرين"]
+
+
+def test_a_list_goes_on_across_an_apposition_and_a_locator_that_is_no_event_place():
+    evs = events_of("وشنت الطائرات الحربية صباح اليوم غارات على مدن حماة، مركز المحافظة، ومحردة واللطامنة "
+                    "في ريف حماة الشمالي وسرمين وبنش في ريف إدلب الشرقي، بحسب ناشطين.")
+    names = [e.location for e in evs]
+    assert {"حماة", "محردة", "اللطامنة", "سرمين", "بنش"} <= set(names), names
+    assert "إدلب" not in names                  # it only locates the last two
+
+
+def test_a_list_resumes_past_a_village_no_gazetteer_knows():
+    evs = events_of("وقصفت المدفعية أمس قرى مورك في ريف حماة والعبيدية وصوران، ما أدى إلى أضرار مادية.")
+    assert {"مورك", "صوران"} <= {e.location for e in evs}

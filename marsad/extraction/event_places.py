@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.extraction.org_phrases import is_landmark
+from marsad.extraction.place_runs import coordinated_names, run_of
 from marsad.extraction.triggers import Trigger, lexicon
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map
@@ -103,6 +104,11 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             out.append(Place(s, e, *place))
             if singular:
                 break
+    def home_only(w):
+        g = resolve(w, home_country)
+        return g if g and g.kind != "country" and g.country == home_country else None
+    for s, e, g in coordinated_names(text, [p for p in out if p.latitude is not None and not p.is_country], home_only):
+        out.append(Place(s, e, text[s:e], g.country, g.admin1, g.latitude, g.longitude, False))
     return _locate_unknown(text, sorted(out, key=lambda p: p.start))
 
 
@@ -215,7 +221,7 @@ _RELATIONS = frozenset(normalize(w) for w in ("التابعة", "التابع", 
 _JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم", "بن", "بني", "ابن", "آل", "ذو", "ود"))
 
 
-_AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|التابع\S*|ضمن|على|علي|و)(?:\s|$)"
+_AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|(?:التابع|القريب|الواقع|المجاور|المحاذي)\S*|ضمن|على|علي|و)(?:\s|$)"
                          r"|و(?!\S*(?:ون|ين|وا)(?:\s|$))\S"     # "الحماميات وتلتها" (not a verb: "وتمكنوا")
                          r"|ب(?:محليه|ولايه|محافظه|مديريه|منطقه|ريف|قضاء|ناحيه|مدينه)(?:\s|$))")   # "عسير بمحلية …"
 
@@ -333,12 +339,7 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
               and (not p.is_country or _locative(text, p))]
     after = [p for p in usable if trig.end <= p.start < limit]
     if after:
-        run = [after[0]]
-        for p in after[1:]:
-            if re.fullmatch(r"[\s،,و\"“”«»()]*", normalize(text[run[-1].end:p.start])):   # "… ووادي الربيع و“سوق الخميس”"
-                run.append(p)
-            else:
-                break
+        run = run_of(text, after)       # "… ووادي الربيع و“سوق الخميس”", "… في ريف إدلب والزكاة"
         local = [p for p in run if not p.is_country]
         return local or run
     if lexicon()["anaphor"].search(normalize(text[trig.end:limit])):             # "لمواقع بالمدينة"

@@ -1,0 +1,66 @@
+"""Coordinated places as Arabic news lists them after an event: "غارات على X، مركز المحافظة، وY وZ في
+ريف A الجنوبي وW وV في ريف B". The list goes on across an apposition of the place just named (مركز
+المحافظة، عاصمة الولاية) and across a locator ("في ريف A") that places the items before it and is
+itself no event place; names the tagger missed inside such a list are found in the gazetteers.
+Written for marsad (Apache-2.0).
+"""
+from __future__ import annotations
+
+import re
+from typing import Protocol, TypeVar
+
+from marsad.text.arabic import normalize
+
+
+class _Span(Protocol):
+    start: int
+    end: int
+
+
+P = TypeVar("P", bound=_Span)
+
+# what may stand between two items of one list (normalised text)
+_JOIN = re.compile(r"[\s،,و\"“”«»()]*")
+# "، مركز المحافظة، و" / "، عاصمة الولاية، و": the place just named, described
+_APPOSITION = re.compile(r"\s*[،,]\s*(?:مركز|عاصمه|كبري)\s+\S+(?:\s+\S+)?\s*[،,]\s*(?:و\s*)?")
+# "في ريف" / "بمحافظة" before a place that locates the items before it …
+_LOCATOR = re.compile(r"\s*(?:في|ب)\s*(?:(?:ريف|محافظه|ولايه|منطقه|قضاء)\s*)?")
+# … after which the list resumes ("… الجنوبي و…", past one name no gazetteer knows: "… والزكاة و…")
+_RESUME = re.compile(r"(?:\s+ال\S+ي(?:ه)?)?\s*[،,]?\s*و\s*(?:[^\s،,.]+\s+و\s*)?")
+
+
+def run_of(text: str, after: list[P]) -> list[P]:
+    """The run of coordinated places that begins with after[0] (places in text order)."""
+    run, k = [after[0]], 1
+    while k < len(after):
+        gap = normalize(text[run[-1].end:after[k].start])
+        if _JOIN.fullmatch(gap) or _APPOSITION.fullmatch(gap):
+            run.append(after[k])
+            k += 1
+        elif _LOCATOR.fullmatch(gap) and k + 1 < len(after) \
+                and _RESUME.fullmatch(normalize(text[after[k].end:after[k + 1].start])):
+            run.append(after[k + 1])            # after[k] locates the items before it; the list goes on
+            k += 2
+        else:
+            break
+    return run
+
+
+_COORDINATED = re.compile(r"(?<!\S)و([^\s،,.\"“”«»()]{3,})(?=\s*(?:[،,]\s*)?(?:و|في|ب|$))")
+
+
+def coordinated_names(text: str, places: list[_Span], resolve_in_home) -> list[tuple[int, int, object]]:
+    """Single words joined by و to a known place ("إدلب، …، وأريحا ومعرة النعمان") that the gazetteers
+    know in the article's country: (start, end, geocode) for each, the tagger having missed them."""
+    out, known = [], {(p.start, p.end) for p in places}
+    for p in places:
+        lo, hi = max(0, p.start - 40), min(len(text), p.end + 40)
+        for m in _COORDINATED.finditer(text, lo, hi):
+            s, e = m.start(1), m.end(1)
+            if (s, e) in known or any(q.start <= s < q.end for q in places):
+                continue
+            g = resolve_in_home(text[s:e])
+            if g is not None:
+                out.append((s, e, g))
+                known.add((s, e))
+    return out
