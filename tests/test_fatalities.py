@@ -35,6 +35,16 @@ def fatalities(body: str) -> dict[str, int | None]:
     ("أطلق مسلحون النار على الشقيقين قرب بلدة طفس، ما أدى إلى مقتلهما على الفور", [2]),
     ("وأعلنت عائلة الصحفي عن وفاته متأثرا بجراحه", [1]),
     ("أطلق المسلحون النار على الحاجز قبل أن يقتلوا حارس المبنى", [1]),
+    # a dual of a victim noun alone is two
+    ("سقط قتيلان في قصف على بلدة سراقب", [2]),
+    ("استشهد شابان برصاص قناص قرب الحاجز", [2]),
+    # lives taken, and قضى (died) before its count
+    ("حصد القصف أرواح 12 مدنيا في السوق", [12]),
+    ("قضى 6 عمال في انفجار داخل المصنع", [6]),
+    # a range: ACLED takes the lowest figure
+    ("قال مسؤول محلي إن ما بين 20 و25 شخصا قتلوا في الغارة", [20]),
+    # hostages put to death are killed, not captured
+    ("أعدم المسلحون أربعة رهائن أمام الأهالي", [4]),
     # a person with a possessive pronoun is one victim, added to the count beside it
     ("أطلق مسلحون النار على شاحنة ما أسفر عن مقتل سائقها وثلاثة عمال", [1, 3]),
     ("أدى الانفجار إلى مقتل زوجته وطفلين", [3]),
@@ -131,3 +141,16 @@ def test_another_incident_after_the_one_told_before_keeps_no_count():
     triggers = find_triggers(text, second.start, second.end)
     assert [event_fatalities(text, second.start, second.end, triggers, k)[0] for k in range(len(triggers))] \
         == [None] * len(triggers)
+
+
+@pytest.mark.parametrize("text, zero", [
+    ("سقطت قذيفة على الحي دون وقوع خسائر بشرية", True),
+    ("استهدفت غارة موقعا قرب المدينة ولم ترد أنباء عن وقوع ضحايا", True),
+    # about victims there were, not their absence
+    ("ولم تقدم الحركة أرقاما محددة عن القتلى والجرحى", False),
+    ("لم يتم التعرف حتى الآن على هوية الضحايا", False),
+])
+def test_no_casualties_is_said_with_an_indefinite_casualty_noun(text, zero):
+    from marsad.extraction.fatalities import zero_casualties
+
+    assert zero_casualties(text, 0, len(text)) is zero

@@ -282,10 +282,17 @@ def merge_fatalities(kept: Event, new: Event) -> tuple[int | None, str | None]:
 
 
 def zero_casualties(text: str, start: int, end: int) -> bool:
-    """"دون وقوع إصابات", "لم يوقع أي ضحايا": the text says no one was hurt."""
+    """"دون وقوع إصابات", "لم يوقع أي ضحايا", "ولم ترد أنباء عن وقوع ضحايا", "دون خسائر بشرية": the
+    text says no one was hurt — a negator, then within six words a casualty noun without the article
+    ("لم يتم التعرف على هوية الضحايا" is about victims there were)."""
     lex = _lex()
     words = [normalize(t.text) for t in tokens(text, start, end)]
-    return any(_in(w, lex["zero_neg"]) and any(_in(x, lex["zero_nouns"]) for x in words[i + 1:i + 5])
+
+    def casualty(i: int) -> bool:
+        pair = " ".join(words[i:i + 2])
+        article = words[i].startswith(("ال", "لل")) or any(f.startswith("ال") for f in strip_clitics(words[i])[1:2])
+        return pair in lex["zero_nouns"] or not article and _in(words[i], lex["zero_nouns"])
+    return any(_in(w, lex["zero_neg"]) and any(casualty(j) for j in range(i + 1, min(len(words), i + 7)))
                for i, w in enumerate(words))
 
 

@@ -184,7 +184,9 @@ def _count_kind(s: _Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | 
         noun = ""                                         # "مقتل تسعة وإصابة 33": the count has no noun
     part = noun in ("منهم", "منهن") or any(x in lex["parts"] for x in w[max(0, i - 2):i])
     if noun and _in(noun, lex["counted"]):
-        return casualty_kind(noun), k + 1, part
+        kind = casualty_kind(noun)                        # "أعدم مسلحون ثلاثة رهائن": killed, not captured
+        killer = kind == "captured" and any(casualty_kind(x) == "killed" for x in w[max(0, i - 3):i])
+        return "killed" if killer else kind, k + 1, part
     if noun and _in(noun, lex["things"]) and not _in(noun, lex["persons"]):
         return None, j, part                              # "3 غارات", "11 منزلا", "20 كيلومترا"
     end = k + 1 if noun and noun not in _STOPS and noun not in ("من",) else j
@@ -295,10 +297,16 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
         found.append((a, end, kind, value, False, False, None))
     prior = {end - 1: kind for _, end, kind, *_ in found}     # index a figure ends at: its kind
     covered = {x for a, b, *_ in found for x in range(a, b)}
-    for q in quantities(text, sent.start, sent.end):
+    qs = quantities(text, sent.start, sent.end)
+    top = None                                         # "بين 30 و35 شخصا": the range's top, read with its start
+    for n, q in enumerate(qs):
         i, j = _index(s.toks, q.start), _index(s.toks, q.end - 1) + 1
-        if q.definite or q.value < 1 or i in covered:
+        if q.definite or q.value < 1 or i in covered or q is top:
             continue                                   # "معسكرات الجيش الثلاثة", "يوم الاثنين"
+        top = qs[n + 1] if i and s.words[i - 1] in ("بين", "مابين") and n + 1 < len(qs) \
+            and _index(s.toks, qs[n + 1].start) == j and s.toks[j].text.startswith("و") else None
+        if top is not None:                            # ACLED takes the lowest: the start, counting the top's noun
+            j = _index(s.toks, top.end - 1) + 1
         if any(0 <= x < len(s.toks) and s.toks[x].text in "-/" for x in (i - 1, j)):
             continue                                   # a date or a range: "2025-11-20"
         if q.value == 1 and not q.approximate or normalize(q.text).startswith("عدد"):
@@ -312,7 +320,7 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
         if 1900 <= q.value <= 2100 and not q.approximate and not _in(noun, lex["counted"]):
             continue                                   # a year, not a count
         end, value = _extend(s, end, q.value)
-        approx = q.approximate or " ".join(s.words[end:end + 2]) == "علي الاقل"
+        approx = q.approximate or top is not None or " ".join(s.words[end:end + 2]) == "علي الاقل"
         found.append((i, end, kind, value, approx, part, q))
         prior[j - 1] = kind
     out = []
