@@ -64,3 +64,14 @@ def test_a_one_sentence_item_naming_no_country_keeps_its_victims_unlocated():
     assert [(e.event_type, e.location, e.geo_precision, e.fatalities) for e in evs] == [(E, None, None, 5)]
     # nothing but a word (no victims, no day and doer): no event
     assert _events("وتبقى التفجيرات هاجس السكان في كل مكان.") == []
+
+
+def test_the_victim_of_an_attempt_however_long_its_noun_phrase():
+    assert (V, "Attack") in coded("تعرض رئيس اللجنة الأمنية في المجلس البلدي، العقيد المتقاعد سالم "
+                                  "العبيدي، شقيق وزير الداخلية الأسبق، لمحاولة اغتيال في منزله.")
+
+
+def test_an_unlocated_act_told_by_its_verb_with_its_day_is_kept():
+    evs = _events("انفجرت شاحنة مفخخة صباح أمس عند مدخل مصنع للإسمنت، وأصيب عشرون عاملا.")
+    assert [(e.sub_event_type, e.location) for e in evs] == [("Remote explosive/landmine/IED", None)]
+    assert _events("وتظاهر العشرات أمس أمام مقر الشركة.") == []     # protesters are any protest's doer

@@ -193,8 +193,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                 if placeless:
                     if not (e.fatalities or e.date_text or e.actor1):
                         continue                # nothing but a word: no victims, no day, no doer named
-                    if place is _NOWHERE and not (e.fatalities or e.date_text and e.actor1):
-                        continue                # unlocated too: only an item telling its victims, or its day and doer
+                    if place is _NOWHERE and not (e.fatalities or e.date_text and e.actor1
+                                                  or _told_by_verb(trig) and (e.date_text or e.actor1)):
+                        continue                # unlocated too: only an item telling its victims, or its day and
+                                                # doer, or an act told by its verb (انفجرت، اختطف) with one of them
                     if key not in unplaced:
                         unplaced[key] = e
                     else:
@@ -231,6 +233,12 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             e.sub_event_type = "Excessive force against protesters"
     _displacement(text, found)
     return found, tolls
+
+
+def _told_by_verb(trig: Trigger) -> bool:
+    """A violent act told by its own verb (انفجرت، اختطف، فجر نفسه), not a noun needing context; protests
+    are left out, their doer being protesters whoever they are."""
+    return not trig.flag and trig.event_type not in ("Protests", "Riots")
 
 
 def _displacement(text: str, events: list[Event]) -> None:

@@ -131,7 +131,7 @@ def lexicon() -> dict:
             "weak": _word_set(anchors["event"] + anchors["time"]), "weapon": _word_set(anchors["weapon"]),
             "crowd": _word_set(anchors["crowd"]), "hedge": _word_set(raw["hedges_after"]),
             "refer": _word_set(raw["referring"]), "stop": _word_set(raw["negation_adjacent"]),
-            "gather": _word_set(anchors["gather"]), "explode": _word_set(["انفجر+~"]),
+            "gather": _word_set(anchors["gather"]), "explode": _word_set(["انفجر+~"]), "suffer": _word_set(["تعرض+~"]),
             "recent": _word_set(anchors["time"]), "governor": _word_set(raw["governors"]["words"]),
             "agree": frozenset(normalize(w) for w in raw["agreement_verbs"]),
             "facilities": frozenset(normalize(w) for w in raw["facility_heads"]),
@@ -325,6 +325,8 @@ def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
         # "التفجير الذي استهدف الدورية" names an event already known; its relative clause is no
         # report of it: the sentence must tell something happening outside that clause
         inside = inside + [after, after + 1, after + 2]
+    if trig.flag == "weak" and text[trig.start] == "ل" and any(fits(w, lex["suffer"]) for w in words[:inside[0]]):
+        return True          # "تعرض <a long noun phrase> لمحاولة اغتيال": the victim's verb, however far
     if trig.flag == "weapon" and any(fits(w, lex["explode"]) for w in words[inside[-1] + 1:]):
         return True          # "عبوة ناسفة كانت موضوعة … في منطقة X قرب Y، انفجرت": its verb may come late
     # a recent day dates the act only next to it: in "قال أمس إن الاغتيال …" it dates the saying
