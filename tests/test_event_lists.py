@@ -69,3 +69,15 @@ def test_a_list_goes_on_across_an_apposition_and_a_locator_that_is_no_event_plac
 def test_a_list_resumes_past_a_village_no_gazetteer_knows():
     evs = events_of("وقصفت المدفعية أمس قرى مورك في ريف حماة والعبيدية وصوران، ما أدى إلى أضرار مادية.")
     assert {"مورك", "صوران"} <= {e.location for e in evs}
+
+
+def test_a_strike_told_relative_to_a_town_and_then_at_its_village_is_one_event():
+    evs = events_of("قتل سبعة مدنيين عندما أصاب صاروخ منزلا جنوب مدينة حماة صباح اليوم. وقال مسؤول محلي إن "
+                    "الصاروخ سقط على منزل في بلدة صوران صباح اليوم.")
+    assert [e.location for e in evs] == ["صوران"]
+
+
+def test_the_site_of_an_attack_is_no_second_attack():
+    evs = events_of("قتل أربعة جنود في هجوم على حاجز للجيش في مدينة الرمادي صباح اليوم. ونقلت الجثث من موقع "
+                    "الهجوم إلى مستشفى المدينة.")
+    assert len(evs) == 1

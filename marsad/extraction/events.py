@@ -329,9 +329,14 @@ def _fold_country_level(events: list[Event]) -> list[Event]:
 
 
 def _coarser(e: Event, o: Event) -> bool:
-    """`e` is located only at a unit that contains `o`'s place: its country, or its province."""
+    """`e` is located only at a unit that contains `o`'s place: its country, or its province; or only
+    relative to a town ("أصاب صاروخ منزلا جنوب مدينة مأرب") that `o`, in the same province, names."""
     if e.geo_precision == 3 and e.latitude is not None:          # country level (not an unlocated village)
         return (o.geo_precision or 3) < 3
+    if e.geo_precision == 2 and e.location and o.geo_precision == 1 and o.admin1 and o.admin1 == e.admin1 \
+            and normalize(o.location or "") != normalize(e.location) and re.search(
+                r"(?:جنوب|شمال|شرق|غرب)\S*\s+(?:مدينه\s+)?" + re.escape(normalize(e.location)), normalize(e.evidence.text)):
+        return True
     # a province: one with no town of its name, or named as the province ("بمحافظة مأرب", not "مدينة مأرب")
     province = e.location and e.admin1 and normalize(e.location) == normalize(e.admin1) and (
         _no_town(e.location) or re.search(r"(?:محافظه|ولايه|اقليم)\s+" + re.escape(normalize(e.location)),
