@@ -32,6 +32,11 @@ def coded(sentence: str) -> set[tuple[str, str]]:
     # protesters counted, addressed or organising: no act of theirs is told
     "وألقى الزعيم كلمة أمام عشرات آلاف المتظاهرين في المهرجان الخطابي.",
     "وقال أحد منظمي المظاهرات إن الشعارات طبعت في المدينة.",
+    # an event already known: a definite noun after بعد/عقب, or named with its adjective and a relative clause
+    "وقرر المجلس تشديد الحراسة على المباني الحكومية بعد الاعتداء الذي استهدف مبنى البلدية.",
+    "وكرمت الوزارة أمس عناصر الدفاع المدني الذين شاركوا في إنقاذ ضحايا التفجير الإرهابي الذي وقع قبل أسبوع.",
+    # violence named as a kind of deed, not told
+    "وتحدث التقرير عن أعمال خطف واغتصاب في مناطق النزاع.",
     # a cultural festival is a تظاهرة too
     "وتشارك الفرقة في تظاهرة ثقافية تعرض فيها أعمال مسرحية جديدة.",
 ])

@@ -321,6 +321,8 @@ def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     lo, hi = max(0, inside[0] - _WINDOW), inside[-1] + _WINDOW + 1
     near = range(inside[0] - _NEAR, inside[-1] + _NEAR + 1)
     after = inside[-1] + 1
+    if after + 1 < len(words) and words[after + 1] in _RELATIVE and re.fullmatch(r"ال\S+(?:ي|يه)", words[after]):
+        after += 1           # "التفجير الإرهابي الذي وقع": an adjective, then the relative clause
     if trig.flag in ("weak", "weapon") and after < len(words) and words[after] in _RELATIVE:
         # "التفجير الذي استهدف الدورية" names an event already known; its relative clause is no
         # report of it: the sentence must tell something happening outside that clause
