@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from importlib import resources
 
 import numpy as np
 import pytest
@@ -125,6 +126,19 @@ def test_batched_and_single_sentence_tagging_agree():
     sents = [t for t, _ in _pairs()] + [[], "اندلعت معارك عنيفة في ريف إدلب الجنوبي".split()]
     batched = tag_many(sents)
     assert batched == [tag(s) for s in sents] and batched[3] == []
+
+
+def test_a_batch_larger_than_the_character_cache_is_tagged(monkeypatch):
+    """When the bounded cache of character vectors fills up mid-batch, the batch's words that were
+    cached before are computed again (they used to be lost with the cache: a KeyError)."""
+    import marsad.ner.neural as nn
+
+    monkeypatch.setattr(nn, "CHAR_CACHE", 6)
+    tagger = nn.NeuralTagger(str(resources.files("marsad.data") / "ner-neural.npz"))
+    first = "قصفت الطائرات مواقع".split()
+    second = "قصفت الطائرات مواقع المسلحين قرب مدينة سرت".split()
+    tagger.tag_many([first])
+    assert len(tagger.tag_many([second])[0]) == len(second)
 
 
 def test_shipped_crf_finds_people_places_and_organisations():

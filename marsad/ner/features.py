@@ -3,6 +3,9 @@
 The normalised word and its clitic-stripped stems (و/ف, ب/ل/ك, ال), affixes of the stem, shape,
 membership in the shipped lexicons (GeoNames places, CLDR countries, arabnamer person names, titles,
 organisation head nouns; multi-word names matched as spans).
+
+Everything that depends on one token alone is computed once per distinct token and cached (news
+repeats its words): building feature strings, not the CRF's arithmetic, is most of tagging's cost.
 """
 from __future__ import annotations
 
@@ -12,9 +15,10 @@ from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics
 
 _PUNCT = set(".,،:؛!?؟\"'«»“”()[]-–—/")
+WINDOW = (-2, -1, 1, 2)
 
 
-def _lexicon_spans(words: list[str], stems: list[list[str]], kind: str, names) -> list[str]:
+def _lexicon_spans(words: list[str], stems: list[tuple[str, ...]], kind: str, names) -> list[str]:
     """'B'/'I'/'' per token: the longest multi-word lexicon name starting at each token."""
     first = lx.multiword(kind)
     marks = [""] * len(words)
@@ -37,57 +41,93 @@ def _lexicon_spans(words: list[str], stems: list[list[str]], kind: str, names) -
     return marks
 
 
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(lx.titles())
+
+
+_seen_tiers: list = [None]
+
+
+def _fresh() -> None:
+    """Forget cached token features when the place tables were rebuilt (a user gazetteer added)."""
+    tiers = lx.place_tiers()
+    if tiers is not _seen_tiers[0]:
+        for fn in (_token, _own, _seen):
+            fn.cache_clear()
+        _seen_tiers[0] = tiers
+
+
+@lru_cache(maxsize=50_000)
+def _token(token: str) -> tuple[str, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """(normalised word, clitic-stripped forms, features of the token on its own, its lexicon flags)."""
+    w = normalize(token)
+    forms = strip_clitics(w)
+    core = forms[-1]
+    clitic = w[: len(w) - len(core)] if w.endswith(core) else ""
+    f = [f"cl={clitic}", f"p2={core[:2]}", f"p3={core[:3]}", f"s1={core[-1:]}", f"s2={core[-2:]}",
+         f"s3={core[-3:]}", f"len={min(len(core), 9)}", f"shape={_shape(token)}"]
+    tiers = lx.place_tiers()
+    tier = next((tiers[x] for x in forms if x in tiers), None)
+    flags = [f"lex=place={tier}"] if tier else []
+    if any(x in lx.person_names() for x in forms):
+        flags.append("lex=person")
+    if any(x in _titles() for x in forms):
+        flags.append("lex=title")
+    if any(x in lx.org_heads() for x in forms):
+        flags.append("lex=orghead")
+    return w, forms, tuple(f + flags), tuple(flags)
+
+
 def local_features(tokens: list[str]) -> tuple[list[str], list[tuple[str, ...]], list[list[str]]]:
     """(normalised words, clitic-stripped forms, features of each token on its own): affixes,
     shape, clitic and lexicon membership. The CRF adds context; the neural tagger learns it."""
-    words = [normalize(t) for t in tokens]
-    stems = [strip_clitics(w) for w in words]
-    tiers, persons = lx.place_tiers(), lx.person_names()
-    titles, heads = set(lx.titles()), lx.org_heads()
+    _fresh()
+    info = [_token(t) for t in tokens]
+    words, stems = [x[0] for x in info], [x[1] for x in info]
     loc_span = _lexicon_spans(words, stems, "loc", lx.place_names())
-    per_span = _lexicon_spans(words, stems, "per", persons)
+    per_span = _lexicon_spans(words, stems, "per", lx.person_names())
     out = []
-    for i, (w, forms) in enumerate(zip(words, stems)):
-        core = forms[-1]
-        clitic = w[: len(w) - len(core)] if w.endswith(core) else ""
-        f = [f"cl={clitic}", f"p2={core[:2]}", f"p3={core[:3]}", f"s1={core[-1:]}", f"s2={core[-2:]}",
-             f"s3={core[-3:]}", f"len={min(len(core), 9)}", f"shape={_shape(tokens[i])}"]
-        tier = next((tiers[x] for x in forms if x in tiers), None)
-        if tier:
-            f.append(f"lex=place={tier}")
-        if any(x in persons for x in forms):
-            f.append("lex=person")
-        if any(x in titles for x in forms):
-            f.append("lex=title")
-        if any(x in heads for x in forms):
-            f.append("lex=orghead")
+    for i, x in enumerate(info):
+        f = list(x[2])
         f += [f"locspan={loc_span[i]}"] if loc_span[i] else []
         f += [f"perspan={per_span[i]}"] if per_span[i] else []
         out.append(f)
     return words, stems, out
 
 
+@lru_cache(maxsize=50_000)
+def _own(token: str) -> tuple[str, ...]:
+    """The CRF's features of a token itself, less its lexicon spans (those depend on the sentence)."""
+    w, forms, local, _ = _token(token)
+    return ("bias", f"w={w}", f"core={forms[-1]}", *local)
+
+
+@lru_cache(maxsize=200_000)
+def _seen(token: str, d: int) -> tuple[str, ...]:
+    """What a token tells its neighbour `d` positions away: its word (±1 also its stem, lexicon
+    flags and shape)."""
+    w, forms, _, flags = _token(token)
+    if abs(d) != 1:
+        return (f"{d}:w={w}",)
+    return (f"{d}:w={w}", f"{d}:core={forms[-1]}", *(f"{d}:{x}" for x in flags), f"{d}:shape={_shape(token)}")
+
+
 def sentence_features(tokens: list[str]) -> list[list[str]]:
     """CRF feature strings for each token of one sentence: its own and those of a ±2 window."""
-    words, stems, local = local_features(tokens)
-    flags = [[x for x in f if x.startswith("lex=")] for f in local]
-    shapes = [_shape(t) for t in tokens]
+    words, _, local = local_features(tokens)
+    n = len(tokens)
     out = []
-    n = len(words)
-    for i, w in enumerate(words):
-        f = ["bias", f"w={w}", f"core={stems[i][-1]}", *local[i]]
-        for d in (-2, -1, 1, 2):
+    for i, tok in enumerate(tokens):
+        f = [*_own(tok), *local[i][len(_token(tok)[2]):]]           # + its lexicon spans
+        for d in WINDOW:
             j = i + d
             if 0 <= j < n:
-                f.append(f"{d}:w={words[j]}")
-                if abs(d) == 1:
-                    f.append(f"{d}:core={stems[j][-1]}")
-                    f += [f"{d}:{x}" for x in flags[j]]
-                    f.append(f"{d}:shape={shapes[j]}")
+                f += _seen(tokens[j], d)
             else:
                 f.append(f"{d}:edge")
         if i > 0:
-            f.append(f"bi={words[i - 1]}|{w}")
+            f.append(f"bi={words[i - 1]}|{words[i]}")
         out.append(f)
     return out
 

@@ -188,12 +188,13 @@ class NeuralTagger:
         """Member m's character-CNN vectors, each word computed once and kept (news repeats its words)."""
         cache, w = self._chars[m], self.members[m]
         missing = list(dict.fromkeys(x for x in words if x not in cache))
+        if len(cache) + len(missing) > CHAR_CACHE:
+            cache.clear()                         # bounded memory: start over rather than grow,
+            missing = list(dict.fromkeys(words))  # and recompute this batch's cached words too
         if missing:
             ids = self.vocab.char_ids(missing)
             conv = np.maximum(_conv(w["char_emb"][ids], w["conv_w"], w["conv_b"], 1), 0)
             conv *= (ids > 0)[..., None]                                  # padding never wins the max
-            if len(cache) + len(missing) > CHAR_CACHE:
-                cache.clear()                     # bounded memory: start over rather than grow
             cache.update(zip(missing, conv.max(axis=1)))
         return np.stack([cache[x] for x in words])
 
