@@ -81,3 +81,10 @@ def test_the_site_of_an_attack_is_no_second_attack():
     evs = events_of("قتل أربعة جنود في هجوم على حاجز للجيش في مدينة الرمادي صباح اليوم. ونقلت الجثث من موقع "
                     "الهجوم إلى مستشفى المدينة.")
     assert len(evs) == 1
+
+
+def test_a_place_in_an_officials_title_is_no_event_place():
+    evs = events_of("وقال مدير ناحية سرمين إن القصف المدفعي استهدف بلدة بنش صباح اليوم.")
+    assert [e.location for e in evs] == ["بنش"]
+    evs = events_of("وأكد محافظ حماة أن قذيفة سقطت على بلدة محردة صباح اليوم.")
+    assert [e.location for e in evs] == ["محردة"]

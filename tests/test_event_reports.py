@@ -80,3 +80,10 @@ def test_an_unlocated_act_told_by_its_verb_with_its_day_is_kept():
     evs = _events("انفجرت شاحنة مفخخة صباح أمس عند مدخل مصنع للإسمنت، وأصيب عشرون عاملا.")
     assert [(e.sub_event_type, e.location) for e in evs] == [("Remote explosive/landmine/IED", None)]
     assert _events("وتظاهر العشرات أمس أمام مقر الشركة.") == []     # protesters are any protest's doer
+
+
+def test_air_defences_intercepting_is_disrupted_weapons_use():
+    from marsad.extraction.triggers import find_triggers
+    sentence = "وأعلنت وسائل الإعلام الرسمية تصدي الدفاعات الجوية لأهداف معادية في محيط العاصمة."
+    assert ("Strategic developments", "Disrupted weapons use") in {
+        (t.event_type, t.sub_event_type) for t in find_triggers(sentence, 0, len(sentence))}

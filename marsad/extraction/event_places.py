@@ -86,7 +86,9 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     held = bytearray(len(text) + 1)      # offsets inside a place taken above: one lookup, not a scan of all
     for a, b in taken:
         held[a:b] = b"\x01" * (b - a)
-    for m in _listed().finditer(norm):
+    pos = 0
+    while m := _listed().search(norm, pos):
+        pos = m.start(1)                        # "ناحية X … بلدة Y": each place noun opens its own list
         noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip()
         if noun.startswith("ال"):
             continue                            # "المنطقة بأكملها": a definite place noun refers back, names nothing
@@ -104,10 +106,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             out.append(Place(s, e, *place))
             if singular:
                 break
-    def home_only(w):
-        g = resolve(w, home_country)
-        return g if g and g.kind != "country" and g.country == home_country else None
-    for s, e, g in coordinated_names(text, [p for p in out if p.latitude is not None and not p.is_country], home_only):
+    for s, e, g in coordinated_names(text, [p for p in out if p.latitude is not None and not p.is_country], home_country):
         out.append(Place(s, e, text[s:e], g.country, g.admin1, g.latitude, g.longitude, False))
     return _locate_unknown(text, sorted(out, key=lambda p: p.start))
 
@@ -207,7 +206,7 @@ def _no_name(word: str) -> bool:
     if " " in word:
         return False
     nouns = lx_place_nouns()
-    return word.endswith(("هم", "هما", "هن")) or word[1:] in nouns or word[2:] in nouns
+    return word.endswith(("هم", "هما", "هن")) or word in nouns or word[1:] in nouns or word[2:] in nouns
 
 
 _CLOSER = {"(": ")", "«": "»", '"': '"', "“": "”", "”": "”"}     # some writers open with ” too
@@ -317,9 +316,13 @@ def _article_country(ents: list[Entity]) -> str | None:
 
 
 def _institutional(text: str, place: Place) -> bool:
-    """A place in an organisation's name or description (ميليشيات "مصراتة"، مجلس النواب في طبرق)."""
+    """A place in an organisation's name or description (ميليشيات "مصراتة"، مجلس النواب في طبرق), or in an
+    official's title (مدير ناحية X، محافظ X، رئيس بلدية X)."""
     before = re.sub(r'["«»]', " ", normalize(text[max(0, place.start - 45):place.start])).split()[-2:]
-    return any(in_vocabulary(w, lexicon()["org_heads"]) for w in before)
+    return any(in_vocabulary(w, lexicon()["org_heads"]) for w in before) or bool(_TITLE.search(" ".join(before)))
+
+
+_TITLE = re.compile(r"(?:^|\s)[وف]?(?:محافظ|قائمقام|(?:مدير|رييس|عمده|قايمقام)\s+(?:ناحيه|بلديه|قضاء|مديريه|منطقه|مدينه))$")
 
 
 def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:

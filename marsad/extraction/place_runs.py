@@ -49,9 +49,15 @@ def run_of(text: str, after: list[P]) -> list[P]:
 _COORDINATED = re.compile(r"(?<!\S)و([^\s،,.\"“”«»()]{3,})(?=\s*(?:[،,]\s*)?(?:و|في|ب|$))")
 
 
-def coordinated_names(text: str, places: list[_Span], resolve_in_home) -> list[tuple[int, int, object]]:
+def coordinated_names(text: str, places: list[_Span], home: str | None) -> list[tuple[int, int, object]]:
     """Single words joined by و to a known place ("إدلب، …، وأريحا ومعرة النعمان") that the gazetteers
-    know in the article's country: (start, end, geocode) for each, the tagger having missed them."""
+    know in the article's country `home`: (start, end, geocode) for each, the tagger having missed them."""
+    from marsad.extraction.geo import resolve
+
+    def resolve_in_home(word: str):
+        g = resolve(word, home)
+        return g if g and g.kind != "country" and g.country == home else None
+
     out, known = [], {(p.start, p.end) for p in places}
     for p in places:
         lo, hi = max(0, p.start - 40), min(len(text), p.end + 40)
