@@ -88,3 +88,10 @@ def test_a_place_in_an_officials_title_is_no_event_place():
     assert [e.location for e in evs] == ["بنش"]
     evs = events_of("وأكد محافظ حماة أن قذيفة سقطت على بلدة محردة صباح اليوم.")
     assert [e.location for e in evs] == ["محردة"]
+
+
+def test_a_list_of_places_ends_at_a_bare_word_and_tear_gas_is_no_town():
+    evs = events_of("وشهدت مدن سورية مظاهرات مماثلة أدت إلى اشتباكات بين المتظاهرين والشرطة في حماة أمس.")
+    assert not {"مماثلة", "أدت", "مظاهرات"} & {e.location for e in evs}
+    evs = events_of("وأطلقت الشرطة القنابل المسيلة للدموع لتفريق المحتجين في مدينة محردة صباح اليوم.")
+    assert [e.location for e in evs] == ["محردة"]

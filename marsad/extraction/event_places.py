@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.extraction.org_phrases import is_landmark
-from marsad.extraction.place_runs import coordinated_names, run_of
+from marsad.extraction.place_runs import coordinated_names, listed_on, no_name, run_of
 from marsad.extraction.triggers import Trigger, lexicon
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map
@@ -54,10 +54,10 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
             continue
-        if normalize(name) in lex["common"] or normalize(name) in lex["toponym"] or _no_name(normalize(name)):
+        if normalize(name) in lex["common"] or normalize(name) in lex["toponym"] or no_name(normalize(name)):
             continue                            # "وادي" alone is a word, not a place
-        if re.match(r"لـ|ل[\"«“]", e.text):
-            continue                            # "لـ\"العربي الجديد\"": told to a newspaper, not a place
+        if re.match(r"لـ|ل[\"«“]", e.text) or re.match(r"\s*للدموع", text[e.end:e.end + 9]):
+            continue                            # "لـ\"العربي الجديد\"": told to a newspaper; "المسيلة للدموع": tear gas
         m = resolve(name, article_country)     # the entity's own geocode, the same preference
         if m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
@@ -96,6 +96,8 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue                            # "مصادر محلية": an adjective; Sudan's locality is "في/بمحلية X"
         singular = lx_place_nouns().get(noun, lx_place_nouns().get(noun[1:])) == "singular"   # "وبلدة": one clitic
         for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
+            if n and not (held[s] or listed_on(text, s)):
+                break                           # "مدن هندية مظاهرات مماثلة أدت": no و, no name: the list is over
             if held[s] or held[min(s + 1, e)]:     # already a known place ("“X”" too): the list goes on past it
                 if singular:
                     break
@@ -171,7 +173,7 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
         w = normalize(text[s:e])
         if w.startswith("و") and i and (len(w) > 3 or w[1:] in lexicon()["toponym"]):   # "وتل الورد" too
             s, w = s + 1, w[1:]
-        if w in _NOT_NAME or _no_name(w) or re.match(r"[^\"“”«(]+[\"“”«(]", w) and w.split('"')[0].strip("“”«(") in lx_place_nouns():
+        if w in _NOT_NAME or no_name(w) or re.match(r"[^\"“”«(]+[\"“”«(]", w) and w.split('"')[0].strip("“”«(") in lx_place_nouns():
             break                               # "… وسوق الخميس | قرب العاصمة", "… | وقبلهم قرية”X”": the list has ended
         j = i + 1
         opener = next((c for c in _CLOSER if w.startswith(c)), None)
@@ -198,15 +200,6 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
                 break
         i = j
     return items
-
-
-def _no_name(word: str) -> bool:
-    """One word that cannot be a place's name: a place noun with its preposition ("بولاية"), or a word
-    carrying a plural object pronoun ("قبلهم"، "ديارهما")."""
-    if " " in word:
-        return False
-    nouns = lx_place_nouns()
-    return word.endswith(("هم", "هما", "هن")) or word in nouns or word[1:] in nouns or word[2:] in nouns
 
 
 _CLOSER = {"(": ")", "«": "»", '"': '"', "“": "”", "”": "”"}     # some writers open with ” too

@@ -10,6 +10,7 @@ import re
 from typing import Protocol, TypeVar
 
 from marsad.text.arabic import normalize
+from marsad.text.lexicons import place_nouns
 
 
 class _Span(Protocol):
@@ -70,3 +71,21 @@ def coordinated_names(text: str, places: list[_Span], home: str | None) -> list[
                 out.append((s, e, g))
                 known.add((s, e))
     return out
+
+
+def no_name(word: str) -> bool:
+    """One (normalised) word that cannot be a place's name: a place noun, bare or with its preposition
+    ("بولاية"), or a word carrying a plural object pronoun ("قبلهم"، "ديارهما")."""
+    if " " in word:
+        return False
+    nouns = place_nouns()
+    return word.endswith(("هم", "هما", "هن")) or word in nouns or word[1:] in nouns or word[2:] in nouns
+
+
+def listed_on(text: str, start: int) -> bool:
+    """A list item after the first goes on the list only as a list item does: after و or a comma, marked
+    by a quote or bracket, or definite ("العسة الجميل"); a bare indefinite word (a verb, an adjective)
+    means the list is over."""
+    before = text[max(0, start - 2):start]
+    return before.endswith(("و", "،", ",", "، ", ", ")) or text[start] in "\"“”«(" or \
+        normalize(text[start:start + 3]).startswith("ال")
