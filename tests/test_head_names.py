@@ -53,3 +53,28 @@ def test_end_to_end_the_announced_names_reach_the_article_entities():
     got = {(e.type, e.canonical) for e in doc.entities}
     assert {("ORG", "لجنة مقاومة الطندب"), ("LOC", "العزازي"), ("PER", "حامد الطيب"),
             ("ORG", "بلادي أونلاين")} <= got
+
+
+def test_a_dual_place_noun_names_two_places_and_a_village_keeps_its_adjective():
+    from marsad.extraction.head_names import dual_places, with_place_names
+    text = "وسقطت قذائف على قريتي بيرموس العليا وبيرموس السفلى، ثم على منطقتي الشيخ بدر ومشروع الهامة حيث احترقت منازل."
+    assert [e.canonical for e in dual_places(text)] == ["بيرموس العليا", "بيرموس السفلى", "الشيخ بدر", "مشروع الهامة"]
+    s = text.index("بيرموس")
+    got = with_place_names(text, [Entity("يرموس", "LOC", s + 1, s + 6, canonical="يرموس")])
+    assert [e.canonical for e in got][:2] == ["بيرموس العليا", "بيرموس السفلى"]
+
+
+def test_after_a_plural_place_noun_the_first_listed_name_is_a_place_up_to_the_next_wa():
+    text = "وسيطرت القوات على مناطق عين الفيل ووادي الحمر قرب المدينة."
+    s = text.index("عين الفيل")
+    e = after_place_noun(text, [Entity("عين الفيل ووادي", "ORG", s, s + len("عين الفيل ووادي"))])
+    assert (e[0].type, e[0].text) == ("LOC", "عين الفيل")
+
+
+def test_a_name_after_a_place_noun_keeps_a_first_letter_that_looks_like_a_preposition():
+    from marsad.extraction.entities import find_entities
+    got = {e.canonical for e in find_entities("وقصفت الطائرات قرية بيرموس التابعة لناحية كاني ماسي.") if e.type == "LOC"}
+    assert "يرموس" not in got
+    # a real preposition after an indefinite place noun is still cut: "قرية بشمال كردفان"
+    got = {e.canonical for e in find_entities("وهاجم مسلحون قرية بشمال كردفان أمس.") if e.type == "LOC"}
+    assert "شمال كردفان" in got

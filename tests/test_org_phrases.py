@@ -108,3 +108,9 @@ def test_a_person_inside_a_unit_or_landmark_name_and_a_head_read_as_a_name_give_
 def test_a_conjunction_spelled_like_a_name_does_not_continue_a_chain():
     # "بأن" normalises to بان (a personal name): it is the conjunction, and ends the phrase
     assert names("وأفاد بيان صادر عن الوزارة بأن الرجل أصيب بجروح.") == []
+
+
+def test_a_name_ends_before_a_bi_al_word_that_says_where_it_is():
+    from marsad.extraction.org_phrases import landmark_phrases
+    assert [e.canonical for e in landmark_phrases("وانفجرت عبوة في شارع النصر بالعاصمة الليبية.")] == ["شارع النصر"]
+    assert names("وقال جهاز الإسعاف بالمدينة إن الحصيلة ارتفعت.") == ["جهاز الإسعاف"]

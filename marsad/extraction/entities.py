@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from marsad.extraction.head_names import after_place_noun
+from marsad.extraction.head_names import after_place_noun, named_after, place_noun_before, with_place_names
 from marsad.extraction.person_names import mend_people
 from marsad.extraction.spans import overlay, variant_key
 from marsad.model import Document, Entity
@@ -57,6 +57,12 @@ def _known_stem(rest: str) -> bool:
     return any(lx.continent(p.country) in ("AF", "AS") for p in lx.places().get(rest, ()))
 
 
+def _strong_place(name: str) -> bool:
+    """A country, region or Arab town of the gazetteer (not a faraway namesake of a name's tail)."""
+    tier = lx.place_tiers().get(name) or lx.place_tiers().get(name.removeprefix("ب").removeprefix("ل"))
+    return bool(tier) and tier.endswith(("arab", "region", "country"))
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """(start, end, canonical override) without quotes, spaces and a leading proclitic.
 
@@ -72,6 +78,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     whole = normalize(text[start:end])
     if len(norm) <= 3 or _known(norm) or _known(whole) or norm[0] not in _PROCLITICS:
         return start, end, None
+    if place_noun_before(text, start) and not _strong_place(whole[1:]):
+        return start, end, None                             # "قرية بانكا" (but "قرية بشمال كردفان")
     if " " in whole and _known(whole[1:]):                  # "وسوق الخميس" → "سوق الخميس"
         return start + 1, end, None
     if norm.startswith("لل") or (norm[0] in "وف" and norm[1:].startswith("لل")):
@@ -170,6 +178,8 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
                 j += 1
             if kind == "PER" and j - i >= 3 and lx.nisba(toks[i].text):
                 i += 1                      # "الليبي خليفة حفتر": the adjective is not the name
+            if kind == "LOC":               # "شارع مكة بالعاصمة": a ب + ال word after the name is where it is
+                j = next((k for k in range(i + 1, j) if normalize(toks[k].text).startswith("بال")), j)
             start, end, canonical = _trim(text, toks[i].start, toks[j - 1].end)
             if kind == "LOC" and text[start:start + 1] == "و" and end - start > 4 and not canonical \
                     and not _known(normalize(text[start:end])):
@@ -310,25 +320,11 @@ def with_org_phrases(text: str, ents: list[Entity]) -> list[Entity]:
     phrases = sorted(org_phrases(text) + media_names(text) + landmark_phrases(text),
                      key=lambda e: (e.start, e.start - e.end))
     ents = overlay(ents, phrases, lambda p, overlapping: all(
-        p.start <= e.start and e.end <= p.end and (e.type != "PER" or _named_after(p, e)) for e in overlapping))
+        p.start <= e.start and e.end <= p.end and (e.type != "PER" or named_after(p, e)) for e in overlapping))
     # a name its class noun announces (قرية "X", موقع "X", يدعى X) replaces whatever the tagger read in it
     return overlay(ents, quoted_names(text) + named_people(text), lambda p, overlapping: all(
         e.start < p.end and p.start < e.end and (p.start <= e.start and e.end <= p.end or e.type == p.type == "PER")
         for e in overlapping))
-
-
-def _named_after(phrase: Entity, person: Entity) -> bool:
-    """A person the tagger read inside an organisation's or a landmark's name is part of that name
-    when it begins in the head word ("لجان" read as جان), or follows the head of a military unit or a
-    landmark, which are named after people ("كتيبة أبو عبيدة"، "جامع عمر المختار")."""
-    head = phrase.text.split(" ")[0]
-    if person.start < phrase.start + len(head):
-        return True
-    forms = strip_clitics(normalize(head))
-    return phrase.type == "LOC" or any(f in _NAMED_UNITS for f in forms)
-
-
-_NAMED_UNITS = frozenset(normalize(w) for w in ("كتيبة", "كتائب", "لواء", "ألوية", "سرية", "سرايا", "فيلق", "فوج"))
 
 
 def with_named_places(text: str, ents: list[Entity]) -> list[Entity]:
@@ -380,7 +376,7 @@ def tag_entities_many(docs: list[Document]) -> list[Document]:
     """`tag_entities` over a batch of documents (the pipeline's batched form of this stage)."""
     for doc, found in zip(docs, find_entities_many([doc.text for doc in docs])):
         found = with_org_phrases(doc.text, merge_adjacent_names(doc.text, found))
-        found = after_place_noun(doc.text, found)
+        found = with_place_names(doc.text, after_place_noun(doc.text, found))
         doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
         doc.entities = [e for e in doc.entities if not _no_place(e)]
         canonicalise(doc.entities)

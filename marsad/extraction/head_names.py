@@ -22,7 +22,7 @@ MAX_QUOTED = 5                                  # words: a longer quotation is s
 # "يدعى/تدعى" (is called), "المدعو/المدعوة" (the one called): a personal name follows
 _NAMED = frozenset(normalize(w) for w in ("يدعى", "تدعى", "ويدعى", "وتدعى", "يدعي", "المدعو", "المدعوة",
                                           "يسمى", "تسمى"))
-_NAMING = re.compile("[يت](?:دعى|دعي|سمى)|المدعو")
+_NAMING = re.compile("[يت][\u064b-\u0652]?(?:دع|سم)[\u064b-\u0652]?[ىي]|المدعو")
 _STOPS = frozenset(normalize(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "أن", "إن", "وهو", "وهي", "الذي",
                                           "التي", "وقد", "بعد", "قبل", "منذ", "خلال"))
 
@@ -137,8 +137,8 @@ def named_people(text: str) -> list[Entity]:
 
 
 def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
-    """An entity written right after a singular place noun ("قرية ود عشانا", "بلدة \"أم ضوا بان\"")
-    is a place, though the tagger read a man's name or an organisation in it; an organisation named
+    """An entity written right after a place noun ("قرية ود عشانا", "بلدة \"أم ضوا بان\"", "قرى X وY")
+    is a place (after a plural noun, up to the next و), though the tagger read a man's name or an organisation in it; an organisation named
     with its own head ("منطقة جهاز الأمن"?) or from the actor dictionary stays what it is."""
     out = []
     for e in ents:
@@ -146,8 +146,98 @@ def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
             before = re.sub(r"[\s\"'«»“”(]+$", "", text[max(0, e.start - 20):e.start])
             last = normalize(before.split()[-1]) if before.split() else ""
             first = normalize((e.canonical or e.text).split()[0]) if (e.canonical or e.text).split() else ""
-            singular = any(lx.place_nouns().get(f) == "singular" for f in strip_clitics(last))
-            if singular and not last.startswith("ال") and head_form(first) is None:
-                e = Entity(e.text, "LOC", e.start, e.end, canonical=e.canonical)
+            number = next((lx.place_nouns()[f] for f in strip_clitics(last) if f in lx.place_nouns()), None)
+            if number and not last.startswith("ال") and head_form(first) is None:
+                end = e.end
+                if number == "plural":              # "مناطق قصر بن غشير ووادي …": the list's first item
+                    m = re.search(r"\sو", e.text)
+                    end = e.start + m.start() if m else end
+                e = Entity(text[e.start:end], "LOC", e.start, end,
+                           canonical=e.canonical if end == e.end else text[e.start:end])
         out.append(e)
     return out
+
+
+# adjectives that belong to a village's name, telling namesakes apart ("X العليا" and "X السفلى")
+_NAME_ADJECTIVES = frozenset(normalize(w) for w in ("العليا", "السفلى", "الفوقا", "التحتا", "الكبرى", "الصغرى"))
+_ITEM_STOPS = _STOPS | frozenset(normalize(w) for w in (
+    "حيث", "اللتين", "اللذين", "وسط", "قرب", "غدا", "أمس", "اليوم", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+    "شرقي", "غربي"))
+
+
+def dual_places(text: str) -> list[Entity]:
+    """"منطقتي الديماس ومشروع دمر", "قريتي X العليا وX السفلى": a dual place noun names two places,
+    the second after و; each keeps its first letters (بانكا is no ب + انكا)."""
+    toks = tokens(text)
+    out: list[Entity] = []
+    for i in range(len(toks) - 2):
+        w = normalize(toks[i].text)
+        if not w.endswith("تي") or not _place_noun(w) or w.startswith("ال"):
+            continue
+        items, j, item = [], i + 1, []
+        while j < len(toks) and len(items) < 2:
+            word = normalize(toks[j].text)
+            glued = not text[toks[j - 1].end:toks[j].start].strip()
+            if not glued or not word.isalpha() or word in _ITEM_STOPS or len(item) == (3 if not items else
+                                                                                    max(2, len(items[0]))):
+                break
+            if word.startswith("بال") or item and (_place_noun(word) or word.startswith("ب") and _place_noun(word[1:])):
+                break                               # "بإقليم كردستان": where the second place lies
+            if word.startswith("و") and _place_noun(word[1:]):
+                items = []                          # "ناحيتي X ومنطقة Y": each named with its own noun
+                break
+            if word.startswith("و") and item and not items:
+                items.append(item)
+                item = []
+            item.append(j)
+            j += 1
+        if item and items:
+            items.append(item)
+        if len(items) != 2:
+            continue
+        for k, item in enumerate(items):
+            start = toks[item[0]].start + (1 if k == 1 else 0)          # the و of the second
+            end = toks[item[-1]].end
+            out.append(Entity(text[start:end], "LOC", start, end, canonical=text[start:end]))
+    return out
+
+
+def with_place_names(text: str, ents: list[Entity]) -> list[Entity]:
+    """Dual-noun places replace what the tagger read inside them; a place followed by العليا/السفلى
+    takes the adjective."""
+    from marsad.extraction.spans import overlay
+
+    ents = overlay(ents, dual_places(text), lambda p, overlapping: all(
+        p.start <= e.start and e.end <= p.end or e.type == "PER" and e.end - e.start <= p.end - p.start
+        for e in overlapping))
+    out = []
+    for e in ents:
+        m = re.match(r"\s+(\S+)", text[e.end:e.end + 12]) if e.type == "LOC" else None
+        if m and normalize(m.group(1)) in _NAME_ADJECTIVES:
+            end = e.end + m.end()
+            e = Entity(text[e.start:end], "LOC", e.start, end, canonical=(e.canonical or e.text) + " " + m.group(1))
+        out.append(e)
+    return out
+
+
+def place_noun_before(text: str, start: int) -> bool:
+    """The word before is an indefinite place noun (قرية، بلدة، مناطق): its name follows in construct."""
+    before = text[max(0, start - 16):start].split()
+    if not before or text[start - 1:start] != " ":
+        return False
+    word = normalize(before[-1])
+    return not word.startswith("ال") and any(f in lx.place_nouns() for f in strip_clitics(word))
+
+
+def named_after(phrase: Entity, person: Entity) -> bool:
+    """A person the tagger read inside an organisation's or a landmark's name is part of that name
+    when it begins in the head word ("لجان" read as جان), or follows the head of a military unit or a
+    landmark, which are named after people ("كتيبة أبو عبيدة"، "جامع عمر المختار")."""
+    head = phrase.text.split(" ")[0]
+    if person.start < phrase.start + len(head):
+        return True
+    forms = strip_clitics(normalize(head))
+    return phrase.type == "LOC" or any(f in _NAMED_UNITS for f in forms)
+
+
+_NAMED_UNITS = frozenset(normalize(w) for w in ("كتيبة", "كتائب", "لواء", "ألوية", "سرية", "سرايا", "فيلق", "فوج"))

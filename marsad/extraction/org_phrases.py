@@ -78,7 +78,7 @@ def media_names(text: str) -> list[Entity]:
         form = head_form(words[i], MEDIA_HEADS)
         glued = lambda k: not text[toks[k - 1].end:toks[k].start].strip(" \"«»")     # noqa: E731
         if form and i + 1 < len(toks) and glued(i + 1) and words[i + 1] not in _STOP \
-                and (words[i + 1].isalnum()) and words[i + 1] not in lx.not_places():
+                and (words[i + 1].isalnum()) and words[i + 1] not in lx.not_places() and not words[i + 1].startswith("بال"):
             n = 2
             while i + n < len(toks) and n < 4 and glued(i + n) and _MEDIA_TAIL.search(words[i + n]):
                 n += 1
@@ -165,8 +165,8 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         if text[toks[j - 1].end:toks[j].start].strip(" \"«»"):      # punctuation ends a name
             break
         w = words[j]
-        if w in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit():
-            break
+        if w in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit() or w.startswith("بال"):
+            break                                   # "بالعاصمة": a preposition says where the body is
         if _fixed_at(words, j) is not None:
             break                                   # "والدفاع المدني": another body
         if w.startswith("و") and j > i + 1 and head_form(w[1:]) is not None:
