@@ -75,7 +75,8 @@ import typer
 
 from tests.conftest import ROOT
 
-SLOW = {"bench", "ner", "train-ner", "serve"}   # minutes, files outside the repository, or (serve) never ends
+# minutes, files outside the repository, (serve) never ends, or (spark) a JVM: tests/test_spark.py runs it
+SLOW = {"bench", "ner", "train-ner", "serve", "spark"}
 
 
 def _readme_commands() -> list[list[str]]:

@@ -77,7 +77,7 @@ def write_corpus(root: Path) -> Path:
     with open(corpus / "relief.jsonl", "w", encoding="utf-8") as f:
         for n in range(12):
             text = RELIEF.replace("عشرين", f"{20 + n}") + f"\nوهذه الدفعة رقم {n + 1} من المساعدات هذا الشهر."
-            f.write(json.dumps({"text": text, "published": f"2023-06-{n + 1:02d}"}, ensure_ascii=False) + "\n")
+            f.write(json.dumps({"text": text, "published": f"2023-06-0{n % 3 + 1}"}, ensure_ascii=False) + "\n")
             if n == 5:
                 f.write("\n")                                                       # a blank line
     copy = STRIKE + "\nوكانت المدينة قد شهدت هدوءا حذرا خلال الأسابيع الماضية."       # the same story, reprinted
@@ -135,10 +135,15 @@ def job(spark, corpus, tmp_path_factory):
     out.mkdir()
     db = out.parent / "loaded.db"
     loaded = {}
+
+    def twice(docs, _stories) -> None:        # loading again must leave the same store
+        loaded["n"] = load(docs, store)
+        loaded["first"] = store.stats()
+        loaded["again"] = load(docs, store)
+
     with Store(db) as store:
-        summary = run(spark, [corpus], out, split_bytes=1500,
-                      load=lambda docs, _: loaded.setdefault("n", load(docs, store)))
-    return {"out": out, "db": db, "summary": summary, "loaded": loaded["n"],
+        summary = run(spark, [corpus], out, split_bytes=1500, load=twice)
+    return {"out": out, "db": db, "summary": summary, "loaded": loaded["n"], "first_stats": loaded["first"],
             "tables": {name: read_table(out, name) for name in
                        ("articles", "entities", "quotes", "events", "tolls", "rejected", "stories")}}
 
@@ -209,30 +214,42 @@ def test_models_load_once_per_worker(spark, job):
     assert all(misses <= 1 for _, misses in seen), seen
 
 
+def _counts(stats: dict) -> dict:
+    return {k: stats[k] for k in ("documents", "ok", "rejected", "entities", "quotes", "events", "stories")}
+
+
 def test_loaded_into_sqlite(job):
     from marsad.store.sqlite import Store
 
     with Store(job["db"]) as store:
         stats = store.stats()
         assert stats["documents"] == job["loaded"] == job["summary"]["documents"]
+        assert _counts(stats) == _counts(job["first_stats"])
         assert stats["ok"] == len(job["tables"]["articles"]) and stats["events"] == len(job["tables"]["events"])
         assert store.document("clash-1")["published"] == "2023-05-14"
 
 
-def test_rerun_by_the_cli_is_idempotent(job, corpus):
-    """The command, rerun on the same input into the same folder and database, whole files this
-    time: the same tables (ids do not depend on how files were cut) and the same store."""
+def test_rerun_by_the_cli_is_idempotent(job, corpus, request, tmp_path):
+    """The command, rerun on the same input into the same folder, whole files this time: the same
+    tables (ids do not depend on how files were cut). It loads PostgreSQL when a test server can be
+    had (else a new SQLite file), which then holds what the SQLite store of the first run holds."""
+    from marsad.store.open import open_store
     from marsad.store.sqlite import Store
 
+    try:
+        target = request.getfixturevalue("pg_url")
+    except pytest.skip.Exception:
+        target = str(tmp_path / "again.db")
     out = job["out"]
-    result = runner.invoke(app, ["spark", str(corpus), "--out", str(out), "--load-db", str(job["db"])])
+    result = runner.invoke(app, ["spark", str(corpus), "--out", str(out), "--load-db", target])
     assert result.exit_code == 0, (result.stderr, result.exception)
     summary = json.loads(result.stdout)
     assert summary["read_pieces"] < job["summary"]["read_pieces"] and summary["loaded"] == job["loaded"]
     for name, rows in job["tables"].items():
         assert read_table(out, name) == rows, name
-    with Store(job["db"]) as store:
-        assert store.stats()["documents"] == job["loaded"]
+    with Store(job["db"]) as first, open_store(target) as again:
+        assert _counts(again.stats()) == _counts(first.stats())
+        assert again.document("clash-1")["text"] == first.document("clash-1")["text"]
 
 
 def test_a_row_that_does_not_fit_is_rejected_not_fatal():

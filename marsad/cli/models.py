@@ -183,11 +183,15 @@ def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic
               "--store", metavar="URL", help="Only the two stores side by side: ingest and full-text search in "
                                              "SQLite vs the PostgreSQL database at URL (scripts/start-postgres).")] = None,
           store_sizes: Annotated[str, typer.Option(
-              help="--store: synthetic articles per search store, comma-separated (1000000: ~40 min).")] = "100000"):
+              help="--store: synthetic articles per search store, comma-separated (1000000: ~40 min).")] = "100000",
+          spark: Annotated[bool, typer.Option(
+              "--spark", help="Only the Spark job: local[2] vs local[1] and vs marsad extract on -n synthetic "
+                              "articles (-n 20000: most of an hour on 2 cores).")] = False):
     """Throughput and memory as ratios against peers measured in the same run (JSON on stdout).
 
     --api: only the HTTP API under load, next to a static file served by the same server (a minute).
     --store URL: only SQLite vs PostgreSQL: ingest, and search latency and memory at --store-sizes.
+    --spark: only the Spark job (marsad spark) at local[1] and local[2], beside marsad extract.
 
     Example: [bold]marsad bench -n 2000[/bold]
     """
@@ -199,6 +203,16 @@ def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic
         with _progress("bench --api: 3 runs (about a minute)") as bar:
             bar.add_task("bench", total=None)
             result = bench_api(None, requests, seconds)
+        sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
+        return
+    if spark:
+        if importlib.util.find_spec("pyspark") is None:
+            raise UserError("bench --spark needs pyspark: pip install 'marsad[spark]'")
+        from marsad.scale.bench import run as bench_spark
+
+        with _progress(f"bench --spark: {n} articles, 5 runs (minutes)") as bar:
+            bar.add_task("bench", total=None)
+            result = bench_spark(n, growth=memory)
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
         return
     if store is not None:

@@ -10,11 +10,23 @@ from typing import Annotated, Optional
 import typer
 from rich.text import Text
 
-from marsad.cli.common import Paths, app, err, open_write
+from marsad.cli.common import Paths, _db_path, app, err, open_write
 from marsad.cli.errors import UserError
 
 PANEL = "Build and inspect the corpus"
 _MB = 1024 * 1024
+
+
+def _store_target(value: Optional[str]):
+    return None if value is None else _db_path(value)     # a PostgreSQL URL, or an SQLite file's Path
+
+
+def _shown(target) -> str:
+    if isinstance(target, str):         # a URL: never print its password
+        from marsad.store.postgres import shown
+
+        return shown(target)
+    return str(target)
 
 
 def _conf(values: Optional[list[str]]) -> dict[str, str]:
@@ -39,8 +51,9 @@ def spark(paths: Paths,
                                                      "this size by several workers.", min=1)] = 64,
           conf: Annotated[Optional[list[str]], typer.Option(
               help="A Spark setting KEY=VALUE (repeatable), e.g. spark.executor.memory=4g.")] = None,
-          load_db: Annotated[Optional[Path], typer.Option(
-              "--load-db", help="Also load the documents into this marsad database (SQLite file).")] = None):
+          load_db: Annotated[Optional[str], typer.Option(
+              "--load-db", help="Also load the documents into this marsad database (SQLite file or postgresql:// "
+                                "URL).", callback=_store_target)] = None):
     """Run the pipeline on Apache Spark: Parquet tables of articles, entities, quotes, events, tolls,
     rejected inputs (by publication date) and stories (near-duplicates across the whole corpus).
 
@@ -57,10 +70,6 @@ def spark(paths: Paths,
     settings = _conf(conf)
     if out_dir.exists() and not out_dir.is_dir():
         raise typer.BadParameter(f"{out_dir} is a file, not a folder", param_hint="--out")
-    if load_db is not None and str(load_db).startswith(("postgresql:", "postgres:")):
-        raise typer.BadParameter("this marsad loads into SQLite files only", param_hint="--load-db")
-    if load_db is not None and load_db.is_dir():
-        raise typer.BadParameter(f"{load_db} is a folder; give a database file", param_hint="--load-db")
     try:
         from pyspark.sql import SparkSession
     except ImportError as e:
@@ -88,7 +97,7 @@ def spark(paths: Paths,
             stop(session)
     err.print(Text(f"spark: {summary['ok']} articles, {summary['rejected']} rejected, "
                    f"{summary['stories_with_copies']} stories of several articles → {out_dir}"
-                   + (f"; loaded into {load_db}" if load_db else "")))
+                   + (f"; loaded into {_shown(load_db)}" if load_db else "")))
     sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
 
 

@@ -58,7 +58,8 @@ def start(master: str, log: Path, conf: dict[str, str] | None = None):
         # own Python is named by PYSPARK_PYTHON or spark.pyspark.python (README: cluster section)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         # everything stays on this machine: no bind to (or warning about) the network interface
-        conf = {"spark.driver.host": "127.0.0.1", "spark.driver.bindAddress": "127.0.0.1", **(conf or {})}
+        conf = {"spark.driver.host": "127.0.0.1", "spark.driver.bindAddress": "127.0.0.1",
+                "spark.ui.enabled": "false", **(conf or {})}      # a web UI costs a second to start
     builder = SparkSession.builder.master(master).appName("marsad")
     settings = {**DEFAULTS, **executor_env(), **(conf or {})}
     for key, value in settings.items():
