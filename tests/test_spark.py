@@ -281,3 +281,21 @@ def test_missing_input_and_missing_java_exit_2(corpus, tmp_path):
                            env={"JAVA_HOME": str(tmp_path / "no-jre")})
     assert result.exit_code == 2 and "no bin/java" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_big_jsonl_is_cut_at_line_starts_with_the_ids_of_a_whole_read(tmp_path):
+    import gzip as gz
+
+    from marsad.read.files import read_jsonl_range, read_paths
+    from marsad.scale.plan import plan
+
+    lines = [json.dumps({"text": f"خبر قصير رقم {i}"}, ensure_ascii=False) + "\n" for i in range(60)]
+    plain = tmp_path / "many.jsonl"
+    plain.write_text("".join(lines[:30]) + "\n" + "".join(lines[30:]), "utf-8")   # a blank line inside
+    pieces = plan([plain], split_bytes=300)
+    assert len(pieces) > 5 and all(p.is_range for p in pieces)
+    pieced = [(i.doc_id, i.text) for p in pieces for i in read_jsonl_range(p.input, p.start, p.end, p.lines_before)]
+    assert pieced == [(i.doc_id, i.text) for i in read_paths([plain])]
+    hidden = tmp_path / "packed.jsonl"                 # gzip under a plain name: read whole, never cut
+    hidden.write_bytes(gz.compress(plain.read_bytes()))
+    assert len(plan([hidden], split_bytes=300)) == 1

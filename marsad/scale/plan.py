@@ -47,7 +47,7 @@ def plan(paths: list[str | os.PathLike], split_bytes: int = SPLIT_BYTES) -> list
     for inp in iter_inputs(paths):
         size = _size(inp.path) if not inp.error else 0
         base = Piece(str(inp.path), inp.doc_id, inp.source, inp.error, size=size)
-        if not inp.error and size > split_bytes and inp.path.name.lower().endswith(_JSONL):
+        if not inp.error and size > split_bytes and inp.path.name.lower().endswith(_JSONL) and not _gzipped(inp.path):
             pieces += [Piece(base.path, base.doc_id, base.source, None, start, end, lines, (end or size) - start)
                        for start, end, lines in jsonl_cuts(inp.path, split_bytes)]
         else:
@@ -60,6 +60,15 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0                        # the reader says why it cannot read it
+
+
+def _gzipped(path: Path) -> bool:
+    """A gzip under a plain name (the readers go by the bytes, not the name): it cannot be cut."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(2) == b"\x1f\x8b"
+    except OSError:
+        return True                     # not cut: the reader says why it cannot read it
 
 
 def jsonl_cuts(path: Path, split_bytes: int) -> list[tuple[int, int | None, int]]:
