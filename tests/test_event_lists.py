@@ -95,3 +95,17 @@ def test_a_list_of_places_ends_at_a_bare_word_and_tear_gas_is_no_town():
     assert not {"مماثلة", "أدت", "مظاهرات"} & {e.location for e in evs}
     evs = events_of("وأطلقت الشرطة القنابل المسيلة للدموع لتفريق المحتجين في مدينة محردة صباح اليوم.")
     assert [e.location for e in evs] == ["محردة"]
+
+
+def test_a_place_in_a_later_clause_is_not_the_earlier_triggers():
+    evs = events_of("قتل عشرون مدنيا في غارة أصابت سوقا شعبيا في بلدة محردة صباح اليوم. وأصابت غارة أخرى "
+                    "حفلا، وفي حين لم يعلق الجيش، فإن مصادر تحدثت عن عملية ضد المسلحين قرب سد الرستن.")
+    assert "سد الرستن" not in {e.location for e in evs} and "الرستن" not in {e.location for e in evs}
+
+
+def test_an_attack_the_next_sentence_tells_as_a_drone_strike_is_one_drone_strike():
+    evs = events_of("قتل 12 شخصا في هجوم على مجلس عزاء في بلدة اللطامنة صباح اليوم. وقال ناشطون إن الهجوم "
+                    "نفذته طائرة مسيرة استهدفت المعزين في اللطامنة.")
+    assert [(e.event_type, e.sub_event_type, e.location) for e in evs] == \
+        [("Explosions/Remote violence", "Air/drone strike", "اللطامنة")]
+    assert evs[0].fatalities == 12

@@ -333,6 +333,8 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
     """The places a trigger governs: the first (coordinated) run after it, else the nearest before."""
     usable = [p for p in places if not p.in_name and not _institutional(text, p) and not _aside(text, p)
               and (not p.is_country or _locative(text, p))]
+    clause = _NEW_CLAUSE.search(normalize(text[trig.end:limit]))     # "غارة …، وفي حين …، فإن … قرب X"
+    limit = trig.end + clause.start() if clause else limit
     after = [p for p in usable if trig.end <= p.start < limit]
     if after:
         run = run_of(text, after)       # "… ووادي الربيع و“سوق الخميس”", "… في ريف إدلب والزكاة"
@@ -359,6 +361,9 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
 # Arabic news fronts the locative to frame everything the sentence then reports.
 _FRONTED = re.compile(r"[\s\"«(]*(?:(?:الي|علي) ذلك[،,]?\s*|اما\s+|و)?(?:في|ف?في|ب)\s*(?:(?:مدينه|بلده|قريه|محافظه|"
                       r"ولايه|منطقه|مديريه|العاصمه|حي|مخيم|ريف)\s+)?")
+
+
+_NEW_CLAUSE = re.compile(r"[،,]\s*(?:و?في حين|و?فيما|و?بينما|فان|لكن|غير ان|الا ان|في الوقت الذي)(?!\S)")
 
 
 def _aside(text: str, place: Place) -> bool:

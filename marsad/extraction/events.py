@@ -226,7 +226,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     events[key] = e
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
-    found = _fold_country_level(list(events.values())) or list(unplaced.values())
+    found = _fold_specified(_fold_country_level(list(events.values()))) or list(unplaced.values())
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
         if e.event_type == "Protests" and e.fatalities and e.sub_event_type in ("Peaceful protest",
                                                                                  "Protest with intervention"):
@@ -325,6 +325,21 @@ def _fold_country_level(events: list[Event]) -> list[Event]:
             better.admin1 = better.admin1 or e.admin1
         else:
             kept.append(e)
+    return kept
+
+
+def _fold_specified(events: list[Event]) -> list[Event]:
+    """"قتل 40 في هجوم على عزاء في X" then "الهجوم نفذته طائرة مسيرة … بX": an attack or clash and a remote
+    attack that a later sentence tells as "the attack", at the same place, are one event of the latter type."""
+    def told_as(e: Event, o: Event) -> bool:
+        return (o.event_type == "Explosions/Remote violence" and o.evidence.start > e.evidence.start
+                and normalize(o.location or "-") == normalize(e.location or "")
+                and (None in (o.event_date, e.event_date) or o.event_date == e.event_date)
+                and re.search(r"(?<!\S)[وف]?الهجوم(?!\S)", normalize(o.evidence.text)) is not None)
+    kept = []
+    for e in events:
+        later = next((o for o in events if e.sub_event_type in ("Attack", "Armed clash") and told_as(e, o)), None)
+        _merge(later, e) if later else kept.append(e)
     return kept
 
 
