@@ -106,6 +106,14 @@ def test_a_figure_the_article_also_ties_to_one_incident_is_no_toll():
     assert tolls(text) == []
 
 
+def test_a_figure_the_article_ties_to_one_act_told_by_its_verb_is_no_toll():
+    text = ("قتل 17 مدنيا في هجمات متفرقة على قرى شرق المدينة. وقال أحد الناجين إن المسلحين اقتحموا "
+            "قرية الربوة وأطلقوا النار على السكان ما أسفر عن مقتل 17 شخصا.")
+    assert tolls(text) == []
+    # … but a sum over scattered attacks that no one act takes up stays a toll
+    assert tolls("قتل 17 مدنيا في هجمات متفرقة على قرى شرق المدينة.") == [("killed", 17)]
+
+
 # --- event fatalities --------------------------------------------------------------------------
 
 def fatalities(body: str) -> dict[str, int | None]:

@@ -78,7 +78,7 @@ class _Sent:
             self.clauses.setdefault(clause, []).append(i)
             self.pos[i + 1] = self.pos[i] + (w not in _STOPS and w not in _QUOTES)   # words before each token
         self.period = self._period()
-        self.single = any(self.words[i] in lex["single"] for i in range(n))
+        self.single = any(self.words[i] in lex["single"] or _in(self.words[i], lex["acts"]) for i in range(n))
         self.final = any(_has(self.words, i, lex["final"]) for i in range(n))    # "في حصيلة نهائية"
         self.rising = self._rising()
 
