@@ -76,3 +76,30 @@ def test_protesters_are_the_actor_of_a_protest_and_the_force_facing_them_the_sec
 def test_forces_named_after_a_word_of_time_belong_to_another_event():
     evs = events_of("وجاء هذا القصف على مدينة مأرب غداة طرد قوات موالية للحكومة المسلحين من مديرية بيحان.")
     assert all(not (e.actor1 or "").startswith("قوات موالية") for e in evs if e.location == "مأرب")
+
+
+def test_the_body_a_source_speaks_for_and_rescuers_are_not_doers():
+    evs = events_of("وأعلن مصدر في الجيش عن هجوم على سوق للماشية في مدينة غاو دون تحديد هوية المهاجمين.")
+    assert [e.actor1 for e in evs] == [None]
+    evs = events_of("وأعلن الدفاع المدني انتشال جثث أربعة أشخاص جراء قصف مدفعي على منزل في مدينة دير البلح.")
+    assert all(e.actor1 != "الدفاع المدني" for e in evs)
+
+
+def test_gunmen_are_not_the_group_their_movement_is_loyal_to():
+    evs = events_of("وقاتلت عناصر حركة الشباب الموالية لتنظيم القاعدة في جنوب البلاد. "
+                    "وقالت الشرطة إن المسلحين فروا بعد إطلاق النار على مسؤول محلي في مدينة بيدوا.")
+    assert all(e.actor1 != "تنظيم القاعدة" for e in evs if e.location == "بيدوا")
+
+
+def test_an_event_told_without_its_doer_takes_the_one_its_story_names():
+    # the group that adopts the attack in the next sentence
+    evs = events_of("قتل خمسة أشخاص في انفجار سيارة مفخخة قرب سوق في مدينة بيدوا.\nوتبنت حركة الشباب الهجوم.")
+    assert [e.actor1 for e in evs] == ["حركة الشباب"]
+    # the armed group the sentence before names (not a bare "القوات", not a common phrase that
+    # spells a foreign group's name)
+    evs = events_of("وقال المصدر إن مجموعة مسلحة هاجمت دورية للشرطة على طريق المطار.\n"
+                    "وأشار إلى أن ضابطا قتل في الهجوم قرب مدينة الشيخ زويد.")
+    assert [e.actor1 for e in evs] == ["مجموعة مسلحة"]
+    evs = events_of("وكانت المدينة مركزا لإدارة العمليات العسكرية في الإقليم.\n"
+                    "وقتل عشرة أشخاص في هجوم على سوق مدينة النهود.")
+    assert [e.actor1 for e in evs] == [None]

@@ -15,11 +15,13 @@ from marsad.text.arabic import normalize, normalize_map, strip_clitics
 # الحرس | ومسلحي المجلس"), nor a feminine noun ending like a
 # nisba adjective (-ية) that follows as the verb's object ("هاجم مسلحون قرية", "استهدفت قوات دورية")
 _FEMININE_NOUNS = r"(?:قريه|دوريه|ناحيه|مديريه|اليه|عمليه|ضاحيه|زاويه|بنايه|مروحيه)(?!\w)"
+# "معسكرات الجيش | الثلاثة": a number after an armed word counts what precedes it, it is no name
+_NUMBER_WORDS = r"ال(?:اثنين|اثنان|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره|اول|ثاني|ثالث|رابع|خامس)(?!\w)"
 _ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|ميليشيات|ميليشيا|مليشيات|ميلشيات|مليشيا|جماعه|جيش|"
                     r"تنظيم|فصائل|كتائب|جماعات|مسلحون|مسلحين|مسلحو|مسلحي|طيران|سلاح الجو|الحوثي|الحوثيون|"
                     r"متمردون|متمردين|مجهولون|مجهولين|(?:مجموعه|مجموعات|عناصر|خليه|خلايا) مسلحه|"
                     r"(?:مجموعات|جماعات|عناصر|خلايا) (?:ارهابيه|متطرفه|جهاديه))"
-                    r"(?:\s+(?:ال\w+|\"\w+\"|«\w+»|(?!و(?!ال)|لل|بال)(?:\w+ي|\w+ي(?:ون|ين)|(?!" + _FEMININE_NOUNS + r")\w+يه|"
+                    r"(?:\s+(?:(?!" + _NUMBER_WORDS + r")ال\w+|\"\w+\"|«\w+»|(?!و(?!ال)|لل|بال)(?:\w+ي|\w+ي(?:ون|ين)|(?!" + _FEMININE_NOUNS + r")\w+يه|"
                     r"(?![يت])\w+(?:ون|ين)))(?!\w)){0,3}")
 
 
@@ -30,11 +32,22 @@ _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP
                          + r")(?!\w).*$")
 
 
+# a source, spokesman or statement of a body: the body tells the event, it is not said to do it
+_SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|مسوولون|مسوولين|ضابط|متحدث|المتحدث|ناطق|الناطق|"
+                        r"بيان|بيانا|مراسل|قائد)\s+(?:(?:في|من|باسم|داخل)\s+)?[لب]?$")
+
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
 
 
 def _actor(text: str, ents: list[Entity], start: int, end: int, last: bool) -> str | None:
     """The organisation or armed-group phrase in text[start:end] nearest the trigger."""
+    found = candidates(text, ents, start, end, last)
+    return named(max(found) if last else min(found)) if found else None
+
+
+def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) -> list[tuple]:
+    """The doers named in text[start:end], in text order, as (position, name, organisations there):
+    pass one to `named` for its canonical name."""
     # after a trigger, a name starting in the window may run past it ("لهجوم جديد لتنظيم | داعش")
     orgs = [e for e in ents if e.type == "ORG" and start <= e.start
             and (e.end <= end or not last and e.actor_id and e.start < end)]
@@ -51,12 +64,16 @@ def _actor(text: str, ents: list[Entity], start: int, end: int, last: bool) -> s
         cut = _STOP_ACTOR.search(norm_phrase)
         phrase = text[s:s + back[cut.start()]] if cut else text[s:e]
         phrases.append((s, phrase.strip(" ،,\"«»")))
-    # a hospital, ministry or agency named nearer the trigger is not its doer: the nearest doer is
-    candidates = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)]
-    candidates += [p for p in phrases if _doer(p[1])]
-    if not candidates:
-        return None
-    pos, name = (max if last else min)(candidates, key=lambda c: c[0])
+    # a hospital, ministry or agency named nearer the trigger is not its doer, nor the body a source
+    # speaks for ("مصدر في الجيش"، "المتحدث باسم القوات"): the nearest doer is
+    found = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)]
+    found += [p for p in phrases if _doer(p[1])]
+    return sorted((pos, name, tuple(orgs)) for pos, name in found
+                  if not _SOURCE_OF.search(normalize(text[max(0, pos - 30):pos])))
+
+
+def named(candidate: tuple) -> str:
+    pos, name, orgs = candidate
     # an armed-group word followed by the organisation's name ("لتنظيم داعش"): the organisation
     org = next((e for e in orgs if e.start <= pos < e.end or pos <= e.start <= pos + len(name) + 1), None)
     return clean_actor((org.canonical or org.text) if org else _strip_clitic(name))
@@ -100,10 +117,6 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
         actor1 = national if national and actor1 != national and actor1 == before else actor1
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end)
     actor2 = _doer(actor2)
-    if trig.event_type == "Protests":           # ACLED: the protesters are actor1, a force facing them actor2
-        protesters = _protesters(text, sent_start, limit, trig)
-        if protesters and protesters != actor1:
-            actor1, actor2 = protesters, actor2 or actor1
     return actor1, actor2 if actor2 != actor1 else None
 
 
@@ -119,15 +132,20 @@ def _resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> st
     return _doer(_actor(text, ents, s0, min(end, s0 + 12), last=False))
 
 
-def _protesters(text: str, start: int, end: int, trig: Trigger) -> str | None:
-    """The protesters a protest sentence names ("المحتجون", "متظاهرون غاضبون"), nearest its trigger."""
+def protesters(text: str, start: int, end: int) -> str | None:
+    """The protesters a protest sentence names ("المحتجون", "متظاهرون غاضبون"), the first of them."""
     norm, index = normalize_map(text[start:end])
     found = list(_lex()["protester"].finditer(norm))
     if not found:
         return None
-    m = min(found, key=lambda m: abs(start + index[m.start()] - trig.start))
+    m = found[0]
     word = text[start + index[m.start("w")]:start + index[m.end() - 1] + 1]
     return "ال" + word if m.group("ll") else word          # "للمحتجين" → "المحتجين"
+
+
+def is_protesters(name: str | None) -> bool:
+    """Whether an actor is the protesters a protest's own words name ("المحتجين"), not an organisation."""
+    return bool(name) and _lex()["protester"].fullmatch(normalize(name)) is not None
 
 
 @lru_cache(maxsize=1)
@@ -139,8 +157,10 @@ def _lex() -> dict:
     verbs = {normalize(r["word"]) for r in rows if r["role"] == "agent_verb"}
     # ى before a pronoun is written ا: تبنى → تبناه
     verbs |= {v[:-1] + "ا" for v in verbs if v.endswith("ي")}
+    rescuers = tuple(normalize(r["word"]) for r in rows if r["role"] == "rescuer")
     people = sorted({normalize(r["word"]) for r in rows if r["role"] == "protester"}, key=len, reverse=True)
     return {
+        "rescuer": rescuers,
         # "هجومين انتحاريين وثالث مسلح نفذها"، "الهجوم وقع عندما تعرضت دورية لكمين نصبته"
         "resumed": re.compile(r"(?<!\w)(?:" + "|".join(sorted(verbs, key=len, reverse=True)) + r")(?:هما|ها|هم|ه)\s+"),
         "protester": re.compile(r"(?<!\w)(?:(?P<ll>[وف]?لل)(?=" + "|".join(w for w in people if not w.startswith("ال"))
@@ -196,8 +216,12 @@ def _doer(name: str | None) -> str | None:
     if known:
         return None if known.kind in _NOT_DOERS else name
     # any reading of the first word: "وكالة" is the noun itself, not و + "كالة"
-    heads = strip_clitics(normalize(name).split()[0])
-    return None if any(h in _REPORTER_HEADS or h in _CIVIL_HEADS for h in heads) else name
+    words = normalize(name).split()
+    heads = strip_clitics(words[0])
+    if any(h in _REPORTER_HEADS or h in _CIVIL_HEADS for h in heads):
+        return None
+    # rescuers ("الدفاع المدني"، "الهلال الأحمر") treat the victims of an attack
+    return None if any(" ".join([h, *words[1:]]).startswith(r) for h in heads for r in _lex()["rescuer"]) else name
 
 
 def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -> str | None:
@@ -210,7 +234,7 @@ def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -
 
     found = next((f for w in _attack_words(text, trig, end) if (f := _nisba_actor(w))), None)
     if found is None and subject:
-        before = normalize(text[max(0, trig.start - 25):trig.start]).split()[-2:]
+        before = normalize(text[max(0, trig.start - 40):trig.start]).split()[-3:]
         country = next((lx.countries()[f] for w in before for f in strip_clitics(w) if f in lx.countries()), None)
         forces = actors().forces_of(country) if country else None
         found = forces.name if forces else None
@@ -277,11 +301,17 @@ _ARMED_KINDS = frozenset({"state_force", "police", "armed_group", "militia", "co
 _GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))
 
 
+_LOYAL_TO = re.compile(r"(?:الموالي|المواليه|موالي|مواليه|التابع|التابعه|تابع|تابعه|المرتبط|المرتبطه|المقرب|المقربه)"
+                       r"\s+(?:من\s+)?[لب]?$")
+
+
 def _resolve_generic(name: str | None, text: str, ents: list[Entity], before: int) -> str | None:
     """A bare "القوات" refers to the last armed organisation named before it."""
     if not name or normalize(name) not in _GENERIC:
         return name
-    armed = [e for e in ents if e.type == "ORG" and e.end <= before and _ARMED.match(normalize(e.canonical or e.text))]
+    # not one named as the group another is loyal to ("عناصر الحركة الموالية لتنظيم القاعدة")
+    armed = [e for e in ents if e.type == "ORG" and e.end <= before and _ARMED.match(normalize(e.canonical or e.text))
+             and not _LOYAL_TO.search(normalize(text[max(0, e.start - 25):e.start]))]
     return clean_actor(armed[-1].canonical or armed[-1].text) if armed else name
 
 

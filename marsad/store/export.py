@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import IO
 
 from marsad.data import load_json
+from marsad.extraction.event_actors import is_protesters
 from marsad.text.arabic import normalize
 
 FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
@@ -128,7 +129,7 @@ def acled_row(ev: dict, n: int, stamp: int) -> dict:
     info = _countries().get(ev.get("country") or "", {})
     etype, sub = ev["event_type"], ev["sub_event_type"]
     actor1, actor2 = ev.get("actor1"), ev.get("actor2")
-    if etype == "Protests" and not actor1:
+    if etype == "Protests" and (not actor1 or is_protesters(actor1)):      # "المحتجين": ACLED's generic name
         actor1 = f"Protesters ({ev.get('country') or 'Unknown'})"
     if etype == "Violence against civilians" and not actor2:
         actor2 = f"Civilians ({ev.get('country') or 'Unknown'})"

@@ -1,0 +1,109 @@
+"""The doer of an event whose own sentence names none, from the story around it.
+
+News tells an attack over several sentences: "قتل 3 في هجوم بمقديشو. وتبنت حركة الشباب الهجوم";
+"وأوضح المصدر أن مجموعة مسلحة هاجمت القوة. … وأشار إلى أن الضابط لقي حتفه في الهجوم". ACLED codes
+every event with an actor1 (at worst an unidentified armed group), so an event left without one takes,
+in this order: the armed group that claims responsibility anywhere in the article, else the armed
+actor named in the sentence before it, the one after it, then two sentences away. Only armed actors
+(the dictionary's armed kinds, armed-group phrases) are taken. A protest's actor1 is its protesters.
+This runs on the events already found, so it never decides whether an event exists.
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.event_actors import (
+    _ARMED,
+    _ARMED_KINDS,
+    _CLAIMED,
+    _GENERIC,
+    _actor,
+    _doer,
+    candidates,
+    clean_actor,
+    named,
+    protesters,
+)
+from marsad.model import Entity, Event
+from marsad.text.arabic import normalize, normalize_map, sentences
+
+# "وتبنت حركة الشباب الهجوم", "تبنى تنظيم الدولة التفجير": to adopt an attack is to claim it
+_ADOPTED = re.compile(r"(?<!\w)[وف]?(?:تبنت|تبني)\s+")
+REACH = 2                    # sentences either side searched for a doer
+
+
+def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> None:
+    """Give each event without actor1 the armed actor its story names (see the module docstring);
+    a protest's actor1 is its protesters."""
+    for e in events:
+        if e.event_type == "Protests" and e.evidence is not None:
+            _protest_sides(text, e)
+    missing = [e for e in events if e.actor1 is None and e.evidence is not None]
+    if not missing:
+        return
+    claimant = _claimed(text, ents)
+    sents = sentences(text) if claimant is None else ()
+    for e in missing:
+        e.actor1 = _at_home(claimant or _nearby(text, ents, sents, e.evidence.start), e.country)
+        if e.actor1 and e.actor1 == e.actor2:
+            e.actor2 = None
+
+
+def _claimed(text: str, ents: list[Entity]) -> str | None:
+    norm, index = normalize_map(text)
+    for pattern in (_CLAIMED, _ADOPTED):
+        for m in pattern.finditer(norm):
+            s0 = index[m.start(1)] if m.groups() else index[m.end()] if m.end() < len(index) else len(text)
+            e0 = index[m.end(1) - 1] + 1 if m.groups() else min(len(text), s0 + 12)
+            found = _armed(_actor(text, ents, s0, e0, last=False))
+            if found:
+                return found
+    return None
+
+
+def _nearby(text: str, ents: list[Entity], sents: tuple, start: int) -> str | None:
+    i = next((k for k, s in enumerate(sents) if s.start <= start < s.end), None)
+    if i is None:
+        return None
+    for d in range(1, REACH + 1):
+        for k in (i - d, i + d):
+            if 0 <= k < len(sents):     # the first armed actor: a report names its doer before its target
+                for c in candidates(text, ents, sents[k].start, sents[k].end, last=True):
+                    found = _armed(named(c))
+                    if found:
+                        return found
+    return None
+
+
+def _armed(name: str | None) -> str | None:
+    from marsad.text.actor_dictionary import actors
+
+    name = _doer(name)
+    if not name or normalize(name) in _GENERIC:        # a bare "القوات" away from its referent says nothing
+        return None
+    known = actors().lookup(name) or actors().within(name)
+    if known:
+        return known.name if known.kind in _ARMED_KINDS else None
+    return clean_actor(name) if _ARMED.match(normalize(name)) else None
+
+
+def _at_home(name: str | None, country: str | None) -> str | None:
+    """A guess from the story keeps only a group of the event's own country: a Syrian command named by
+    a common phrase ("لإدارة العمليات العسكرية") in a Sudanese report is that phrase, not the doer.
+    State forces act abroad (air strikes, deployments), so they pass."""
+    from marsad.extraction.geo import _english
+    from marsad.text.actor_dictionary import actors
+
+    known = actors().lookup(name) if name else None
+    if known is None or known.kind in ("state_force", "police") or known.country == "XX" or not country:
+        return name
+    return name if _english().get(known.country) == country else None
+
+
+def _protest_sides(text: str, e: Event) -> None:
+    """ACLED: the protesters are a protest's actor1 ("المحتجون"), a force facing them its actor2
+    ("تفريق قوات الأمن للمحتجين"). Set on events already found: a protester noun is part of telling a
+    protest, not evidence that one took place."""
+    found = protesters(text, e.evidence.start, e.evidence.end)
+    if found and found != e.actor1:
+        e.actor1, e.actor2 = found, e.actor2 or e.actor1
