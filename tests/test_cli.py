@@ -88,7 +88,8 @@ def _readme_commands() -> list[list[str]]:
             for part in line.removeprefix("$ ").split("&&"):
                 if part.strip().startswith("marsad "):
                     out.append(shlex.split(part, comments=True)[1:])
-    return [c for c in out if c[0] not in SLOW]
+    # a command that reads a shell variable ("$url": a PostgreSQL server's) is run by test_postgres.py
+    return [c for c in out if c[0] not in SLOW and not any("$" in a for a in c)]
 
 
 def _help_examples() -> list[list[str]]:

@@ -142,33 +142,27 @@ def print_table(headers: Optional[list[str]], rows: list[list[str]], **style) ->
         sys.stdout.write("".join("\t".join(_cell(c) for c in r) + "\n" for r in lines))
 
 
-def _probe(db: Path) -> int:
-    """The schema version of the SQLite file `db`, read without writing anything."""
-    con = sqlite3.connect(db.resolve().as_uri() + "?mode=ro", uri=True)
-    try:
-        version = con.execute("PRAGMA user_version").fetchone()[0]
-        con.execute("SELECT count(*) FROM sqlite_master").fetchone()    # reads a page: NOTADB shows here
-        return version
-    finally:
-        con.close()
+def _check_version(version: int, where: str, empty: str) -> bool:
+    """Refuse a schema this marsad cannot read (`empty` words a store with none); True when it is
+    older than this marsad's and must be upgraded once before reading, as every version did."""
+    if version == 0:
+        raise UserError(empty)
+    if version > len(MIGRATIONS):
+        raise UserError(f"{where} was written by a newer marsad (schema v{version}; this one reads "
+                        f"up to v{len(MIGRATIONS)})")
+    return version < len(MIGRATIONS)
 
 
 def _open_postgres(url: str, readonly: bool):
     """The PostgreSQL store at `url`; a server that cannot be reached is a bad --db (exit 2)."""
-    from marsad.store.open import StoreUnavailable, database_errors, first_line, open_store
+    from marsad.store.open import StoreUnavailable, database_errors, first_line, open_store, schema_version
     from marsad.store.postgres import shown
 
     try:
         if not readonly:
             return open_store(url)
-        with open_store(url, readonly=True) as probe:
-            version = probe.schema_version
-        if version == 0:
-            raise UserError(f"no marsad database at {shown(url)} (run marsad ingest --db URL first)")
-        if version > len(MIGRATIONS):
-            raise UserError(f"{shown(url)} was written by a newer marsad (schema v{version}; this one reads "
-                            f"up to v{len(MIGRATIONS)})")
-        if version < len(MIGRATIONS):   # an older schema: upgrade it once, as every version did
+        if _check_version(schema_version(url), shown(url),
+                          f"no marsad database at {shown(url)} (run marsad ingest --db URL first)"):
             open_store(url).close()
         return open_store(url, readonly=True)
     except StoreUnavailable as e:
@@ -194,16 +188,12 @@ def open_read(db: Path | str):
 
     if is_url(db):
         return _open_postgres(db, readonly=True)
+    from marsad.store.open import schema_version
+
     if not db.exists():
         raise UserError(f"no database at {db} (run marsad ingest first)")
     try:
-        version = _probe(db)
-        if version == 0:
-            raise UserError(f"{db} is an SQLite file but not a marsad database")
-        if version > len(MIGRATIONS):
-            raise UserError(f"{db} was written by a newer marsad (schema v{version}; this one reads "
-                            f"up to v{len(MIGRATIONS)})")
-        if version < len(MIGRATIONS):   # an older file: upgrade it once, as every version did
+        if _check_version(schema_version(db), str(db), f"{db} is an SQLite file but not a marsad database"):
             Store(db).close()
         return Store(db, readonly=True)
     except sqlite3.Error as e:
