@@ -103,3 +103,12 @@ def test_an_event_told_without_its_doer_takes_the_one_its_story_names():
     evs = events_of("وكانت المدينة مركزا لإدارة العمليات العسكرية في الإقليم.\n"
                     "وقتل عشرة أشخاص في هجوم على سوق مدينة النهود.")
     assert [e.actor1 for e in evs] == [None]
+
+
+def test_a_definite_attack_noun_takes_back_the_attack_its_sentence_told():
+    evs = events_of("وسمع دوي انفجارات ناجمة عن غارات إسرائيلية على بلدة المزة حيث استهدفت الغارات مبنى "
+                    "غربي العاصمة السورية دمشق.")
+    assert {e.actor1 for e in evs} == {"الجيش الإسرائيلي"}
+    # the weapon an attack was carried out with
+    evs = events_of("واستشهد مواطن نتيجة قصف إسرائيلي من طائرة مسيرة استهدف شبانا في مخيم جباليا.")
+    assert [e.actor1 for e in evs] == ["الجيش الإسرائيلي"]

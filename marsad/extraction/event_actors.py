@@ -115,9 +115,28 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
     else:       # "غارات إسرائيلية": a nationality right on the attack names its forces before its subject
         national = _national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
         actor1 = national if national and actor1 != national and actor1 == before else actor1
-    actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end)
+    actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end) \
+        or _antecedent(text, ents, trig, sent_start)
     actor2 = _doer(actor2)
     return actor1, actor2 if actor2 != actor1 else None
+
+
+def _antecedent(text: str, ents: list[Entity], trig: Trigger, sent_start: int) -> str | None:
+    """"غارات إسرائيلية على X حيث استهدفت الغارات Y": a definite trigger takes back the attack its
+    sentence told before it, with that mention's doer; "قصف إسرائيلي من طائرة مسيرة": the weapon an
+    attack was carried out with takes the nationality of the attack."""
+    words = normalize(text[trig.start:trig.end]).split()
+    before = normalize(text[sent_start:trig.start])
+    stem = next((f[2:] for f in strip_clitics(words[0]) if f.startswith("ال") and len(f) > 4), None) if words else None
+    found = list(re.finditer(r"(?<!\w)[وفبل]?" + re.escape(stem) + r"(?!\w)", before)) if stem else []
+    if not found:
+        instrument = re.search(r"(?<!\w)(?:من|عبر|بواسطه)\s+$", before)
+        attack = before[:instrument.start()].split()[-2:] if instrument else []
+        return next((f for w in attack if (f := _nisba_actor(w))), None)
+    _, index = normalize_map(text[sent_start:trig.start])
+    start, end = sent_start + index[found[-1].start()], sent_start + index[found[-1].end() - 1] + 1
+    earlier = Trigger(start, end, trig.event_type, trig.sub_event_type)
+    return _national_forces(text, earlier, trig.start) or _actor(text, ents, end, min(trig.start, end + 12), last=False)
 
 
 def _resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
