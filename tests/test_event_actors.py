@@ -112,3 +112,9 @@ def test_a_definite_attack_noun_takes_back_the_attack_its_sentence_told():
     # the weapon an attack was carried out with
     evs = events_of("واستشهد مواطن نتيجة قصف إسرائيلي من طائرة مسيرة استهدف شبانا في مخيم جباليا.")
     assert [e.actor1 for e in evs] == ["الجيش الإسرائيلي"]
+
+
+def test_unidentified_gunmen_of_the_sentence_before_are_the_doer():
+    evs = events_of("قتل جنديان في هجومين منفصلين شمال البلاد نفذهما مسلحون.\n"
+                    "ووقع الهجوم الأول صباح الجمعة قرب مدينة كيدال على قافلة للجيش.")
+    assert [e.actor1 for e in evs if e.location == "كيدال"] == ["مسلحون"]

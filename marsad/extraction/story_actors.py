@@ -79,7 +79,8 @@ def _armed(name: str | None) -> str | None:
     from marsad.text.actor_dictionary import actors
 
     name = _doer(name)
-    if not name or normalize(name) in _GENERIC:        # a bare "القوات" away from its referent says nothing
+    # a bare "القوات" away from its referent says nothing; "مسلحون" is the unidentified armed group
+    if not name or normalize(name) in _GENERIC and not normalize(name).startswith(("مسلح", "المسلح")):
         return None
     known = actors().lookup(name) or actors().within(name)
     if known:
