@@ -84,23 +84,32 @@ def _spark(corpus: Path, out: Path, master: str) -> dict:
             "articles_per_second": round(summary["documents"] / result["wall_seconds"], 1)}
 
 
+def _step(name: str, figures: dict) -> dict:
+    """Each run's figures on stderr as it ends: on a loaded machine the whole takes an hour."""
+    sys.stderr.write(f"bench --spark: {name}: {json.dumps(figures)}\n")
+    sys.stderr.flush()
+    return figures
+
+
 def run(n: int = 20_000, work: Path | None = None, growth: bool = True) -> dict:
     """The benchmark on `n` synthetic articles; returns the figures (and ratios) as a dict."""
     with tempfile.TemporaryDirectory(prefix="marsad-bench-spark-") as tmp:
         root = work or Path(tmp)
         corpus = write_jsonl(root / "corpus", n)
         load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
-        one = _spark(corpus, root / "out1", "local[1]")
-        two = _spark(corpus, root / "out2", "local[2]")
+        one = _step("local[1]", _spark(corpus, root / "out1", "local[1]"))
+        two = _step("local[2]", _spark(corpus, root / "out2", "local[2]"))
         with open(os.devnull, "wb") as sink:
             cli = measure(["extract", str(corpus)], stdout=sink)
         cli.pop("stdout")
         cli["articles_per_second"] = round(n / cli["wall_seconds"], 1)
+        _step("marsad extract", cli)
         memory = []
         if growth:
             for part in (n // 4, n // 2):
                 small = write_jsonl(root / f"corpus-{part}", part)
-                memory.append({"articles": part, "peak_rss_mb": _spark(small, root / f"out-{part}", "local[2]")["peak_rss_mb"]})
+                figures = _step(f"local[2] on {part}", _spark(small, root / f"out-{part}", "local[2]"))
+                memory.append({"articles": part, "peak_rss_mb": figures["peak_rss_mb"]})
         memory.append({"articles": n, "peak_rss_mb": two["peak_rss_mb"]})
     return {
         "articles": n, "cores": os.cpu_count(), "load_average_at_start": load,
