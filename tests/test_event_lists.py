@@ -109,3 +109,10 @@ def test_an_attack_the_next_sentence_tells_as_a_drone_strike_is_one_drone_strike
     assert [(e.event_type, e.sub_event_type, e.location) for e in evs] == \
         [("Explosions/Remote violence", "Air/drone strike", "اللطامنة")]
     assert evs[0].fatalities == 12
+
+
+def test_the_village_points_back_to_the_village_named_before_not_the_province():
+    evs = events_of("هاجم مسلحون قرية الصفيرة في محلية سنجة صباح اليوم وأطلقوا النار على السكان.\n"
+                    "وقال والي ولاية سنار إن المهاجمين سيلاحقون.\n"
+                    "وذكر الناشطون أن الهجوم على القرية لم يكن الأول من نوعه.")
+    assert [e.location for e in evs] == ["الصفيرة"]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.extraction.org_phrases import is_landmark
-from marsad.extraction.place_runs import coordinated_names, listed_on, no_name, run_of
+from marsad.extraction.place_runs import coordinated_names, listed_on, no_name, referent, run_of
 from marsad.extraction.triggers import Trigger, lexicon
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map
@@ -340,9 +340,8 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
         run = run_of(text, after)       # "… ووادي الربيع و“سوق الخميس”", "… في ريف إدلب والزكاة"
         local = [p for p in run if not p.is_country]
         return local or run
-    if lexicon()["anaphor"].search(normalize(text[trig.end:limit])):             # "لمواقع بالمدينة"
-        named = [p for p in places if p.end <= trig.start and not p.is_country]
-        return named[-1:]
+    if m := lexicon()["anaphor"].search(normalize(text[trig.end:limit])):        # "لمواقع بالمدينة"
+        return referent(text, [p for p in places if p.end <= trig.start and not p.is_country], m.group(), sent_start)
     before = [p for p in usable if sent_start <= p.start and p.end <= trig.start and not p.is_country]
     if len(before) > 1 and _locator(text, before[-2], before[-1]):
         before = before[:-1]                    # "قاعدة عين الأسد الجوية غرب الأنبار": the base

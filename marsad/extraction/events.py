@@ -26,7 +26,6 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_types import by_target
 from marsad.extraction.fatalities import event_fatalities, merge_fatalities
 from marsad.extraction.spans import ByStart
-from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import find_tolls
 from marsad.extraction.triggers import (
     Trigger,
@@ -110,13 +109,16 @@ def _speaker_name(phrase: str, names: _Names) -> str:
 
 def _governable(places: list[Place], at: ByStart[Place], start: int, end: int) -> list[Place]:
     """The places a trigger in the sentence text[start:end] can govern (see event_places._places),
-    in text order: those in the sentence or running into it, and the last named place before it,
-    which "بالمدينة" may point back to."""
+    in text order: those in the sentence or running into it, and the last named place before it and
+    those of the last few sentences, which "بالمدينة"، "القرية" may point back to."""
     if not at.in_order:
         return places
-    keep = [i for i in at.indexes(start - at.longest, end) if places[i].end > start]
+    keep = [i for i in at.indexes(start - _RECENT, end) if places[i].end > start or not places[i].is_country]
     prior = at.last_before(start, lambda p: not p.is_country and p.end <= start)
     return [places[i] for i in sorted({*keep, *([prior] if prior is not None else [])})]
+
+
+_RECENT = 600       # characters before a sentence whose places an anaphor in it may point back to
 
 
 def _actor_ents(ents: list[Entity], at: ByStart[Entity], start: int, limit: int) -> list[Entity]:
@@ -169,6 +171,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
             places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here]
+            if places and all(p.end <= trig.start for p in places) and any(
+                    (t.event_type, t.sub_event_type) == (trig.event_type, trig.sub_event_type) for t in triggers[:k]):
+                continue        # "هاجم مسلحون قرية X في محلية Y وأطلقوا النار على السكان": one attack, not one at Y
             # told without a place: at the article's country (precision 3), kept only when the article
             # locates no event at all (a brief item); beside located events it is their background
             placeless = not places
@@ -196,8 +201,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                         continue                # nothing but a word: no victims, no day, no doer named
                     if place is _NOWHERE and not (e.fatalities or e.date_text and e.actor1
                                                   or _told_by_verb(trig) and (e.date_text or e.actor1)):
-                        continue                # unlocated too: only an item telling its victims, or its day and
-                                                # doer, or an act told by its verb (انفجرت، اختطف) with one of them
+                        continue                # unlocated: only victims, day and doer, or a verb with either
                     if key not in unplaced:
                         unplaced[key] = e
                     else:
@@ -228,7 +232,6 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
     found = _fold_specified(_fold_country_level(list(events.values()))) or list(unplaced.values())
-    fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
         if e.event_type == "Protests" and e.fatalities and e.sub_event_type in ("Peaceful protest",
                                                                                  "Protest with intervention"):

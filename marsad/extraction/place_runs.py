@@ -89,3 +89,11 @@ def listed_on(text: str, start: int) -> bool:
     before = text[max(0, start - 2):start]
     return before.endswith(("و", "،", ",", "، ", ", ")) or text[start] in "\"“”«(" or \
         normalize(text[start:start + 3]).startswith("ال")
+
+
+def referent(text: str, before: list[P], anaphor: str, sent_start: int) -> list[P]:
+    """The place "القرية"، "المدينة" … points back to: the last one named in its own sentence, else the
+    last one introduced by that noun ("قرية X"), else the last place named before it."""
+    noun = re.sub(r"^(?:[وبلف]|في )?ال", "", anaphor)              # normalised: "بالقريه" → "قريه"
+    introduced = [p for p in before if normalize(text[max(0, p.start - 12):p.start]).rstrip(' "«“(').endswith(noun)]
+    return ([p for p in before if p.start >= sent_start] or introduced or before)[-1:]
