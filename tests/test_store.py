@@ -174,3 +174,26 @@ def test_both_stores_hold_the_same_corpus_alike(tmp_path, pg_url):
     finally:
         for s in stores:
             s.close()
+
+
+def test_search_ranks_the_newest_matches_when_more_match_than_it_ranks(tmp_path, store, backend, monkeypatch):
+    """A query matching more documents than `search.CANDIDATES` ranks the newest of them (stored
+    last); below the cap, all. PostgreSQL's search index is cut into partitions here of 3 rows, so
+    the newest matches are gathered across partitions."""
+    from marsad.store import search
+
+    monkeypatch.setattr("marsad.store.pgschema.FTS_PARTITION_ROWS", 3)
+    names = ["أحمد", "سالم", "خالد", "علي", "حسن", "مراد", "فارس", "يوسف"]
+    extra = {0: " وقالت مصادر في مأرب إن مأرب شهدت هدوءاً حذراً.", 6: " وتحدث سكان في مأرب عن نزوح."}
+    for i, name in enumerate(names):           # one at a time: stored (and numbered) in this order
+        write(tmp_path, f"d{i}.txt", REPORT.format(name=f"{name} الصالحي") + extra.get(i, ""))
+        ingest(store, [tmp_path / f"d{i}.txt"])
+    best_of_all = [h["doc_id"] for h in store.search("مأرب", 8)]
+    assert sorted(best_of_all) == [f"d{i}" for i in range(8)] and best_of_all[:2] == ["d0", "d6"]
+    monkeypatch.setattr(search, "CANDIDATES", 4)
+    newest = [h for h in store.search("مأرب", 8) if "via" not in h]     # then documents of the place actor
+    assert {h["doc_id"] for h in newest} == {"d4", "d5", "d6", "d7"} and newest[0]["doc_id"] == "d6"
+    assert [h["doc_id"] for h in store.search("مأرب", 2)] == [h["doc_id"] for h in newest[:2]]
+    if backend == "postgres":
+        assert store.db.execute("SELECT count(*) FROM pg_inherits WHERE inhparent = "
+                                "'documents_fts'::regclass").fetchone()[0] == 3

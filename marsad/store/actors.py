@@ -55,20 +55,125 @@ def _bare_mention(text: str, title: str | None, name: str) -> str:
     return text
 
 
-def link(db: sqlite3.Connection, doc: Document) -> list[int]:
-    """Actor id for each of `doc.entities` (in order), recording aliases and mention counts."""
-    ids = []
+def link(db: sqlite3.Connection, doc: Document) -> tuple[list[int], list[int | None]]:
+    """Actor ids for `doc.entities` (in order) and for its quotes' speakers (None: no speaker),
+    recording aliases, mention counts and fuller display names.
+
+    The result is that of resolving each mention with `resolve` one after another (each seeing the
+    actors, aliases and counts the earlier ones made), but in a fixed number of statements per
+    document, not several per mention: what is stored under the mentions' keys is read in three
+    queries, the mentions are resolved against it here in order, and the new actors, aliases,
+    counts and names are written in one statement each (a PostgreSQL round trip is no longer
+    nearly free, as a call into SQLite is)."""
+    people = {e.canonical for e in doc.entities if e.type == "PER"}
+    mentions = []
     for e in doc.entities:
         name = e.canonical or e.text
-        actor = resolve(db, e.type, name)
+        mentions.append((e.type, name, {name, _bare_mention(e.text, e.title, name)}))
+    speakers = [("PER" if q.speaker_canonical in people else "ORG", q.speaker_canonical) if q.speaker_canonical
+                else None for q in doc.quotes]
+    if not mentions and not any(speakers):
+        return [], [None] * len(speakers)
+    names = [(kind, name) for kind, name, _ in mentions] + [s for s in speakers if s]
+    keys = sorted({variant_key(n) for _, n in names} | {variant_key(a) for *_, aliases in mentions for a in aliases})
+    batch = _Batch(db, keys, sorted({k for kind, n in names if kind == "PER" and " " not in (k := variant_key(n))}))
+    ids = []
+    for kind, name, aliases in mentions:
+        actor = batch.resolve(kind, name)
         ids.append(actor)
-        db.execute("UPDATE actors SET mentions = mentions + 1 WHERE id = ?", (actor,))
-        for alias in {name, _bare_mention(e.text, e.title, name)}:
-            db.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias, key) VALUES (?, ?, ?)",
-                       (actor, alias, variant_key(alias)))
-        # A fuller name than the actor's current one becomes its display name.
-        db.execute("UPDATE actors SET name = ? WHERE id = ? AND length(name) < length(?)", (name, actor, name))
-    return ids
+        batch.count[actor] = batch.count.get(actor, 0) + 1
+        batch.mentions[actor] = batch.mentions.get(actor, 0) + 1
+        for alias in aliases:
+            batch.alias(actor, alias)
+        if len(name) > len(batch.names.get(actor, "")):
+            batch.names[actor] = name            # the first of the longest: what UPDATE … length() < keeps
+    said = [batch.resolve(*s) if s else None for s in speakers]
+    real = batch.write()
+    return [real.get(a, a) for a in ids], [real.get(a, a) if a is not None else None for a in said]
+
+
+class _Batch:
+    """One document's actor resolution (see `link`): the stored rows its keys touch, and what it adds.
+    New actors get negative ids until `write` inserts them; they sort after every stored actor."""
+
+    def __init__(self, db, keys: list[str], surnames: list[str]):
+        self.db, self.new, self.new_aliases = db, [], []
+        self.count: dict[int, int] = {}                      # mentions added by this document
+        self.names: dict[int, str] = {}                      # the longest name this document gives
+        self.mentions: dict[int, int] = {}
+        self.types: dict[int, str] = {}
+        self.by_alias: dict[str, list[int]] = {}
+        self.by_key: dict[tuple[str, str], int] = {}
+        self.surnames: dict[str, list[int]] = {}
+        marks = ",".join("?" * len(keys))
+        surnamed = (" UNION ALL SELECT 's', surname, id, type, mentions FROM (SELECT surname, id, type, mentions, "
+                    "row_number() OVER (PARTITION BY surname ORDER BY id) AS k FROM actors WHERE type = 'PER' AND "
+                    f"surname IN ({','.join('?' * len(surnames))})) AS s WHERE k <= 2") if surnames else ""
+        # one query: the actors holding each key as an alias, the actor of each (type, key), and up
+        # to two people of each one-word surname
+        for src, key, actor, kind, n in db.execute(
+                "SELECT 'a', x.key, a.id, a.type, a.mentions FROM actor_aliases x JOIN actors a ON a.id = x.actor_id "
+                f"WHERE x.key IN ({marks}) UNION ALL SELECT 'k', key, id, type, mentions FROM actors WHERE key IN "
+                f"({marks}){surnamed}", [*keys, *keys, *surnames]):
+            self.types[actor], self.mentions[actor] = kind, n
+            if src == "a":
+                self.by_alias.setdefault(key, []).append(actor)
+            elif src == "k":
+                self.by_key[(kind, key)] = actor
+            else:
+                self.surnames.setdefault(key, []).append(actor)
+        self.pairs = {(a, k) for k, actors in self.by_alias.items() for a in actors}
+
+    def _order(self, actor: int) -> tuple:
+        return -self.mentions[actor], actor < 0, abs(actor)
+
+    def resolve(self, kind: str, name: str) -> int:
+        """`resolve`'s answer, given what is stored and what this document added so far."""
+        key = variant_key(name)
+        found = [a for a in self.by_alias.get(key, ()) if self.types[a] == kind]
+        if found:
+            return min(found, key=self._order)
+        if kind == "PER" and " " not in key and len(self.surnames.get(key, ())) == 1:
+            return self.surnames[key][0]
+        if (kind, key) in self.by_key:
+            return self.by_key[(kind, key)]
+        surname = key.rsplit(" ", 1)[1] if kind == "PER" and " " in key else None
+        actor = -len(self.new) - 1
+        self.new.append((kind, name, key, surname))
+        self.by_key[(kind, key)], self.types[actor], self.mentions[actor] = actor, kind, 0
+        if surname:
+            self.surnames.setdefault(surname, []).append(actor)
+        return actor
+
+    def alias(self, actor: int, alias: str) -> None:
+        key = variant_key(alias)
+        if (actor, key) not in self.pairs:
+            self.pairs.add((actor, key))
+            self.by_alias.setdefault(key, []).append(actor)
+            self.new_aliases.append((actor, alias, key))
+
+    def write(self) -> dict[int, int]:
+        """Store what this document added; the real id of each new actor."""
+        db, real = self.db, {}
+        if self.new:
+            rows = [(kind, self.names.get(-i - 1, name), key, surname, self.count.get(-i - 1, 0))
+                    for i, (kind, name, key, surname) in enumerate(self.new)]
+            made = {(kind, key): actor for actor, kind, key in db.execute(
+                "INSERT INTO actors (type, name, key, surname, mentions) VALUES "
+                + ",".join(["(?, ?, ?, ?, ?)"] * len(rows))
+                + " ON CONFLICT (type, key) DO UPDATE SET name = actors.name RETURNING id, type, key",
+                [v for r in rows for v in r])}
+            real = {-i - 1: made[(kind, key)] for i, (kind, _, key, _) in enumerate(self.new)}
+        if self.new_aliases:
+            db.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias, key) VALUES "
+                       + ",".join(["(?, ?, ?)"] * len(self.new_aliases)),
+                       [v for a, alias, key in self.new_aliases for v in (real.get(a, a), alias, key)])
+        old = [a for a in self.count if a > 0]
+        if old:
+            db.executemany("UPDATE actors SET mentions = mentions + ?, "
+                           "name = CASE WHEN length(name) < length(?) THEN ? ELSE name END WHERE id = ?",
+                           [(self.count[a], self.names[a], self.names[a], a) for a in old])
+        return real
 
 
 def unlink(db: sqlite3.Connection, doc_id: str) -> None:

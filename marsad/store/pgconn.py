@@ -121,6 +121,9 @@ class PgConnection:
         self.raw = psycopg.connect(url, autocommit=True, cursor_factory=psycopg.ClientCursor,
                                    connect_timeout=max(1, int(connect_timeout)))
         self.raw.row_factory = _row_factory
+        # the store's queries are short: compiling one (JIT, for a plan whose estimate passes
+        # jit_above_cost) took longer than running it
+        self.raw.execute("SET jit = off")
         if readonly:    # a read command can never write, whatever it runs
             self.raw.execute("SET default_transaction_read_only = on")
 

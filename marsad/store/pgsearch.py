@@ -112,16 +112,35 @@ def tsquery(q: Query) -> str | None:
     return f"{expr} & !({' | '.join(excluded)})" if excluded else expr
 
 
-def ranked(db, q: Query, limit: int) -> list:
-    """(doc_id, title, outlet, published, text, score) of the best matches, best first."""
+def ranked(db, q: Query, limit: int, candidates: int = 2_000) -> list:
+    """(doc_id, title, outlet, published, text, score) of the best matches, best first: of the
+    newest `candidates` matches by row id (search.CANDIDATES: see search.py for what this trades).
+
+    They are gathered partition by partition of the search index, newest first (pgschema.py): one
+    UNION ALL branch per partition, each through that partition's GIN index, read in order by
+    PostgreSQL's Append under the LIMIT, which stops once it has enough, so older partitions are
+    never read. Only the `limit` best are joined to their documents. The tsquery is written into
+    the SQL as a constant, so the planner weighs it against the index statistics of its words."""
+    from marsad.store import pgschema
+
     expr = tsquery(q)
     if expr is None:
         return []
+    top, kind = db.execute("SELECT max(rowid), (SELECT relkind FROM pg_class WHERE oid = "
+                           "to_regclass('documents_fts')) FROM documents_fts").fetchone()
+    if top is None:
+        return []
+    size = pgschema.FTS_PARTITION_ROWS
+    ranges = ([f" AND rowid >= {k * size} AND rowid < {(k + 1) * size}" for k in range(pgschema.fts_part(top), -1, -1)]
+              if kind == "p" else [""])               # a store made before partitioning: one table
+    branch = (f"(SELECT rowid, ts_rank('{RANK_WEIGHTS}', search, CAST(? AS tsquery), {RANK_NORMALISATION}) AS score "
+              "FROM documents_fts WHERE search @@ CAST(? AS tsquery)<range> ORDER BY rowid DESC)")
     return db.execute(
-        f"SELECT d.doc_id, d.title, d.outlet, d.published, d.text, "
-        f"ts_rank('{RANK_WEIGHTS}', f.search, q.query, {RANK_NORMALISATION}) AS score "
-        "FROM documents_fts f JOIN documents d ON d.id = f.rowid CROSS JOIN (SELECT CAST(? AS tsquery) AS query) q "
-        "WHERE f.search @@ q.query ORDER BY score DESC, d.id LIMIT ?", (expr, limit)).fetchall()
+        "SELECT d.doc_id, d.title, d.outlet, d.published, d.text, best.score FROM ("
+        f"SELECT newest.rowid, newest.score FROM ({' UNION ALL '.join(branch.replace('<range>', r) for r in ranges)} LIMIT ?) "
+        "AS newest ORDER BY newest.score DESC, newest.rowid LIMIT ?) AS best "
+        "JOIN documents d ON d.id = best.rowid ORDER BY best.score DESC, best.rowid",
+        [expr, expr] * len(ranges) + [candidates, limit]).fetchall()
 
 
 def match_clause(q: Query) -> tuple[str, list]:

@@ -1,6 +1,17 @@
 """Full-text search over the store: Arabic-normalised FTS5 query, bm25 ranking, snippets (in
 PostgreSQL the same query as a tsquery, ranked by ts_rank: pgsearch.py).
 
+Ranking is bounded: of the documents a query matches, the newest `CANDIDATES` (by row id, the order
+they were stored in) are ranked, found by walking the index backwards; older matches are not
+looked at. A query with fewer matches than that ranks all of them, exactly as an unbounded search
+would. A common word or a wide OR in a big store (20,000 matches among a million articles is
+usual) returns the best-ranked of its newest 2,000 matches, not the best of all: an older article
+that would have ranked first is not shown. That is the trade: the cost of a search stays that of
+ranking 2,000 documents however large the store grows. The terms' statistics stay corpus-wide
+(bm25's, and ts_rank's needs none), so a candidate scores as it would in an unbounded search.
+2,000, not more: bm25 costs ~7 µs per ranked match here (ts_rank about as much), so 10,000
+candidates alone took ~70 ms, over the 50 ms a search may take at p95.
+
 The query syntax (words, OR, -word, "phrases") is parsed in `store/terms.py` and written here as
 an FTS5 expression in which every user word is quoted, so no input is read as FTS5 syntax.
 Snippets are cut from the original cleaned text (not the normalised index copy), with the matched
@@ -16,6 +27,7 @@ from marsad.store.terms import Query, Term, parse_query, query_terms
 from marsad.text.arabic import normalize_map
 
 SNIPPET_CHARS = 90
+CANDIDATES = 2_000       # matches ranked per query: the newest (see above)
 
 
 def _fts_term(t: Term) -> str:
@@ -90,12 +102,9 @@ def _fts(db: sqlite3.Connection, query: Query, limit: int) -> list[dict]:
     if dialect(db) == "postgres":
         from marsad.store.pgsearch import ranked
 
-        rows = [(*r[:5], r[5]) for r in ranked(db, query, limit)]
-    else:                                   # bm25 is lower for better matches
-        rows = [(*r[:5], -r[5]) for r in db.execute(
-            """SELECT d.doc_id, d.title, d.outlet, d.published, d.text, bm25(documents_fts, 4.0, 1.0, 0.5) AS score
-               FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid
-               WHERE documents_fts MATCH ? ORDER BY score LIMIT ?""", (fts_query(query), limit))]
+        rows = [(*r[:5], r[5]) for r in ranked(db, query, limit, CANDIDATES)]
+    else:
+        rows = _ranked(db, fts_query(query), limit)
     terms = query.highlight_terms()
     hits = []
     for doc_id, title, outlet, published, text, score in rows:
@@ -103,6 +112,21 @@ def _fts(db: sqlite3.Connection, query: Query, limit: int) -> list[dict]:
         hits.append({"doc_id": doc_id, "title": title, "outlet": outlet, "published": published,
                      "score": round(score, 3), "snippet": text, "highlights": marks})
     return hits
+
+
+def _ranked(db: sqlite3.Connection, expr: str, limit: int) -> list[tuple]:
+    """(doc_id, title, outlet, published, text, score) of the best of the newest `CANDIDATES`
+    matches, best first. The CANDIDATES-th newest match's row id, when there is one, bounds the
+    ranked rows (FTS5 honours a rowid bound inside MATCH); only the `limit` best are joined to
+    their documents. bm25 is lower for better matches: the score is its negation."""
+    floor = db.execute("SELECT rowid FROM documents_fts WHERE documents_fts MATCH ? ORDER BY rowid DESC "
+                       "LIMIT 1 OFFSET ?", (expr, CANDIDATES - 1)).fetchone()
+    return [(*r[:5], -r[5]) for r in db.execute(
+        """SELECT d.doc_id, d.title, d.outlet, d.published, d.text, best.score FROM (
+               SELECT rowid, bm25(documents_fts, 4.0, 1.0, 0.5) AS score FROM documents_fts
+               WHERE documents_fts MATCH ? AND rowid >= ? ORDER BY score, rowid LIMIT ?) AS best
+           JOIN documents d ON d.id = best.rowid ORDER BY best.score, best.rowid""",
+        (expr, floor[0] if floor else 0, limit))]
 
 
 def match_clause(db: sqlite3.Connection, query: str) -> tuple[str, list]:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from marsad.model import Document
-from marsad.store.actors import link, resolve, unlink
+from marsad.store.actors import link, unlink
 from marsad.store.migrations import MIGRATIONS
 from marsad.store.stories import StoryIndex, signature
 from marsad.text.arabic import normalize, strip_clitics
@@ -259,19 +259,19 @@ class Store:
                         (row_id, *prepared.search))
 
     def _save_annotations(self, doc: Document) -> None:
+        self._insert_annotations(doc, *link(self.db, doc))
+
+    def _insert_annotations(self, doc: Document, actor_ids: list[int], speaker_ids: list[int | None]) -> None:
+        """The document's entities (with their actors), quotes (with their speakers'), events, tolls."""
         db, d = self.db, doc.doc_id
-        actor_ids = link(db, doc)
         db.executemany('INSERT INTO entities (doc_id, type, text, canonical, title, role, start, "end", actor_id) '
                        "VALUES (?,?,?,?,?,?,?,?,?)",
                        [(d, e.type, e.text, e.canonical, e.title, e.role, e.start, e.end, a)
                         for e, a in zip(doc.entities, actor_ids)])
-        people = {e.canonical for e in doc.entities if e.type == "PER"}
         db.executemany("INSERT INTO quotes (doc_id, speaker, speaker_canonical, cue, kind, channel, text, start, "
                        '"end", speaker_actor_id, text_norm) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
                        [(d, q.speaker, q.speaker_canonical, q.cue, q.kind, q.channel, q.text, q.start, q.end,
-                         resolve(db, "PER" if q.speaker_canonical in people else "ORG", q.speaker_canonical)
-                         if q.speaker_canonical else None, normalize(q.text))
-                        for q in doc.quotes])
+                         a, normalize(q.text)) for q, a in zip(doc.quotes, speaker_ids)])
         db.executemany("INSERT INTO events (doc_id, event_type, sub_event_type, event_date, actor1, actor2, location,"
                        " admin1, country, latitude, longitude, fatalities, claimed_by, data) "
                        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
