@@ -36,6 +36,8 @@ def test_who_claims_the_attack_is_its_actor_and_a_nationality_of_its_target_is_n
 def test_a_verb_with_a_pronoun_after_the_attack_names_its_doer():
     assert [a for a, _ in actors_of("لقي ستة جنود حتفهم في هجوم انتحاري نفذه تنظيم القاعدة في مدينة زنجبار.")] == \
         ["تنظيم القاعدة"]
+    # a time word after the doer is not part of its name
+    assert [a for a, _ in actors_of("وقتل شخصان في هجوم شنه مسلحون الليلة الماضية في مدينة بيدوا.")] == ["مسلحون"]
     # the people who fired it, not the army of the country their nisba names
     assert [a for a, _ in actors_of("قتل تسعة أشخاص عندما أصاب صاروخ أطلقه متمردون يمنيون منزلا في مدينة تعز.")] == \
         ["متمردون يمنيون"]

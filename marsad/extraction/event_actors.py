@@ -26,7 +26,7 @@ _ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|
 
 
 _STOP_WORDS = ("في على إلى الى من عن مع ضد قرب بعد قبل منذ التي الذي التابعة المدعومة اليوم أمس صباح مساء فجر "
-               "ليل ظهر السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة النار الرصاص").split()
+               "ليل الليلة ليلة صباحا مساءا ظهرا ظهر السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة النار الرصاص").split()
 # matched against normalised text, so the words are normalised too (على → علي)
 _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP_WORDS}, key=len, reverse=True))
                          + r")(?!\w).*$")
