@@ -193,10 +193,10 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
         elif singular and i == 0 and j < len(words) and _name_part(normalize(text[words[j][0]:words[j][1]])):
             j += 1
         items.append((s, words[j - 1][1]))
-        if text[words[j - 1][1]:words[j - 1][1] + 1] in "،,.":
+        if (mark := text[words[j - 1][1]:words[j - 1][1] + 1]) in "،,.":
             # a comma ends the list, unless quoted names go on after it ("“X”، و“Y”، “Z”")
             nxt = normalize(text[words[j][0]:words[j][1]]).removeprefix("و") if j < len(words) else ""
-            if not (opener and text[words[j - 1][1]] in "،," and nxt[:1] in _CLOSER):
+            if not (opener and mark and mark in "،," and nxt[:1] in _CLOSER):
                 break
         i = j
     return items

@@ -87,7 +87,7 @@ def listed_on(text: str, start: int) -> bool:
     by a quote or bracket, or definite ("العسة الجميل"); a bare indefinite word (a verb, an adjective)
     means the list is over."""
     before = text[max(0, start - 2):start]
-    return before.endswith(("و", "،", ",", "، ", ", ")) or text[start] in "\"“”«(" or \
+    return before.endswith(("و", "،", ",", "، ", ", ")) or text[start:start + 1] in tuple("\"“”«(") or \
         normalize(text[start:start + 3]).startswith("ال")
 
 
