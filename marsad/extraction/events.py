@@ -26,6 +26,7 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_types import by_target
 from marsad.extraction.fatalities import event_fatalities, merge_fatalities
 from marsad.extraction.spans import ByStart
+from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import find_tolls
 from marsad.extraction.triggers import (
     Trigger,
@@ -232,6 +233,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
     found = _fold_specified(_fold_country_level(list(events.values()))) or list(unplaced.values())
+    fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
         if e.event_type == "Protests" and e.fatalities and e.sub_event_type in ("Peaceful protest",
                                                                                  "Protest with intervention"):
