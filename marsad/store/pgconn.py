@@ -122,8 +122,11 @@ class PgConnection:
                                    connect_timeout=max(1, int(connect_timeout)))
         self.raw.row_factory = _row_factory
         # the store's queries are short: compiling one (JIT, for a plan whose estimate passes
-        # jit_above_cost) took longer than running it
-        self.raw.execute("SET jit = off")
+        # jit_above_cost) took longer than running it. No parallel workers: search reads the index
+        # partitions newest first through a serial Append (pgsearch.ranked); a Parallel Append
+        # would read them in any order, and ranked older matches instead of the newest.
+        self.raw.execute("SELECT set_config('jit', 'off', false), "
+                         "set_config('max_parallel_workers_per_gather', '0', false)")
         if readonly:    # a read command can never write, whatever it runs
             self.raw.execute("SET default_transaction_read_only = on")
 

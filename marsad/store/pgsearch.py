@@ -119,7 +119,7 @@ def ranked(db, q: Query, limit: int, candidates: int = 2_000) -> list:
     They are gathered partition by partition of the search index, newest first (pgschema.py): one
     UNION ALL branch per partition, each through that partition's GIN index, read in order by
     PostgreSQL's Append under the LIMIT, which stops once it has enough, so older partitions are
-    never read. Only the `limit` best are joined to their documents. The tsquery is written into
+    never read (a serial Append: the connection allows no parallel workers, pgconn.py). Only the `limit` best are joined to their documents. The tsquery is written into
     the SQL as a constant, so the planner weighs it against the index statistics of its words."""
     from marsad.store import pgschema
 
