@@ -57,7 +57,7 @@ def spark(paths: Paths,
     """Run the pipeline on Apache Spark: Parquet tables of articles, entities, quotes, events, tolls,
     rejected inputs (by publication date) and stories (near-duplicates across the whole corpus).
 
-    Needs pyspark ('marsad[spark]') and Java 17+. Prints a JSON summary.
+    Needs pyspark (the spark extra) and Java 17+. Prints a JSON summary.
 
     Example: [bold]marsad spark examples/corpus --out tables[/bold]
     """

@@ -2,7 +2,7 @@
 
 Every run is a separate process on the same synthetic corpus (synthetic.py), timed from the
 outside: wall seconds, CPU seconds of the whole process tree (the JVM and its Python workers, sampled with memory), and
-the tree's peak resident memory, sampled every 0.2 s. The job's own seconds (from its summary,
+the tree's peak proportional resident memory (PSS), sampled every 0.2 s. The job's own seconds (from its summary,
 without the JVM's start) are reported too: on a small corpus the start-up is a large share.
 Peak memory is also taken at a quarter and a half of the corpus, to show whether it grows with it.
 """
@@ -41,7 +41,7 @@ def _tree(root: int) -> dict[int, tuple[int, float]]:
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)     # fields[1]: the parent's pid
         # fields[21]: resident pages; [11], [12]: user and system clock ticks
-        stats[pid] = (int(fields[21]) * _PAGE, (int(fields[11]) + int(fields[12])) / _TICKS)
+        stats[pid] = (_pss(pid) or int(fields[21]) * _PAGE, (int(fields[11]) + int(fields[12])) / _TICKS)
     tree, stack = {}, [root]
     while stack:
         pid = stack.pop()
@@ -49,6 +49,19 @@ def _tree(root: int) -> dict[int, tuple[int, float]]:
             tree[pid] = stats[pid]
         stack += children.get(pid, [])
     return tree
+
+
+def _pss(pid: int) -> int | None:
+    """Proportional resident bytes: shared pages divided among their sharers. The JVM forks itself
+    for a moment to run shell commands, and plain resident sizes would count its gigabyte twice."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return None
 
 
 def measure(args: list[str], stdout=subprocess.PIPE) -> dict:
