@@ -37,16 +37,24 @@ def normalize_map(text: str) -> tuple[str, list[int]]:
     return normalize(text), index
 
 
+_WORD_CACHE_SIZE = 50_000          # bounded: memory stays flat however large the corpus
+_normalized: dict[str, str] = {}
+
+
 def normalize(text: str) -> str:
-    """Normalised text for matching and search (see `normalize_map`)."""
-    if len(text) <= 32 and not text[-1:].isdigit():   # words recur endlessly, numbers rarely: cache words
-        return _normalize_word(text)
-    return _DROP_RE.sub("", text).translate(_TABLE)
+    """Normalised text for matching and search (see `normalize_map`).
 
-
-@lru_cache(maxsize=50_000)        # bounded: memory stays flat however large the corpus
-def _normalize_word(text: str) -> str:
-    return _DROP_RE.sub("", text).translate(_TABLE)
+    Every stage normalises every word of an article, so this is the pipeline's most called function:
+    words (which recur endlessly) are cached in a plain dict, cleared when full — a dict lookup costs
+    half of an lru_cache call here. Numbers and long texts, which rarely recur, are not cached."""
+    found = _normalized.get(text)
+    if found is None:
+        found = _DROP_RE.sub("", text).translate(_TABLE)
+        if len(text) <= 32 and not text[-1:].isdigit():
+            if len(_normalized) >= _WORD_CACHE_SIZE:
+                _normalized.clear()
+            _normalized[text] = found
+    return found
 
 
 def strip_marks(text: str) -> str:
@@ -167,15 +175,26 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
 _CONJ, _PREP = "وف", "بلك"
 
 
+_stems: dict[str, tuple[str, ...]] = {}
+
+
 def strip_clitics(word: str, min_stem: int = 2) -> tuple[str, ...]:
     """Candidate stems of `word` with proclitics removed, longest first, the word itself included
-    (see `_strip_clitics`); words are cached, numbers are not (they rarely recur)."""
+    (see `_strip_clitics`); words are cached (a plain dict, as in `normalize`), numbers are not."""
+    if min_stem == 2:
+        found = _stems.get(word)
+        if found is None:
+            if word[-1:].isdigit():
+                return (word,)
+            if len(_stems) >= _WORD_CACHE_SIZE:
+                _stems.clear()
+            found = _stems[word] = _strip_clitics(word)
+        return found
     if word[-1:].isdigit():
         return (word,)
     return _strip_clitics(word, min_stem)
 
 
-@lru_cache(maxsize=50_000)
 def _strip_clitics(word: str, min_stem: int = 2) -> tuple[str, ...]:
     """Candidate stems of `word` with proclitics removed, longest first, the word itself included.
 
