@@ -65,16 +65,22 @@ def _rate(n: int, seconds: float) -> float:
     return n / seconds if seconds > 0 else float("inf")
 
 
+def write_synthetic_jsonl(folder: Path, samples, n: int) -> Path:
+    """`n` synthetic scraped-text articles as one JSONL input file in `folder` (ids s0, s1, …)."""
+    src = Path(folder) / "synthetic.jsonl"
+    with open(src, "w", encoding="utf-8") as f:
+        for i, (outlet, title, body) in enumerate(synthetic(samples, n)):
+            f.write(json.dumps({"id": f"s{i}", "text": as_scraped_text(outlet, title, body, i)},
+                               ensure_ascii=False) + "\n")
+    return src
+
+
 def bench_ingest(samples, n: int) -> dict:
     """marsad's ingest (read, clean, date, annotate, store) of `n` scraped-text articles via JSONL."""
     from marsad.store.sqlite import Store
 
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "synthetic.jsonl"
-        with open(src, "w", encoding="utf-8") as f:
-            for i, (outlet, title, body) in enumerate(synthetic(samples, n)):
-                f.write(json.dumps({"id": f"s{i}", "text": as_scraped_text(outlet, title, body, i)},
-                                   ensure_ascii=False) + "\n")
+        src = write_synthetic_jsonl(Path(tmp), samples, n)
         with Store(Path(tmp) / "bench.db") as store:
             t = time.perf_counter()
             summary = ingest(store, [src])

@@ -258,18 +258,14 @@ def bench_search(url: str, sizes: tuple[int, ...] = (100_000,), n_queries: int =
 def bench_ingest_both(samples, n: int, url: str) -> dict:
     """The same `n` synthetic articles ingested into SQLite and into PostgreSQL; then the saving
     alone (documents processed once, saved in batches as ingest saves them) into fresh stores."""
-    from marsad.bench import as_scraped_text, synthetic
+    from marsad.bench import write_synthetic_jsonl
     from marsad.ingest import ingest
     from marsad.pipeline import BATCH, process_many
     from marsad.read.files import read_paths
 
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "synthetic.jsonl"
-        with open(src, "w", encoding="utf-8") as f:
-            for i, (outlet, title, body) in enumerate(synthetic(samples, n)):
-                f.write(json.dumps({"id": f"s{i}", "text": as_scraped_text(outlet, title, body, i)},
-                                   ensure_ascii=False) + "\n")
+        src = write_synthetic_jsonl(Path(tmp), samples, n)
         docs = process_many(list(read_paths([src])))
         for name, make in (("sqlite", lambda k: str(Path(tmp) / f"{k}.db")),
                            ("postgres", lambda k: _fresh_schema(url, f"marsad_bench_{k}"))):
