@@ -118,3 +118,14 @@ def store(db_target):
 
     with open_store(db_target) as s:
         yield s
+
+
+def events_of(body: str, published: str | None = "2023-05-14"):
+    """The events of one report written for the tests, under a test headline, published on `published`."""
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    meta = {"published": published} if published else {}
+    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta=meta))
+    assert doc.status == "ok", doc.error
+    return doc.events

@@ -3,15 +3,7 @@ quoted village names listed with commas, a bomb whose verb comes late, the attac
 repeats as the subject of its effect, and a province summary of strikes on its villages."""
 from __future__ import annotations
 
-from marsad.model import RawItem
-from marsad.pipeline import process
-
-
-def events_of(body: str, published: str | None = "2023-05-14"):
-    meta = {"published": published} if published else {}
-    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta=meta))
-    assert doc.status == "ok", doc.error
-    return doc.events
+from tests.conftest import events_of
 
 
 def test_quoted_villages_listed_with_commas_each_get_their_event():

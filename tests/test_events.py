@@ -4,15 +4,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.extraction.tolls import casualty_figures, find_tolls
-from marsad.model import RawItem
-from marsad.pipeline import process
-
-
-def events_of(body: str, published: str | None = "2023-05-14"):
-    meta = {"published": published} if published else {}
-    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta=meta))
-    assert doc.status == "ok", doc.error
-    return doc.events
+from tests.conftest import events_of
 
 
 def test_air_strike_with_place_admin1_date_fatalities_and_claimant():
