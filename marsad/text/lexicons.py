@@ -150,18 +150,29 @@ def nisba(word: str) -> bool:
     return n.startswith("ال") and n.endswith("ي") and len(n) >= 5 and nisba_country(n) is not None
 
 
+NISBA_ENDINGS = ("يين", "يون", "يه", "يا", "ي")     # plural, feminine, accusative, masculine
+
+
+def nisba_stem(word: str, endings: tuple[str, ...] = NISBA_ENDINGS) -> str | None:
+    """The stem a relative adjective (nisba) is built on, without the article and the first of
+    `endings` it has (الإسرائيلية → اسرائيل, حوثيا → حوثي…), or None when it has none of them on a
+    stem of three letters or more."""
+    n = normalize(word).strip("،,.").removeprefix("ال")
+    for ending in endings:
+        if n.endswith(ending) and len(n) - len(ending) >= 3:
+            return n[: len(n) - len(ending)]
+    return None
+
+
 def nisba_country(word: str) -> str | None:
     """ISO2 of the country a nationality adjective names, in any of its forms: definite or not,
     feminine or accusative (إسرائيلية، تركي، اسرائيليا، الأمريكية) — None for other words."""
-    n = normalize(word).strip("،,.")
-    n = n.removeprefix("ال")
-    for ending in ("يين", "يون", "يه", "يا", "ي"):
-        if n.endswith(ending) and len(n) - len(ending) >= 3:
-            stem = n[: len(n) - len(ending)]
-            for c in (stem, stem + "يا", "ال" + stem, stem + "ا"):
-                if c in countries():
-                    return countries()[c]
-            return None
+    stem = nisba_stem(word)
+    if stem is None:
+        return None
+    for c in (stem, stem + "يا", "ال" + stem, stem + "ا"):
+        if c in countries():
+            return countries()[c]
     return None
 
 
