@@ -100,6 +100,17 @@ def test_directions_place_nouns_and_adjectives_are_no_places_but_names_made_of_s
     assert "سوق الخميس" in locs
 
 
+def test_the_tear_gas_participle_is_no_town():
+    from marsad.model import Document
+    from marsad.extraction.entities import tag_entities
+
+    text = "وفرقت الشرطة الطلاب أمام الجامعة في مدينة وجدة بقنابل مسيلة للدموع، ثم أطلقت الغاز المسيل للدموع مجددا."
+    doc = tag_entities(Document("t", "t", "text", "h", text=text))
+    locs = {e.canonical: e.country for e in doc.entities if e.type == "LOC"}
+    assert not {"مسيلة", "المسيل", "المسيلة"} & set(locs)
+    assert locs.get("وجدة") == "MA"
+
+
 def test_a_proclitic_is_cut_only_when_the_rest_is_a_name_of_this_world():
     # فرانس starts with the conjunction ف, and رانس spells Reims: the agency keeps its ف
     assert [e.canonical for e in find_entities("ونقلت فرانس برس عن مصدر أمني قوله")] == ["فرانس برس"]

@@ -114,3 +114,15 @@ def test_a_name_ends_before_a_bi_al_word_that_says_where_it_is():
     from marsad.extraction.org_phrases import landmark_phrases
     assert [e.canonical for e in landmark_phrases("وانفجرت عبوة في شارع النصر بالعاصمة الليبية.")] == ["شارع النصر"]
     assert names("وقال جهاز الإسعاف بالمدينة إن الحصيلة ارتفعت.") == ["جهاز الإسعاف"]
+
+
+def test_a_definite_noun_after_a_definite_word_is_the_verbs_object_not_the_name():
+    # verb-subject-object: definiteness ends the idafa chain, so what follows is a new phrase
+    assert names("وأطلقت قوات الأمن الغاز المسيل للدموع على المحتجين.") == ["قوات الأمن"]
+    assert names("واعتقلت قوات الشرطة المتظاهرين قرب الجسر.") == ["قوات الشرطة"]
+    assert names("وقصفت قوات المعارضة البلدة ليلا.") == ["قوات المعارضة"]
+    # adjectives still belong to the name, participles and plain ones too, and coordinated nouns
+    assert names("وأعلنت حركة العدل والمساواة أن قوات الدعم السريع وجماعة الإخوان المسلمين وقعت اتفاقا.") == \
+        ["حركة العدل والمساواة", "قوات الدعم السريع", "جماعة الإخوان المسلمين"]
+    assert names("وقالت القوات المسلحة النيجيرية إن قيادة الأركان العامة تتابع.") == \
+        ["القوات المسلحة النيجيرية", "قيادة الأركان العامة"]

@@ -359,12 +359,14 @@ def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
         for e in overlapping))
 
 
-def _no_place(e: Entity) -> bool:
+def _no_place(text: str, e: Entity) -> bool:
     """A one-word LOC that is a direction, a place noun or an adjective (ريف، غرب، الغربي، مفتوحة) is no
-    place (names of several such words are: سوق الخميس)."""
+    place (names of several such words are: سوق الخميس); nor is the participle of "tear gas", which
+    spells an Algerian town (قنابل مسيلة للدموع، الغاز المسيل للدموع) in every dispersed protest."""
     words = normalize(e.canonical or e.text).split()
     return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places()
-                                                    or strip_clitics(words[0])[-1] in lx.not_places())
+                                                    or strip_clitics(words[0])[-1] in lx.not_places()
+                                                    or normalize(text[e.end:e.end + 9]).strip().startswith("للدموع"))
 
 
 def tag_entities(doc: Document) -> Document:
@@ -378,7 +380,7 @@ def tag_entities_many(docs: list[Document]) -> list[Document]:
         found = with_org_phrases(doc.text, merge_adjacent_names(doc.text, found))
         found = with_place_names(doc.text, after_place_noun(doc.text, found))
         doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
-        doc.entities = [e for e in doc.entities if not _no_place(e)]
+        doc.entities = [e for e in doc.entities if not _no_place(doc.text, e)]
         canonicalise(doc.entities)
         geocode(doc.entities)
         doc.entities = with_named_places(doc.text, doc.entities)

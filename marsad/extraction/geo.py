@@ -99,15 +99,20 @@ def resolve(name: str, prefer_country: str | None = None) -> GeoMatch | None:
     return None
 
 
-@lru_cache(maxsize=None)
 def _country_point(cc: str) -> tuple[float, float]:
     """A representative point: the country's most populous shipped place (its capital, mostly)."""
-    best = None
+    return _country_points().get(cc, (0.0, 0.0))
+
+
+@lru_cache(maxsize=1)
+def _country_points() -> dict[str, tuple[float, float]]:
+    # one pass over the gazetteer for every country: a scan per country cost 4 ms each
+    best: dict[str, lx.Place] = {}
     for group in lx.places().values():
         for p in group:
-            if p.country == cc and p.population < lx.REGION_POPULATION and (best is None or p.population > best.population):
-                best = p
-    return (best.latitude, best.longitude) if best else (0.0, 0.0)
+            if p.population < lx.REGION_POPULATION and (p.country not in best or p.population > best[p.country].population):
+                best[p.country] = p
+    return {cc: (p.latitude, p.longitude) for cc, p in best.items()}
 
 
 # --- user-supplied gazetteers --------------------------------------------------------------
@@ -127,6 +132,7 @@ def load_gazetteer(path: str | os.PathLike) -> int:
         group.sort(key=lambda p: -p.population)
     lx.refresh()
     _grid.cache_clear()
+    _country_points.cache_clear()
     return added
 
 

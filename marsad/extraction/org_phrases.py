@@ -174,6 +174,8 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         bare = w[1:] if w.startswith("و") and w[1:].startswith("ال") else w
         if _adjective(words[j - 1]) and not (_adjective(w) or w.startswith("لل")):
             break                                   # "مركز حلب الإعلامي | الخبر": after an adjective, an object
+        if w.startswith("ال") and words[j - 1].startswith("ال") and not _definite_modifier(w, words[j - 1]):
+            break                                   # "اعتقلت الشرطة | المتظاهرين": no idafa after a definite word
         if bare.startswith(("ال", "لل")) or bare in lx.place_names() or _name(bare):
             j += 1
             continue
@@ -241,6 +243,22 @@ def _place_noun(word: str) -> bool:
 def _adjective(word: str) -> bool:
     """A relative adjective (nisba): الطبي، الإعلامي، الفلسطينية."""
     return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5
+
+
+@lru_cache(maxsize=1)
+def _org_adjectives() -> frozenset[str]:
+    return frozenset(normalize(w) for w in lx.words("org_adjectives.txt"))
+
+
+def _definite_modifier(word: str, before: str) -> bool:
+    """`word` (definite) can follow the definite `before` inside a name: an adjective. Definiteness
+    ends an idafa chain, so a definite noun there is a new phrase (the object of the verb before
+    the name); a masculine plural does not agree with a feminine singular (الشرطة المتظاهرين)."""
+    if _adjective(word):
+        return True
+    if word not in _org_adjectives():
+        return False
+    return not (word.endswith(("ين", "ون")) and before.endswith("ه"))
 
 
 def _construct_noun(word: str) -> bool:
