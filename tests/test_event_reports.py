@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extraction.triggers import _fold_weapons, _plausible, find_triggers, negated
+from marsad.extraction.trigger_context import negated
+from marsad.extraction.triggers import _fold_weapons, _plausible, find_triggers
 from marsad.model import RawItem
 from marsad.pipeline import process
 

@@ -5,14 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extraction.triggers import (
-    _fold_weapons,
-    _plausible,
-    compile_phrase,
-    find_triggers,
-    fits,
-    negated,
-)
+from marsad.extraction.trigger_context import negated
+from marsad.extraction.trigger_lexicon import compile_phrase, fits
+from marsad.extraction.triggers import _fold_weapons, _plausible, find_triggers
 
 E, V, P, R, S, B = ("Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                     "Strategic developments", "Battles")

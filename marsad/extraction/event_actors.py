@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.extraction.triggers import Trigger, lexicon
+from marsad.extraction.trigger_lexicon import lexicon
+from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
 from marsad.text.arabic import normalize, normalize_map, strip_clitics
 
@@ -17,7 +18,7 @@ from marsad.text.arabic import normalize, normalize_map, strip_clitics
 _FEMININE_NOUNS = r"(?:قريه|دوريه|ناحيه|مديريه|اليه|عمليه|ضاحيه|زاويه|بنايه|مروحيه)(?!\w)"
 # "معسكرات الجيش | الثلاثة": a number after an armed word counts what precedes it, it is no name
 _NUMBER_WORDS = r"ال(?:اثنين|اثنان|ثلاثه|اربعه|خمسه|سته|سبعه|ثمانيه|تسعه|عشره|اول|ثاني|ثالث|رابع|خامس)(?!\w)"
-_ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|ميليشيات|ميليشيا|مليشيات|ميلشيات|مليشيا|جماعه|جيش|"
+ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|ميليشيات|ميليشيا|مليشيات|ميلشيات|مليشيا|جماعه|جيش|"
                     r"تنظيم|فصائل|كتائب|جماعات|مسلحون|مسلحين|مسلحو|مسلحي|طيران|سلاح الجو|الحوثي|الحوثيون|"
                     r"متمردون|متمردين|مجهولون|مجهولين|(?:مجموعه|مجموعات|عناصر|خليه|خلايا) مسلحه|"
                     r"(?:مجموعات|جماعات|عناصر|خلايا) (?:ارهابيه|متطرفه|جهاديه))"
@@ -39,7 +40,7 @@ _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
 
 
-def _actor(text: str, ents: list[Entity], start: int, end: int, last: bool) -> str | None:
+def actor_in(text: str, ents: list[Entity], start: int, end: int, last: bool) -> str | None:
     """The organisation or armed-group phrase in text[start:end] nearest the trigger."""
     found = candidates(text, ents, start, end, last)
     return named(max(found) if last else min(found)) if found else None
@@ -56,7 +57,7 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
     # trigger, the phrase must end where the trigger begins ("قوات الجيش الليبي | السيطرة على")
     stop = end if last else min(len(text), end + 40)
     norm, index = normalize_map(text[start:stop])
-    for m in _ARMED.finditer(norm):
+    for m in ARMED.finditer(norm):
         if start + index[m.start()] >= end:
             break
         s, e = start + index[m.start()], start + index[m.end() - 1] + 1
@@ -79,12 +80,12 @@ def named(candidate: tuple) -> str:
     return clean_actor((org.canonical or org.text) if org else _strip_clitic(name))
 
 
-def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit: int) -> tuple:
+def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit: int) -> tuple:
     """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
     after_end = min(limit, trig.end + WINDOW_AFTER)
-    follower = _actor(text, ents, trig.end, min(after_end, trig.end + 12), last=False)
-    before = _actor(text, ents, sent_start, trig.start, last=True)
+    follower = actor_in(text, ents, trig.end, min(after_end, trig.end + 12), last=False)
+    before = actor_in(text, ents, sent_start, trig.start, last=True)
     gap = normalize(text[trig.end:trig.end + 12]).split()[:1]
     # Arabic puts the subject after the verb ("قصفت جماعة الحوثي"), a masdar its agent after it
     # ("انسحاب ميليشيات مصراتة"); a noun after a preposition is the target, not the actor.
@@ -93,9 +94,9 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
     between = re.match(r"(?:\s+[^\s.؛:]+){0,12}?\s+(?<!\sمن\s)بين\s+", normalize(text[trig.end:after_end]))
     if between:
         s0 = trig.end + len(between.group())
-        first = _actor(text, ents, s0, s0 + 4, last=False)
+        first = actor_in(text, ents, s0, s0 + 4, last=False)
         split = normalize(text[s0:after_end]).find(" و")
-        second = _actor(text, ents, s0 + split + 1, after_end, last=False) if split > 0 else None
+        second = actor_in(text, ents, s0 + split + 1, after_end, last=False) if split > 0 else None
         if first:
             return _resolve_generic(first, text, ents, trig.start), second if second != first else None
     # nor one after a word of time, which belongs to another event ("هذا القصف غداة طرد قوات X")
@@ -103,9 +104,9 @@ def _actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit
                                             "عقب", "اثر", "منذ", "خلال", "اثناء")):
         actor1, actor2 = follower, before
     else:
-        actor1, actor2 = before, _actor(text, ents, trig.end, after_end, last=False)
+        actor1, actor2 = before, actor_in(text, ents, trig.end, after_end, last=False)
     # "أطلق مسلحون مجهولون النار", "سلاح الجو قصف": a trigger whose words hold its doer
-    inside = _actor(text, ents, trig.start, trig.end, last=False) if " " in text[trig.start:trig.end] else None
+    inside = actor_in(text, ents, trig.start, trig.end, last=False) if " " in text[trig.start:trig.end] else None
     if inside:
         actor1, actor2 = inside, (actor2 if actor2 != inside else None)
     # "أعلنت X مسؤوليتها عن الهجوم", "استهدفت من قبل X", "كمين نصبته X": the doer named outright
@@ -136,7 +137,7 @@ def _antecedent(text: str, ents: list[Entity], trig: Trigger, sent_start: int) -
     _, index = normalize_map(text[sent_start:trig.start])
     start, end = sent_start + index[found[-1].start()], sent_start + index[found[-1].end() - 1] + 1
     earlier = Trigger(start, end, trig.event_type, trig.sub_event_type)
-    return _national_forces(text, earlier, trig.start) or _actor(text, ents, end, min(trig.start, end + 12), last=False)
+    return _national_forces(text, earlier, trig.start) or actor_in(text, ents, end, min(trig.start, end + 12), last=False)
 
 
 def _resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
@@ -148,7 +149,7 @@ def _resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> st
     if not m:
         return None
     s0 = trig.end + index[m.end()] if m.end() < len(index) else end
-    return _doer(_actor(text, ents, s0, min(end, s0 + 12), last=False))
+    return _doer(actor_in(text, ents, s0, min(end, s0 + 12), last=False))
 
 
 def protesters(text: str, start: int, end: int) -> str | None:
@@ -188,7 +189,7 @@ def _lex() -> dict:
 
 
 # matched against normalised text (ؤ → و, ى → ي)
-_CLAIMED = re.compile(r"(?:اعلن|اعلنت|تبني|تبنت|اعلنوا)\s+(.{3,80}?)\s+(?:مسووليت|المسووليه)")
+CLAIMED = re.compile(r"(?:اعلن|اعلنت|تبني|تبنت|اعلنوا)\s+(.{3,80}?)\s+(?:مسووليت|المسووليه)")
 _PASSIVE_AGENT = re.compile(r"(?:من قبل|على يد|علي يد|بواسطه)\s+")
 
 
@@ -196,15 +197,15 @@ def _stated_agent(text: str, ents: list[Entity], start: int, end: int) -> str | 
     """The doer the sentence names outright: whoever claims responsibility ("أعلنت حركة الشباب مسؤوليتها
     عن الهجوم"), or the agent of a passive ("استهدفت من قبل الجماعات المسلحة", "على يد مسلحين")."""
     norm, index = normalize_map(text[start:end])
-    m = _CLAIMED.search(norm)
+    m = CLAIMED.search(norm)
     if m:
-        found = _actor(text, ents, start + index[m.start(1)], start + index[m.end(1) - 1] + 1, last=False)
+        found = actor_in(text, ents, start + index[m.start(1)], start + index[m.end(1) - 1] + 1, last=False)
         if found:
             return _doer(found)
     m = _PASSIVE_AGENT.search(norm)
     if m:
         s0 = start + index[m.end()] if m.end() < len(index) else end
-        return _doer(_actor(text, ents, s0, min(end, s0 + 12), last=False))
+        return _doer(actor_in(text, ents, s0, min(end, s0 + 12), last=False))
     return None
 
 
@@ -305,14 +306,28 @@ def _nisba_actor(word: str) -> str | None:
     for form in ("ال" + stem + "يون", "ال" + stem + "يين", "ال" + stem + "ي", stem):
         known = actors().lookup(form)
         if known:
-            return known.name if known.kind in _ARMED_KINDS else None
+            return known.name if known.kind in ARMED_KINDS else None
     return None
 
 
-_ARMED_KINDS = frozenset({"state_force", "police", "armed_group", "militia", "coalition"})
+ARMED_KINDS = frozenset({"state_force", "police", "armed_group", "militia", "coalition"})
 
 
 _GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))
+
+
+def armed_actor(name: str | None) -> str | None:
+    """The armed actor a doer's name stands for (the dictionary's armed kinds, an armed-group phrase),
+    else None: a bare "القوات" says nothing on its own; "مسلحون" is the unidentified armed group."""
+    from marsad.text.actor_dictionary import actors
+
+    name = _doer(name)
+    if not name or normalize(name) in _GENERIC and not normalize(name).startswith(("مسلح", "المسلح")):
+        return None
+    known = actors().lookup(name) or actors().within(name)
+    if known:
+        return known.name if known.kind in ARMED_KINDS else None
+    return clean_actor(name) if ARMED.match(normalize(name)) else None
 
 
 _LOYAL_TO = re.compile(r"(?:الموالي|المواليه|موالي|مواليه|التابع|التابعه|تابع|تابعه|المرتبط|المرتبطه|المقرب|المقربه)"
@@ -324,7 +339,7 @@ def _resolve_generic(name: str | None, text: str, ents: list[Entity], before: in
     if not name or normalize(name) not in _GENERIC:
         return name
     # not one named as the group another is loyal to ("عناصر الحركة الموالية لتنظيم القاعدة")
-    armed = [e for e in ents if e.type == "ORG" and e.end <= before and _ARMED.match(normalize(e.canonical or e.text))
+    armed = [e for e in ents if e.type == "ORG" and e.end <= before and ARMED.match(normalize(e.canonical or e.text))
              and not _LOYAL_TO.search(normalize(text[max(0, e.start - 25):e.start]))]
     return clean_actor(armed[-1].canonical or armed[-1].text) if armed else name
 
@@ -354,7 +369,7 @@ def clean_actor(name: str) -> str:
     words = name.split()
     if len(words) > 2 and normalize(words[0]) in ("قوات", "القوات") and normalize(words[1]).startswith(("الجيش", "جيش")):
         words = words[1:]
-    if len(words) > 2 and normalize(words[-1]) in ("الحربي", "العسكري", "الحربيه", "العسكريه") and _ARMED.match(
+    if len(words) > 2 and normalize(words[-1]) in ("الحربي", "العسكري", "الحربيه", "العسكريه") and ARMED.match(
             normalize(words[0])):
         words = words[:-1]                     # "الطيران المصري الحربي" → "الطيران المصري"
     return " ".join(words)

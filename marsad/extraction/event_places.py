@@ -14,7 +14,8 @@ from functools import lru_cache
 
 from marsad.extraction.org_phrases import is_landmark
 from marsad.extraction.place_runs import coordinated_names, listed_on, no_name, referent, run_of
-from marsad.extraction.triggers import Trigger, lexicon
+from marsad.extraction.trigger_lexicon import lexicon
+from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map
 from marsad.text.lexicons import place_nouns as lx_place_nouns
@@ -58,7 +59,9 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue                            # "وادي" alone is a word, not a place
         if re.match(r"لـ|ل[\"«“]", e.text) or re.match(r"\s*للدموع", text[e.end:e.end + 9]):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper; "المسيلة للدموع": tear gas
-        m = resolve(name, article_country)     # the entity's own geocode, the same preference
+        # the entity's own geocode, the same preference; a country without coordinates is a foreign
+        # town's local namesake (entities.geocode, geo.foreign_namesake): not located
+        m = None if e.type == "LOC" and e.country and e.latitude is None else resolve(name, article_country)
         if m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
             taken.append((e.start, e.end))

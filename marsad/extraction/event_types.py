@@ -46,7 +46,7 @@ def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigg
 
 def _after_subject(text: str, start: int, limit: int) -> int:
     """Where the object begins: after the subject when the verb comes first (هاجمت قوات X | قرية Y)."""
-    from marsad.extraction.event_actors import _ARMED
+    from marsad.extraction.event_actors import ARMED
     from marsad.text.actor_dictionary import actors
 
     window = text[start:min(limit, start + WINDOW)]
@@ -54,5 +54,5 @@ def _after_subject(text: str, start: int, limit: int) -> int:
     known = actors().find(window)
     if known and known[0].start <= lead + 1:
         return start + known[0].end
-    m = _ARMED.match(normalize(window[lead:]))
+    m = ARMED.match(normalize(window[lead:]))
     return start + lead + len(m.group()) if m else start

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
-from marsad.extraction.event_actors import _ARMED, _actors, clean_actor
+from marsad.extraction.event_actors import ARMED, ARMED_KINDS, find_actors
+from marsad.extraction.event_claims import Names, factual_claims, find_claimant
+from marsad.extraction.event_merge import fold_country_level, fold_specified, merge
 from marsad.extraction.event_places import (
     Place,
     _places,
@@ -24,88 +25,18 @@ from marsad.extraction.event_places import (
     candidate_places,
 )
 from marsad.extraction.event_types import by_target
-from marsad.extraction.fatalities import event_fatalities, merge_fatalities
+from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import find_tolls
-from marsad.extraction.triggers import (
-    Trigger,
-    _fold_weapons,
-    _plausible,
-    find_triggers,
-    lexicon,
-    negated,
-)
+from marsad.extraction.trigger_context import negated
+from marsad.extraction.trigger_lexicon import lexicon
+from marsad.extraction.triggers import Trigger, _fold_weapons, _plausible, find_triggers
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
-from marsad.text.arabic import normalize, normalize_map, sentences
+from marsad.text.arabic import normalize, sentences
 from marsad.text.dates import event_date
 
-ATTRIBUTED, QUOTED, NEARBY = 3, 2, 1     # how directly the text ties a claimant to the event
 _NOWHERE = Place(-1, -1, None, None, None, None, None, False)
-
-
-_ATTRIBUTED = re.compile(r"(?:بحسب|حسب|وفقا ل|وفق|نقلا عن)\s+(?:ما\s+(?:اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|اورد|اوردت)\S*\s+(?:به\s+)?)?"
-                         r"(?:بيان|تصريحات|مصادر في|بلاغ)?\s*(?:ل|لـ)?\s*(\S+(?:\s+\S+){0,4})")
-
-
-def _claimant(text: str, claims: ByStart[Quote], names: _Names, trig: Trigger,
-              sent_start: int, sent_end: int) -> tuple[str | None, int]:
-    """Who the report says claims the event: an attribution ("بحسب بيان لشعبة الإعلام الحربي"),
-    else the speaker whose statement tells it (`claims`: the factual ones, not calls or threats)."""
-    inside = [q for q in claims.starting(trig.start - claims.longest, trig.start + 1) if trig.start < q.end + 1]
-    if inside:
-        return _speaker_name(inside[0].speaker_canonical, names), QUOTED
-    norm, index = normalize_map(text[sent_start:sent_end])
-    m = _ATTRIBUTED.search(norm)
-    same = claims.starting(sent_start, sent_end)
-    if m and index[m.start()] + sent_start > trig.start:
-        # the quote rules read the attribution's speaker more carefully than the phrase cut here
-        if same:
-            return _speaker_name(same[-1].speaker_canonical, names), ATTRIBUTED
-        phrase = text[sent_start + index[m.start(1)]:sent_start + index[m.end(1) - 1] + 1]
-        return _speaker_name(_bare_source(phrase), names), ATTRIBUTED
-    if same:
-        return _speaker_name(same[0].speaker_canonical, names), NEARBY
-    # told in a paragraph whose source is named in a sentence before it (or just after it)
-    para_start = text.rfind("\n", 0, sent_start) + 1
-    para_end = text.find("\n", sent_end)
-    before = claims.starting(para_start, sent_start)
-    after = claims.starting(sent_end, para_end if para_end >= 0 else len(text))
-    nearby = before[-1:] or after[:1]
-    return (_speaker_name(nearby[0].speaker_canonical, names), 0) if nearby else (None, 0)
-
-
-_SOURCE_NOISE = re.compile(r"^(?:(?:ال)?(?:يوم|اليوم|امس|الليله|صباح|مساء|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت"
-                           r"|صادر|الصادر|نشره|نشرته|عن)\s+)+")
-
-
-def _bare_source(phrase: str) -> str:
-    """An attribution's source without the day, "صادر عن" or a place after it: "الثلاثاء قيادي محلي في
-    المدينة" → "قيادي محلي"."""
-    phrase = re.split(r"[،,.]| التابع", phrase)[0].strip(" \"«»")
-    norm, index = normalize_map(phrase)
-    m = _SOURCE_NOISE.match(norm)
-    if m and m.end() < len(norm):
-        phrase = phrase[index[m.end()]:]
-    cut = re.search(r"\s(?:في|فى|من|على|الى|إلى)\s", phrase)
-    return phrase[:cut.start()] if cut and cut.start() > 0 else phrase
-
-
-class _Names:
-    """The article's person names and organisation names (each once, first mention first)."""
-
-    def __init__(self, ents: list[Entity]):
-        self.people = {e.canonical for e in ents if e.type == "PER"}
-        self.orgs = list(dict.fromkeys(e.canonical for e in ents if e.type == "ORG" and e.canonical))
-
-
-def _speaker_name(phrase: str, names: _Names) -> str:
-    """A claimant phrase that runs past its organisation ("قوات الجيش الليبي السيطرة") is that organisation."""
-    if phrase in names.people:
-        return phrase
-    armed = _ARMED.match(normalize(phrase))
-    inner = [o for o in names.orgs if armed and o in phrase and not phrase.endswith(o)]
-    return clean_actor(max(inner, key=len)) if inner else clean_actor(phrase)
 
 
 def _governable(places: list[Place], at: ByStart[Place], start: int, end: int) -> list[Place]:
@@ -123,21 +54,14 @@ _RECENT = 600       # characters before a sentence whose places an anaphor in it
 
 
 def _actor_ents(ents: list[Entity], at: ByStart[Entity], start: int, limit: int) -> list[Entity]:
-    """The entities `_actors` reads for a trigger in text[start:limit], in text order: those in that
+    """The entities `find_actors` reads for a trigger in text[start:limit], in text order: those in that
     stretch, and the last armed organisation named before it, which a bare "القوات" refers to."""
     if not at.in_order:
         return ents
     keep = [i for i in at.indexes(start - at.longest, limit) if ents[i].end > start]
     prior = at.last_before(start, lambda e: e.type == "ORG" and e.end <= start
-                           and _ARMED.match(normalize(e.canonical or e.text)) is not None)
+                           and ARMED.match(normalize(e.canonical or e.text)) is not None)
     return [ents[i] for i in sorted({*keep, *([prior] if prior is not None else [])})]
-
-
-@lru_cache(maxsize=1)
-def _directives() -> frozenset[str]:
-    from marsad.extraction.quotes import _lex as quote_lexicon
-
-    return quote_lexicon()["directives"]
 
 
 def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[list[Event], list[Toll]]:
@@ -158,8 +82,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     # kept unlocated (no place, no precision) under the same conditions as a placeless one below
     whole = article_place(ents, dateline) or _NOWHERE
     unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
-    factual = [q for q in claims if normalize(q.cue) not in _directives() and q.speaker_canonical]
-    claims_at, names = ByStart(factual), _Names(ents)
+    factual = factual_claims(claims)
+    claims_at, names = ByStart(factual), Names(ents)
     for sent in sentences(text):
         triggers = _one_incident(text, _fold_weapons(text, [
             t for t in find_triggers(text, sent.start, sent.end)
@@ -181,10 +105,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             places = places or [whole]
             claimed_here.update(p.start for p in places)
             when = event_date(text, sent.start, sent.end, published, near=trig.start, exclude=exclude)
-            actor1, actor2 = _actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
+            actor1, actor2 = find_actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
             actor1 = actor1 or _armed_before(text, ents_at, sent.start)
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
-            claimant, strength = _claimant(text, claims_at, names, trig, sent.start, sent.end)
+            claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
             for place in places:
                 e = Event(trig.event_type, trig.sub_event_type, Span(sent.start, sent.end, sent.text),
@@ -206,7 +130,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     if key not in unplaced:
                         unplaced[key] = e
                     else:
-                        _merge(unplaced[key], e)
+                        merge(unplaced[key], e)
                     continue
                 # a village located only by the town it lies beside ("قيزان جنوب خان يونس") shares the
                 # town's coordinates, not its identity: it is keyed by name
@@ -223,7 +147,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     if strength > strengths.get(id(events[same]), 0):   # a direct attribution wins
                         events[same].claimed_by = e.claimed_by
                         strengths[id(events[same])] = strength
-                    _merge(events[same], e)
+                    merge(events[same], e)
                     if same[2] is None and key[2] is not None:
                         events[key] = events.pop(same)
                         keyed[key[:2]].remove(same)
@@ -232,7 +156,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     events[key] = e
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
-    found = _fold_specified(_fold_country_level(list(events.values()))) or list(unplaced.values())
+    found = fold_specified(fold_country_level(list(events.values()))) or list(unplaced.values())
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
         if e.event_type == "Protests" and e.fatalities and e.sub_event_type in ("Peaceful protest",
@@ -275,11 +199,9 @@ def _armed_before(text: str, at: ByStart[Entity], start: int) -> str | None:
     prev = text.rfind(".", para, max(para, start - 1))
     lo = max(para, text.rfind(".", para, max(para, prev)) + 1) if prev > para else para
     armed = [e for e in at.starting(lo, start) if e.type == "ORG" and e.actor_id
-             and actors().actors[e.actor_id].kind in _ARMED_KINDS]
+             and actors().actors[e.actor_id].kind in ARMED_KINDS]
     return armed[-1].actor if armed else None
 
-
-_ARMED_KINDS = frozenset({"state_force", "police", "armed_group", "militia", "coalition"})
 
 
 def _one_incident(text: str, triggers: list[Trigger]) -> list[Trigger]:
@@ -317,74 +239,6 @@ def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
     if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial):
         return Trigger(trig.start, trig.end, "Explosions/Remote violence", "Air/drone strike")
     return trig
-
-
-def _fold_country_level(events: list[Event]) -> list[Event]:
-    """"ضربات في ليبيا" and "ضربات على درنة" in one article are the same strikes, coded at Derna; so are
-    "هجوم على قرية بشمال كردفان" and "هاجمت قرية (X) … بولاية شمال كردفان", coded at the village."""
-    kept = []
-    for e in events:
-        better = next((o for o in events if o is not e and _coarser(e, o)
-                       and (o.event_type, o.sub_event_type, o.country) == (e.event_type, e.sub_event_type, e.country)
-                       and (o.event_date == e.event_date or None in (o.event_date, e.event_date))), None)
-        if better:
-            _merge(better, e)
-            better.admin1 = better.admin1 or e.admin1
-        else:
-            kept.append(e)
-    return kept
-
-
-def _fold_specified(events: list[Event]) -> list[Event]:
-    """"قتل 40 في هجوم على عزاء في X" then "الهجوم نفذته طائرة مسيرة … بX": an attack or clash and a remote
-    attack that a later sentence tells as "the attack", at the same place, are one event of the latter type."""
-    def told_as(e: Event, o: Event) -> bool:
-        return (o.event_type == "Explosions/Remote violence" and o.evidence.start > e.evidence.start
-                and normalize(o.location or "-") == normalize(e.location or "")
-                and (None in (o.event_date, e.event_date) or o.event_date == e.event_date)
-                and re.search(r"(?<!\S)[وف]?الهجوم(?!\S)", normalize(o.evidence.text)) is not None)
-    kept = []
-    for e in events:
-        later = next((o for o in events if e.sub_event_type in ("Attack", "Armed clash") and told_as(e, o)), None)
-        _merge(later, e) if later else kept.append(e)
-    return kept
-
-
-def _coarser(e: Event, o: Event) -> bool:
-    """`e` is located only at a unit that contains `o`'s place: its country, or its province; or only
-    relative to a town ("أصاب صاروخ منزلا جنوب مدينة مأرب") that `o`, in the same province, names."""
-    if e.geo_precision == 3 and e.latitude is not None:          # country level (not an unlocated village)
-        return (o.geo_precision or 3) < 3
-    if e.geo_precision == 2 and e.location and o.geo_precision == 1 and o.admin1 and o.admin1 == e.admin1 \
-            and normalize(o.location or "") != normalize(e.location) and re.search(
-                r"(?:جنوب|شمال|شرق|غرب)\S*\s+(?:مدينه\s+)?" + re.escape(normalize(e.location)), normalize(e.evidence.text)):
-        return True
-    # a province: one with no town of its name, or named as the province ("بمحافظة مأرب", not "مدينة مأرب")
-    province = e.location and e.admin1 and normalize(e.location) == normalize(e.admin1) and (
-        _no_town(e.location) or re.search(r"(?:محافظه|ولايه|اقليم)\s+" + re.escape(normalize(e.location)),
-                                          normalize(e.evidence.text)))
-    if not province or normalize(o.location or "") == normalize(e.location):
-        return False
-    # the village lies in it: its admin1 says so, or, unlocated, its own sentence names the province
-    return o.admin1 == e.admin1 or o.latitude is None and normalize(e.location) in normalize(o.evidence.text)
-
-
-def _no_town(name: str) -> bool:
-    """A province with no town of its name (شمال كردفان, not طرابلس or إدلب, whose cities share it)."""
-    from marsad.text import lexicons as lx
-
-    return all(p.population == lx.REGION_POPULATION for p in lx.places().get(normalize(name), []))
-
-
-def _merge(kept: Event, new: Event) -> None:
-    """Repeated mentions of one event: keep the first, fill what it lacked; its day is the one a
-    mention names (a mention naming none only had the publication date by default)."""
-    if kept.date_text is None and new.date_text is not None:
-        kept.event_date, kept.date_precision = new.event_date, new.date_precision
-    for field in ("actor1", "actor2", "claimed_by", "fatalities", "fatalities_text", "date_text"):
-        if getattr(kept, field) is None:
-            setattr(kept, field, getattr(new, field))
-    kept.fatalities, kept.fatalities_text = merge_fatalities(kept, new)
 
 
 def _country_name(country: str | None) -> str | None:

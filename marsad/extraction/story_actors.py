@@ -13,19 +13,15 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.event_actors import (
-    _ARMED,
-    _ARMED_KINDS,
-    _CLAIMED,
-    _GENERIC,
-    _actor,
-    _doer,
+    CLAIMED,
+    actor_in,
+    armed_actor,
     candidates,
-    clean_actor,
     named,
     protesters,
 )
 from marsad.model import Entity, Event
-from marsad.text.arabic import normalize, normalize_map, sentences
+from marsad.text.arabic import normalize_map, sentences
 
 # "وتبنت حركة الشباب الهجوم", "تبنى تنظيم الدولة التفجير": to adopt an attack is to claim it
 _ADOPTED = re.compile(r"(?<!\w)[وف]?(?:تبنت|تبني)\s+")
@@ -51,11 +47,11 @@ def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> Non
 
 def _claimed(text: str, ents: list[Entity]) -> str | None:
     norm, index = normalize_map(text)
-    for pattern in (_CLAIMED, _ADOPTED):
+    for pattern in (CLAIMED, _ADOPTED):
         for m in pattern.finditer(norm):
             s0 = index[m.start(1)] if m.groups() else index[m.end()] if m.end() < len(index) else len(text)
             e0 = index[m.end(1) - 1] + 1 if m.groups() else min(len(text), s0 + 12)
-            found = _armed(_actor(text, ents, s0, e0, last=False))
+            found = armed_actor(actor_in(text, ents, s0, e0, last=False))
             if found:
                 return found
     return None
@@ -69,23 +65,10 @@ def _nearby(text: str, ents: list[Entity], sents: tuple, start: int) -> str | No
         for k in (i - d, i + d):
             if 0 <= k < len(sents):     # the first armed actor: a report names its doer before its target
                 for c in candidates(text, ents, sents[k].start, sents[k].end, last=True):
-                    found = _armed(named(c))
+                    found = armed_actor(named(c))
                     if found:
                         return found
     return None
-
-
-def _armed(name: str | None) -> str | None:
-    from marsad.text.actor_dictionary import actors
-
-    name = _doer(name)
-    # a bare "القوات" away from its referent says nothing; "مسلحون" is the unidentified armed group
-    if not name or normalize(name) in _GENERIC and not normalize(name).startswith(("مسلح", "المسلح")):
-        return None
-    known = actors().lookup(name) or actors().within(name)
-    if known:
-        return known.name if known.kind in _ARMED_KINDS else None
-    return clean_actor(name) if _ARMED.match(normalize(name)) else None
 
 
 def _at_home(name: str | None, country: str | None) -> str | None:

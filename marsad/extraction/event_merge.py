@@ -1,0 +1,79 @@
+"""Mentions of one event folded together, as ACLED codes an event once: a country- or province-level
+mention into the located one it contains, an attack into the remote attack a later sentence tells it
+as, and the fields a repeated mention adds.
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.fatalities import merge_fatalities
+from marsad.model import Event
+from marsad.text.arabic import normalize
+
+
+def fold_country_level(events: list[Event]) -> list[Event]:
+    """"ضربات في ليبيا" and "ضربات على درنة" in one article are the same strikes, coded at Derna; so are
+    "هجوم على قرية بشمال كردفان" and "هاجمت قرية (X) … بولاية شمال كردفان", coded at the village."""
+    kept = []
+    for e in events:
+        better = next((o for o in events if o is not e and _coarser(e, o)
+                       and (o.event_type, o.sub_event_type, o.country) == (e.event_type, e.sub_event_type, e.country)
+                       and (o.event_date == e.event_date or None in (o.event_date, e.event_date))), None)
+        if better:
+            merge(better, e)
+            better.admin1 = better.admin1 or e.admin1
+        else:
+            kept.append(e)
+    return kept
+
+
+def fold_specified(events: list[Event]) -> list[Event]:
+    """"قتل 40 في هجوم على عزاء في X" then "الهجوم نفذته طائرة مسيرة … بX": an attack or clash and a remote
+    attack that a later sentence tells as "the attack", at the same place, are one event of the latter type."""
+    def told_as(e: Event, o: Event) -> bool:
+        return (o.event_type == "Explosions/Remote violence" and o.evidence.start > e.evidence.start
+                and normalize(o.location or "-") == normalize(e.location or "")
+                and (None in (o.event_date, e.event_date) or o.event_date == e.event_date)
+                and re.search(r"(?<!\S)[وف]?الهجوم(?!\S)", normalize(o.evidence.text)) is not None)
+    kept = []
+    for e in events:
+        later = next((o for o in events if e.sub_event_type in ("Attack", "Armed clash") and told_as(e, o)), None)
+        merge(later, e) if later else kept.append(e)
+    return kept
+
+
+def _coarser(e: Event, o: Event) -> bool:
+    """`e` is located only at a unit that contains `o`'s place: its country, or its province; or only
+    relative to a town ("أصاب صاروخ منزلا جنوب مدينة مأرب") that `o`, in the same province, names."""
+    if e.geo_precision == 3 and e.latitude is not None:          # country level (not an unlocated village)
+        return (o.geo_precision or 3) < 3
+    if e.geo_precision == 2 and e.location and o.geo_precision == 1 and o.admin1 and o.admin1 == e.admin1 \
+            and normalize(o.location or "") != normalize(e.location) and re.search(
+                r"(?:جنوب|شمال|شرق|غرب)\S*\s+(?:مدينه\s+)?" + re.escape(normalize(e.location)), normalize(e.evidence.text)):
+        return True
+    # a province: one with no town of its name, or named as the province ("بمحافظة مأرب", not "مدينة مأرب")
+    province = e.location and e.admin1 and normalize(e.location) == normalize(e.admin1) and (
+        _no_town(e.location) or re.search(r"(?:محافظه|ولايه|اقليم)\s+" + re.escape(normalize(e.location)),
+                                          normalize(e.evidence.text)))
+    if not province or normalize(o.location or "") == normalize(e.location):
+        return False
+    # the village lies in it: its admin1 says so, or, unlocated, its own sentence names the province
+    return o.admin1 == e.admin1 or o.latitude is None and normalize(e.location) in normalize(o.evidence.text)
+
+
+def _no_town(name: str) -> bool:
+    """A province with no town of its name (شمال كردفان, not طرابلس or إدلب, whose cities share it)."""
+    from marsad.text import lexicons as lx
+
+    return all(p.population == lx.REGION_POPULATION for p in lx.places().get(normalize(name), []))
+
+
+def merge(kept: Event, new: Event) -> None:
+    """Repeated mentions of one event: keep the first, fill what it lacked; its day is the one a
+    mention names (a mention naming none only had the publication date by default)."""
+    if kept.date_text is None and new.date_text is not None:
+        kept.event_date, kept.date_precision = new.event_date, new.date_precision
+    for field in ("actor1", "actor2", "claimed_by", "fatalities", "fatalities_text", "date_text"):
+        if getattr(kept, field) is None:
+            setattr(kept, field, getattr(new, field))
+    kept.fatalities, kept.fatalities_text = merge_fatalities(kept, new)

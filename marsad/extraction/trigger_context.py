@@ -1,0 +1,134 @@
+"""Is a trigger's mention a report of an event that happened? Not when negation, denial, condition,
+a future marker or a call stands before it, a topic word governs it, the sentence asks, recalls
+background or dates it by a past year, or a weak noun or weapon's name has nothing happening near it.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from marsad.extraction.trigger_lexicon import fits, lexicon
+from marsad.extraction.triggers import Trigger, sentence_words
+from marsad.text.arabic import normalize, sentence_at, strip_clitics
+
+
+def negated(text: str, trig: Trigger, sent_start: int) -> bool:
+    """True when the trigger reports no event that happened: a denial, negation, condition, call or
+    future marker among the three words before it; a topic word governing it (سياسة الاغتيالات، حق
+    التظاهر، محاكمة … في قضية خطف); a question; a past year with no recent day; or a weak noun or a
+    weapon's name with nothing happening near it."""
+    lex = lexicon()
+    before = normalize(text[max(sent_start, trig.start - 40):trig.start]).split()[-3:]
+    if any(fits(w, lex["negation"]) for w in before) or _hedging_qad(before) \
+            or (before and fits(before[-1], lex["stop"])):      # "لوقف الهجمات", not "وقف إطلاق النار واحتجزت"
+        return True
+    # A future verb right before the trigger ("ستشن القوات هجوما" has the subject between; "ستشن
+    # هجوما" not). The trigger word itself is never one: future forms are not in the lexicon, and
+    # سيارة مفخخة merely starts like سـ + verb.
+    if before and _future_verb(before[-1]):
+        return True
+    if any(fits(w, lex["governor"]) for w in before[-2:]):
+        return True
+    after = normalize(text[trig.end:trig.end + 30]).split()[:2]
+    if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
+        return True
+    here = sentence_at(text, trig.start)
+    sent_end = here.end if here else len(text)
+    if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end) \
+            or _RECAP.match(normalize(text[sent_start:trig.start])):
+        return True
+    if trig.flag in ("weak", "weapon", "crowd", "gather"):
+        return not _anchored(text, trig, sent_start, sent_end)
+    return False
+
+
+# "يأتي ذلك بعد …"، "وجاء الهجوم عقب …": what follows is the background the news item recalls
+_RECAP = re.compile(r"\W*(?:[وف]?(?:ياتي|تاتي|جاء|جاءت))\s+(?:\S+\s+){0,4}?(?:عقب|بعد|اثر|في اعقاب)\s")
+
+
+def _hedging_qad(before: list[str]) -> bool:
+    """قد before an imperfect is "may" (قد يشن هجوما); before a perfect it affirms (قد أطلقت)."""
+    return any(w in ("قد", "وقد", "فقد") and nxt.startswith(("ي", "تكون")) for w, nxt in pairwise(before))
+
+
+_NOT_FUTURE = ("سيار", "سيطر", "سياس", "سنو", "سنه", "سته", "ستين", "ستون", "سيد", "سين")
+
+
+def _future_verb(word: str) -> bool:
+    """سـ + an imperfect prefix (سيقصف، ستشن، سنرد); سأ is left out: سابق، ساعة start the same way."""
+    from marsad.text.lexicons import place_names
+
+    return (word.startswith(lexicon()["future"]) and len(word) >= 4 and not word.startswith(_NOT_FUTURE)
+            and word not in place_names())
+
+
+def _question(text: str, sent_start: int, sent_end: int) -> bool:
+    """"من يقف وراء الاغتيال؟" and "هل تظاهر …" ask; they do not report."""
+    sent = text[sent_start:sent_end].strip(" \"'»”)*-–ـ\n")
+    first = normalize(sent.split()[0]) if sent.split() else ""
+    return sent.endswith(("؟", "?")) or first in ("هل", "وهل", "فهل")
+
+
+# A date whose year is written out ("عام 2005"، "في 2003"، "في 17 ابريل 2004") is how news refers
+# to the past: today's events are dated by a day or a weekday, not by a year.
+_YEAR_HEAD = r"(?:[وبل]?(?:عام|العام|سنه|السنه)|في|منذ|خلال)\s+"
+
+
+@lru_cache(maxsize=1)
+def _year() -> re.Pattern:
+    from marsad.text.dates import calendar
+
+    months = "|".join(sorted((re.escape(m) for m in calendar()["greg"]), key=len, reverse=True))
+    # a decade or a past century dates history just as a year does ("في الثمانينات"، "ثلاثينات القرن الماضي")
+    decade = r"[وبلف]?(?:ال)?(?:عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)(?:ات|يات)(?!\w)|القرن (?:الماضي|العشرين|التاسع عشر)"
+    return re.compile(rf"(?<!\S)(?:(?:{_YEAR_HEAD}|(?:{months})\s*(?:\([^)]*\)\s*)?)(1[89]\d\d|20\d\d)(?!\d)|{decade})")
+
+
+def _past_year(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
+    """A dated year or decade before the trigger or just after it ("اغتيل في عام 2005"، "الذي اغتالته
+    اسرائيل في 17 ابريل 2004"، "جرى تفجيره في الثمانينات"), with no recent day (أمس، اليوم، a weekday) in the sentence: background."""
+    norm = normalize(text[sent_start:sent_end])
+    offset = trig.end - sent_start
+    for m in _year().finditer(norm):
+        if m.start() > offset and len(norm[offset:m.start()].split()) > 8:
+            continue
+        _, words = sentence_words(text, sent_start, sent_end)
+        return not any(fits(w, lexicon()["recent"]) for w in words)
+    return False
+
+
+_WINDOW = 10       # words either side of a weak trigger in which its anchor must stand
+_NEAR = 3          # … and a recent-day word
+_RELATIVE = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
+
+
+def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
+    """A weak noun (اغتيال، مظاهرات) reports an event when something happens near it (وقع، أسفر،
+    مقتل) or a recent day is named; a weapon (صواريخ، قذيفة) when it is used; protesters
+    (المتظاهرين) when they gather, march, block or storm (تجمع، خرج، أغلق) — not when merely counted."""
+    toks, words = sentence_words(text, sent_start, sent_end)
+    inside = [k for k, t in enumerate(toks) if trig.start <= t.start < trig.end]
+    if not inside:
+        return False
+    lex = lexicon()
+    definite = any(f.startswith("ال") for f in strip_clitics(words[inside[0]]))
+    if trig.flag == "weak" and definite and inside[0] and fits(words[inside[0] - 1], lex["refer"]):
+        return False         # "هذا الاعتداء"، "تداعيات التفجير": an event told before, not a new one
+    lo, hi = max(0, inside[0] - _WINDOW), inside[-1] + _WINDOW + 1
+    near = range(inside[0] - _NEAR, inside[-1] + _NEAR + 1)
+    after = inside[-1] + 1
+    if after + 1 < len(words) and words[after + 1] in _RELATIVE and re.fullmatch(r"ال\S+(?:ي|يه)", words[after]):
+        after += 1           # "التفجير الإرهابي الذي وقع": an adjective, then the relative clause
+    if trig.flag in ("weak", "weapon") and after < len(words) and words[after] in _RELATIVE:
+        # "التفجير الذي استهدف الدورية" names an event already known; its relative clause is no
+        # report of it: the sentence must tell something happening outside that clause
+        inside = inside + [after, after + 1, after + 2]
+    if trig.flag == "weak" and text[trig.start] == "ل" and any(fits(w, lex["suffer"]) for w in words[:inside[0]]):
+        return True          # "تعرض <a long noun phrase> لمحاولة اغتيال": the victim's verb, however far
+    if trig.flag == "weapon" and any(fits(w, lex["explode"]) for w in words[inside[-1] + 1:]):
+        return True          # "عبوة ناسفة كانت موضوعة … في منطقة X قرب Y، انفجرت": its verb may come late
+    # a recent day dates the act only next to it: in "قال أمس إن الاغتيال …" it dates the saying
+    return any(fits(w, lex[trig.flag]) and (k in near or not fits(w, lex["recent"]))
+               for k, w in enumerate(words[lo:hi], lo) if k not in inside)
+

@@ -1,0 +1,137 @@
+"""The trigger lexicon: data/events.json's phrases compiled to the word forms they match, and the
+context word sets (negation, anchors, governors …) read with them.
+
+A rule's words may be marked to take the inflections Arabic grammar gives them (see `_morphology`
+in data/events.json): اغتال+~ matches اغتالت، اغتالوا، اغتالوه، يغتال; عبوة* matches عبوات، عبوتين.
+The surface forms are spelled out once, when the lexicon loads, so matching stays a set lookup per
+word (extraction/triggers).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.data import load_json
+from marsad.text.arabic import normalize, strip_clitics
+
+# --- morphology ------------------------------------------------------------------------------
+# Perfect: subject suffixes, then object pronouns; وا drops its alef before a pronoun (اغتالوه).
+_SUBJECT = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم")
+_OBJECT = ("", "ه", "ها", "هم", "هما")
+# Imperfect: ي/ت/ن before the stem (an initial hamzat al-wasl or form-IV alef falls: يختطف، يحرق).
+_IMPF_SUFFIX = ("", "ون", "ان", "ن")
+# Nouns: a ta marbuta stem (normalised to ه) takes the sound feminine plural, the dual and pronouns
+# on ت; other stems take the accusative alef, duals, sound plurals, the feminine and pronouns. No ي
+# alone: قتلى، هجمات and other broken plurals are written out in the rules, never guessed.
+_NOUN_T = ("ه", "ات", "تان", "تين", "ته", "تها", "تهم", "اته", "اتها", "اتهم")
+_NOUN = ("", "ا", "ان", "ين", "ون", "ه", "ات", "ها", "هم", "هما", "اته", "اتها", "اتهم")
+GAP = None                  # "…": up to _GAP words between two slots
+_GAP = 4
+
+
+@dataclass(frozen=True)
+class Slot:
+    verbal: frozenset[str]   # forms that take only و/ف before them
+    nominal: frozenset[str]  # forms that take any proclitic
+
+
+def _inflect(word: str) -> tuple[set[str], set[str]]:
+    """The (verbal, nominal) surface forms one marked word stands for."""
+    verbal, nominal = set(), set()
+    base = word.rstrip("+~*=")
+    marks = word[len(base):]
+    if marks == "=":     # as written: "الأحد=" (Sunday) must not also be read as أحد (one)
+        return verbal, {base}
+    if "+" in marks:
+        for s in _SUBJECT:
+            verbal.update(base + (s[:-1] if s == "وا" and o else s) + o for o in _OBJECT)
+    if "~" in marks:
+        core = base.removeprefix("ا")
+        verbal.update(p + core + s + o for p in "يتن" for s in _IMPF_SUFFIX for o in _OBJECT)
+    if "*" in marks:
+        nominal.update(base[:-1] + s for s in _NOUN_T) if base.endswith("ه") else \
+            nominal.update(base + s for s in _NOUN)
+    if not marks:        # a plain word, with or without its article (as rules were always read)
+        nominal.update({base, base[2:]} if base.startswith("ال") and len(base) > 4 else {base})
+    return verbal, nominal
+
+
+def compile_phrase(phrase: str) -> tuple[Slot | None, ...]:
+    slots = []
+    for word in normalize(phrase).split():
+        if word == "…":
+            slots.append(GAP)
+            continue
+        verbal, nominal = set(), set()
+        for alt in word.split("|"):
+            v, n = _inflect(alt)
+            verbal |= v
+            nominal |= n
+        slots.append(Slot(frozenset(verbal), frozenset(nominal)))
+    return tuple(slots)
+
+
+def verbal_forms(word: str) -> tuple[str, ...]:
+    return (word, word[1:]) if len(word) > 3 and word[0] in "وف" else (word,)
+
+
+def fits(word: str, slot: Slot) -> bool:
+    """A normalised word is one of the slot's forms (with the proclitics its kind allows)."""
+    return any(f in slot.verbal for f in verbal_forms(word)) or any(f in slot.nominal for f in strip_clitics(word))
+
+
+def _word_set(words) -> Slot:
+    """Several marked words as one slot (anchors, governors)."""
+    slots = [compile_phrase(w)[0] for w in words if not w.startswith("_")]
+    return Slot(frozenset().union(*(s.verbal for s in slots)), frozenset().union(*(s.nominal for s in slots)))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    raw = load_json("events.json")
+    # Rules indexed by the forms of their first word: a token's candidate forms are looked up, then
+    # the rule's other slots compared with the words that follow.
+    rules, by_verbal, by_nominal = [], {}, {}
+    for n, (phrase, etype, sub, *flag) in enumerate(raw["triggers"]):
+        slots = compile_phrase(phrase)
+        rules.append((slots[1:], etype, sub, flag[0] if flag else ""))
+        for form in slots[0].verbal:
+            by_verbal.setdefault(form, []).append(n)
+        for form in slots[0].nominal:
+            by_nominal.setdefault(form, []).append(n)
+    # a verb's bare form that a weak rule also reads as a noun (خطف، نهب، تظاهر) is the verb only
+    # where a clause starts (see _opens_clause)
+    weak_nouns = {f for n, (*_, flag) in enumerate(rules) if flag == "weak"
+                  for f in compile_phrase(raw["triggers"][n][0])[0].nominal}
+    homographs = frozenset(f for f in by_verbal if f in weak_nouns)
+    anchors = raw["anchors"]
+    return {"rules": rules, "by_verbal": by_verbal, "by_nominal": by_nominal, "homographs": homographs,
+            "negation": _word_set(w for w in raw["negation"] if " " not in w),
+            "weak": _word_set(anchors["event"] + anchors["time"]), "weapon": _word_set(anchors["weapon"]),
+            "crowd": _word_set(anchors["crowd"]), "hedge": _word_set(raw["hedges_after"]),
+            "refer": _word_set(raw["referring"]), "stop": _word_set(raw["negation_adjacent"]),
+            "gather": _word_set(anchors["gather"]), "explode": _word_set(["انفجر+~"]), "suffer": _word_set(["تعرض+~"]),
+            "recent": _word_set(anchors["time"]), "governor": _word_set(raw["governors"]["words"]),
+            "agree": frozenset(normalize(w) for w in raw["agreement_verbs"]),
+            "facilities": frozenset(normalize(w) for w in raw["facility_heads"]),
+            "org_heads": _org_heads(),
+            "common": _not_places(),
+            "toponym": frozenset(normalize(w) for w in raw["toponym_heads"]),
+            "pejorative": re.compile(r"\s+(?:" + "|".join(normalize(w) for w in raw["pejoratives"]) + r")(?!\w)"),
+            "anaphor": re.compile(r"(?<!\w)(?:[وبلف]|في )?(?:" + "|".join(normalize(w) for w in raw["anaphors"]) + r")(?!\w)"),
+            "future": tuple(normalize(p) for p in raw["future_prefix"]),
+            "air": tuple(normalize(w) for w in raw["air_actors"]),
+            "relative": frozenset(normalize(w) for w in raw["relative_place"])}
+
+
+def _not_places() -> frozenset[str]:
+    from marsad.text.lexicons import not_places
+
+    return not_places()
+
+
+def _org_heads() -> frozenset[str]:
+    from marsad.text.lexicons import org_heads
+
+    return org_heads() - {"الدفاع", "الامن"}
