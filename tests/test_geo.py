@@ -62,3 +62,18 @@ def test_the_osm_libya_gazetteer_loads_and_guesses_the_country(tmp_path, fresh_p
     assert load_gazetteer(src) > 700
     m = resolve("بالعسة")
     assert m.country == "LY" and m.admin1 == "النقاط الخمس"
+
+
+def test_an_event_at_a_small_namesake_abroad_stays_in_the_articles_country():
+    from tests.conftest import events_of
+
+    # تازة is a Moroccan town; in a report from Libya that names nothing else Moroccan, the raided
+    # "منطقة تازة" is a Libyan locality the gazetteer lacks: the article's country, not located
+    body = ("قال مسؤول محلي في مدينة مصراتة إن طائرات مسيرة شنت غارات على مواقع لمسلحين في منطقة تازة أمس، "
+            "وإن الغارات دمرت آليتين. وأضاف أن الهدوء عاد إلى سرت.")
+    at = {e.location: e for e in events_of(body)}
+    assert at["تازة"].country == "Libya" and at["تازة"].latitude is None and at["تازة"].geo_precision == 3
+    # a famous city abroad stays itself
+    body = "قالت مصادر أمنية في بيروت إن غارة جوية إسرائيلية استهدفت مبنى في دمشق فجر اليوم، فيما عاد الهدوء إلى صيدا وصور."
+    at = {e.location: e for e in events_of(body)}
+    assert at["دمشق"].country == "Syria" and at["دمشق"].latitude is not None

@@ -47,10 +47,13 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     ("منطقة الرملة", kept without coordinates rather than dropped)."""
     from collections import Counter
 
-    from marsad.extraction.geo import resolve
+    from marsad.extraction.geo import foreign_namesake, resolve
 
     lex, out, taken = lexicon(), [], []
     article_country = _article_country(ents)
+    # how many places could lie in each country (geo.foreign_namesake); one mention makes no home
+    support = Counter(e.country for e in ents if e.type == "LOC" and e.country)
+    home = article_country if support[article_country] >= 2 else None
     for e in ents:
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
@@ -59,9 +62,9 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue                            # "وادي" alone is a word, not a place
         if re.match(r"لـ|ل[\"«“]", e.text) or re.match(r"\s*للدموع", text[e.end:e.end + 9]):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper; "المسيلة للدموع": tear gas
-        # the entity's own geocode, the same preference; a country without coordinates is a foreign
-        # town's local namesake (entities.geocode, geo.foreign_namesake): not located
-        m = None if e.type == "LOC" and e.country and e.latitude is None else resolve(name, article_country)
+        m = resolve(name, article_country)     # the entity's own geocode, the same preference
+        if m and foreign_namesake(m, home, support[m.country]):
+            m = None                            # an event in the article's country, not at a namesake abroad
         if m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
             taken.append((e.start, e.end))

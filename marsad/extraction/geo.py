@@ -34,6 +34,12 @@ class GeoMatch:
     latitude: float
     longitude: float
     kind: str                 # country | admin1 | region | place
+    population: int = 0       # of a place (a town's size tells a famous city from a namesake)
+
+
+# A city this big is known abroad: an article about one country names it as itself (غارة على دمشق in
+# a report from Lebanon). A smaller town of another country is more likely a local namesake.
+FAMOUS_POPULATION = 500_000
 
 
 @lru_cache(maxsize=1)
@@ -95,13 +101,24 @@ def resolve(name: str, prefer_country: str | None = None) -> GeoMatch | None:
                 nearest_admin1(best.country, best.latitude, best.longitude)
             kind = "admin1" if best.population == lx.REGION_POPULATION and admin1 == best.name else "place"
             return GeoMatch(name, best.country, _english().get(best.country), admin1,
-                            best.latitude, best.longitude, kind)
+                            best.latitude, best.longitude, kind, best.population)
     return None
 
 
 def _country_point(cc: str) -> tuple[float, float]:
     """A representative point: the country's most populous shipped place (its capital, mostly)."""
     return _country_points().get(cc, (0.0, 0.0))
+
+
+def foreign_namesake(m: GeoMatch, home: str | None, support: int) -> bool:
+    """`m`, a town of another country than the article's (`home`), that nothing else in the article
+    points to (`support`: how many mentions lie in its country, this one included) and that is no
+    famous city, names as an event's place a locality of `home` the gazetteers lack: raids "في مناطق
+    الفاو" in a report from Yemen hit a Yemeni locality, not Iraq's port. The event keeps the words
+    and the article's country, not coordinates a thousand kilometres away. (An entity keeps its
+    namesake: a report from Sudan that mentions talks in جنيف means Geneva.)"""
+    return bool(home) and m.country != home and m.kind == "place" and support <= 1 \
+        and 0 < m.population < FAMOUS_POPULATION
 
 
 @lru_cache(maxsize=1)
