@@ -283,7 +283,7 @@ def _plausible_name(text: str, e: Entity) -> bool:
 def article_place(ents: list[Entity], dateline=None) -> Place | None:
     """Where an event told without a place happened, as far as the article says: its country (the one
     most of its places are in, else the dateline's), at country level. None when no country is known."""
-    from marsad.extraction.geo import resolve
+    from marsad.extraction.geo import country_match, resolve
 
     country = _article_country(ents)
     if country is None and dateline is not None:
@@ -291,19 +291,10 @@ def article_place(ents: list[Entity], dateline=None) -> Place | None:
         country = g.country if g else None
     if country is None:
         return None
-    g = resolve(_country_names().get(country, ""))
+    g = country_match(country)
     if g is None:
         return None
     return Place(-1, -1, g.name, country, None, g.latitude, g.longitude, True)
-
-
-def _country_names() -> dict[str, str]:
-    from marsad.text.lexicons import countries
-
-    names: dict[str, str] = {}
-    for name, cc in countries().items():
-        names.setdefault(cc, name)
-    return names
 
 
 def _article_country(ents: list[Entity]) -> str | None:

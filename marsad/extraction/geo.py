@@ -110,6 +110,13 @@ def _country_point(cc: str) -> tuple[float, float]:
     return _country_points().get(cc, (0.0, 0.0))
 
 
+@lru_cache(maxsize=None)
+def country_match(cc: str) -> GeoMatch | None:
+    """The country `cc` as a place (under the first of its Arabic names in the country list)."""
+    name = next((n for n, c in lx.countries().items() if c == cc), None)
+    return resolve(name) if name else None
+
+
 def foreign_namesake(m: GeoMatch, home: str | None, support: int) -> bool:
     """`m`, a town of another country than the article's (`home`), that nothing else in the article
     points to (`support`: how many mentions lie in its country, this one included) and that is no
