@@ -62,6 +62,9 @@ def test_bad_rows_name_file_and_row(tmp_path):
 
 
 def test_user_file_extends_and_replaces(small, tmp_path):
+    # answers given before the user's file (lookup, within and find remember them) change with it
+    assert small.lookup("كتيبة النسور") is None and small.lookup("الجبهة الشعبية").id == "xx-rebels"
+    assert small.within("مقاتلو كتيبة النسور") is None
     extra = tmp_path / "mine.tsv"
     extra.write_text("xx-rebels\tجبهة التحرير\tLiberation Front\tالتحرير الشعبية\tXX\tarmed_group\t2\t\n"
                      "xx-new\tكتيبة النسور\tEagles Battalion\t\tXX\tmilitia\t3\txx-rebels\n", "utf-8")
@@ -69,6 +72,8 @@ def test_user_file_extends_and_replaces(small, tmp_path):
     assert small.lookup("جبهة التحرير").id == "xx-rebels"
     assert small.lookup("الجبهة الشعبية") is None          # the replaced row's aliases are gone
     assert small.top(small.lookup("كتيبة النسور")).id == "xx-rebels"
+    assert small.within("مقاتلو كتيبة النسور").id == "xx-new"
+    assert [m.actor.id for m in small.find("وهاجمت كتيبة النسور")] == ["xx-new"]
 
 
 def test_shipped_dictionary_is_large_and_consistent():

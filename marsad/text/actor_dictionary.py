@@ -70,10 +70,17 @@ class ActorDictionary:
         self._first: dict[str, list[tuple[str, ...]]] = {}
         self._alias: dict[tuple[str, ...], str] = {}
         self._surface: dict[tuple[str, ...], set[str]] = {}     # short one-word aliases as written
+        # per normalised word: its (form, alias keys) pairs, or () for the many words that open no
+        # alias; and answers per name for lookup/within, which see the same names in every article.
+        # Both are emptied when an actor is added.
+        self._openers: dict[str, tuple] = {}
+        self._answers: dict[tuple[str, str], Actor | None] = {}
         for a in actors or []:
             self.add(a)
 
     def add(self, actor: Actor) -> None:
+        self._openers.clear()
+        self._answers.clear()
         old = self.actors.get(actor.id)
         if old:                                  # a user's row replaces the shipped one
             for key in [k for k, v in self._alias.items() if v == old.id]:
@@ -125,10 +132,10 @@ class ActorDictionary:
 
     def _match_at(self, text: str, words: list, i: int) -> tuple[int, int, str] | None:
         first = words[i][2]
-        for form in strip_clitics(first):        # as written first, then without proclitics
+        for form, keys in self._opening(first):   # as written first, then without proclitics
             # a one-word name keeps only و/ف/ل/ال before it: "بحماس" is "with enthusiasm"
             one_word_ok = form == first or not first[:len(first) - len(form)].lstrip("وف").startswith(("ب", "ك"))
-            for key in self._first.get(form, ()):
+            for key in keys:
                 n = len(key)
                 if n == 1 and not one_word_ok:
                     continue
@@ -142,18 +149,38 @@ class ActorDictionary:
                 return n, start, self._alias[key]
         return None
 
+    def _opening(self, word: str) -> tuple:
+        """(form, alias keys) for each proclitic reading of `word` that opens an alias."""
+        found = self._openers.get(word)
+        if found is None:
+            if len(self._openers) >= 200_000:
+                self._openers.clear()
+            found = self._openers[word] = tuple((f, self._first[f]) for f in strip_clitics(word) if f in self._first)
+        return found
+
     def lookup(self, name: str | None) -> Actor | None:
         """The actor `name` is an alias of (whole name, proclitics allowed), or None."""
         if not name:
             return None
-        words = _words(name)
-        hit = self._match_at(name, words, 0) if words else None
-        return self.actors[hit[2]] if hit and hit[0] == len(words) else None
+        key = ("=", name)
+        if key not in self._answers:
+            words = _words(name)
+            hit = self._match_at(name, words, 0) if words else None
+            self._remember(key, self.actors[hit[2]] if hit and hit[0] == len(words) else None)
+        return self._answers[key]
 
     def within(self, name: str | None) -> Actor | None:
         """The longest actor named anywhere inside `name` ("مقاتلو قوات الدعم السريع" → RSF)."""
-        found = self.find(name or "")
-        return max(found, key=lambda m: m.end - m.start).actor if found else None
+        key = ("in", name or "")
+        if key not in self._answers:
+            found = self.find(name or "")
+            self._remember(key, max(found, key=lambda m: m.end - m.start).actor if found else None)
+        return self._answers[key]
+
+    def _remember(self, key: tuple[str, str], actor: Actor | None) -> None:
+        if len(self._answers) >= 50_000:
+            self._answers.clear()
+        self._answers[key] = actor
 
     def forces_of(self, country: str) -> Actor | None:
         """A country's own armed forces: its first-listed state force that belongs to no other force

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,11 +31,19 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
-def normalize_map(text: str) -> tuple[str, list[int]]:
-    """Normalised text for matching, and for each of its characters the offset in `text`."""
-    dropped = {m.start() for m in _DROP_RE.finditer(text)}
-    index = [i for i in range(len(text)) if i not in dropped] if dropped else list(range(len(text)))
-    return normalize(text), index
+@lru_cache(maxsize=32)        # places, actors, dates and claimants each map the same article text
+def normalize_map(text: str) -> tuple[str, Sequence[int]]:
+    """Normalised text for matching, and for each of its characters the offset in `text` (read-only:
+    a range when nothing is dropped, and shared between callers of the same text)."""
+    index: list[int] = []
+    kept = 0
+    for m in _DROP_RE.finditer(text):             # the runs of characters between dropped marks
+        index.extend(range(kept, m.start()))
+        kept = m.end()
+    if not kept:
+        return normalize(text), range(len(text))
+    index.extend(range(kept, len(text)))
+    return normalize(text), tuple(index)
 
 
 _WORD_CACHE_SIZE = 50_000          # bounded: memory stays flat however large the corpus
