@@ -63,3 +63,61 @@ def _bare(word: str, vocab: frozenset[str]) -> bool:
     """The word, or it after one proclitic (ومقتله، بمقتلهما), is in vocab; never after the article:
     "الشهيد فلان" and "الجثة" name someone already known, not a new victim."""
     return word in vocab or len(word) > 3 and word[0] in "وفبلك" and word[1:] in vocab
+
+
+_LIST_OPENERS = {"ان", "بان", "وان"}        # "إن الضابطين …": the list of victims opens a clause
+_FUNCTION = {"في", "علي", "من", "الي", "عن", "مع", "بعد", "قبل", "خلال", "اثناء", "الذي", "التي", "الذين"}
+_NAME_WORDS = 4                               # words of a name after its rank (العقيد أحمد محمد الكفراوي)
+
+
+def _entry(word: str) -> str | None:
+    """"head" for a rank or title (العقيد، المقدم، الشيخ) or a person noun with the article (الجندي،
+    الطفلة), the head of one named victim in a list; "joined" for one after و (والمقدم)."""
+    from marsad.text.lexicons import titles
+
+    def head(form: str) -> bool:
+        return form in _ranks(titles()) or form.startswith("ال") and form[2:] in _lex()["persons"] and form != "الاخر"
+    return "head" if head(word) else "joined" if word.startswith("و") and head(word[1:]) else None
+
+
+@lru_cache(maxsize=1)
+def _ranks(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(t for t in titles if " " not in t)
+
+
+def named_victims(words: list[str], i: int, stops: set[str]) -> tuple[int, int] | None:
+    """(index where the list starts, victims it names) of the victims listed by rank and name before a
+    count joined to them by و: "إن الضابطين العقيد فلان، والمقدم فلان، و5 مجندين قتلوا" = 2 + 5,
+    "قتل النقيب فلان و3 جنود" = 1 + 3. Each entry is a rank or a person noun with the article and
+    up to four name words; the list opens after a killing word, a quote, "إن" or the sentence start,
+    and a dual person noun right before it ("الضابطين") is the listed ones themselves, not two more."""
+    if words[i].startswith("و"):
+        pos = i - 1
+    elif i > 1 and words[i - 1] == "و":
+        pos = i - 2
+    else:
+        return None
+    count = 0
+    while True:
+        while pos >= 0 and words[pos] in stops:
+            pos -= 1                                      # "… البشير، و5": the comma between entries
+        for r in range(pos, max(-1, pos - _NAME_WORDS - 1), -1):
+            if words[r] in stops or words[r] in _FUNCTION or casualty_kind(words[r]) or words[r][:1].isdigit():
+                return None                               # no name goes on past these
+            entry = _entry(words[r])
+            if entry == "joined":                         # "والمقدم فلان": another entry before it
+                count, pos = count + 1, r - 1
+                break
+            if entry == "head" and (opened := _opens(words, r, stops)) is not None:
+                return opened, max(count + 1, 2) if opened < r else count + 1
+        else:
+            return None
+
+
+def _opens(words: list[str], r: int, stops: set[str]) -> int | None:
+    """Where a list whose first entry is words[r] starts, when something opens it there: a dual person
+    noun right before ("الضابطين العقيد …"), then a killing word, a quote, "إن" or the sentence start."""
+    start = r - 1 if r and any(f in _lex()["duals"] for f in strip_clitics(words[r - 1])) else r
+    before = words[start - 1] if start else ""
+    opens = not before or before in stops or before in _LIST_OPENERS or casualty_kind(before) == "killed"
+    return start if opens else None

@@ -22,8 +22,9 @@ from functools import lru_cache
 from itertools import pairwise
 
 from marsad.data import load_json
+from marsad.extraction.casualty_scope import Sent
 from marsad.extraction.casualty_words import _in, _lex, casualty_kind
-from marsad.extraction.tolls import Figure, _Sent, casualty_figures
+from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.triggers import Trigger, _fold_weapons, find_triggers
 from marsad.model import Event
 from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, tokens
@@ -31,6 +32,7 @@ from marsad.text.numbers import quantities
 
 _CLAUSES = {"فيما", "بينما", "كما", "حين", "وكما"}      # a new clause about something else
 _RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
+_OTHER = {"اخر", "اخري", "ثان", "ثاني", "ثانيه", "ثالث", "ثالثه", "جديد", "جديده"}    # "هجوم آخر"
 _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
 
 
@@ -149,10 +151,16 @@ def _first_word(text: str, trig: Trigger) -> str:
 
 
 def _refers(text: str, start: int, trig: Trigger) -> bool:
-    """The trigger names an incident already told: "الهجوم", "بالقصف", "لهذا الهجوم", "مقتل 5"."""
+    """The trigger names an incident already told: "الهجوم", "بالقصف", "لهذا الهجوم", "مقتل 5", or
+    strikes a place already told: "اقتحموا المدينة", "هاجموا القرية" (the town noun alone, with the article)."""
     first = _first_word(text, trig)
     return (casualty_kind(first) is not None or any(w.startswith("ال") for w in strip_clitics(first)[1:] + (first,))
-            or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING))
+            or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING) or _told_place(text, trig))
+
+
+def _told_place(text: str, trig: Trigger) -> bool:
+    after = [w for w in normalize(text[trig.end:trig.end + 30]).split()[:3] if w not in _words()["joins"]][:1]
+    return any(f.startswith("ال") and f[2:] in _lex()["town"] for w in after for f in strip_clitics(w))
 
 
 def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = False,
@@ -196,7 +204,7 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
                 break
             if found := told(sents[j]):
                 return found
-            if _triggers(text, sents[j]):
+            if _triggers(text, sents[j]) and not _reported(text, sents[j]):
                 break                                   # another incident comes between
     return False if zero else []
 
@@ -208,6 +216,14 @@ def _retells(text: str, start: int, triggers: list[Trigger]) -> bool:
     if not triggers or not _refers(text, start, triggers[0]):
         return False
     return all(t.event_type == triggers[0].event_type and not _another(text, t) for t in triggers[1:])
+
+
+def _reported(text: str, s: Sentence) -> bool:
+    """A source's account of how the incident went, with no count, no other incident and no town named:
+    "وأوضح المصدر أن مسلحين هاجموا القوة وأطلقوا قذائف عليها" between the count and "… قتل في الهجوم"
+    (not "… هاجموا حاجزا آخر في بلدة X")."""
+    words = normalize(s.text).split()
+    return _retold(s) and not any(w in _OTHER or any(f in _lex()["town"] for f in strip_clitics(w)) for w in words)
 
 
 def _another(text: str, trig: Trigger) -> bool:
@@ -299,5 +315,5 @@ def zero_casualties(text: str, start: int, end: int) -> bool:
 @lru_cache(maxsize=256)
 def tells_update(sentence: str) -> bool:
     """The sentence gives a rising or final count of one incident (ارتفع عدد قتلى الهجوم إلى 8)."""
-    s = _Sent(sentence, Sentence(0, len(sentence), sentence))
+    s = Sent(sentence, Sentence(0, len(sentence), sentence))
     return s.final or any(one for _, _, one, _ in s.rising)

@@ -12,37 +12,25 @@ itself. A figure the article repeats is one toll, unless one mention ties it to 
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from marsad.extraction.casualty_scope import QUOTES, RELATIVE, STOPS, Sent
 from marsad.extraction.casualty_words import (
     _bare,
-    _has,
     _in,
     _lex,
     _person,
     casualty_kind,
+    named_victims,
 )
 from marsad.model import Toll
-from marsad.text.arabic import (
-    Sentence,
-    Token,
-    normalize,
-    sentences,
-    strip_clitics,
-    tokens,
-)
+from marsad.text.arabic import Sentence, Token, normalize, sentences, strip_clitics
 from marsad.text.numbers import Quantity, quantities
 from marsad.text.numbers import _lexicon as number_words
 
 BACK, AHEAD = 7, 8      # words between a number and the casualty word before / the verb after it
-NEAR = 12               # words between a figure and the plural incident noun that makes it a sum
-_STOPS = {"،", "؛", ":", ".", "!", "؟", "?"}
-_QUOTES = set("\"'«»“”()[]-–")
-_RELATIVE = {"التي", "الذي", "الذين", "اللتين", "اللذين", "اللواتي", "اللاتي"}
-_CLAUSE = {"فيما", "بينما", "كما", "حين"}           # "في حين": a new clause about something else
-_NEAR_TOWN = {"ريف", "ريفها", "محيط", "محيطها", "ضواحي", "ضواحيها", "ما"}    # "مدينة X وريفها" is one place
+_RESUMPTIVE = {"انهم", "بانهم", "وانهم", "لانهم", "انهما", "بانهما", "انهن"}    # "… أنهم قتلوا"
 
 
 @dataclass(frozen=True)
@@ -59,97 +47,6 @@ class Figure:
     single: bool = False       # its sentence names one incident (الهجوم على …)
 
 
-class _Sent:
-    """One sentence's words (normalised, punctuation kept as its own token) and where its cues are."""
-
-    def __init__(self, text: str, sent: Sentence):
-        self.toks: list[Token] = list(tokens(text, sent.start, sent.end))
-        self.words = [normalize(t.text) for t in self.toks]
-        n, lex = len(self.words), _lex()
-        # relative clauses ("المواجهات التي اندلعت منذ الليلة …،") describe, they do not scope a count
-        self.relative, self.clause, self.pos = [0] * n, [0] * n, [0] * (n + 1)
-        self.clauses: dict[int, list[int]] = {}
-        self._cues: dict[int, dict] = {}
-        rel = clause = 0
-        for i, w in enumerate(self.words):
-            rel = 0 if w in _STOPS else i + 1 if w in _RELATIVE else rel
-            clause += i > 0 and (w in _CLAUSE or w == "ويأتي")
-            self.relative[i], self.clause[i] = rel, clause
-            self.clauses.setdefault(clause, []).append(i)
-            self.pos[i + 1] = self.pos[i] + (w not in _STOPS and w not in _QUOTES)   # words before each token
-        self.period = self._period()
-        self.single = any(self.words[i] in lex["single"] or _in(self.words[i], lex["acts"]) for i in range(n))
-        self.final = any(_has(self.words, i, lex["final"]) for i in range(n))    # "في حصيلة نهائية"
-        self.rising = self._rising()
-
-    def _rising(self) -> list[tuple[int, str, bool, str | None]]:
-        """(index of the total word, words, one incident?, kind) of each "ارتفعت حصيلة القتلى … إلى"."""
-        lex, w, out = _lex(), self.words, []
-        for i, x in enumerate(w):
-            if not _in(x, lex["rising"]):
-                continue
-            total = next((t for t in range(i + 1, min(len(w), i + 4)) if _in(w[t], lex["total"])), None)
-            if total is None:
-                continue
-            stop = next((t for t in range(total, min(len(w), total + 15)) if w[t] == "الي" or w[t][:1].isdigit()),
-                        total + 1)
-            one = any(_in(w[t], lex["single"]) for t in range(total + 1, stop))
-            kind = next((k for t in range(total + 1, stop) if (k := casualty_kind(w[t]))), None)
-            out.append((total, " ".join(t.text for t in self.toks[i:min(stop, i + 6)]), one, kind))
-        return out
-
-    def _period(self) -> list[tuple[int, str]]:
-        """(position, words) of the period cues: منذ/خلال/طوال … followed by a span of time."""
-        lex, w, out = _lex(), self.words, []
-        for i in range(len(w)):
-            cue = _has(w, i, lex["period"])
-            if not cue:
-                continue
-            after = [x for x in w[i + len(cue.split()):i + len(cue.split()) + 3] if x not in _STOPS]
-            if not any(_in(x, lex["span"]) or x.lstrip("ال")[:1].isdigit() for x in after):
-                continue
-            if cue == "منذ" and (after[:1] and _in(after[0], lex["recent"])
-                                 or any(x in lex["superlative"] for x in w[max(0, i - 3):i])):
-                continue                                   # "منذ صباح اليوم", "الأعنف منذ أشهر"
-            out.append((i, " ".join(self.toks[j].text for j in range(i, min(len(w), i + 4)))))
-        return out
-
-    def cue_applies(self, cue: int, at: int) -> bool:
-        """A cue inside a relative clause scopes only the figures in that clause."""
-        return not self.relative[cue] or self.relative[cue] == self.relative[at]
-
-    def several(self, at: int) -> str | None:
-        """Words near the figure, in its clause, that say it sums several incidents."""
-        lex, w, c = _lex(), self.words, self.clause[at]
-        lo = bisect_left(self.pos, self.pos[at] - NEAR)
-        hi = bisect_right(self.pos, self.pos[at] + NEAR)
-        near = [i for i in range(max(0, lo - 1), min(len(w), hi)) if self.clause[i] == c and self.cue_applies(i, at)]
-        strong = next((e for i in near if (e := _has(w, i, lex["several"])) and w[i - 1] not in ("احد", "احدي")), None)
-        feats = self._clause_cues(c)
-        if strong or feats["another"]:
-            return strong or feats["another"]
-        events = next((w[i] for i in near if _in(w[i], lex["events"])), None) or next(
-            (w[i + 1] for i in feats["causes"] if i < at), None)         # "أسفرت هجمات … عن مقتل 28"
-        return None if events is None or feats["one_town"] else events
-
-    def _clause_cues(self, c: int) -> dict:
-        """Cues of a whole clause, read once: another incident ("في تفجير … وآخر بعبوة ناسفة"), a
-        plural incident noun after a causing verb, one town named (and not "مدينة غزة وخان يونس")."""
-        if c in self._cues:
-            return self._cues[c]
-        lex, w, idx = _lex(), self.words, self.clauses[c]
-        another = next((self.toks[i].text for i in idx if w[i] in ("واخر", "واخري", "وثالث", "وثالثه")
-                        and i + 1 < len(w) and (w[i + 1] in ("في", "علي", "قرب") or w[i + 1].startswith("ب"))
-                        and any(_in(x, lex["single"]) for x in w[max(0, i - NEAR):i])), None)
-        causes = [i for i in idx if i + 1 < len(w) and _in(w[i], lex["causes"]) and _in(w[i + 1], lex["events"])]
-        towns = [i for i in idx if _in(w[i], lex["town"])]
-        one_town = len(towns) == 1 and not any(
-            x.startswith("و") and x[1:] not in _NEAR_TOWN and not casualty_kind(x) and not x.startswith("واسفر")
-            for x in w[towns[0] + 2:towns[0] + 5])
-        self._cues[c] = {"another": another, "causes": causes, "one_town": one_town}
-        return self._cues[c]
-
-
 def _index(toks: list[Token], offset: int) -> int:
     """The token that holds text offset `offset` (or the first after it)."""
     lo, hi = 0, len(toks) - 1
@@ -162,20 +59,20 @@ def _index(toks: list[Token], offset: int) -> int:
     return lo
 
 
-def _skip(s: _Sent, i: int) -> int:
-    while i < len(s.words) and s.toks[i].text in _QUOTES:
+def _skip(s: Sent, i: int) -> int:
+    while i < len(s.words) and s.toks[i].text in QUOTES:
         i += 1
     return i
 
 
-def _back(s: _Sent, i: int) -> int:
+def _back(s: Sent, i: int) -> int:
     """The word at or before i that is no quote mark or bracket (-1: none)."""
-    while i >= 0 and s.toks[i].text in _QUOTES:
+    while i >= 0 and s.toks[i].text in QUOTES:
         i -= 1
     return i
 
 
-def _count_kind(s: _Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | None, int, bool]:
+def _count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | None, int, bool]:
     """(kind, index after the counted noun, part) of the number in words[i:j]; kind None: not a casualty count."""
     lex, w = _lex(), s.words
     k = _skip(s, j)
@@ -189,9 +86,9 @@ def _count_kind(s: _Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | 
         return "killed" if killer else kind, k + 1, part
     if noun and _in(noun, lex["things"]) and not _in(noun, lex["persons"]):
         return None, j, part                              # "3 غارات", "11 منزلا", "20 كيلومترا"
-    end = k + 1 if noun and noun not in _STOPS and noun not in ("من",) else j
+    end = k + 1 if noun and noun not in STOPS and noun not in ("من",) else j
     for b in range(i - 1, max(-1, i - 1 - BACK), -1):   # the casualty word before: "مقتل ما يقرب من 40"
-        if w[b] in _STOPS:
+        if w[b] in STOPS:
             break
         if b in prior:
             return prior[b], end, part                    # "مقتل 10 … مقابل 12": the same kind
@@ -200,18 +97,35 @@ def _count_kind(s: _Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | 
     # coordinated after a comma: "10 قتلى، و 27 جريحا", "إلى 67 …، مقابل 56 من الفصائل"
     if s.toks[i].text.startswith("و") or i > 0 and w[i - 1] in ("و", "مقابل"):
         last = max((p for p in prior if p < i), default=None)
+        if k + 1 < len(w) and _in(w[k + 1], lex["after"]):
+            return casualty_kind(w[k + 1]), end, part     # "أصيب جندي، و4 مدنيين قتلوا": its own verb
         if last is not None:
             return prior[last], end, part
     seen = 0
     for a in range(k + 1, len(w) if noun else k):       # the verb after its noun: "11 شخصا قتلوا"
-        if w[a].startswith("و") and casualty_kind(w[a]) or w[a][:1].isdigit() or seen > AHEAD:
+        if w[a].startswith("و") and casualty_kind(w[a]) or w[a][:1].isdigit():
             break                                         # "9 مواطنين وأصيب آخرون": a new clause
-        if w[a] in _RELATIVE and a > k + 1:
+        if seen > AHEAD:                                  # "ثلاثة عراقيين من ناحية … حيث تبين أنهم فارقوا
+            kind = _resumed(s, a)                         # الحياة": the pronoun carries the count on
+            return (kind, end, part) if kind else (None, j, part)
+        if w[a] in RELATIVE and a > k + 1:
             break                                         # "آلاف المتظاهرين وبينهم أسر الجنود الذين قتلوا"
         if _in(w[a], lex["after"]):
             return casualty_kind(w[a]), end, part
-        seen += w[a] not in _STOPS and s.toks[a].text not in _QUOTES
+        seen += w[a] not in STOPS and s.toks[a].text not in QUOTES
     return None, j, part
+
+
+def _resumed(s: Sent, a: int) -> str | None:
+    """The kind of a casualty verb a few words on whose pronoun takes back the counted people: "… حيث
+    تبين أنهم فارقوا الحياة"; the verb may be that far only right after the pronoun."""
+    for b in range(a, min(len(s.words) - 1, a + AHEAD)):
+        if s.words[b] in STOPS and s.words[b] != "،" or s.words[b][:1].isdigit():
+            return None
+        if s.words[b] in _RESUMPTIVE:                    # "أنهم قتلوا", "أنهم لقوا حتفهم"
+            verb = _skip(s, b + 1)
+            return next((casualty_kind(x) for x in s.words[verb:verb + 2] if _in(x, _lex()["after"])), None)
+    return None
 
 
 def _number(word: str) -> bool:
@@ -226,12 +140,12 @@ def _one(word: str) -> bool:
     return any(number_words()["units"].get(form) == 1 for form in strip_clitics(word))
 
 
-def _counted_after(s: _Sent, i: int) -> bool:
+def _counted_after(s: Sent, i: int) -> bool:
     """A number right after the noun, or two words on, counts it: "راح ضحية الهجوم ثمانية مواطنين"
     (not "قتيل واحد", nor a new count joined by و: "سقط شهيد و3 جرحى")."""
     a, seen = i + 1, 0
-    while a < len(s.words) and seen < 3 and s.words[a] not in _STOPS:
-        if s.toks[a].text not in _QUOTES:
+    while a < len(s.words) and seen < 3 and s.words[a] not in STOPS:
+        if s.toks[a].text not in QUOTES:
             if _number(s.words[a]):
                 return not _one(s.words[a]) and not s.toks[a].text.startswith("و")
             seen += 1
@@ -239,7 +153,7 @@ def _counted_after(s: _Sent, i: int) -> bool:
     return False
 
 
-def _words_counts(s: _Sent) -> list[tuple[int, int, str, int]]:
+def _words_counts(s: Sent) -> list[tuple[int, int, str, int]]:
     """(start index, end index, kind, value) of counts written as nouns alone: "مقتل جنديين" = 2,
     "استشهاد مواطن" = 1, "امرأة مسنة استشهدت" = 1."""
     lex, w, out = _lex(), s.words, []
@@ -263,7 +177,7 @@ def _words_counts(s: _Sent) -> list[tuple[int, int, str, int]]:
         if (w[i] in lex["persons"] or w[i] in lex["duals"]) and not any(
                 a <= i < b for a, b, _, _ in out) and w[i - 1] not in lex["parts"] and not _number(w[i - 1]):
             for a in range(i + 1, min(len(w), i + 4)):
-                if w[a] in _STOPS or w[a].startswith("و"):
+                if w[a] in STOPS or w[a].startswith("و"):
                     break
                 if _in(w[a], lex["after"]):
                     out.append((i, a + 1, casualty_kind(w[a]), 2 if w[i] in lex["duals"] else 1))
@@ -271,12 +185,12 @@ def _words_counts(s: _Sent) -> list[tuple[int, int, str, int]]:
     return out
 
 
-def _extend(s: _Sent, end: int, value: int) -> tuple[int, int]:
+def _extend(s: Sent, end: int, value: int) -> tuple[int, int]:
     """"ثلاثة صحفيين ومسنة": persons joined to a count add to it (end index, value)."""
     lex, w = _lex(), s.words
     for a in range(end, min(len(w), end + 6)):
         x = w[a]
-        if x in _STOPS or x in lex["parts"] or casualty_kind(x) or x[:1].isdigit():
+        if x in STOPS or x in lex["parts"] or casualty_kind(x) or x[:1].isdigit():
             break
         if x.startswith("و") and len(x) > 2:
             stem = x[1:]
@@ -288,7 +202,7 @@ def _extend(s: _Sent, end: int, value: int) -> tuple[int, int]:
 
 
 def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
-    s, lex = _Sent(text, sent), _lex()
+    s, lex = Sent(text, sent), _lex()
     if not s.toks:
         return []
     found: list[tuple[int, int, str, int, bool, bool, Quantity | None]] = []
@@ -321,6 +235,9 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
             continue                                   # a year, not a count
         end, value = _extend(s, end, q.value)
         approx = q.approximate or top is not None or " ".join(s.words[end:end + 2]) == "علي الاقل"
+        named = kind == "killed" and named_victims(s.words, i, STOPS | QUOTES)
+        if named and named[0] not in covered:           # "العقيد فلان والمقدم فلان و5 مجندين قتلوا"
+            i, value, q = named[0], value + named[1], None
         found.append((i, end, kind, value, approx, part, q))
         prior[j - 1] = kind
     out = []
@@ -333,11 +250,11 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
     return _coordinated(s, out)
 
 
-def _words_between(s: _Sent, a: int, b: int) -> int:
+def _words_between(s: Sent, a: int, b: int) -> int:
     return s.pos[b] - s.pos[a + 1] if b > a else 0
 
 
-def _scope(s: _Sent, i: int) -> tuple[str | None, bool]:
+def _scope(s: Sent, i: int) -> tuple[str | None, bool]:
     """(toll scope words or None, is a one-incident update) of the figure at word i."""
     lex, w = _lex(), s.words
     for pos, words, one, _ in reversed(s.rising):
@@ -347,22 +264,22 @@ def _scope(s: _Sent, i: int) -> tuple[str | None, bool]:
     if s.final:
         return None, True
     for pos, words in s.period:
-        if s.cue_applies(pos, i):
+        if s.cue_applies(pos, i) and not s.fronted(pos, i):
             return words, False
     for b in range(max(0, i - BACK - 1), i):
-        if _in(w[b], lex["conflict"]) and s.cue_applies(b, i) and not any(x in _STOPS for x in w[b:i]):
+        if _in(w[b], lex["conflict"]) and s.cue_applies(b, i) and not any(x in STOPS for x in w[b:i]):
             return s.toks[b].text, False
     several = s.several(i)
     return (several, False) if several else (None, False)
 
 
-def _coordinated(s: _Sent, figs: list[Figure]) -> list[Figure]:
+def _coordinated(s: Sent, figs: list[Figure]) -> list[Figure]:
     """"العنف أدى إلى مقتل 1100، ونزوح 100 ألف": a figure joined by و to a toll is part of that toll."""
     out: list[Figure] = []
     for f in figs:
         prev = out[-1] if out else None
         gap = [x for x in s.words[_index(s.toks, prev.end - 1) + 1:_index(s.toks, f.start)]
-               if x not in _STOPS and x not in _QUOTES] if prev else []
+               if x not in STOPS and x not in QUOTES] if prev else []
         joined = prev and prev.scope and not f.scope and not f.part and not f.update and len(gap) <= 5 and (
             f.text.startswith("و") or gap[:1] == ["مقابل"] or (gap[:1] and gap[0].startswith("و")))
         out.append(replace(f, scope=prev.scope) if joined else f)

@@ -1,0 +1,113 @@
+"""One sentence read for the cues that scope a casualty figure (extraction/tolls.py): periods (منذ بداية
+الحرب), rising totals (ارتفعت حصيلة … إلى), clauses and relative clauses, and the words that make a
+count a sum over several incidents. Split from tolls.py, which finds the figures themselves."""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+from marsad.extraction.casualty_words import _has, _in, _lex, casualty_kind
+from marsad.text.arabic import Sentence, Token, normalize, tokens
+
+NEAR = 12               # words between a figure and the plural incident noun that makes it a sum
+STOPS = {"،", "؛", ":", ".", "!", "؟", "?"}
+QUOTES = set("\"'«»“”()[]-–")
+RELATIVE = {"التي", "الذي", "الذين", "اللتين", "اللذين", "اللواتي", "اللاتي"}
+_CLAUSE = {"فيما", "بينما", "كما", "حين"}           # "في حين": a new clause about something else
+_NEAR_TOWN = {"ريف", "ريفها", "محيط", "محيطها", "ضواحي", "ضواحيها", "ما"}    # "مدينة X وريفها" is one place
+
+
+class Sent:
+    """One sentence's words (normalised, punctuation kept as its own token) and where its cues are."""
+
+    def __init__(self, text: str, sent: Sentence):
+        self.toks: list[Token] = list(tokens(text, sent.start, sent.end))
+        self.words = [normalize(t.text) for t in self.toks]
+        n, lex = len(self.words), _lex()
+        # relative clauses ("المواجهات التي اندلعت منذ الليلة …،") describe, they do not scope a count
+        self.relative, self.clause, self.pos = [0] * n, [0] * n, [0] * (n + 1)
+        self.clauses: dict[int, list[int]] = {}
+        self._cues: dict[int, dict] = {}
+        rel = clause = 0
+        for i, w in enumerate(self.words):
+            rel = 0 if w in STOPS else i + 1 if w in RELATIVE else rel
+            clause += i > 0 and (w in _CLAUSE or w == "ويأتي")
+            self.relative[i], self.clause[i] = rel, clause
+            self.clauses.setdefault(clause, []).append(i)
+            self.pos[i + 1] = self.pos[i] + (w not in STOPS and w not in QUOTES)   # words before each token
+        self.period = self._period()
+        self.single = any(self.words[i] in lex["single"] or _in(self.words[i], lex["acts"]) for i in range(n))
+        self.final = any(_has(self.words, i, lex["final"]) for i in range(n))    # "في حصيلة نهائية"
+        self.rising = self._rising()
+
+    def _rising(self) -> list[tuple[int, str, bool, str | None]]:
+        """(index of the total word, words, one incident?, kind) of each "ارتفعت حصيلة القتلى … إلى"."""
+        lex, w, out = _lex(), self.words, []
+        for i, x in enumerate(w):
+            if not _in(x, lex["rising"]):
+                continue
+            total = next((t for t in range(i + 1, min(len(w), i + 4)) if _in(w[t], lex["total"])), None)
+            if total is None:
+                continue
+            stop = next((t for t in range(total, min(len(w), total + 15)) if w[t] == "الي" or w[t][:1].isdigit()),
+                        total + 1)
+            one = any(_in(w[t], lex["single"]) for t in range(total + 1, stop))
+            kind = next((k for t in range(total + 1, stop) if (k := casualty_kind(w[t]))), None)
+            out.append((total, " ".join(t.text for t in self.toks[i:min(stop, i + 6)]), one, kind))
+        return out
+
+    def _period(self) -> list[tuple[int, str]]:
+        """(position, words) of the period cues: منذ/خلال/طوال … followed by a span of time."""
+        lex, w, out = _lex(), self.words, []
+        for i in range(len(w)):
+            cue = _has(w, i, lex["period"])
+            if not cue:
+                continue
+            after = [x for x in w[i + len(cue.split()):i + len(cue.split()) + 3] if x not in STOPS]
+            if not any(_in(x, lex["span"]) or x.lstrip("ال")[:1].isdigit() for x in after):
+                continue
+            if cue == "منذ" and (after[:1] and _in(after[0], lex["recent"])
+                                 or any(x in lex["superlative"] for x in w[max(0, i - 3):i])):
+                continue                                   # "منذ صباح اليوم", "الأعنف منذ أشهر"
+            out.append((i, " ".join(self.toks[j].text for j in range(i, min(len(w), i + 4)))))
+        return out
+
+    def cue_applies(self, cue: int, at: int) -> bool:
+        """A cue inside a relative clause scopes only the figures in that clause."""
+        return not self.relative[cue] or self.relative[cue] == self.relative[at]
+
+    def fronted(self, cue: int, at: int) -> bool:
+        """The cue dates a circumstance fronted before a comma ("بعد فقدان أثرهم منذ عشرة أيام، تم العثور
+        على جثث ثلاثة …"): a "بعد/قبل" phrase that does not scope the count after it."""
+        comma = next((c for c in range(cue, at) if self.words[c] == "،"), None)
+        return comma is not None and any(x in ("بعد", "قبل", "عقب") for x in self.words[max(0, cue - 4):cue])
+
+    def several(self, at: int) -> str | None:
+        """Words near the figure, in its clause, that say it sums several incidents."""
+        lex, w, c = _lex(), self.words, self.clause[at]
+        lo = bisect_left(self.pos, self.pos[at] - NEAR)
+        hi = bisect_right(self.pos, self.pos[at] + NEAR)
+        near = [i for i in range(max(0, lo - 1), min(len(w), hi)) if self.clause[i] == c and self.cue_applies(i, at)]
+        strong = next((e for i in near if (e := _has(w, i, lex["several"])) and w[i - 1] not in ("احد", "احدي")), None)
+        feats = self._clause_cues(c)
+        if strong or feats["another"]:
+            return strong or feats["another"]
+        events = next((w[i] for i in near if _in(w[i], lex["events"])), None) or next(
+            (w[i + 1] for i in feats["causes"] if i < at), None)         # "أسفرت هجمات … عن مقتل 28"
+        return None if events is None or feats["one_town"] else events
+
+    def _clause_cues(self, c: int) -> dict:
+        """Cues of a whole clause, read once: another incident ("في تفجير … وآخر بعبوة ناسفة"), a
+        plural incident noun after a causing verb, one town named (and not "مدينة غزة وخان يونس")."""
+        if c in self._cues:
+            return self._cues[c]
+        lex, w, idx = _lex(), self.words, self.clauses[c]
+        another = next((self.toks[i].text for i in idx if w[i] in ("واخر", "واخري", "وثالث", "وثالثه")
+                        and i + 1 < len(w) and (w[i + 1] in ("في", "علي", "قرب") or w[i + 1].startswith("ب"))
+                        and any(_in(x, lex["single"]) for x in w[max(0, i - NEAR):i])), None)
+        causes = [i for i in idx if i + 1 < len(w) and _in(w[i], lex["causes"]) and _in(w[i + 1], lex["events"])]
+        towns = [i for i in idx if _in(w[i], lex["town"])]
+        one_town = len(towns) == 1 and not any(
+            x.startswith("و") and x[1:] not in _NEAR_TOWN and not casualty_kind(x) and not x.startswith("واسفر")
+            for x in w[towns[0] + 2:towns[0] + 5])
+        self._cues[c] = {"another": another, "causes": causes, "one_town": one_town}
+        return self._cues[c]

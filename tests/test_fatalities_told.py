@@ -1,0 +1,88 @@
+"""Victims counted the ways Arabic news lists and refers back to them (sentences written for these tests)."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.extraction.tolls import casualty_figures
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def killed(text: str) -> list[tuple[int, str | None]]:
+    return [(f.value, f.scope) for f in casualty_figures(text) if f.kind == "killed" and not f.part]
+
+
+def events(body: str) -> list:
+    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta={"published": "2024-03-10"}))
+    assert doc.status == "ok", doc.error
+    return doc.events
+
+
+def fatalities(body: str) -> dict[str, int | None]:
+    return {e.location: e.fatalities for e in events(body)}
+
+
+# --- victims listed by rank and name, then a count joined to them ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a dual noun, then the two it names by rank, then a count: 2 + 5
+    ("وقال الناطق إن «الجنديين الرقيب سالم عوض، والعريف ماهر السيد، و5 مدنيين قتلوا في القصف»", [7]),
+    # ranks after the killing verb, each one person: 1 + 1 + 3
+    ("قتل النقيب سامر الحلبي والملازم خالد نصر و3 جنود في كمين قرب الحدود", [5]),
+    # a person noun with the article and a name, then a count by the verb after it
+    ("وأكدت المصادر أن الشيخ عبد الله النوري وثلاثة من مرافقيه قتلوا في الكمين", [4]),
+])
+def test_victims_named_by_rank_add_to_the_count_joined_to_them(text, expected):
+    assert [v for v, _ in killed(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the list must open the clause: a wounded soldier before the count is not one of the dead
+    ("أصيب الجندي في الاشتباك، و4 مدنيين قتلوا في القصف", [4]),
+    # a name list that is the doers', after a verb that is no killing
+    ("التقى العقيد فارس الحمد والمقدم نزار علي و3 ضباط بالمحافظ", []),
+])
+def test_a_list_that_is_not_the_dead_adds_nothing(text, expected):
+    assert [v for v, _ in killed(text)] == expected
+
+
+# --- a count carried to its verb by a pronoun ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("تم الكشف عن مصير أربعة صيادين من قرية الخضراء التابعة لقضاء البصرة الجنوبي، حيث تبين أنهم لقوا حتفهم", [4]),
+    ("عثر على خمسة رعاة من بلدة الطيبة الواقعة في أقصى ريف المحافظة الشرقي، وأكد الأهالي أنهم قتلوا برصاص", [5]),
+    # the pronoun is not followed by a casualty verb
+    ("نقل خمسة عمال من منطقة الميناء التابعة للبلدية الشمالية إلى المستشفى، وقال الأطباء إنهم بخير", []),
+])
+def test_a_pronoun_carries_the_count_to_its_verb(text, expected):
+    assert [v for v, _ in killed(text)] == expected
+
+
+def test_a_period_that_dates_a_fronted_circumstance_makes_no_toll():
+    # "منذ أسبوع" dates the disappearance before the comma, not a count over a week
+    assert killed("بعد اختفائهم منذ أسبوع، عثر الأهالي على جثث ستة رعاة قرب الوادي") == [(6, None)]
+    # a period of the count itself still makes it a toll
+    assert killed("قتل 40 مدنيا منذ بداية الأسبوع في غارات على المدينة")[0][1] is not None
+
+
+# --- counts told in a neighbouring sentence ------------------------------------------------------------
+
+def test_a_sources_account_between_the_count_and_the_attack_does_not_break_the_link():
+    body = ("قتل ستة جنود في استهداف دورية للجيش قرب بلدة القصير. "
+            "وأوضح المصدر أن مجموعة مسلحة هاجمت الدورية وأطلقت قذائف صاروخية عليها. "
+            "وأشار الأهالي إلى أن قائد الدورية الذي لقي حتفه في الهجوم هو من أبناء مدينة تلكلخ.")
+    assert fatalities(body).get("تلكلخ") == 6
+
+
+def test_another_incident_between_still_breaks_the_link():
+    body = ("قتل ستة جنود في استهداف دورية للجيش قرب بلدة القصير. "
+            "وأوضح المصدر أن مسلحين شنوا هجوما آخر على حاجز في بلدة الضبعة. "
+            "وأشار الأهالي إلى أن قائد الحاجز الذي أصيب في الهجوم هو من أبناء مدينة تلكلخ.")
+    assert fatalities(body).get("تلكلخ") is None
+
+
+def test_a_report_that_strikes_the_town_just_named_gives_the_attacks_count():
+    body = ("وأعلن مسؤول محلي، مساء الأحد، عن هجوم على سوق في مدينة كيدال دون تقديم أي حصيلة. "
+            "وأفاد شهود أن مسلحين اقتحموا المدينة وأطلقوا النار قبل أن يقتلوا شرطيا.")
+    attack = [e for e in events(body) if e.sub_event_type == "Attack"]
+    assert [(e.location, e.fatalities) for e in attack] == [("كيدال", 1)]
