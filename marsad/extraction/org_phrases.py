@@ -25,6 +25,9 @@ _NOT_HEADS = frozenset(normalize(w) for w in ("الأمن", "سرية", "وزي�
 # Fixed names of bodies that exist in many countries (the country comes from the article).
 _FIXED = tuple(tuple(normalize(n).split()) for n in ("الدفاع المدني", "الهلال الأحمر", "الصليب الأحمر",
                                                       "الأمن العام", "الأمن الوطني", "الأمن الداخلي"))
+_FIXED_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _name in _FIXED:
+    _FIXED_BY_FIRST.setdefault(_name[0], []).append(_name)
 _STOP = frozenset(normalize(w) for w in (
     "في", "على", "علي", "من", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حول", "خلال", "منذ", "عند", "أن", "بأن", "لأن",
     "كأن", "وأن", "كان",
@@ -128,9 +131,9 @@ def landmark_phrases(text: str) -> list[Entity]:
 
 def _fixed_at(words: list[str], i: int) -> tuple[int, str] | None:
     """(length, first word's form) of a fixed name starting at word i."""
-    for name in _FIXED:
-        for form in strip_clitics(words[i]):
-            if form == name[0] and tuple(words[i + 1:i + len(name)]) == name[1:]:
+    for form in strip_clitics(words[i]):
+        for name in _FIXED_BY_FIRST.get(form, ()):
+            if tuple(words[i + 1:i + len(name)]) == name[1:]:
                 return len(name), form
     return None
 
