@@ -84,6 +84,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
     factual = factual_claims(claims)
     claims_at, names = ByStart(factual), Names(ents)
+    hurt = _Hurt(text)
     for sent in sentences(text):
         triggers = _one_incident(text, _fold_weapons(text, [
             t for t in find_triggers(text, sent.start, sent.end)
@@ -122,9 +123,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                           claimed_by=claimant)
                 key = (e.event_type, e.event_date or e.date_text)
                 if placeless:
-                    if not (e.fatalities or e.date_text or e.actor1):
+                    counted = e.fatalities or _counted(text, sent, trig, hurt)
+                    if not (counted or e.date_text or e.actor1):
                         continue                # nothing but a word: no victims, no day, no doer named
-                    if place is _NOWHERE and not (e.fatalities or e.date_text and e.actor1
+                    if place is _NOWHERE and not (counted or e.date_text and e.actor1
                                                   or _told_by_verb(trig) and (e.date_text or e.actor1)):
                         continue                # unlocated: only victims, day and doer, or a verb with either
                     if key not in unplaced:
@@ -164,6 +166,30 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             e.sub_event_type = "Excessive force against protesters"
     _displacement(text, found)
     return found, tolls
+
+
+class _Hurt:
+    """Where the article counts people hurt in one incident (tolls.casualty_figures), read once and
+    only when an event told without a place asks."""
+
+    def __init__(self, text: str):
+        self.text, self.starts = text, None
+
+    def within(self, start: int, end: int) -> bool:
+        if self.starts is None:
+            from marsad.extraction.tolls import casualty_figures
+
+            self.starts = [f.start for f in casualty_figures(self.text) if f.kind == "injured" and not f.scope]
+        return any(start <= s < end for s in self.starts)
+
+
+def _counted(text: str, sent, trig: Trigger, hurt: _Hurt) -> bool:
+    """An event told without a place is still a report when its sentence counts what happened: the
+    people hurt in it ("أصيب ستة أشخاص"), or, for a protest, the crowd that took part ("تظاهر مئات"،
+    "ونزل آلاف المتظاهرين"); a bare word ("الاختطاف"، "مظاهرات") counts nothing."""
+    if trig.event_type in ("Protests", "Riots"):
+        return lexicon()["crowd_size"].search(normalize(sent.text)) is not None
+    return hurt.within(sent.start, sent.end)
 
 
 def _told_by_verb(trig: Trigger) -> bool:

@@ -30,6 +30,10 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
         return True
     if any(fits(w, lex["governor"]) for w in before[-2:]):
         return True
+    if before and any(f in lex["name_heads"] for f in strip_clitics(before[-1])):
+        return True      # "ساحة التحرير"، "رئيس تحرير"، "جبهة التحرير": a name or a title, no event
+    if _called_for(normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]):
+        return True
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
     if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
         return True
@@ -41,6 +45,17 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     if trig.flag in ("weak", "weapon", "crowd", "gather"):
         return not _anchored(text, trig, sent_start, sent_end)
     return False
+
+
+def _called_for(before: list[str]) -> bool:
+    """A call for the act: "دعت النقابة المعلمين إلى الخروج في مظاهرات"، "ناشد الأهالي للاعتصام" — a call
+    word, then إلى (or the trigger's own لـ) before the trigger in its clause, is no report that it happened."""
+    calls = lexicon()["calls"]
+    at = next((i for i in range(len(before) - 1, -1, -1) if before[i] in calls), None)
+    if at is None:
+        return False
+    rest = before[at + 1:]
+    return any(w in ("الي", "والي") for w in rest) and not any(w.endswith((".", "،", ",", "؛")) for w in rest)
 
 
 # "يأتي ذلك بعد …"، "وجاء الهجوم عقب …": what follows is the background the news item recalls

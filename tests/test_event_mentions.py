@@ -1,0 +1,76 @@
+"""What makes a mention a report, on sentences written for these tests: a protest told without a
+place is still one when its crowd is counted, an attack when its sentence counts the hurt; a call to
+protest, a negation joined to و, and a trigger word inside a name or title (ساحة التحرير، رئيس تحرير)
+are none."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+E, V, P, R, B = ("Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Battles")
+
+
+def _events(text: str):
+    doc = process(RawItem("t", "test", "jsonl", text=text))
+    assert doc.status == "ok", doc.error
+    return doc.events
+
+
+def _types(text: str) -> set[str]:
+    return {e.event_type for e in _events(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "وتظاهر عشرات العمال أمام مقر الشركة مطالبين بصرف أجورهم المتأخرة.",
+    "ونزل آلاف الطلاب إلى الشوارع احتجاجا على إغلاق الجامعات.",
+    "واعتصم مئات المزارعين أمام مبنى الولاية لليوم الثالث.",
+    "وتجمع نحو 300 متظاهر قرب محطة القطارات رافعين لافتات تطالب بالإفراج عن المعتقلين.",
+])
+def test_a_protest_whose_crowd_is_counted_is_reported_without_a_place(text):
+    assert P in _types(text)
+
+
+def test_a_protest_word_without_a_crowd_or_a_place_stays_no_event():
+    assert _events("وتزداد المظاهرات كلما ارتفعت الأسعار.") == []
+
+
+def test_the_hurt_counted_in_its_sentence_keep_an_unplaced_attack():
+    evs = _events("وأصيب أربعة حراس بجروح عندما فجر انتحاري نفسه عند بوابة المجمع.")
+    assert [(e.event_type, e.location) for e in evs] == [(E, None)]
+
+
+@pytest.mark.parametrize("text", [
+    "ودعت نقابة الأطباء في مدينة تعز إلى الخروج في مظاهرات يوم الأحد المقبل.",
+    "وناشد التحالف أنصاره في مدينة الحسكة إلى المشاركة في اعتصام مفتوح.",
+    "ولم تتظاهر أي نقابة في مدينة سبها هذا العام.",
+    "ولن يعتصم المعلمون في مدينة بنغازي قبل نهاية المفاوضات.",
+])
+def test_calls_and_negations_joined_to_waw_report_no_protest(text):
+    assert P not in _types(text)
+
+
+def test_a_call_in_an_earlier_clause_does_not_cancel_the_protest_that_followed():
+    assert P in _types("دعت النقابة إلى الإضراب، وتظاهر المئات أمس أمام البرلمان في مدينة طرابلس.")
+
+
+@pytest.mark.parametrize("text", [
+    "وقال رئيس تحرير الصحيفة إنه زار مدينة مأرب أمس.",
+    "وشهدت ساحة التحرير في مدينة الموصل انتشارا أمنيا أمس.",
+    "وأصدرت جبهة التحرير بيانا في مدينة الجزائر أمس.",
+])
+def test_a_trigger_word_inside_a_name_or_title_is_no_recapture(text):
+    assert B not in _types(text)
+
+
+def test_liberating_a_town_is_still_a_recapture():
+    assert B in _types("وأعلن الجيش أمس تحرير مدينة تلعفر بعد معارك استمرت أسبوعين.")
+
+
+def test_filing_a_police_report_is_no_recapture():
+    assert B not in _types("وتوجه الأهالي إلى قسم الشرطة في مدينة المنيا لتحرير محضر بالواقعة أمس.")
+
+
+def test_a_stand_organised_by_protesters_is_a_protest():
+    assert P in _types("ونظم عشرات الصحافيين وقفة أمام نقابتهم في مدينة عدن أمس تضامنا مع زميلهم المعتقل.")
