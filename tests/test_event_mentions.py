@@ -74,3 +74,23 @@ def test_filing_a_police_report_is_no_recapture():
 
 def test_a_stand_organised_by_protesters_is_a_protest():
     assert P in _types("ونظم عشرات الصحافيين وقفة أمام نقابتهم في مدينة عدن أمس تضامنا مع زميلهم المعتقل.")
+
+
+def test_a_gathering_after_a_preposition_is_a_noun_not_a_verb():
+    assert P not in _types("وتحدثت الناشطة أثناء تجمع في مدينة عمان عن ظروف المعتقلين.")
+
+
+def test_protests_still_to_be_organised_are_planned_not_told():
+    assert P not in _types("وتشمل المظاهرات التي ستنظم في مدينة لندن الأسبوع المقبل مسيرة إلى البرلمان.")
+
+
+def test_a_theatre_festival_called_تظاهرة_is_no_demonstration():
+    assert P not in _types("وتشارك الفرقة في تظاهرة المسرح العربي في مدينة القاهرة.")
+
+
+def test_shells_whose_falling_killed_people_are_shelling():
+    assert E in _types("وأدى سقوط قذائف هاون على سوق المدينة إلى مقتل ثلاثة مدنيين في مدينة حمص.")
+
+
+def test_plots_in_the_plural_are_plans():
+    assert E not in _types("وكشفت الشرطة مخططات تفجير في مدينة الإسكندرية.")

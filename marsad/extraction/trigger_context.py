@@ -37,6 +37,8 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
     if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
         return True
+    if len(after) == 2 and after[0] in _RELATIVE and _future_verb(after[1]):
+        return True      # "المظاهرات التي ستنظم"، "الهجمات التي سيشنها": planned, not told
     here = sentence_at(text, trig.start)
     sent_end = here.end if here else len(text)
     if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end) \

@@ -61,6 +61,9 @@ _OPENERS = frozenset({"قد", "لقد", "وقد", "فقد", "الذي", "الت�
                       "بعدما", "حين", "حينما", "كما", "فيما", "بينما", "اذ", "لما", "وعندما", "وحين", "وبينما"})
 
 
+_PREPOSITIONS = frozenset({"في", "خلال", "اثناء", "من", "الي", "علي", "عن", "مع", "حول", "لدي"})
+
+
 def _opens_clause(text: str, toks, words: list[str], i: int) -> bool:
     if i == 0 or words[i - 1] in _OPENERS:
         return True
@@ -74,7 +77,9 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
     toks, words = sentence_words(text, start, end)
     out, i = [], 0
     while i < len(toks):
-        verbal = [f for f in verbal_forms(words[i]) if f not in lex["homographs"] or _opens_clause(text, toks, words, i)]
+        # no verb follows a preposition: "أثناء تجمع في عمان" is a gathering's noun, not تجمع+ (gathered)
+        verbal = [] if i and words[i - 1] in _PREPOSITIONS else \
+            [f for f in verbal_forms(words[i]) if f not in lex["homographs"] or _opens_clause(text, toks, words, i)]
         candidates = {n for f in verbal for n in lex["by_verbal"].get(f, ())}
         candidates.update(n for f in strip_clitics(words[i]) for n in lex["by_nominal"].get(f, ()))
         best = None
