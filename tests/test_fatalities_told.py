@@ -86,3 +86,35 @@ def test_a_report_that_strikes_the_town_just_named_gives_the_attacks_count():
             "وأفاد شهود أن مسلحين اقتحموا المدينة وأطلقوا النار قبل أن يقتلوا شرطيا.")
     attack = [e for e in events(body) if e.sub_event_type == "Attack"]
     assert [(e.location, e.fatalities) for e in attack] == [("كيدال", 1)]
+
+
+# --- counts whose casualty word is left out, and victims as a killing verb's object -----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # "and two others": the second strike's dead, of the kind the sentence counted first
+    ("وأفاد المسعفون بمقتل شخصين في غارة على سيارة شرق البلدة، وشخصين آخرين نتيجة غارة على مزرعة", [2, 2]),
+    ("قتل جندي في انفجار لغم قرب الحاجز، وجندي آخر برصاص قناص", [1, 1]),
+    # "والآخر" is one of those already counted, not one more
+    ("فتح مسلحون النار على حافلة ما أسفر عن مقتل اثنين أحدهما جندي والآخر مدني", [2]),
+])
+def test_a_count_with_its_casualty_word_left_out_takes_the_kind_before(text, expected):
+    assert [v for v, _ in killed(text)] == expected
+
+
+def test_others_in_one_account_add_up():
+    body = "قتل مدنيان في قصف مدفعي على بلدة كفرنبل، ومدنيان آخران في القصف ذاته."
+    assert fatalities(body)["كفرنبل"] == 4
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل مسلحون مجهولون شرطيا عند حاجز قرب السوق", [1]),
+    ("قتلت قوات الأمن متظاهرا وأصابت آخرين أمام المحكمة", [1]),
+    # past the doer and a phrase, and a person joined to it
+    ("قتل مسلحون في أحد الهجومين عضوا في المجلس البلدي وسائقه", [2]),
+    ("أعدم التنظيم رجلا بتهمة التعاون مع الجيش", [1]),
+    # no accusative person: "gunmen were killed", and a plural object is no count
+    ("قتل مسلحون في اشتباك مع الجيش قرب القرية", []),
+    ("قتلت الغارات مدنيين في أنحاء المحافظة", []),
+])
+def test_the_victim_a_killing_verb_takes_as_its_object(text, expected):
+    assert [v for v, _ in killed(text)] == expected

@@ -9,6 +9,7 @@ from marsad.text.arabic import normalize, strip_clitics
 from marsad.text.numbers import _lexicon as number_words
 
 KINDS = ("killed", "injured", "displaced", "captured")
+OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريين", "اخريان", "اخران", "اخرتين"})   # "وشخصين آخرين"
 
 
 @lru_cache(maxsize=1)

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from marsad.data import load_json
 from marsad.extraction.casualty_scope import Sent
-from marsad.extraction.casualty_words import _in, _lex, casualty_kind
+from marsad.extraction.casualty_words import OTHERS, _in, _lex, casualty_kind
 from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.triggers import Trigger, _fold_weapons, find_triggers
 from marsad.model import Event
@@ -32,6 +32,7 @@ from marsad.text.numbers import quantities
 
 _CLAUSES = {"فيما", "بينما", "كما", "حين", "وكما"}      # a new clause about something else
 _RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
+_SAME = (["ذاته"], ["نفسه"], ["ذاتها"], ["نفسها"])        # "في القصف ذاته": the incident told
 _OTHER = {"اخر", "اخري", "ثان", "ثاني", "ثانيه", "ثالث", "ثالثه", "جديد", "جديده"}    # "هجوم آخر"
 _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
 
@@ -83,9 +84,11 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
     A sentence without any figure takes those of the sentence after or before it when that one
     names no other incident ("… وقالت الوكالة إن الهجومين أسفرا عن مقتل 40")."""
     figs = _killed(text, sent_start, sent_end)
-    # a trigger that is the outcome ("مقتل 9 مدنيين") or points back ("تصدت لهذا الهجوم") starts no incident
+    # a trigger that is the outcome ("مقتل 9 مدنيين") or points back ("تصدت لهذا الهجوم"، "القصف ذاته")
+    # starts no incident
     bounds = [i for i, t in enumerate(triggers) if not casualty_kind(_first_word(text, t))
-              and not normalize(text[max(sent_start, t.start - 8):t.start]).endswith(_POINTING)]
+              and not normalize(text[max(sent_start, t.start - 8):t.start]).endswith(_POINTING)
+              and [w.strip(".،,؛:") for w in _between(text, t.end, t.end + 8)[:1]] not in _SAME]
     owners = [_owner(text, f, triggers, bounds) for f in figs]
     mine = [f for f, o in zip(figs, owners) if o == k]
     if not mine and k and _weapon_of(text, triggers[k - 1], triggers[k]):
@@ -266,7 +269,8 @@ def _count(text: str, mine: list[Figure]) -> tuple[int, str]:
     accounts: list[list[Figure]] = [[mine[0]]]
     for prev, f in pairwise(mine):
         apart = any(any(x in alternative for x in strip_clitics(w)) for w in _between(text, prev.end, f.start))
-        if apart or f.value == prev.value:
+        more = normalize(f.text).split()[-1] in OTHERS    # "… وشخصين آخرين": more dead, never the same
+        if not more and (apart or f.value == prev.value):
             accounts.append([f])                          # another account of the same dead
         else:
             accounts[-1].append(f)                        # more people in the same account

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from marsad.extraction.casualty_scope import QUOTES, RELATIVE, STOPS, Sent
 from marsad.extraction.casualty_words import (
+    OTHERS,
     _bare,
     _in,
     _lex,
@@ -29,6 +30,7 @@ from marsad.text.arabic import Sentence, Token, normalize, sentences, strip_clit
 from marsad.text.numbers import Quantity, quantities
 from marsad.text.numbers import _lexicon as number_words
 
+_PREPOSITIONS = {"في", "علي", "من", "الي", "عن", "مع", "بين", "ضد"}
 BACK, AHEAD = 7, 8      # words between a number and the casualty word before / the verb after it
 _RESUMPTIVE = {"انهم", "بانهم", "وانهم", "لانهم", "انهما", "بانهما", "انهن"}    # "… أنهم قتلوا"
 
@@ -182,6 +184,26 @@ def _words_counts(s: Sent) -> list[tuple[int, int, str, int]]:
                 if _in(w[a], lex["after"]):
                     out.append((i, a + 1, casualty_kind(w[a]), 2 if w[i] in lex["duals"] else 1))
                     break
+    return out + _objects(s, out)
+
+
+def _objects(s: Sent, found: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
+    """The victim a killing verb takes as its object past the doer: "قتل مسلحون مجهولون شرطيا", "قتل
+    مسلحون في أحدهما عضوا في البرلمان" — one indefinite person in the accusative (…ا). A dual is left
+    out: "مدنيين، مسلحين" are as often plurals."""
+    lex, w, out = _lex(), s.words, []
+    for i in range(len(w) - 2):
+        if not any(f in lex["active"] for f in strip_clitics(w[i])) or any(a <= x < b for a, b, _, _ in found
+                                                                        for x in (i, i + 1)):
+            continue
+        for a in range(i + 1, min(len(w), i + 7)):
+            x = w[a]
+            if x in STOPS or _number(x) or casualty_kind(x) or x.startswith("و") and a > i + 2:
+                break
+            if a > i + 1 and w[a - 1] not in _PREPOSITIONS and x.endswith("ا") and (
+                    x in lex["persons"] or x[:-1] in lex["persons"]) and not _counted_after(s, a):
+                out.append((i, a + 1, "killed", 1))
+                break
     return out
 
 
@@ -240,6 +262,7 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
             i, value, q = named[0], value + named[1], None
         found.append((i, end, kind, value, approx, part, q))
         prior[j - 1] = kind
+    found += _others_told(s, found, prior)
     out = []
     for i, end, kind, value, approx, part, q in sorted(found, key=lambda f: f[0]):
         scope, update = _scope(s, i)
@@ -248,6 +271,23 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
         out.append(Figure(kind, value, approx, text[start:stop], start, stop, scope, update, part,
                           s.single and not scope))
     return _coordinated(s, out)
+
+
+def _others_told(s: Sent, found: list[tuple], prior: dict[int, str]) -> list[tuple]:
+    """Counts whose casualty word is left out after a first count of the sentence: "أفاد بمقتل شخصين في
+    غارة …، وشخصين آخرين نتيجة غارة …" (a person noun or a dual after و, then "others"): the kind
+    of the count before, and one person or two."""
+    lex, w, out = _lex(), s.words, []
+    covered = {x for a, b, *_ in found for x in range(a, b)}
+    for i in range(1, len(w) - 1):
+        k = _skip(s, i + 1)
+        if i in covered or not w[i].startswith("و") or k >= len(w) or w[k] not in OTHERS:
+            continue
+        value = 2 if w[i][1:] in lex["duals"] else 1 if _person(w[i][1:]) and w[i][1:] != "اخر" else 0
+        last = max((p for p in prior if p < i), default=None)
+        if value and last is not None:
+            out.append((i, k + 1, prior[last], value, False, False, None))
+    return out
 
 
 def _words_between(s: Sent, a: int, b: int) -> int:
