@@ -94,3 +94,17 @@ def test_shells_whose_falling_killed_people_are_shelling():
 
 def test_plots_in_the_plural_are_plans():
     assert E not in _types("وكشفت الشرطة مخططات تفجير في مدينة الإسكندرية.")
+
+
+def test_a_gathering_whose_purpose_comes_at_the_end_of_its_sentence_is_a_protest():
+    assert P in _types("وتجمع عشرات الأهالي في ساحة البلدية وسط مدينة الحسكة بدعوة من لجنة الحي وهم "
+                       "يحملون الأعلام ولافتات تطالب بعودة المياه.")
+
+
+def test_demonstrations_that_went_out_are_a_protest():
+    from marsad.extraction.trigger_context import negated
+    from marsad.extraction.triggers import find_triggers
+
+    text = "وخرجت أمس مظاهرات في مدينة نيالا تنديدا بارتفاع الأسعار."
+    went_out = [t for t in find_triggers(text, 0, len(text)) if t.flag == "gather"]
+    assert went_out and not negated(text, went_out[0], 0)

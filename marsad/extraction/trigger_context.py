@@ -132,7 +132,7 @@ def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     definite = any(f.startswith("ال") for f in strip_clitics(words[inside[0]]))
     if trig.flag == "weak" and definite and inside[0] and fits(words[inside[0] - 1], lex["refer"]):
         return False         # "هذا الاعتداء"، "تداعيات التفجير": an event told before, not a new one
-    lo, hi = max(0, inside[0] - _WINDOW), inside[-1] + _WINDOW + 1
+    lo, hi = max(0, inside[0] - _WINDOW), (len(words) if trig.flag == "gather" else inside[-1] + _WINDOW + 1)
     near = range(inside[0] - _NEAR, inside[-1] + _NEAR + 1)
     after = inside[-1] + 1
     if after + 1 < len(words) and words[after + 1] in _RELATIVE and re.fullmatch(r"ال\S+(?:ي|يه)", words[after]):
