@@ -108,3 +108,14 @@ def test_demonstrations_that_went_out_are_a_protest():
     text = "وخرجت أمس مظاهرات في مدينة نيالا تنديدا بارتفاع الأسعار."
     went_out = [t for t in find_triggers(text, 0, len(text)) if t.flag == "gather"]
     assert went_out and not negated(text, went_out[0], 0)
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل شخصان في انفجار أسطوانة غاز داخل مطعم في مدينة الزرقاء أمس.",     # an accident
+    "وأحيت الجالية في مدينة برلين ذكرى ضحايا مذبحة 1915.",                   # named by its year
+    "وأفادت المعلومات بأن سيارة مفخخة ستدخل مدينة كركوك خلال أيام.",          # a weapon on its way
+    "وعن تفجير الجسر في مدينة الموصل، قال الوزير إن التحقيق مستمر.",         # the topic of a statement
+    "وقالت الشرطة إن الحريق جاء بعد يومين من تفجير استهدف سوقا في مدينة كركوك.",   # background
+])
+def test_accidents_anniversaries_plans_topics_and_background_are_no_attack(text):
+    assert E not in _types(text) and V not in _types(text)

@@ -39,10 +39,13 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
         return True
     if len(after) == 2 and after[0] in _RELATIVE and _future_verb(after[1]):
         return True      # "المظاهرات التي ستنظم"، "الهجمات التي سيشنها": planned, not told
+    if after and (trig.flag == "weapon" and _future_verb(after[0]) or re.fullmatch(r"1\d{3}|20\d\d", after[0])):
+        return True      # "سيارة مفخخة ستدخل المدينة": planned; "مذبحة 1391"، "تفجيرات 2005": named by their year
     here = sentence_at(text, trig.start)
     sent_end = here.end if here else len(text)
     if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end) \
-            or _RECAP.match(normalize(text[sent_start:trig.start])):
+            or _RECAP.match(normalize(text[sent_start:trig.start])) \
+            or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True
     if trig.flag in ("weak", "weapon", "crowd", "gather"):
         return not _anchored(text, trig, sent_start, sent_end)
@@ -62,6 +65,8 @@ def _called_for(before: list[str]) -> bool:
 
 # "يأتي ذلك بعد …"، "وجاء الهجوم عقب …": what follows is the background the news item recalls
 _RECAP = re.compile(r"\W*(?:[وف]?(?:ياتي|تاتي|جاء|جاءت))\s+(?:\S+\s+){0,4}?(?:عقب|بعد|اثر|في اعقاب)\s")
+# … and inside a sentence: "قالت القوات إن الانفجار جاء بعد يوم من مقتل 16 في هجوم انتحاري"
+_RECAP_MID = re.compile(r"(?<!\S)(?:ياتي|تاتي|جاء|جاءت)\s+(?:بعد|عقب|اثر|في اعقاب)\s")
 
 
 def _hedging_qad(before: list[str]) -> bool:
