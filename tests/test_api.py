@@ -295,6 +295,13 @@ def test_writes_refused_without_a_configured_token(api, monkeypatch):
         assert client.app.state.token == "from-env"
 
 
+def test_a_method_not_allowed_names_every_method_the_path_has(api):
+    for method in ("OPTIONS", "DELETE"):
+        r = api.request(method, "/api/articles")          # GET (reads.py) and POST (writes.py)
+        assert r.status_code == 405 and r.headers["allow"] == "GET, POST" and r.json()["error"]
+    assert api.request("OPTIONS", "/api/events").headers["allow"] == "GET"
+
+
 def test_writes_need_the_right_token(writable):
     for token in (None, "wrong"):
         r = post(writable, AGENCY, token=token)

@@ -2,6 +2,9 @@
 the first n applied. PostgreSQL applies the same list, rewritten in its types (pgschema.py)."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from marsad.store.actors import MIGRATION as ACTORS_MIGRATION
 from marsad.store.stories import SCHEMA as STORY_SCHEMA
 
@@ -72,4 +75,39 @@ MIGRATIONS: list[str] = [
                                                actor2, admin1, country, claimed_by, doc_id, event_type);
     CREATE INDEX documents_selection ON documents(doc_id, status, story_id, published);
     """,
+    # 7: the place an event is merged by (`find_events`' key: the Arabic-normalised location, "" for
+    # none) as a column, so the API groups and pages events in SQL without normalising every row in
+    # Python; filled by `fill_location_keys` below, then on every save. The selection indexes of 6
+    # hold it too (and the location itself, for the place filter that still reads it in Python).
+    # The `location_keys` table only carries the back-fill: each distinct place normalised once.
+    """
+    ALTER TABLE events ADD COLUMN location_key TEXT;
+    CREATE TABLE location_keys (location TEXT PRIMARY KEY, location_key TEXT NOT NULL);
+    DROP INDEX events_type_date;
+    DROP INDEX events_subtype_date;
+    CREATE INDEX events_type_date ON events(event_type, event_date, location_key, fatalities, actor1, actor2,
+                                            admin1, country, claimed_by, location, doc_id);
+    CREATE INDEX events_subtype_date ON events(sub_event_type, event_date, location_key, fatalities, actor1,
+                                               actor2, admin1, country, claimed_by, location, doc_id, event_type);
+    """,
 ]
+
+
+def fill_location_keys(db: Any) -> None:
+    """Migration 7's back-fill, on either store's connection: every stored event's location_key.
+    `normalize` is Python, so each distinct place is normalised here once and the events are set
+    from that table in one statement. (Should `normalize` ever change what it returns, stored keys
+    must be filled again by a new migration calling this, or the API and `find_events` would merge
+    events differently.)"""
+    from marsad.text.arabic import normalize
+
+    places = [r[0] for r in db.execute("SELECT DISTINCT location FROM events WHERE location IS NOT NULL")]
+    db.executemany("INSERT INTO location_keys (location, location_key) VALUES (?, ?)",
+                   [(p, normalize(p)) for p in places])
+    db.execute("UPDATE events SET location_key = COALESCE((SELECT k.location_key FROM location_keys k "
+               "WHERE k.location = events.location), '')")
+    db.execute("DROP TABLE location_keys")
+
+
+# Python steps run right after the SQL of a migration, in its transaction: {version: step(connection)}
+MIGRATION_STEPS: dict[int, Callable[[Any], None]] = {7: fill_location_keys}

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from marsad.model import Document
+from marsad.store.migrations import MIGRATION_STEPS
 from marsad.store.pgconn import PgConnection
 from marsad.store.pgschema import PG_MIGRATIONS, VERSION_TABLE, fts_part, fts_partition, statements
 from marsad.store.pgsearch import tsvector_literal
@@ -76,6 +77,8 @@ class PgStore(Store):
             for version in range(self.schema_version, len(PG_MIGRATIONS)):
                 for statement in statements(PG_MIGRATIONS[version]):
                     self.db.execute(statement)
+                if version + 1 in MIGRATION_STEPS:
+                    MIGRATION_STEPS[version + 1](self.db)
                 self.db.execute("UPDATE schema_version SET version = ?", (version + 1,))
 
     @contextmanager

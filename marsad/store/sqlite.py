@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from marsad.model import Document
 from marsad.store.actors import link, unlink
-from marsad.store.migrations import MIGRATIONS
+from marsad.store.migrations import MIGRATION_STEPS, MIGRATIONS
 from marsad.store.stories import StoryIndex, signature
 from marsad.text.arabic import normalize, strip_clitics
 
@@ -158,6 +158,8 @@ class Store:
             for version in range(self.schema_version, len(MIGRATIONS)):
                 for statement in _statements(MIGRATIONS[version]):
                     self.db.execute(statement)
+                if version + 1 in MIGRATION_STEPS:
+                    MIGRATION_STEPS[version + 1](self.db)
                 self.db.execute(f"PRAGMA user_version = {version + 1}")
 
     @contextmanager
@@ -273,11 +275,12 @@ class Store:
                        [(d, q.speaker, q.speaker_canonical, q.cue, q.kind, q.channel, q.text, q.start, q.end,
                          a, normalize(q.text)) for q, a in zip(doc.quotes, speaker_ids)])
         db.executemany("INSERT INTO events (doc_id, event_type, sub_event_type, event_date, actor1, actor2, location,"
-                       " admin1, country, latitude, longitude, fatalities, claimed_by, data) "
-                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       " admin1, country, latitude, longitude, fatalities, claimed_by, data, location_key) "
+                       "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        [(d, e.event_type, e.sub_event_type, e.event_date, e.actor1, e.actor2, e.location,
                          e.admin1, e.country, e.latitude, e.longitude, e.fatalities, e.claimed_by,
-                         json.dumps(asdict(e), ensure_ascii=False)) for e in doc.events])
+                         json.dumps(asdict(e), ensure_ascii=False), normalize(e.location or ""))
+                        for e in doc.events])
         db.executemany("INSERT INTO tolls (doc_id, kind, value, approximate, text, claimed_by, data) "
                        "VALUES (?,?,?,?,?,?,?)",
                        [(d, t.kind, t.value, int(t.approximate), t.text, t.claimed_by,

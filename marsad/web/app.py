@@ -122,7 +122,22 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         message = exc.detail if isinstance(exc.detail, str) else "HTTP error"
-        return error_response(exc.status_code, message, None, getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            headers = {**(headers or {}), "Allow": ", ".join(_allowed(request))}
+        return error_response(exc.status_code, message, None, headers)
+
+
+def _allowed(request: Request) -> list[str]:
+    """The methods some route answers at the request's path. Starlette's 405 names only the methods
+    of the first route that matches the path (GET /api/articles), not those of the routes after it
+    (POST /api/articles, in writes.py); each method is asked of every route here, as the router would
+    (the static files' mount at `/` answers any path, and is no route of the API's)."""
+    from starlette.routing import Match, Mount
+
+    routes = [r for r in request.app.router.routes if not isinstance(r, Mount)]
+    return [m for m in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+            if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)]
 
 
 def create_app(db_path: str | os.PathLike, token: Optional[str] = None, max_body: Optional[int] = None,

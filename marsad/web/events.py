@@ -4,8 +4,9 @@ The events are the ones `marsad events` lists (`store.export.find_events`): one 
 place, day), with every source, fields filled from later sources as there. That function decodes
 every matching event's JSON before it can merge or count them, which on a 10,000-event store costs
 more than a request may take; here the filters run in SQL on the events' columns, the merge is
-computed on those columns alone, and only the page asked for is decoded. `test_api.py` checks both
-give the same events in the same order.
+computed on those columns alone (the place by its stored normalised key, `events.location_key`),
+a page in date order reads its rows only as far as its last day, and only the page asked for is
+decoded. `test_api.py` and `test_api_events.py` check both give the same events in the same order.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from json.encoder import encode_basestring
 
 from marsad.store.export import EVENT_TYPES, _countries, acled_row, geojson
 from marsad.text.arabic import normalize
@@ -86,8 +88,8 @@ def _place_match(place: str) -> Callable[[str | None, str | None, str | None], b
                                       or bool(english) and country == english)
 
 
-def groups(db: sqlite3.Connection, f: EventFilter, sort: str = "-date") -> list[Group]:
-    """The merged events `f` selects, sorted (newest first by default; undated and unknown last)."""
+def _where(f: EventFilter) -> tuple[str, list]:
+    """The SQL conditions of `f`'s filters that columns can answer (all but actor, claimant, place, keep)."""
     where, args = ["d.status = 'ok'"], []
     if f.type:          # a type or a sub-type (their names differ): one column, so its index serves
         where.append("e.event_type = ?" if f.type in EVENT_TYPES else "e.sub_event_type = ?")
@@ -110,19 +112,51 @@ def groups(db: sqlite3.Connection, f: EventFilter, sort: str = "-date") -> list[
     if f.story:
         where.append("d.story_id = ?")
         args.append(f.story)
-    # the date words only where there is no date: json_extract on every row cost a fifth of the
-    # query; a date range leaves out undated events, and then the query reads no JSON (an index
-    # covers it)
-    date_text = "NULL" if f.since or f.until else "CASE WHEN e.event_date IS NULL THEN json_extract(e.data, '$.date_text') END"
+    return " AND ".join(where), args
+
+
+def _date_text(f: EventFilter) -> str:
+    """The undated events' date words, the last part of their merge key. Read only where there is no
+    date: json_extract on every row cost a fifth of the query; a date range leaves out undated
+    events, and then the query reads no JSON (an index covers it)."""
+    return "NULL" if f.since or f.until else "CASE WHEN e.event_date IS NULL THEN json_extract(e.data, '$.date_text') END"
+
+
+# rows in `find_events`' order (newest first), or oldest day first with the same order within a day
+# (SQLite sorts NULL first, so DESC puts undated events last, as pgconn makes PostgreSQL do; with
+# no IS NULL term before it the date can be read in the order of the type-and-date index, and only
+# the rows of one day sorted by publication: `page` then reads no further than its last day)
+_ORDER = {"-date": "e.event_date DESC, d.published DESC, e.id",
+          "date": "e.event_date IS NULL, e.event_date, d.published DESC, e.id"}
+
+
+def _order(f: EventFilter, sort: str) -> str:
+    """`_ORDER[sort]`, without the undated-last term where a date range leaves no undated event."""
+    return _ORDER[sort].removeprefix("e.event_date IS NULL, ") if f.since or f.until else _ORDER[sort]
+
+
+def _merge(out: dict[tuple, Group], eid: int, key: tuple, date: str | None, dead: int | None) -> None:
+    """Row `eid` into its merged event: the first row of a key opens it, later ones join it."""
+    group = out.get(key)
+    if group is None:
+        out[key] = Group([eid], date, dead)
+    else:
+        group.ids.append(eid)
+        if group.fatalities is None:
+            group.fatalities = dead
+
+
+def groups(db: sqlite3.Connection, f: EventFilter, sort: str = "-date") -> list[Group]:
+    """The merged events `f` selects, sorted (newest first by default; undated and unknown last)."""
+    where, args = _where(f)
     rows = db.execute(
-        f"SELECT e.id, d.story_id, e.event_type, e.location, e.event_date, {date_text}, "
-        "e.fatalities, e.actor1, e.actor2, e.admin1, e.country, e.claimed_by FROM events e "
-        "JOIN documents d ON d.doc_id = e.doc_id WHERE " + " AND ".join(where) +
-        " ORDER BY e.event_date IS NULL, e.event_date DESC, d.published DESC, e.id", args).fetchall()
+        f"SELECT e.id, d.story_id, e.event_type, e.location_key, e.event_date, {_date_text(f)}, "
+        "e.fatalities, e.actor1, e.actor2, e.location, e.admin1, e.country, e.claimed_by FROM events e "
+        f"JOIN documents d ON d.doc_id = e.doc_id WHERE {where} ORDER BY {_ORDER['-date']}", args).fetchall()
     place = _place_match(f.place) if f.place else None
     actor, claimant = _norm(f.actor), _norm(f.claimed_by)
     out: dict[tuple, Group] = {}
-    for eid, story, etype, loc, date, date_text, dead, a1, a2, adm, country, claimed in rows:
+    for eid, story, etype, key, date, date_text, dead, a1, a2, loc, adm, country, claimed in rows:
         if actor and actor not in _norm(a1) and actor not in _norm(a2):
             continue
         if claimant and claimant not in _norm(claimed):
@@ -131,14 +165,7 @@ def groups(db: sqlite3.Connection, f: EventFilter, sort: str = "-date") -> list[
             continue
         if f.keep and not f.keep(a1, a2, claimed):
             continue
-        key = (story, etype, _norm(loc), date or date_text)
-        group = out.get(key)
-        if group is None:
-            out[key] = Group([eid], date, dead)
-        else:
-            group.ids.append(eid)
-            if group.fatalities is None:
-                group.fatalities = dead
+        _merge(out, eid, (story, etype, key, date or date_text), date, dead)
     found = list(out.values())
     if sort == "date":
         found.sort(key=lambda g: (g.date is None, g.date or ""))
@@ -148,33 +175,120 @@ def groups(db: sqlite3.Connection, f: EventFilter, sort: str = "-date") -> list[
     return found
 
 
-def decode(db: sqlite3.Connection, page: list[Group]) -> list[dict]:
-    """The events of `page` in `find_events`' shape: the first row's fields, filled from the others,
-    with every source."""
+def paged_in_sql(f: EventFilter, sort: str) -> bool:
+    """Whether `page` finds this page without merging every selected event: the filters are
+    columns, and the order is by date (a fatalities order needs every merged event's toll)."""
+    return sort in _ORDER and not (f.actor or f.claimed_by or f.place or f.keep)
+
+
+def page(db: sqlite3.Connection, f: EventFilter, sort: str, offset: int, limit: int) -> tuple[int, list[Group]]:
+    """(how many merged events `f` selects, those of the page [offset, offset + limit)), as
+    `groups(db, f, sort)[offset:offset + limit]` and its length, without reading every selected row.
+
+    The rows come in date order, and every row of a merged event has its day (the day is part of
+    the key; an undated event's date words are never a day written out, which would have been
+    resolved): so once the page's last event is found, the rows past its day cannot join the page,
+    and the reading stops there. The total is then counted in SQL, one row per merge key.
+    Undated events come last, and their rows are not in key order: a page reaching them reads to
+    the end. Filters on words (actor, claimant, place) and fatalities orders merge every row
+    (`groups`)."""
+    if not paged_in_sql(f, sort):
+        found = groups(db, f, sort)
+        return len(found), found[offset:offset + limit]
+    where, args = _where(f)
+    date_text = _date_text(f)
+    rows = db.execute(
+        f"SELECT e.id, d.story_id, e.event_type, e.location_key, e.event_date, {date_text}, e.fatalities "
+        f"FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where} ORDER BY {_order(f, sort)}", args)
+    out: dict[tuple, Group] = {}
+    want, last_day, stopped = offset + limit, None, False
+    for eid, story, etype, key, date, words, dead in rows:
+        if last_day is not None and date != last_day:
+            stopped = True
+            break
+        _merge(out, eid, (story, etype, key, date or words), date, dead)
+        if last_day is None and len(out) == want:
+            last_day = date          # None (undated: keys interleave): read on to the end
+    if not stopped:
+        found = list(out.values())
+        return len(found), found[offset:want]
+    total = db.execute(
+        f"SELECT count(*) FROM (SELECT DISTINCT e.event_type, COALESCE(e.event_date, {date_text}), e.location_key, "
+        f"d.story_id FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}) AS merged", args).fetchone()[0]
+    return total, list(out.values())[offset:want]
+
+
+def _rows(db: sqlite3.Connection, page: list[Group]) -> dict[int, tuple]:
+    """events.id → (id, data, doc_id, outlet, url, source, title, published, story_id) for `page`."""
     ids = [i for g in page for i in g.ids]
     rows = {}
     for start in range(0, len(ids), 500):            # SQLite caps the number of parameters
         chunk = ids[start:start + 500]
-        rows.update((r[0], r) for r in db.execute(
+        rows.update((r[0], tuple(r)) for r in db.execute(
             "SELECT e.id, e.data, e.doc_id, d.outlet, d.url, d.source, d.title, d.published, d.story_id "
             f"FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE e.id IN ({','.join('?' * len(chunk))})",
             chunk))
-    events = []
+    return rows
+
+
+def _source(row: tuple) -> dict:
+    _, _, doc_id, outlet, url, source, title, published, _ = row
+    return {"doc_id": doc_id, "outlet": outlet, "url": url or source, "title": title, "published": published}
+
+
+def _merged(rows: dict[int, tuple], g: Group) -> dict:
+    """One merged event in `find_events`' shape: the first row's fields, filled from the others,
+    with every source."""
+    kept = None
+    for eid in g.ids:
+        row = rows[eid]
+        ev = json.loads(row[1])
+        if kept is None:
+            kept = ev | {"doc_id": row[2], "story_id": row[8], "sources": [_source(row)]}
+            continue
+        kept["sources"].append(_source(row))
+        for name in _FILLED:
+            if kept.get(name) is None and ev.get(name) is not None:
+                kept[name] = ev[name]
+    return kept
+
+
+def decode(db: sqlite3.Connection, page: list[Group]) -> list[dict]:
+    """The events of `page` in `find_events`' shape."""
+    rows = _rows(db, page)
+    return [_merged(rows, g) for g in page]
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _value(value) -> str:
+    """One column's value as JSON: strings by the encoder's own C function (a whole `json.dumps`
+    costs 50 times more, and a page writes three values an event)."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    return "null" if value is None else _dumps(value)
+
+
+def decode_json(db: sqlite3.Connection, page: list[Group]) -> list[str]:
+    """`decode(db, page)`, each event written as JSON. An event of one row (most) is its stored JSON
+    with its document's keys appended, never parsed and written again: reading and rewriting 50
+    events' JSON took a third of a page's time. (Stored events have no doc_id, story_id or sources
+    key; were one added, the appended one would still win, as it does in `_merged`.)"""
+    rows = _rows(db, page)
+    out = []
     for g in page:
-        kept = None
-        for eid in g.ids:
-            _, data, doc_id, outlet, url, source, title, published, story = rows[eid]
-            ev = json.loads(data)
-            src = {"doc_id": doc_id, "outlet": outlet, "url": url or source, "title": title, "published": published}
-            if kept is None:
-                kept = ev | {"doc_id": doc_id, "story_id": story, "sources": [src]}
-                continue
-            kept["sources"].append(src)
-            for name in _FILLED:
-                if kept.get(name) is None and ev.get(name) is not None:
-                    kept[name] = ev[name]
-        events.append(kept)
-    return events
+        if len(g.ids) > 1:
+            out.append(_dumps(_merged(rows, g)))
+            continue
+        row = rows[g.ids[0]]
+        head = row[1].rstrip()[:-1].rstrip()         # the object without its closing brace
+        _, _, doc_id, outlet, url, source, title, published, story = row
+        out.append(f'{head}{"," if head != "{" else ""}"doc_id":{_value(doc_id)},"story_id":{_value(story)},'
+                   f'"sources":[{{"doc_id":{_value(doc_id)},"outlet":{_value(outlet)},'
+                   f'"url":{_value(url or source)},"title":{_value(title)},"published":{_value(published)}}}]}}')
+    return out
 
 
 def iter_events(db: sqlite3.Connection, found: list[Group], chunk: int = 200) -> Iterator[dict]:

@@ -4,14 +4,15 @@ Each worker thread reads through its own read-only connection, opened on its fir
 connections belong to one thread, WAL lets many readers run beside the one writer, and a read-only
 connection can never change the database whatever a request asks.
 
-Selecting and merging the events of a filter costs time in proportion to the events it matches
-(5 ms for 800 of 10,000), and a client paging through one filter (the dashboard's map fetches every
-page) asks for the same selection again and again: so the last selections are kept, and each page
-then costs only its own rows. A selection is thrown away as soon as anything committed to the
-database since it was made, by any process: each connection's `PRAGMA data_version` changes when
-another connection commits; the first request on a connection that sees it change (or on a new
-connection) starts a new generation, and a selection is served only within the generation in
-which its computation started, so one computed from data older than a commit is never served after it.
+Selecting and merging every event of a filter costs time in proportion to the events it matches,
+and a client paging through one filter (the dashboard's map fetches every page) asks for the same
+selection again and again: so the last selections are kept, and each page then costs only its own
+rows (a page /api/events reads in SQL is kept the same way, as its answer's bytes). A kept result
+is thrown away as soon as anything is committed to the database after it was made, by any process:
+each connection's `PRAGMA data_version` changes when another connection commits; the first request
+on a connection that sees it change (or on a new connection) starts a new generation, and a result
+is served only within the generation in which its computation started, so one computed from data
+older than a commit is never served after it.
 """
 from __future__ import annotations
 
@@ -52,8 +53,10 @@ class Readers:
                 self.cache.clear()
         return store
 
-    def cached(self, key: Hashable, compute: Callable[[], Any]) -> Any:
-        """`compute()`'s result for `key`, reused while nothing is committed (call after `get`)."""
+    def cached(self, key: Hashable, compute: Callable[[], Any],
+               keep: Callable[[Any], bool] = lambda value: len(value) <= CACHED_MAX_ITEMS) -> Any:
+        """`compute()`'s result for `key`, reused while nothing is committed (call after `get`);
+        a result `keep` refuses (too large) is recomputed every time."""
         with self.lock:
             generation = self.generation
             hit = self.cache.get(key)
@@ -62,7 +65,7 @@ class Readers:
                 return hit[1]
         value = compute()
         with self.lock:
-            if self.generation == generation and len(value) <= CACHED_MAX_ITEMS:
+            if self.generation == generation and keep(value):
                 self.cache[key] = (generation, value)
                 self.cache.move_to_end(key)
                 while len(self.cache) > CACHED_SELECTIONS:

@@ -37,6 +37,7 @@ from marsad.web.params import (
 )
 
 router = APIRouter(prefix="/api")
+CACHED_PAGE_BYTES = 1_000_000   # larger answers of /api/events (thousands of events a page) are not kept
 Actor = words("Words in actor1 or actor2.")
 Place = words("Words in location, admin1 or country.")
 Country = words("A country: English or Arabic name, ISO2 or ISO3 code.")
@@ -105,9 +106,20 @@ def list_events(request: Request, kind: EventType = None, sub_type: SubType = No
                 claimed_by: Claimant = None, story: Story = None,
                 sort: EventSort = "-date", limit: Limit = 50, offset: Offset = 0):
     f = _filter(kind, sub_type, actor, place, country, since, until, bbox, claimed_by, story)
-    found = _selection(request, f, sort)
-    return _json({"total": len(found), "limit": limit, "offset": offset,
-                  "items": ev.decode(reader(request).db, found[offset:offset + limit])})
+    db = reader(request).db
+
+    def body(total: int, found: list[ev.Group]) -> bytes:     # _json's bytes, the events written as stored
+        return (f'{{"total":{total},"limit":{limit},"offset":{offset},"items":['
+                f'{",".join(ev.decode_json(db, found))}]}}').encode("utf-8")
+
+    if ev.paged_in_sql(f, sort):        # only this page's events are merged: its answer is kept
+        content = request.app.state.readers.cached(
+            ("page", f.key(), sort, offset, limit), lambda: body(*ev.page(db, f, sort, offset, limit)),
+            keep=lambda b: len(b) <= CACHED_PAGE_BYTES)
+    else:                               # every event is merged: the selection kept, paged from it
+        selection = _selection(request, f, sort)
+        content = body(len(selection), selection[offset:offset + limit])
+    return Response(content, media_type="application/json")
 
 
 def _selection(request: Request, f: ev.EventFilter, sort: str) -> list[ev.Group]:
