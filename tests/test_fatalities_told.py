@@ -118,3 +118,57 @@ def test_others_in_one_account_add_up():
 ])
 def test_the_victim_a_killing_verb_takes_as_its_object(text, expected):
     assert [v for v, _ in killed(text)] == expected
+
+
+# --- one of them, and the teens written as words -------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("أعلنت الشرطة مقتل أحد عناصرها في انفجار عبوة قرب المركز", [1]),
+    ("أسفر القصف عن استشهاد إحدى المسعفات في الحي الشرقي", [1]),
+    ("أسفر القصف عن مقتل أحد عشر شخصا في السوق", [11]),
+    ("قتل اثنا عشر جنديا في الكمين", [12]),
+    ("أسفر الانفجار عن مقتل محافظ الولاية وثلاثة من مرافقيه", [1, 3]),
+])
+def test_one_of_them_and_the_teens(text, expected):
+    assert [v for v, _ in killed(text)] == expected
+
+
+# --- what does and does not make a count a toll --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # an ordinal before the period ranks the incident, it does not count over the period
+    "وهذا ثالث تفجير في غضون أسبوع في المدينة، أسفر عن مقتل خمسة مدنيين",
+    # "meanwhile" is no period
+    "في غضون ذلك، أعلنت مصادر طبية مقتل ثلاثة مدنيين في انفجار عبوة ناسفة قرب السوق",
+    # the one attack right by the count, though attacks are named a dozen words before
+    "وتعرضت الدوريات لهجمات من مسلحين مجهولين ليلة أمس لليلة الثالثة، وقد قتل شرطيان في هجوم على نقطة تفتيش",
+    # a plural in the source's next statement sums nothing of this count
+    "وقال المتحدث إن الهجوم على الثكنة أدى إلى مقتل 9 جنود، وأوضح أن عمليات بحث واسعة تجري الآن في المنطقة",
+])
+def test_a_one_incident_count_stays_the_incidents(text):
+    figures = killed(text)
+    assert figures and all(scope is None for _, scope in figures)
+
+
+def test_a_period_of_the_count_and_a_plural_by_it_still_make_tolls():
+    assert killed("قتل 40 مدنيا خلال الأسبوع الماضي في المحافظة")[0][1] is not None
+    assert killed("أسفرت غارات متفرقة على ريف المدينة عن مقتل 17 شخصا")[0][1] is not None
+
+
+# --- two triggers of one incident in a sentence -----------------------------------------------------------
+
+@pytest.mark.parametrize("body, place, expected", [
+    # an opening "in another attack" and the precise one after the count
+    (("وفي هجوم آخر، أعلن مصدر في الشرطة مقتل أربعة حراس وإصابة ثلاثة في انفجار عبوة ناسفة استهدفت "
+      "دورية في قرية المنصورية."), "المنصورية", 4),
+    # a suicide attack followed by a car bomb: one incident
+    (("وقال مسؤول محلي إن ثلاثة أشخاص قتلوا جراء هجوم انتحاري بحزام ناسف أعقبه انفجار سيارة مفخخة "
+      "وسط مدينة سامراء."), "سامراء", 3),
+])
+def test_the_precise_trigger_after_the_count_shares_it(body, place, expected):
+    assert fatalities(body).get(place) == expected
+
+
+def test_an_incident_joined_by_wa_after_the_count_does_not_share_it():
+    body = "قتل ثلاثة مدنيين في غارة جوية على بلدة معرشورين، وانفجرت عبوة ناسفة في بلدة تلمنس."
+    assert fatalities(body).get("تلمنس") is None

@@ -30,7 +30,8 @@ class Sent:
         rel = clause = 0
         for i, w in enumerate(self.words):
             rel = 0 if w in STOPS else i + 1 if w in RELATIVE else rel
-            clause += i > 0 and (w in _CLAUSE or w == "ويأتي")
+            # "…، وأوضح أن …": a source's next statement is a new clause too
+            clause += i > 0 and (w in _CLAUSE or w == "ويأتي" or w[:1] == "و" and w[1:] in lex["reporting"])
             self.relative[i], self.clause[i] = rel, clause
             self.clauses.setdefault(clause, []).append(i)
             self.pos[i + 1] = self.pos[i] + (w not in STOPS and w not in QUOTES)   # words before each token
@@ -65,9 +66,12 @@ class Sent:
             after = [x for x in w[i + len(cue.split()):i + len(cue.split()) + 3] if x not in STOPS]
             if not any(_in(x, lex["span"]) or x.lstrip("ال")[:1].isdigit() for x in after):
                 continue
-            if cue == "منذ" and (after[:1] and _in(after[0], lex["recent"])
-                                 or any(x in lex["superlative"] for x in w[max(0, i - 3):i])):
-                continue                                   # "منذ صباح اليوم", "الأعنف منذ أشهر"
+            if cue == "منذ" and after[:1] and _in(after[0], lex["recent"]) \
+                    or any(x in lex["superlative"] for x in w[max(0, i - 3):i]):
+                continue                                   # "منذ صباح اليوم", "الأعنف منذ أشهر", "ثاني هجوم خلال يومين"
+            n = i + len(cue.split())
+            if w[n:n + 1] == ["ذلك"] and (n + 1 >= len(w) or w[n + 1] in STOPS):
+                continue                                   # "في غضون ذلك،", "خلال ذلك،": meanwhile
             out.append((i, " ".join(self.toks[j].text for j in range(i, min(len(w), i + 4)))))
         return out
 
@@ -91,7 +95,10 @@ class Sent:
         feats = self._clause_cues(c)
         if strong or feats["another"]:
             return strong or feats["another"]
-        events = next((w[i] for i in near if _in(w[i], lex["events"])), None) or next(
+        plural = [i for i in near if _in(w[i], lex["events"])]
+        if plural and any(abs(i - at) < min(abs(p - at) for p in plural) for i in near if _in(w[i], lex["single"])):
+            plural = []                                   # "… لهجمات …، وقد قتل شخصان في هجوم على …": that one's
+        events = next((w[i] for i in plural), None) or next(
             (w[i + 1] for i in feats["causes"] if i < at), None)         # "أسفرت هجمات … عن مقتل 28"
         return None if events is None or feats["one_town"] else events
 

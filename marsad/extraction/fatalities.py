@@ -17,6 +17,7 @@ Vague numbers (text/numbers.py, data/numbers.json): the same page: "ACLED codes 
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
@@ -97,6 +98,8 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
         nxt = next((i for i, f in enumerate(figs) if f.start >= triggers[k].start), None)
         if nxt is not None and not _CLAUSES & set(_between(text, triggers[k].end, figs[nxt].start)):
             mine = [f for f, o in zip(figs, owners) if o == owners[nxt]]
+        elif nxt is None and figs and (prev := max(owners)) < k and _retold_here(text, triggers[prev], triggers[k]):
+            mine = [f for f, o in zip(figs, owners) if o == prev]
     if not figs:
         mine = _next_door(text, sent_start, triggers, trig=triggers[k])
     # an assassination, or the weapon named right after one ("اغتالت طائرة مسيرة …")
@@ -110,6 +113,16 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
             return 0, None
         return None, None
     return _count(text, mine)
+
+
+def _retold_here(text: str, prev: Trigger, trig: Trigger) -> bool:
+    """`trig` tells again, more precisely, the incident `prev` counted in the same sentence: "وفي هجوم
+    آخر، أعلن مصدر مقتل ثلاثة … في انفجار عبوة ناسفة", "… جراء هجوم انتحاري بحزام ناسف أعقبه انفجار
+    سيارة مفخخة" — no new clause (فيما، ، و…) between, and not "another" one or one joined by و."""
+    gap = normalize(text[prev.end:trig.start])
+    joined = (gap.split()[-1:] or [""])[0].startswith("و") or _first_word(text, trig).startswith("و")
+    return not _CLAUSES & set(gap.split()) and not re.search(r"[،,؛.]\s*و", gap) and not _another(text, trig) \
+        and not joined
 
 
 def _assassinated(text: str, trig: Trigger, end: int) -> tuple[int, str] | None:

@@ -167,7 +167,7 @@ def _words_counts(s: Sent) -> list[tuple[int, int, str, int]]:
             continue                                      # "مقتل مدنيين بينهم نساء": a plural, no dual
         if i and _in(w[i - 1], lex["attempt"]):
             continue                                      # "محاولة قتل الشاهد": no one died
-        if w[k] in lex["duals"] or _person(w[k]) and w[k] != "اخر":
+        if w[k] in lex["duals"] or _person(w[k]) and w[k] != "اخر" or _one_of(w, k):
             out.append((i, k + 1, kd, 2 if w[k] in lex["duals"] else 1))
     for i, x in enumerate(w):                             # "أدت إلى سقوط شهيد"; not "(15) شهيدا"
         two = _bare(x, lex["two"])                        # "ما أدى إلى مقتلهما"
@@ -187,10 +187,16 @@ def _words_counts(s: Sent) -> list[tuple[int, int, str, int]]:
     return out + _objects(s, out)
 
 
+def _one_of(w: list[str], k: int) -> bool:
+    """"مقتل أحد جنوده", "مقتل إحدى المسعفات": one of them (not "أحد عشر", eleven)."""
+    return w[k] in ("احد", "احدي") and k + 1 < len(w) and w[k + 1] not in ("عشر", "عشره") and w[k + 1] not in STOPS
+
+
 def _objects(s: Sent, found: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
-    """The victim a killing verb takes as its object past the doer: "قتل مسلحون مجهولون شرطيا", "قتل
-    مسلحون في أحدهما عضوا في البرلمان" — one indefinite person in the accusative (…ا). A dual is left
-    out: "مدنيين، مسلحين" are as often plurals."""
+    """The victim a killing verb takes as its object, past the doer if any: "قتل مسلحون مجهولون شرطيا",
+    "قتل مسلحون في أحدهما عضوا في البرلمان"، "وقتلوا قائدا" — one indefinite person in the accusative
+    (…ا). Right after a verb without its plural subject (وقتلوا) it may be a dual's construct ("قتل سائقا
+    شاحنات": two drivers); a dual is left out too: "مدنيين، مسلحين" are as often plurals."""
     lex, w, out = _lex(), s.words, []
     for i in range(len(w) - 2):
         if not any(f in lex["active"] for f in strip_clitics(w[i])) or any(a <= x < b for a, b, _, _ in found
@@ -198,9 +204,9 @@ def _objects(s: Sent, found: list[tuple[int, int, str, int]]) -> list[tuple[int,
             continue
         for a in range(i + 1, min(len(w), i + 7)):
             x = w[a]
-            if x in STOPS or _number(x) or casualty_kind(x) or x.startswith("و") and a > i + 2:
+            if x in STOPS or _number(x) and not _one(x) or casualty_kind(x) or x.startswith("و") and a > i + 2:
                 break
-            if a > i + 1 and w[a - 1] not in _PREPOSITIONS and x.endswith("ا") and (
+            if (a > i + 1 or w[i].endswith("وا")) and w[a - 1] not in _PREPOSITIONS and x.endswith("ا") and (
                     x in lex["persons"] or x[:-1] in lex["persons"]) and not _counted_after(s, a):
                 out.append((i, a + 1, "killed", 1))
                 break
