@@ -119,3 +119,13 @@ def test_demonstrations_that_went_out_are_a_protest():
 ])
 def test_accidents_anniversaries_plans_topics_and_background_are_no_attack(text):
     assert E not in _types(text) and V not in _types(text)
+
+
+def test_a_protest_in_a_square_of_a_named_town_is_one_event_at_the_town():
+    evs = [e for e in _events("تظاهر المئات أمس في ساحة الشهداء بمدينة طرابلس الليبية.") if e.event_type == P]
+    assert [(e.location, e.country) for e in evs] == [("طرابلس", "Libya")]
+
+
+def test_a_protest_placed_only_at_a_square_is_no_recapture_and_keeps_the_square():
+    evs = _events("تظاهر المئات أمس في ساحة التحرير احتجاجا على الفساد.")
+    assert [(e.event_type, e.location) for e in evs] == [(P, "ساحة التحرير")]
