@@ -172,3 +172,22 @@ def test_the_precise_trigger_after_the_count_shares_it(body, place, expected):
 def test_an_incident_joined_by_wa_after_the_count_does_not_share_it():
     body = "قتل ثلاثة مدنيين في غارة جوية على بلدة معرشورين، وانفجرت عبوة ناسفة في بلدة تلمنس."
     assert fatalities(body).get("تلمنس") is None
+
+
+# --- "others" besides one named, and the doers before a killing verb ------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the one named and the others counted: 1 + 12
+    ("وأعلنت الشرطة مقتل رئيس البلدية و12 آخرين في تفجير استهدف موكبه", [13]),
+    ("اغتيل الصحفي الذي قتل مع 4 مرافقين آخرين في كمين على الطريق", [5]),
+    # others besides a count are that count's: 2 and 5, summed per incident later
+    ("قتل شرطيان و5 آخرون في الهجوم", [2, 5]),
+    # "others" opening the sentence carry the count of a sentence before
+    ("كما قتل 3 آخرون في قصف على القرية", [3]),
+])
+def test_others_besides_one_named_add_one(text, expected):
+    assert [v for v, _ in killed(text)] == expected
+
+
+def test_the_noun_before_a_killing_verb_with_its_own_count_is_the_doer():
+    assert [v for v, _ in killed("طالبت العائلات بمحاكمة جنديين قتلوا 6 مزارعين قرب الحدود")] == [6]

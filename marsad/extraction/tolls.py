@@ -182,6 +182,8 @@ def _words_counts(s: Sent) -> list[tuple[int, int, str, int]]:
                 if w[a] in STOPS or w[a].startswith("و"):
                     break
                 if _in(w[a], lex["after"]):
+                    if a + 1 < len(w) and _number(w[a + 1]):
+                        break                             # "شرطيين قتلوا 13 متظاهرا": the doers
                     out.append((i, a + 1, casualty_kind(w[a]), 2 if w[i] in lex["duals"] else 1))
                     break
     return out + _objects(s, out)
@@ -266,6 +268,8 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
         named = kind == "killed" and named_victims(s.words, i, STOPS | QUOTES)
         if named and named[0] not in covered:           # "العقيد فلان والمقدم فلان و5 مجندين قتلوا"
             i, value, q = named[0], value + named[1], None
+        elif kind == "killed" and (killing := _besides_one(s, i, end, found)) is not None:
+            i, value, q = killing, value + 1, None         # "مقتل فلان و16 آخرين"
         found.append((i, end, kind, value, approx, part, q))
         prior[j - 1] = kind
     found += _others_told(s, found, prior)
@@ -277,6 +281,22 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
         out.append(Figure(kind, value, approx, text[start:stop], start, stop, scope, update, part,
                           s.single and not scope))
     return _coordinated(s, out)
+
+
+def _besides_one(s: Sent, i: int, end: int, found: list[tuple]) -> int | None:
+    """The killing word of "مقتل فلان و16 آخرين", "الذي قتل مع 9 مواطنين آخرين": "others" besides one
+    victim named, not counted, between that word and the count (no count before it in the sentence)."""
+    w = s.words
+    if not (w[end - 1] in OTHERS or end < len(w) and w[end] in OTHERS) or any(f[0] < i for f in found):
+        return None
+    joined = w[i - 1] == "مع" or s.toks[i].text.startswith("و")
+    for b in range(i - 1, max(-1, i - 1 - BACK), -1):
+        if w[b] in STOPS:
+            return None
+        if casualty_kind(w[b]) == "killed":
+            named = joined and (b < i - 1 or w[i - 1] == "مع") and not _in(w[b], _lex()["counted"])
+            return b if named else None
+    return None
 
 
 def _others_told(s: Sent, found: list[tuple], prior: dict[int, str]) -> list[tuple]:
