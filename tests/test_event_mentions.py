@@ -129,3 +129,9 @@ def test_a_protest_in_a_square_of_a_named_town_is_one_event_at_the_town():
 def test_a_protest_placed_only_at_a_square_is_no_recapture_and_keeps_the_square():
     evs = _events("تظاهر المئات أمس في ساحة التحرير احتجاجا على الفساد.")
     assert [(e.event_type, e.location) for e in evs] == [(P, "ساحة التحرير")]
+
+
+def test_a_base_taken_as_headquarters_is_established_but_one_attacked_is_a_target():
+    S = "Strategic developments"
+    assert S in _types("واتخذت الميليشيا من مدرسة البلدة مقرا لها في مدينة ترهونة أمس.")
+    assert S not in _types("وقتل عشرة أشخاص في هجوم انتحاري استهدف مقرا للشرطة في مدينة بعقوبة أمس.")
