@@ -191,3 +191,33 @@ def test_others_besides_one_named_add_one(text, expected):
 
 def test_the_noun_before_a_killing_verb_with_its_own_count_is_the_doer():
     assert [v for v, _ in killed("طالبت العائلات بمحاكمة جنديين قتلوا 6 مزارعين قرب الحدود")] == [6]
+
+
+# --- a time or commas between the verb and its victim; periods and rising totals of one incident ----------
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقتل أمس شخص واحد على الأقل عندما فرقت الشرطة تجمعا في ساحة البلدة", [1]),
+    ("قتلت الشرطة، بالرصاص الحي، مساء أمس، متظاهرا في وسط العاصمة", [1]),
+])
+def test_a_time_or_commas_between_the_killing_verb_and_its_victim(text, expected):
+    assert [v for v, _ in killed(text)] == expected
+
+
+def test_a_period_in_a_later_bahd_clause_dates_something_else():
+    # "منذ شهرين" dates the promise, not the count
+    text = "لقي ثلاثة أشخاص مصرعهم في مصادمات بين الشرطة والأهالي، بعد أن وعدت السلطات بوقف المشروع منذ شهرين."
+    assert killed(text) == [(3, None)]
+    # a period of the fighting itself still makes a toll
+    assert killed("قتل 50 شخصا، بعد اشتباكات استمرت منذ ثلاثة أيام")[0][1] is not None
+
+
+def test_a_superlative_a_few_words_before_the_period_is_no_toll():
+    text = "قتل 14 مسلحا في غارة للتحالف، في أكبر عملية في هذه المنطقة منذ مطلع العام"
+    assert killed(text) == [(14, None)]
+
+
+def test_a_rising_total_in_a_relative_clause_on_one_incident_is_that_incidents():
+    figures = [f for f in casualty_figures("التفجير الذي استهدف السوق الشعبي والذي ارتفع عدد قتلاه إلى 17") if f.kind == "killed"]
+    assert [(f.value, f.scope, f.update) for f in figures] == [(17, None, True)]
+    figures = [f for f in casualty_figures("الهجمات التي ارتفع عدد قتلاها إلى 40") if f.kind == "killed"]
+    assert figures[0].scope is not None

@@ -29,7 +29,7 @@ class Sent:
         self._cues: dict[int, dict] = {}
         rel = clause = 0
         for i, w in enumerate(self.words):
-            rel = 0 if w in STOPS else i + 1 if w in RELATIVE else rel
+            rel = 0 if w in STOPS else i + 1 if w in RELATIVE or w[:1] == "و" and w[1:] in RELATIVE else rel
             # "…، وأوضح أن …": a source's next statement is a new clause too
             clause += i > 0 and (w in _CLAUSE or w == "ويأتي" or w[:1] == "و" and w[1:] in lex["reporting"])
             self.relative[i], self.clause[i] = rel, clause
@@ -51,10 +51,21 @@ class Sent:
                 continue
             stop = next((t for t in range(total, min(len(w), total + 15)) if w[t] == "الي" or w[t][:1].isdigit()),
                         total + 1)
-            one = any(_in(w[t], lex["single"]) for t in range(total + 1, stop))
+            one = any(_in(w[t], lex["single"]) for t in range(total + 1, stop)) or self._of_incident(i)
             kind = next((k for t in range(total + 1, stop) if (k := casualty_kind(w[t]))), None)
             out.append((total, " ".join(t.text for t in self.toks[i:min(stop, i + 6)]), one, kind))
         return out
+
+    def _of_incident(self, i: int) -> bool:
+        """The rising total is told in a relative clause on one incident: "الاعتداء الذي ارتفع عدد قتلاه
+        إلى 22"."""
+        rel, lex = self.relative[i], _lex()
+        for x in reversed(self.words[max(0, rel - 9):rel - 1] if rel else []):
+            if x in STOPS or _in(x, lex["events"]):
+                return False                              # "الهجمات التي ارتفع عدد قتلاها": several
+            if _in(x, lex["single"]):
+                return True
+        return False
 
     def _period(self) -> list[tuple[int, str]]:
         """(position, words) of the period cues: منذ/خلال/طوال … followed by a span of time."""
@@ -66,8 +77,7 @@ class Sent:
             after = [x for x in w[i + len(cue.split()):i + len(cue.split()) + 3] if x not in STOPS]
             if not any(_in(x, lex["span"]) or x.lstrip("ال")[:1].isdigit() for x in after):
                 continue
-            if cue == "منذ" and after[:1] and _in(after[0], lex["recent"]) \
-                    or any(x in lex["superlative"] for x in w[max(0, i - 3):i]):
+            if cue == "منذ" and after[:1] and _in(after[0], lex["recent"]) or self._ranked(i):
                 continue                                   # "منذ صباح اليوم", "الأعنف منذ أشهر", "ثاني هجوم خلال يومين"
             n = i + len(cue.split())
             if w[n:n + 1] == ["ذلك"] and (n + 1 >= len(w) or w[n + 1] in STOPS):
@@ -75,15 +85,32 @@ class Sent:
             out.append((i, " ".join(self.toks[j].text for j in range(i, min(len(w), i + 4)))))
         return out
 
+    def _ranked(self, cue: int) -> bool:
+        """A superlative or ordinal a few words before the cue, in its clause: "الأعنف منذ أشهر", "في أكبر
+        عملية في هذه المنطقة منذ مطلع السنة", "ثاني هجوم خلال يومين"."""
+        for x in reversed(self.words[max(0, cue - 6):cue]):
+            if x in STOPS:
+                return False
+            if x in _lex()["superlative"]:
+                return True
+        return False
+
     def cue_applies(self, cue: int, at: int) -> bool:
         """A cue inside a relative clause scopes only the figures in that clause."""
         return not self.relative[cue] or self.relative[cue] == self.relative[at]
 
     def fronted(self, cue: int, at: int) -> bool:
-        """The cue dates a circumstance fronted before a comma ("بعد فقدان أثرهم منذ عشرة أيام، تم العثور
-        على جثث ثلاثة …"): a "بعد/قبل" phrase that does not scope the count after it."""
-        comma = next((c for c in range(cue, at) if self.words[c] == "،"), None)
-        return comma is not None and any(x in ("بعد", "قبل", "عقب") for x in self.words[max(0, cue - 4):cue])
+        """The cue dates another circumstance, in a "بعد/قبل" phrase set off by a comma from the count:
+        "بعد فقدان أثرهم منذ عشرة أيام، تم العثور على جثث ثلاثة …", "لقي أربعة مصرعهم في مصادمات …، بعد
+        أن وعدت الحكومة بوقف البناء منذ شهرين" — unless that phrase tells fighting (بعد معارك استمرت منذ
+        ثلاثة أيام: the count is over those days)."""
+        w, lex = self.words, _lex()
+        opens = max((c for c in range(cue) if w[c] == "،"), default=-1) + 1      # the cue's comma-clause
+        ends = next((c for c in range(cue, len(w)) if w[c] == "،"), len(w))
+        if opens <= at < ends or not any(x in ("بعد", "قبل", "عقب") for x in w[opens:opens + 2]):
+            return False
+        return not any(_in(x, lex["events"]) or _in(x, lex["single"]) or _in(x, lex["conflict"])
+                       or _in(x, lex["fighting"]) for x in w[opens:ends])
 
     def several(self, at: int) -> str | None:
         """Words near the figure, in its clause, that say it sums several incidents."""

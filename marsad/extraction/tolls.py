@@ -163,6 +163,8 @@ def _words_counts(s: Sent) -> list[tuple[int, int, str, int]]:
         if (kd := casualty_kind(w[i])) is None or _in(w[i], lex["counted"]):
             continue
         k = _skip(s, i + 1)
+        while k < min(len(w) - 1, i + 4) and (w[k] == "،" or _in(w[k], lex["recent"])):
+            k = _skip(s, k + 1)                           # "وقتل أمس شخص واحد", "قتل، مساء الجمعة، …"
         if k >= len(w) or k + 1 < len(w) and w[k + 1] in lex["parts"] and w[k] not in lex["persons"]:
             continue                                      # "مقتل مدنيين بينهم نساء": a plural, no dual
         if i and _in(w[i - 1], lex["attempt"]):
@@ -204,9 +206,13 @@ def _objects(s: Sent, found: list[tuple[int, int, str, int]]) -> list[tuple[int,
         if not any(f in lex["active"] for f in strip_clitics(w[i])) or any(a <= x < b for a, b, _, _ in found
                                                                         for x in (i, i + 1)):
             continue
-        for a in range(i + 1, min(len(w), i + 7)):
+        seen = 0
+        for a in range(i + 1, len(w)):
             x = w[a]
-            if x in STOPS or _number(x) and not _one(x) or casualty_kind(x) or x.startswith("و") and a > i + 2:
+            if x == "،" or x in QUOTES:
+                continue                                  # "قتل الجيش، بالرصاص، أمس، متظاهرا"
+            seen += 1
+            if seen > 6 or x in STOPS or _number(x) and not _one(x) or casualty_kind(x) or x.startswith("و") and seen > 2:
                 break
             if (a > i + 1 or w[i].endswith("وا")) and w[a - 1] not in _PREPOSITIONS and x.endswith("ا") and (
                     x in lex["persons"] or x[:-1] in lex["persons"]) and not _counted_after(s, a):
