@@ -221,3 +221,12 @@ def test_a_rising_total_in_a_relative_clause_on_one_incident_is_that_incidents()
     assert [(f.value, f.scope, f.update) for f in figures] == [(17, None, True)]
     figures = [f for f in casualty_figures("الهجمات التي ارتفع عدد قتلاها إلى 40") if f.kind == "killed"]
     assert figures[0].scope is not None
+
+
+@pytest.mark.parametrize("body, place, expected", [
+    ("اغتال مسلحون القاضي مع سائقه في مدينة سرت.", "سرت", 2),
+    ("اغتال مسلحون مجهولون مدير المدرسة مع زوجته وابنه أمام منزلهم في بلدة الحويجة.", "الحويجة", 3),
+    ("اغتال مسلحون مجهولون الناشط سامي العلي أمام منزله في مدينة درنة.", "درنة", 1),
+])
+def test_an_assassination_kills_its_target_and_those_with_them(body, place, expected):
+    assert fatalities(body).get(place) == expected

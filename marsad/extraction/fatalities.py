@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from marsad.data import load_json
 from marsad.extraction.casualty_scope import Sent
-from marsad.extraction.casualty_words import OTHERS, _in, _lex, casualty_kind
+from marsad.extraction.casualty_words import OTHERS, _in, _lex, _person, casualty_kind
 from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.triggers import Trigger, _fold_weapons, find_triggers
 from marsad.model import Event
@@ -140,7 +140,22 @@ def _assassinated(text: str, trig: Trigger, end: int) -> tuple[int, str] | None:
         noun = next((normalize(t.text) for t in tokens(text, q.end, min(end, q.end + 20))), "")
         if not q.definite and q.value < 1900 and not _in(noun, _lex()["things"]):
             return q.value, text[trig.start:q.end]
-    return 1, text[trig.start:trig.end]
+    return _with_companions(text, trig, end)
+
+
+def _with_companions(text: str, trig: Trigger, end: int) -> tuple[int, str]:
+    """The target, and the people killed with them: "اغتال مسلحون عميد الكلية مع زوجته وابنه" = 3."""
+    after = list(tokens(text, trig.end, end))[:16]
+    words = [normalize(t.text) for t in after]
+    if "مع" not in words[:10]:
+        return 1, text[trig.start:trig.end]
+    count, stop, first = 1, trig.end, words.index("مع") + 1
+    for i in range(first, len(words)):
+        stem = words[i][1:] if i > first and words[i].startswith("و") else words[i] if i == first else ""
+        if not (stem in _lex()["duals"] or _person(stem)):
+            break                                        # "مع زوجته وابنه أمام منزلهم"
+        count, stop = count + (2 if stem in _lex()["duals"] else 1), after[i].end
+    return count, text[trig.start:stop]
 
 
 def _weapon_of(text: str, prev: Trigger, trig: Trigger) -> bool:
