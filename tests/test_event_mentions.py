@@ -135,3 +135,8 @@ def test_a_base_taken_as_headquarters_is_established_but_one_attacked_is_a_targe
     S = "Strategic developments"
     assert S in _types("واتخذت الميليشيا من مدرسة البلدة مقرا لها في مدينة ترهونة أمس.")
     assert S not in _types("وقتل عشرة أشخاص في هجوم انتحاري استهدف مقرا للشرطة في مدينة بعقوبة أمس.")
+
+
+def test_the_site_of_an_attack_is_a_construct_head_not_a_definite_target():
+    assert E in _types("وقال البيان إن المتمردين شنوا الهجوم على الموقع بسيارة مفخخة يقودها انتحاري أمس.")
+    assert E not in _types("ووصل المحققون إلى موقع الانفجار في مدينة كركوك أمس.")

@@ -30,6 +30,9 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
         return True
     if any(fits(w, lex["governor"]) for w in before[-2:]):
         return True
+    if before and _head(before[-1]) in lex["construct"] or len(before) > 1 and _head(before[-2]) in lex["construct"] \
+            and before[-1] in ("هذا", "هذه", "ذلك", "تلك"):
+        return True      # "موقع الهجوم"، "مكان هذا الانفجار": the site of an event told, not a new one
     if before and any(f in lex["name_heads"] for f in strip_clitics(before[-1])):
         return True      # "ساحة التحرير"، "رئيس تحرير"، "جبهة التحرير": a name or a title, no event
     if _called_for(normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]):
@@ -50,6 +53,11 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     if trig.flag in ("weak", "weapon", "crowd", "gather"):
         return not _anchored(text, trig, sent_start, sent_end)
     return False
+
+
+def _head(word: str) -> str:
+    """A construct head without the one proclitic it may take (بموقع، ومكان): never with the article."""
+    return word[1:] if len(word) > 4 and word[0] in "وفبل" else word
 
 
 def _called_for(before: list[str]) -> bool:

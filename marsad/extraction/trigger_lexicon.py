@@ -121,6 +121,7 @@ def lexicon() -> dict:
             "pejorative": re.compile(r"\s+(?:" + "|".join(normalize(w) for w in raw["pejoratives"]) + r")(?!\w)"),
             "anaphor": re.compile(r"(?<!\w)(?:[وبلف]|في )?(?:" + "|".join(normalize(w) for w in raw["anaphors"]) + r")(?!\w)"),
             "future": tuple(normalize(p) for p in raw["future_prefix"]),
+            "construct": frozenset(normalize(w) for w in raw["governors"]["construct"]),
             "name_heads": frozenset(normalize(w) for w in raw["name_heads"]["words"]),
             "calls": frozenset(normalize(w) for w in raw["calls"]["words"]),
             "crowd_size": re.compile(r"(?<!\w)[وب]?(?:من\s+)?(?:ال)?(?:" + "|".join(normalize(w) for w in raw["crowd_sizes"])
