@@ -88,9 +88,18 @@ def _place_match(place: str) -> Callable[[str | None, str | None, str | None], b
                                       or bool(english) and country == english)
 
 
+def _from(f: EventFilter) -> str:
+    """The tables, in the order SQLite is to read them (CROSS JOIN keeps the order written; PostgreSQL
+    plans it as any join): events first, by the index of their type or date, each one's document
+    looked up; SQLite, left to choose, would start some selections from every ok document (an index
+    on status) and read each one's events by date: a count over 5,000 events took 13 s. One story's
+    documents are few: those first, then their events (migration 7's events_doc)."""
+    return "FROM documents d CROSS JOIN events e" if f.story else "FROM events e CROSS JOIN documents d"
+
+
 def _where(f: EventFilter) -> tuple[str, list]:
     """The SQL conditions of `f`'s filters that columns can answer (all but actor, claimant, place, keep)."""
-    where, args = ["d.status = 'ok'"], []
+    where, args = ["d.doc_id = e.doc_id", "d.status = 'ok'"], []
     if f.type:          # a type or a sub-type (their names differ): one column, so its index serves
         where.append("e.event_type = ?" if f.type in EVENT_TYPES else "e.sub_event_type = ?")
         args.append(f.type)
@@ -151,8 +160,8 @@ def groups(db: sqlite3.Connection, f: EventFilter, sort: str = "-date") -> list[
     where, args = _where(f)
     rows = db.execute(
         f"SELECT e.id, d.story_id, e.event_type, e.location_key, e.event_date, {_date_text(f)}, "
-        "e.fatalities, e.actor1, e.actor2, e.location, e.admin1, e.country, e.claimed_by FROM events e "
-        f"JOIN documents d ON d.doc_id = e.doc_id WHERE {where} ORDER BY {_ORDER['-date']}", args).fetchall()
+        f"e.fatalities, e.actor1, e.actor2, e.location, e.admin1, e.country, e.claimed_by {_from(f)} WHERE {where} "
+        f"ORDER BY {_ORDER['-date']}", args).fetchall()
     place = _place_match(f.place) if f.place else None
     actor, claimant = _norm(f.actor), _norm(f.claimed_by)
     out: dict[tuple, Group] = {}
@@ -175,10 +184,15 @@ def groups(db: sqlite3.Connection, f: EventFilter, sort: str = "-date") -> list[
     return found
 
 
-def paged_in_sql(f: EventFilter, sort: str) -> bool:
+SQL_PAGE_DEPTH = 500        # pages starting deeper come from the whole selection (kept: see readers.py)
+
+
+def paged_in_sql(f: EventFilter, sort: str, offset: int = 0) -> bool:
     """Whether `page` finds this page without merging every selected event: the filters are
-    columns, and the order is by date (a fatalities order needs every merged event's toll)."""
-    return sort in _ORDER and not (f.actor or f.claimed_by or f.place or f.keep)
+    columns, the order is by date (a fatalities order needs every merged event's toll), and the
+    page starts near the top. A page reads every row before it, so a client fetching every page
+    (the dashboard's map, 2,000 a page) is better served by one merge of the whole selection."""
+    return sort in _ORDER and offset <= SQL_PAGE_DEPTH and not (f.actor or f.claimed_by or f.place or f.keep)
 
 
 def page(db: sqlite3.Connection, f: EventFilter, sort: str, offset: int, limit: int) -> tuple[int, list[Group]]:
@@ -192,14 +206,14 @@ def page(db: sqlite3.Connection, f: EventFilter, sort: str, offset: int, limit: 
     Undated events come last, and their rows are not in key order: a page reaching them reads to
     the end. Filters on words (actor, claimant, place) and fatalities orders merge every row
     (`groups`)."""
-    if not paged_in_sql(f, sort):
+    if not paged_in_sql(f, sort, offset):
         found = groups(db, f, sort)
         return len(found), found[offset:offset + limit]
     where, args = _where(f)
     date_text = _date_text(f)
     rows = db.execute(
         f"SELECT e.id, d.story_id, e.event_type, e.location_key, e.event_date, {date_text}, e.fatalities "
-        f"FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where} ORDER BY {_order(f, sort)}", args)
+        f"{_from(f)} WHERE {where} ORDER BY {_order(f, sort)}", args)
     out: dict[tuple, Group] = {}
     want, last_day, stopped = offset + limit, None, False
     for eid, story, etype, key, date, words, dead in rows:
@@ -214,7 +228,7 @@ def page(db: sqlite3.Connection, f: EventFilter, sort: str, offset: int, limit: 
         return len(found), found[offset:want]
     total = db.execute(
         f"SELECT count(*) FROM (SELECT DISTINCT e.event_type, COALESCE(e.event_date, {date_text}), e.location_key, "
-        f"d.story_id FROM events e JOIN documents d ON d.doc_id = e.doc_id WHERE {where}) AS merged", args).fetchone()[0]
+        f"d.story_id {_from(f)} WHERE {where}) AS merged", args).fetchone()[0]
     return total, list(out.values())[offset:want]
 
 

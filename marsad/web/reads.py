@@ -112,7 +112,7 @@ def list_events(request: Request, kind: EventType = None, sub_type: SubType = No
         return (f'{{"total":{total},"limit":{limit},"offset":{offset},"items":['
                 f'{",".join(ev.decode_json(db, found))}]}}').encode("utf-8")
 
-    if ev.paged_in_sql(f, sort):        # only this page's events are merged: its answer is kept
+    if ev.paged_in_sql(f, sort, offset):    # only this page's events are merged: its answer is kept
         content = request.app.state.readers.cached(
             ("page", f.key(), sort, offset, limit), lambda: body(*ev.page(db, f, sort, offset, limit)),
             keep=lambda b: len(b) <= CACHED_PAGE_BYTES)
