@@ -140,3 +140,15 @@ def test_a_base_taken_as_headquarters_is_established_but_one_attacked_is_a_targe
 def test_the_site_of_an_attack_is_a_construct_head_not_a_definite_target():
     assert E in _types("وقال البيان إن المتمردين شنوا الهجوم على الموقع بسيارة مفخخة يقودها انتحاري أمس.")
     assert E not in _types("ووصل المحققون إلى موقع الانفجار في مدينة كركوك أمس.")
+
+
+@pytest.mark.parametrize("text", [
+    "وأعرب الوزير في تصريحات للصحافيين أمس عن انزعاجه الشديد لهذا الهجوم على مدينة بيدوا.",
+    "وتوالت الإدانات من عواصم عربية للتفجير الذي وقع في مدينة القامشلي.",
+])
+def test_an_attack_reacted_to_in_its_clause_is_no_new_report(text):
+    assert not _types(text) & {E, V, B}
+
+
+def test_a_reaction_in_an_earlier_clause_leaves_the_report_told_after_it():
+    assert E in _types("وأدانت الحكومة ما جرى، وانفجرت عبوة ناسفة أمس في سوق مدينة بيدوا فقتلت ثلاثة مدنيين.")

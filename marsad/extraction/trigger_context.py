@@ -35,7 +35,8 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
         return True      # "موقع الهجوم"، "مكان هذا الانفجار": the site of an event told, not a new one
     if before and any(f in lex["name_heads"] for f in strip_clitics(before[-1])):
         return True      # "ساحة التحرير"، "رئيس تحرير"، "جبهة التحرير": a name or a title, no event
-    if _called_for(normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]):
+    clause = normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]
+    if _called_for(clause) or trig.event_type in _REACTED_TO and _reacting(clause):
         return True
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
     if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
@@ -58,6 +59,17 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
 def _head(word: str) -> str:
     """A construct head without the one proclitic it may take (بموقع، ومكان): never with the article."""
     return word[1:] if len(word) > 4 and word[0] in "وفبل" else word
+
+
+_REACTED_TO = ("Violence against civilians", "Explosions/Remote violence", "Battles")
+
+
+def _reacting(before: list[str]) -> bool:
+    """A reaction word in the trigger's clause before it ("أعرب عن انزعاجه الشديد لهذا الهجوم"): the
+    event reacted to, told elsewhere. A protest is left out: protesters condemn what they protest."""
+    react = lexicon()["reactions"]
+    at = next((i for i in range(len(before) - 1, -1, -1) if fits(before[i], react)), None)
+    return at is not None and not any(w.endswith((".", "،", ",", "؛", ":")) for w in before[at:])
 
 
 def _called_for(before: list[str]) -> bool:

@@ -123,6 +123,7 @@ def lexicon() -> dict:
             "future": tuple(normalize(p) for p in raw["future_prefix"]),
             "construct": frozenset(normalize(w) for w in raw["governors"]["construct"]),
             "name_heads": frozenset(normalize(w) for w in raw["name_heads"]["words"]),
+            "reactions": _word_set(raw["reactions"]["words"]),
             "calls": frozenset(normalize(w) for w in raw["calls"]["words"]),
             "crowd_size": re.compile(r"(?<!\w)[وب]?(?:من\s+)?(?:ال)?(?:" + "|".join(normalize(w) for w in raw["crowd_sizes"])
                                      + r")(?!\w)|\d+\s+(?:الف\s+)?(?:متظاهر|محتج|معتصم)"),
