@@ -230,3 +230,17 @@ def test_a_rising_total_in_a_relative_clause_on_one_incident_is_that_incidents()
 ])
 def test_an_assassination_kills_its_target_and_those_with_them(body, place, expected):
     assert fatalities(body).get(place) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the dead and the hurt counted together: no death count
+    ("أسفر الانفجار عن سقوط 20 قتيلا وجريحا في السوق", []),
+    ("سقط 12 بين قتيل وجريح في القصف على الحي", []),
+    ("خلفت الغارات عشرات القتلى والجرحى في المدينة", []),
+    # one of each, and two groups
+    ("سقط قتيل وجريح في إطلاق نار قرب الحاجز", [1]),
+    ("سقط 4 قتلى وجرحى آخرون في الهجوم", [4]),
+    ("أسفر القصف عن 3 قتلى و7 جرحى", [3]),
+])
+def test_the_dead_and_the_hurt_counted_together_are_no_death_count(text, expected):
+    assert [v for v, _ in killed(text)] == expected
