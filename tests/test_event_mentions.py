@@ -152,3 +152,7 @@ def test_an_attack_reacted_to_in_its_clause_is_no_new_report(text):
 
 def test_a_reaction_in_an_earlier_clause_leaves_the_report_told_after_it():
     assert E in _types("وأدانت الحكومة ما جرى، وانفجرت عبوة ناسفة أمس في سوق مدينة بيدوا فقتلت ثلاثة مدنيين.")
+
+
+def test_an_attack_confessed_to_or_tried_in_its_clause_is_no_new_report():
+    assert E not in _types("وبث التلفزيون أمس اعترافات خمسة أشخاص حول تنفيذ تفجير بسيارة مفخخة في مدينة حماة.")

@@ -65,8 +65,9 @@ _REACTED_TO = ("Violence against civilians", "Explosions/Remote violence", "Batt
 
 
 def _reacting(before: list[str]) -> bool:
-    """A reaction word in the trigger's clause before it ("أعرب عن انزعاجه الشديد لهذا الهجوم"): the
-    event reacted to, told elsewhere. A protest is left out: protesters condemn what they protest."""
+    """A reaction or trial word in the trigger's clause before it ("أعرب عن انزعاجه الشديد لهذا الهجوم"،
+    "بث اعترافات عشرة أشخاص حول تنفيذ اعتداء"): the event reacted to or tried, told elsewhere. A
+    protest is left out: protesters condemn what they protest."""
     react = lexicon()["reactions"]
     at = next((i for i in range(len(before) - 1, -1, -1) if fits(before[i], react)), None)
     return at is not None and not any(w.endswith((".", "،", ",", "؛", ":")) for w in before[at:])
