@@ -94,7 +94,11 @@ def _spark(corpus: Path, out: Path, master: str) -> dict:
     summary = json.loads(result.pop("stdout"))
     return {**result, "job_seconds": summary["seconds"], "ok": summary["ok"], "rejected": summary["rejected"],
             "events": summary["events"], "stories_with_copies": summary["stories_with_copies"],
-            "articles_per_second": round(summary["documents"] / result["wall_seconds"], 1)}
+            "articles_per_second": round(summary["documents"] / result["wall_seconds"], 1),
+            # where the job's time went, and proof that both runs did the same work once
+            "step_seconds": summary.get("stage_seconds"), "partitions": summary["partitions"],
+            "pipeline_runs": summary.get("pipeline_runs"),
+            "load_average_after": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None}
 
 
 def _step(name: str, figures: dict) -> dict:

@@ -31,6 +31,7 @@ class Piece:
     end: int | None = None
     lines_before: int = 0
     size: int = 0
+    input_no: int = 0                   # the input's place in the listing: the first of two files with a record id wins it
 
     @property
     def input(self) -> Input:
@@ -44,11 +45,11 @@ class Piece:
 def plan(paths: list[str | os.PathLike], split_bytes: int = SPLIT_BYTES) -> list[Piece]:
     """The read pieces for `paths`, in reading order (inputs as `iter_inputs` lists them)."""
     pieces: list[Piece] = []
-    for inp in iter_inputs(paths):
+    for no, inp in enumerate(iter_inputs(paths)):
         size = _size(inp.path) if not inp.error else 0
-        base = Piece(str(inp.path), inp.doc_id, inp.source, inp.error, size=size)
+        base = Piece(str(inp.path), inp.doc_id, inp.source, inp.error, size=size, input_no=no)
         if not inp.error and size > split_bytes and inp.path.name.lower().endswith(_JSONL) and not _gzipped(inp.path):
-            pieces += [Piece(base.path, base.doc_id, base.source, None, start, end, lines, (end or size) - start)
+            pieces += [Piece(base.path, base.doc_id, base.source, None, start, end, lines, (end or size) - start, no)
                        for start, end, lines in jsonl_cuts(inp.path, split_bytes)]
         else:
             pieces.append(base)

@@ -28,7 +28,7 @@ REJECTED_FIELDS = ("doc_id", "source", "fmt", "error", "content_hash", "raw_size
 # what a document row carries besides its fields: the annotation lists and story material
 DOC_FIELDS = ("doc_id", "source", "fmt", "status", "error", "content_hash", "raw_size", "outlet", "title",
               "subtitle", "url", "published", "published_confidence", "published_source", "page_dates",
-              "dateline", "text", "notes", *ANNOTATIONS, "signature", "band_keys", "date")
+              "dateline", "text", "notes", *ANNOTATIONS, "signature", "band_keys", "date", "input_no")
 
 
 def _spark_type(annotation: str):
@@ -54,7 +54,7 @@ def doc_schema():
     from pyspark.sql import types as T
 
     text, strings = T.StringType(), T.ArrayType(T.StringType())
-    special = {"raw_size": T.LongType(), "page_dates": strings, "notes": strings,
+    special = {"raw_size": T.LongType(), "page_dates": strings, "notes": strings, "input_no": T.IntegerType(),
                "signature": T.ArrayType(T.IntegerType()),
                "band_keys": T.ArrayType(T.LongType()),
                **{name: T.ArrayType(record_schema(cls)) for name, cls in ANNOTATIONS.items()}}
@@ -67,9 +67,10 @@ def _record(obj: Any) -> tuple:
                  for v in (getattr(obj, f.name) for f in dataclasses.fields(obj)))
 
 
-def doc_row(doc: Document, raw_size: int) -> tuple:
+def doc_row(doc: Document, raw_size: int, input_no: int = 0) -> tuple:
     """One document as a tuple in `doc_schema` order; ok documents carry their MinHash signature and
-    its LSH band keys, computed here on the executor (the store signs title and text alike)."""
+    its LSH band keys, computed here on the executor (the store signs title and text alike).
+    `input_no` is the place of the document's input file in the listing (plan.Piece.input_no)."""
     ok = doc.status == "ok"
     sig = signature(f"{doc.title or ''} {doc.text}") if ok else None
     values = {
@@ -81,6 +82,7 @@ def doc_row(doc: Document, raw_size: int) -> tuple:
         "signature": sig.view(np.int32).tolist() if sig is not None else None,
         "band_keys": _band_keys(sig) if sig is not None else None,
         "date": doc.published if ok and doc.published else UNKNOWN_DATE,
+        "input_no": input_no,
     }
     return tuple(values[name] for name in DOC_FIELDS)
 

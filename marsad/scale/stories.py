@@ -11,9 +11,13 @@ article, and "first" here must not depend on partitioning, so reruns give the sa
 without a near-duplicate is its own story (story_id = doc_id).
 
 Union-find runs on the driver over the verified pairs only: its memory grows with the number of
-articles that have a near-duplicate, not with the corpus.
+articles that have a near-duplicate, not with the corpus, and so does the (doc_id, story_id, size)
+table it gives back; the job joins it to the articles (broadcast while it is small), so the
+singletons, nearly all of a corpus, never leave their partitions.
 """
 from __future__ import annotations
+
+from collections import Counter
 
 from marsad.store.stories import NUM_PERM, REPRESENTATIVES, THRESHOLD
 
@@ -64,8 +68,9 @@ class UnionFind:
             self.parent.setdefault(lo, lo)
 
 
-def story_ids(spark, docs):
-    """A DataFrame (doc_id, story_id) for every ok article that shares a story with another."""
+def story_ids(spark, docs) -> tuple:
+    """(a DataFrame (doc_id, story_id, size) of every ok article that shares a story with another,
+    {"stories_with_copies": n, "articles_in_them": m}). Articles not in it are stories of one."""
     from pyspark.sql import types as T
 
     uf = UnionFind()
@@ -73,7 +78,10 @@ def story_ids(spark, docs):
     # only articles with a near-duplicate have one
     for a, b in verified_pairs(docs).collect():
         uf.union(a, b)
-    rows = [(doc_id, uf.find(doc_id)) for doc_id in uf.parent]
+    story = {doc_id: uf.find(doc_id) for doc_id in uf.parent}
+    size = Counter(story.values())
     schema = T.StructType([T.StructField("doc_id", T.StringType(), False),
-                           T.StructField("story_id", T.StringType(), False)])
-    return spark.createDataFrame(rows, schema)
+                           T.StructField("story_id", T.StringType(), False),
+                           T.StructField("size", T.LongType(), False)])
+    shared = spark.createDataFrame([(d, s, size[s]) for d, s in sorted(story.items())], schema)
+    return shared, {"stories_with_copies": len(size), "articles_in_them": len(story)}
