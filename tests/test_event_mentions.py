@@ -156,3 +156,9 @@ def test_a_reaction_in_an_earlier_clause_leaves_the_report_told_after_it():
 
 def test_an_attack_confessed_to_or_tried_in_its_clause_is_no_new_report():
     assert E not in _types("وبث التلفزيون أمس اعترافات خمسة أشخاص حول تنفيذ تفجير بسيارة مفخخة في مدينة حماة.")
+
+
+def test_an_act_told_in_a_relative_clause_describes_its_antecedent():
+    assert V not in _types("ويروي الفيلم سيرة الصحافي الذي اختطف في مدينة كراتشي ثم قتل.")
+    # … unless the sentence dates it as news
+    assert V in _types("وأفرجت الشرطة عن الموظفين الذين اختطفوا أمس في مدينة نيالا.")

@@ -51,9 +51,16 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
             or _RECAP.match(normalize(text[sent_start:trig.start])) \
             or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True
+    if not trig.flag and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
+        return True      # "الصحافي الذي اختطف وقطع رأسه": a person's story, not today's report
     if trig.flag in ("weak", "weapon", "crowd", "gather"):
         return not _anchored(text, trig, sent_start, sent_end)
     return False
+
+
+def _recent(text: str, sent_start: int, sent_end: int) -> bool:
+    _, words = sentence_words(text, sent_start, sent_end)
+    return any(fits(w, lexicon()["recent"]) for w in words)
 
 
 def _head(word: str) -> str:
