@@ -162,3 +162,7 @@ def test_an_act_told_in_a_relative_clause_describes_its_antecedent():
     assert V not in _types("ويروي الفيلم سيرة الصحافي الذي اختطف في مدينة كراتشي ثم قتل.")
     # … unless the sentence dates it as news
     assert V in _types("وأفرجت الشرطة عن الموظفين الذين اختطفوا أمس في مدينة نيالا.")
+
+
+def test_a_number_of_supporters_gathering_is_a_counted_crowd():
+    assert P in _types("وتجمع عدد من أنصار الحزب أمام مقر البلدية مرددين هتافات تطالب بالإفراج عن المعتقلين.")
