@@ -244,3 +244,13 @@ def test_an_assassination_kills_its_target_and_those_with_them(body, place, expe
 ])
 def test_the_dead_and_the_hurt_counted_together_are_no_death_count(text, expected):
     assert [v for v, _ in killed(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # one or two people told by a noun alone sum no incidents, even beside a plural incident noun
+    ("ومن المرجح أن الضربة أسفرت عن مقتل أحد قادة التنظيم، في سياق الضربات الجوية على المنطقة", [(1, None)]),
+    # "قتل فيه": the victims follow the verb; the adjective before it is no victim
+    ("وقع اشتباك مسلح قتل فيه 3 عناصر من الشرطة", [(3, None)]),
+])
+def test_a_lone_victim_is_no_toll_and_the_victims_follow_qutila_fihi(text, expected):
+    assert killed(text) == expected

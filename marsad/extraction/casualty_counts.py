@@ -17,6 +17,7 @@ from marsad.extraction.casualty_words import (
 from marsad.text.arabic import Token, strip_clitics
 from marsad.text.numbers import _lexicon as number_words
 
+_IN_IT = {"فيه", "فيها", "فيهما", "خلاله", "خلالها", "بسببه", "جراءه"}    # "… قتل فيه 3": the victims follow
 _PREPOSITIONS = {"في", "علي", "من", "الي", "عن", "مع", "بين", "ضد"}
 BACK, AHEAD = 7, 8      # words between a number and the casualty word before / the verb after it
 _RESUMPTIVE = {"انهم", "بانهم", "وانهم", "لانهم", "انهما", "بانهما", "انهن"}    # "… أنهم قتلوا"
@@ -170,8 +171,8 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
                 if w[a] in STOPS or w[a].startswith("و"):
                     break
                 if _in(w[a], lex["after"]):
-                    if a + 1 < len(w) and _number(w[a + 1]):
-                        break                             # "شرطيين قتلوا 13 متظاهرا": the doers
+                    if a + 1 < len(w) and (_number(w[a + 1]) or w[a + 1] in _IN_IT):
+                        break                             # "شرطيين قتلوا 13 متظاهرا": the doers; "اشتباك مسلح قتل فيه"
                     out.append((i, a + 1, casualty_kind(w[a]), 2 if w[i] in lex["duals"] else 1))
                     break
     return out + _objects(s, out)

@@ -93,6 +93,8 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
     out = []
     for i, end, kind, value, approx, part, q in sorted(found, key=lambda f: f[0]):
         scope, update = _scope(s, i)
+        if q is None and value <= 2 and not update:
+            scope = None                               # "مقتل أحد القادة …": one or two people sum no incidents
         start = q.start if q else s.toks[i].start
         stop = s.toks[end - 1].end
         out.append(Figure(kind, value, approx, text[start:stop], start, stop, scope, update, part,
