@@ -25,24 +25,44 @@ def _lex() -> dict:
     return lex
 
 
+# Answers per (word, word list): every count of every sentence asks about the words around it, and
+# the same words recur (a frozenset's hash is computed once, so the key costs little). Bounded.
+_seen: dict[tuple[str, frozenset[str]], bool] = {}
+_kinds: dict[str, str | None] = {}
+
+
 def _in(word: str, vocab: frozenset[str]) -> bool:
-    return any(form in vocab for form in strip_clitics(word))
+    key = (word, vocab)
+    found = _seen.get(key)
+    if found is None:
+        if len(_seen) >= 100_000:
+            _seen.clear()
+        found = _seen[key] = any(form in vocab for form in strip_clitics(word))
+    return found
 
 
 def casualty_kind(word: str) -> str | None:
-    kinds = _lex()["kinds"]
-    return next((k for k in KINDS if _in(word, kinds[k])), None)
+    if word not in _kinds:
+        if len(_kinds) >= 50_000:
+            _kinds.clear()
+        kinds = _lex()["kinds"]
+        _kinds[word] = next((k for k in KINDS if _in(word, kinds[k])), None)
+    return _kinds[word]
 
 
 @lru_cache(maxsize=64)
-def _entries(vocab: frozenset[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    return (frozenset(e for e in vocab if " " not in e), tuple(tuple(e.split()) for e in vocab if " " in e))
+def _entries(vocab: frozenset[str]) -> tuple[frozenset[str], dict[str, list[tuple[str, ...]]]]:
+    """One-word entries, and entries of several words by their first word, longest first."""
+    many: dict[str, list[tuple[str, ...]]] = {}
+    for entry in sorted((tuple(e.split()) for e in vocab if " " in e), key=lambda t: (-len(t), t)):
+        many.setdefault(entry[0], []).append(entry)
+    return frozenset(e for e in vocab if " " not in e), many
 
 
 def _has(words: list[str], i: int, vocab: frozenset[str]) -> str | None:
     """The entry of `vocab` (one word, or several in a row) that starts at words[i], if any."""
     one, many = _entries(vocab)
-    for entry in many:
+    for entry in many.get(words[i], ()):
         if tuple(words[i:i + len(entry)]) == entry:
             return " ".join(entry)
     return next((form for form in strip_clitics(words[i]) if form in one), None)
