@@ -123,3 +123,14 @@ def test_a_saved_event_carries_its_normalised_place(db_target):
     with open_store(db_target, readonly=True) as store:
         keys = {r[0]: r[1] for r in store.db.execute("SELECT location, location_key FROM events")}
     assert keys["مدينة الأبيض"] == keys["مدينه الابيض"] != keys["الأبيض"] and keys[None] == ""
+
+
+def test_deep_pages_come_from_the_whole_selection_alike(client, db_target, monkeypatch):
+    from marsad.web import events
+
+    monkeypatch.setattr(events, "SQL_PAGE_DEPTH", 4)     # pages from offset 5 on: the kept selection
+    with open_store(db_target, readonly=True) as store:
+        expected = store.events(type="Battles")
+    pages = [client.get("/api/events", params={"type": "Battles", "limit": 3, "offset": o}).json()
+             for o in range(0, len(expected) + 3, 3)]
+    assert [e for p in pages for e in p["items"]] == expected and {p["total"] for p in pages} == {len(expected)}
