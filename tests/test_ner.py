@@ -42,3 +42,45 @@ def test_consistent_labels_marks_a_name_where_its_context_was_weak():
     assert out[1] == ["O", "O", "O", "O", "B-PER", "I-PER", "O"]   # the full name, not its tail alone
     assert out[3] == ["O", "O", "O", "O"]                             # حماة seen as LOC and ORG: left alone
     assert out[0] == tags[0] and consistent_labels(sents[:1], [["O"] * 6]) == [["O"] * 6]
+
+
+def test_document_features_tell_a_word_what_the_first_pass_said_elsewhere():
+    from marsad.ner.features import document_features
+
+    sents = ["وصرح المتحدث نادر العبيدي للصحفيين".split(), "وأضاف العبيدي أن الطريق مغلق".split(),
+             "وقال شاهد إن الطريق مغلق".split()]
+    first = [["O", "O", "B-PER", "I-PER", "O"], ["O", "O", "O", "O", "O"], ["O"] * 5]
+    feats = document_features(sents, first)
+    assert "dm=PER" in feats[1][1] and "dfrac=all" in feats[1][1]      # tagged elsewhere, not here
+    assert "p1=O" in feats[1][1] and "1:dm=PER" in feats[1][0]          # its own tag; its neighbour's
+    assert "dm=O" in feats[2][3] and "dm=O" in feats[0][3]               # الطريق never a name; nor العبيدي
+    assert feats[0][0] == ["p1=O"]                                       # a word said once: nothing more
+    # a document is its own: another document's tags say nothing
+    assert document_features(sents[1:2], first[1:2]) == [[["p1=O"]] * 5]
+
+
+def test_documents_are_tagged_apart():
+    from marsad.ner.tagging import tag_many
+
+    a = "وقال الوزير حسام الدباغ إن المحادثات ستستأنف".split()
+    b = "وصل الوفد إلى عمان مساء الأحد".split()
+    together = tag_many([a, b], documents=[1, 1])
+    assert together == [tag_many([a])[0], tag_many([b])[0]]
+
+
+def test_a_two_pass_model_trains_and_tags_with_its_second_pass(tmp_path):
+    from marsad.ner.tagging import second_pass_path, tag_many
+    from marsad.ner.train_crf import train_two_pass
+
+    rows = []
+    for name, place in (("رامي", "حمص"), ("وليد", "درنة"), ("سالم", "سبها"), ("هاني", "إربد")):
+        rows += [f"قال O\n{name} B-PER\nإن O\nالوفد O\nوصل O\nإلى O\n{place} B-LOC\n",
+                 f"وأضاف O\n{name} B-PER\nأن O\nالطريق O\nإلى O\n{place} B-LOC\nمغلق O\n"]
+    data = tmp_path / "train.txt"
+    data.write_text("\n".join(rows), encoding="utf-8")
+    model = tmp_path / "m.crfsuite"
+    train_two_pass(data, model, dev=0, folds=2, log=lambda _: None)
+    assert (tmp_path / "m-doc.crfsuite").exists() and second_pass_path(str(model)) == str(tmp_path / "m-doc.crfsuite")
+    sents = ["قال رامي إن الوفد وصل إلى حمص".split(), "وأضاف رامي أن الطريق مغلق".split()]
+    tags = tag_many(sents, str(model), documents=[2])
+    assert [len(t) for t in tags] == [7, 5] and tags[0][6] == "B-LOC"

@@ -156,7 +156,8 @@ def find_entities_many(texts: list[str]) -> list[list[Entity]]:
     per-step cost is shared by every sentence in the batch)."""
     split = [[tokens(text, sent.start, sent.end) for sent in sentences(text)] for text in texts]
     words = [[[t.text for t in toks] for toks in sents] for sents in split]
-    tagged = iter(tag_many([w for article in words for w in article], rules=ARTICLE_RULES))
+    tagged = iter(tag_many([w for article in words for w in article], rules=ARTICLE_RULES,
+                           documents=[len(article) for article in words]))
     out = []
     for text, sents, article in zip(texts, split, words):
         tags = consistent_labels(article, [next(tagged) for _ in sents])    # one article: one document

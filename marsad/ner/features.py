@@ -9,6 +9,7 @@ repeats its words): building feature strings, not the CRF's arithmetic, is most 
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from marsad.text import lexicons as lx
@@ -143,3 +144,47 @@ def _shape(token: str) -> str:
     if any(ch.isdigit() for ch in token):
         return "mixed"
     return "ar"
+
+
+def document_features(sentences: list[list[str]], first: list[list[str]]) -> list[list[list[str]]]:
+    """What the rest of the document says about each token, for the CRF's second pass: the type
+    the first pass gave most often to the other occurrences of its stem in the document (or `O`
+    when it tagged none of them), whether all of them were names, that of its ±1 neighbours, and
+    the token's own first-pass tag.
+
+    Why: a name in a weak context ("، عنان") is often tagged elsewhere in the same article in a
+    strong one ("وقال كوفي عنان"); Krishnan & Manning (2006) feed this majority label to a second
+    CRF. The second pass is trained on first-pass tags of folds it did not see, so it learns how far
+    to trust them (`train_crf.train_two_pass`).
+    """
+    seen: dict[str, Counter] = {}               # stem → how often the first pass gave it each type
+    keys = [[_token(t)[1][-1] for t in tokens] for tokens in sentences]
+    for ks, tags in zip(keys, first):
+        for k, tag in zip(ks, tags):
+            seen.setdefault(k, Counter())[tag[2:] or "O"] += 1
+    out = []
+    for ks, tags in zip(keys, first):
+        major = []
+        for k, tag in zip(ks, tags):
+            kinds = seen[k]
+            total = kinds.total() - 1                  # this occurrence tells nothing new
+            if len(k) < 3 or not total:
+                major.append(())
+                continue
+            names = [(n - (kind == (tag[2:] or "O")), kind) for kind, n in kinds.items() if kind != "O"]
+            named = sum(n for n, _ in names)
+            if not named:
+                major.append(("dm=O",))
+            else:
+                best = max(names)[1] if len(names) > 1 else names[0][1]
+                major.append((f"dm={best}", f"dfrac={'all' if named == total else 'some'}"))
+        rows = []
+        for i, tag in enumerate(tags):
+            f = [*major[i], f"p1={tag}"]
+            for d in (-1, 1):
+                if 0 <= i + d < len(tags):
+                    f += [f"{d}:{x}" for x in major[i + d] if x.startswith("dm=")]
+            rows.append(f)
+        out.append(rows)
+    return out
+

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
-from marsad.ner.features import sentence_features
+from marsad.ner.features import document_features, sentence_features
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics
 
@@ -203,9 +203,11 @@ def _model_path(model: str | None, default: str = "crf") -> str:
     return str(resources.files("marsad.data").joinpath(shipped)) if shipped else chosen
 
 
-def tag_many(sentences: list[list[str]], model: str | None = None, rules: bool = False) -> list[list[str]]:
+def tag_many(sentences: list[list[str]], model: str | None = None, rules: bool = False,
+             documents: list[int] | None = None) -> list[list[str]]:
     """BIO tags (B-PER, I-LOC, O, …) for tokenised sentences, batched (the neural tagger runs a
-    whole article in one pass).
+    whole article in one pass). `documents`: how many consecutive sentences each document has
+    (the CRF's second pass reads a name's other occurrences within its document); default one.
 
     `rules=True` adds `gazetteer_fill` and `title_fill`: they raise recall on conflict reports
     (seed key-entity recall) but cost precision on ANERcorp's general news, so `marsad ner`
@@ -217,10 +219,34 @@ def tag_many(sentences: list[list[str]], model: str | None = None, rules: bool =
 
         tagged = load(chosen).tag_many(sentences)
     else:
-        tagged = [list(_tagger(chosen).tag(sentence_features(t))) if t else [] for t in sentences]
+        feats = [sentence_features(t) if t else [] for t in sentences]
+        tagged = [list(_tagger(chosen).tag(f)) if f else [] for f in feats]
+        second = second_pass_path(chosen)
+        if os.path.exists(second):
+            tagged = _second_pass(sentences, feats, tagged, second, documents or [len(sentences)])
     if rules:
         tagged = [title_fill(t, gazetteer_fill(t, tags)) for t, tags in zip(sentences, tagged)]
     return tagged
+
+
+def second_pass_path(model: str) -> str:
+    """The document-level second-pass CRF that goes with a first-pass model file (X.crfsuite →
+    X-doc.crfsuite, trained by `train_crf.train_two_pass`); a model without one runs alone."""
+    return model.removesuffix(".crfsuite") + "-doc.crfsuite"
+
+
+def _second_pass(sentences: list[list[str]], feats: list[list[list[str]]], first: list[list[str]], path: str,
+                 documents: list[int]) -> list[list[str]]:
+    """Retag each document with its sentence features plus what the first pass said about the
+    same words elsewhere in it (`document_features`)."""
+    out, start = [], 0
+    for size in documents:
+        part = slice(start, start + size)
+        extra = document_features(sentences[part], first[part])
+        out += [list(_tagger(path).tag([a + b for a, b in zip(f, e)])) if f else []
+                for f, e in zip(feats[part], extra)]
+        start += size
+    return out
 
 
 def tag(tokens: list[str], model: str | None = None, rules: bool = False) -> list[str]:
