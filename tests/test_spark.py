@@ -232,6 +232,13 @@ def test_own_ids_clashing_across_files_are_made_unique_per_file(spark, tmp_path)
     assert {r["doc_id"] for r in read_table(out, "events")} <= set(articles)
 
 
+def test_a_local_jvm_compiles_with_the_quick_jit_only(spark):
+    from marsad.scale.session import LOCAL_JVM_OPTIONS
+
+    running = spark.sparkContext._jvm.java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
+    assert LOCAL_JVM_OPTIONS in list(running)          # the JVM was started with it, not only configured
+
+
 def test_models_load_once_per_worker(spark, job):
     from marsad.pipeline import stages
 
