@@ -27,15 +27,12 @@ SEED_F1_FLOORS = {"quotes": 0.85, "events": 0.90}
 DEV = SHARED / "dev"
 # Dev-set levels reached (2026-11-30, end of session 5); raise them as changes beat them, never lower them.
 DEV_FLOORS = {"key_entity_recall": 0.90, "event_actor1": 0.95, "event_claimed_by": 0.80, "quote_channel": 0.85,
-              "published": 1.0, "event_fatalities": 0.83}
+              "published": 1.0, "event_fatalities": 0.88}
 DEV_F1_FLOORS = {"events": 0.85, "events_strict": 0.78, "quotes": 0.89, "tolls": 0.97}
 PLOVER = SHARED / "data" / "plover"
 # PLOVER dev (Arabic newspaper sentences): recall floors and false-alarm ceilings on clear negatives
-# (2026-11-30 session 5: protest recall 0.561 -> 0.526, 32 -> 30 of 57, is the one floor moved down,
-# on purpose: two of the three sentences lost had their protest located at a newspaper's name
-# («الشرق الأوسط» after لـ), which the entity stage now reads as the outlet it is; an event placed
-# at a newspaper was a hit by luck. One sentence was gained, and clear-negative alarms fell.)
-PLOVER_FLOORS = {"assault": (0.70, 0.07), "protest": (0.52, 0.08)}
+# (session 6: assault 0.755 / 6.1%, protest 0.684 / 7.5%)
+PLOVER_FLOORS = {"assault": (0.75, 0.065), "protest": (0.68, 0.08)}
 
 
 def score(*args) -> dict:
