@@ -29,7 +29,7 @@ from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import find_tolls
-from marsad.extraction.trigger_context import negated
+from marsad.extraction.trigger_context import reported
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, _fold_weapons, _plausible, find_triggers
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
@@ -87,8 +87,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     hurt = _Hurt(text)
     for sent in sentences(text):
         triggers = _one_incident(text, _fold_weapons(text, [
-            t for t in find_triggers(text, sent.start, sent.end)
-            if not negated(text, t, sent.start) and _plausible(text, t, sent.start)]))
+            t for t in reported(text, find_triggers(text, sent.start, sent.end), sent.start)
+            if _plausible(text, t, sent.start)]))
         if not triggers:
             continue
         governable = _governable(all_places, places_at, sent.start, sent.end)

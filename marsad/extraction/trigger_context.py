@@ -38,6 +38,8 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     clause = normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]
     if _called_for(clause) or trig.event_type in _REACTED_TO and _reacting(clause):
         return True
+    if trig.flag == "weak" and trig.event_type in _REACTED_TO and _framed(text, trig, sent_start, clause):
+        return True
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
     if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
         return True
@@ -56,6 +58,26 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     if trig.flag in ("weak", "weapon", "crowd", "gather"):
         return not _anchored(text, trig, sent_start, sent_end)
     return False
+
+
+def reported(text: str, triggers: list[Trigger], sent_start: int) -> list[Trigger]:
+    """The triggers of one sentence that report an event (see `negated`). A weapon named right after an
+    attack that is not reported (يخططون لشن تفجيرات متزامنة بسيارات ملغومة، في أعقاب انفجار سيارة
+    مفخخة، قد ينفذون تفجيرات قنابل) is that attack's weapon: planned, recalled or denied with it."""
+    out, dropped = [], None
+    for t in triggers:
+        if negated(text, t, sent_start) or t.flag == "weapon" and dropped is not None \
+                and t.event_type == dropped.event_type and _joined(text[dropped.end:t.start]):
+            dropped = t
+            continue
+        out.append(t)
+        dropped = None
+    return out
+
+
+def _joined(gap: str) -> bool:
+    """Two triggers with at most two words and no punctuation between them: one phrase."""
+    return len(gap.split()) <= 2 and not re.search(r"[،,.؛:()«»\"]", gap)
 
 
 def _recent(text: str, sent_start: int, sent_end: int) -> bool:
@@ -78,6 +100,27 @@ def _reacting(before: list[str]) -> bool:
     react = lexicon()["reactions"]
     at = next((i for i in range(len(before) - 1, -1, -1) if fits(before[i], react)), None)
     return at is not None and not any(w.endswith((".", "،", ",", "؛", ":")) for w in before[at:])
+
+
+_SPAN_END = frozenset({"من", "علي"})      # "بعد يومين من"، "بعد ثلاثة أيام على"
+
+
+def _framed(text: str, trig: Trigger, sent_start: int, clause: list[str]) -> bool:
+    """An event named by its noun that is the time or cause of what the sentence tells (بعد هجوم
+    انتحاري، في أعقاب اغتيال، بعد يومين فقط من محاولة الاغتيال، على خلفية التفجير): one told before,
+    unless the sentence counts its victims ahead of the frame ("قتل ثلاثة وأصيب ستة إثر انفجار سيارة"
+    reports it). An act told with its object ("فروا بعد إطلاق النار على مسؤول") is the doers' own, told here."""
+    lex = lexicon()
+    if not clause:
+        return False
+    at = len(clause) - 1 if clause[-1] in lex["frames"] else next(
+        (i for i in range(len(clause) - 3, len(clause) - 6, -1)
+         if i >= 0 and clause[i] in lex["frames"] and clause[-1] in _SPAN_END), None)
+    if at is None or any(w.endswith((".", "،", ",", "؛", ":")) for w in clause[at:]):
+        return False
+    ahead = len(clause) - at            # the frame word and what follows it, up to the trigger
+    _, words = sentence_words(text, sent_start, trig.start)
+    return not any(fits(w, lex["victims"]) for w in words[:max(0, len(words) - ahead)])
 
 
 def _called_for(before: list[str]) -> bool:

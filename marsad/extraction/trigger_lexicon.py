@@ -124,6 +124,8 @@ def lexicon() -> dict:
             "construct": frozenset(normalize(w) for w in raw["governors"]["construct"]),
             "name_heads": frozenset(normalize(w) for w in raw["name_heads"]["words"]),
             "reactions": _word_set(raw["reactions"]["words"]),
+            "frames": frozenset(normalize(w) for w in raw["frames"]["words"]),
+            "victims": _word_set(raw["frames"]["victims"]),
             "calls": frozenset(normalize(w) for w in raw["calls"]["words"]),
             "crowd_size": re.compile(r"(?<!\w)[وب]?(?:من\s+)?(?:ال)?(?:" + "|".join(normalize(w) for w in raw["crowd_sizes"])
                                      + r")(?!\w)|\d+\s+(?:الف\s+)?(?:متظاهر|محتج|معتصم)"),

@@ -1,0 +1,50 @@
+"""An event the sentence mentions but does not report: the time or cause of something else (بعد هجوم
+انتحاري، في أعقاب اغتيال), and a weapon of an attack that is planned, recalled or denied. Sentences
+written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.extraction.trigger_context import reported
+from marsad.extraction.triggers import find_triggers
+
+ASSAULT = ("Violence against civilians", "Explosions/Remote violence")
+
+
+def assaults(sentence: str) -> list[str]:
+    found = reported(sentence, find_triggers(sentence, 0, len(sentence)), 0)
+    return [sentence[t.start:t.end] for t in found if t.event_type in ASSAULT]
+
+
+@pytest.mark.parametrize("sentence", [
+    "أعلنت الحكومة حالة الطوارئ في أعقاب هجوم انتحاري استهدف سوقا شعبيا.",
+    "بدأ الوزير زيارته للمدينة بعد يومين فقط من محاولة الاغتيال التي تعرض لها المحافظ.",
+    "أغلقت السلطات المعبر الحدودي على خلفية التفجير الذي وقع قرب الجسر.",
+    "ارتفعت أسعار النفط، وذلك بعد قليل من انفجارين هزا الميناء.",
+    "شددت الشرطة إجراءاتها بعد اعتداء انتحاري على قافلة عسكرية أسفر عن مقتل جنديين الشهر الماضي.",
+    "تراجعت حركة السياحة بسبب الهجمات الانتحارية المتكررة.",
+])
+def test_an_attack_that_dates_or_causes_something_else_is_no_report(sentence):
+    assert assaults(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "قتل ثلاثة أشخاص وأصيب ستة إثر انفجار سيارة ملغومة قرب السوق.",
+    "لقي شرطيان مصرعهما بعد هجوم انتحاري على نقطة تفتيش صباح اليوم.",
+    "قالت الشرطة إن المسلحين فروا بعد إطلاق النار على سائق سيارة أجرة في الحي.",
+    "نجا رئيس البلدية أمس من محاولة اغتيال بعبوة ناسفة قرب منزله.",
+])
+def test_victims_counted_ahead_of_the_frame_or_an_act_with_its_object_is_reported(sentence):
+    assert assaults(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "ويعتقد المحققون أنهم كانوا يخططون لشن تفجيرات بسيارات مفخخة في العاصمة.",
+    "ويرى خبراء أن المتمردين قد ينفذون تفجيرات قنابل في مدن أخرى.",
+])
+def test_the_weapon_of_a_planned_attack_is_planned_too(sentence):
+    assert assaults(sentence) == []
+
+
+def test_a_weapon_after_a_reported_attack_stays():
+    assert assaults("فجر مسلحون سيارة مفخخة أمام مقر الشرطة صباح أمس.")
