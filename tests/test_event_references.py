@@ -48,3 +48,29 @@ def test_the_weapon_of_a_planned_attack_is_planned_too(sentence):
 
 def test_a_weapon_after_a_reported_attack_stays():
     assert assaults("فجر مسلحون سيارة مفخخة أمام مقر الشرطة صباح أمس.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "وقال الناشط إن الأهالي يعيشون منذ شهور في دوامة من القتل والخطف والتهجير.",
+    "وحذر الشيخ من أن ما يلقاه الناس من تفجير وقتل واعتداء على المساجد لن يثنيهم.",
+    "وتتهم منظمات حقوقية الميليشيا بأنها تقف وراء حملة اعتقال وتعذيب في الإقليم.",
+])
+def test_kinds_of_violence_listed_together_are_no_report(sentence):
+    assert assaults(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "واتهمت الحكومة أمس جماعة متشددة بخطف ثلاثة من موظفي الإغاثة.",
+    "وقال المدعي العام إن المعترفين هم من نفذوا التفجير قرب المحطة.",
+])
+def test_an_accused_or_confessed_act_is_tried_not_reported(sentence):
+    assert assaults(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "اختطف مسلحون مهندسا أجنبيا وقتلوا سائقه على طريق المطار أمس.",
+    "خطف مسلحون طبيبا وأعدموا مرافقه في الساحة صباح اليوم.",
+    "وأسفر الاعتداء عن مقتل شرطي وإصابة اثنين أمام المخفر.",
+])
+def test_acts_told_one_after_another_stay_reports(sentence):
+    assert assaults(sentence)

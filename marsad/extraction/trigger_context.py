@@ -41,6 +41,8 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     if trig.flag == "weak" and trig.event_type in _REACTED_TO and _framed(text, trig, sent_start, clause):
         return True
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
+    if _listed_kind(normalize(text[trig.start:trig.end]).split(), before, after):
+        return True
     if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
         return True
     if len(after) == 2 and after[0] in _RELATIVE and _future_verb(after[1]):
@@ -100,6 +102,21 @@ def _reacting(before: list[str]) -> bool:
     react = lexicon()["reactions"]
     at = next((i for i in range(len(before) - 1, -1, -1) if fits(before[i], react)), None)
     return at is not None and not any(w.endswith((".", "،", ",", "؛", ":")) for w in before[at:])
+
+
+def _kind(word: str) -> bool:
+    return any(f in lexicon()["kinds"] for f in strip_clitics(word))
+
+
+def _listed_kind(own: list[str], before: list[str], after: list[str]) -> bool:
+    """A noun of one kind of violence joined by و to another (القتل والخطف، من تفجير وقتل واعتداء،
+    دوامة القتل والانفجارات وأعمال الخطف): a list of what violence is like, not one act reported."""
+    if len(own) != 1 or not _kind(own[0]):
+        return False
+    prev = before[-2] if len(before) > 1 and before[-1] in ("اعمال", "واعمال") else (before[-1] if before else "")
+    joined_before = own[0].startswith("و") and prev != "" and not prev.endswith((".", "،", ",", "؛", ":")) and _kind(prev)
+    joined_after = bool(after) and after[0].startswith("و") and _kind(after[0]) and not own[0].endswith(("،", ","))
+    return joined_before or joined_after
 
 
 _SPAN_END = frozenset({"من", "علي"})      # "بعد يومين من"، "بعد ثلاثة أيام على"

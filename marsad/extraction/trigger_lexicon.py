@@ -125,6 +125,7 @@ def lexicon() -> dict:
             "name_heads": frozenset(normalize(w) for w in raw["name_heads"]["words"]),
             "reactions": _word_set(raw["reactions"]["words"]),
             "frames": frozenset(normalize(w) for w in raw["frames"]["words"]),
+            "kinds": frozenset(normalize(w) for w in raw["kinds_of_violence"]["words"]),
             "victims": _word_set(raw["frames"]["victims"]),
             "calls": frozenset(normalize(w) for w in raw["calls"]["words"]),
             "crowd_size": re.compile(r"(?<!\w)[وب]?(?:من\s+)?(?:ال)?(?:" + "|".join(normalize(w) for w in raw["crowd_sizes"])
