@@ -74,3 +74,24 @@ def test_an_accused_or_confessed_act_is_tried_not_reported(sentence):
 ])
 def test_acts_told_one_after_another_stay_reports(sentence):
     assert assaults(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "قتل مسلحون مجهولون شرطيا أمام منزله في الحي الشرقي.",
+    "وقتل مسلحان يستقلان دراجة نارية موظفا في البلدية.",
+    "وقتل مسلحون ملثمون أمس ثلاثة عمال في المحجر.",
+    "قتل مسلحون في هجوم ليلي مختارا في القرية.",
+    "شن مسلحون هجومين على نقطتين للشرطة في المدينة أمس.",
+])
+def test_armed_men_who_kill_and_attacks_in_the_dual_are_events(sentence):
+    found = reported(sentence, find_triggers(sentence, 0, len(sentence)), 0)
+    assert found
+
+
+@pytest.mark.parametrize("sentence", [
+    "قتل مسلحون في اشتباكات عنيفة مع الجيش أمس.",
+    "قتل مسلح برصاص الشرطة عند الحاجز.",
+    "وقالت المصادر إنه قتل مسلحان.",
+])
+def test_armed_men_killed_are_no_killing_by_them(sentence):
+    assert assaults(sentence) == []

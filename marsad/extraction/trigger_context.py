@@ -41,6 +41,8 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     if trig.flag == "weak" and trig.event_type in _REACTED_TO and _framed(text, trig, sent_start, clause):
         return True
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
+    if trig.flag == "doer" and _passive(text, trig):
+        return True
     if _listed_kind(normalize(text[trig.start:trig.end]).split(), before, after):
         return True
     if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
@@ -55,7 +57,7 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
             or _RECAP.match(normalize(text[sent_start:trig.start])) \
             or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True
-    if not trig.flag and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
+    if trig.flag in ("", "doer") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
         return True      # "الصحافي الذي اختطف وقطع رأسه": a person's story, not today's report
     if trig.flag in ("weak", "weapon", "crowd", "gather"):
         return not _anchored(text, trig, sent_start, sent_end)
@@ -102,6 +104,40 @@ def _reacting(before: list[str]) -> bool:
     react = lexicon()["reactions"]
     at = next((i for i in range(len(before) - 1, -1, -1) if fits(before[i], react)), None)
     return at is not None and not any(w.endswith((".", "،", ",", "؛", ":")) for w in before[at:])
+
+
+# what follows a passive killing (قتل مسلحون في اشتباك، برصاص الجيش، أمس) rather than its object
+_NOT_OBJECT = frozenset({"في", "خلال", "اثناء", "بعد", "جراء", "اثر", "عقب", "علي", "عند", "حين", "عندما", "الي",
+                         "من", "و", "او", "بين", "بينهم", "برصاص", "بنيران", "بقصف", "بغاره"})
+
+
+def _passive(text: str, trig: Trigger) -> bool:
+    """"قتل مسلحون مجهولون شرطيا" has an object after the armed subject (and its adjectives);
+    "قتل مسلحون في اشتباك مع الجيش" none: militants were killed, no attack by them."""
+    if re.match(r"\s*[،,.؛:؟?!)]|\s*$", text[trig.end:trig.end + 3]):
+        return True
+    words = re.split(r"(?<=[،,.؛:؟?!])\s*|\s+", normalize(text[trig.end:trig.end + 60]).strip())[:4]
+    rest = [w for w in words if not re.fullmatch(r"(?:ال)?(?:مجهول|ملثم|مسلح)\S*", w)
+            and not fits(w, lexicon()["recent"])][:1]
+    if not rest or not rest[0] or rest[0][-1] in "،,.؛:؟?!":
+        return True
+    return rest[0] in _NOT_OBJECT and not _object_later(text[trig.end:trig.end + 80])
+
+
+_ADVERBS = frozenset({"ايضا", "حاليا", "مؤخرا", "سابقا", "تقريبا", "جدا", "صباحا", "مساء", "ليلا", "فجرا", "ظهرا", "عصرا"})
+
+
+def _object_later(rest: str) -> bool:
+    """"قتل مسلحون في أحدهما عضواً في البرلمان": an accusative noun (its alif of tanwin) after a phrase
+    fronted before it, in the same clause, is the killing's object."""
+    for w in re.split(r"\s+", rest.strip())[:8]:
+        n = normalize(w)
+        if n and (w.rstrip("،,.؛:").endswith("اً") or len(n) >= 4 and n.endswith("ا") and not n.endswith(("ها", "نا"))
+                  and n not in _ADVERBS and n.isalpha()):
+            return True
+        if re.search(r"[،,.؛:]$", w) or n in ("و", "او"):
+            return False
+    return False
 
 
 def _kind(word: str) -> bool:
