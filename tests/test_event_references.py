@@ -95,3 +95,15 @@ def test_armed_men_who_kill_and_attacks_in_the_dual_are_events(sentence):
 ])
 def test_armed_men_killed_are_no_killing_by_them(sentence):
     assert assaults(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "أقامت النقابة أمس حفلا في الذكرى الثالثة لاغتيال الكاتب سمير الحلبي بتفجير استهدف سيارته.",
+    "واتهم الوزير جماعة متطرفة بمحاولة اغتيال المحافظ بواسطة هجوم انتحاري.",
+])
+def test_the_means_of_an_attack_that_is_not_reported_is_that_attack(sentence):
+    assert assaults(sentence) == []
+
+
+def test_the_means_of_a_reported_attack_stays():
+    assert assaults("اغتال مسلحون القاضي بتفجير عبوة ناسفة تحت سيارته صباح اليوم.")

@@ -14,10 +14,21 @@ from marsad.text.arabic import normalize, sentence_at, strip_clitics
 
 
 def negated(text: str, trig: Trigger, sent_start: int) -> bool:
+    """True when the trigger reports no event that happened: refuted (see `refuted`), or a weak noun
+    or a weapon's name with nothing happening near it."""
+    if refuted(text, trig, sent_start):
+        return True
+    if trig.flag in ("weak", "weapon", "crowd", "gather"):
+        here = sentence_at(text, trig.start)
+        return not _anchored(text, trig, sent_start, here.end if here else len(text))
+    return False
+
+
+def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     """True when the trigger reports no event that happened: a denial, negation, condition, call or
     future marker among the three words before it; a topic word governing it (سياسة الاغتيالات، حق
-    التظاهر، محاكمة … في قضية خطف); a question; a past year with no recent day; or a weak noun or a
-    weapon's name with nothing happening near it."""
+    التظاهر، محاكمة … في قضية خطف); a question; a past year with no recent day; a reaction, trial or
+    frame taking it."""
     lex = lexicon()
     before = normalize(text[max(sent_start, trig.start - 40):trig.start]).split()[-3:]
     if any(fits(w, lex["negation"]) for w in before) or _hedging_qad(before) \
@@ -59,8 +70,6 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
         return True
     if trig.flag in ("", "doer") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
         return True      # "الصحافي الذي اختطف وقطع رأسه": a person's story, not today's report
-    if trig.flag in ("weak", "weapon", "crowd", "gather"):
-        return not _anchored(text, trig, sent_start, sent_end)
     return False
 
 
@@ -68,15 +77,28 @@ def reported(text: str, triggers: list[Trigger], sent_start: int) -> list[Trigge
     """The triggers of one sentence that report an event (see `negated`). A weapon named right after an
     attack that is not reported (يخططون لشن تفجيرات متزامنة بسيارات ملغومة، في أعقاب انفجار سيارة
     مفخخة، قد ينفذون تفجيرات قنابل) is that attack's weapon: planned, recalled or denied with it."""
-    out, dropped = [], None
+    out, dropped, denied = [], None, None
     for t in triggers:
-        if negated(text, t, sent_start) or t.flag == "weapon" and dropped is not None \
+        means = denied is not None and _means_of(text, denied, t)
+        if means or negated(text, t, sent_start) or t.flag == "weapon" and dropped is not None \
                 and t.event_type == dropped.event_type and _joined(text[dropped.end:t.start]):
             dropped = t
+            denied = t if means or t.event_type in _REACTED_TO[:2] and refuted(text, t, sent_start) else None
             continue
         out.append(t)
-        dropped = None
+        dropped = denied = None
     return out
+
+
+def _means_of(text: str, denied: Trigger, t: Trigger) -> bool:
+    """"الذكرى الثانية لاغتيال النائب بتفجير استهدف موكبه"، "اتهم جماعة بمحاولة اغتيال الوزير بواسطة
+    هجوم انتحاري": an attack named as the means of one that is not reported (an anniversary's,
+    a charge's) is the same attack, within a few words and no punctuation."""
+    if t.event_type not in _REACTED_TO[:2] or t.flag not in ("weak", "weapon"):
+        return False
+    gap = normalize(text[denied.end:t.start])
+    instrumental = text[t.start] == "ب" or re.search(r"(?:في|بواسطه|عبر)\s*$", gap)
+    return bool(instrumental) and len(gap.split()) <= 6 and not re.search(r"[،,.؛:()«»\"]", gap)
 
 
 def _joined(gap: str) -> bool:
