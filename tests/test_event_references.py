@@ -107,3 +107,15 @@ def test_the_means_of_an_attack_that_is_not_reported_is_that_attack(sentence):
 
 def test_the_means_of_a_reported_attack_stays():
     assert assaults("اغتال مسلحون القاضي بتفجير عبوة ناسفة تحت سيارته صباح اليوم.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "وأكد الوزير أن البعثتين اللتين تعرضتا لاعتداء انتحاري في مطلع الشهر ستواصلان عملهما.",
+    "وأعلنت الشرطة تحرير المهندسة التي تم اختطافها من مكتبها في الربيع.",
+])
+def test_a_relative_clause_telling_what_victims_suffered_is_no_report(sentence):
+    assert assaults(sentence) == []
+
+
+def test_a_doers_relative_clause_can_be_the_report():
+    assert assaults("وقال الجيش إن الهجمات نفذتها الجماعات التي استخدمت سيارات مفخخة ضد ثلاثة معسكرات.")

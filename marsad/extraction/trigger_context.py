@@ -70,7 +70,21 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
         return True
     if trig.flag in ("", "doer") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
         return True      # "الصحافي الذي اختطف وقطع رأسه": a person's story, not today's report
+    if trig.event_type in _REACTED_TO[:2] and _victims_story(before) and not _recent(text, sent_start, sent_end):
+        return True      # "الوكالتين اللتين تعرضتا لاعتداء انتحاري"، "الرهينة التي تم اختطافها": the same, told of its victim
     return False
+
+
+def _victims_story(before: list[str]) -> bool:
+    """A relative clause that tells what its antecedent suffered (اللتين تعرضتا لـ، التي تم اختطافها،
+    الذين قتلوا في، الذين سقطوا في): a description of victims, not a report; a doer's clause (التي
+    استخدمت سيارات مفخخة) may be the report itself."""
+    lex = lexicon()
+    at = next((i for i in (len(before) - 2, len(before) - 3) if i >= 0 and before[i] in _RELATIVE), None)
+    if at is None or any(w.endswith((".", "،", ",", "؛", ":")) for w in before):
+        return False
+    verb = before[at + 1]
+    return verb in ("تم", "يتم") or fits(verb, lex["suffer"]) or fits(verb, lex["victims"])
 
 
 def reported(text: str, triggers: list[Trigger], sent_start: int) -> list[Trigger]:
