@@ -119,3 +119,13 @@ def test_a_relative_clause_telling_what_victims_suffered_is_no_report(sentence):
 
 def test_a_doers_relative_clause_can_be_the_report():
     assert assaults("وقال الجيش إن الهجمات نفذتها الجماعات التي استخدمت سيارات مفخخة ضد ثلاثة معسكرات.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتعمل الفرق الهندسية على تطهير حقل ألغام قرب الحدود منذ أسابيع.",
+    "وطالب القائد السكان بالاستعداد للتعرض لقصف بالصواريخ إذا تجدد القتال.",
+    "ورفضت الحكومة التعليق على التقارير حول شنها غارة جوية داخل أراضي جارتها.",
+    "وواجهت قوات النخبة صعوبات كبيرة في إنهاء أزمة احتجاز الرهائن في الفندق.",
+])
+def test_minefields_readiness_reports_about_and_crises_are_no_report(sentence):
+    assert assaults(sentence) == []
