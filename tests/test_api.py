@@ -298,8 +298,16 @@ def test_writes_refused_without_a_configured_token(api, monkeypatch):
 def test_a_method_not_allowed_names_every_method_the_path_has(api):
     for method in ("OPTIONS", "DELETE"):
         r = api.request(method, "/api/articles")          # GET (reads.py) and POST (writes.py)
-        assert r.status_code == 405 and r.headers["allow"] == "GET, POST" and r.json()["error"]
-    assert api.request("OPTIONS", "/api/events").headers["allow"] == "GET"
+        assert r.status_code == 405 and r.headers["allow"] == "GET, HEAD, POST" and r.json()["error"]
+    assert api.request("OPTIONS", "/api/events").headers["allow"] == "GET, HEAD"
+
+
+def test_head_of_an_api_path_is_its_get_without_the_body(api):
+    got, head = api.get("/api/events", params={"limit": 5}), api.head("/api/events", params={"limit": 5})
+    assert head.status_code == got.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == got.headers["content-type"] == "application/json"
+    assert head.headers["content-length"] == str(len(got.content))
+    assert api.head("/api/articles/no-such-article").status_code == 404
 
 
 def test_writes_need_the_right_token(writable):

@@ -83,12 +83,19 @@ class Guard:
             await self.app(scope, receive, send)
             return
         started = False
+        # HEAD of an API path is its GET without the body (FastAPI routes answer GET only, and the
+        # request would otherwise fall through to the static files' 404)
+        head = scope["method"] == "HEAD" and scope["path"].startswith("/api/")
+        if head:
+            scope = {**scope, "method": "GET"}
 
         async def send_safely(message):
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
                 message["headers"] = [*message.get("headers", []), (b"x-content-type-options", b"nosniff")]
+            elif head and message["type"] == "http.response.body":
+                message = {**message, "body": b""}
             await send(message)
 
         try:
@@ -136,8 +143,9 @@ def _allowed(request: Request) -> list[str]:
     from starlette.routing import Match, Mount
 
     routes = [r for r in request.app.router.routes if not isinstance(r, Mount)]
-    return [m for m in ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
-            if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)]
+    found = [m for m in ("GET", "POST", "PUT", "PATCH", "DELETE")
+             if any(r.matches({**request.scope, "method": m})[0] == Match.FULL for r in routes)]
+    return found[:1] + ["HEAD"] + found[1:] if found[:1] == ["GET"] else found     # Guard answers HEAD
 
 
 def create_app(db_path: str | os.PathLike, token: Optional[str] = None, max_body: Optional[int] = None,
