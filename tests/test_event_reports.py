@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.extraction.trigger_context import negated
-from marsad.extraction.triggers import _fold_weapons, _plausible, find_triggers
+from marsad.extraction.triggers import find_triggers, fold_weapons, plausible
 from marsad.model import RawItem
 from marsad.pipeline import process
 
@@ -16,8 +16,8 @@ E, V, P, R = ("Explosions/Remote violence", "Violence against civilians", "Prote
 
 def coded(sentence: str) -> set[tuple[str, str]]:
     found = [t for t in find_triggers(sentence, 0, len(sentence))
-             if not negated(sentence, t, 0) and _plausible(sentence, t, 0)]
-    return {(t.event_type, t.sub_event_type) for t in _fold_weapons(sentence, found)}
+             if not negated(sentence, t, 0) and plausible(sentence, t, 0)]
+    return {(t.event_type, t.sub_event_type) for t in fold_weapons(sentence, found)}
 
 
 @pytest.mark.parametrize("sentence", [

@@ -7,7 +7,7 @@ import pytest
 
 from marsad.extraction.trigger_context import negated
 from marsad.extraction.trigger_lexicon import compile_phrase, fits
-from marsad.extraction.triggers import _fold_weapons, _plausible, find_triggers
+from marsad.extraction.triggers import find_triggers, fold_weapons, plausible
 
 E, V, P, R, S, B = ("Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
                     "Strategic developments", "Battles")
@@ -16,8 +16,8 @@ E, V, P, R, S, B = ("Explosions/Remote violence", "Violence against civilians", 
 def coded(sentence: str) -> set[tuple[str, str]]:
     """The (type, sub-type) pairs one sentence reports, as the event stage sees them."""
     found = [t for t in find_triggers(sentence, 0, len(sentence))
-             if not negated(sentence, t, 0) and _plausible(sentence, t, 0)]
-    return {(t.event_type, t.sub_event_type) for t in _fold_weapons(sentence, found)}
+             if not negated(sentence, t, 0) and plausible(sentence, t, 0)]
+    return {(t.event_type, t.sub_event_type) for t in fold_weapons(sentence, found)}
 
 
 @pytest.mark.parametrize("sentence, expected", [

@@ -31,7 +31,7 @@ from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import find_tolls
 from marsad.extraction.trigger_context import reported
 from marsad.extraction.trigger_lexicon import lexicon
-from marsad.extraction.triggers import Trigger, _fold_weapons, _plausible, find_triggers
+from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
 from marsad.text.arabic import normalize, sentences
 from marsad.text.dates import event_date
@@ -86,9 +86,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     claims_at, names = ByStart(factual), Names(ents)
     hurt = _Hurt(text)
     for sent in sentences(text):
-        triggers = _one_incident(text, _fold_weapons(text, [
+        triggers = _one_incident(text, fold_weapons(text, [
             t for t in reported(text, find_triggers(text, sent.start, sent.end), sent.start)
-            if _plausible(text, t, sent.start)]))
+            if plausible(text, t, sent.start)]))
         if not triggers:
             continue
         governable = _governable(all_places, places_at, sent.start, sent.end)

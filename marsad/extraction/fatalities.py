@@ -26,7 +26,7 @@ from marsad.data import load_json
 from marsad.extraction.casualty_scope import Sent
 from marsad.extraction.casualty_words import OTHERS, _in, _lex, _person, casualty_kind
 from marsad.extraction.tolls import Figure, casualty_figures
-from marsad.extraction.triggers import Trigger, _fold_weapons, find_triggers
+from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons
 from marsad.model import Event
 from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, tokens
 from marsad.text.numbers import quantities
@@ -285,7 +285,7 @@ def _victims_told(text: str, s: Sentence) -> bool:
 
 @lru_cache(maxsize=64)                  # each trigger of a sentence looks at the same neighbours
 def _triggers(text: str, s: Sentence) -> list[Trigger]:
-    return _fold_weapons(text, find_triggers(text, s.start, s.end))
+    return fold_weapons(text, find_triggers(text, s.start, s.end))
 
 
 def _count(text: str, mine: list[Figure]) -> tuple[int, str]:

@@ -103,7 +103,7 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
 _PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
 
 
-def _fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
+def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
     """The triggers of one sentence as ACLED codes them together: a weapon named after an attack
     is that attack ("سلاح الجو المصري بقصف …", "لهجوم بصواريخ"); a raid or storming gives way to
     what happened in it; an attack in which civilians are shot is violence against them; and a
@@ -154,7 +154,7 @@ def _clash(t: Trigger) -> bool:
     return t.sub_event_type == "Armed clash" and t.flag == "clash"
 
 
-def _plausible(text: str, trig: Trigger, sent_start: int) -> bool:
+def plausible(text: str, trig: Trigger, sent_start: int) -> bool:
     """Agreements need an agreement verb nearby (وقع، توصل، أبرم): "للهدنة" alone is no event."""
     if trig.sub_event_type != "Agreement":
         return True
