@@ -338,8 +338,7 @@ def with_named_places(text: str, ents: list[Entity]) -> list[Entity]:
         taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     added = [Entity(text[p.start:p.end], "LOC", p.start, p.end, canonical=p.name, country=p.country,
                     admin1=p.admin1, latitude=p.latitude, longitude=p.longitude)
-             for p in candidate_places(text, ents) if not p.in_name and not any(taken[p.start:p.end])
-             and not text[p.end:p.end + 1].isalpha()]         # "وقنابل" holds no قنا: whole words only
+             for p in candidate_places(text, ents) if not p.in_name and not any(taken[p.start:p.end])]
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 

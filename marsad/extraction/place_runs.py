@@ -47,7 +47,8 @@ def run_of(text: str, after: list[P]) -> list[P]:
     return run
 
 
-_COORDINATED = re.compile(r"(?<!\S)و([^\s،,.\"“”«»()]{3,})(?=\s*(?:[،,]\s*)?(?:و|في|ب|$))")
+# the name is a whole word (the negative lookahead): a shorter match inside "وقنابل" would be قنا
+_COORDINATED = re.compile(r"(?<!\S)و([^\s،,.\"“”«»()]{3,})(?![^\s،,.\"“”«»()])(?=\s*(?:[،,]\s*)?(?:و|في|ب|$))")
 
 
 def coordinated_names(text: str, places: list[_Span], home: str | None) -> list[tuple[int, int, object]]:
