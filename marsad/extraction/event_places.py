@@ -60,8 +60,8 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue
         if normalize(name) in lex["common"] or normalize(name) in lex["toponym"] or no_name(normalize(name)):
             continue                            # "وادي" alone is a word, not a place
-        if re.match(r"لـ|ل[\"«“]", e.text) or re.match(r"\s*للدموع", text[e.end:e.end + 9]):
-            continue                            # "لـ\"العربي الجديد\"": told to a newspaper; "المسيلة للدموع": tear gas
+        if re.match(r"لـ|ل[\"«“]", e.text):
+            continue                            # "لـ\"العربي الجديد\"": told to a newspaper (tear gas: entities._no_place)
         m = resolve(name, article_country)     # the entity's own geocode, the same preference
         if m and foreign_namesake(m, home, support[m.country]):
             m = None                            # an event in the article's country, not at a namesake abroad

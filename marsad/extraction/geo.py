@@ -110,11 +110,19 @@ def _country_point(cc: str) -> tuple[float, float]:
     return _country_points().get(cc, (0.0, 0.0))
 
 
-@lru_cache(maxsize=None)
 def country_match(cc: str) -> GeoMatch | None:
-    """The country `cc` as a place (under the first of its Arabic names in the country list)."""
-    name = next((n for n, c in lx.countries().items() if c == cc), None)
-    return resolve(name) if name else None
+    """The country `cc` as a place (under the first of its Arabic names in the country list), at
+    its representative point (which a user's gazetteer may move: not cached here)."""
+    name = _country_names().get(cc)
+    return GeoMatch(name, cc, _english().get(cc), None, *_country_point(cc), kind="country") if name else None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for name, cc in lx.countries().items():
+        names.setdefault(cc, name)
+    return names
 
 
 def foreign_namesake(m: GeoMatch, home: str | None, support: int) -> bool:
