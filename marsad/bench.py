@@ -75,12 +75,27 @@ def write_synthetic_jsonl(folder: Path, samples, n: int) -> Path:
     return src
 
 
+def python_child(args: list[str], env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -c CODE ARGS…` in a fresh process, its output captured. Through sh, which forks: a
+    child forked (or vforked) straight from this process would report this process's peak memory as
+    its own (ru_maxrss survives exec)."""
+    return subprocess.run(["sh", "-c", '"$@"; exit $?', "sh", sys.executable, "-c", *args],
+                          capture_output=True, text=True, env={**os.environ, **(env or {})})
+
+
+def warm_story_index() -> None:
+    """The story index's one-off import (datasketch pulls in scipy: ~1.2 s) done before an ingest is
+    timed, as the model load is: the figure is steady-state ingest."""
+    from marsad.store.stories import signature
+
+    signature("")
+
+
 def bench_ingest(samples, n: int) -> dict:
     """marsad's ingest (read, clean, date, annotate, store) of `n` scraped-text articles via JSONL."""
     from marsad.store.sqlite import Store
-    from marsad.store.stories import signature
 
-    signature("")       # a one-off 1.2 s outside the timing, as the model load is: datasketch imports scipy
+    warm_story_index()
     with tempfile.TemporaryDirectory() as tmp:
         src = write_synthetic_jsonl(Path(tmp), samples, n)
         with Store(Path(tmp) / "bench.db") as store:
@@ -297,11 +312,8 @@ def bench_input_memory(samples, size_mb: int = 50) -> dict:
 
         def child(mode: str, path: Path, **env) -> dict:
             db = Path(tmp) / f"{path.stem}-{mode}-{len(env)}.db"
-            # through sh, which forks: a child forked (or vforked) straight from this process would
-            # report this process's peak as its own (ru_maxrss survives exec)
-            out = subprocess.run(["sh", "-c", '"$@"; exit $?', "sh", sys.executable, "-c", _MEMORY_CHILD, mode,
-                                  str(path), str(db)], check=True, capture_output=True, text=True,
-                                 env={**os.environ, **env})
+            out = python_child([_MEMORY_CHILD, mode, str(path), str(db)], env)
+            out.check_returncode()
             return json.loads(out.stdout.strip().splitlines()[-1])
 
         result = {"input_mb": {p.stem: round(p.stat().st_size / 2**20, 1) for p in (many, one)},
