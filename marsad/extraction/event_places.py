@@ -9,6 +9,7 @@ happened; a country only counts after a locative preposition (في ليبيا).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,15 +46,14 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     facilities (قاعدة الوطية), and single names after a place noun that NER missed — in the
     article's own country ("مناطق العسة ورقدالين") or, unresolved, after a singular place noun
     ("منطقة الرملة", kept without coordinates rather than dropped)."""
-    from collections import Counter
-
     from marsad.extraction.geo import foreign_namesake, resolve
 
     lex, out, taken = lexicon(), [], []
-    article_country = _article_country(ents)
-    # how many places could lie in each country (geo.foreign_namesake); one mention makes no home
-    support = Counter(e.country for e in ents if e.type == "LOC" and e.country)
-    home = article_country if support[article_country] >= 2 else None
+    # how many places lie in each country; the most is the article's (see entities.geocode), and
+    # with two or more it is home to a foreign town's namesake (geo.foreign_namesake)
+    support = _country_votes(ents)
+    article_country = support.most_common(1)[0][0] if support else None
+    namesakes_home = article_country if support[article_country] >= 2 else None
     for e in ents:
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
@@ -63,7 +63,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         if re.match(r"لـ|ل[\"«“]", e.text):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper (tear gas: entities._no_place)
         m = resolve(name, article_country)     # the entity's own geocode, the same preference
-        if m and foreign_namesake(m, home, support[m.country]):
+        if m and foreign_namesake(m, namesakes_home, support[m.country]):
             m = None                            # an event in the article's country, not at a namesake abroad
         if m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
@@ -297,11 +297,13 @@ def article_place(ents: list[Entity], dateline=None) -> Place | None:
     return Place(-1, -1, g.name, country, None, g.latitude, g.longitude, True)
 
 
+def _country_votes(ents: list[Entity]) -> Counter:
+    return Counter(e.country for e in ents if e.type == "LOC" and e.country)
+
+
 def _article_country(ents: list[Entity]) -> str | None:
     """The country most of the article's geocoded places are in (see entities.geocode)."""
-    from collections import Counter
-
-    votes = Counter(e.country for e in ents if e.type == "LOC" and e.country)
+    votes = _country_votes(ents)
     return votes.most_common(1)[0][0] if votes else None
 
 
