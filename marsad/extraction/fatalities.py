@@ -22,7 +22,6 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
-from marsad.data import load_json
 from marsad.extraction.casualty_scope import Sent
 from marsad.extraction.casualty_words import OTHERS, _in, _lex, _person, casualty_kind
 from marsad.extraction.tolls import Figure, casualty_figures
@@ -36,12 +35,6 @@ _RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين
 _SAME = (["ذاته"], ["نفسه"], ["ذاتها"], ["نفسها"])        # "في القصف ذاته": the incident told
 _OTHER = {"اخر", "اخري", "ثان", "ثاني", "ثانيه", "ثالث", "ثالثه", "جديد", "جديده"}    # "هجوم آخر"
 _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
-
-
-@lru_cache(maxsize=1)
-def _words() -> dict[str, frozenset[str]]:
-    scope = load_json("numbers.json")["scope"]
-    return {k: frozenset(normalize(w) for w in scope[k]) for k in ("alternative", "joins", "victims")}
 
 
 def _between(text: str, a: int, b: int) -> list[str]:
@@ -62,7 +55,7 @@ def _led_to(text: str, f: Figure, triggers: list[Trigger]) -> int | None:
     after = next((k for k, t in enumerate(triggers) if t.start >= f.end), None)
     if after is not None:
         gap = _between(text, f.end, triggers[after].start)
-        joins = _words()["joins"]
+        joins = _lex()["joins"]
         if len(gap) <= 3 and all(any(x in joins for x in strip_clitics(w)) for w in gap):
             return after
     return None
@@ -190,7 +183,7 @@ def _refers(text: str, start: int, trig: Trigger) -> bool:
 
 
 def _told_place(text: str, trig: Trigger) -> bool:
-    after = [w for w in normalize(text[trig.end:trig.end + 30]).split()[:3] if w not in _words()["joins"]][:1]
+    after = [w for w in normalize(text[trig.end:trig.end + 30]).split()[:3] if w not in _lex()["joins"]][:1]
     return any(f.startswith("ال") and f[2:] in _lex()["town"] for w in after for f in strip_clitics(w))
 
 
@@ -272,13 +265,13 @@ def _uncounted(text: str, s: Sentence) -> bool:
 def _retold(s: Sentence) -> bool:
     """The sentence opens with a report of what was said (وأفاد، وقال، وبحسب …): the same incident retold."""
     first = normalize(s.text).split()[:1]
-    return bool(first) and any(x in _words()["alternative"] for x in strip_clitics(first[0]))
+    return bool(first) and any(x in _lex()["alternative"] for x in strip_clitics(first[0]))
 
 
 def _victims_told(text: str, s: Sentence) -> bool:
     """The sentence names dead already counted: "هؤلاء قضوا في …", "الضحايا سقطوا في …", "مقتلهم"."""
     words = [normalize(t.text) for t in tokens(text, s.start, s.end)]
-    pointing = _words()["victims"]
+    pointing = _lex()["victims"]
     return any(w in pointing and any(casualty_kind(x) == "killed" for x in words[i:i + 3])
                for i, w in enumerate(words))
 
@@ -293,7 +286,7 @@ def _count(text: str, mine: list[Figure]) -> tuple[int, str]:
     a rising or final count of the incident replaces the others."""
     if any(f.update for f in mine):
         mine = [f for f in mine if f.update]
-    alternative = _words()["alternative"]
+    alternative = _lex()["alternative"]
     accounts: list[list[Figure]] = [[mine[0]]]
     for prev, f in pairwise(mine):
         apart = any(any(x in alternative for x in strip_clitics(w)) for w in _between(text, prev.end, f.start))
