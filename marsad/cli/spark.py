@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.text import Text
 
-from marsad.cli.common import Paths, _db_path, app, err, open_write
+from marsad.cli.common import Paths, _db_path, app, err, open_write, shown_db
 from marsad.cli.errors import UserError
 
 PANEL = "Build and inspect the corpus"
@@ -19,14 +19,6 @@ _MB = 1024 * 1024
 
 def _store_target(value: Optional[str]):
     return None if value is None else _db_path(value)     # a PostgreSQL URL, or an SQLite file's Path
-
-
-def _shown(target) -> str:
-    if isinstance(target, str):         # a URL: never print its password
-        from marsad.store.postgres import shown
-
-        return shown(target)
-    return str(target)
 
 
 def _conf(values: Optional[list[str]]) -> dict[str, str]:
@@ -97,7 +89,7 @@ def spark(paths: Paths,
             stop(session)
     err.print(Text(f"spark: {summary['ok']} articles, {summary['rejected']} rejected, "
                    f"{summary['stories_with_copies']} stories of several articles → {out_dir}"
-                   + (f"; loaded into {_shown(load_db)}" if load_db else "")))
+                   + (f"; loaded into {shown_db(load_db)}" if load_db else "")))
     sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=1) + "\n")
 
 

@@ -12,8 +12,8 @@ import sqlite3
 from marsad.extraction.spans import variant_key
 from marsad.text.arabic import normalize
 
-__all__ = ["MIGRATION", "count_actors", "count_quotes", "documents_of", "find_quotes", "link", "list_actors", "resolve",
-           "unlink", "variant_key"]
+__all__ = ["MIGRATION", "count_actors", "count_quotes", "documents_of", "find_quotes", "link", "list_actors", "unlink",
+           "variant_key"]
 from marsad.model import Document
 
 MIGRATION = """
@@ -31,23 +31,6 @@ CREATE INDEX entities_actor ON entities(actor_id);
 """
 
 
-def resolve(db: sqlite3.Connection, kind: str, name: str) -> int:
-    """The id of the actor `name` (of type `kind`) refers to, creating it when none fits."""
-    key = variant_key(name)
-    row = db.execute("SELECT a.id FROM actor_aliases x JOIN actors a ON a.id = x.actor_id "
-                     "WHERE x.key = ? AND a.type = ? ORDER BY a.mentions DESC, a.id LIMIT 1", (key, kind)).fetchone()
-    if row:
-        return row[0]
-    if kind == "PER" and " " not in key:
-        rows = db.execute("SELECT id FROM actors WHERE type = 'PER' AND surname = ? LIMIT 2", (key,)).fetchall()
-        if len(rows) == 1:
-            return rows[0][0]
-    surname = key.rsplit(" ", 1)[1] if kind == "PER" and " " in key else None
-    cur = db.execute("INSERT INTO actors (type, name, key, surname) VALUES (?, ?, ?, ?) "
-                     "ON CONFLICT (type, key) DO UPDATE SET name = actors.name RETURNING id", (kind, name, key, surname))
-    return cur.fetchone()[0]
-
-
 def _bare_mention(text: str, title: str | None, name: str) -> str:
     """The mention as an alias: without its title, and not in a clitic form (للجيش → the name)."""
     if title or len(normalize(text)) >= len(normalize(name)) and normalize(text).endswith(normalize(name)[2:]):
@@ -59,7 +42,7 @@ def link(db: sqlite3.Connection, doc: Document) -> tuple[list[int], list[int | N
     """Actor ids for `doc.entities` (in order) and for its quotes' speakers (None: no speaker),
     recording aliases, mention counts and fuller display names.
 
-    The result is that of resolving each mention with `resolve` one after another (each seeing the
+    The result is that of resolving each mention (`_Batch.resolve`) one after another (each seeing the
     actors, aliases and counts the earlier ones made), but in a fixed number of statements per
     document, not several per mention: what is stored under the mentions' keys is read in three
     queries, the mentions are resolved against it here in order, and the new actors, aliases,
@@ -128,7 +111,9 @@ class _Batch:
         return -self.mentions[actor], actor < 0, abs(actor)
 
     def resolve(self, kind: str, name: str) -> int:
-        """`resolve`'s answer, given what is stored and what this document added so far."""
+        """The actor `name` (of type `kind`) refers to: the most mentioned one with that alias, else
+        for a one-word person name the only person with that surname, else a new actor (a negative
+        id until written), given what is stored and what this document added so far."""
         key = variant_key(name)
         found = [a for a in self.by_alias.get(key, ()) if self.types[a] == kind]
         if found:
