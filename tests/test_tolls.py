@@ -181,3 +181,11 @@ def test_an_events_displaced_come_from_its_own_account():
     doc = process(RawItem("t", "t", "text", text="تقرير\nاندلعت اشتباكات عنيفة في مدينة الفاشر صباح اليوم ما أدى "
                                                 "إلى مقتل 12 مدنيا ونزوح نحو 300 شخص من الأحياء الشرقية."))
     assert [(e.fatalities, e.displaced) for e in doc.events] == [(12, 300)]
+
+
+def test_dawn_is_a_time_not_the_verb_of_one_attack():
+    # "فجر اليوم" (at dawn today) spells the verb فجّر without its shadda: it tells no single act,
+    # so the period count before it stays a toll
+    text = ("وقالت وزارة الصحة إن 40 شخصا قتلوا منذ بداية الشهر في المدينة. "
+            "وأضافت أن 40 شخصا قتلوا حتى فجر اليوم.")
+    assert [(t.kind, t.value) for t in find_tolls(text)] == [("killed", 40)]
