@@ -189,3 +189,9 @@ def test_dawn_is_a_time_not_the_verb_of_one_attack():
     text = ("وقالت وزارة الصحة إن 40 شخصا قتلوا منذ بداية الشهر في المدينة. "
             "وأضافت أن 40 شخصا قتلوا حتى فجر اليوم.")
     assert [(t.kind, t.value) for t in find_tolls(text)] == [("killed", 40)]
+
+
+def test_ibn_opens_a_name_and_counts_a_victim_only_with_a_pronoun():
+    # a hospital named after a person is no dead son; "وابنه" with its pronoun is
+    assert not casualty_figures("ونقل المصابون إلى مستشفى ابن رشد حيث توفي لاحقا")
+    assert [(f.kind, f.value) for f in casualty_figures("وقتل حارس وابنه في انفجار عبوة ناسفة.")] == [("killed", 2)]

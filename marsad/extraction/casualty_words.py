@@ -22,6 +22,7 @@ def _lex() -> dict:
     lex["kinds"] = {k: fold(v) for k, v in cas["words"].items()}
     lex["zero_neg"], lex["zero_nouns"] = fold(scope["zero"]["negators"]), fold(scope["zero"]["nouns"])
     lex["duals"] = number_words()["duals"]
+    lex["possessed"] = lex["persons"] | lex["kin"]       # nouns for a person with a possessive pronoun
     return lex
 
 
@@ -69,14 +70,15 @@ def _has(words: list[str], i: int, vocab: frozenset[str]) -> str | None:
 
 
 def _person(word: str) -> bool:
-    """A noun for one person, also with a possessive pronoun: "سائقها", "حارسه", "زوجته"."""
-    persons = _lex()["persons"]
+    """A noun for one person, also with a possessive pronoun: "سائقها", "حارسه", "زوجته"; a `kin`
+    noun only with one ("ابنه", "ابنتها": bare, ابن begins names, مستشفى ابن سينا)."""
+    persons, possessed = _lex()["persons"], _lex()["possessed"]
     if word in persons or _in(word, persons):
         return True
     for suffix in ("هما", "هم", "ها", "ه"):
         stem = word.removesuffix(suffix)
         if stem != word and len(stem) >= 3:
-            return stem in persons or stem.endswith("ت") and stem[:-1] + "ه" in persons
+            return stem in possessed or stem.endswith("ت") and stem[:-1] + "ه" in possessed
     return False
 
 
