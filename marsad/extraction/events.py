@@ -28,7 +28,7 @@ from marsad.extraction.event_types import by_target
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
-from marsad.extraction.tolls import find_tolls
+from marsad.extraction.tolls import casualty_figures, find_tolls
 from marsad.extraction.trigger_context import reported
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
@@ -84,7 +84,6 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
     factual = factual_claims(claims)
     claims_at, names = ByStart(factual), Names(ents)
-    hurt = _Hurt(text)
     for sent in sentences(text):
         triggers = _one_incident(text, fold_weapons(text, [
             t for t in reported(text, find_triggers(text, sent.start, sent.end), sent.start)
@@ -123,7 +122,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                           claimed_by=claimant)
                 key = (e.event_type, e.event_date or e.date_text)
                 if placeless:
-                    counted = e.fatalities or _counted(text, sent, trig, hurt)
+                    counted = e.fatalities or _counted(text, sent, trig)
                     if not (counted or e.date_text or e.actor1):
                         continue                # nothing but a word: no victims, no day, no doer named
                     if place is _NOWHERE and not (counted or e.date_text and e.actor1
@@ -168,28 +167,14 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     return found, tolls
 
 
-class _Hurt:
-    """Where the article counts people hurt in one incident (tolls.casualty_figures), read once and
-    only when an event told without a place asks."""
-
-    def __init__(self, text: str):
-        self.text, self.starts = text, None
-
-    def within(self, start: int, end: int) -> bool:
-        if self.starts is None:
-            from marsad.extraction.tolls import casualty_figures
-
-            self.starts = [f.start for f in casualty_figures(self.text) if f.kind == "injured" and not f.scope]
-        return any(start <= s < end for s in self.starts)
-
-
-def _counted(text: str, sent, trig: Trigger, hurt: _Hurt) -> bool:
+def _counted(text: str, sent, trig: Trigger) -> bool:
     """An event told without a place is still a report when its sentence counts what happened: the
     people hurt in it ("أصيب ستة أشخاص"), or, for a protest, the crowd that took part ("تظاهر مئات"،
     "ونزل آلاف المتظاهرين"); a bare word ("الاختطاف"، "مظاهرات") counts nothing."""
     if trig.event_type in ("Protests", "Riots"):
         return lexicon()["crowd_size"].search(normalize(sent.text)) is not None
-    return hurt.within(sent.start, sent.end)
+    # casualty_figures is cached per article (find_tolls read it already)
+    return any(sent.start <= f.start < sent.end for f in casualty_figures(text) if f.kind == "injured" and not f.scope)
 
 
 def _told_by_verb(trig: Trigger) -> bool:
@@ -201,8 +186,6 @@ def _told_by_verb(trig: Trigger) -> bool:
 def _displacement(text: str, events: list[Event]) -> None:
     """An event's displaced: a one-incident displacement count ("نزحت أكثر من 300 أسرة") told at or
     after the event, before the next one (ACLED's lowest figure when several are given)."""
-    from marsad.extraction.tolls import casualty_figures
-
     figures = [f for f in casualty_figures(text) if f.kind == "displaced" and not f.scope and not f.part]
     if not figures or not events:
         return
