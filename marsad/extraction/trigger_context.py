@@ -16,8 +16,11 @@ from marsad.text.arabic import normalize, sentence_at, strip_clitics
 def negated(text: str, trig: Trigger, sent_start: int) -> bool:
     """True when the trigger reports no event that happened: refuted (see `refuted`), or a weak noun
     or a weapon's name with nothing happening near it."""
-    if refuted(text, trig, sent_start):
-        return True
+    return refuted(text, trig, sent_start) or _unanchored(text, trig, sent_start)
+
+
+def _unanchored(text: str, trig: Trigger, sent_start: int) -> bool:
+    """A weak noun or a weapon's name with nothing happening near it."""
     if trig.flag in ("weak", "weapon", "crowd", "gather"):
         here = sentence_at(text, trig.start)
         return not _anchored(text, trig, sent_start, here.end if here else len(text))
@@ -94,10 +97,11 @@ def reported(text: str, triggers: list[Trigger], sent_start: int) -> list[Trigge
     out, dropped, denied = [], None, None
     for t in triggers:
         means = denied is not None and _means_of(text, denied, t)
-        if means or negated(text, t, sent_start) or t.flag == "weapon" and dropped is not None \
+        denial = not means and refuted(text, t, sent_start)         # asked once: `negated` would ask again
+        if means or denial or _unanchored(text, t, sent_start) or t.flag == "weapon" and dropped is not None \
                 and t.event_type == dropped.event_type and _joined(text[dropped.end:t.start]):
             dropped = t
-            denied = t if means or t.event_type in _REACTED_TO[:2] and refuted(text, t, sent_start) else None
+            denied = t if means or denial and t.event_type in _REACTED_TO[:2] else None
             continue
         out.append(t)
         dropped = denied = None
