@@ -26,6 +26,7 @@ import math
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 
 from marsad.model import Document, RawItem
@@ -90,6 +91,14 @@ def _rows(batch: list[tuple[int, RawItem]], runs) -> Iterator[tuple]:
         yield row
 
 
+@lru_cache(maxsize=1)
+def _python_types() -> dict:
+    """Spark's scalar types → the Python values that fit them (built once: fits runs on every value)."""
+    from pyspark.sql import types as T
+
+    return {T.StringType: str, T.LongType: int, T.IntegerType: int, T.DoubleType: (float, int), T.BooleanType: bool}
+
+
 def fits(value, dtype, where: str = "") -> str | None:
     """Why `value` does not fit the Spark type `dtype` (None when it does). Spark would fail the
     whole job on it at write time (a 20-digit figure is no 64-bit integer); here it rejects one row."""
@@ -105,8 +114,7 @@ def fits(value, dtype, where: str = "") -> str | None:
         return None
     if isinstance(dtype, T.ArrayType):
         return next((p for v in value if (p := fits(v, dtype.elementType, where))), None)
-    expected = {T.StringType: str, T.LongType: int, T.IntegerType: int, T.DoubleType: (float, int),
-                T.BooleanType: bool}[type(dtype)]
+    expected = _python_types()[type(dtype)]
     if not isinstance(value, expected) or isinstance(value, bool) and expected is not bool:
         return f"{where} is {type(value).__name__}, not {dtype.simpleString()}"
     bound = _LONG if isinstance(dtype, T.LongType) else 2 ** 31
