@@ -2,7 +2,7 @@
 
 Every run is a separate process on the same synthetic corpus (synthetic.py), timed from the
 outside: wall seconds, CPU seconds of the whole process tree (the JVM and its Python workers, sampled with memory), and
-the tree's peak proportional resident memory (PSS), sampled every 0.2 s. The job's own seconds (from its summary,
+the tree's peak proportional resident memory (PSS), sampled every SAMPLE_SECONDS. The job's own seconds (from its summary,
 without the JVM's start) are reported too: on a small corpus the start-up is a large share.
 Peak memory is also taken at a quarter and a half of the corpus, to show whether it grows with it.
 """
@@ -23,11 +23,18 @@ _PROGRAM = "import sys; sys.argv[0] = 'marsad'; from marsad.cli import app; app(
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
+# A sample reads the JVM's smaps (13-30 ms of CPU, growing with its heap) on the cores being
+# measured: at five a second that was a tenth of a core taken from a local[2] run and from the
+# idle second core of a local[1] run. The runs last minutes and the JVM's heap grows over seconds.
+SAMPLE_SECONDS = 1.0
 _TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 def _tree(root: int) -> dict[int, tuple[int, float]]:
-    """pid → (resident bytes, CPU seconds so far) for `root` and all its descendants (from /proc)."""
+    """pid → (resident bytes, CPU seconds so far) for `root` and all its descendants (from /proc).
+    Only the tree's own processes have their memory read: the sampler runs on the cores it
+    measures, and reading every process's smaps took ~35 ms of CPU a sample (a sixth of a core at
+    five samples a second), which a local[2] run, with no idle core, paid out of its own time."""
     children: dict[int, list[int]] = {}
     stats: dict[int, tuple[int, float]] = {}
     for entry in os.listdir("/proc"):
@@ -41,12 +48,13 @@ def _tree(root: int) -> dict[int, tuple[int, float]]:
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)     # fields[1]: the parent's pid
         # fields[21]: resident pages; [11], [12]: user and system clock ticks
-        stats[pid] = (_pss(pid) or int(fields[21]) * _PAGE, (int(fields[11]) + int(fields[12])) / _TICKS)
+        stats[pid] = (int(fields[21]) * _PAGE, (int(fields[11]) + int(fields[12])) / _TICKS)
     tree, stack = {}, [root]
     while stack:
         pid = stack.pop()
         if pid in stats:
-            tree[pid] = stats[pid]
+            rss, cpu = stats[pid]
+            tree[pid] = (_pss(pid) or rss, cpu)
         stack += children.get(pid, [])
     return tree
 
@@ -75,7 +83,7 @@ def measure(args: list[str], stdout=subprocess.PIPE) -> dict:
             tree = _tree(proc.pid)
             peak[0] = max(peak[0], sum(rss for rss, _ in tree.values()))
             cpu_of.update({pid: cpu for pid, (_, cpu) in tree.items()})
-            time.sleep(0.2)
+            time.sleep(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()

@@ -1,0 +1,32 @@
+"""The Spark benchmark's process sampler: it must see the measured tree, and only that tree."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from marsad.scale.bench import _tree, measure
+
+
+def test_tree_holds_the_child_and_its_children_only():
+    code = "import subprocess, sys; subprocess.run([sys.executable, '-c', 'import time; time.sleep(3)'])"
+    parent = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        for _ in range(50):                      # until the grandchild has started
+            tree = _tree(parent.pid)
+            if len(tree) == 2:
+                break
+            subprocess.run(["sleep", "0.05"])
+        assert parent.pid in tree and len(tree) == 2
+        assert os.getpid() not in tree           # the sampler's own process is not measured
+        assert all(rss > 0 for rss, _ in tree.values())
+    finally:
+        parent.kill()
+        parent.wait()
+
+
+def test_measure_reports_the_child_cpu_and_memory():
+    figures = measure(["--help"])
+    # sampled once a second: a run this short may be seen only as it starts
+    assert figures["cpu_seconds"] >= 0 and figures["peak_rss_mb"] > 0 and figures["wall_seconds"] > 0
+    assert b"extract" in figures["stdout"]
