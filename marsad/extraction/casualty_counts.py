@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from marsad.extraction.casualty_scope import QUOTES, RELATIVE, STOPS, Sent
 from marsad.extraction.casualty_words import (
-    OTHERS,
     _bare,
     _in,
     _lex,
     _person,
     casualty_kind,
+    more_people,
 )
 from marsad.text.arabic import Token, strip_clitics
 from marsad.text.numbers import _lexicon as number_words
@@ -109,7 +109,7 @@ def _resumed(s: Sent, a: int) -> str | None:
 def _combined(w: list[str], k: int) -> bool:
     """w[k] and the next word are a killed and a hurt noun joined by و: after a number ("20 قتيلا وجريحا",
     "عشرات القتلى والجرحى") or "بين قتيل وجريح", they count both together, no one's dead by themselves."""
-    if k < 0 or k + 1 >= len(w) or not w[k + 1].startswith("و") or w[k + 2:k + 3] and w[k + 2] in OTHERS:
+    if k < 0 or k + 1 >= len(w) or not w[k + 1].startswith("و") or w[k + 2:k + 3] and more_people(w[k + 2]):
         return False                                      # "4 قتلى وجرحى آخرون": two groups
     kinds = {casualty_kind(w[k]), casualty_kind(w[k + 1][1:])}
     return kinds == {"killed", "injured"} and _in(w[k], _lex()["counted"])
@@ -228,7 +228,7 @@ def besides_one(s: Sent, i: int, end: int, found: list[tuple]) -> int | None:
     """The killing word of "مقتل فلان و16 آخرين", "الذي قتل مع 9 مواطنين آخرين": "others" besides one
     victim named, not counted, between that word and the count (no count before it in the sentence)."""
     w = s.words
-    if not (w[end - 1] in OTHERS or end < len(w) and w[end] in OTHERS) or any(f[0] < i for f in found):
+    if not (more_people(w[end - 1]) or end < len(w) and more_people(w[end])) or any(f[0] < i for f in found):
         return None
     joined = w[i - 1] == "مع" or s.toks[i].text.startswith("و")
     for b in range(i - 1, max(-1, i - 1 - BACK), -1):
@@ -248,7 +248,7 @@ def others_told(s: Sent, found: list[tuple], prior: dict[int, str]) -> list[tupl
     covered = {x for a, b, *_ in found for x in range(a, b)}
     for i in range(1, len(w) - 1):
         k = skip_quotes(s, i + 1)
-        if i in covered or not w[i].startswith("و") or k >= len(w) or w[k] not in OTHERS:
+        if i in covered or not w[i].startswith("و") or k >= len(w) or not more_people(w[k]):
             continue
         value = 2 if w[i][1:] in lex["duals"] else 1 if _person(w[i][1:]) and w[i][1:] != "اخر" else 0
         last = max((p for p in prior if p < i), default=None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from marsad.extraction.casualty_words import _has, _in, _lex, casualty_kind
+from marsad.extraction.casualty_words import _has, _in, _lex, another_incident, casualty_kind
 from marsad.text.arabic import Sentence, Token, normalize, tokens
 
 NEAR = 12               # words between a figure and the plural incident noun that makes it a sum
@@ -135,7 +135,7 @@ class Sent:
         if c in self._cues:
             return self._cues[c]
         lex, w, idx = _lex(), self.words, self.clauses[c]
-        another = next((self.toks[i].text for i in idx if w[i] in ("واخر", "واخري", "وثالث", "وثالثه")
+        another = next((self.toks[i].text for i in idx if w[i][:1] == "و" and another_incident(w[i][1:])
                         and i + 1 < len(w) and (w[i + 1] in ("في", "علي", "قرب") or w[i + 1].startswith("ب"))
                         and any(_in(x, lex["single"]) for x in w[max(0, i - NEAR):i])), None)
         causes = [i for i in idx if i + 1 < len(w) and _in(w[i], lex["causes"]) and _in(w[i + 1], lex["events"])]

@@ -9,7 +9,6 @@ from marsad.text.arabic import normalize, strip_clitics
 from marsad.text.numbers import _lexicon as number_words
 
 KINDS = ("killed", "injured", "displaced", "captured")
-OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريين", "اخريان", "اخران", "اخرتين"})   # "وشخصين آخرين"
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +39,31 @@ def _in(word: str, vocab: frozenset[str]) -> bool:
             _seen.clear()
         found = _seen[key] = any(form in vocab for form in strip_clitics(word))
     return found
+
+
+def more_people(word: str) -> bool:
+    """"آخرين", "آخرون" after a count or a person (وشخصين آخرين، و16 آخرين): people besides those
+    already counted, never the same ones told again."""
+    return word in _lex()["others"]
+
+
+def another_incident(word: str) -> bool:
+    """The word, as written, is "another", an ordinal or "new" (آخر، ثانية، جديد): an incident it
+    qualifies, or stands for after و ("وآخر بعبوة"), is not the one told."""
+    return word in _lex()["another"]
+
+
+@lru_cache(maxsize=1)
+def _another_stems() -> tuple[str, ...]:
+    another = _lex()["another"]
+    return tuple(sorted(w for w in another if not any(v != w and w.startswith(v) for v in another)))
+
+
+def begins_another(word: str) -> bool:
+    """The word right after an incident noun begins like an `another_incident` word, whatever its case
+    ending or the punctuation left on it: "هجوما جديدا", "غارة ثانية،", "هجوم آخر،". Only for that
+    adjective's place: anywhere else words merely beginning so (اخراج، ثانوية) are no such word."""
+    return word.startswith(_another_stems())
 
 
 def casualty_kind(word: str) -> str | None:

@@ -23,7 +23,15 @@ from functools import lru_cache
 from itertools import pairwise
 
 from marsad.extraction.casualty_scope import Sent
-from marsad.extraction.casualty_words import OTHERS, _in, _lex, _person, casualty_kind
+from marsad.extraction.casualty_words import (
+    _in,
+    _lex,
+    _person,
+    another_incident,
+    begins_another,
+    casualty_kind,
+    more_people,
+)
 from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons
 from marsad.model import Event
@@ -33,7 +41,6 @@ from marsad.text.numbers import quantities
 _CLAUSES = {"فيما", "بينما", "كما", "حين", "وكما"}      # a new clause about something else
 _RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _SAME = (["ذاته"], ["نفسه"], ["ذاتها"], ["نفسها"])        # "في القصف ذاته": the incident told
-_OTHER = {"اخر", "اخري", "ثان", "ثاني", "ثانيه", "ثالث", "ثالثه", "جديد", "جديده"}    # "هجوم آخر"
 _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
 
 
@@ -114,7 +121,7 @@ def _retold_here(text: str, prev: Trigger, trig: Trigger) -> bool:
     سيارة مفخخة" — no new clause (فيما، ، و…) between, and not "another" one or one joined by و."""
     gap = normalize(text[prev.end:trig.start])
     joined = (gap.split()[-1:] or [""])[0].startswith("و") or _first_word(text, trig).startswith("و")
-    return not _CLAUSES & set(gap.split()) and not re.search(r"[،,؛.]\s*و", gap) and not _another(text, trig) \
+    return not _CLAUSES & set(gap.split()) and not re.search(r"[،,؛.]\s*و", gap) and not _told_as_another(text, trig) \
         and not joined
 
 
@@ -239,7 +246,7 @@ def _retells(text: str, start: int, triggers: list[Trigger]) -> bool:
     none is another one (هجوم آخر، هجوم ثان)."""
     if not triggers or not _refers(text, start, triggers[0]):
         return False
-    return all(t.event_type == triggers[0].event_type and not _another(text, t) for t in triggers[1:])
+    return all(t.event_type == triggers[0].event_type and not _told_as_another(text, t) for t in triggers[1:])
 
 
 def _reported(text: str, s: Sentence) -> bool:
@@ -247,11 +254,12 @@ def _reported(text: str, s: Sentence) -> bool:
     "وأوضح المصدر أن مسلحين هاجموا القوة وأطلقوا قذائف عليها" between the count and "… قتل في الهجوم"
     (not "… هاجموا حاجزا آخر في بلدة X")."""
     words = normalize(s.text).split()
-    return _retold(s) and not any(w in _OTHER or any(f in _lex()["town"] for f in strip_clitics(w)) for w in words)
+    return _retold(s) and not any(another_incident(w) or any(f in _lex()["town"] for f in strip_clitics(w)) for w in words)
 
 
-def _another(text: str, trig: Trigger) -> bool:
-    return any(w.startswith(("اخر", "ثان", "ثالث", "جديد")) for w in normalize(text[trig.end:trig.end + 12]).split()[:1])
+def _told_as_another(text: str, trig: Trigger) -> bool:
+    """The incident noun's own adjective says it is another one: "هجوم آخر", "هجوما جديدا"."""
+    return any(begins_another(w) for w in normalize(text[trig.end:trig.end + 12]).split()[:1])
 
 
 def _uncounted(text: str, s: Sentence) -> bool:
@@ -290,7 +298,7 @@ def _count(text: str, mine: list[Figure]) -> tuple[int, str]:
     accounts: list[list[Figure]] = [[mine[0]]]
     for prev, f in pairwise(mine):
         apart = any(any(x in alternative for x in strip_clitics(w)) for w in _between(text, prev.end, f.start))
-        more = normalize(f.text).split()[-1] in OTHERS    # "… وشخصين آخرين": more dead, never the same
+        more = more_people(normalize(f.text).split()[-1])  # "… وشخصين آخرين": more dead, never the same
         if not more and (apart or f.value == prev.value):
             accounts.append([f])                          # another account of the same dead
         else:
