@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.extraction.casualty_words import another_incident, begins_another, more_people
+from marsad.extraction.casualty_words import (
+    another_incident,
+    begins_another,
+    more_people,
+    new_victim,
+)
 from marsad.extraction.tolls import casualty_figures
 from marsad.text.arabic import normalize
 
@@ -42,3 +47,15 @@ def test_another_incident_standing_for_its_noun_makes_a_sum(joined: str) -> None
 def test_others_after_a_joined_person_add_to_the_count() -> None:
     text = "أفاد مسعفون بمقتل جنديين عند الحاجز، وشخصين آخرين في السوق المركزي."
     assert [f.value for f in casualty_figures(text) if f.kind == "killed"] == [2, 2]
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("مواطن", True), ("سائقها", True), ("آخر", False), ("الآخر", False), ("والآخر", False),
+])
+def test_new_victim_is_no_other_one_already_told(word: str, expected: bool) -> None:
+    assert new_victim(normalize(word)) is expected
+
+
+def test_the_other_of_a_pair_is_not_one_more() -> None:
+    text = "أصيب شرطيان في انفجار عبوة ناسفة، وتوفي أحدهما لاحقا في المستشفى والآخر في حالة حرجة."
+    assert [(f.kind, f.value) for f in casualty_figures(text)] == [("injured", 2)]

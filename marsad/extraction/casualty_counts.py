@@ -10,9 +10,9 @@ from marsad.extraction.casualty_words import (
     _bare,
     _in,
     _lex,
-    _person,
     casualty_kind,
     more_people,
+    new_victim,
 )
 from marsad.text.arabic import Token, strip_clitics
 from marsad.text.numbers import _lexicon as number_words
@@ -154,7 +154,7 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
             continue                                      # "مقتل مدنيين بينهم نساء": a plural, no dual
         if i and _in(w[i - 1], lex["attempt"]):
             continue                                      # "محاولة قتل الشاهد": no one died
-        if w[k] in lex["duals"] or _person(w[k]) and w[k] != "اخر" or _one_of(w, k):
+        if w[k] in lex["duals"] or new_victim(w[k]) or _one_of(w, k):
             out.append((i, k + 1, kd, 2 if w[k] in lex["duals"] else 1))
     for i, x in enumerate(w):                             # "أدت إلى سقوط شهيد"; not "(15) شهيدا"
         two = _bare(x, lex["two"])                        # "ما أدى إلى مقتلهما"
@@ -219,7 +219,7 @@ def joined_persons(s: Sent, end: int, value: int) -> tuple[int, int]:
             stem = x[1:]
             if stem in lex["duals"]:
                 return a + 1, value + 2
-            if _person(stem) and "اخر" not in strip_clitics(stem):      # "والآخر": one already counted
+            if new_victim(stem):                          # not "والآخر": one already counted
                 return a + 1, value + 1
     return end, value
 
@@ -250,7 +250,7 @@ def others_told(s: Sent, found: list[tuple], prior: dict[int, str]) -> list[tupl
         k = skip_quotes(s, i + 1)
         if i in covered or not w[i].startswith("و") or k >= len(w) or not more_people(w[k]):
             continue
-        value = 2 if w[i][1:] in lex["duals"] else 1 if _person(w[i][1:]) and w[i][1:] != "اخر" else 0
+        value = 2 if w[i][1:] in lex["duals"] else 1 if new_victim(w[i][1:]) else 0
         last = max((p for p in prior if p < i), default=None)
         if value and last is not None:
             out.append((i, k + 1, prior[last], value, False, False, None))

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from marsad.extraction.casualty_words import _has, _in, _lex, another_incident, casualty_kind
+from marsad.extraction.casualty_words import (
+    _has,
+    _in,
+    _lex,
+    another_incident,
+    casualty_kind,
+)
 from marsad.text.arabic import Sentence, Token, normalize, tokens
 
 NEAR = 12               # words between a figure and the plural incident noun that makes it a sum

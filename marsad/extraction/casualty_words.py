@@ -106,6 +106,12 @@ def _person(word: str) -> bool:
     return False
 
 
+def new_victim(word: str) -> bool:
+    """A person noun (`_person`) that is one more victim; not "آخر", "الآخر", "والآخر" — "another"
+    and "the other" take back one of a pair or a kind already told (قتل أحدهما والآخر …)."""
+    return _person(word) and "اخر" not in strip_clitics(word)
+
+
 def _bare(word: str, vocab: frozenset[str]) -> bool:
     """The word, or it after one proclitic (ومقتله، بمقتلهما), is in vocab; never after the article:
     "الشهيد فلان" and "الجثة" name someone already known, not a new victim."""
@@ -123,7 +129,7 @@ def _entry(word: str) -> str | None:
     from marsad.text.lexicons import titles
 
     def head(form: str) -> bool:
-        return form in _ranks(titles()) or form.startswith("ال") and form[2:] in _lex()["persons"] and form != "الاخر"
+        return form in _ranks(titles()) or form.startswith("ال") and form[2:] in _lex()["persons"] and new_victim(form)
     return "head" if head(word) else "joined" if word.startswith("و") and head(word[1:]) else None
 
 
