@@ -19,6 +19,8 @@ def _lex() -> dict:
     lex = {k: fold(v) for k, v in cas.items() if isinstance(v, list)}
     lex |= {k: fold(v) for k, v in scope.items() if isinstance(v, list)}
     lex["kinds"] = {k: fold(v) for k, v in cas["words"].items()}
+    for use in ("reporting", "alternative"):              # verbs of saying are read both ways
+        lex[use] |= lex["saying"]
     lex["zero_neg"], lex["zero_nouns"] = fold(scope["zero"]["negators"]), fold(scope["zero"]["nouns"])
     lex["duals"] = number_words()["duals"]
     lex["possessed"] = lex["persons"] | lex["kin"]       # nouns for a person with a possessive pronoun
