@@ -131,8 +131,8 @@ def _assassinated(text: str, trig: Trigger, end: int) -> tuple[int, str] | None:
     before = normalize(text[max(0, trig.start - 20):trig.start]).split()[-2:]
     word = normalize(text[trig.start:trig.end]).split()[0]
     lex = casualty_lexicon()
-    if word not in lex["assassination"] and not (word == "اغتيال" and before[-1:] in (["تم"], ["جري"])):
-        return None                                     # the verb, or "تم اغتيال"; "باغتيال فلان" recalls one
+    if not has_form(word, lex["assassination"]) and not (word == "اغتيال" and before[-1:] in (["تم"], ["جري"])):
+        return None                                     # the verb (واغتال، فاغتالت), or "تم اغتيال"; "باغتيال فلان" recalls one
     if any(has_form(w, lex["attempt"]) or w in _RELATIVE for w in before):
         return None                                     # "محاولة اغتيال", "الذين اغتالوا جنوده"
     # the count is the object, after the doer and a time: "اغتال الطيران، بعد ظهر أمس، خمسة شبان"
