@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from marsad.extraction.casualty_scope import QUOTES, RELATIVE, STOPS, Sent
 from marsad.extraction.casualty_words import (
-    OTHERS,
-    _bare,
-    _in,
-    _lex,
-    _person,
     casualty_kind,
+    casualty_lexicon,
+    has_bare_form,
+    has_form,
+    more_people,
+    new_victim,
 )
 from marsad.text.arabic import Token, strip_clitics
 from marsad.text.numbers import _lexicon as number_words
@@ -50,19 +50,19 @@ def _back(s: Sent, i: int) -> int:
 
 def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | None, int, bool]:
     """(kind, index after the counted noun, part) of the number in words[i:j]; kind None: not a casualty count."""
-    lex, w = _lex(), s.words
+    lex, w = casualty_lexicon(), s.words
     k = skip_quotes(s, j)
     noun = w[k] if k < len(w) else ""
     if noun.startswith("و"):
         noun = ""                                         # "مقتل تسعة وإصابة 33": the count has no noun
     part = noun in ("منهم", "منهن") or any(x in lex["parts"] for x in w[max(0, i - 2):i])
-    if noun and _in(noun, lex["counted"]):
+    if noun and has_form(noun, lex["counted"]):
         if _combined(w, k):
             return None, j, part                          # "20 قتيلا وجريحا": the hurt and the dead together
         kind = casualty_kind(noun)                        # "أعدم مسلحون ثلاثة رهائن": killed, not captured
         killer = kind == "captured" and any(casualty_kind(x) == "killed" for x in w[max(0, i - 3):i])
         return "killed" if killer else kind, k + 1, part
-    if noun and _in(noun, lex["things"]) and not _in(noun, lex["persons"]):
+    if noun and has_form(noun, lex["things"]) and not has_form(noun, lex["persons"]):
         return None, j, part                              # "3 غارات", "11 منزلا", "20 كيلومترا"
     end = k + 1 if noun and noun not in STOPS and noun not in ("من",) else j
     for b in range(i - 1, max(-1, i - 1 - BACK), -1):   # the casualty word before: "مقتل ما يقرب من 40"
@@ -75,7 +75,7 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
     # coordinated after a comma: "10 قتلى، و 27 جريحا", "إلى 67 …، مقابل 56 من الفصائل"
     if s.toks[i].text.startswith("و") or i > 0 and w[i - 1] in ("و", "مقابل"):
         last = max((p for p in prior if p < i), default=None)
-        if k + 1 < len(w) and _in(w[k + 1], lex["after"]):
+        if k + 1 < len(w) and has_form(w[k + 1], lex["after"]):
             return casualty_kind(w[k + 1]), end, part     # "أصيب جندي، و4 مدنيين قتلوا": its own verb
         if last is not None:
             return prior[last], end, part
@@ -88,7 +88,7 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
             return (kind, end, part) if kind else (None, j, part)
         if w[a] in RELATIVE and a > k + 1:
             break                                         # "آلاف المتظاهرين وبينهم أسر الجنود الذين قتلوا"
-        if _in(w[a], lex["after"]):
+        if has_form(w[a], lex["after"]):
             return casualty_kind(w[a]), end, part
         seen += w[a] not in STOPS and s.toks[a].text not in QUOTES
     return None, j, part
@@ -102,17 +102,18 @@ def _resumed(s: Sent, a: int) -> str | None:
             return None
         if s.words[b] in _RESUMPTIVE:                    # "أنهم قتلوا", "أنهم لقوا حتفهم"
             verb = skip_quotes(s, b + 1)
-            return next((casualty_kind(x) for x in s.words[verb:verb + 2] if _in(x, _lex()["after"])), None)
+            after = casualty_lexicon()["after"]
+            return next((casualty_kind(x) for x in s.words[verb:verb + 2] if has_form(x, after)), None)
     return None
 
 
 def _combined(w: list[str], k: int) -> bool:
     """w[k] and the next word are a killed and a hurt noun joined by و: after a number ("20 قتيلا وجريحا",
     "عشرات القتلى والجرحى") or "بين قتيل وجريح", they count both together, no one's dead by themselves."""
-    if k < 0 or k + 1 >= len(w) or not w[k + 1].startswith("و") or w[k + 2:k + 3] and w[k + 2] in OTHERS:
+    if k < 0 or k + 1 >= len(w) or not w[k + 1].startswith("و") or w[k + 2:k + 3] and more_people(w[k + 2]):
         return False                                      # "4 قتلى وجرحى آخرون": two groups
     kinds = {casualty_kind(w[k]), casualty_kind(w[k + 1][1:])}
-    return kinds == {"killed", "injured"} and _in(w[k], _lex()["counted"])
+    return kinds == {"killed", "injured"} and has_form(w[k], casualty_lexicon()["counted"])
 
 
 def _number(word: str) -> bool:
@@ -143,25 +144,25 @@ def _counted_after(s: Sent, i: int) -> bool:
 def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
     """(start index, end index, kind, value) of counts written as nouns alone: "مقتل جنديين" = 2,
     "استشهاد مواطن" = 1, "امرأة مسنة استشهدت" = 1."""
-    lex, w, out = _lex(), s.words, []
+    lex, w, out = casualty_lexicon(), s.words, []
     for i in range(len(w) - 1):
-        if (kd := casualty_kind(w[i])) is None or _in(w[i], lex["counted"]):
+        if (kd := casualty_kind(w[i])) is None or has_form(w[i], lex["counted"]):
             continue
         k = skip_quotes(s, i + 1)
-        while k < min(len(w) - 1, i + 4) and (w[k] == "،" or _in(w[k], lex["recent"])):
+        while k < min(len(w) - 1, i + 4) and (w[k] == "،" or has_form(w[k], lex["recent"])):
             k = skip_quotes(s, k + 1)                           # "وقتل أمس شخص واحد", "قتل، مساء الجمعة، …"
         if k >= len(w) or k + 1 < len(w) and w[k + 1] in lex["parts"] and w[k] not in lex["persons"]:
             continue                                      # "مقتل مدنيين بينهم نساء": a plural, no dual
-        if i and _in(w[i - 1], lex["attempt"]):
+        if i and has_form(w[i - 1], lex["attempt"]):
             continue                                      # "محاولة قتل الشاهد": no one died
-        if w[k] in lex["duals"] or _person(w[k]) and w[k] != "اخر" or _one_of(w, k):
+        if w[k] in lex["duals"] or new_victim(w[k]) or _one_of(w, k):
             out.append((i, k + 1, kd, 2 if w[k] in lex["duals"] else 1))
     for i, x in enumerate(w):                             # "أدت إلى سقوط شهيد"; not "(15) شهيدا"
-        two = _bare(x, lex["two"])                        # "ما أدى إلى مقتلهما"
+        two = has_bare_form(x, lex["two"])                        # "ما أدى إلى مقتلهما"
         before = _back(s, i - 1)
         pair = w[i - 1:i] == ["بين"] and _combined(w, i) or i > 1 and _combined(w, i - 1) and (
             w[i - 2] == "بين" or _number(w[i - 2]))      # "بين قتيل وجريح", "20 قتيلا وجريحا"
-        if (two or _bare(x, lex["one"])) and not (before >= 0 and _number(w[before])) and not pair \
+        if (two or has_bare_form(x, lex["one"])) and not (before >= 0 and _number(w[before])) and not pair \
                 and not _counted_after(s, i) and not any(a <= i < b for a, b, _, _ in out):
             out.append((i, i + 1, casualty_kind(x), 2 if two else 1))
     for i in range(1, len(w) - 1):                        # a person before the verb
@@ -170,7 +171,7 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
             for a in range(i + 1, min(len(w), i + 4)):
                 if w[a] in STOPS or w[a].startswith("و"):
                     break
-                if _in(w[a], lex["after"]):
+                if has_form(w[a], lex["after"]):
                     if a + 1 < len(w) and (_number(w[a + 1]) or w[a + 1] in _IN_IT):
                         break                             # "شرطيين قتلوا 13 متظاهرا": the doers; "اشتباك مسلح قتل فيه"
                     out.append((i, a + 1, casualty_kind(w[a]), 2 if w[i] in lex["duals"] else 1))
@@ -188,7 +189,7 @@ def _objects(s: Sent, found: list[tuple[int, int, str, int]]) -> list[tuple[int,
     "قتل مسلحون في أحدهما عضوا في البرلمان"، "وقتلوا قائدا" — one indefinite person in the accusative
     (…ا). Right after a verb without its plural subject (وقتلوا) it may be a dual's construct ("قتل سائقا
     شاحنات": two drivers); a dual is left out too: "مدنيين، مسلحين" are as often plurals."""
-    lex, w, out = _lex(), s.words, []
+    lex, w, out = casualty_lexicon(), s.words, []
     for i in range(len(w) - 2):
         if not any(f in lex["active"] for f in strip_clitics(w[i])) or any(a <= x < b for a, b, _, _ in found
                                                                         for x in (i, i + 1)):
@@ -210,7 +211,7 @@ def _objects(s: Sent, found: list[tuple[int, int, str, int]]) -> list[tuple[int,
 
 def joined_persons(s: Sent, end: int, value: int) -> tuple[int, int]:
     """"ثلاثة صحفيين ومسنة": persons joined to a count add to it (end index, value)."""
-    lex, w = _lex(), s.words
+    lex, w = casualty_lexicon(), s.words
     for a in range(end, min(len(w), end + 6)):
         x = w[a]
         if x in STOPS or x in lex["parts"] or casualty_kind(x) or x[:1].isdigit():
@@ -219,7 +220,7 @@ def joined_persons(s: Sent, end: int, value: int) -> tuple[int, int]:
             stem = x[1:]
             if stem in lex["duals"]:
                 return a + 1, value + 2
-            if _person(stem) and "اخر" not in strip_clitics(stem):      # "والآخر": one already counted
+            if new_victim(stem):                          # not "والآخر": one already counted
                 return a + 1, value + 1
     return end, value
 
@@ -228,14 +229,14 @@ def besides_one(s: Sent, i: int, end: int, found: list[tuple]) -> int | None:
     """The killing word of "مقتل فلان و16 آخرين", "الذي قتل مع 9 مواطنين آخرين": "others" besides one
     victim named, not counted, between that word and the count (no count before it in the sentence)."""
     w = s.words
-    if not (w[end - 1] in OTHERS or end < len(w) and w[end] in OTHERS) or any(f[0] < i for f in found):
+    if not (more_people(w[end - 1]) or end < len(w) and more_people(w[end])) or any(f[0] < i for f in found):
         return None
     joined = w[i - 1] == "مع" or s.toks[i].text.startswith("و")
     for b in range(i - 1, max(-1, i - 1 - BACK), -1):
         if w[b] in STOPS:
             return None
         if casualty_kind(w[b]) == "killed":
-            named = joined and (b < i - 1 or w[i - 1] == "مع") and not _in(w[b], _lex()["counted"])
+            named = joined and (b < i - 1 or w[i - 1] == "مع") and not has_form(w[b], casualty_lexicon()["counted"])
             return b if named else None
     return None
 
@@ -244,13 +245,13 @@ def others_told(s: Sent, found: list[tuple], prior: dict[int, str]) -> list[tupl
     """Counts whose casualty word is left out after a first count of the sentence: "أفاد بمقتل شخصين في
     غارة …، وشخصين آخرين نتيجة غارة …" (a person noun or a dual after و, then "others"): the kind
     of the count before, and one person or two."""
-    lex, w, out = _lex(), s.words, []
+    lex, w, out = casualty_lexicon(), s.words, []
     covered = {x for a, b, *_ in found for x in range(a, b)}
     for i in range(1, len(w) - 1):
         k = skip_quotes(s, i + 1)
-        if i in covered or not w[i].startswith("و") or k >= len(w) or w[k] not in OTHERS:
+        if i in covered or not w[i].startswith("و") or k >= len(w) or not more_people(w[k]):
             continue
-        value = 2 if w[i][1:] in lex["duals"] else 1 if _person(w[i][1:]) and w[i][1:] != "اخر" else 0
+        value = 2 if w[i][1:] in lex["duals"] else 1 if new_victim(w[i][1:]) else 0
         last = max((p for p in prior if p < i), default=None)
         if value and last is not None:
             out.append((i, k + 1, prior[last], value, False, False, None))

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from marsad.extraction.casualty_words import _has, _in, _lex, casualty_kind
+from marsad.extraction.casualty_words import (
+    another_incident,
+    casualty_kind,
+    casualty_lexicon,
+    entry_at,
+    has_form,
+)
 from marsad.text.arabic import Sentence, Token, normalize, tokens
 
 NEAR = 12               # words between a figure and the plural incident noun that makes it a sum
@@ -22,7 +28,7 @@ class Sent:
     def __init__(self, text: str, sent: Sentence):
         self.toks: list[Token] = list(tokens(text, sent.start, sent.end))
         self.words = [normalize(t.text) for t in self.toks]
-        n, lex = len(self.words), _lex()
+        n, lex = len(self.words), casualty_lexicon()
         # relative clauses ("المواجهات التي اندلعت منذ الليلة …،") describe, they do not scope a count
         self.relative, self.clause, self.pos = [0] * n, [0] * n, [0] * (n + 1)
         self.clauses: dict[int, list[int]] = {}
@@ -36,22 +42,22 @@ class Sent:
             self.clauses.setdefault(clause, []).append(i)
             self.pos[i + 1] = self.pos[i] + (w not in STOPS and w not in QUOTES)   # words before each token
         self.period = self._period()
-        self.single = any(self.words[i] in lex["single"] or _in(self.words[i], lex["acts"]) for i in range(n))
-        self.final = any(_has(self.words, i, lex["final"]) for i in range(n))    # "في حصيلة نهائية"
+        self.single = any(self.words[i] in lex["single"] or has_form(self.words[i], lex["acts"]) for i in range(n))
+        self.final = any(entry_at(self.words, i, lex["final"]) for i in range(n))    # "في حصيلة نهائية"
         self.rising = self._rising()
 
     def _rising(self) -> list[tuple[int, str, bool, str | None]]:
         """(index of the total word, words, one incident?, kind) of each "ارتفعت حصيلة القتلى … إلى"."""
-        lex, w, out = _lex(), self.words, []
+        lex, w, out = casualty_lexicon(), self.words, []
         for i, x in enumerate(w):
-            if not _in(x, lex["rising"]):
+            if not has_form(x, lex["rising"]):
                 continue
-            total = next((t for t in range(i + 1, min(len(w), i + 4)) if _in(w[t], lex["total"])), None)
+            total = next((t for t in range(i + 1, min(len(w), i + 4)) if has_form(w[t], lex["total"])), None)
             if total is None:
                 continue
             stop = next((t for t in range(total, min(len(w), total + 15)) if w[t] == "الي" or w[t][:1].isdigit()),
                         total + 1)
-            one = any(_in(w[t], lex["single"]) for t in range(total + 1, stop)) or self._of_incident(i)
+            one = any(has_form(w[t], lex["single"]) for t in range(total + 1, stop)) or self._of_incident(i)
             kind = next((k for t in range(total + 1, stop) if (k := casualty_kind(w[t]))), None)
             out.append((total, " ".join(t.text for t in self.toks[i:min(stop, i + 6)]), one, kind))
         return out
@@ -59,25 +65,25 @@ class Sent:
     def _of_incident(self, i: int) -> bool:
         """The rising total is told in a relative clause on one incident: "الاعتداء الذي ارتفع عدد قتلاه
         إلى 22"."""
-        rel, lex = self.relative[i], _lex()
+        rel, lex = self.relative[i], casualty_lexicon()
         for x in reversed(self.words[max(0, rel - 9):rel - 1] if rel else []):
-            if x in STOPS or _in(x, lex["events"]):
+            if x in STOPS or has_form(x, lex["events"]):
                 return False                              # "الهجمات التي ارتفع عدد قتلاها": several
-            if _in(x, lex["single"]):
+            if has_form(x, lex["single"]):
                 return True
         return False
 
     def _period(self) -> list[tuple[int, str]]:
         """(position, words) of the period cues: منذ/خلال/طوال … followed by a span of time."""
-        lex, w, out = _lex(), self.words, []
+        lex, w, out = casualty_lexicon(), self.words, []
         for i in range(len(w)):
-            cue = _has(w, i, lex["period"])
+            cue = entry_at(w, i, lex["period"])
             if not cue:
                 continue
             after = [x for x in w[i + len(cue.split()):i + len(cue.split()) + 3] if x not in STOPS]
-            if not any(_in(x, lex["span"]) or x.lstrip("ال")[:1].isdigit() for x in after):
+            if not any(has_form(x, lex["span"]) or x.lstrip("ال")[:1].isdigit() for x in after):
                 continue
-            if cue == "منذ" and after[:1] and _in(after[0], lex["recent"]) or self._ranked(i):
+            if cue == "منذ" and after[:1] and has_form(after[0], lex["recent"]) or self._ranked(i):
                 continue                                   # "منذ صباح اليوم", "الأعنف منذ أشهر", "ثاني هجوم خلال يومين"
             n = i + len(cue.split())
             if w[n:n + 1] == ["ذلك"] and (n + 1 >= len(w) or w[n + 1] in STOPS):
@@ -91,7 +97,7 @@ class Sent:
         for x in reversed(self.words[max(0, cue - 6):cue]):
             if x in STOPS:
                 return False
-            if x in _lex()["superlative"]:
+            if x in casualty_lexicon()["superlative"]:
                 return True
         return False
 
@@ -104,26 +110,27 @@ class Sent:
         "بعد فقدان أثرهم منذ عشرة أيام، تم العثور على جثث ثلاثة …", "لقي أربعة مصرعهم في مصادمات …، بعد
         أن وعدت الحكومة بوقف البناء منذ شهرين" — unless that phrase tells fighting (بعد معارك استمرت منذ
         ثلاثة أيام: the count is over those days)."""
-        w, lex = self.words, _lex()
+        w, lex = self.words, casualty_lexicon()
         opens = max((c for c in range(cue) if w[c] == "،"), default=-1) + 1      # the cue's comma-clause
         ends = next((c for c in range(cue, len(w)) if w[c] == "،"), len(w))
         if opens <= at < ends or not any(x in ("بعد", "قبل", "عقب") for x in w[opens:opens + 2]):
             return False
-        return not any(_in(x, lex["events"]) or _in(x, lex["single"]) or _in(x, lex["conflict"])
-                       or _in(x, lex["fighting"]) for x in w[opens:ends])
+        return not any(has_form(x, lex["events"]) or has_form(x, lex["single"]) or has_form(x, lex["conflict"])
+                       or has_form(x, lex["fighting"]) for x in w[opens:ends])
 
     def several(self, at: int) -> str | None:
         """Words near the figure, in its clause, that say it sums several incidents."""
-        lex, w, c = _lex(), self.words, self.clause[at]
+        lex, w, c = casualty_lexicon(), self.words, self.clause[at]
         lo = bisect_left(self.pos, self.pos[at] - NEAR)
         hi = bisect_right(self.pos, self.pos[at] + NEAR)
         near = [i for i in range(max(0, lo - 1), min(len(w), hi)) if self.clause[i] == c and self.cue_applies(i, at)]
-        strong = next((e for i in near if (e := _has(w, i, lex["several"])) and w[i - 1] not in ("احد", "احدي")), None)
+        strong = next((e for i in near if (e := entry_at(w, i, lex["several"])) and w[i - 1] not in ("احد", "احدي")),
+                      None)
         feats = self._clause_cues(c)
         if strong or feats["another"]:
             return strong or feats["another"]
-        plural = [i for i in near if _in(w[i], lex["events"])]
-        if plural and any(abs(i - at) < min(abs(p - at) for p in plural) for i in near if _in(w[i], lex["single"])):
+        plural = [i for i in near if has_form(w[i], lex["events"])]
+        if plural and any(abs(i - at) < min(abs(p - at) for p in plural) for i in near if has_form(w[i], lex["single"])):
             plural = []                                   # "… لهجمات …، وقد قتل شخصان في هجوم على …": that one's
         events = next((w[i] for i in plural), None) or next(
             (w[i + 1] for i in feats["causes"] if i < at), None)         # "أسفرت هجمات … عن مقتل 28"
@@ -134,12 +141,13 @@ class Sent:
         plural incident noun after a causing verb, one town named (and not "مدينة غزة وخان يونس")."""
         if c in self._cues:
             return self._cues[c]
-        lex, w, idx = _lex(), self.words, self.clauses[c]
-        another = next((self.toks[i].text for i in idx if w[i] in ("واخر", "واخري", "وثالث", "وثالثه")
+        lex, w, idx = casualty_lexicon(), self.words, self.clauses[c]
+        another = next((self.toks[i].text for i in idx if w[i][:1] == "و" and another_incident(w[i][1:])
                         and i + 1 < len(w) and (w[i + 1] in ("في", "علي", "قرب") or w[i + 1].startswith("ب"))
-                        and any(_in(x, lex["single"]) for x in w[max(0, i - NEAR):i])), None)
-        causes = [i for i in idx if i + 1 < len(w) and _in(w[i], lex["causes"]) and _in(w[i + 1], lex["events"])]
-        towns = [i for i in idx if _in(w[i], lex["town"])]
+                        and any(has_form(x, lex["single"]) for x in w[max(0, i - NEAR):i])), None)
+        causes = [i for i in idx if i + 1 < len(w) and has_form(w[i], lex["causes"])
+                  and has_form(w[i + 1], lex["events"])]
+        towns = [i for i in idx if has_form(w[i], lex["town"])]
         one_town = len(towns) == 1 and not any(
             x.startswith("و") and x[1:] not in _NEAR_TOWN and not casualty_kind(x) and not x.startswith("واسفر")
             for x in w[towns[0] + 2:towns[0] + 5])

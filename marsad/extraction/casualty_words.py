@@ -9,17 +9,20 @@ from marsad.text.arabic import normalize, strip_clitics
 from marsad.text.numbers import _lexicon as number_words
 
 KINDS = ("killed", "injured", "displaced", "captured")
-OTHERS = frozenset({"اخرين", "اخرون", "اخر", "اخري", "اخريين", "اخريان", "اخران", "اخرتين"})   # "وشخصين آخرين"
 
 
 @lru_cache(maxsize=1)
-def _lex() -> dict:
+def casualty_lexicon() -> dict:
+    """Every word list of data/numbers.json's `casualties` and `scope`, normalised, by its key (`kinds`:
+    the casualty words by kind; `zero_neg`, `zero_nouns`; `duals`; `possessed`), read once."""
     raw = load_json("numbers.json")
     cas, scope = raw["casualties"], raw["scope"]
     fold = lambda words: frozenset(normalize(w) for w in words)
     lex = {k: fold(v) for k, v in cas.items() if isinstance(v, list)}
     lex |= {k: fold(v) for k, v in scope.items() if isinstance(v, list)}
     lex["kinds"] = {k: fold(v) for k, v in cas["words"].items()}
+    for use in ("reporting", "alternative"):              # verbs of saying are read both ways
+        lex[use] |= lex["saying"]
     lex["zero_neg"], lex["zero_nouns"] = fold(scope["zero"]["negators"]), fold(scope["zero"]["nouns"])
     lex["duals"] = number_words()["duals"]
     lex["possessed"] = lex["persons"] | lex["kin"]       # nouns for a person with a possessive pronoun
@@ -32,7 +35,8 @@ _seen: dict[tuple[str, frozenset[str]], bool] = {}
 _kinds: dict[str, str | None] = {}
 
 
-def _in(word: str, vocab: frozenset[str]) -> bool:
+def has_form(word: str, vocab: frozenset[str]) -> bool:
+    """The word, or it with its proclitics taken off (وبالهجوم → الهجوم، هجوم), is in vocab."""
     key = (word, vocab)
     found = _seen.get(key)
     if found is None:
@@ -42,12 +46,37 @@ def _in(word: str, vocab: frozenset[str]) -> bool:
     return found
 
 
+def more_people(word: str) -> bool:
+    """"آخرين", "آخرون" after a count or a person (وشخصين آخرين، و16 آخرين): people besides those
+    already counted, never the same ones told again."""
+    return word in casualty_lexicon()["others"]
+
+
+def another_incident(word: str) -> bool:
+    """The word, as written, is "another", an ordinal or "new" (آخر، ثانية، جديد): an incident it
+    qualifies, or stands for after و ("وآخر بعبوة"), is not the one told."""
+    return word in casualty_lexicon()["another"]
+
+
+@lru_cache(maxsize=1)
+def _another_stems() -> tuple[str, ...]:
+    another = casualty_lexicon()["another"]
+    return tuple(sorted(w for w in another if not any(v != w and w.startswith(v) for v in another)))
+
+
+def begins_another(word: str) -> bool:
+    """The word right after an incident noun begins like an `another_incident` word, whatever its case
+    ending or the punctuation left on it: "هجوما جديدا", "غارة ثانية،", "هجوم آخر،". Only for that
+    adjective's place: anywhere else words merely beginning so (اخراج، ثانوية) are no such word."""
+    return word.startswith(_another_stems())
+
+
 def casualty_kind(word: str) -> str | None:
     if word not in _kinds:
         if len(_kinds) >= 50_000:
             _kinds.clear()
-        kinds = _lex()["kinds"]
-        _kinds[word] = next((k for k in KINDS if _in(word, kinds[k])), None)
+        kinds = casualty_lexicon()["kinds"]
+        _kinds[word] = next((k for k in KINDS if has_form(word, kinds[k])), None)
     return _kinds[word]
 
 
@@ -60,7 +89,7 @@ def _entries(vocab: frozenset[str]) -> tuple[frozenset[str], dict[str, list[tupl
     return frozenset(e for e in vocab if " " not in e), many
 
 
-def _has(words: list[str], i: int, vocab: frozenset[str]) -> str | None:
+def entry_at(words: list[str], i: int, vocab: frozenset[str]) -> str | None:
     """The entry of `vocab` (one word, or several in a row) that starts at words[i], if any."""
     one, many = _entries(vocab)
     for entry in many.get(words[i], ()):
@@ -69,11 +98,11 @@ def _has(words: list[str], i: int, vocab: frozenset[str]) -> str | None:
     return next((form for form in strip_clitics(words[i]) if form in one), None)
 
 
-def _person(word: str) -> bool:
+def is_person(word: str) -> bool:
     """A noun for one person, also with a possessive pronoun: "سائقها", "حارسه", "زوجته"; a `kin`
     noun only with one ("ابنه", "ابنتها": bare, ابن begins names, مستشفى ابن سينا)."""
-    persons, possessed = _lex()["persons"], _lex()["possessed"]
-    if word in persons or _in(word, persons):
+    persons, possessed = casualty_lexicon()["persons"], casualty_lexicon()["possessed"]
+    if word in persons or has_form(word, persons):
         return True
     for suffix in ("هما", "هم", "ها", "ه"):
         stem = word.removesuffix(suffix)
@@ -82,7 +111,13 @@ def _person(word: str) -> bool:
     return False
 
 
-def _bare(word: str, vocab: frozenset[str]) -> bool:
+def new_victim(word: str) -> bool:
+    """A person noun (`is_person`) that is one more victim; not "آخر", "الآخر", "والآخر" — "another"
+    and "the other" take back one of a pair or a kind already told (قتل أحدهما والآخر …)."""
+    return is_person(word) and "اخر" not in strip_clitics(word)
+
+
+def has_bare_form(word: str, vocab: frozenset[str]) -> bool:
     """The word, or it after one proclitic (ومقتله، بمقتلهما), is in vocab; never after the article:
     "الشهيد فلان" and "الجثة" name someone already known, not a new victim."""
     return word in vocab or len(word) > 3 and word[0] in "وفبلك" and word[1:] in vocab
@@ -99,7 +134,8 @@ def _entry(word: str) -> str | None:
     from marsad.text.lexicons import titles
 
     def head(form: str) -> bool:
-        return form in _ranks(titles()) or form.startswith("ال") and form[2:] in _lex()["persons"] and form != "الاخر"
+        persons = casualty_lexicon()["persons"]
+        return form in _ranks(titles()) or form.startswith("ال") and form[2:] in persons and new_victim(form)
     return "head" if head(word) else "joined" if word.startswith("و") and head(word[1:]) else None
 
 
@@ -140,7 +176,7 @@ def named_victims(words: list[str], i: int, stops: set[str]) -> tuple[int, int] 
 def _opens(words: list[str], r: int, stops: set[str]) -> int | None:
     """Where a list whose first entry is words[r] starts, when something opens it there: a dual person
     noun right before ("الضابطين العقيد …"), then a killing word, a quote, "إن" or the sentence start."""
-    start = r - 1 if r and any(f in _lex()["duals"] for f in strip_clitics(words[r - 1])) else r
+    start = r - 1 if r and any(f in casualty_lexicon()["duals"] for f in strip_clitics(words[r - 1])) else r
     before = words[start - 1] if start else ""
     opens = not before or before in stops or before in _LIST_OPENERS or casualty_kind(before) == "killed"
     return start if opens else None

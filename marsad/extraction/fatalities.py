@@ -23,7 +23,15 @@ from functools import lru_cache
 from itertools import pairwise
 
 from marsad.extraction.casualty_scope import Sent
-from marsad.extraction.casualty_words import OTHERS, _in, _lex, _person, casualty_kind
+from marsad.extraction.casualty_words import (
+    another_incident,
+    begins_another,
+    casualty_kind,
+    casualty_lexicon,
+    has_form,
+    is_person,
+    more_people,
+)
 from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons
 from marsad.model import Event
@@ -33,7 +41,6 @@ from marsad.text.numbers import quantities
 _CLAUSES = {"فيما", "بينما", "كما", "حين", "وكما"}      # a new clause about something else
 _RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _SAME = (["ذاته"], ["نفسه"], ["ذاتها"], ["نفسها"])        # "في القصف ذاته": the incident told
-_OTHER = {"اخر", "اخري", "ثان", "ثاني", "ثانيه", "ثالث", "ثالثه", "جديد", "جديده"}    # "هجوم آخر"
 _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
 
 
@@ -55,7 +62,7 @@ def _led_to(text: str, f: Figure, triggers: list[Trigger]) -> int | None:
     after = next((k for k, t in enumerate(triggers) if t.start >= f.end), None)
     if after is not None:
         gap = _between(text, f.end, triggers[after].start)
-        joins = _lex()["joins"]
+        joins = casualty_lexicon()["joins"]
         if len(gap) <= 3 and all(any(x in joins for x in strip_clitics(w)) for w in gap):
             return after
     return None
@@ -114,7 +121,7 @@ def _retold_here(text: str, prev: Trigger, trig: Trigger) -> bool:
     سيارة مفخخة" — no new clause (فيما، ، و…) between, and not "another" one or one joined by و."""
     gap = normalize(text[prev.end:trig.start])
     joined = (gap.split()[-1:] or [""])[0].startswith("و") or _first_word(text, trig).startswith("و")
-    return not _CLAUSES & set(gap.split()) and not re.search(r"[،,؛.]\s*و", gap) and not _another(text, trig) \
+    return not _CLAUSES & set(gap.split()) and not re.search(r"[،,؛.]\s*و", gap) and not _told_as_another(text, trig) \
         and not joined
 
 
@@ -123,15 +130,16 @@ def _assassinated(text: str, trig: Trigger, end: int) -> tuple[int, str] | None:
     ACLED codes it; "اغتيال ثلاثة ضباط" is the number right after; "محاولة اغتيال" is no killing."""
     before = normalize(text[max(0, trig.start - 20):trig.start]).split()[-2:]
     word = normalize(text[trig.start:trig.end]).split()[0]
-    if word not in _lex()["assassination"] and not (word == "اغتيال" and before[-1:] in (["تم"], ["جري"])):
-        return None                                     # the verb, or "تم اغتيال"; "باغتيال فلان" recalls one
-    if any(_in(w, _lex()["attempt"]) or w in _RELATIVE for w in before):
+    lex = casualty_lexicon()
+    if not has_form(word, lex["assassination"]) and not (word == "اغتيال" and before[-1:] in (["تم"], ["جري"])):
+        return None                                     # the verb (واغتال، فاغتالت), or "تم اغتيال"; "باغتيال فلان" recalls one
+    if any(has_form(w, lex["attempt"]) or w in _RELATIVE for w in before):
         return None                                     # "محاولة اغتيال", "الذين اغتالوا جنوده"
     # the count is the object, after the doer and a time: "اغتال الطيران، بعد ظهر أمس، خمسة شبان"
     after = list(tokens(text, trig.end, end))[:8]
     for q in quantities(text, trig.end, after[-1].end) if after else []:
         noun = next((normalize(t.text) for t in tokens(text, q.end, min(end, q.end + 20))), "")
-        if not q.definite and q.value < 1900 and not _in(noun, _lex()["things"]):
+        if not q.definite and q.value < 1900 and not has_form(noun, lex["things"]):
             return q.value, text[trig.start:q.end]
     return _with_companions(text, trig, end)
 
@@ -145,9 +153,9 @@ def _with_companions(text: str, trig: Trigger, end: int) -> tuple[int, str]:
     count, stop, first = 1, trig.end, words.index("مع") + 1
     for i in range(first, len(words)):
         stem = words[i][1:] if i > first and words[i].startswith("و") else words[i] if i == first else ""
-        if not (stem in _lex()["duals"] or _person(stem)):
+        if not (stem in casualty_lexicon()["duals"] or is_person(stem)):
             break                                        # "مع زوجته وابنه أمام منزلهم"
-        count, stop = count + (2 if stem in _lex()["duals"] else 1), after[i].end
+        count, stop = count + (2 if stem in casualty_lexicon()["duals"] else 1), after[i].end
     return count, text[trig.start:stop]
 
 
@@ -183,8 +191,8 @@ def _refers(text: str, start: int, trig: Trigger) -> bool:
 
 
 def _told_place(text: str, trig: Trigger) -> bool:
-    after = [w for w in normalize(text[trig.end:trig.end + 30]).split()[:3] if w not in _lex()["joins"]][:1]
-    return any(f.startswith("ال") and f[2:] in _lex()["town"] for w in after for f in strip_clitics(w))
+    after = [w for w in normalize(text[trig.end:trig.end + 30]).split()[:3] if w not in casualty_lexicon()["joins"]][:1]
+    return any(f.startswith("ال") and f[2:] in casualty_lexicon()["town"] for w in after for f in strip_clitics(w))
 
 
 def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = False,
@@ -239,7 +247,7 @@ def _retells(text: str, start: int, triggers: list[Trigger]) -> bool:
     none is another one (هجوم آخر، هجوم ثان)."""
     if not triggers or not _refers(text, start, triggers[0]):
         return False
-    return all(t.event_type == triggers[0].event_type and not _another(text, t) for t in triggers[1:])
+    return all(t.event_type == triggers[0].event_type and not _told_as_another(text, t) for t in triggers[1:])
 
 
 def _reported(text: str, s: Sentence) -> bool:
@@ -247,11 +255,13 @@ def _reported(text: str, s: Sentence) -> bool:
     "وأوضح المصدر أن مسلحين هاجموا القوة وأطلقوا قذائف عليها" between the count and "… قتل في الهجوم"
     (not "… هاجموا حاجزا آخر في بلدة X")."""
     words = normalize(s.text).split()
-    return _retold(s) and not any(w in _OTHER or any(f in _lex()["town"] for f in strip_clitics(w)) for w in words)
+    town = casualty_lexicon()["town"]
+    return _retold(s) and not any(another_incident(w) or any(f in town for f in strip_clitics(w)) for w in words)
 
 
-def _another(text: str, trig: Trigger) -> bool:
-    return any(w.startswith(("اخر", "ثان", "ثالث", "جديد")) for w in normalize(text[trig.end:trig.end + 12]).split()[:1])
+def _told_as_another(text: str, trig: Trigger) -> bool:
+    """The incident noun's own adjective says it is another one: "هجوم آخر", "هجوما جديدا"."""
+    return any(begins_another(w) for w in normalize(text[trig.end:trig.end + 12]).split()[:1])
 
 
 def _uncounted(text: str, s: Sentence) -> bool:
@@ -265,13 +275,13 @@ def _uncounted(text: str, s: Sentence) -> bool:
 def _retold(s: Sentence) -> bool:
     """The sentence opens with a report of what was said (وأفاد، وقال، وبحسب …): the same incident retold."""
     first = normalize(s.text).split()[:1]
-    return bool(first) and any(x in _lex()["alternative"] for x in strip_clitics(first[0]))
+    return bool(first) and any(x in casualty_lexicon()["alternative"] for x in strip_clitics(first[0]))
 
 
 def _victims_told(text: str, s: Sentence) -> bool:
     """The sentence names dead already counted: "هؤلاء قضوا في …", "الضحايا سقطوا في …", "مقتلهم"."""
     words = [normalize(t.text) for t in tokens(text, s.start, s.end)]
-    pointing = _lex()["victims"]
+    pointing = casualty_lexicon()["victims"]
     return any(w in pointing and any(casualty_kind(x) == "killed" for x in words[i:i + 3])
                for i, w in enumerate(words))
 
@@ -286,11 +296,11 @@ def _count(text: str, mine: list[Figure]) -> tuple[int, str]:
     a rising or final count of the incident replaces the others."""
     if any(f.update for f in mine):
         mine = [f for f in mine if f.update]
-    alternative = _lex()["alternative"]
+    alternative = casualty_lexicon()["alternative"]
     accounts: list[list[Figure]] = [[mine[0]]]
     for prev, f in pairwise(mine):
         apart = any(any(x in alternative for x in strip_clitics(w)) for w in _between(text, prev.end, f.start))
-        more = normalize(f.text).split()[-1] in OTHERS    # "… وشخصين آخرين": more dead, never the same
+        more = more_people(normalize(f.text).split()[-1])  # "… وشخصين آخرين": more dead, never the same
         if not more and (apart or f.value == prev.value):
             accounts.append([f])                          # another account of the same dead
         else:
@@ -326,14 +336,14 @@ def zero_casualties(text: str, start: int, end: int) -> bool:
     """"دون وقوع إصابات", "لم يوقع أي ضحايا", "ولم ترد أنباء عن وقوع ضحايا", "دون خسائر بشرية": the
     text says no one was hurt — a negator, then within six words a casualty noun without the article
     ("لم يتم التعرف على هوية الضحايا" is about victims there were)."""
-    lex = _lex()
+    lex = casualty_lexicon()
     words = [normalize(t.text) for t in tokens(text, start, end)]
 
     def casualty(i: int) -> bool:
         pair = " ".join(words[i:i + 2])
         article = words[i].startswith(("ال", "لل")) or any(f.startswith("ال") for f in strip_clitics(words[i])[1:2])
-        return pair in lex["zero_nouns"] or not article and _in(words[i], lex["zero_nouns"])
-    return any(_in(w, lex["zero_neg"]) and any(casualty(j) for j in range(i + 1, min(len(words), i + 7)))
+        return pair in lex["zero_nouns"] or not article and has_form(words[i], lex["zero_nouns"])
+    return any(has_form(w, lex["zero_neg"]) and any(casualty(j) for j in range(i + 1, min(len(words), i + 7)))
                for i, w in enumerate(words))
 
 

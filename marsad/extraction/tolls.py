@@ -28,7 +28,7 @@ from marsad.extraction.casualty_counts import (
     token_at,
 )
 from marsad.extraction.casualty_scope import QUOTES, STOPS, Sent
-from marsad.extraction.casualty_words import _in, _lex, named_victims
+from marsad.extraction.casualty_words import casualty_lexicon, has_form, named_victims
 from marsad.model import Toll
 from marsad.text.arabic import Sentence, normalize, sentences
 from marsad.text.numbers import Quantity, quantities
@@ -49,7 +49,7 @@ class Figure:
 
 
 def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
-    s, lex = Sent(text, sent), _lex()
+    s, lex = Sent(text, sent), casualty_lexicon()
     if not s.toks:
         return []
     found: list[tuple[int, int, str, int, bool, bool, Quantity | None]] = []
@@ -78,7 +78,7 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
         if kind is None:
             continue
         noun = s.words[skip_quotes(s, j)] if skip_quotes(s, j) < len(s.words) else ""
-        if 1900 <= q.value <= 2100 and not q.approximate and not _in(noun, lex["counted"]):
+        if 1900 <= q.value <= 2100 and not q.approximate and not has_form(noun, lex["counted"]):
             continue                                   # a year, not a count
         end, value = joined_persons(s, end, q.value)
         approx = q.approximate or top is not None or " ".join(s.words[end:end + 2]) == "علي الاقل"
@@ -108,7 +108,7 @@ def _words_between(s: Sent, a: int, b: int) -> int:
 
 def _scope(s: Sent, i: int) -> tuple[str | None, bool]:
     """(toll scope words or None, is a one-incident update) of the figure at word i."""
-    lex, w = _lex(), s.words
+    lex, w = casualty_lexicon(), s.words
     for pos, words, one, _ in reversed(s.rising):
         # the counts after a rising total, not one told later ("وكانت حصيلة سابقة … 4")
         if pos < i and not any(x in ("سابقه", "سابقا") for x in w[pos:i]) and _words_between(s, pos, i) < 20:
@@ -119,7 +119,7 @@ def _scope(s: Sent, i: int) -> tuple[str | None, bool]:
         if s.cue_applies(pos, i) and not s.fronted(pos, i):
             return words, False
     for b in range(max(0, i - BACK - 1), i):
-        if _in(w[b], lex["conflict"]) and s.cue_applies(b, i) and not any(x in STOPS for x in w[b:i]):
+        if has_form(w[b], lex["conflict"]) and s.cue_applies(b, i) and not any(x in STOPS for x in w[b:i]):
             return s.toks[b].text, False
     several = s.several(i)
     return (several, False) if several else (None, False)
