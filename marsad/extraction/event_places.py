@@ -318,14 +318,15 @@ _TITLE = re.compile(r"(?:^|\s)[وف]?(?:محافظ|قائمقام|(?:مدير|ر
 
 
 def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
-    """The places a trigger governs; a landmark (ساحة الكرامة) gives way to the town named in the same
-    sentence, as ACLED codes the town (it stays when no town is named)."""
+    """The places a trigger governs; a landmark (ساحة الكرامة، شارع مكة، مخيم …, data/lexicon/landmark_heads.txt)
+    gives way to the town it is told with ("في ساحة الشهداء بمدينة طرابلس"), else to the town named in
+    the same sentence, as ACLED codes the town (it stays when no town is named)."""
     found = _governed(places, text, trig, limit, sent_start)
-    if found and all(p.landmark for p in found):
-        towns = [p for p in places if sent_start <= p.start < limit and not p.landmark and not p.in_name
-                 and not p.is_country]
-        return towns[:1] or found
-    return found
+    if not any(p.landmark for p in found):
+        return found
+    towns = [p for p in found if not p.landmark] or [
+        p for p in places if sent_start <= p.start < limit and not p.landmark and not p.in_name and not p.is_country][:1]
+    return towns or found
 
 
 def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
