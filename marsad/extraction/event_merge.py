@@ -45,7 +45,7 @@ def fold_specified(events: list[Event]) -> list[Event]:
 def _coarser(e: Event, o: Event) -> bool:
     """`e` is located only at a unit that contains `o`'s place: its country, or its province; or only
     relative to a town ("أصاب صاروخ منزلا جنوب مدينة مأرب") that `o`, in the same province, names.
-    (A square or street told with its town is coded at the town where its places are chosen: event_places.)"""
+    (A square or street told with its town is coded at the town by event_places.governed_places.)"""
     if e.geo_precision == 3 and e.latitude is not None:          # country level (not an unlocated village)
         return (o.geo_precision or 3) < 3
     if e.geo_precision == 2 and e.location and o.geo_precision == 1 and o.admin1 and o.admin1 == e.admin1 \

@@ -26,8 +26,8 @@ _IMPF_SUFFIX = ("", "ون", "ان", "ن")
 # alone: قتلى، هجمات and other broken plurals are written out in the rules, never guessed.
 _NOUN_T = ("ه", "ات", "تان", "تين", "ته", "تها", "تهم", "اته", "اتها", "اتهم")
 _NOUN = ("", "ا", "ان", "ين", "ون", "ه", "ات", "ها", "هم", "هما", "اته", "اتها", "اتهم")
-GAP = None                  # "…": up to _GAP words between two slots
-_GAP = 4
+GAP = None                  # "…": up to MAX_GAP words between two slots
+MAX_GAP = 4
 
 
 @dataclass(frozen=True)
