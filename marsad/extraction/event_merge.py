@@ -11,9 +11,6 @@ from marsad.model import Event
 from marsad.text.arabic import normalize
 
 
-_SITE_HEADS = frozenset(normalize(w) for w in ("ساحة", "ميدان", "شارع", "دوار", "جادة", "مبنى", "مقر"))
-
-
 def fold_country_level(events: list[Event]) -> list[Event]:
     """"ضربات في ليبيا" and "ضربات على درنة" in one article are the same strikes, coded at Derna; so are
     "هجوم على قرية بشمال كردفان" and "هاجمت قرية (X) … بولاية شمال كردفان", coded at the village."""
@@ -47,12 +44,8 @@ def fold_specified(events: list[Event]) -> list[Event]:
 
 def _coarser(e: Event, o: Event) -> bool:
     """`e` is located only at a unit that contains `o`'s place: its country, or its province; or only
-    relative to a town ("أصاب صاروخ منزلا جنوب مدينة مأرب") that `o`, in the same province, names;
-    or only at a square or street the gazetteers cannot place, told in the same sentence as the town
-    `o` ("تظاهر المئات في ساحة الشهداء بمدينة طرابلس"): ACLED codes it at the town."""
-    if e.latitude is None and e.location and o.latitude is not None and e.evidence.start == o.evidence.start \
-            and normalize(e.location).split()[0] in _SITE_HEADS:
-        return True
+    relative to a town ("أصاب صاروخ منزلا جنوب مدينة مأرب") that `o`, in the same province, names.
+    (A square or street told with its town is coded at the town by event_places.governed_places.)"""
     if e.geo_precision == 3 and e.latitude is not None:          # country level (not an unlocated village)
         return (o.geo_precision or 3) < 3
     if e.geo_precision == 2 and e.location and o.geo_precision == 1 and o.admin1 and o.admin1 == e.admin1 \

@@ -317,15 +317,16 @@ def _institutional(text: str, place: Place) -> bool:
 _TITLE = re.compile(r"(?:^|\s)[وف]?(?:محافظ|قائمقام|(?:مدير|رييس|عمده|قايمقام)\s+(?:ناحيه|بلديه|قضاء|مديريه|منطقه|مدينه))$")
 
 
-def _places(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
-    """The places a trigger governs; a landmark (ساحة الكرامة) gives way to the town named in the same
-    sentence, as ACLED codes the town (it stays when no town is named)."""
+def governed_places(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
+    """The places a trigger governs; a landmark (ساحة الكرامة، شارع مكة، مخيم …, data/lexicon/landmark_heads.txt)
+    gives way to the town it is told with ("في ساحة الشهداء بمدينة طرابلس"), else to the town named in
+    the same sentence, as ACLED codes the town (it stays when no town is named)."""
     found = _governed(places, text, trig, limit, sent_start)
-    if found and all(p.landmark for p in found):
-        towns = [p for p in places if sent_start <= p.start < limit and not p.landmark and not p.in_name
-                 and not p.is_country]
-        return towns[:1] or found
-    return found
+    if not any(p.landmark for p in found):
+        return found
+    towns = [p for p in found if not p.landmark] or [
+        p for p in places if sent_start <= p.start < limit and not p.landmark and not p.in_name and not p.is_country][:1]
+    return towns or found
 
 
 def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
@@ -386,7 +387,9 @@ def _locative(text: str, place: Place) -> bool:
     return normalize(text[max(0, place.start - 3):place.start]).endswith(("في ", "ب"))
 
 
-def _precision(text: str, place: Place) -> int:
+def geo_precision(text: str, place: Place) -> int:
+    """ACLED's geo_precision of an event at `place`: 1 the town itself, 2 beside it or a place it locates
+    ("جنوب مدينة X"، "كنصفرة في ريف إدلب"), 3 a country or a place left without coordinates."""
     if place.is_country or place.latitude is None:
         return 3
     if place.near:

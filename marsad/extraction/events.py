@@ -19,10 +19,14 @@ from marsad.extraction.event_claims import Names, factual_claims, find_claimant
 from marsad.extraction.event_merge import fold_country_level, fold_specified, merge
 from marsad.extraction.event_places import (
     Place,
-    _places,
-    _precision,
     article_place,
     candidate_places,
+)
+from marsad.extraction.event_places import (
+    geo_precision as _precision,
+)
+from marsad.extraction.event_places import (
+    governed_places as _places,
 )
 from marsad.extraction.event_types import by_target
 from marsad.extraction.fatalities import event_fatalities

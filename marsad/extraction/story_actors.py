@@ -40,7 +40,7 @@ def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> Non
     claimant = _claimed(text, ents)
     sents = sentences(text) if claimant is None else ()
     for e in missing:
-        e.actor1 = _at_home(claimant or _nearby(text, ents, sents, e.evidence.start), e.country)
+        e.actor1 = _at_home(claimant or _armed_nearby(text, ents, sents, e.evidence.start), e.country)
         if e.actor1 and e.actor1 == e.actor2:
             e.actor2 = None
 
@@ -57,7 +57,13 @@ def _claimed(text: str, ents: list[Entity]) -> str | None:
     return None
 
 
-def _nearby(text: str, ents: list[Entity], sents: tuple, start: int) -> str | None:
+def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int) -> str | None:
+    """The armed actor of the nearest sentence around the one at `start` that names one: one sentence
+    before, one after, then two away (REACH), each read like a trigger's own actors (candidates:
+    dictionary names and armed-group phrases). Not events._armed_before, which runs while the event is
+    built, before its sub-type is chosen, and reads only the sentence before in the same paragraph and
+    only dictionary names: a doer close enough to type the event ("قصف" by an air force), where this
+    one, run on finished events, only fills actor1."""
     i = next((k for k, s in enumerate(sents) if s.start <= start < s.end), None)
     if i is None:
         return None

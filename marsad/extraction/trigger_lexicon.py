@@ -26,8 +26,8 @@ _IMPF_SUFFIX = ("", "ون", "ان", "ن")
 # alone: قتلى، هجمات and other broken plurals are written out in the rules, never guessed.
 _NOUN_T = ("ه", "ات", "تان", "تين", "ته", "تها", "تهم", "اته", "اتها", "اتهم")
 _NOUN = ("", "ا", "ان", "ين", "ون", "ه", "ات", "ها", "هم", "هما", "اته", "اتها", "اتهم")
-GAP = None                  # "…": up to _GAP words between two slots
-_GAP = 4
+GAP = None                  # "…": up to MAX_GAP words between two slots
+MAX_GAP = 4
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,20 @@ def _word_set(words) -> Slot:
     return Slot(frozenset().union(*(s.verbal for s in slots)), frozenset().union(*(s.nominal for s in slots)))
 
 
+def conjoined(words) -> frozenset[str]:
+    """Normalised words, each also with و or ف joined to it (دعا، ودعا، فدعا): a list in events.json
+    names a word once, and a set of them is matched by exact lookup."""
+    forms = {normalize(w) for w in words}
+    return frozenset(forms | {c + w for w in forms for c in "وف"})
+
+
+def conjoined_phrases(words) -> list[str]:
+    """Marked words (see `_inflect`), each plain one also with و or ف joined to it: clitic stripping
+    keeps a word of three letters whole, so ولم is not read as لم without it."""
+    words = list(words)
+    return words + [c + w for w in words if not w.endswith(("+", "~", "*", "=")) for c in "وف"]
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
     raw = load_json("events.json")
@@ -107,7 +121,7 @@ def lexicon() -> dict:
     homographs = frozenset(f for f in by_verbal if f in weak_nouns)
     anchors = raw["anchors"]
     return {"rules": rules, "by_verbal": by_verbal, "by_nominal": by_nominal, "homographs": homographs,
-            "negation": _word_set(w for w in raw["negation"] if " " not in w),
+            "negation": _word_set(conjoined_phrases(w for w in raw["negation"] if " " not in w)),
             "weak": _word_set(anchors["event"] + anchors["time"]), "weapon": _word_set(anchors["weapon"]),
             "crowd": _word_set(anchors["crowd"]), "hedge": _word_set(raw["hedges_after"]),
             "refer": _word_set(raw["referring"]), "stop": _word_set(raw["negation_adjacent"]),
@@ -124,10 +138,10 @@ def lexicon() -> dict:
             "construct": frozenset(normalize(w) for w in raw["governors"]["construct"]),
             "name_heads": frozenset(normalize(w) for w in raw["name_heads"]["words"]),
             "reactions": _word_set(raw["reactions"]["words"]),
-            "frames": frozenset(normalize(w) for w in raw["frames"]["words"]),
+            "frames": conjoined(raw["frames"]["words"]),
             "kinds": frozenset(normalize(w) for w in raw["kinds_of_violence"]["words"]),
             "victims": _word_set(raw["frames"]["victims"]),
-            "calls": frozenset(normalize(w) for w in raw["calls"]["words"]),
+            "calls": conjoined(raw["calls"]["words"]),
             "crowd_size": re.compile(r"(?<!\w)[وب]?(?:من\s+)?(?:ال)?(?:" + "|".join(normalize(w) for w in raw["crowd_sizes"])
                                      + r")(?!\w)|\d+\s+(?:الف\s+)?(?:متظاهر|محتج|معتصم)"),
             "air": tuple(normalize(w) for w in raw["air_actors"]),

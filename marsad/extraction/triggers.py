@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.extraction.trigger_lexicon import (
-    _GAP,
     GAP,
     fits,
     lexicon,
     verbal_forms,
+)
+from marsad.extraction.trigger_lexicon import (
+    MAX_GAP as _GAP,
 )
 from marsad.text.arabic import (
     in_vocabulary,
