@@ -89,7 +89,9 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
         if w[a] in RELATIVE and a > k + 1:
             break                                         # "آلاف المتظاهرين وبينهم أسر الجنود الذين قتلوا"
         if has_form(w[a], lex["after"]):
-            return casualty_kind(w[a]), end, part
+            if has_form(w[a], lex["after_one"]) and not any(_one(x) for x in w[i:j]):
+                return None, j, part                      # "أطلقوا عدة رصاصات … أنه فارق": a singular
+            return casualty_kind(w[a]), end, part         # verb after its subject tells one, not these
         seen += w[a] not in STOPS and s.toks[a].text not in QUOTES
     return None, j, part
 
