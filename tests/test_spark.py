@@ -183,14 +183,14 @@ def test_rejected_inputs_have_reasons(job):
 
 
 def test_same_documents_and_events_as_marsad_extract(job, extracted, corpus):
-    from marsad.scale.ids import alternative
+    from marsad.store.sqlite import alternative_id
 
     tables = job["tables"]
     assert {d.doc_id for d in extracted if d.status == "ok"} == {r["doc_id"] for r in tables["articles"]}
     # cut.warc.gz is a damaged copy of crawl.warc.gz: its record id is crawl's, which was listed first
     ok = {d.doc_id for d in extracted if d.status == "ok"}
     cut = str(corpus / "cut.warc.gz")
-    assert ({alternative(d.doc_id, cut) if d.doc_id in ok else d.doc_id: d.error for d in extracted
+    assert ({alternative_id(d.doc_id, cut) if d.doc_id in ok else d.doc_id: d.error for d in extracted
              if d.status != "ok"} == {r["doc_id"]: r["error"] for r in tables["rejected"]})
     for name in ("events", "entities", "quotes", "tolls"):
         got = {}
@@ -214,8 +214,8 @@ def test_stories_join_copies_across_files(job):
 def test_own_ids_clashing_across_files_are_made_unique_per_file(spark, tmp_path):
     """Two dumps both using "id": "7": the file listed first keeps it, the other's record is stored
     under the id `marsad ingest` would give it, with a note; one file's own ids stay as they are."""
-    from marsad.scale.ids import alternative
     from marsad.scale.job import run
+    from marsad.store.sqlite import alternative_id
 
     corpus = tmp_path / "dumps"
     corpus.mkdir()
@@ -225,7 +225,7 @@ def test_own_ids_clashing_across_files_are_made_unique_per_file(spark, tmp_path)
     out = tmp_path / "tables"
     summary = run(spark, [corpus], out)
     articles = {r["doc_id"]: r for r in read_table(out, "articles")}
-    moved = alternative("7", str(corpus / "b.jsonl"))
+    moved = alternative_id("7", str(corpus / "b.jsonl"))
     assert set(articles) == {"7", moved} and summary["documents"] == 2
     assert "اشتباكات" in articles["7"]["text"] and "تظاهر" in articles[moved]["text"]
     assert any(moved in note and "a.jsonl" in note for note in articles[moved]["notes"])
@@ -357,11 +357,13 @@ def test_big_jsonl_is_cut_at_line_starts_with_the_ids_of_a_whole_read(tmp_path):
 
 
 def test_the_first_listed_input_keeps_a_clashing_id():
-    from marsad.scale.ids import alternative, renames
+    from marsad.scale.ids import renames
+    from marsad.store.sqlite import alternative_id
 
     found = {"7": [0, 3, 5], "x": [1, 2]}
     table = {(d, no): new for d, no, new, _ in renames(found, {0: "a", 1: "b", 2: "c", 3: "d", 5: "e"})}
-    assert table == {("7", 3): alternative("7", "d"), ("7", 5): alternative("7", "e"), ("x", 2): alternative("x", "c")}
-    clash = alternative("7", "d")                       # already some record's own id: the full digest
+    assert table == {("7", 3): alternative_id("7", "d"), ("7", 5): alternative_id("7", "e"),
+                     ("x", 2): alternative_id("x", "c")}
+    clash = alternative_id("7", "d")                       # already some record's own id: the full digest
     wide = renames(found, {0: "a", 1: "b", 2: "c", 3: "d", 5: "e"}, taken=lambda ids: {clash} & ids)
-    assert (("7", 3, alternative("7", "d", 40)) in [r[:3] for r in wide]) and len(wide[0][2]) == len("7~") + 40
+    assert (("7", 3, alternative_id("7", "d", 40)) in [r[:3] for r in wide]) and len(wide[0][2]) == len("7~") + 40
