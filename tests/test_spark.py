@@ -12,13 +12,14 @@ import gzip
 import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from marsad.cli import app
-from marsad.scale.session import java_missing
+from marsad.scale.session import SparkUnavailable, check_runtime, start
 
 IN_CI = os.environ.get("CI") == "true"
 runner = CliRunner()
@@ -90,16 +91,12 @@ def write_corpus(root: Path) -> Path:
 
 
 def _require_spark() -> None:
-    why = None
     try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        why = "pyspark is not installed (pip install 'marsad[spark]')"
-    why = why or java_missing()
-    if why:
+        check_runtime()
+    except SparkUnavailable as e:
         if IN_CI:
-            pytest.fail(f"the Spark tests must run in CI: {why}")
-        pytest.skip(f"Spark tests skipped: {why}")
+            pytest.fail(f"the Spark tests must run in CI: {e}")
+        pytest.skip(f"Spark tests skipped: {e}")
 
 
 @pytest.fixture(scope="module")
@@ -336,6 +333,16 @@ def test_missing_input_and_missing_java_exit_2(corpus, tmp_path):
                            env={"JAVA_HOME": str(tmp_path / "no-jre")})
     assert result.exit_code == 2 and "no bin/java" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_missing_pyspark_is_one_line_saying_what_to_install(corpus, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)           # its import now fails
+    result = runner.invoke(app, ["spark", str(corpus), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "pyspark is not installed: pip install 'marsad[spark]'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "o").exists()
+    with pytest.raises(SparkUnavailable, match="pip install 'marsad.spark.'") as e:
+        start("local[1]", tmp_path / "log")                         # the same check, the same words
+    assert e.value.missing == "pyspark"
 
 
 def test_big_jsonl_is_cut_at_line_starts_with_the_ids_of_a_whole_read(tmp_path):
