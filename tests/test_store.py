@@ -214,3 +214,14 @@ def test_an_id_another_source_holds_is_stored_under_its_alternative_id(tmp_path,
         ingest(store, [files[name]])
     ids = {r[0] for r in store.db.execute("SELECT doc_id FROM documents")}
     assert ids == {"7", taken, alternative_id("7", str(files["c"]), 40)}
+
+
+def test_a_mention_and_its_name_of_one_key_store_the_name_as_the_alias(store):
+    """Quote marks leave the key as it is: of the two forms, the name is stored, whatever order the
+    process's string hashing would give a set of them."""
+    from marsad.model import Document, Entity
+
+    doc = Document("q", "test", "text", content_hash="q", text="نص", title="عنوان")
+    doc.entities = [Entity("«لجنة الإنقاذ»", "ORG", 0, 13, canonical="لجنة الإنقاذ")]
+    store.save(doc)
+    assert [r[0] for r in store.db.execute("SELECT alias FROM actor_aliases")] == ["لجنة الإنقاذ"]
