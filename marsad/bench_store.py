@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from marsad.store.open import open_store
-from marsad.store.pgschema import FTS_PARTITION_ROWS, fts_partition
+from marsad.store.pgschema import FTS_PARTITION_ROWS, fts_partition, fts_partitioned
 
 # common words of news Arabic (written for this benchmark), then made-up words built from Arabic
 # letters: a vocabulary of VOCABULARY words whose frequencies follow Zipf's law
@@ -163,7 +163,7 @@ def build_postgres(url: str, n: int, vocab) -> None:
                 "(SELECT conname FROM pg_constraint)").fetchall()
             for name, _ in indexes:
                 raw.execute(f'DROP INDEX "{name}"')
-            if raw.execute("SELECT relkind FROM pg_class WHERE oid = to_regclass('documents_fts')").fetchone()[0] == "p":
+            if fts_partitioned(raw):
                 for start in range(0, n + 1, FTS_PARTITION_ROWS):
                     raw.execute(fts_partition(start))
             with raw.cursor().copy("COPY documents (id, doc_id, status, content_hash, title, text, ingested_at, "

@@ -2,8 +2,9 @@
 is opened by this marsad and comes out as a new store would be."""
 from __future__ import annotations
 
-from marsad.store.migrations import MIGRATIONS
+from marsad.store.migrations import MIGRATIONS, statements
 from marsad.store.open import open_store
+from marsad.store.pgconn import dialect
 from marsad.text.arabic import normalize
 
 PLACES = ["مدينة إدلب", "مدينه ادلب", "أريحا", None, ""]
@@ -13,7 +14,7 @@ def _at_version(target, backend: str, version: int):
     """A connection to a new store at `version` (the migrations before it applied, nothing after)."""
     if backend == "postgres":
         from marsad.store.pgconn import PgConnection
-        from marsad.store.pgschema import PG_MIGRATIONS, VERSION_TABLE, statements
+        from marsad.store.pgschema import PG_MIGRATIONS, VERSION_TABLE
 
         db = PgConnection(target)
         for statement in statements(VERSION_TABLE) + [s for m in PG_MIGRATIONS[:version] for s in statements(m)]:
@@ -22,14 +23,20 @@ def _at_version(target, backend: str, version: int):
         return db
     import sqlite3
 
-    from marsad.store.sqlite import _statements
-
     db = sqlite3.connect(target, isolation_level=None)
     for migration in MIGRATIONS[:version]:
-        for statement in _statements(migration):
+        for statement in statements(migration):
             db.execute(statement)
     db.execute(f"PRAGMA user_version = {version}")
     return db
+
+
+def _has_table(store, name: str) -> bool:
+    """Whether `name` is a table, stored or TEMP, that the store's connection sees."""
+    if dialect(store.db) == "postgres":
+        return store.db.execute("SELECT to_regclass(?)", (name,)).fetchone()[0] is not None
+    return store.db.execute("SELECT 1 FROM sqlite_master WHERE name = ? UNION ALL "
+                            "SELECT 1 FROM sqlite_temp_master WHERE name = ?", (name, name)).fetchone() is not None
 
 
 def test_migration_7_fills_every_stored_events_place_key(db_target, backend):
@@ -42,6 +49,7 @@ def test_migration_7_fills_every_stored_events_place_key(db_target, backend):
     with open_store(db_target) as store:
         assert store.schema_version == len(MIGRATIONS) >= 7
         rows = store.db.execute("SELECT location, location_key FROM events").fetchall()
+        assert not _has_table(store, "location_keys")     # the back-fill's scratch table is gone
     assert len(rows) == 2 * len(PLACES)
     assert all(key == normalize(place or "") for place, key in rows)
     assert len({key for _, key in rows if key}) == 2      # إدلب written two ways is one place

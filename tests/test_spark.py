@@ -12,13 +12,14 @@ import gzip
 import io
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from marsad.cli import app
-from marsad.scale.session import java_missing
+from marsad.scale.session import SparkUnavailable, check_runtime, start
 
 IN_CI = os.environ.get("CI") == "true"
 runner = CliRunner()
@@ -90,16 +91,12 @@ def write_corpus(root: Path) -> Path:
 
 
 def _require_spark() -> None:
-    why = None
     try:
-        import pyspark  # noqa: F401
-    except ImportError:
-        why = "pyspark is not installed (pip install 'marsad[spark]')"
-    why = why or java_missing()
-    if why:
+        check_runtime()
+    except SparkUnavailable as e:
         if IN_CI:
-            pytest.fail(f"the Spark tests must run in CI: {why}")
-        pytest.skip(f"Spark tests skipped: {why}")
+            pytest.fail(f"the Spark tests must run in CI: {e}")
+        pytest.skip(f"Spark tests skipped: {e}")
 
 
 @pytest.fixture(scope="module")
@@ -183,14 +180,14 @@ def test_rejected_inputs_have_reasons(job):
 
 
 def test_same_documents_and_events_as_marsad_extract(job, extracted, corpus):
-    from marsad.scale.ids import alternative
+    from marsad.store.sqlite import alternative_id
 
     tables = job["tables"]
     assert {d.doc_id for d in extracted if d.status == "ok"} == {r["doc_id"] for r in tables["articles"]}
     # cut.warc.gz is a damaged copy of crawl.warc.gz: its record id is crawl's, which was listed first
     ok = {d.doc_id for d in extracted if d.status == "ok"}
     cut = str(corpus / "cut.warc.gz")
-    assert ({alternative(d.doc_id, cut) if d.doc_id in ok else d.doc_id: d.error for d in extracted
+    assert ({alternative_id(d.doc_id, cut) if d.doc_id in ok else d.doc_id: d.error for d in extracted
              if d.status != "ok"} == {r["doc_id"]: r["error"] for r in tables["rejected"]})
     for name in ("events", "entities", "quotes", "tolls"):
         got = {}
@@ -214,8 +211,8 @@ def test_stories_join_copies_across_files(job):
 def test_own_ids_clashing_across_files_are_made_unique_per_file(spark, tmp_path):
     """Two dumps both using "id": "7": the file listed first keeps it, the other's record is stored
     under the id `marsad ingest` would give it, with a note; one file's own ids stay as they are."""
-    from marsad.scale.ids import alternative
     from marsad.scale.job import run
+    from marsad.store.sqlite import alternative_id
 
     corpus = tmp_path / "dumps"
     corpus.mkdir()
@@ -225,7 +222,7 @@ def test_own_ids_clashing_across_files_are_made_unique_per_file(spark, tmp_path)
     out = tmp_path / "tables"
     summary = run(spark, [corpus], out)
     articles = {r["doc_id"]: r for r in read_table(out, "articles")}
-    moved = alternative("7", str(corpus / "b.jsonl"))
+    moved = alternative_id("7", str(corpus / "b.jsonl"))
     assert set(articles) == {"7", moved} and summary["documents"] == 2
     assert "اشتباكات" in articles["7"]["text"] and "تظاهر" in articles[moved]["text"]
     assert any(moved in note and "a.jsonl" in note for note in articles[moved]["notes"])
@@ -338,6 +335,16 @@ def test_missing_input_and_missing_java_exit_2(corpus, tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+def test_missing_pyspark_is_one_line_saying_what_to_install(corpus, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyspark.sql", None)           # its import now fails
+    result = runner.invoke(app, ["spark", str(corpus), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1 and "pyspark is not installed: pip install 'marsad[spark]'" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "o").exists()
+    with pytest.raises(SparkUnavailable, match="pip install 'marsad.spark.'") as e:
+        start("local[1]", tmp_path / "log")                         # the same check, the same words
+    assert e.value.missing == "pyspark"
+
+
 def test_big_jsonl_is_cut_at_line_starts_with_the_ids_of_a_whole_read(tmp_path):
     import gzip as gz
 
@@ -357,11 +364,13 @@ def test_big_jsonl_is_cut_at_line_starts_with_the_ids_of_a_whole_read(tmp_path):
 
 
 def test_the_first_listed_input_keeps_a_clashing_id():
-    from marsad.scale.ids import alternative, renames
+    from marsad.scale.ids import renames
+    from marsad.store.sqlite import alternative_id
 
     found = {"7": [0, 3, 5], "x": [1, 2]}
     table = {(d, no): new for d, no, new, _ in renames(found, {0: "a", 1: "b", 2: "c", 3: "d", 5: "e"})}
-    assert table == {("7", 3): alternative("7", "d"), ("7", 5): alternative("7", "e"), ("x", 2): alternative("x", "c")}
-    clash = alternative("7", "d")                       # already some record's own id: the full digest
+    assert table == {("7", 3): alternative_id("7", "d"), ("7", 5): alternative_id("7", "e"),
+                     ("x", 2): alternative_id("x", "c")}
+    clash = alternative_id("7", "d")                       # already some record's own id: the full digest
     wide = renames(found, {0: "a", 1: "b", 2: "c", 3: "d", 5: "e"}, taken=lambda ids: {clash} & ids)
-    assert (("7", 3, alternative("7", "d", 40)) in [r[:3] for r in wide]) and len(wide[0][2]) == len("7~") + 40
+    assert (("7", 3, alternative_id("7", "d", 40)) in [r[:3] for r in wide]) and len(wide[0][2]) == len("7~") + 40

@@ -197,3 +197,31 @@ def test_search_ranks_the_newest_matches_when_more_match_than_it_ranks(tmp_path,
     if backend == "postgres":
         assert store.db.execute("SELECT count(*) FROM pg_inherits WHERE inhparent = "
                                 "'documents_fts'::regclass").fetchone()[0] == 3
+
+
+def test_an_id_another_source_holds_is_stored_under_its_alternative_id(tmp_path, store):
+    """The store names the id as the Spark job does (`alternative_id`): 8 hex digits of the source's
+    sha1, all 40 when another source's record already holds the 8-digit one."""
+    import json
+
+    from marsad.store.sqlite import alternative_id
+
+    files = {name: tmp_path / f"{name}.jsonl" for name in ("a", "b", "c")}
+    taken = alternative_id("7", str(files["c"]))
+    for name, own_id in (("a", "7"), ("b", taken), ("c", "7")):
+        record = {"id": own_id, "text": REPORT.format(name=f"سالم {name}")}
+        files[name].write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+        ingest(store, [files[name]])
+    ids = {r[0] for r in store.db.execute("SELECT doc_id FROM documents")}
+    assert ids == {"7", taken, alternative_id("7", str(files["c"]), 40)}
+
+
+def test_a_mention_and_its_name_of_one_key_store_the_name_as_the_alias(store):
+    """Quote marks leave the key as it is: of the two forms, the name is stored, whatever order the
+    process's string hashing would give a set of them."""
+    from marsad.model import Document, Entity
+
+    doc = Document("q", "test", "text", content_hash="q", text="نص", title="عنوان")
+    doc.entities = [Entity("«لجنة الإنقاذ»", "ORG", 0, 13, canonical="لجنة الإنقاذ")]
+    store.save(doc)
+    assert [r[0] for r in store.db.execute("SELECT alias FROM actor_aliases")] == ["لجنة الإنقاذ"]

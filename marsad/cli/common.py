@@ -34,7 +34,7 @@ MAX_LIMIT = 10_000           # rows a listing may ask for; beyond this use expor
 MAX_QUERY_CHARS = 500        # a search is words, not a document: longer input is a mistake
 
 
-def _db_path(value: str | Path) -> Path | str:
+def db_target(value: str | Path) -> Path | str:
     """An SQLite file's Path, or a PostgreSQL URL as given (a Path would fold its `//`)."""
     from marsad.store.open import StoreUnavailable, check_url, is_url
 
@@ -69,7 +69,7 @@ def query_text(value: Optional[str]) -> Optional[str]:
 
 
 DbOption = Annotated[str, typer.Option("--db", envvar="MARSAD_DB", help="SQLite database file or postgresql:// URL.",
-                                        show_default=True, callback=_db_path)]
+                                        show_default=True, callback=db_target)]
 Paths = Annotated[list[Path], typer.Argument(help="Files or folders (read recursively).", exists=True)]
 GazetteerOption = Annotated[Optional[list[Path]], typer.Option(
     "--gazetteer", exists=True, dir_okay=False,

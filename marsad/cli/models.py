@@ -206,9 +206,13 @@ def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=1) + "\n")
         return
     if spark:
-        if importlib.util.find_spec("pyspark") is None:
-            raise UserError("bench --spark needs pyspark: pip install 'marsad[spark]'")
         from marsad.scale.bench import run as bench_spark
+        from marsad.scale.session import SparkUnavailable, check_runtime
+
+        try:
+            check_runtime()
+        except SparkUnavailable as e:
+            raise UserError(str(e)) from e
 
         with _progress(f"bench --spark: {n} articles, 5 runs (minutes)") as bar:
             bar.add_task("bench", total=None)
@@ -232,9 +236,9 @@ def bench(corpus: Annotated[Path, typer.Option(help="Sample corpus the synthetic
 
 def _bench_store(corpus: Path, url: str, n: int, sizes: str) -> None:
     """`marsad bench --store URL`: marsad/bench_store.py, JSON on stdout."""
-    from marsad.cli.common import _db_path
+    from marsad.cli.common import db_target
 
-    if not isinstance(_db_path(url), str):
+    if not isinstance(db_target(url), str):
         raise typer.BadParameter("a postgresql:// URL (see scripts/start-postgres)", param_hint="--store")
     try:
         counts = tuple(int(x) for x in sizes.split(","))

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 from rich.text import Text
 
-from marsad.cli.common import Paths, _db_path, app, err, open_write, shown_db
+from marsad.cli.common import Paths, app, db_target, err, open_write, shown_db
 from marsad.cli.errors import UserError
 
 PANEL = "Build and inspect the corpus"
@@ -18,7 +18,7 @@ _MB = 1024 * 1024
 
 
 def _store_target(value: Optional[str]):
-    return None if value is None else _db_path(value)     # a PostgreSQL URL, or an SQLite file's Path
+    return None if value is None else db_target(value)     # a PostgreSQL URL, or an SQLite file's Path
 
 
 def _conf(values: Optional[list[str]]) -> dict[str, str]:
@@ -53,7 +53,7 @@ def spark(paths: Paths,
 
     Example: [bold]marsad spark examples/corpus --out tables[/bold]
     """
-    from marsad.scale.session import MASTER_HELP, SparkUnavailable, check_master, java_missing, start, stop
+    from marsad.scale.session import MASTER_HELP, SparkUnavailable, check_master, check_runtime, start, stop
 
     try:
         check_master(master)
@@ -63,12 +63,13 @@ def spark(paths: Paths,
     if out_dir.exists() and not out_dir.is_dir():
         raise typer.BadParameter(f"{out_dir} is a file, not a folder", param_hint="--out")
     try:
-        from pyspark.sql import SparkSession
-    except ImportError as e:
-        raise UserError("marsad spark needs pyspark: pip install 'marsad[spark]'") from e
-    problem = java_missing()
-    if problem:                         # the environment, like a bad option: nothing ran (exit 2)
-        raise typer.BadParameter(problem, param_hint="Java")
+        check_runtime()
+    except SparkUnavailable as e:
+        if e.missing == "Java":         # the environment, like a bad option: nothing ran (exit 2)
+            raise typer.BadParameter(str(e), param_hint="Java") from e
+        raise UserError(str(e)) from e  # a missing optional dependency (exit 1)
+    from pyspark.sql import SparkSession
+
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as e:

@@ -4,20 +4,16 @@ A record's own id (JSONL `id`, a feed entry's id) is unique only within its file
 both hold `"id": "1"`. `marsad ingest` keeps the id for the article it meets first and stores the
 other under `id~<8 hex of sha1(its source)>` (Store.locate). The job does the same with the input
 order the driver listed: the earliest input file holding an id keeps it, a record of any later
-file takes `id~<8 hex of sha1(that file's source)>` and a note saying so. The id then depends on
-the listing only, never on partitions or on which worker finished first, so reruns agree.
+file takes `id~<8 hex of sha1(that file's source)>` (named by the store's own `alternative_id`)
+and a note saying so. The id then depends on the listing only, never on partitions or on which
+worker finished first, so reruns agree.
 
 Only the ids that clash travel to the driver: one aggregation finds them, and when none clash (the
 usual case) the documents are not touched at all.
 """
 from __future__ import annotations
 
-import hashlib
-
-
-def alternative(doc_id: str, source: str, width: int = 8) -> str:
-    """The id `marsad ingest` stores a clashing record of `source` under (Store.locate)."""
-    return f"{doc_id}~{hashlib.sha1(source.encode('utf-8')).hexdigest()[:width]}"
+from marsad.store.sqlite import alternative_id
 
 
 def clashes(docs) -> dict[str, list[int]]:
@@ -37,12 +33,12 @@ def renames(found: dict[str, list[int]], sources: dict[int, str], taken=lambda i
     for doc_id, inputs in sorted(found.items()):
         first = sources[inputs[0]]
         for no in inputs[1:]:
-            out.append([doc_id, no, alternative(doc_id, sources[no]),
+            out.append([doc_id, no, alternative_id(doc_id, sources[no]),
                         f"id {doc_id} is taken by another source ({first}): stored as "])
     used = taken({r[2] for r in out}) if out else set()
     for r in out:
         if r[2] in used:
-            r[2] = alternative(r[0], sources[r[1]], 40)
+            r[2] = alternative_id(r[0], sources[r[1]], 40)
         r[3] += r[2]
     return [tuple(r) for r in out]
 

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
-from marsad.store.stories import _band_keys, signature
+from marsad.store.stories import band_keys, signature
 
 UNKNOWN_DATE = "unknown"
 ANNOTATIONS = {"entities": Entity, "quotes": Quote, "events": Event, "tolls": Toll}
@@ -80,7 +80,7 @@ def doc_row(doc: Document, raw_size: int, input_no: int = 0) -> tuple:
         **{name: [_record(r) for r in getattr(doc, name)] for name in ANNOTATIONS},
         # as signed 32-bit (Spark has no unsigned type): equal values stay equal, which is all LSH asks
         "signature": sig.view(np.int32).tolist() if sig is not None else None,
-        "band_keys": _band_keys(sig) if sig is not None else None,
+        "band_keys": band_keys(sig) if sig is not None else None,
         "date": doc.published if ok and doc.published else UNKNOWN_DATE,
         "input_no": input_no,
     }

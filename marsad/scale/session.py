@@ -33,8 +33,16 @@ DEFAULTS = {
 LOCAL_JVM_OPTIONS = "-XX:TieredStopAtLevel=1"
 
 
+PYSPARK_MISSING = "pyspark is not installed: pip install 'marsad[spark]'"
+
+
 class SparkUnavailable(Exception):
-    """Spark cannot run here (no pyspark, no Java, a master that refused); the text says why."""
+    """Spark cannot run here (no pyspark, no Java, a master that refused); the text says why, and
+    `missing` names what this machine lacks ("pyspark" or "Java"; None when Spark itself failed)."""
+
+    def __init__(self, message: str, missing: str | None = None):
+        super().__init__(message)
+        self.missing = missing
 
 
 def check_master(master: str) -> str:
@@ -51,15 +59,24 @@ def java_missing() -> str | None:
     return None if shutil.which("java") else "java not found (install a JRE 17 or 21, e.g. openjdk-17-jre-headless, or set JAVA_HOME)"
 
 
-def start(master: str, log: Path, conf: dict[str, str] | None = None):
-    """A SparkSession on `master` whose JVM logs to `log`; raises SparkUnavailable with one line."""
+def check_runtime() -> None:
+    """SparkUnavailable, saying what to install, unless pyspark imports and a java is found: the
+    one check of what Spark needs on this machine, made by `start` and, before it creates anything,
+    by the spark command."""
     try:
-        from pyspark.sql import SparkSession
+        import pyspark.sql  # noqa: F401
     except ImportError as e:
-        raise SparkUnavailable("the spark command needs pyspark: pip install 'marsad[spark]'") from e
+        raise SparkUnavailable(PYSPARK_MISSING, missing="pyspark") from e
     problem = java_missing()
     if problem:
-        raise SparkUnavailable(problem)
+        raise SparkUnavailable(problem, missing="Java")
+
+
+def start(master: str, log: Path, conf: dict[str, str] | None = None):
+    """A SparkSession on `master` whose JVM logs to `log`; raises SparkUnavailable with one line."""
+    check_runtime()
+    from pyspark.sql import SparkSession
+
     if master.startswith("local"):
         # local workers run this interpreter (its marsad, its models); on a cluster the executors'
         # own Python is named by PYSPARK_PYTHON or spark.pyspark.python (README: cluster section)

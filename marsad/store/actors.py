@@ -52,7 +52,9 @@ def link(db: sqlite3.Connection, doc: Document) -> tuple[list[int], list[int | N
     mentions = []
     for e in doc.entities:
         name = e.canonical or e.text
-        mentions.append((e.type, name, {name, _bare_mention(e.text, e.title, name)}))
+        # a list, name first, not a set: of two aliases with one key the first is stored, and a
+        # set's order changes with the process's string hashing (PYTHONHASHSEED)
+        mentions.append((e.type, name, list(dict.fromkeys((name, _bare_mention(e.text, e.title, name))))))
     speakers = [("PER" if q.speaker_canonical in people else "ORG", q.speaker_canonical) if q.speaker_canonical
                 else None for q in doc.quotes]
     if not mentions and not any(speakers):

@@ -2,6 +2,8 @@
 the first n applied. PostgreSQL applies the same list, rewritten in its types (pgschema.py)."""
 from __future__ import annotations
 
+import re
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -79,13 +81,11 @@ MIGRATIONS: list[str] = [
     # none) as a column, so the API groups and pages events in SQL without normalising every row in
     # Python; filled by `fill_location_keys` below, then on every save. The selection indexes of 6
     # hold it too (and the location itself, for the place filter that still reads it in Python).
-    # The `location_keys` table only carries the back-fill: each distinct place normalised once.
     # A document's events by its id (PostgreSQL has had it since 1): a story's events, and the
     # events a replaced article's cascading delete removes, without reading every event.
     """
     CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
     ALTER TABLE events ADD COLUMN location_key TEXT;
-    CREATE TABLE location_keys (location TEXT PRIMARY KEY, location_key TEXT NOT NULL);
     DROP INDEX events_type_date;
     DROP INDEX events_subtype_date;
     CREATE INDEX events_type_date ON events(event_type, event_date, location_key, fatalities, actor1, actor2,
@@ -98,12 +98,18 @@ MIGRATIONS: list[str] = [
 
 def fill_location_keys(db: Any) -> None:
     """Migration 7's back-fill, on either store's connection: every stored event's location_key.
-    `normalize` is Python, so each distinct place is normalised here once and the events are set
-    from that table in one statement. (Should `normalize` ever change what it returns, stored keys
-    must be filled again by a new migration calling this, or the API and `find_events` would merge
-    events differently.)"""
+    `normalize` is Python, so each distinct place is normalised here once, into a TEMP table (this
+    connection's scratch space, dropped when done: never part of the schema), and the events are set
+    from it in one statement. (Should
+    `normalize` ever change what it returns, stored keys must be filled again by a new migration
+    calling this, or the API and `find_events` would merge events differently.)"""
+    from marsad.store.pgconn import dialect
     from marsad.text.arabic import normalize
 
+    # in PostgreSQL the stored text sorts in "C" (pgschema.py): the key must too, or the lookup
+    # below compares in "C" and cannot use the key's index
+    text = 'TEXT COLLATE "C"' if dialect(db) == "postgres" else "TEXT"
+    db.execute(f"CREATE TEMP TABLE location_keys (location {text} PRIMARY KEY, location_key TEXT NOT NULL)")
     places = [r[0] for r in db.execute("SELECT DISTINCT location FROM events WHERE location IS NOT NULL")]
     db.executemany("INSERT INTO location_keys (location, location_key) VALUES (?, ?)",
                    [(p, normalize(p)) for p in places])
@@ -114,3 +120,17 @@ def fill_location_keys(db: Any) -> None:
 
 # Python steps run right after the SQL of a migration, in its transaction: {version: step(connection)}
 MIGRATION_STEPS: dict[int, Callable[[Any], None]] = {7: fill_location_keys}
+
+
+def statements(script: str) -> list[str]:
+    """The SQL statements of a migration script, to run one at a time in the migration's transaction
+    (sqlite3's executescript would commit it); for both stores. A `;` inside a literal or a comment
+    does not end a statement (SQLite's own tokenizer decides); a piece holding only comments is none."""
+    out, buf = [], ""
+    for part in script.split(";"):
+        buf += part + ";"
+        if sqlite3.complete_statement(buf):
+            if re.sub(r"--[^\n]*", "", buf).strip(" \n;"):
+                out.append(buf.strip())
+            buf = ""
+    return out

@@ -10,7 +10,7 @@ import os
 import sqlite3
 from urllib.parse import urlsplit
 
-from marsad.store.sqlite import DEFAULT_DB, Store
+from marsad.store.sqlite import Store, default_db_path
 
 URL_SCHEMES = ("postgresql://", "postgres://")
 INSTALL_HINT = "PostgreSQL needs psycopg 3: pip install 'marsad[postgres]'"
@@ -26,7 +26,7 @@ def is_url(target: object) -> bool:
 
 def target_of(value: str | os.PathLike | None) -> str | os.PathLike:
     """The store a --db value or $MARSAD_DB names (the default file when none)."""
-    return value or os.environ.get("MARSAD_DB") or DEFAULT_DB
+    return value or default_db_path()
 
 
 def check_url(url: str) -> str:

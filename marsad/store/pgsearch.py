@@ -126,8 +126,7 @@ def ranked(db, q: Query, limit: int, candidates: int = 2_000) -> list:
     expr = tsquery(q)
     if expr is None:
         return []
-    top, kind = db.execute("SELECT max(rowid), (SELECT relkind FROM pg_class WHERE oid = "
-                           "to_regclass('documents_fts')) FROM documents_fts").fetchone()
+    top, kind = db.execute(f"SELECT max(rowid), {pgschema.FTS_RELKIND} FROM documents_fts").fetchone()
     if top is None:
         return []
     size = pgschema.FTS_PARTITION_ROWS

@@ -15,11 +15,11 @@ from contextlib import contextmanager
 from dataclasses import replace
 
 from marsad.model import Document
-from marsad.store.migrations import MIGRATION_STEPS
+from marsad.store.migrations import MIGRATION_STEPS, statements
 from marsad.store.pgconn import PgConnection
-from marsad.store.pgschema import PG_MIGRATIONS, VERSION_TABLE, fts_part, fts_partition, statements
+from marsad.store.pgschema import PG_MIGRATIONS, VERSION_TABLE, fts_part, fts_partition, fts_partitioned
 from marsad.store.pgsearch import tsvector_literal
-from marsad.store.sqlite import Prepared, Store, StoreBusy, _busy_timeout
+from marsad.store.sqlite import Prepared, Store, StoreBusy, busy_timeout_setting
 from marsad.store.stories import StoryIndex
 
 # pg_advisory_xact_lock's key: the writers of one database queue on it ("marsad" in ASCII)
@@ -40,7 +40,7 @@ class PgStore(Store):
         self.url = url
         self.path = shown(url)
         self.readonly = readonly
-        self.busy_timeout = _busy_timeout()
+        self.busy_timeout = busy_timeout_setting()
         self.db = PgConnection(url, readonly, connect_timeout=min(self.busy_timeout, 10))
         self._fts_parts: set[int] = set()        # partitions of the search index known to exist
         try:
@@ -133,8 +133,7 @@ class PgStore(Store):
     def _index(self, row_id: int, prepared: Prepared) -> None:
         part = fts_part(row_id)
         if part not in self._fts_parts:
-            if self.db.execute("SELECT relkind FROM pg_class WHERE oid = to_regclass('documents_fts')"
-                               ).fetchone()[0] == "p":          # (a store made before it was partitioned: no)
+            if fts_partitioned(self.db):        # (a store made before it was partitioned: no)
                 self.db.execute(fts_partition(row_id))
             self._fts_parts.add(part)
         self.db.execute("INSERT INTO documents_fts (rowid, search) VALUES (?, CAST(? AS tsvector))",

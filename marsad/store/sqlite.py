@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from marsad.model import Document
 from marsad.store.actors import link, unlink
-from marsad.store.migrations import MIGRATION_STEPS, MIGRATIONS
+from marsad.store.migrations import MIGRATION_STEPS, MIGRATIONS, statements
 from marsad.store.stories import StoryIndex, signature
 from marsad.text.arabic import normalize, strip_clitics
 
@@ -58,20 +58,9 @@ def default_db_path() -> str:
     return os.environ.get("MARSAD_DB") or DEFAULT_DB
 
 
-def _busy_timeout() -> float:
+def busy_timeout_setting() -> float:
+    """Seconds a writer waits for another's write lock: $MARSAD_BUSY_TIMEOUT, else BUSY_TIMEOUT."""
     return float(os.environ.get("MARSAD_BUSY_TIMEOUT") or BUSY_TIMEOUT)
-
-
-def _statements(script: str) -> Iterator[str]:
-    """The SQL statements of a migration, one at a time (executescript would commit the transaction
-    the migration must run in)."""
-    buf = ""
-    for part in script.split(";"):
-        buf += part + ";"
-        if sqlite3.complete_statement(buf):
-            if buf.strip(" \n;"):
-                yield buf
-            buf = ""
 
 
 def origin(source: str | None) -> str:
@@ -79,6 +68,13 @@ def origin(source: str | None) -> str:
     so the same article at another line of the same file is still the same source."""
     source = source or ""
     return source if "://" in source else re.sub(r"[:#]\d+$", "", source)
+
+
+def alternative_id(doc_id: str, source: str, width: int = 8) -> str:
+    """The id an input from `source` (its file or URL, as `origin` gives it) is stored under when
+    `doc_id` is another source's article: `doc_id~` and `width` hex digits of sha1(source). The
+    store (`Store.locate`) and the Spark job (scale/ids.py) both name such ids by this."""
+    return f"{doc_id}~{hashlib.sha1(source.encode('utf-8')).hexdigest()[:width]}"
 
 
 def _now() -> str:
@@ -102,7 +98,7 @@ class Store:
         `shared=True`: the connection may be used from several threads, one at a time."""
         self.path = str(path or default_db_path())
         self.readonly = readonly
-        self.busy_timeout = _busy_timeout()
+        self.busy_timeout = busy_timeout_setting()
         # autocommit (isolation_level None): no statement opens a transaction behind our back and
         # holds the lock; writes go through `transaction()`
         connect = {"timeout": self.busy_timeout, "isolation_level": None, "check_same_thread": not shared}
@@ -156,7 +152,7 @@ class Store:
             return
         with self.transaction():
             for version in range(self.schema_version, len(MIGRATIONS)):
-                for statement in _statements(MIGRATIONS[version]):
+                for statement in statements(MIGRATIONS[version]):
                     self.db.execute(statement)
                 if version + 1 in MIGRATION_STEPS:
                     MIGRATION_STEPS[version + 1](self.db)
@@ -199,9 +195,8 @@ class Store:
         row = self.db.execute(find, (doc_id,)).fetchone()
         if row is None or row["content_hash"] == content_hash or origin(row["source"]) == origin(source):
             return doc_id, row
-        digest = hashlib.sha1(origin(source).encode("utf-8")).hexdigest()
         for width in (8, 40):          # the full digest only if 8 hex digits ever collide too
-            alt = f"{doc_id}~{digest[:width]}"
+            alt = alternative_id(doc_id, origin(source), width)
             row = self.db.execute(find, (alt,)).fetchone()
             if row is None or row["content_hash"] == content_hash or origin(row["source"]) == origin(source):
                 break

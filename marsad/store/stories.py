@@ -57,7 +57,7 @@ def signature(text: str) -> np.ndarray:
     return np.asarray(m.hashvalues, dtype=np.uint32)   # MinHash values are 32-bit: half the bytes of uint64
 
 
-def _band_keys(sig: np.ndarray) -> list[int]:
+def band_keys(sig: np.ndarray) -> list[int]:
     """One 64-bit key per band: the band number in the high bits, a crc32 of its rows below."""
     raw = sig.tobytes()
     width = ROWS * 4
@@ -80,7 +80,7 @@ class StoryIndex:
         return row[0] if row else None
 
     def add_signature(self, doc_id: str, sig: np.ndarray) -> str:
-        keys = _band_keys(sig)
+        keys = band_keys(sig)
         marks = ",".join("?" * len(keys))
         # counting happens inside SQLite: the rows of full buckets never reach Python, so a denser
         # corpus (more near-copies per bucket) does not make each article slower to add
