@@ -44,9 +44,7 @@ _LOC_CUES = frozenset(normalize(w) for w in (
     "في مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف من إلى الى نحو قرب على علي شرق غرب جنوب شمال شرقي غربي "
     "جنوبي شمالي وسط محيط ضواحي أطراف داخل عاصمة العاصمة مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية "
     "إقليم أقاليم مقاطعة ضاحية مدن بلدات قرى").split())
-_PLACE_NOUNS = frozenset(normalize(w) for w in (
-    "مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية إقليم "
-    "مقاطعة ضاحية").split())
+_COUNTRYSIDE = normalize("ريف")
 _STRONG_TIERS = ("country", "big-arab", "region")
 _TIER_RANK = ("country", "region", "big-arab", "mid-arab", "small-arab", "big", "mid", "small")
 _DIRECTIONS = frozenset(normalize(w) for w in "شرق غرب جنوب شمال شرقي غربي جنوبي شمالي".split())   # mid-sized Arab towns need a cue word before them
@@ -70,11 +68,14 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if found is None:
             continue
         before = strip_clitics(normalize(tokens[i - 1]))[-1] if i else ""
-        if before in _PLACE_NOUNS and forms[0].startswith("ال") and forms[0] in tiers and \
+        # one place's name follows a singular or dual place noun (lexicon/place_nouns.tsv) or ريف, "the
+        # countryside of", listed plural there as a list may follow it; after other plurals a list does
+        after_noun = lx.place_noun(before) in ("singular", "dual") or before == _COUNTRYSIDE
+        if after_noun and forms[0].startswith("ال") and forms[0] in tiers and \
                 _TIER_RANK.index(tiers[forms[0]]) <= _TIER_RANK.index(tiers[found]):
             found = forms[0]                # "قضاء الدبس": the town; "دبس" without its article is another
         # after a place noun (قضاء مخمور، بلدة X) even a small Arab town is a place
-        named = before in _PLACE_NOUNS and tiers[found].endswith(("arab", "region", "country"))
+        named = after_noun and tiers[found].endswith(("arab", "region", "country"))
         if len(found.removeprefix("ال")) < 4 and tiers[found] != "region" and not (named and found.startswith("ال")):
             continue                        # curated names may be short, GeoNames' short ones are words
         # "جنوبي مخمور": an indefinite word after a direction is a name (a common noun there is definite)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.text.arabic import normalize
+from marsad.text.arabic import normalize, strip_clitics
 
 REGION_POPULATION = 10**8     # hand-written divisions and sites outrank any same-named town
 
@@ -191,6 +191,34 @@ def words(name: str) -> list[str]:
 def place_nouns() -> dict[str, str]:
     """normalised place noun (بلدة، قرى، قضاء …) → singular | plural (lexicon/place_nouns.tsv)."""
     return {normalize(r["noun"]): r["number"] for r in _tsv("place_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def division_nouns() -> frozenset[str]:
+    """Normalised singular nouns of administrative divisions (محافظة، ولاية، قضاء …: kind `division`
+    in lexicon/place_nouns.tsv): "ولاية الجزيرة" is the division الجزيرة. Singular only: one
+    division's mention is renamed, a plural opens a list."""
+    return frozenset(normalize(r["noun"]) for r in _tsv("place_nouns.tsv")
+                     if r["kind"] == "division" and r["number"] == "singular")
+
+
+def place_noun(word: str) -> str | None:
+    """singular | plural | dual: the number of the place noun a normalised `word` is, a proclitic
+    allowed (وبلدة، قرى), a dual in construct read from its singular (منطقتي، قريتي); None for
+    other words. The one place-noun check of the extraction and tagging code."""
+    nouns = place_nouns()
+    forms = strip_clitics(word)
+    found = next((nouns[f] for f in forms if f in nouns), None)
+    if found is None and any(f.endswith("تي") and f[:-2] + "ه" in nouns for f in forms):
+        return "dual"
+    return found
+
+
+@lru_cache(maxsize=1)
+def org_descriptors() -> frozenset[str]:
+    """Adjectives that say what kind of body an organisation is, not which (الحكومية، الرسمي):
+    lexicon/org_descriptors.txt."""
+    return frozenset(normalize(w) for w in _lines("org_descriptors.txt"))
 
 
 # Words that open a personal name and bind the word after them (عبد الله، أبو بكر، بن علي، آل سعود)
