@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
-from marsad.ner.features import document_features, sentence_features
+from marsad.ner.features import document_features, fresh, sentence_features
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics
 
@@ -136,7 +136,9 @@ def _multiword_places(tokens: list[str], tags: list[str]) -> list[str]:
     while i < len(tokens):
         best = 0
         for head in strip_clitics(words[i]):
-            for n in range(min(first.get(head, 0), len(tokens) - i), 1, -1):
+            if head not in first:               # most words open no multi-word name
+                continue
+            for n in range(min(first[head], len(tokens) - i), 1, -1):
                 if " ".join([head, *words[i + 1:i + n]]) in names:
                     best = n
                     break
@@ -220,6 +222,7 @@ def tag_many(sentences: list[list[str]], model: str | None = None, rules: bool =
 
         tagged = load(chosen).tag_many(sentences)
     else:
+        fresh()
         feats = [sentence_features(t) if t else [] for t in sentences]
         tagged = [list(_tagger(chosen).tag(f)) if f else [] for f in feats]
         second = second_pass_path(chosen)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from marsad.ner.features import sentence_features
+from marsad.ner.features import fresh, sentence_features
 from marsad.ner.tagging import entity_spans, normalise_tag, read_conll
 
 WINDOW_SENTENCES = 64       # ANERcorp has no document marks: consecutive sentences stand for one
@@ -43,6 +43,7 @@ def train(data: str | Path, out: str | Path, dev: float = 0.1, params: dict | No
     train_part, dev_part = split(load(data), dev)
     t = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
+    fresh()
     for tokens, tags in train_part:
         trainer.append(sentence_features(tokens), tags)
     trainer.set_params({**PARAMS, **(params or {})})
@@ -95,6 +96,7 @@ def train_two_pass(data: str | Path, out: str | Path, dev: float = 0.1, folds: i
     result = train(data, out, dev, log=log)
     result.pop("dev", None)                                       # scored below, with both passes
     train_part, dev_part = split(load(data), dev)
+    fresh()
     feats = [sentence_features(tokens) for tokens, _ in train_part]
     first: list = [None] * len(train_part)
     n = len(train_part)
