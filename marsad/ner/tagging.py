@@ -32,12 +32,19 @@ SHIPPED = {"crf": MODEL_NAME, "neural": "ner-neural.npz"}     # names users can 
 CONLL_MODEL = "neural"          # `marsad ner`'s default; the article pipeline's is the CRF
 
 @lru_cache(maxsize=4)
-def _tagger(path: str):
+def crf_models(path: str) -> tuple:
+    """(the CRF at `path`, its document-level second pass or None): whether a second pass lies
+    beside the model (`second_pass_path`) is decided once, when the model is loaded. A trainer that
+    rewrites model files calls `crf_models.cache_clear()` before tagging with them."""
     import pycrfsuite
 
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
-    return tagger
+    def opened(file: str):
+        tagger = pycrfsuite.Tagger()
+        tagger.open(file)
+        return tagger
+
+    second = second_pass_path(path)
+    return opened(path), opened(second) if os.path.exists(second) else None
 
 
 _LOC_CUES = frozenset(normalize(w) for w in (
@@ -224,9 +231,9 @@ def tag_many(sentences: list[list[str]], model: str | None = None, rules: bool =
     else:
         fresh()
         feats = [sentence_features(t) if t else [] for t in sentences]
-        tagged = [list(_tagger(chosen).tag(f)) if f else [] for f in feats]
-        second = second_pass_path(chosen)
-        if os.path.exists(second):
+        first, second = crf_models(chosen)
+        tagged = [list(first.tag(f)) if f else [] for f in feats]
+        if second is not None:
             tagged = _second_pass(sentences, feats, tagged, second, documents or [len(sentences)])
     if rules:
         tagged = [title_fill(t, gazetteer_fill(t, tags)) for t, tags in zip(sentences, tagged)]
@@ -239,7 +246,7 @@ def second_pass_path(model: str) -> str:
     return model.removesuffix(".crfsuite") + "-doc.crfsuite"
 
 
-def _second_pass(sentences: list[list[str]], feats: list[list[list[str]]], first: list[list[str]], path: str,
+def _second_pass(sentences: list[list[str]], feats: list[list[list[str]]], first: list[list[str]], tagger,
                  documents: list[int]) -> list[list[str]]:
     """Retag each document with its sentence features plus what the first pass said about the
     same words elsewhere in it (`document_features`)."""
@@ -247,7 +254,7 @@ def _second_pass(sentences: list[list[str]], feats: list[list[list[str]]], first
     for size in documents:
         part = slice(start, start + size)
         extra = document_features(sentences[part], first[part])
-        out += [list(_tagger(path).tag([a + b for a, b in zip(f, e)])) if f else []
+        out += [list(tagger.tag([a + b for a, b in zip(f, e)])) if f else []
                 for f, e in zip(feats[part], extra)]
         start += size
     return out

@@ -60,8 +60,9 @@ def train(data: str | Path, out: str | Path, dev: float = 0.1, params: dict | No
 def evaluate(model: str | Path, sents) -> dict:
     """F1 of the model (with its second pass, if beside it) and label consistency, in 64-sentence
     documents as `marsad ner` tags a CoNLL file."""
-    from marsad.ner.tagging import consistent_labels, tag_many
+    from marsad.ner.tagging import consistent_labels, crf_models, tag_many
 
+    crf_models.cache_clear()                # the model (and its second pass) may have just been rewritten
     words = [tokens for tokens, _ in sents]
     t = time.perf_counter()
     pred = []
