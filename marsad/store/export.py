@@ -46,9 +46,9 @@ def acled() -> dict:
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, dict]:
-    from marsad.text.lexicons import _tsv
+    from marsad.text.lexicons import table
 
-    return {r["english"]: r for r in _tsv("countries.tsv") if r.get("english")}
+    return {r["english"]: r for r in table("countries.tsv") if r.get("english")}
 
 
 def find_events(db: sqlite3.Connection, type: str | None = None, actor: str | None = None,
