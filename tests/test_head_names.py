@@ -78,3 +78,23 @@ def test_a_name_after_a_place_noun_keeps_a_first_letter_that_looks_like_a_prepos
     # a real preposition after an indefinite place noun is still cut: "قرية بشمال كردفان"
     got = {e.canonical for e in find_entities("وهاجم مسلحون قرية بشمال كردفان أمس.") if e.type == "LOC"}
     assert "شمال كردفان" in got
+
+
+def test_place_nouns_with_their_number_come_from_the_lexicon_duals_and_clitics_included():
+    from marsad.text import lexicons as lx
+    from marsad.text.arabic import normalize
+
+    number = {w: lx.place_noun(normalize(w)) for w in ("وبلدة", "قرى", "لمحافظتي", "مدرسة", "بالريف")}
+    assert number == {"وبلدة": "singular", "قرى": "plural", "لمحافظتي": "dual", "مدرسة": None, "بالريف": "plural"}
+    assert normalize("ولاية") in lx.division_nouns() and normalize("مدينة") not in lx.division_nouns()
+
+
+def test_an_administrative_noun_and_a_status_adjective_stay_out_of_the_canonical_name():
+    from marsad.extraction.entities import _entity
+
+    text = "أعلنت سلطات ولاية النيل الأزرق أن هيئة الإذاعة الوطنية الرسمية بثت البيان."
+    start = text.index("ولاية")
+    assert _entity(text, start, start + len("ولاية النيل الأزرق"), "LOC").canonical == "النيل الأزرق"
+    start = text.index("هيئة")
+    org = _entity(text, start, start + len("هيئة الإذاعة الوطنية الرسمية"), "ORG")
+    assert org.text == "هيئة الإذاعة الوطنية"

@@ -84,3 +84,6 @@ def test_a_two_pass_model_trains_and_tags_with_its_second_pass(tmp_path):
     sents = ["قال رامي إن الوفد وصل إلى حمص".split(), "وأضاف رامي أن الطريق مغلق".split()]
     tags = tag_many(sents, str(model), documents=[2])
     assert [len(t) for t in tags] == [7, 5] and tags[0][6] == "B-LOC"
+    from marsad.ner.tagging import crf_models
+
+    assert crf_models(str(model))[1] is not None            # the second pass, found when the model was loaded

@@ -33,10 +33,6 @@ _ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:متحدث|ناطق|رئيس
                                r"مندوب|منسق)\b")
 _ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:إن|ان|أن|إنه|أنه|في|خلال|عبر)\s")
 _PROCLITICS = "وفبلك"
-_DESCRIPTORS = frozenset(normalize(w) for w in ("الحكومي", "الحكومية", "الرسمي", "الرسمية"))
-# administrative-division nouns: "ولاية الجزيرة" names the division الجزيرة (مدينة/قرية stay: مدينة نصر)
-_ADMIN_NOUNS = frozenset(normalize(w) for w in ("محافظة", "مديرية", "ولاية", "قضاء", "ناحية", "محلية", "بلدية",
-                                                 "إقليم", "مقاطعة"))
 ARTICLE_RULES = True          # gazetteer and title rules on articles (see ner.tag)
 
 
@@ -203,7 +199,7 @@ def _entity(text: str, start: int, end: int, kind: str) -> Entity:
             start += len(first) + 1
     if kind == "ORG":                       # "وكالة الأنباء … الحكومية": a description, not the name
         words = text[start:end].split(" ")
-        if len(words) > 2 and normalize(words[-1]) in _DESCRIPTORS:
+        if len(words) > 2 and normalize(words[-1]) in lx.org_descriptors():
             end = start + len(" ".join(words[:-1]))
     if kind == "PER":
         start, title = _title_before(text, start)
@@ -213,8 +209,8 @@ def _entity(text: str, start: int, end: int, kind: str) -> Entity:
     mention = text[start:end]
     name = _title_inside(mention)[1] if title else mention
     words = name.split()
-    if kind == "LOC" and len(words) >= 2 and any(f in _ADMIN_NOUNS for f in strip_clitics(normalize(words[0]))):
-        name = " ".join(words[1:])          # "محافظة النبطية" is the place النبطية
+    if kind == "LOC" and len(words) >= 2 and any(f in lx.division_nouns() for f in strip_clitics(normalize(words[0]))):
+        name = " ".join(words[1:])          # "محافظة النبطية" is the division النبطية
     return Entity(mention, kind, start, end, canonical=name.strip(_QUOTES + " "), title=title, role=role)
 
 

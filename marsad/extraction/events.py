@@ -255,9 +255,9 @@ def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
 
 
 def _country_name(country: str | None) -> str | None:
-    from marsad.extraction.geo import _english
+    from marsad.extraction.geo import english_names
 
-    return _english().get(country) if country else None
+    return english_names().get(country) if country else None
 
 
 def find_doc_events(doc: Document) -> Document:

@@ -43,8 +43,9 @@ FAMOUS_POPULATION = 500_000
 
 
 @lru_cache(maxsize=1)
-def _english() -> dict[str, str]:
-    return {r["country"]: r["english"] for r in lx._tsv("countries.tsv") if r.get("english")}
+def english_names() -> dict[str, str]:
+    """ISO2 → the country's English name (countries.tsv)."""
+    return {r["country"]: r["english"] for r in lx.table("countries.tsv") if r.get("english")}
 
 
 @lru_cache(maxsize=1)
@@ -90,17 +91,17 @@ def resolve(name: str, prefer_country: str | None = None) -> GeoMatch | None:
     for form in name_forms(name):
         if form in countries:
             cc = countries[form]
-            return GeoMatch(name, cc, _english().get(cc), None, *_country_point(cc), kind="country")
+            return GeoMatch(name, cc, english_names().get(cc), None, *_country_point(cc), kind="country")
         group = places.get(form)
         if group:
             best = max(group, key=lambda p: (p.country == prefer_country, p.population))
             if best.population == lx.REGION_POPULATION and not best.admin1_code:   # دارفور: over several admin1
-                return GeoMatch(name, best.country, _english().get(best.country), None,
+                return GeoMatch(name, best.country, english_names().get(best.country), None,
                                 best.latitude, best.longitude, kind="region")
             admin1 = best.admin1_code if not best.admin1_code.isdigit() and best.admin1_code else \
                 nearest_admin1(best.country, best.latitude, best.longitude)
             kind = "admin1" if best.population == lx.REGION_POPULATION and admin1 == best.name else "place"
-            return GeoMatch(name, best.country, _english().get(best.country), admin1,
+            return GeoMatch(name, best.country, english_names().get(best.country), admin1,
                             best.latitude, best.longitude, kind, best.population)
     return None
 
@@ -114,7 +115,7 @@ def country_match(cc: str) -> GeoMatch | None:
     """The country `cc` as a place (under the first of its Arabic names in the country list), at
     its representative point (which a user's gazetteer may move: not cached here)."""
     name = _country_names().get(cc)
-    return GeoMatch(name, cc, _english().get(cc), None, *_country_point(cc), kind="country") if name else None
+    return GeoMatch(name, cc, english_names().get(cc), None, *_country_point(cc), kind="country") if name else None
 
 
 @lru_cache(maxsize=1)

@@ -31,15 +31,6 @@ def _is_quote(tok: str) -> bool:
     return bool(tok) and all(ch in _QUOTE_CHARS for ch in tok)
 
 
-def _place_noun(word: str) -> bool:
-    """A place noun, singular, plural or dual-construct (منطقتي، قريتي), a proclitic allowed."""
-    nouns = lx.place_nouns()
-    for form in strip_clitics(word):
-        if form in nouns or form.endswith("تي") and form[:-2] + "ه" in nouns:
-            return True
-    return False
-
-
 class _Words:
     """words[k]: the normalised token k, computed on first use."""
 
@@ -83,7 +74,7 @@ def quoted_names(text: str) -> list[Entity]:
         inner = text[inner_start:inner_end]
         h = q - 1
         prev = words[h] if h >= 0 else ""
-        if h >= 0 and _place_noun(prev) and not prev.startswith("ال"):
+        if h >= 0 and lx.place_noun(prev) and not prev.startswith("ال"):
             out.append(Entity(text[inner_start:inner_end], "LOC", inner_start, inner_end, canonical=inner))
             last_place_close = r
             continue
@@ -146,8 +137,8 @@ def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
             before = re.sub(r"[\s\"'«»“”(]+$", "", text[max(0, e.start - 20):e.start])
             last = normalize(before.split()[-1]) if before.split() else ""
             first = normalize((e.canonical or e.text).split()[0]) if (e.canonical or e.text).split() else ""
-            number = next((lx.place_nouns()[f] for f in strip_clitics(last) if f in lx.place_nouns()), None)
-            if number and not last.startswith("ال") and head_form(first) is None:
+            number = lx.place_noun(last)
+            if number in ("singular", "plural") and not last.startswith("ال") and head_form(first) is None:
                 end = e.end
                 if number == "plural":              # "مناطق قصر بن غشير ووادي …": the list's first item
                     m = re.search(r"\sو", e.text)
@@ -172,7 +163,7 @@ def dual_places(text: str) -> list[Entity]:
     out: list[Entity] = []
     for i in range(len(toks) - 2):
         w = normalize(toks[i].text)
-        if not w.endswith("تي") or not _place_noun(w) or w.startswith("ال"):
+        if not w.endswith("تي") or not lx.place_noun(w) or w.startswith("ال"):
             continue
         items, j, item = [], i + 1, []
         while j < len(toks) and len(items) < 2:
@@ -181,9 +172,9 @@ def dual_places(text: str) -> list[Entity]:
             if not glued or not word.isalpha() or word in _ITEM_STOPS or len(item) == (3 if not items else
                                                                                     max(2, len(items[0]))):
                 break
-            if word.startswith("بال") or item and (_place_noun(word) or word.startswith("ب") and _place_noun(word[1:])):
+            if word.startswith("بال") or item and (lx.place_noun(word) or word.startswith("ب") and lx.place_noun(word[1:])):
                 break                               # "بإقليم كردستان": where the second place lies
-            if word.startswith("و") and _place_noun(word[1:]):
+            if word.startswith("و") and lx.place_noun(word[1:]):
                 items = []                          # "ناحيتي X ومنطقة Y": each named with its own noun
                 break
             if word.startswith("و") and item and not items:
@@ -226,7 +217,7 @@ def place_noun_before(text: str, start: int) -> bool:
     if not before or text[start - 1:start] != " ":
         return False
     word = normalize(before[-1])
-    return not word.startswith("ال") and any(f in lx.place_nouns() for f in strip_clitics(word))
+    return not word.startswith("ال") and lx.place_noun(word) in ("singular", "plural")
 
 
 def named_after(phrase: Entity, person: Entity) -> bool:

@@ -2,7 +2,7 @@
 key a short speaker phrase shares with its full name (المسماري → أحمد المسماري)."""
 from __future__ import annotations
 
-from marsad.extraction.spans import ByStart, Heard, _spaces, variant_key
+from marsad.extraction.spans import ByStart, Heard, space_positions, variant_key
 from marsad.model import Entity
 
 
@@ -20,7 +20,7 @@ class Mentions:
                 key = variant_key(e.canonical)
                 self.by_key.setdefault(key, e.canonical)
                 if e.type == "PER":
-                    for i in _spaces(key):
+                    for i in space_positions(key):
                         self.tails.setdefault(key[i + 1:], set()).add(e.canonical)
 
     def within(self, start: int, end: int, kinds=("PER", "ORG")) -> list[Entity]:

@@ -97,7 +97,7 @@ class Heard:
     def append(self, name: str) -> None:
         self.names.append(name)
         key = variant_key(name)
-        for i in _spaces(key):
+        for i in space_positions(key):
             self.by_prefix[key[:i]] = name
 
 
@@ -107,7 +107,7 @@ def variant_key(name: str) -> str:
     return re.sub(r"[^\w ]", "", n).strip()
 
 
-def _spaces(key: str) -> list[int]:
+def space_positions(key: str) -> list[int]:
     """Where `key` has a space: key[:i] are the prefixes `startswith(p + " ")` accepts, key[i+1:]
     the suffixes `endswith(" " + s)` accepts."""
     return [i for i, ch in enumerate(key) if ch == " "]

@@ -81,13 +81,13 @@ def _at_home(name: str | None, country: str | None) -> str | None:
     """A guess from the story keeps only a group of the event's own country: a Syrian command named by
     a common phrase ("لإدارة العمليات العسكرية") in a Sudanese report is that phrase, not the doer.
     State forces act abroad (air strikes, deployments), so they pass."""
-    from marsad.extraction.geo import _english
+    from marsad.extraction.geo import english_names
     from marsad.text.actor_dictionary import actors
 
     known = actors().lookup(name) if name else None
     if known is None or known.kind in ("state_force", "police") or known.country == "XX" or not country:
         return name
-    return name if _english().get(known.country) == country else None
+    return name if english_names().get(known.country) == country else None
 
 
 def _protest_sides(text: str, e: Event) -> None:

@@ -20,26 +20,41 @@ WINDOW = (-2, -1, 1, 2)
 
 
 def _lexicon_spans(words: list[str], stems: list[tuple[str, ...]], kind: str, names) -> list[str]:
-    """'B'/'I'/'' per token: the longest multi-word lexicon name starting at each token."""
+    """Per token, the feature `{kind}span=B` / `{kind}span=I` of the longest multi-word lexicon name
+    starting at each token, or ''."""
     first = lx.multiword(kind)
+    begin, inside = f"{kind}span=B", f"{kind}span=I"
     marks = [""] * len(words)
     i = 0
     while i < len(words):
         best = 0
         for head in stems[i]:
-            longest = first.get(head, 0)
+            longest = first.get(head)
+            if longest is None:                 # most words open no multi-word name
+                continue
             for n in range(min(longest, len(words) - i), 1, -1):
                 if " ".join([head, *words[i + 1:i + n]]) in names:
                     best = max(best, n)
                     break
         if best:
-            marks[i] = "B"
+            marks[i] = begin
             for j in range(i + 1, i + best):
-                marks[j] = "I"
+                marks[j] = inside
             i += best
         else:
             i += 1
     return marks
+
+
+def _analysed(tokens: list[str]) -> tuple[list[tuple], list[tuple[str, ...]]]:
+    """(each token's `_token` analysis, each token's multi-word lexicon span features: locspan=B/I,
+    perspan=B/I, the only features that depend on the sentence)."""
+    info = [_token(t) for t in tokens]
+    words, stems = [x[0] for x in info], [x[1] for x in info]
+    loc = _lexicon_spans(words, stems, "loc", lx.place_names())
+    per = _lexicon_spans(words, stems, "per", lx.person_names())
+    spans = [(a, b) if a and b else (a or b,) if a or b else () for a, b in zip(loc, per)]
+    return info, spans
 
 
 @lru_cache(maxsize=1)
@@ -50,8 +65,10 @@ def _titles() -> frozenset[str]:
 _seen_tiers: list = [None]
 
 
-def _fresh() -> None:
-    """Forget cached token features when the place tables were rebuilt (a user gazetteer added)."""
+def fresh() -> None:
+    """Forget cached token features when the place tables were rebuilt (a user gazetteer added).
+    Feature builders do not check: whoever features a batch of sentences calls this once first
+    (`tagging.tag_many`, `NeuralTagger.emissions`, the trainers)."""
     tiers = lx.place_tiers()
     if tiers is not _seen_tiers[0]:
         for fn in (_token, _own, _seen):
@@ -82,19 +99,10 @@ def _token(token: str) -> tuple[str, tuple[str, ...], tuple[str, ...], tuple[str
 
 def local_features(tokens: list[str]) -> tuple[list[str], list[tuple[str, ...]], list[list[str]]]:
     """(normalised words, clitic-stripped forms, features of each token on its own): affixes,
-    shape, clitic and lexicon membership. The CRF adds context; the neural tagger learns it."""
-    _fresh()
-    info = [_token(t) for t in tokens]
-    words, stems = [x[0] for x in info], [x[1] for x in info]
-    loc_span = _lexicon_spans(words, stems, "loc", lx.place_names())
-    per_span = _lexicon_spans(words, stems, "per", lx.person_names())
-    out = []
-    for i, x in enumerate(info):
-        f = list(x[2])
-        f += [f"locspan={loc_span[i]}"] if loc_span[i] else []
-        f += [f"perspan={per_span[i]}"] if per_span[i] else []
-        out.append(f)
-    return words, stems, out
+    shape, clitic and lexicon membership. The CRF adds context; the neural tagger learns it.
+    Call `fresh()` once per batch first."""
+    info, spans = _analysed(tokens)
+    return [x[0] for x in info], [x[1] for x in info], [[*x[2], *span] for x, span in zip(info, spans)]
 
 
 @lru_cache(maxsize=50_000)
@@ -115,12 +123,14 @@ def _seen(token: str, d: int) -> tuple[str, ...]:
 
 
 def sentence_features(tokens: list[str]) -> list[list[str]]:
-    """CRF feature strings for each token of one sentence: its own and those of a ±2 window."""
-    words, _, local = local_features(tokens)
+    """CRF feature strings for each token of one sentence: its own and those of a ±2 window.
+    Call `fresh()` once per batch first."""
+    info, spans = _analysed(tokens)
+    words = [x[0] for x in info]
     n = len(tokens)
     out = []
     for i, tok in enumerate(tokens):
-        f = [*_own(tok), *local[i][len(_token(tok)[2]):]]           # + its lexicon spans
+        f = [*_own(tok), *spans[i]]
         for d in WINDOW:
             j = i + d
             if 0 <= j < n:

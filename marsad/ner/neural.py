@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from marsad.ner.features import local_features
+from marsad.ner.features import fresh, local_features
 
 MAX_CHARS = 20           # longer tokens (URLs, glued words) are cut: names are shorter
 PAD, UNK = 0, 1
@@ -33,6 +33,7 @@ class Vocab:
         from collections import Counter
 
         words, chars, feats, tags = Counter(), Counter(), Counter(), Counter()
+        fresh()
         for tokens, sent_tags in sentences:
             norm, stems, local = local_features(tokens)
             words.update(s[-1] for s in stems)
@@ -206,6 +207,7 @@ class NeuralTagger:
     def emissions(self, sentences: list[list[str]], chunk: int = 32) -> list[np.ndarray]:
         """Per-sentence tag scores [n_tokens, n_tags], computed in chunks of sentences of similar
         length (padding would otherwise cost LSTM steps)."""
+        fresh()
         result = [np.zeros((0, len(self.vocab.tags)), dtype=np.float32) for _ in sentences]
         order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         for k in range(0, len(order), chunk):

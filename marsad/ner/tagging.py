@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
-from marsad.ner.features import document_features, sentence_features
+from marsad.ner.features import document_features, fresh, sentence_features
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics
 
@@ -32,21 +32,26 @@ SHIPPED = {"crf": MODEL_NAME, "neural": "ner-neural.npz"}     # names users can 
 CONLL_MODEL = "neural"          # `marsad ner`'s default; the article pipeline's is the CRF
 
 @lru_cache(maxsize=4)
-def _tagger(path: str):
+def crf_models(path: str) -> tuple:
+    """(the CRF at `path`, its document-level second pass or None): whether a second pass lies
+    beside the model (`second_pass_path`) is decided once, when the model is loaded. A trainer that
+    rewrites model files calls `crf_models.cache_clear()` before tagging with them."""
     import pycrfsuite
 
-    tagger = pycrfsuite.Tagger()
-    tagger.open(path)
-    return tagger
+    def opened(file: str):
+        tagger = pycrfsuite.Tagger()
+        tagger.open(file)
+        return tagger
+
+    second = second_pass_path(path)
+    return opened(path), opened(second) if os.path.exists(second) else None
 
 
 _LOC_CUES = frozenset(normalize(w) for w in (
     "في مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف من إلى الى نحو قرب على علي شرق غرب جنوب شمال شرقي غربي "
     "جنوبي شمالي وسط محيط ضواحي أطراف داخل عاصمة العاصمة مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية "
     "إقليم أقاليم مقاطعة ضاحية مدن بلدات قرى").split())
-_PLACE_NOUNS = frozenset(normalize(w) for w in (
-    "مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية إقليم "
-    "مقاطعة ضاحية").split())
+_COUNTRYSIDE = normalize("ريف")
 _STRONG_TIERS = ("country", "big-arab", "region")
 _TIER_RANK = ("country", "region", "big-arab", "mid-arab", "small-arab", "big", "mid", "small")
 _DIRECTIONS = frozenset(normalize(w) for w in "شرق غرب جنوب شمال شرقي غربي جنوبي شمالي".split())   # mid-sized Arab towns need a cue word before them
@@ -70,11 +75,14 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if found is None:
             continue
         before = strip_clitics(normalize(tokens[i - 1]))[-1] if i else ""
-        if before in _PLACE_NOUNS and forms[0].startswith("ال") and forms[0] in tiers and \
+        # one place's name follows a singular or dual place noun (lexicon/place_nouns.tsv) or ريف, "the
+        # countryside of", listed plural there as a list may follow it; after other plurals a list does
+        after_noun = lx.place_noun(before) in ("singular", "dual") or before == _COUNTRYSIDE
+        if after_noun and forms[0].startswith("ال") and forms[0] in tiers and \
                 _TIER_RANK.index(tiers[forms[0]]) <= _TIER_RANK.index(tiers[found]):
             found = forms[0]                # "قضاء الدبس": the town; "دبس" without its article is another
         # after a place noun (قضاء مخمور، بلدة X) even a small Arab town is a place
-        named = before in _PLACE_NOUNS and tiers[found].endswith(("arab", "region", "country"))
+        named = after_noun and tiers[found].endswith(("arab", "region", "country"))
         if len(found.removeprefix("ال")) < 4 and tiers[found] != "region" and not (named and found.startswith("ال")):
             continue                        # curated names may be short, GeoNames' short ones are words
         # "جنوبي مخمور": an indefinite word after a direction is a name (a common noun there is definite)
@@ -135,7 +143,9 @@ def _multiword_places(tokens: list[str], tags: list[str]) -> list[str]:
     while i < len(tokens):
         best = 0
         for head in strip_clitics(words[i]):
-            for n in range(min(first.get(head, 0), len(tokens) - i), 1, -1):
+            if head not in first:               # most words open no multi-word name
+                continue
+            for n in range(min(first[head], len(tokens) - i), 1, -1):
                 if " ".join([head, *words[i + 1:i + n]]) in names:
                     best = n
                     break
@@ -219,10 +229,11 @@ def tag_many(sentences: list[list[str]], model: str | None = None, rules: bool =
 
         tagged = load(chosen).tag_many(sentences)
     else:
+        fresh()
         feats = [sentence_features(t) if t else [] for t in sentences]
-        tagged = [list(_tagger(chosen).tag(f)) if f else [] for f in feats]
-        second = second_pass_path(chosen)
-        if os.path.exists(second):
+        first, second = crf_models(chosen)
+        tagged = [list(first.tag(f)) if f else [] for f in feats]
+        if second is not None:
             tagged = _second_pass(sentences, feats, tagged, second, documents or [len(sentences)])
     if rules:
         tagged = [title_fill(t, gazetteer_fill(t, tags)) for t, tags in zip(sentences, tagged)]
@@ -235,7 +246,7 @@ def second_pass_path(model: str) -> str:
     return model.removesuffix(".crfsuite") + "-doc.crfsuite"
 
 
-def _second_pass(sentences: list[list[str]], feats: list[list[list[str]]], first: list[list[str]], path: str,
+def _second_pass(sentences: list[list[str]], feats: list[list[list[str]]], first: list[list[str]], tagger,
                  documents: list[int]) -> list[list[str]]:
     """Retag each document with its sentence features plus what the first pass said about the
     same words elsewhere in it (`document_features`)."""
@@ -243,7 +254,7 @@ def _second_pass(sentences: list[list[str]], feats: list[list[list[str]]], first
     for size in documents:
         part = slice(start, start + size)
         extra = document_features(sentences[part], first[part])
-        out += [list(_tagger(path).tag([a + b for a, b in zip(f, e)])) if f else []
+        out += [list(tagger.tag([a + b for a, b in zip(f, e)])) if f else []
                 for f, e in zip(feats[part], extra)]
         start += size
     return out

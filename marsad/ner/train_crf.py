@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from marsad.ner.features import sentence_features
+from marsad.ner.features import fresh, sentence_features
 from marsad.ner.tagging import entity_spans, normalise_tag, read_conll
 
 WINDOW_SENTENCES = 64       # ANERcorp has no document marks: consecutive sentences stand for one
@@ -43,6 +43,7 @@ def train(data: str | Path, out: str | Path, dev: float = 0.1, params: dict | No
     train_part, dev_part = split(load(data), dev)
     t = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
+    fresh()
     for tokens, tags in train_part:
         trainer.append(sentence_features(tokens), tags)
     trainer.set_params({**PARAMS, **(params or {})})
@@ -59,8 +60,9 @@ def train(data: str | Path, out: str | Path, dev: float = 0.1, params: dict | No
 def evaluate(model: str | Path, sents) -> dict:
     """F1 of the model (with its second pass, if beside it) and label consistency, in 64-sentence
     documents as `marsad ner` tags a CoNLL file."""
-    from marsad.ner.tagging import consistent_labels, tag_many
+    from marsad.ner.tagging import consistent_labels, crf_models, tag_many
 
+    crf_models.cache_clear()                # the model (and its second pass) may have just been rewritten
     words = [tokens for tokens, _ in sents]
     t = time.perf_counter()
     pred = []
@@ -95,6 +97,7 @@ def train_two_pass(data: str | Path, out: str | Path, dev: float = 0.1, folds: i
     result = train(data, out, dev, log=log)
     result.pop("dev", None)                                       # scored below, with both passes
     train_part, dev_part = split(load(data), dev)
+    fresh()
     feats = [sentence_features(tokens) for tokens, _ in train_part]
     first: list = [None] * len(train_part)
     n = len(train_part)

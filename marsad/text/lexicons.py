@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from marsad.text.arabic import normalize
+from marsad.text.arabic import normalize, strip_clitics
 
 REGION_POPULATION = 10**8     # hand-written divisions and sites outrank any same-named town
 
@@ -26,32 +26,29 @@ class Place:
     admin1_code: str
 
 
-def _lines(name: str) -> list[str]:
+def words(name: str) -> list[str]:
+    """Lines of a shipped word list (marsad/data/lexicon/NAME), comment lines skipped."""
     text = resources.files("marsad.data").joinpath("lexicon").joinpath(name).read_text("utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-def _tsv(name: str) -> list[dict]:
-    return list(csv.DictReader(_lines(name), delimiter="\t"))
-
-
 def table(name: str) -> list[dict]:
     """Rows of a shipped TSV word list (marsad/data/lexicon/NAME), comment lines skipped."""
-    return _tsv(name)
+    return list(csv.DictReader(words(name), delimiter="\t"))
 
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, list[Place]]:
     """normalised Arabic name → places of that name, most populous first."""
     out: dict[str, list[Place]] = {}
-    for r in _tsv("places.tsv"):
+    for r in table("places.tsv"):
         p = Place(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]),
                   int(r["population"]), r["admin1_code"])
         out.setdefault(normalize(p.name), []).append(p)
-    for r in _tsv("regions.tsv"):     # hand-written divisions and sites rank above GeoNames towns
+    for r in table("regions.tsv"):     # hand-written divisions and sites rank above GeoNames towns
         p = Place(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]), REGION_POPULATION, r["admin1"])
         out.setdefault(normalize(p.name), []).insert(0, p)
-    for r in _tsv("districts.tsv"):   # district seats, historic regions: same rank, after regions.tsv's on a tie
+    for r in table("districts.tsv"):   # district seats, historic regions: same rank, after regions.tsv's on a tie
         p = Place(r["name"], r["country"], float(r["latitude"]), float(r["longitude"]), REGION_POPULATION, r["admin1"])
         out.setdefault(normalize(p.name), []).append(p)
     for v in out.values():
@@ -62,31 +59,31 @@ def places() -> dict[str, list[Place]]:
 @lru_cache(maxsize=1)
 def countries() -> dict[str, str]:
     """normalised Arabic country name → ISO2."""
-    names = {normalize(r["name"]): r["country"] for r in _tsv("countries.tsv")}
-    names.update((normalize(r["name"]), r["country"]) for r in _tsv("country_aliases.tsv"))
+    names = {normalize(r["name"]): r["country"] for r in table("countries.tsv")}
+    names.update((normalize(r["name"]), r["country"]) for r in table("country_aliases.tsv"))
     return names
 
 
 @lru_cache(maxsize=1)
 def person_names() -> frozenset[str]:
-    return frozenset(normalize(n) for n in _lines("person_names.txt"))
+    return frozenset(normalize(n) for n in words("person_names.txt"))
 
 
 @lru_cache(maxsize=1)
 def not_places() -> frozenset[str]:
     """Ordinary words that gazetteers also list as places (بيان، السلطات، الجديد)."""
-    return frozenset(normalize(w) for w in _lines("not_places.txt"))
+    return frozenset(normalize(w) for w in words("not_places.txt"))
 
 
 @lru_cache(maxsize=1)
 def titles() -> tuple[str, ...]:
     """Normalised titles, longest first (so "اللواء ركن" wins over "اللواء")."""
-    return tuple(sorted({normalize(t) for t in _lines("titles.txt")}, key=len, reverse=True))
+    return tuple(sorted({normalize(t) for t in words("titles.txt")}, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
-    return frozenset(normalize(t) for t in _lines("org_heads.txt"))
+    return frozenset(normalize(t) for t in words("org_heads.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -107,8 +104,8 @@ def place_tiers() -> dict[str, str]:
     namesake (مخمور is a small town, and a word), or as a mid-sized town when GeoNames lacks it; a
     historic region there (كردفان) is no evidence: it ends its provinces' names (شمال كردفان).
     """
-    districts = _tsv("districts.tsv")
-    curated = {normalize(r["name"]) for r in _tsv("regions.tsv")}
+    districts = table("districts.tsv")
+    curated = {normalize(r["name"]) for r in table("regions.tsv")}
     curated |= {normalize(r["name"]) for r in districts if r["kind"] == "admin1"}
     regional = {normalize(r["name"]) for r in districts if r["kind"] == "region"}
     out = {}
@@ -131,9 +128,9 @@ def multiword(kind: str) -> dict[str, int]:
     names = place_names() if kind == "loc" else person_names()
     out: dict[str, int] = {}
     for n in names:
-        words = n.split()
-        if len(words) > 1:
-            out[words[0]] = max(out.get(words[0], 0), len(words))
+        parts = n.split()
+        if len(parts) > 1:
+            out[parts[0]] = max(out.get(parts[0], 0), len(parts))
     return out
 
 
@@ -179,18 +176,41 @@ def nisba_country(word: str) -> str | None:
 @lru_cache(maxsize=None)
 def continent(country: str) -> str | None:
     """GeoNames continent code (AF, AS, EU, NA, SA, OC, AN) of an ISO2 country, from countries.tsv."""
-    return next((r["continent"] for r in _tsv("countries.tsv") if r["country"] == country), None)
-
-
-def words(name: str) -> list[str]:
-    """Lines of a shipped word list (marsad/data/lexicon/NAME), comment lines skipped."""
-    return _lines(name)
+    return next((r["continent"] for r in table("countries.tsv") if r["country"] == country), None)
 
 
 @lru_cache(maxsize=1)
 def place_nouns() -> dict[str, str]:
     """normalised place noun (بلدة، قرى، قضاء …) → singular | plural (lexicon/place_nouns.tsv)."""
-    return {normalize(r["noun"]): r["number"] for r in _tsv("place_nouns.tsv")}
+    return {normalize(r["noun"]): r["number"] for r in table("place_nouns.tsv")}
+
+
+@lru_cache(maxsize=1)
+def division_nouns() -> frozenset[str]:
+    """Normalised singular nouns of administrative divisions (محافظة، ولاية، قضاء …: kind `division`
+    in lexicon/place_nouns.tsv): "ولاية الجزيرة" is the division الجزيرة. Singular only: one
+    division's mention is renamed, a plural opens a list."""
+    return frozenset(normalize(r["noun"]) for r in table("place_nouns.tsv")
+                     if r["kind"] == "division" and r["number"] == "singular")
+
+
+def place_noun(word: str) -> str | None:
+    """singular | plural | dual: the number of the place noun a normalised `word` is, a proclitic
+    allowed (وبلدة، قرى), a dual in construct read from its singular (منطقتي، قريتي); None for
+    other words. The one place-noun check of the extraction and tagging code."""
+    nouns = place_nouns()
+    forms = strip_clitics(word)
+    found = next((nouns[f] for f in forms if f in nouns), None)
+    if found is None and any(f.endswith("تي") and f[:-2] + "ه" in nouns for f in forms):
+        return "dual"
+    return found
+
+
+@lru_cache(maxsize=1)
+def org_descriptors() -> frozenset[str]:
+    """Adjectives that say what kind of body an organisation is, not which (الحكومية، الرسمي):
+    lexicon/org_descriptors.txt."""
+    return frozenset(normalize(w) for w in words("org_descriptors.txt"))
 
 
 # Words that open a personal name and bind the word after them (عبد الله، أبو بكر، بن علي، آل سعود)
