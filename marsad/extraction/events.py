@@ -29,7 +29,7 @@ from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import casualty_figures, find_tolls
-from marsad.extraction.trigger_context import reported
+from marsad.extraction.trigger_context import crowd_acts, fought, reported
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
@@ -85,14 +85,15 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     factual = factual_claims(claims)
     claims_at, names = ByStart(factual), Names(ents)
     for sent in sentences(text):
-        triggers = _one_incident(text, fold_weapons(text, [
-            t for t in reported(text, find_triggers(text, sent.start, sent.end), sent.start)
-            if plausible(text, t, sent.start)]))
+        told = [t for t in reported(text, find_triggers(text, sent.start, sent.end), sent.start)
+                if plausible(text, t, sent.start)]
+        triggers = _one_incident(text, fold_weapons(text, told))
         if not triggers:
             continue
         governable = _governable(all_places, places_at, sent.start, sent.end)
         exclude = [(p.start, p.end) for p in places_at.overlapping(sent.start, sent.end)]  # dates are in the sentence
         claimed_here: set[int] = set()          # one event per place mention: the first trigger's
+        acted = crowd_acts(text, told, sent.start)
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
             places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here]
@@ -110,6 +111,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
+            if trig.event_type in ("Protests", "Riots") and not acted and (not killed or fought(text, told)):
+                continue        # protesters only dispersed, fired on or fought: the force's report (crowd_acts)
             for place in places:
                 e = Event(trig.event_type, trig.sub_event_type, Span(sent.start, sent.end, sent.text),
                           event_date=when.value.isoformat() if when.value else None,

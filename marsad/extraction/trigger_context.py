@@ -71,8 +71,8 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
             or _RECAP.match(normalize(text[sent_start:trig.start])) \
             or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True
-    if trig.flag in ("", "doer") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
-        return True      # "الصحافي الذي اختطف وقطع رأسه": a person's story, not today's report
+    if trig.flag in ("", "doer", "gather") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
+        return True      # "الصحافي الذي اختطف وقطع رأسه"، "المحتجون الذين تجمعوا قرب …": a story of who they are, not today's report
     if trig.event_type in _REACTED_TO[:2] and _victims_story(before) and not _recent(text, sent_start, sent_end):
         return True      # "الوكالتين اللتين تعرضتا لاعتداء انتحاري"، "الرهينة التي تم اختطافها": the same, told of its victim
     return False
@@ -306,9 +306,9 @@ def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     after = inside[-1] + 1
     if after + 1 < len(words) and words[after + 1] in _RELATIVE and re.fullmatch(r"ال\S+(?:ي|يه)", words[after]):
         after += 1           # "التفجير الإرهابي الذي وقع": an adjective, then the relative clause
-    if trig.flag in ("weak", "weapon") and after < len(words) and words[after] in _RELATIVE:
-        # "التفجير الذي استهدف الدورية" names an event already known; its relative clause is no
-        # report of it: the sentence must tell something happening outside that clause
+    if trig.flag in ("weak", "weapon", "crowd") and after < len(words) and words[after] in _RELATIVE:
+        # "التفجير الذي استهدف الدورية" names an event already known, "المحتجين الذين تجمعوا" people
+        # by what they did; its relative clause is no report: the sentence must tell something outside it
         inside = inside + [after, after + 1, after + 2]
     if trig.flag == "weak" and text[trig.start] == "ل" and any(fits(w, lex["suffer"]) for w in words[:inside[0]]):
         return True          # "تعرض <a long noun phrase> لمحاولة اغتيال": the victim's verb, however far
@@ -318,3 +318,57 @@ def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     return any(fits(w, lex[trig.flag]) and (k in near or not fits(w, lex["recent"]))
                for k, w in enumerate(words[lo:hi], lo) if k not in inside)
 
+
+
+_FORCED = ("Protest with intervention", "Excessive force against protesters")
+
+
+def crowd_acts(text: str, triggers: list[Trigger], sent_start: int) -> bool:
+    """Does the sentence tell a protest as the crowd's own act (تظاهر مئات، خرجت مظاهرة، أغلق المتظاهرون
+    الطريق، رشقوا الشرطة بالحجارة)? Not when its protesters are only the object of force: dispersed,
+    fired on, arrested or fought (تفريق المتظاهرين، أطلقت النار على المحتجين، مواجهات بين الشرطة
+    والمتظاهرين) — data/events.json, force — or only addressed (قالت للمتظاهرين)."""
+    return any(_acted(text, t, sent_start) for t in triggers if t.event_type in ("Protests", "Riots"))
+
+
+def fought(text: str, triggers: list[Trigger]) -> bool:
+    """The sentence tells a fight with protesters (مواجهات، اشتباكات، صدامات بين الشرطة والمتظاهرين)."""
+    force = lexicon()["force"]
+    return any(t.flag == "clash" or t.event_type == "Riots" and fits(normalize(text[t.start:t.end]).split()[0], force)
+               for t in triggers)
+
+
+def _acted(text: str, trig: Trigger, sent_start: int) -> bool:
+    """The trigger is the crowd's act: not force itself, nor protesters right after a force word (up to
+    four words back, على one or two back, or بين; a verb of gathering is never one: "بين قوات الأمن والمتظاهرين"), nor a relative clause of
+    such protesters ("لتفريق المحتجين الذين تجمعوا"), nor protesters after a preposition (قال
+    للمتظاهرين، على المحتجين); a gathering verb with an object pronoun is the noun (أماكن تجمعهم)."""
+    force = lexicon()["force"]
+    own = normalize(text[trig.start:trig.end]).split()
+    if trig.sub_event_type in _FORCED or trig.flag == "clash" or (own and fits(own[0], force)):
+        return False
+    if trig.flag == "gather" and own and own[0].endswith(("هم", "ها")) and not own[0].endswith("وها"):
+        return False
+    if trig.flag == "crowd" and own and own[0][0] in "لب":
+        return False                  # للمتظاهرين، بالمحتجين: a crowd noun takes ل/ب only as an object
+    before = normalize(text[max(sent_start, trig.start - 70):trig.start]).split()[-6:]
+    cut = max((i + 1 for i, w in enumerate(before) if w.endswith((".", "،", ",", "؛", ":"))), default=0)
+    before = before[cut:]
+    if len(before) > 1 and before[-1] in _RELATIVE:
+        before = before[:-2]          # the antecedent's own place in the clause decides
+    elif trig.flag == "gather":
+        return True                   # a verb of gathering starts its own clause: the crowd's act
+    if trig.flag == "crowd" and before and before[-1] in _CROWD_PREP \
+            and not (before[-1] == "من" and len(before) > 1 and _counts(before[-2])):
+        return False                  # "على المحتجين"، not "الآلاف من المتظاهرين"
+    near = before[-4:]
+    return not any(fits(w, force) for w in near) and not any(w in ("بين", "وبين") for w in near) \
+        and not (near and near[-1] in ("علي", "وعلي")) and not (len(near) > 1 and near[-2] in ("علي", "وعلي"))
+
+
+def _counts(word: str) -> bool:
+    """A crowd count before partitive من: "الآلاف من المتظاهرين"، "عدد من المحتجين"."""
+    return lexicon()["crowd_size"].fullmatch(word) is not None or word in ("بعض", "عدد", "مجموعه", "حشد", "العديد")
+
+
+_CROWD_PREP = frozenset({"من", "الي", "علي", "عن", "مع", "في", "ل", "لدي", "امام"})
