@@ -78,13 +78,26 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     return False
 
 
+_CLAUSE_END = (".", "،", ",", "؛", ":")
+
+
+def _ends_clause(word: str) -> bool:
+    """A word written with the punctuation that closes its clause."""
+    return word.endswith(_CLAUSE_END)
+
+
+def _unbroken(words: list[str]) -> bool:
+    """No clause ends inside these words: they are one clause."""
+    return not any(_ends_clause(w) for w in words)
+
+
 def _victims_story(before: list[str]) -> bool:
     """A relative clause that tells what its antecedent suffered (اللتين تعرضتا لـ، التي تم اختطافها،
     الذين قتلوا في، الذين سقطوا في): a description of victims, not a report; a doer's clause (التي
     استخدمت سيارات مفخخة) may be the report itself."""
     lex = lexicon()
     at = next((i for i in (len(before) - 2, len(before) - 3) if i >= 0 and before[i] in _RELATIVE), None)
-    if at is None or any(w.endswith((".", "،", ",", "؛", ":")) for w in before):
+    if at is None or not _unbroken(before):
         return False
     verb = before[at + 1]
     return verb in ("تم", "يتم") or fits(verb, lex["suffer"]) or fits(verb, lex["victims"])
@@ -143,7 +156,7 @@ def _reacting(before: list[str]) -> bool:
     protest is left out: protesters condemn what they protest."""
     react = lexicon()["reactions"]
     at = next((i for i in range(len(before) - 1, -1, -1) if fits(before[i], react)), None)
-    return at is not None and not any(w.endswith((".", "،", ",", "؛", ":")) for w in before[at:])
+    return at is not None and _unbroken(before[at:])
 
 
 # what follows a passive killing (قتل مسلحون في اشتباك، برصاص الجيش، أمس) rather than its object
@@ -190,7 +203,7 @@ def _listed_kind(own: list[str], before: list[str], after: list[str]) -> bool:
     if len(own) != 1 or not _kind(own[0]):
         return False
     prev = before[-2] if len(before) > 1 and before[-1] in ("اعمال", "واعمال") else (before[-1] if before else "")
-    joined_before = own[0].startswith("و") and prev != "" and not prev.endswith((".", "،", ",", "؛", ":")) and _kind(prev)
+    joined_before = own[0].startswith("و") and prev != "" and not _ends_clause(prev) and _kind(prev)
     joined_after = bool(after) and after[0].startswith("و") and _kind(after[0]) and not own[0].endswith(("،", ","))
     return joined_before or joined_after
 
@@ -209,7 +222,7 @@ def _framed(text: str, trig: Trigger, sent_start: int, clause: list[str]) -> boo
     at = len(clause) - 1 if clause[-1] in lex["frames"] else next(
         (i for i in range(len(clause) - 3, len(clause) - 6, -1)
          if i >= 0 and clause[i] in lex["frames"] and clause[-1] in _SPAN_END), None)
-    if at is None or any(w.endswith((".", "،", ",", "؛", ":")) for w in clause[at:]):
+    if at is None or not _unbroken(clause[at:]):
         return False
     ahead = len(clause) - at            # the frame word and what follows it, up to the trigger
     _, words = sentence_words(text, sent_start, trig.start)
@@ -224,7 +237,7 @@ def _called_for(before: list[str]) -> bool:
     if at is None:
         return False
     rest = before[at + 1:]
-    return any(w in ("الي", "والي") for w in rest) and not any(w.endswith((".", "،", ",", "؛")) for w in rest)
+    return any(w in ("الي", "والي") for w in rest) and _unbroken(rest)
 
 
 # "يأتي ذلك بعد …"، "وجاء الهجوم عقب …": what follows is the background the news item recalls
@@ -352,7 +365,7 @@ def _acted(text: str, trig: Trigger, sent_start: int) -> bool:
     if trig.flag == "crowd" and own and own[0][0] in "لب":
         return False                  # للمتظاهرين، بالمحتجين: a crowd noun takes ل/ب only as an object
     before = normalize(text[max(sent_start, trig.start - 70):trig.start]).split()[-6:]
-    cut = max((i + 1 for i, w in enumerate(before) if w.endswith((".", "،", ",", "؛", ":"))), default=0)
+    cut = max((i + 1 for i, w in enumerate(before) if _ends_clause(w)), default=0)
     before = before[cut:]
     if len(before) > 1 and before[-1] in _RELATIVE:
         before = before[:-2]          # the antecedent's own place in the clause decides
