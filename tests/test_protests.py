@@ -51,3 +51,17 @@ def test_protesters_addressed_or_described_are_no_new_protest(body):
 
 def test_a_counted_crowd_before_partitive_min_is_the_subject():
     assert _protests("وقال شهود إن الآلاف من المتظاهرين تدفقوا على ساحة التحرير في مدينة بغداد أمس يهتفون ضد الحكومة.")
+
+
+def test_a_protest_told_without_a_place_needs_what_its_crowd_wants():
+    assert _protests("ونزل المتظاهرون إلى الشوارع احتجاجا على رفع أسعار الوقود.")
+    assert _protests("وأضرب عمال الموانئ عن العمل مطالبين بزيادة أجورهم.")
+    assert _protests("وخرجت المظاهرات أمس.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "وقتل رجل في إحدى المظاهرات بمدينة البصرة عندما انفجرت عبوة ناسفة.",
+    "وأغلقت الشرطة الطرق المؤدية إلى مدينة الرمادي في اليوم الثالث لبدء الاعتصام.",
+])
+def test_a_protest_that_is_only_a_setting_or_a_date_is_no_report(body):
+    assert _protests(body) == []

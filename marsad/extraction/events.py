@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from marsad.extraction.crowds import crowd_acts, demanded, one_sided
 from marsad.extraction.event_actors import ARMED, ARMED_KINDS, find_actors
 from marsad.extraction.event_claims import Names, factual_claims, find_claimant
 from marsad.extraction.event_merge import fold_country_level, fold_specified, merge
@@ -29,7 +30,7 @@ from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import casualty_figures, find_tolls
-from marsad.extraction.trigger_context import crowd_acts, fought, reported
+from marsad.extraction.trigger_context import reported
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
@@ -111,7 +112,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
-            if trig.event_type in ("Protests", "Riots") and not acted and (not killed or fought(text, told)):
+            if trig.event_type in ("Protests", "Riots") and not acted and not (killed and one_sided(text, told)):
                 continue        # protesters only dispersed, fired on or fought: the force's report (crowd_acts)
             for place in places:
                 e = Event(trig.event_type, trig.sub_event_type, Span(sent.start, sent.end, sent.text),
@@ -175,7 +176,7 @@ def _counted(text: str, sent, trig: Trigger) -> bool:
     people hurt in it ("أصيب ستة أشخاص"), or, for a protest, the crowd that took part ("تظاهر مئات"،
     "ونزل آلاف المتظاهرين"); a bare word ("الاختطاف"، "مظاهرات") counts nothing."""
     if trig.event_type in ("Protests", "Riots"):
-        return lexicon()["crowd_size"].search(normalize(sent.text)) is not None
+        return lexicon()["crowd_size"].search(normalize(sent.text)) is not None or demanded(text, sent.start, sent.end)
     # casualty_figures is cached per article (find_tolls read it already)
     return any(sent.start <= f.start < sent.end for f in casualty_figures(text) if f.kind == "injured" and not f.scope)
 
