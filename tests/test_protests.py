@@ -65,3 +65,13 @@ def test_a_protest_told_without_a_place_needs_what_its_crowd_wants():
 ])
 def test_a_protest_that_is_only_a_setting_or_a_date_is_no_report(body):
     assert _protests(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "وقدم الوزير استقالته احتجاجا على قرار الحكومة في مدينة عمان أمس.",
+    "وقال المتظاهر أحمد سالم للصحافيين في مدينة تونس إن الحكومة لم تف بوعودها.",
+    "ونشرت الشرطة تسجيلات لما جرى خلال أعمال الشغب في مدينة ليون الشهر الماضي.",
+    "ومنعت قوات الأمن مساء أول من أمس، مسيرة احتجاجية في مدينة سوسة.",
+])
+def test_another_acts_purpose_one_person_a_riots_time_and_a_stopped_march_are_no_protest(body):
+    assert _protests(body) == []

@@ -47,8 +47,12 @@ def _acted(text: str, trig: Trigger, sent_start: int) -> bool:
         return False
     if trig.flag == "crowd" and own and own[0][0] in "لب":
         return False                  # للمتظاهرين، بالمحتجين: a crowd noun takes ل/ب only as an object
+    if own and (own[0] in _ADVERBIAL or trig.flag == "crowd" and own[0] in _ONE_PERSON):
+        return False                  # "استقال احتجاجا على …": another act's purpose; "المتظاهر فلان": one person
     before = normalize(text[max(sent_start, trig.start - 120):trig.start]).split()[-10:]
-    cut = max((i + 1 for i, w in enumerate(before) if _ends_clause(w)), default=0)
+    # a comma after a fronted time ("منعت قوات الأمن مساء أول من أمس، تظاهرة") ends no clause
+    cut = max((i + 1 for i, w in enumerate(before)
+               if _ends_clause(w) and not fits(w.rstrip("،,"), lexicon()["recent"])), default=0)
     before = before[cut:]
     rel = next((i for i in range(len(before) - 1, max(len(before) - 6, 0), -1) if before[i] in _RELATIVE), None)
     if rel is not None:
@@ -56,8 +60,8 @@ def _acted(text: str, trig: Trigger, sent_start: int) -> bool:
     elif trig.flag == "gather":
         return True                   # a verb of gathering starts its own clause: the crowd's act
     head = before[:-1] if before and before[-1] in ("احد", "احدي", "بعض") else before
-    if trig.flag == "weak" and head and head[-1] in _SETTING \
-            and not any(fits(w, lexicon()["take_part"]) for w in before):
+    if head and (trig.flag == "weak" and head[-1] in _SETTING or trig.flag == "" and head[-1] in _DURING) \
+            and not (head[-1] == "في" and any(fits(w, lexicon()["take_part"]) for w in head[-5:-1])):
         return False                  # "قتل مراهق في أحد الاحتجاجات"، "التعامل مع المظاهرات"
     if trig.flag in ("weak", "crowd") and before and len(before[-1]) > 3 and before[-1][0] in "لب" \
             and before[-1] not in _PREPOSITIONS_LB:
@@ -65,9 +69,17 @@ def _acted(text: str, trig: Trigger, sent_start: int) -> bool:
     if trig.flag == "crowd" and before and before[-1] in _CROWD_PREP \
             and not (before[-1] == "من" and len(before) > 1 and _counts(before[-2])):
         return False                  # "على المحتجين"، not "الآلاف من المتظاهرين"
-    near = before[-4:]
+    near = _untimed(before)[-4:]     # "أطلقت الشرطة أمس الرصاص"، "منعت … مساء أول من أمس، تظاهرة"
     return not any(fits(w, force) for w in near) and not any(w in ("بين", "وبين") for w in near) \
         and not (near and near[-1] in ("علي", "وعلي")) and not (len(near) > 1 and near[-2] in ("علي", "وعلي"))
+
+
+def _untimed(words: list[str]) -> list[str]:
+    """The words without the time adverbs news puts between a verb and its object (أمس، مساء أول من أمس)."""
+    recent = lexicon()["recent"]
+    timed = [fits(w.rstrip("،,"), recent) for w in words]
+    return [w for i, w in enumerate(words) if not timed[i]
+            and not (w in ("اول", "من") and any(timed[i + 1:i + 3]))]
 
 
 def _counts(word: str) -> bool:
@@ -76,7 +88,10 @@ def _counts(word: str) -> bool:
 
 
 _PREPOSITIONS_LB = frozenset({"بسبب", "بعد", "بين", "بعيد", "بالقرب", "لاجل", "بواسطه"})
-_SETTING = frozenset({"في", "خلال", "اثناء", "مع", "علي", "ضد", "عن", "حول"})
+_SETTING = frozenset({"في", "خلال", "اثناء", "مع", "علي", "ضد", "عن", "حول", "عبر"})
+_DURING = frozenset({"في", "خلال", "اثناء", "عبر"})     # "خلال أعمال الشغب"، "عبر إحراق الفرد نفسه"
+_ADVERBIAL = frozenset({"احتجاجا", "واحتجاجا"})
+_ONE_PERSON = frozenset({"المتظاهر", "المحتج", "المعتصم", "المضرب", "والمتظاهر", "والمحتج"})
 _CROWD_PREP = frozenset({"من", "الي", "علي", "عن", "مع", "في", "ل", "لدي", "امام"})
 
 
