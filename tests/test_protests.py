@@ -75,3 +75,11 @@ def test_a_protest_that_is_only_a_setting_or_a_date_is_no_report(body):
 ])
 def test_another_acts_purpose_one_person_a_riots_time_and_a_stopped_march_are_no_protest(body):
     assert _protests(body) == []
+
+
+def test_protesters_heading_somewhere_march():
+    assert _protests("وتوجه المتظاهرون إلى مقر الحكومة في مدينة الخرطوم.")
+
+
+def test_a_protest_told_in_a_relative_clause_is_the_story_of_its_antecedent():
+    assert _protests("واستقبل الوزير في مدينة بنغازي الشيوخ الذين تظاهر ضدهم آلاف المحتجين.") == []

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from marsad.extraction.trigger_context import _RELATIVE, _ends_clause
+from marsad.extraction.trigger_context import _RELATIVE, _ends_clause, _recent
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, sentence_words
-from marsad.text.arabic import normalize
+from marsad.text.arabic import normalize, sentence_at
 
 _FORCED = ("Protest with intervention", "Excessive force against protesters")
 
@@ -55,6 +55,9 @@ def _acted(text: str, trig: Trigger, sent_start: int) -> bool:
                if _ends_clause(w) and not fits(w.rstrip("،,"), lexicon()["recent"])), default=0)
     before = before[cut:]
     rel = next((i for i in range(len(before) - 1, max(len(before) - 6, 0), -1) if before[i] in _RELATIVE), None)
+    here = sentence_at(text, trig.start)
+    if rel is not None and not _recent(text, sent_start, here.end if here else len(text)):
+        return False                  # "بوش الذي خرج متظاهرا ضده آلاف المحتجين": a story of who he is
     if rel is not None:
         before = before[:rel - 1]     # "المتظاهرين الذين يهتفون … ويرشقون": the antecedent's place decides
     elif trig.flag == "gather":
