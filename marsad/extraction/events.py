@@ -97,7 +97,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
         acted = crowd_acts(text, told, sent.start)
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
-            places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here]
+            places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here
+                      and not _speakers_town(text, p, trig)]
             if places and all(p.end <= trig.start for p in places) and any(
                     (t.event_type, t.sub_event_type) == (trig.event_type, trig.sub_event_type) for t in triggers[:k]):
                 continue        # "هاجم مسلحون قرية X في محلية Y وأطلقوا النار على السكان": one attack, not one at Y
@@ -169,6 +170,20 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             e.sub_event_type = "Excessive force against protesters"
     _displacement(text, found)
     return found, tolls
+
+
+# "قال مسؤول (محلي) في (مدينة) X … إن …": the town a source speaks from, not where the event it reports was
+_SOURCE_IN = re.compile(r"(?:مسوول|مسوولون|مسوولين|مصدر|مصادر|متحدث|ناطق|مراسل)(?:\s+\S+){0,2}?\s+(?:في|من|ب)\s*"
+                        r"(?:(?:مدينه|محافظه|بلده|ولايه|منطقه|العاصمه)\s+)?$")
+_THAT = re.compile(r"(?<!\S)[وف]?(?:ان|انه|انها|بان)(?!\S)")
+
+
+def _speakers_town(text: str, place: Place, trig: Trigger) -> bool:
+    """A place in the phrase of a source before the إن/أن of what it reports ("قال مصدر أمني في مدينة X إن
+    مسلحين خطفوا موظفا") is where the source is, not where the reported event happened."""
+    if place.end > trig.start or not _SOURCE_IN.search(normalize(text[max(0, place.start - 60):place.start])):
+        return False
+    return _THAT.search(normalize(text[place.end:trig.start])) is not None
 
 
 def _counted(text: str, sent, trig: Trigger) -> bool:
