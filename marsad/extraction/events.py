@@ -189,7 +189,8 @@ def _speakers_town(text: str, place: Place, trig: Trigger) -> bool:
 def _counted(text: str, sent, trig: Trigger) -> bool:
     """An event told without a place is still a report when its sentence counts what happened: the
     people hurt in it ("أصيب ستة أشخاص"), or, for a protest, the crowd that took part ("تظاهر مئات"،
-    "ونزل آلاف المتظاهرين"); a bare word ("الاختطاف"، "مظاهرات") counts nothing."""
+    "ونزل آلاف المتظاهرين") or what it wants ("احتجاجا على"، "مطالبين"، crowds.demanded); a bare word
+    ("الاختطاف"، "مظاهرات") counts nothing."""
     if trig.event_type in ("Protests", "Riots"):
         return lexicon()["crowd_size"].search(normalize(sent.text)) is not None or demanded(text, sent.start, sent.end)
     # casualty_figures is cached per article (find_tolls read it already)
