@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from marsad.extraction.crowds import crowd_acts, demanded, one_sided
 from marsad.extraction.event_actors import ARMED, ARMED_KINDS, find_actors
 from marsad.extraction.event_claims import Names, factual_claims, find_claimant
 from marsad.extraction.event_merge import fold_country_level, fold_specified, merge
@@ -89,17 +90,19 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     factual = factual_claims(claims)
     claims_at, names = ByStart(factual), Names(ents)
     for sent in sentences(text):
-        triggers = _one_incident(text, fold_weapons(text, [
-            t for t in reported(text, find_triggers(text, sent.start, sent.end), sent.start)
-            if plausible(text, t, sent.start)]))
+        told = [t for t in reported(text, find_triggers(text, sent.start, sent.end), sent.start)
+                if plausible(text, t, sent.start)]
+        triggers = _one_incident(text, fold_weapons(text, told))
         if not triggers:
             continue
         governable = _governable(all_places, places_at, sent.start, sent.end)
         exclude = [(p.start, p.end) for p in places_at.overlapping(sent.start, sent.end)]  # dates are in the sentence
         claimed_here: set[int] = set()          # one event per place mention: the first trigger's
+        acted = crowd_acts(text, told, sent.start)
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
-            places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here]
+            places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here
+                      and not _speakers_town(text, p, trig)]
             if places and all(p.end <= trig.start for p in places) and any(
                     (t.event_type, t.sub_event_type) == (trig.event_type, trig.sub_event_type) for t in triggers[:k]):
                 continue        # "هاجم مسلحون قرية X في محلية Y وأطلقوا النار على السكان": one attack, not one at Y
@@ -114,6 +117,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
+            if trig.event_type in ("Protests", "Riots") and not acted and not (killed and one_sided(text, told)):
+                continue        # protesters only dispersed, fired on or fought: the force's report (crowd_acts)
             for place in places:
                 e = Event(trig.event_type, trig.sub_event_type, Span(sent.start, sent.end, sent.text),
                           event_date=when.value.isoformat() if when.value else None,
@@ -171,12 +176,27 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     return found, tolls
 
 
+# "قال مسؤول (محلي) في (مدينة) X … إن …": the town a source speaks from, not where the event it reports was
+_SOURCE_IN = re.compile(r"(?:مسوول|مسوولون|مسوولين|مصدر|مصادر|متحدث|ناطق|مراسل)(?:\s+\S+){0,2}?\s+(?:في|من|ب)\s*"
+                        r"(?:(?:مدينه|محافظه|بلده|ولايه|منطقه|العاصمه)\s+)?$")
+_THAT = re.compile(r"(?<!\S)[وف]?(?:ان|انه|انها|بان)(?!\S)")
+
+
+def _speakers_town(text: str, place: Place, trig: Trigger) -> bool:
+    """A place in the phrase of a source before the إن/أن of what it reports ("قال مصدر أمني في مدينة X إن
+    مسلحين خطفوا موظفا") is where the source is, not where the reported event happened."""
+    if place.end > trig.start or not _SOURCE_IN.search(normalize(text[max(0, place.start - 60):place.start])):
+        return False
+    return _THAT.search(normalize(text[place.end:trig.start])) is not None
+
+
 def _counted(text: str, sent, trig: Trigger) -> bool:
     """An event told without a place is still a report when its sentence counts what happened: the
     people hurt in it ("أصيب ستة أشخاص"), or, for a protest, the crowd that took part ("تظاهر مئات"،
-    "ونزل آلاف المتظاهرين"); a bare word ("الاختطاف"، "مظاهرات") counts nothing."""
+    "ونزل آلاف المتظاهرين") or what it wants ("احتجاجا على"، "مطالبين"، crowds.demanded); a bare word
+    ("الاختطاف"، "مظاهرات") counts nothing."""
     if trig.event_type in ("Protests", "Riots"):
-        return lexicon()["crowd_size"].search(normalize(sent.text)) is not None
+        return lexicon()["crowd_size"].search(normalize(sent.text)) is not None or demanded(text, sent.start, sent.end)
     # casualty_figures is cached per article (find_tolls read it already)
     return any(sent.start <= f.start < sent.end for f in casualty_figures(text) if f.kind == "injured" and not f.scope)
 

@@ -71,11 +71,24 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
             or _RECAP.match(normalize(text[sent_start:trig.start])) \
             or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True
-    if trig.flag in ("", "doer") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
-        return True      # "الصحافي الذي اختطف وقطع رأسه": a person's story, not today's report
+    if trig.flag in ("", "doer", "gather") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
+        return True      # "الصحافي الذي اختطف وقطع رأسه"، "المحتجون الذين تجمعوا قرب …": a story of who they are, not today's report
     if trig.event_type in _REACTED_TO[:2] and _victims_story(before) and not _recent(text, sent_start, sent_end):
         return True      # "الوكالتين اللتين تعرضتا لاعتداء انتحاري"، "الرهينة التي تم اختطافها": the same, told of its victim
     return False
+
+
+_CLAUSE_END = (".", "،", ",", "؛", ":")
+
+
+def _ends_clause(word: str) -> bool:
+    """A word written with the punctuation that closes its clause."""
+    return word.endswith(_CLAUSE_END)
+
+
+def _unbroken(words: list[str]) -> bool:
+    """No clause ends inside these words: they are one clause."""
+    return not any(_ends_clause(w) for w in words)
 
 
 def _victims_story(before: list[str]) -> bool:
@@ -84,7 +97,7 @@ def _victims_story(before: list[str]) -> bool:
     استخدمت سيارات مفخخة) may be the report itself."""
     lex = lexicon()
     at = next((i for i in (len(before) - 2, len(before) - 3) if i >= 0 and before[i] in _RELATIVE), None)
-    if at is None or any(w.endswith((".", "،", ",", "؛", ":")) for w in before):
+    if at is None or not _unbroken(before):
         return False
     verb = before[at + 1]
     return verb in ("تم", "يتم") or fits(verb, lex["suffer"]) or fits(verb, lex["victims"])
@@ -143,7 +156,7 @@ def _reacting(before: list[str]) -> bool:
     protest is left out: protesters condemn what they protest."""
     react = lexicon()["reactions"]
     at = next((i for i in range(len(before) - 1, -1, -1) if fits(before[i], react)), None)
-    return at is not None and not any(w.endswith((".", "،", ",", "؛", ":")) for w in before[at:])
+    return at is not None and _unbroken(before[at:])
 
 
 # what follows a passive killing (قتل مسلحون في اشتباك، برصاص الجيش، أمس) rather than its object
@@ -190,7 +203,7 @@ def _listed_kind(own: list[str], before: list[str], after: list[str]) -> bool:
     if len(own) != 1 or not _kind(own[0]):
         return False
     prev = before[-2] if len(before) > 1 and before[-1] in ("اعمال", "واعمال") else (before[-1] if before else "")
-    joined_before = own[0].startswith("و") and prev != "" and not prev.endswith((".", "،", ",", "؛", ":")) and _kind(prev)
+    joined_before = own[0].startswith("و") and prev != "" and not _ends_clause(prev) and _kind(prev)
     joined_after = bool(after) and after[0].startswith("و") and _kind(after[0]) and not own[0].endswith(("،", ","))
     return joined_before or joined_after
 
@@ -209,7 +222,7 @@ def _framed(text: str, trig: Trigger, sent_start: int, clause: list[str]) -> boo
     at = len(clause) - 1 if clause[-1] in lex["frames"] else next(
         (i for i in range(len(clause) - 3, len(clause) - 6, -1)
          if i >= 0 and clause[i] in lex["frames"] and clause[-1] in _SPAN_END), None)
-    if at is None or any(w.endswith((".", "،", ",", "؛", ":")) for w in clause[at:]):
+    if at is None or not _unbroken(clause[at:]):
         return False
     ahead = len(clause) - at            # the frame word and what follows it, up to the trigger
     _, words = sentence_words(text, sent_start, trig.start)
@@ -224,7 +237,7 @@ def _called_for(before: list[str]) -> bool:
     if at is None:
         return False
     rest = before[at + 1:]
-    return any(w in ("الي", "والي") for w in rest) and not any(w.endswith((".", "،", ",", "؛")) for w in rest)
+    return any(w in ("الي", "والي") for w in rest) and _unbroken(rest)
 
 
 # "يأتي ذلك بعد …"، "وجاء الهجوم عقب …": what follows is the background the news item recalls
@@ -306,9 +319,9 @@ def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     after = inside[-1] + 1
     if after + 1 < len(words) and words[after + 1] in _RELATIVE and re.fullmatch(r"ال\S+(?:ي|يه)", words[after]):
         after += 1           # "التفجير الإرهابي الذي وقع": an adjective, then the relative clause
-    if trig.flag in ("weak", "weapon") and after < len(words) and words[after] in _RELATIVE:
-        # "التفجير الذي استهدف الدورية" names an event already known; its relative clause is no
-        # report of it: the sentence must tell something happening outside that clause
+    if trig.flag in ("weak", "weapon", "crowd") and after < len(words) and words[after] in _RELATIVE:
+        # "التفجير الذي استهدف الدورية" names an event already known, "المحتجين الذين تجمعوا" people
+        # by what they did; its relative clause is no report: the sentence must tell something outside it
         inside = inside + [after, after + 1, after + 2]
     if trig.flag == "weak" and text[trig.start] == "ل" and any(fits(w, lex["suffer"]) for w in words[:inside[0]]):
         return True          # "تعرض <a long noun phrase> لمحاولة اغتيال": the victim's verb, however far
@@ -317,4 +330,3 @@ def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     # a recent day dates the act only next to it: in "قال أمس إن الاغتيال …" it dates the saying
     return any(fits(w, lex[trig.flag]) and (k in near or not fits(w, lex["recent"]))
                for k, w in enumerate(words[lo:hi], lo) if k not in inside)
-

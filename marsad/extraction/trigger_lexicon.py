@@ -145,7 +145,10 @@ def lexicon() -> dict:
             "crowd_size": re.compile(r"(?<!\w)[وب]?(?:من\s+)?(?:ال)?(?:" + "|".join(normalize(w) for w in raw["crowd_sizes"])
                                      + r")(?!\w)|\d+\s+(?:الف\s+)?(?:متظاهر|محتج|معتصم)"),
             "air": tuple(normalize(w) for w in raw["air_actors"]),
-            "relative": frozenset(normalize(w) for w in raw["relative_place"])}
+            "relative": frozenset(normalize(w) for w in raw["relative_place"]),
+            "force": _word_set(raw["force"]["words"]), "purpose": _word_set(raw["purpose"]["words"]),
+            "streets": frozenset(normalize(w) for w in raw["purpose"]["streets"]),
+            "take_part": _word_set(raw["purpose"]["take_part"])}
 
 
 def _not_places() -> frozenset[str]:
