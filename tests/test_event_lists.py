@@ -85,7 +85,8 @@ def test_a_place_in_an_officials_title_is_no_event_place():
 def test_a_list_of_places_ends_at_a_bare_word_and_tear_gas_is_no_town():
     evs = events_of("وشهدت مدن سورية مظاهرات مماثلة أدت إلى اشتباكات بين المتظاهرين والشرطة في حماة أمس.")
     assert not {"مماثلة", "أدت", "مظاهرات"} & {e.location for e in evs}
-    evs = events_of("وأطلقت الشرطة القنابل المسيلة للدموع لتفريق المحتجين في مدينة محردة صباح اليوم.")
+    # a protest (the crowd's act) with tear gas after it: the place is the town, not the gas
+    evs = events_of("وتظاهر المئات في مدينة محردة صباح اليوم فأطلقت الشرطة القنابل المسيلة للدموع لتفريقهم.")
     assert [e.location for e in evs] == ["محردة"]
 
 

@@ -83,3 +83,17 @@ def test_protesters_heading_somewhere_march():
 
 def test_a_protest_told_in_a_relative_clause_is_the_story_of_its_antecedent():
     assert _protests("واستقبل الوزير في مدينة بنغازي الشيوخ الذين تظاهر ضدهم آلاف المحتجين.") == []
+
+
+@pytest.mark.parametrize("body", [
+    "تظاهر المئات في مدينة حمص اليوم احتجاجا على انقطاع الكهرباء. وأطلقت الشرطة القنابل المسيلة للدموع لتفريق المتظاهرين.",
+    "اعتصم عشرات المعلمين أمام مبنى المحافظة في مدينة الكوت أمس للمطالبة بصرف رواتبهم. وفرقت قوات الأمن المعتصمين بالقوة.",
+])
+def test_force_told_in_another_sentence_makes_the_protest_one_with_intervention(body):
+    assert [e.sub_event_type for e in _protests(body)] == ["Protest with intervention"]
+
+
+def test_force_in_another_town_leaves_the_protest_peaceful():
+    evs = _protests("تظاهر المئات في مدينة حمص اليوم احتجاجا على انقطاع الكهرباء. "
+                    "وفي مدينة حماة فرقت الشرطة المتظاهرين بالقوة أمام مبنى المحافظة.")
+    assert [(e.location, e.sub_event_type) for e in evs] == [("حمص", "Peaceful protest")]

@@ -32,7 +32,7 @@ DEV_F1_FLOORS = {"events": 0.85, "events_strict": 0.78, "quotes": 0.89, "tolls":
 PLOVER = SHARED / "data" / "plover"
 # PLOVER dev (Arabic newspaper sentences): recall floors and false-alarm ceilings on clear negatives
 # (session 6: assault 0.755 / 3.9%, protest 0.684 / 7.5%)
-PLOVER_FLOORS = {"assault": (0.75, 0.045), "protest": (0.68, 0.08)}
+PLOVER_FLOORS = {"assault": (0.75, 0.045), "protest": (0.77, 0.03)}
 
 
 def score(*args) -> dict:

@@ -87,6 +87,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     # kept unlocated (no place, no precision) under the same conditions as a placeless one below
     whole = article_place(ents, dateline) or _NOWHERE
     unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
+    dispersals: list[tuple] = []            # force on protesters told with no act of theirs (crowd_acts)
     factual = factual_claims(claims)
     claims_at, names = ByStart(factual), Names(ents)
     for sent in sentences(text):
@@ -118,6 +119,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
             if trig.event_type in ("Protests", "Riots") and not acted and not (killed and one_sided(text, told)):
+                if trig.sub_event_type == "Protest with intervention":   # kept for a protest told elsewhere
+                    dispersals.append(({normalize(p.name) for p in places if p.name and p is not whole},
+                                       when.value if when.text else None, actor1))
                 continue        # protesters only dispersed, fired on or fought: the force's report (crowd_acts)
             for place in places:
                 e = Event(trig.event_type, trig.sub_event_type, Span(sent.start, sent.end, sent.text),
@@ -168,12 +172,30 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     strengths[id(e)] = strength
     found = fold_specified(fold_country_level(list(events.values()))) or list(unplaced.values())
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
+    _intervened(found, dispersals)
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
         if e.event_type == "Protests" and e.fatalities and e.sub_event_type in ("Peaceful protest",
                                                                                  "Protest with intervention"):
             e.sub_event_type = "Excessive force against protesters"
     _displacement(text, found)
     return found, tolls
+
+
+def _intervened(found: list[Event], dispersals: list[tuple]) -> None:
+    """ACLED: a protest that force broke up is a protest with intervention. A sentence that tells only
+    the force (فرقت الشرطة المتظاهرين) reports no protest of its own (crowd_acts), but when the article
+    tells the protest in another sentence, the force is that protest's: same place (or none named) and
+    the same day (or none told in its sentence); the force's doer becomes the protest's actor2 when it has none."""
+    for places, day, doer in dispersals:
+        for e in found:
+            if e.event_type != "Protests" or e.sub_event_type != "Peaceful protest":
+                continue
+            if places and normalize(e.location or "") not in places:
+                continue
+            if day and e.event_date and e.event_date != day.isoformat():
+                continue
+            e.sub_event_type = "Protest with intervention"
+            e.actor2 = e.actor2 or doer
 
 
 # "قال مسؤول (محلي) في (مدينة) X … إن …": the town a source speaks from, not where the event it reports was
