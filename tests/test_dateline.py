@@ -61,6 +61,9 @@ def test_a_dateline_without_its_year_keeps_the_day(head, span, month_day):
     ("جنين - خاص: ", "جنين - خاص", "جنين"),
     ("جنين - وكالات الأنباء ", "جنين - وكالات الأنباء", "جنين"),
     ("باريس، لندن - رويترز - ", "باريس، لندن - رويترز", "باريس، لندن"),    # a second place the gazetteer knows
+    ("جنين ـ أ ف ب: ", "جنين ـ أ ف ب", "جنين"),                                # a lone tatweel as the dash
+    ("جنين – «صحيفة الضفة»: ", "جنين – «صحيفة الضفة»", "جنين"),               # the paper's name in guillemets
+    ("نابلس ـ ", "نابلس", "نابلس"),
 ])
 def test_an_undated_dateline_and_its_credits(head, span, place):
     text = head + BODY
@@ -87,6 +90,10 @@ def test_what_follows_the_dash_without_closing_stays_in_the_body(text, span):
     "وفي الأثناء، قال المتحدث - الذي طلب عدم ذكر اسمه - إن القوة اعتقلت ثلاثة.",
     "(2) - اعتقلت قوة أمنية ثلاثة مطلوبين.",
     "داهمت قوة أمنية مخزنا للأسلحة - بحسب شهود - في أطراف البلدة.",
+    "وقال المحافظ - في تصريح للصحفيين - إن القوة اعتقلت ثلاثة.",
+    "ناقشت اللجنة الأردنية ـ العراقية أمن الحدود المشتركة.",                  # the tatweel joins two adjectives
+    "كتب ـ سامر الخطيب: داهمت قوة أمنية مخزنا للأسلحة.",                      # a byline
+    "الفاشر (السودان): قال سكان إن قوة أمنية داهمت مخزنا للأسلحة.",
 ])
 def test_sentences_are_no_datelines(text):
     assert read_dateline(text) is None

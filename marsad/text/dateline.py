@@ -8,6 +8,7 @@ Arabic agencies and papers write its parts in many orders, and all of them are t
   دمشق (أ ف ب) - الأحد 3 تشرين الأول 2026 - ...   agency before the date, weekday, Levantine month
   القاهرة - 3 أكتوبر (رويترز) - ...               no year (see `day_month`)
   طهران - وكالات الأنباء وصل ...                  a wire credit after the dash, the body right after it
+  لندن ـ «الصحيفة»: ...                             a lone tatweel as the dash, the paper in guillemets
 The reader walks these parts from the start of the first line and ends the dateline at the last dash
 (or colon after a date or credit) that closes a run of them. Place words are read only before the
 first dash, date and credit; after a dash only dates, brackets and credits continue it, so a body
@@ -15,7 +16,9 @@ that opens "بيروت - 3 أكتوبر 2026 كان يوما ..." keeps its date
 
 A dateline without a date is the old, strict form: one place of at most three words, optionally in
 brackets, at most one bracket after it; a second place after a comma is read only when the
-gazetteer knows it (a sentence's clause before a dash is not a dateline).
+gazetteer knows it (a sentence's clause before a dash is not a dateline); a place opening with و/ف
+("وقال الوزير - في بيان -") or closed by a lone tatweel, which also joins adjectives ("المصرية ـ
+البحرينية"), only when the gazetteer knows it.
 """
 from __future__ import annotations
 
@@ -36,16 +39,20 @@ from marsad.text.lexicons import place_names
 
 WINDOW = 200                   # a dateline is short: only the first line's first characters are read
 _WORD = re.compile(r"[\u0621-\u064a\u064b-\u0652\u0640]{2,}")
-_PAREN = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)")
-_SEP = re.compile(r"[\s،,]*(?:(?P<t>[-–—]+|:)\s*)?")
-_CLOSE = re.compile(r"[-–—:]")
+# brackets, or the guillemets papers put their own name in ("لندن – «الصحيفة»:")
+_PAREN = re.compile(r"\(\s*([^()\n]{1,40}?)\s*\)|«\s*([^«»\n]{1,40}?)\s*»")
+# a dash, a colon, or a tatweel standing alone as a dash ("بيروت ـ وكالات")
+_SEP = re.compile(r"[\s،,]*(?:(?P<t>[-–—]+|:|(?<=\s)ـ(?=\s))\s*)?")
+_CLOSE = re.compile(r"[-–—:]|\sـ\s")
 _SPACE = re.compile(r"\s+")
 _LINK = re.compile(r"(?:الموافق|الموافقة|/)\s*")                # a Hijri date and its Gregorian equal
 _MARKS = re.compile(r"[\u0640\u064b-\u0652]*")
 _AFTER_WEEKDAY = re.compile(r"\s*[،,]?\s*")
 _OUTLET = re.compile(r"(?:[^\W\d_]+\s*){1,3}(?=[\s،,]*[-–—:])")     # unlisted credit words before the dash
 # Words a dateline's place cannot start with: "في 12 مايو 2019 -" opens a sentence, not a dateline.
-_NOT_PLACE = {"في", "منذ", "حتي", "بعد", "قبل", "يوم", "من", "الي", "علي", "عن", "خلال", "بتاريخ", "تاريخ"}
+# "كتب ـ فلان:" is a byline.
+_NOT_PLACE = {"في", "منذ", "حتي", "بعد", "قبل", "يوم", "من", "الي", "علي", "عن", "خلال", "بتاريخ", "تاريخ",
+              "كتب", "كتبت", "بقلم", "اعداد", "متابعه"}
 
 
 @dataclass(frozen=True)
@@ -117,14 +124,15 @@ def _parts(line: str) -> list[tuple[list[_Part], int]]:
             end = _MARKS.match(line, found.end).end()      # "هـ": the tatweel normalisation dropped
             part = _Part("date" if isinstance(found, DateMention) else "day_month", pos, end, found)
         elif m := _PAREN.match(line, pos):
-            credit = _credit_at(m.group(1), 0)
-            kind = "credit" if credit == len(m.group(1)) else "bracket" if parts else \
-                "place" if re.fullmatch(r"[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,2}", m.group(1)) else ""
+            g = 1 if m.group(1) is not None else 2
+            credit = _credit_at(m.group(g), 0)
+            kind = "credit" if credit == len(m.group(g)) else "bracket" if parts else "place" if g == 1 and \
+                re.fullmatch(r"[^\W\d_]{2,}(?:\s+[^\W\d_]{2,}){0,2}", m.group(g)) else ""
             if not kind:
                 break                                     # "(1) - ..." numbers a paragraph
-            part = _Part(kind, pos, m.end(), (m.start(1), m.end(1)))    # a place in brackets: "(بنغازي) -"
+            part = _Part(kind, pos, m.end(), (m.start(g), m.end(g)))    # a place in brackets: "(بنغازي) -"
         elif parts and (end := _credit_at(line, pos)) and (
-                parts[-1].kind != "place" or re.search(r"[،,\-–—]", line[parts[-1].end:pos])):
+                parts[-1].kind != "place" or re.search(r"[،,\-–—ـ]", line[parts[-1].end:pos])):
             part = _Part("credit", pos, end)              # not glued to the place: "الأسهم العمانية:" is a phrase
         elif not dashed and not after_date and (m := _WORD.match(line, pos)):
             end, words = m.end(), 1                       # a place: up to five words (three undated), not into a date
@@ -145,7 +153,9 @@ def _parts(line: str) -> list[tuple[list[_Part], int]]:
         parts.append(part)
         sep = _SEP.match(line, part.end)
         pos = sep.end()
-        if sep["t"] and (sep["t"] != ":" or part.kind in ("date", "day_month", "credit")) and pos < len(line):
+        # a colon closes after a date or a credit: "بغداد: قال ..." opens with a place and a speech
+        if sep["t"] and (sep["t"] != ":" or part.kind in ("date", "day_month", "credit")
+                         or dashed and part.kind == "bracket") and pos < len(line):
             closed.append((list(parts), pos))
             dashed = True
         elif dashed and part.kind == "credit" and _credit_at(line, part.start, bare_only=True) == part.end \
@@ -172,6 +182,12 @@ def read_dateline(text: str) -> Dateline | None:
     return None
 
 
+def _tatweel_closed(line: str, parts: list[_Part]) -> bool:
+    """A dateline closed by a lone tatweel and nothing but its place: the tatweel also joins compound
+    adjectives and asides ("المصرية ـ البحرينية"، "وقال ـ في بيان ـ"), so an unknown place is no place."""
+    return all(p.kind in ("place", "country") for p in parts) and "ـ" in line[parts[-1].end:parts[-1].end + 4]
+
+
 def _valid(line: str, parts: list[_Part]) -> bool:
     places = [p for p in parts if p.kind in ("place", "country")]
     for p in places:                      # "قال الجيش، في 3 أكتوبر 2026 - ..." is a sentence
@@ -184,8 +200,11 @@ def _valid(line: str, parts: list[_Part]) -> bool:
         return False                      # "12 مايو - ..." with no place and no year opens a sentence
     if any(p.kind == "day_month" for p in parts):
         return True
-    if len(line[places[0].start:places[0].end].split()) > 3:
+    name = normalize(line[places[0].start:places[0].end].strip("() "))
+    if len(name.split()) > 3:
         return False
+    if name not in place_names() and (name[:1] in ("و", "ف") or _tatweel_closed(line, parts)):
+        return False                      # "وقال الوزير - في بيان -", "القمة المصرية ـ البحرينية"
     countries = [p for p in places[1:] if p.kind == "country"]
     brackets = [p for p in parts if p.kind == "bracket"]
     return len(brackets) <= 1 and all(normalize(line[p.start:p.end]) in place_names() for p in countries)
