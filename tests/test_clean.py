@@ -99,3 +99,13 @@ def test_seed_titles_outlets_and_no_chrome(seed_docs, gold):
 def test_seed_header_dates_are_page_chrome(seed_docs, doc_id):
     doc = seed_docs[doc_id]
     assert doc.page_dates and (doc.published is None or doc.published_confidence == "low")
+
+
+def test_the_whole_dateline_is_one_span_and_its_place_another():
+    # readers that skip the dateline (quote contents, event places) need all of it; the place alone
+    # is what the document reports as its dateline
+    c = clean_text("اشتباكات في محيط المطار\n\nسيئون (اليمن) - 9 يونيو 2025 (د ب أ) - اندلعت اشتباكات عنيفة "
+                   "بين قوتين محليتين في محيط المطار، بحسب سكان تحدثوا عن سماع انفجارات متتالية.")
+    assert c.text[c.dateline_span[0]:c.dateline_span[1]] == "سيئون (اليمن) - 9 يونيو 2025 (د ب أ)"
+    assert c.text[c.dateline[0]:c.dateline[1]] == "سيئون"
+    assert [d.isoformat() for d in c.byline_dates] == ["2025-06-09"]

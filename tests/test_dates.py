@@ -6,12 +6,15 @@ from datetime import date
 import pytest
 
 from marsad.text.dates import (
+    DayMonth,
     choose_published,
     find_dates,
+    find_day_months,
     parse_date,
     weekday_agrees,
     weekday_conflicts,
     weekday_mentions,
+    with_year,
 )
 
 
@@ -84,3 +87,29 @@ def test_parse_date_from_metadata():
     assert parse_date("2023-05-14T10:00:00+03:00") == date(2023, 5, 14)
     assert parse_date("الأحد 14 مايو 2023") == date(2023, 5, 14)
     assert parse_date("not a date") is None and parse_date(None) is None
+
+
+@pytest.mark.parametrize("text, month, day, weekday", [
+    ("القاهرة - 7 أكتوبر (رويترز) -", 10, 7, None),
+    ("الإثنين 14 أيار قتل", 5, 14, 0),
+    ("في 9 من تشرين الثاني", 11, 9, None),
+    ("٢١ يناير", 1, 21, None),
+])
+def test_a_day_and_month_without_a_year(text, month, day, weekday):
+    (dm,) = find_day_months(text)
+    assert (dm.month, dm.day, dm.weekday) == (month, day, weekday)
+
+
+@pytest.mark.parametrize("text", ["7 أكتوبر 2025", "7 أكتوبر، 2025", "7 من أكتوبر عام 2025", "7 رمضان", "أكتوبر الماضي"])
+def test_a_full_date_or_a_hijri_month_is_no_yearless_date(text):
+    assert find_day_months(text) == []
+
+
+def test_the_year_comes_from_a_page_date_of_the_same_week():
+    dm = DayMonth(0, 0, 12, 30, None)
+    assert with_year(dm, [date(2027, 1, 2)]) == date(2026, 12, 30)          # across new year
+    assert with_year(dm, [date(2026, 12, 30)]) == date(2026, 12, 30)
+    assert with_year(dm, [date(2021, 3, 1)]) is None                        # an archived page's "today"
+    assert with_year(dm, []) is None
+    assert with_year(DayMonth(0, 0, 12, 30, 2), [date(2027, 1, 2)]) == date(2026, 12, 30)   # a Wednesday
+    assert with_year(DayMonth(0, 0, 12, 30, 4), [date(2027, 1, 2)]) is None                 # not a Friday

@@ -128,6 +128,42 @@ def test_the_datelines_date_is_the_articles(dateline, place):
     assert d.dateline and d.dateline.text == place
 
 
+@pytest.mark.parametrize("dateline", [
+    "سرت (ليبيا) - 3 فبراير 2021 - ",
+    "سرت (ليبيا) 3 فبراير 2021 (رويترز) - ",
+    "سرت - 3 فبراير 2021: ",
+    "سرت (وكالات) - الأربعاء 3 شباط 2021 - ",
+    "سرت - 21 جمادى الآخرة 1442 هـ (أ ف ب) - ",
+])
+def test_every_dated_dateline_form_gives_the_articles_date(dateline):
+    d = doc(f"{TITLE}\n\n{dateline}{BODY}")
+    assert (d.published, d.published_confidence) == ("2021-02-03", "high")
+    assert d.dateline.text == "سرت"
+
+
+def test_a_dateline_whose_weekday_is_wrong_is_not_trusted():
+    d = doc(f"{TITLE}\n\nسرت - الخميس 3 فبراير 2021 - {BODY}")        # a Wednesday
+    assert d.published is None and d.page_dates == ["2021-02-03"]
+
+
+def test_a_yearless_dateline_takes_the_year_of_a_page_date_of_that_week():
+    header = "الجمعة 5 فبراير 2021"                                        # the site's "today", two days on
+    d = doc(f"{header}\n{TITLE}\n\nسرت - 3 فبراير (رويترز) - {BODY}")
+    assert (d.published, d.published_confidence) == ("2021-02-03", "high") and d.page_dates == ["2021-02-05"]
+
+
+@pytest.mark.parametrize("header", ["السبت 4 مارس 2023", ""])
+def test_a_yearless_dateline_far_from_any_page_date_has_no_year(header):
+    # an archived article shown under a header's "today" two years on: its year is not the article's
+    d = doc(f"{header}\n{TITLE}\n\nسرت - 3 فبراير (رويترز) - {BODY}")
+    assert d.published is None and d.dateline.text == "سرت"
+
+
+def test_the_header_today_far_above_is_not_the_datelines_date():
+    d = doc(f"السبت 4 مارس 2023\n{TITLE}\n\nسرت، ليبيا، 3 فبراير 2021، وكالات - {BODY}")
+    assert (d.published, d.published_confidence) == ("2021-02-03", "high") and d.page_dates == ["2023-03-04"]
+
+
 def test_a_sentence_before_a_dash_is_not_a_dateline():
     d = doc(f"في 3 فبراير 2021 - وهو يوم الهجوم - {BODY}")
     assert d.published is None

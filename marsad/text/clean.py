@@ -11,7 +11,11 @@ stamp is found by position and form, never by refusing all dates:
     in the header, also when it opens the first paragraph ("date 2025-09-05 أعلن ...");
   - an unlabelled date line with no headline or masthead line between it and the body: right under
     the title ("الأحد 12 مايو 2019 10:15 ص"), or at the top of an excerpt that has no headline;
-  - the date in the body's dateline ("مصراتة، ليبيا، 14 مارس 2016، وكالات –").
+  - the date in the body's dateline ("مصراتة، ليبيا، 14 مارس 2016، وكالات –", "الفاشر (السودان) - 3
+    أكتوبر 2026 -", "دمشق (أ ف ب) - الأحد 4 تشرين الأول 2026 -": marsad.text.dateline reads the forms).
+    A dateline without its year ("القاهرة - 3 أكتوبر (رويترز) -") takes the year of a page date printed
+    within the week after it; a page date further away (an archived page's header "today") gives no
+    year, and the date is left out: a wrong year would put the events in another conflict period.
 An unlabelled date above the headline or masthead is the header's "today" (page_dates). A stamp
 whose named weekday is not its date's weekday is not trusted. "آخر تحديث" is an update, not the
 publication: an article corrected years later, and site headers, print it with a later day than the
@@ -29,7 +33,14 @@ from functools import lru_cache
 
 from marsad.data import load_json
 from marsad.text.arabic import normalize
-from marsad.text.dates import DateMention, find_dates, weekday_agrees, weekday_mentions
+from marsad.text.dateline import read_dateline
+from marsad.text.dates import (
+    DateMention,
+    find_dates,
+    weekday_agrees,
+    weekday_mentions,
+    with_year,
+)
 
 SENTENCE_END = tuple(".!?؟:\"»”")
 BODY_MIN_WORDS = 12        # a line this long is article prose, whatever it ends with
@@ -37,13 +48,9 @@ TITLE_MAX_WORDS = 30
 
 _BYLINE = re.compile(r"\(\s*([^()\n]{2,40}?)\s*[-–—/]\s*(?:وكالات|متابعات|خاص|رويترز|فرانس برس|أ ف ب)\s*\)")
 _TIME = re.compile(r"(?:الساعة\s*)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|AM|PM|am|pm)?")
-# "طرابلس - …", "(بنغازي) - …", and with the outlet in brackets: "أربيل (كوردستان24)- …", "عدن (رويترز) -"
-_DATELINE = re.compile(r"^\(?([\u0621-\u064a]{2,}(?:\s[\u0621-\u064a]{2,}){0,2})\)?"
-                       r"(?:\s*\([^()\n]{2,40}\))?\s*[-–—]\s*(?=\S)")
 _CAPTION_CREDIT = re.compile(r"[|/]\s*([^|/]{2,30})$|\((?:تصوير|الصورة|صورة)[^)]*\)|(?:^|\s)(?:تصوير|الصورة)\s*:")
 _STAMP_FILLER = re.compile(r"[\s|:،,\-–—]+")
-# Words a dateline's place cannot start with: "في 12 مايو 2019 -" opens a sentence, not a dateline.
-_NOT_PLACE = {"في", "منذ", "حتي", "بعد", "قبل", "يوم", "من", "الي", "علي", "عن", "خلال", "بتاريخ", "تاريخ"}
+
 
 
 @dataclass
@@ -54,7 +61,8 @@ class Cleaned:
     outlet: str | None = None
     page_dates: list[date] = field(default_factory=list)
     byline_dates: list[date] = field(default_factory=list)
-    dateline: tuple[int, int] | None = None
+    dateline: tuple[int, int] | None = None             # the place the body's dateline names
+    dateline_span: tuple[int, int] | None = None        # the whole dateline: place, country, date, credits
 
 
 @dataclass
@@ -246,40 +254,17 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
     out.text = re.sub(r"\n{3,}", "\n\n", "\n".join(body)).strip()
     if not out.text:
         _short_item(out, lines, known)
-    if out.text and (m := _DATELINE.match(out.text)):
-        out.dateline = (m.start(1), m.end(1))
-    elif out.text and (dated := _dated_dateline(out.text)):
-        out.dateline, found = dated
-        stamps.append(_Stamp(i, found.value, "", weekday_agrees(found)))     # in the body: the article's
+    if out.text and (dl := read_dateline(out.text)):
+        out.dateline, out.dateline_span = dl.place, (dl.start, dl.end)
+        if dl.date:                                                         # in the body: the article's
+            stamps.append(_Stamp(i, dl.date.value, "", weekday_agrees(dl.date)))
+        elif dl.day_month and (value := with_year(dl.day_month, [st.value for st in stamps] + out.page_dates)):
+            stamps.append(_Stamp(i, value, "", True))       # the year from a page date of the same week
     for st in stamps:
         # The article's: labelled as published, or with no headline/masthead line below it.
         article = st.kind == "published" or (st.kind == "" and st.line > masthead)
         (out.byline_dates if article and st.trusted else out.page_dates).append(st.value)
     return out
-
-
-def _dated_dateline(text: str) -> tuple[tuple[int, int] | None, DateMention] | None:
-    """A dateline that carries the date ("مصراتة، ليبيا، 14 مارس 2016، وكالات –", "بنغازي 24 سبتمبر
-    2024 (وكالة) –"): the place's span (None when it names none) and the date, the article's own."""
-    window = text[:120].split("\n")[0]
-    found = find_dates(window)
-    def inside(k: int) -> bool:                    # 22-يونيو-2024 has dashes of its own
-        return any(d.start <= k < d.end for d in found)
-    dash = next((m.start() for m in re.finditer(r"[-–—]", window) if not inside(m.start())), None)
-    found = [d for d in found if dash is not None and d.end <= dash]
-    if not found or _words(window[:dash]) > 12:
-        return None
-    head = "".join(" " if inside(k) else c for k, c in enumerate(window[:dash]))   # 14.05.2023 is no full stop
-    if re.search(r"[.!?؟:«»\"“”]", head):
-        return None
-    after = head[found[-1].end:]                   # only an agency may follow the date: "(وكالة)", "وكالات"
-    if _words(re.sub(r"[()،,]", " ", after)) > 3:
-        return None
-    before = head[:found[0].start]
-    place = re.fullmatch(r"\s*\(?([\u0621-\u064a]{2,}(?:[\s،,]+[\u0621-\u064a]{2,}){0,4})\)?[\s،,]*", before)
-    if before.strip() and (not place or normalize(before.split()[0]) in _NOT_PLACE):
-        return None
-    return (place.start(1), place.end(1)) if place else None, found[0]
 
 
 def _short_item(out: Cleaned, lines: list[str], known: str | None) -> None:

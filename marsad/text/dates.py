@@ -50,6 +50,7 @@ def _patterns() -> dict[str, re.Pattern]:
     cal = calendar()
     month = _alternation([*cal["greg"], *cal["hijri"], *cal["english"]])
     english = _alternation(cal["english"])
+    greg = _alternation(cal["greg"])
     wd = _alternation(cal["weekday"])
     sep = r"\s*[،,/\-]?\s*"       # stamps write 12 مايو 2019, 12/سبتمبر/2017, 22-يونيو-2024, 21st, November 2023
     return {
@@ -58,6 +59,10 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:(?P<wd>{wd})\s*[،,]?\s*)?(?<![\d.])(?P<d>\d{{1,2}})(?:st|nd|rd|th)?{sep}(?:من\s+)?(?P<m>{month})"
             rf"(?![^\W\d_])(?:\s*/\s*(?:{month}))?{sep}(?:(?:من\s+)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)"
             rf"(?:\s*(?P<era>هـ|ه\b|م\b))?"),
+        # a day and a Gregorian month with no year after it: [weekday،] 3 [من] أكتوبر[/تشرين الأول]
+        "day_month": re.compile(
+            rf"(?:(?P<wd>{wd})\s*[،,]?\s*)?(?<![\d.])(?P<d>\d{{1,2}}){sep}(?:من\s+)?(?P<m>{greg})"
+            rf"(?![^\W\d_])(?:\s*/\s*(?:{greg})(?![^\W\d_]))?(?!{sep}(?:(?:من\s+)?(?:عام|سنه)\s+)?\d)"),
         # English month first, as some Arabic sites print it: November 21, 2023
         "named_mdy": re.compile(
             rf"(?<![^\W\d_])(?P<m>{english})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s*(?P<y>\d{{4}})(?!\d)"),
@@ -113,6 +118,47 @@ def find_dates(text: str) -> list[DateMention]:
             out.append(DateMention(*_span(index, len(text), m.start(), m.end()), value, kind, wd))
     out.sort(key=lambda d: d.start)
     return out
+
+
+@dataclass(frozen=True)
+class DayMonth:
+    """A Gregorian day and month written without a year, as datelines do ("القاهرة - 3 أكتوبر (رويترز) -")."""
+    start: int
+    end: int
+    month: int
+    day: int
+    weekday: int | None
+
+
+def find_day_months(text: str) -> list[DayMonth]:
+    """Day-month dates with no year ("الأحد 12 مايو", "3 تشرين الأول"); full dates are find_dates'.
+    Hijri months are left out: without a Hijri year nothing places them on the Gregorian calendar."""
+    norm, index = _norm(text)
+    cal, full = calendar(), find_dates(text)
+    out = []
+    for m in _patterns()["day_month"].finditer(norm):
+        s, e = _span(index, len(text), m.start(), m.end())
+        month = cal["greg"].get(re.sub(r"\s+", " ", m["m"]))
+        if month is None or not 1 <= int(m["d"]) <= 31 or any(f.start < e and s < f.end for f in full):
+            continue
+        out.append(DayMonth(s, e, month, int(m["d"]), cal["weekday"].get(m["wd"]) if m["wd"] else None))
+    return out
+
+
+def with_year(dm: DayMonth, references: list[date], before: int = 7, after: int = 1) -> date | None:
+    """The date `dm` names, its year taken from a page date printed from `after` day before to `before`
+    days after it: a page shows its news within the week, while a page viewed months or years later
+    (a header's "today" on an archived article) falls outside the window and gives no year. None
+    when no reference fits, or the weekday written with it is not that day's."""
+    for ref in sorted(set(references)):
+        for year in (ref.year, ref.year - 1, ref.year + 1):
+            try:
+                value = date(year, dm.month, dm.day)
+            except ValueError:
+                continue
+            if -after <= (ref - value).days <= before:
+                return value if dm.weekday in (None, value.weekday()) else None
+    return None
 
 
 def weekday_agrees(mention: DateMention) -> bool:
