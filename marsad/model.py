@@ -120,7 +120,8 @@ class Document:
     published_confidence: str = "none"     # high | low | none
     published_source: str | None = None    # metadata | byline | None: why we believe it
     page_dates: list[str] = field(default_factory=list)
-    dateline: Span | None = None           # "طرابلس -" at the head of the body
+    dateline: Span | None = None           # "طرابلس -" at the head of the body: the place it names
+    dateline_whole: Span | None = None     # the whole dateline: place, country, date, credits
     status: str = "ok"                     # ok | rejected
     error: str | None = None
     notes: list[str] = field(default_factory=list)  # kept, but altered: damaged bytes replaced, text truncated

@@ -79,6 +79,8 @@ def prepare(item: RawItem) -> Document:
     doc.outlet = meta.get("outlet") or sitename or cleaned.outlet
     if cleaned.dateline:
         doc.dateline = doc.span(*cleaned.dateline)
+    if cleaned.dateline_span:
+        doc.dateline_whole = doc.span(*cleaned.dateline_span)
     doc.page_dates = sorted({d.isoformat() for d in cleaned.page_dates})
     candidates = [(src, d) for src, d in (("metadata", parse_date(meta.get("published"))),
                                           ("metadata", markup_date),
