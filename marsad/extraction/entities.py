@@ -11,27 +11,31 @@ from __future__ import annotations
 
 import re
 
-from marsad.extraction.head_names import after_place_noun, named_after, place_noun_before, with_place_names
+from marsad.extraction.head_names import (
+    after_place_noun,
+    named_after,
+    place_noun_before,
+    with_place_names,
+)
 from marsad.extraction.person_names import mend_people
+from marsad.extraction.person_titles import (
+    role_after,
+    role_before,
+    title_before,
+    title_inside,
+)
 from marsad.extraction.spans import overlay, variant_key
 from marsad.model import Document, Entity
 from marsad.ner.tagging import consistent_labels, tag_many
 from marsad.text import lexicons as lx
 from marsad.text.arabic import (
     normalize,
-    normalize_map,
     sentences,
     strip_clitics,
     tokens,
 )
 
 _QUOTES = "\"'«»“”"
-_ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
-                        r"مندوب|منسق|مسؤول|ممثل)\b")
-# role heads looked for before a name: a narrower list than _ROLE_HEAD (no عضو، نائب، مستشار، مسؤول، ممثل)
-_ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|سفير|زعيم|امر|محافظ|"
-                               r"مندوب|منسق)\b")
-_ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:إن|ان|أن|إنه|أنه|في|خلال|عبر)\s")
 _PROCLITICS = "وفبلك"
 ARTICLE_RULES = True          # gazetteer and title rules on articles (see ner.tag)
 
@@ -93,56 +97,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     return start, end, None
 
 
-def _title_before(text: str, start: int) -> tuple[int, str | None]:
-    """Extend a person mention leftwards over a title directly before it (اللواء ركن، المشير)."""
-    before = normalize(text[max(0, start - 30):start])
-    for t in lx.titles():
-        if before.endswith(t + " "):
-            new_start = start - len(t) - 1
-            # the normalised and original text have equal length here unless diacritics intervene
-            while new_start > 0 and normalize(text[new_start:start - 1]) != t:
-                new_start -= 1
-                if start - new_start > 40:
-                    return start, None
-            return new_start, text[new_start:start - 1]
-    return start, None
-
-
-def _title_inside(mention: str) -> tuple[str | None, str]:
-    norm = normalize(mention)
-    for t in lx.titles():
-        if norm.startswith(t + " "):
-            cut = len(t) + 1
-            return mention[:cut - 1], mention[cut:]
-    return None, mention
-
-
-def _role_after(text: str, end: int) -> str | None:
-    m = re.match(r"\s*[،,]\s*", text[end:end + 4])
-    if not m:
-        return None
-    rest = text[end + m.end(): end + m.end() + 120]
-    if not _ROLE_HEAD.match(normalize(rest)):
-        return None
-    stop = _ROLE_END.search(rest)
-    role = rest[: stop.start()] if stop else rest
-    return role.strip() if 1 <= len(role.split()) <= 12 else None
-
-
-def _role_before(text: str, start: int) -> str | None:
-    """A role phrase right before a person, in the same clause: "الناطق باسم الجيش الليبي أحمد المسماري"."""
-    window = text[max(0, start - 100):start]
-    clause = re.split(r"[،,.:؛\n«»\"]", window)[-1]
-    norm, index = normalize_map(clause)
-    m = None
-    for m in _ROLE_HEAD_BEFORE.finditer(norm):
-        break                                   # the first role head in the clause opens the phrase
-    if m is None:
-        return None
-    role = clause[index[m.start()]:].strip()
-    return role if 2 <= len(role.split()) <= 12 else None
-
-
 def find_entities(text: str) -> list[Entity]:
     return find_entities_many([text])[0]
 
@@ -177,6 +131,7 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
                 i += 1                      # "الليبي خليفة حفتر": the adjective is not the name
             if kind == "LOC":               # "شارع مكة بالعاصمة": a ب + ال word after the name is where it is
                 j = next((k for k in range(i + 1, j) if normalize(toks[k].text).startswith("بال")), j)
+                i -= _direction_before(text, toks, tags, i, j)
             start, end, canonical = _trim(text, toks[i].start, toks[j - 1].end)
             if kind == "LOC" and text[start:start + 1] == "و" and end - start > 4 and not canonical \
                     and not _known(normalize(text[start:end])):
@@ -189,6 +144,20 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
     return out
 
 
+_DIRECTIONS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
+
+
+def _direction_before(text: str, toks, tags: list[str], i: int, j: int) -> int:
+    """1 when the untagged word before a place is a direction that the gazetteer knows as part of its
+    name — a division named by its part of a region (شمال سيناء، جنوب كردفان، غرب دارفور), a region
+    tier of the gazetteer ("شمال حلب" is north of Aleppo) — else 0."""
+    if i == 0 or tags[i - 1] != "O" or text[toks[i - 1].end:toks[i].start].strip():
+        return 0
+    name = normalize(text[toks[i].start:toks[j - 1].end])
+    return int(any(f in _DIRECTIONS and lx.place_tiers().get(f + " " + name) == "region"
+                   for f in strip_clitics(normalize(toks[i - 1].text))))
+
+
 def _entity(text: str, start: int, end: int, kind: str) -> Entity:
     title, role = None, None
     if kind == "ORG":                       # "عكس الجيش الوطني الليبي": a verb is no part of the name
@@ -197,17 +166,24 @@ def _entity(text: str, start: int, end: int, kind: str) -> Entity:
         if " " in text[start:end] and not n.startswith(("ال", "لل")) and n not in lx.org_heads() and \
                 not _known(n) and normalize(text[start:end].split(" ")[1]).startswith("ال"):
             start += len(first) + 1
+    if kind == "ORG":                       # "وزارة الصحة الفلسطينية | في غزة": a nationality ends the name,
+        words = text[start:end].split(" ")  # what follows in في says where the body sits
+        k = next((k for k in range(2, len(words) - 1) if normalize(words[k]) == "في"
+                  and lx.nisba_country(words[k - 1]) and _known(normalize(" ".join(words[k + 1:])))), None)
+        if k is not None:
+            end = start + len(" ".join(words[:k]))
     if kind == "ORG":                       # "وكالة الأنباء … الحكومية": a description, not the name
         words = text[start:end].split(" ")
         if len(words) > 2 and normalize(words[-1]) in lx.org_descriptors():
             end = start + len(" ".join(words[:-1]))
     if kind == "PER":
-        start, title = _title_before(text, start)
-        if title is None:
-            title, _ = _title_inside(text[start:end])
-        role = _role_after(text, end) or _role_before(text, start)
+        start, title = title_before(text, start)
+        inside, _ = title_inside(text[start:end])
+        if title is None or inside and len(inside) > len(title):
+            title = inside                  # "الناشط المدني": the title with its adjectives
+        role = role_after(text, end) or role_before(text, start)
     mention = text[start:end]
-    name = _title_inside(mention)[1] if title else mention
+    name = title_inside(mention)[1] if title else mention
     words = name.split()
     if kind == "LOC" and len(words) >= 2 and any(f in lx.division_nouns() for f in strip_clitics(normalize(words[0]))):
         name = " ".join(words[1:])          # "محافظة النبطية" is the division النبطية
@@ -277,7 +253,7 @@ def merge_adjacent_names(text: str, ents: list[Entity]) -> list[Entity]:
         elif adjacent and prev.type == e.type == "PER" and not e.title:
             merged = _entity(text, prev.start, e.end, "PER")
             merged.title = prev.title or merged.title
-            merged.canonical = _title_inside(text[prev.start:e.end])[1] if prev.title else merged.canonical
+            merged.canonical = title_inside(text[prev.start:e.end])[1] if prev.title else merged.canonical
             out[-1] = merged
         else:
             out.append(e)

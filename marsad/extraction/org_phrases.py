@@ -32,6 +32,9 @@ _STOP = frozenset(normalize(w) for w in (
     "في", "على", "علي", "من", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حول", "خلال", "منذ", "عند", "أن", "بأن", "لأن",
     "كأن", "وأن", "كان",
     "إن", "ان", "التي", "الذي", "الذين", "اللذين", "اللتين", "هذا", "هذه", "ذلك", "تلك", "أمس", "اليوم",
+    # adverbs and prepositions of place and cause never stand inside a name (أمام is also a man's name)
+    "أمام", "امام", "خلف", "قرب", "تحت", "فوق", "بين", "ضد", "لدى", "نحو", "عبر", "داخل", "خارج", "حتى", "وراء",
+    "إثر", "جراء", "أثناء",
     "التابع", "التابعة", "التابعين", "الحكومي", "الحكومية", "الرسمي", "الرسمية", "الموالية", "الموالي", "المدعومة", "المدعوم", "المقربة", "الآن", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 
 
@@ -150,6 +153,8 @@ def org_phrases(text: str) -> list[Entity]:
                                                           and words[i + 1] in lx.place_names()):
             form = None                         # "مركز محافظة ذي قار", "مديرية حريب": places
         n = fixed[0] if fixed else (_chain(text, toks, words, i) if form else 0)
+        if form in _VERB_HEADS and n >= 2 and _verb_clause(text, toks, words, i, n):
+            n = 0
         if n >= 2:
             start = toks[i].start + clitic_chars(words[i], form)
             end = toks[i + n - 1].end
@@ -161,6 +166,21 @@ def org_phrases(text: str) -> list[Entity]:
     return out
 
 
+# heads spelt like a verb of the form تفعّل (تجمّع المحتجون: gathered; تحالف الحزبان: allied)
+_VERB_HEADS = frozenset(normalize(w) for w in ("تجمع", "تحالف", "تكتل"))
+_CLAUSE_OPENERS = frozenset(normalize(w) for w in ("ثم", "حيث", "كما", "عندما", "بعدما", "فيما", "بينما", "وقد", "قد",
+                                                   "ولقد", "حين", "وحين", "لما", "ولما", "وعندما", "وبعدما", "فقد"))
+
+
+def _verb_clause(text: str, toks, words: list[str], i: int, n: int) -> bool:
+    """The verb-like head at token i opens its clause (after a full stop, a comma or a clause opener,
+    with or without و/ف) and its subject goes on in the nominative: "وتجمع الطلاب المعتصمون" is a verb
+    and its subject, not a body named تجمع الطلاب."""
+    opens = i == 0 or bool(text[toks[i - 1].end:toks[i].start].strip()) or words[i - 1] in _CLAUSE_OPENERS \
+        or not any(ch.isalpha() for ch in words[i - 1])
+    return opens and i + n < len(words) and not_genitive(words[i + n])
+
+
 def _chain(text: str, toks, words: list[str], i: int) -> int:
     """How many tokens from i (the head) form the name."""
     j = i + 1
@@ -170,6 +190,10 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         w = words[j]
         if w in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit() or w.startswith("بال"):
             break                                   # "بالعاصمة": a preposition says where the body is
+        if j == i + 1 and w.startswith("لل"):
+            break                                   # "تجمع للمطالبة", "مركز للشرطة": what for, whose — no name
+        if not_genitive(w):
+            break                                   # "وتجمع مئات المحتجين": the head was a verb
         if _fixed_at(words, j) is not None:
             break                                   # "والدفاع المدني": another body
         if w.startswith("و") and j > i + 1 and head_form(w[1:]) is not None:
@@ -238,6 +262,23 @@ def _anchored(text: str, toks, words: list[str], j: int, reach: int) -> bool:
     return False
 
 
+# collective nouns that count a crowd, as number words count people
+_CROWDS = frozenset(normalize(w) for w in ("حشود", "الحشود", "جموع", "الجموع", "حشد", "آلاف", "ألوف", "الألوف"))
+
+
+def not_genitive(word: str) -> bool:
+    """A word that cannot be the genitive in a name's idafa chain, so a head noun before it is the verb
+    it is spelt like (تجمّع، تحالف، تكتّل): a number or quantity word (مئات، العشرات، خمسون، حشود), which
+    counts the verb's subject, or a nominative masculine plural — a participle (المتظاهرون، المسلحون)
+    or a nisba (الحوثيون، الفلسطينيون) — the verb's subject itself (a genitive ends in ين)."""
+    form = word[1:] if word[:1] in "وف" and len(word) > 4 and word[1:] in lx.number_words() else word
+    if form in lx.number_words() or form in _CROWDS:
+        return True
+    if not (word.startswith("ال") and word.endswith("ون")) or "تلفزيون" in word or "تليفزيون" in word:
+        return False
+    return word.startswith("الم") and len(word) >= 8 or word.endswith("يون") and len(word) >= 7
+
+
 def _place_noun(word: str) -> bool:
     """An indefinite place noun in construct ("مركز محافظة …"); "مستشفى البلدة" is still a body."""
     return word in lx.place_nouns()
@@ -259,6 +300,8 @@ def _definite_modifier(word: str, before: str) -> bool:
     the name); a masculine plural does not agree with a feminine singular (الشرطة المتظاهرين)."""
     if _adjective(word):
         return True
+    if word.endswith("يين") and (before.endswith("ين") or _plural_complement(before[2:])) and lx.nisba_country(word):
+        return True                                 # "تجمع المهنيين السودانيين": a plural nationality agrees
     if word not in _org_adjectives():
         return False
     return not (word.endswith(("ين", "ون")) and before.endswith("ه"))

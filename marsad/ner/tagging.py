@@ -47,10 +47,19 @@ def crf_models(path: str) -> tuple:
     return opened(path), opened(second) if os.path.exists(second) else None
 
 
-_LOC_CUES = frozenset(normalize(w) for w in (
+_HAND_CUES = frozenset(normalize(w) for w in (
     "في مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف من إلى الى نحو قرب على علي شرق غرب جنوب شمال شرقي غربي "
     "جنوبي شمالي وسط محيط ضواحي أطراف داخل عاصمة العاصمة مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية "
     "إقليم أقاليم مقاطعة ضاحية مدن بلدات قرى").split())
+
+
+@lru_cache(maxsize=1)
+def _loc_cues() -> frozenset[str]:
+    """Words after which a gazetteer name is a place: prepositions and directions above, and every
+    place noun of lexicon/place_nouns.tsv, plurals too ("أحياء الكرخ والرصافة", "مخيمات X")."""
+    return _HAND_CUES | frozenset(lx.place_nouns())
+
+
 _COUNTRYSIDE = normalize("ريف")
 _STRONG_TIERS = ("country", "big-arab", "region")
 _TIER_RANK = ("country", "region", "big-arab", "mid-arab", "small-arab", "big", "mid", "small")
@@ -69,7 +78,7 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if out[i] != "O":
             continue
         forms = strip_clitics(normalize(tok))
-        if forms[-1] in _LOC_CUES or forms[0] in _LOC_CUES or any(f in lx.not_places() for f in forms):
+        if forms[-1] in _loc_cues() or forms[0] in _loc_cues() or any(f in lx.not_places() for f in forms):
             continue                        # "مدينة" is GeoNames' Medina, "بيان" Bayan: here both are words
         found = next((f for f in forms[1:] + forms[:1] if f in tiers), None)
         if found is None:
@@ -90,7 +99,7 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if tiers[found] not in _STRONG_TIERS + ("mid-arab",) and not named:
             continue
         clitic = len(forms) > 1 and normalize(tok)[0] in "بل"
-        cue = i > 0 and (before in _LOC_CUES or normalize(tokens[i - 1]) in _LOC_CUES)
+        cue = i > 0 and (before in _loc_cues() or normalize(tokens[i - 1]) in _loc_cues())
         # a country, big Arab city or region stands on its own; a mid-sized town needs a cue or a clitic
         if tiers[found] in _STRONG_TIERS or clitic or cue or named or _coordinated(tokens, out, i):
             out[i] = "B-LOC"
@@ -112,7 +121,7 @@ def _listed_before(tokens: list[str], tags: list[str]) -> list[str]:
             j -= 1
         first_ok = free(j) and _name_like(words[j]) or out[j].endswith("LOC")
         if j < i - 1 or first_ok:
-            if j > 0 and first_ok and (words[j - 1] in _LOC_CUES or strip_clitics(words[j - 1])[-1] in _LOC_CUES):
+            if j > 0 and first_ok and (words[j - 1] in _loc_cues() or strip_clitics(words[j - 1])[-1] in _loc_cues()):
                 for k in range(j, i):
                     if free(k):
                         out[k] = "B-LOC"
@@ -152,7 +161,7 @@ def _multiword_places(tokens: list[str], tags: list[str]) -> list[str]:
             if best:
                 break
         # a cue, a ب/و clitic, or an Arab place of several words (they seldom spell an ordinary phrase)
-        cue = i > 0 and strip_clitics(words[i - 1])[-1] in _LOC_CUES or words[i][:1] in "بو" and best and \
+        cue = i > 0 and strip_clitics(words[i - 1])[-1] in _loc_cues() or words[i][:1] in "بو" and best and \
             len(words[i]) > 1 and words[i] not in names or best and _arab_place(" ".join(words[i:i + best]))
         if best and cue and all(t == "O" for t in out[i:i + best]):
             out[i:i + best] = ["B-LOC"] + ["I-LOC"] * (best - 1)

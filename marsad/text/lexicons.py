@@ -207,6 +207,17 @@ def place_noun(word: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """Normalised number and quantity words (خمسة، عشرون، مئة، آلاف، عشرات، العشرات، بضعة) of
+    marsad/data/numbers.json: units, tens, hundreds, multipliers and vague quantities."""
+    from marsad.data import load_json
+
+    raw = load_json("numbers.json")
+    keys = [k for part in ("units", "tens", "hundreds", "multipliers", "vague") for k in raw[part] if " " not in k]
+    return frozenset(normalize(k) for k in keys)
+
+
+@lru_cache(maxsize=1)
 def org_descriptors() -> frozenset[str]:
     """Adjectives that say what kind of body an organisation is, not which (الحكومية، الرسمي):
     lexicon/org_descriptors.txt."""

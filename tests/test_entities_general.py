@@ -1,0 +1,75 @@
+"""Entity rules of general Arabic grammar — verbs spelt like organisation heads, event nouns after
+place nouns, a role noun's adjectives, a region's direction — on sentences written for these tests."""
+from __future__ import annotations
+
+from marsad.extraction.entities import find_entities
+from marsad.extraction.org_phrases import not_genitive, org_phrases
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def entities(body: str) -> list[tuple[str, str]]:
+    doc = process(RawItem(doc_id="t", source="t.txt", fmt="txt", text="عنوان الخبر\n\n" + body))
+    return [(e.canonical, e.type) for e in doc.entities]
+
+
+def orgs(text: str) -> list[str]:
+    return [e.canonical for e in org_phrases(text)]
+
+
+def test_a_head_spelt_like_a_verb_before_its_subject_opens_no_name():
+    # a nominative plural, a number or a crowd word after تجمع/تحالف is the verb's subject
+    assert orgs("ثم تجمع المعلمون أمام الوزارة.") == []
+    assert orgs("وتجمع عشرات العمال عند المصنع وتجمع العشرات عند الجسر.") == []
+    assert orgs("وتجمع حشود من الأهالي في الميدان، وتحالف الحوثيون مع القبائل.") == []
+    assert orgs("وتجمع سبعون شخصا قرب المحطة.") == []
+    # at the head of a clause, a verb whose subject goes on in the nominative
+    assert orgs("وتجمع الطلاب المعتصمون قرب البوابة.") == []
+    # the names themselves stay, plural nationality and all
+    assert orgs("وأعلن تجمع الأطباء السودانيين الإضراب، وقال تحالف القوى الوطنية إن الحوار متعثر.") == \
+        ["تجمع الأطباء السودانيين", "تحالف القوى الوطنية"]
+    assert orgs("وقال الحزب إن تجمع المهنيين في العاصمة دعا إلى الإضراب.") == ["تجمع المهنيين"]
+
+
+def test_what_no_genitive_can_be():
+    assert all(not_genitive(w) for w in ("ميات", "العشرات", "خمسون", "حشود", "المتظاهرون", "الفلسطينيون"))
+    assert not any(not_genitive(w) for w in ("المهنيين", "القانون", "التعاون", "التلفزيون", "الشوون", "الزيتون"))
+
+
+def test_an_adverb_of_place_and_a_purpose_after_the_head_end_the_name():
+    assert orgs("ووقف أنصار حزب أمام المحكمة.") == []
+    assert orgs("وفتحت السلطات مركز للإيواء، وانفجرت عبوة قرب مركز للشرطة.") == []
+    assert orgs("وعقدت اللجنة الوطنية للإغاثة اجتماعا.") == ["اللجنة الوطنية للإغاثة"]
+
+
+def test_a_noun_of_fighting_after_a_place_noun_names_no_place():
+    assert entities("وأجلت فرق الإنقاذ العائلات من مناطق الاشتباك ومن منطقة القصف.") == []
+    assert entities("ووصلت سيارات الإسعاف إلى مكان الانفجار، وفرّ السكان من مناطق المواجهات.") == []
+    assert entities("ونقلت وكالات الأنباء صورا من موقع الهجوم.") == []
+
+
+def test_a_role_nouns_adjectives_belong_to_the_title_not_the_name():
+    found = find_entities("وقالت الناشطة الحقوقية ليلى حداد إن المعتقلين تعرضوا للتعذيب.")
+    assert [(e.canonical, e.title) for e in found if e.type == "PER"] == [("ليلى حداد", "الناشطة الحقوقية")]
+    found = find_entities("وقال الصحفي المستقل البارز يوسف القاسم إن الطريق مغلق.")
+    assert [(e.canonical, e.title) for e in found if e.type == "PER"] == [("يوسف القاسم", "الصحفي المستقل البارز")]
+    # a definite word with no given name after it is the family name, not an adjective
+    found = find_entities("وقال الشيخ الأحمد إن الهدنة صامدة.")
+    assert [(e.canonical, e.title) for e in found] == [("الأحمد", "الشيخ")]
+
+
+def test_a_direction_the_gazetteer_names_with_a_region_joins_it():
+    assert ("شمال دارفور", "LOC") in entities("وقتل ثلاثة مزارعين في قرية بولاية شمال دارفور.")
+    assert ("جنوب سيناء", "LOC") in entities("وأغلقت الشرطة الطريق في محافظة جنوب سيناء.")
+    # north of a town is a direction, not a division
+    assert ("حمص", "LOC") in entities("وتقدمت القوات شمال حمص.")
+
+
+def test_a_nationality_ends_a_tagged_body_and_in_says_where_it_sits():
+    from marsad.extraction.entities import _entity
+
+    text = "وقالت النقابة العامة المصرية في القاهرة إن الإضراب مستمر."
+    e = _entity(text, text.index("النقابة"), text.index(" إن"), "ORG")
+    assert e.canonical == "النقابة العامة المصرية"
+    text = "وقالت لجنة الحريات في البرلمان إن التحقيق مستمر."      # no nationality: the name goes on
+    assert _entity(text, text.index("لجنة"), text.index(" إن"), "ORG").canonical == "لجنة الحريات في البرلمان"
