@@ -73,3 +73,13 @@ def test_a_nationality_ends_a_tagged_body_and_in_says_where_it_sits():
     assert e.canonical == "النقابة العامة المصرية"
     text = "وقالت لجنة الحريات في البرلمان إن التحقيق مستمر."      # no nationality: the name goes on
     assert _entity(text, text.index("لجنة"), text.index(" إن"), "ORG").canonical == "لجنة الحريات في البرلمان"
+
+
+def test_a_definite_head_keeps_its_article_a_rank_before_a_name_does_not_open_a_body():
+    ents = org_phrases("وزار الوفد مقر الرابطة المارونية، وهاجم بيان للحزب الحاكم الجماعة الإسلامية.")
+    assert [(e.text, e.canonical) for e in ents] == [
+        ("الرابطة المارونية", "الرابطة المارونية"), ("حزب الحاكم", "الحزب الحاكم"),
+        ("الجماعة الإسلامية", "الجماعة الإسلامية")]
+    assert [e.canonical for e in org_phrases("وقال اللواء سالم الحداد إن")] != ["اللواء سالم الحداد"]
+    # a stop word after و ends the chain too
+    assert orgs("وتكبدت خسائر في صفوف الميليشيات واليوم حاولت التقدم.") == []

@@ -156,7 +156,7 @@ def org_phrases(text: str) -> list[Entity]:
         if form in _VERB_HEADS and n >= 2 and _verb_clause(text, toks, words, i, n):
             n = 0
         if n >= 2:
-            start = toks[i].start + clitic_chars(words[i], form)
+            start = toks[i].start + _proclitic_chars(words[i], form)
             end = toks[i + n - 1].end
             name = text[start:end]
             out.append(Entity(name, "ORG", start, end, canonical=restore_article(text, start, name)))
@@ -181,6 +181,18 @@ def _verb_clause(text: str, toks, words: list[str], i: int, n: int) -> bool:
     return opens and i + n < len(words) and not_genitive(words[i + n])
 
 
+def _proclitic_chars(word: str, form: str) -> int:
+    """How many leading characters of `word` to leave out of a name its head `form` opens: the
+    proclitics, but not the article of a definite head listed bare ("الرابطة المارونية", "والائتلاف
+    الحاكم" keep their ال; "للحزب الحاكم" is cut to "حزب" and its canonical name restored)."""
+    cut = clitic_chars(word, form)
+    prefix = word[:len(word) - len(form)]
+    if not form.startswith("ال") and prefix.endswith("ال") and not prefix.endswith("لل") \
+            and "ال" + form not in lx.titles():         # "اللواء أحمد …" is a rank before a name
+        cut -= 2
+    return cut
+
+
 def _chain(text: str, toks, words: list[str], i: int) -> int:
     """How many tokens from i (the head) form the name."""
     j = i + 1
@@ -188,7 +200,8 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         if text[toks[j - 1].end:toks[j].start].strip(" \"«»"):      # punctuation ends a name
             break
         w = words[j]
-        if w in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit() or w.startswith("بال"):
+        if w in _STOP or w[:1] == "و" and w[1:] in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit() \
+                or w.startswith("بال"):
             break                                   # "بالعاصمة": a preposition says where the body is
         if j == i + 1 and w.startswith("لل"):
             break                                   # "تجمع للمطالبة", "مركز للشرطة": what for, whose — no name
