@@ -83,3 +83,9 @@ def test_a_definite_head_keeps_its_article_a_rank_before_a_name_does_not_open_a_
     assert [e.canonical for e in org_phrases("وقال اللواء سالم الحداد إن")] != ["اللواء سالم الحداد"]
     # a stop word after و ends the chain too
     assert orgs("وتكبدت خسائر في صفوف الميليشيات واليوم حاولت التقدم.") == []
+
+
+def test_organising_an_event_is_no_organisation():
+    assert orgs("وأصرت النقابة على تنظيم المسيرة، ورفضت السلطات تنظيم اعتصام قرب البرلمان.") == []
+    assert orgs("وتولت البلدية تنظيم العديد من الفعاليات، وتجمع عدد من الطلاب.") == []
+    assert orgs("وتبنى تنظيم الدولة الهجوم.") == ["تنظيم الدولة"]

@@ -181,6 +181,20 @@ def _verb_clause(text: str, toks, words: list[str], i: int, n: int) -> bool:
     return opens and i + n < len(words) and not_genitive(words[i + n])
 
 
+# heads that are also verbal nouns (تنظيم: organising; تجمّع: gathering) of what one organises or joins
+_MASDAR_HEADS = frozenset(normalize(w) for w in ("تنظيم", "تجمع"))
+
+
+@lru_cache(maxsize=1)
+def _organised() -> frozenset[str]:
+    return frozenset(normalize(w) for w in lx.words("organised_events.txt"))
+
+
+def _event_noun(word: str) -> bool:
+    """An event one organises (مظاهرة، الاعتصام، مسيرات: lexicon/organised_events.txt), article or و apart."""
+    return any(f.removeprefix("ال") in _organised() for f in strip_clitics(word))
+
+
 def _proclitic_chars(word: str, form: str) -> int:
     """How many leading characters of `word` to leave out of a name its head `form` opens: the
     proclitics, but not the article of a definite head listed bare ("الرابطة المارونية", "والائتلاف
@@ -207,6 +221,8 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
             break                                   # "تجمع للمطالبة", "مركز للشرطة": what for, whose — no name
         if not_genitive(w):
             break                                   # "وتجمع مئات المحتجين": the head was a verb
+        if j == i + 1 and head_form(words[i], _MASDAR_HEADS) and _event_noun(w):
+            break                                   # "تنظيم المظاهرة": organising it, no body
         if _fixed_at(words, j) is not None:
             break                                   # "والدفاع المدني": another body
         if w.startswith("و") and j > i + 1 and head_form(w[1:]) is not None:
@@ -276,7 +292,8 @@ def _anchored(text: str, toks, words: list[str], j: int, reach: int) -> bool:
 
 
 # collective nouns that count a crowd, as number words count people
-_CROWDS = frozenset(normalize(w) for w in ("حشود", "الحشود", "جموع", "الجموع", "حشد", "آلاف", "ألوف", "الألوف"))
+_CROWDS = frozenset(normalize(w) for w in ("حشود", "الحشود", "جموع", "الجموع", "حشد", "آلاف", "ألوف", "الألوف",
+                                           "العديد", "عدد", "الكثير"))
 
 
 def not_genitive(word: str) -> bool:
