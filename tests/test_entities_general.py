@@ -89,3 +89,17 @@ def test_organising_an_event_is_no_organisation():
     assert orgs("وأصرت النقابة على تنظيم المسيرة، ورفضت السلطات تنظيم اعتصام قرب البرلمان.") == []
     assert orgs("وتولت البلدية تنظيم العديد من الفعاليات، وتجمع عدد من الطلاب.") == []
     assert orgs("وتبنى تنظيم الدولة الهجوم.") == ["تنظيم الدولة"]
+
+
+def test_a_journalist_is_named_after_the_role_and_the_outlet():
+    from marsad.extraction.entities import _entity
+    from marsad.extraction.person_names import _after_outlets
+    from marsad.text.arabic import normalize, tokens
+
+    text = 'وأصيب مصور قناة "الشروق" سامي يوسف ومراسل صحيفة الأيام خالد الحلبي بجروح.'
+    toks = tokens(text)
+    found = _after_outlets(text, toks, [normalize(t.text) for t in toks], [], _entity)
+    assert [e.canonical for e in found] == ["سامي يوسف", "خالد الحلبي"]
+    text = "ونقل مراسل وكالة الأنباء الألمانية عن شهود أن"            # no name after the outlet
+    toks = tokens(text)
+    assert _after_outlets(text, toks, [normalize(t.text) for t in toks], [], _entity) == []

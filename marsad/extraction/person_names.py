@@ -77,7 +77,7 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
     out = [_extend_surname(text, toks, words, at, e, make) for e in out]
     out = [_third_name(text, toks, words, at, e, make) for e in out]
     out = [e for e in out if not _adjective_tail(e)]
-    return _after_roles(text, toks, words, out, make)
+    return _after_outlets(text, toks, words, _after_roles(text, toks, words, out, make), make)
 
 
 def _third_name(text, toks, words, at, e: Entity, make: Make) -> Entity:
@@ -179,5 +179,51 @@ def _name_pairs(text, toks, words, ents: list[Entity], make: Make) -> list[Entit
             continue
         if nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) >= 6 and nxt.isalpha() and not lx.nisba(nxt) \
                 and nxt not in lx.not_places() and nxt not in lx.place_names():
+            added.append(make(text, toks[k].start, toks[k + 1].end, "PER"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+# a journalist's role names the outlet, then the journalist: "مراسل قناة X فلان الفلاني"
+_REPORTERS = frozenset(normalize(w) for w in ("مراسل", "مراسلة", "مصور", "مصورة", "محرر", "محررة", "مذيع", "مذيعة",
+                                              "موفد", "موفدة", "مراسلي", "كاتب", "كاتبة", "محلل", "رسام"))
+
+
+def _after_outlets(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
+    """"مراسلة قناة “X” فلانة الفلانية", "مراسل الجزيرة فلان": after a journalist's role and the outlet
+    (an organisation, or a medium noun and its one-word or quoted name), a known first name and a name
+    after it are the journalist (the tagger, reading the outlet, leaves them out)."""
+    from marsad.extraction.org_phrases import MEDIA_HEADS, head_form
+
+    at = {t.start: k for k, t in enumerate(toks)}
+    taken = bytearray(len(text) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    orgs = {e.start: e.end for e in ents if e.type == "ORG"}
+    quote = lambda j: j < len(toks) and all(ch in "\"'«»“”" for ch in toks[j].text)    # noqa: E731
+    added = []
+    for r in range(len(toks) - 3):
+        if not any(f in _REPORTERS for f in strip_clitics(words[r])):
+            continue
+        k = r + 1
+        if toks[k].start in orgs:
+            k = at.get(orgs[toks[k].start], k)
+            while k < len(toks) and toks[k].start < orgs[toks[r + 1].start]:
+                k += 1
+        elif head_form(words[k], MEDIA_HEADS):
+            k += 1
+            if quote(k):
+                k += 1
+                while k < len(toks) and k - r < 7 and not quote(k):
+                    k += 1
+            k += 1
+        else:
+            continue
+        while quote(k):
+            k += 1
+        if k + 1 >= len(toks) or taken[toks[k].start] or not _first_name(words[k]) or words[k] in _JOINERS \
+                or text[toks[k].end:toks[k + 1].start].strip() or not words[k + 1].isalpha():
+            continue
+        clause_end = k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum()
+        if words[k + 1] in lx.person_names() and words[k + 1] not in _NOT_SURNAME or _surname(words[k + 1], clause_end):
             added.append(make(text, toks[k].start, toks[k + 1].end, "PER"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
