@@ -103,3 +103,16 @@ def test_a_journalist_is_named_after_the_role_and_the_outlet():
     text = "ونقل مراسل وكالة الأنباء الألمانية عن شهود أن"            # no name after the outlet
     toks = tokens(text)
     assert _after_outlets(text, toks, [normalize(t.text) for t in toks], [], _entity) == []
+
+
+def test_the_leader_a_force_belongs_to_is_a_person_and_a_tagged_place_is_no_third_name():
+    from marsad.extraction.entities import _entity
+    from marsad.extraction.person_names import _led_by
+    from marsad.text.arabic import normalize, tokens
+
+    text = "وسيطرت مجموعة موالية لخالد الشريف على المقر، وهاجم أنصار رئيس الحكومة الحاجز."
+    toks = tokens(text)
+    found = _led_by(text, toks, [normalize(t.text) for t in toks], [], _entity)
+    assert [(e.text, e.canonical) for e in found] == [("خالد الشريف", "خالد الشريف")]
+    found = find_entities("وهاجمت قوة بقيادة سالم الزوي المعسكر.")
+    assert all(e.text != "سالم الزوي المعسكر" for e in found)
