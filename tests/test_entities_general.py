@@ -116,3 +116,15 @@ def test_the_leader_a_force_belongs_to_is_a_person_and_a_tagged_place_is_no_thir
     assert [(e.text, e.canonical) for e in found] == [("خالد الشريف", "خالد الشريف")]
     found = find_entities("وهاجمت قوة بقيادة سالم الزوي المعسكر.")
     assert all(e.text != "سالم الزوي المعسكر" for e in found)
+
+
+def test_how_a_person_spoke_or_whom_they_addressed_is_no_part_of_the_name():
+    from marsad.ner.tagging import title_fill
+    from marsad.text.lexicons import no_name_tail
+
+    assert all(no_name_tail(w) for w in ("معتبرا", "مشيرا", "مضيفا", "المعتصمين", "المحتجون"))
+    assert not any(no_name_tail(w) for w in ("ماريا", "مونيكا", "مصطفي", "الامين", "حسين"))
+    words = "ونفى العقيد سلوم مشيرا إلى أن".split()
+    assert title_fill(words, ["O"] * len(words))[2:4] == ["B-PER", "O"]
+    words = "وقال إن الفريق كان متوجها إلى المدينة".split()
+    assert title_fill(words, ["O"] * len(words)) == ["O"] * len(words)

@@ -129,6 +129,8 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
                 j += 1
             if kind == "PER" and j - i >= 3 and lx.nisba(toks[i].text):
                 i += 1                      # "الليبي خليفة حفتر": the adjective is not the name
+            while kind == "PER" and j - i >= 2 and lx.no_name_tail(normalize(toks[j - 1].text)):
+                j -= 1                      # "قال فلان مؤكدا", "خاطب فلان المتظاهرين"
             if kind == "LOC":               # "شارع مكة بالعاصمة": a ب + ال word after the name is where it is
                 j = next((k for k in range(i + 1, j) if normalize(toks[k].text).startswith("بال")), j)
                 i -= _direction_before(text, toks, tags, i, j)

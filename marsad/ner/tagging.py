@@ -176,7 +176,9 @@ _RANKS = frozenset(normalize(w) for w in (
     "الدكتور الإعلامي الأمير الملك السلطان القيادي الناشط الصحفي ركن أول").split())
 # particles that follow a title word used as a noun ("وذكر مركز حماة الإعلامي أن …"): never a name
 _FUNCTION_WORDS = frozenset(normalize(w) for w in (
-    "أن", "إن", "ان", "في", "من", "على", "إلى", "عن", "مع", "الذي", "التي", "قد", "لم", "لن", "كما", "بعد", "قبل"))
+    "أن", "إن", "ان", "في", "من", "على", "إلى", "عن", "مع", "الذي", "التي", "قد", "لم", "لن", "كما", "بعد", "قبل",
+    # the copula and its sisters after a noun spelt like a rank ("الفريق كان …": the team was)
+    "كان", "كانت", "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح", "أصبحت", "ليس", "ليست"))
 _MILITARY = frozenset(normalize(w) for w in "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال ركن".split())
 
 
@@ -200,6 +202,8 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
         while j < n and (normalize(tokens[j]) in _RANKS or nisba(tokens[j])):
             j += 1
         size = 3 if j < n and normalize(tokens[j]) in lx.NAME_JOINERS else 2
+        if size == 2 and j + 1 < n and lx.no_name_tail(normalize(tokens[j + 1])):
+            size = 1                        # "الجنرال فلان معتبرا": how he spoke, not his name
         name = tokens[j:j + size]
         known = lx.person_names()
         if (len(name) == size and not normalize(name[0]).startswith("ال") and normalize(name[0]) not in _FUNCTION_WORDS

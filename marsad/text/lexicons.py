@@ -206,6 +206,17 @@ def place_noun(word: str) -> str | None:
     return found
 
 
+def no_name_tail(word: str) -> bool:
+    """A normalised word that ends no person's name: an indefinite active participle in the
+    accusative (معتبرا، مشيرا، مضيفا: how the person spoke), or a definite masculine plural
+    participle (المتظاهرين: whom they addressed) — shapes no given or family name takes."""
+    if word in person_names() or not word.isalpha():
+        return False
+    participle = word.startswith("م") and word.endswith("ا") and len(word) >= 5 and word[1] not in "اوي"
+    plural = word.startswith("الم") and word.endswith(("ين", "ون")) and len(word) >= 8
+    return participle or plural
+
+
 @lru_cache(maxsize=1)
 def number_words() -> frozenset[str]:
     """Normalised number and quantity words (خمسة، عشرون، مئة، آلاف، عشرات، العشرات، بضعة) of
