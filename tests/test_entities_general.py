@@ -128,3 +128,15 @@ def test_how_a_person_spoke_or_whom_they_addressed_is_no_part_of_the_name():
     assert title_fill(words, ["O"] * len(words))[2:4] == ["B-PER", "O"]
     words = "وقال إن الفريق كان متوجها إلى المدينة".split()
     assert title_fill(words, ["O"] * len(words)) == ["O"] * len(words)
+
+
+def test_a_definite_medium_noun_names_an_outlet_only_with_its_nationality():
+    from marsad.extraction.org_phrases import media_names
+
+    found = media_names("ونقل التلفزيون السعودي الرسمي الخبر، وقالت الوكالة نقلا عن مصادر إن الصحيفة لم تنشر.")
+    assert [e.canonical for e in found] == ["التلفزيون السعودي"]
+    assert [e.canonical for e in media_names("وقال للتلفزيون الأردني إن")] == ["التلفزيون الأردني"]
+
+
+def test_an_indefinite_adjective_after_a_place_noun_or_an_accusative_nationality_is_no_place():
+    assert entities("وانفجرت عبوة في منطقة صناعية، وأصيب متظاهرا أردنيا في قرية حدودية.") == []

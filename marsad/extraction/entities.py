@@ -338,9 +338,21 @@ def _no_place(text: str, e: Entity) -> bool:
     place (names of several such words are: سوق الخميس); nor is the participle of "tear gas", which
     spells an Algerian town (قنابل مسيلة للدموع، الغاز المسيل للدموع) in every dispersed protest."""
     words = normalize(e.canonical or e.text).split()
-    return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places()
+    return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places() or _adjective_after_noun(text, e, words[0])
                                                     or strip_clitics(words[0])[-1] in lx.not_places()
                                                     or normalize(text[e.end:e.end + 9]).strip().startswith("للدموع"))
+
+
+def _adjective_after_noun(text: str, e: Entity, word: str) -> bool:
+    """An indefinite adjective, not a place: a nationality in the accusative or plural (فلسطينيا،
+    سوريين) anywhere, or a feminine relative adjective agreeing with the place noun before it
+    ("منطقة شيعية", "بلدة حدودية")."""
+    if word in lx.place_names() or word in lx.countries() or word.startswith("ال"):
+        return False
+    if word.endswith(("يا", "يين", "يون")) and lx.nisba_country(word):
+        return True
+    return word.endswith("يه") and len(word) >= 5 and normalize(text[max(0, e.start - 8):e.start]).rstrip().endswith("ه") \
+        and place_noun_before(text, e.start)
 
 
 def tag_entities(doc: Document) -> Document:

@@ -82,6 +82,9 @@ def media_names(text: str) -> list[Entity]:
     while i < len(toks):
         n = 0
         form = head_form(words[i], MEDIA_HEADS)
+        definite = bool(form) and words[i][:len(words[i]) - len(form)].endswith(("ال", "لل"))
+        if definite and not (i + 1 < len(toks) and lx.nisba_country(words[i + 1]) and words[i + 1].startswith("ال")):
+            form = None             # "الوكالة تعمل": the agency named before; "التلفزيون السوري" is a name
         glued = lambda k: not text[toks[k - 1].end:toks[k].start].strip(" \"«»")     # noqa: E731
         if form and i + 1 < len(toks) and glued(i + 1) and words[i + 1] not in _STOP \
                 and (words[i + 1].isalnum()) and words[i + 1] not in lx.not_places() and not words[i + 1].startswith("بال"):
@@ -94,12 +97,12 @@ def media_names(text: str) -> list[Entity]:
             n = 1 if _MEDIA_TAIL.search(words[i]) and not (i + 1 < len(toks) and _MEDIA_TAIL.fullmatch(words[i + 1])) else 2
             form = words[i]
         if n:
-            start = toks[i].start + (clitic_chars(words[i], form) if form in MEDIA_HEADS else 0)
+            start = toks[i].start + (_proclitic_chars(words[i], form) if form in MEDIA_HEADS else 0)
             end = toks[i + n - 1].end
             name = text[start:end].strip("\"«» ")
             if form in MEDIA_HEADS and n > 2:          # "موقع بايدوا أونلاين": the outlet is "بايدوا أونلاين"
                 name = text[toks[i + 1].start:end].strip("\"«» ")
-            out.append(Entity(text[start:end], "ORG", start, end, canonical=name))
+            out.append(Entity(text[start:end], "ORG", start, end, canonical=restore_article(text, start, name)))
             i += n
         else:
             i += 1

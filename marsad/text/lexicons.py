@@ -167,7 +167,7 @@ def nisba_country(word: str) -> str | None:
     stem = nisba_stem(word)
     if stem is None:
         return None
-    for c in (stem, stem + "يا", "ال" + stem, stem + "ا"):
+    for c in (stem, stem + "يا", "ال" + stem, stem + "ا", "ال" + stem + "يه"):     # السعودي: السعودية
         if c in countries():
             return countries()[c]
     return None
