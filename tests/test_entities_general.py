@@ -140,3 +140,8 @@ def test_a_definite_medium_noun_names_an_outlet_only_with_its_nationality():
 
 def test_an_indefinite_adjective_after_a_place_noun_or_an_accusative_nationality_is_no_place():
     assert entities("وانفجرت عبوة في منطقة صناعية، وأصيب متظاهرا أردنيا في قرية حدودية.") == []
+
+
+def test_a_place_noun_alone_is_no_place_and_its_name_keeps_a_leading_waw():
+    found = entities("وقتل جنديان في إقليم وزيرستان الشمالي.")
+    assert ("وزيرستان", "LOC") in found and all(name != "إقليم" for name, _ in found)

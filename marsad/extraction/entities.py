@@ -136,8 +136,9 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
                 i -= _direction_before(text, toks, tags, i, j)
             start, end, canonical = _trim(text, toks[i].start, toks[j - 1].end)
             if kind == "LOC" and text[start:start + 1] == "و" and end - start > 4 and not canonical \
-                    and not _known(normalize(text[start:end])):
+                    and not _known(normalize(text[start:end])) and not place_noun_before(text, start):
                 start += 1                  # "في سيفاري وبافو": an unknown place after و is no و-name
+                                            # (but "إقليم ورداك": a place noun's name keeps its letters)
             if end > start:
                 e = _entity(text, start, end, kind)
                 e.canonical = canonical or e.canonical
@@ -334,11 +335,13 @@ def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
 
 
 def _no_place(text: str, e: Entity) -> bool:
-    """A one-word LOC that is a direction, a place noun or an adjective (ريف، غرب، الغربي، مفتوحة) is no
-    place (names of several such words are: سوق الخميس); nor is the participle of "tear gas", which
-    spells an Algerian town (قنابل مسيلة للدموع، الغاز المسيل للدموع) in every dispersed protest."""
+    """A one-word LOC that is a direction, a place noun (any of place_nouns.tsv: إقليم، مناطق) or an
+    adjective (ريف، غرب، الغربي، مفتوحة) is no place (names of several such words are: سوق الخميس);
+    nor is the participle of "tear gas", which spells an Algerian town (قنابل مسيلة للدموع، الغاز
+    المسيل للدموع) in every dispersed protest."""
     words = normalize(e.canonical or e.text).split()
     return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places() or _adjective_after_noun(text, e, words[0])
+                                                    or lx.place_noun(words[0]) is not None
                                                     or strip_clitics(words[0])[-1] in lx.not_places()
                                                     or normalize(text[e.end:e.end + 9]).strip().startswith("للدموع"))
 
