@@ -145,3 +145,16 @@ def test_an_indefinite_adjective_after_a_place_noun_or_an_accusative_nationality
 def test_a_place_noun_alone_is_no_place_and_its_name_keeps_a_leading_waw():
     found = entities("وقتل جنديان في إقليم وزيرستان الشمالي.")
     assert ("وزيرستان", "LOC") in found and all(name != "إقليم" for name, _ in found)
+
+
+def test_an_indefinite_word_after_a_definite_one_ends_a_tagged_body():
+    from marsad.extraction.entities import _definite_name_end
+
+    def cut(m):
+        return m[:_definite_name_end(m)]
+
+    assert cut("البنك الدولي روبرت") == "البنك الدولي"
+    assert cut("الشرطة تفريق المحتجين") == "الشرطة"
+    for name in ("الجبهة الشعبية لتحرير فلسطين", "تنظيم القاعدة في بلاد المغرب", "القوات المسلحة السودانية",
+                 "المجلس الانتقالي الجنوبي", "جيش تحرير السودان"):
+        assert cut(name) == name

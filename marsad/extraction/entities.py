@@ -161,6 +161,23 @@ def _direction_before(text: str, toks, tags: list[str], i: int, j: int) -> int:
                    for f in strip_clitics(normalize(toks[i - 1].text))))
 
 
+def _definite_name_end(mention: str) -> int:
+    """Where a tagged organisation ends: a definite word closes an idafa chain, so an indefinite word
+    right after one — a verb, a verbal noun, the next person's name — is no part of the name, unless
+    it is a place, a preposition's phrase (في، ل/لل …: "القاعدة في بلاد المغرب", "الجبهة الشعبية
+    لتحرير فلسطين") or another body's head."""
+    words = mention.split(" ")
+    for k in range(1, len(words)):
+        before, w = strip_clitics(normalize(words[k - 1]))[-1], normalize(words[k])
+        if not normalize(words[k - 1]).startswith(("ال", "وال")) or not w.isalpha() or w.startswith(("ال", "ل", "وال")):
+            continue
+        if w in ("في", "فى") or _strong_place(w) or w in lx.org_heads() or strip_clitics(w)[-1] in lx.org_heads() \
+                or before == "ال":
+            continue
+        return len(" ".join(words[:k]))
+    return len(mention)
+
+
 def _entity(text: str, start: int, end: int, kind: str) -> Entity:
     title, role = None, None
     if kind == "ORG":                       # "عكس الجيش الوطني الليبي": a verb is no part of the name
@@ -169,6 +186,8 @@ def _entity(text: str, start: int, end: int, kind: str) -> Entity:
         if " " in text[start:end] and not n.startswith(("ال", "لل")) and n not in lx.org_heads() and \
                 not _known(n) and normalize(text[start:end].split(" ")[1]).startswith("ال"):
             start += len(first) + 1
+    if kind == "ORG":                       # "الشرطة | تطويق المتظاهرين", "البنك الدولي | بول …"
+        end = start + _definite_name_end(text[start:end])
     if kind == "ORG":                       # "وزارة الصحة الفلسطينية | في غزة": a nationality ends the name,
         words = text[start:end].split(" ")  # what follows in في says where the body sits
         k = next((k for k in range(2, len(words) - 1) if normalize(words[k]) == "في"
