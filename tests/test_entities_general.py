@@ -158,3 +158,14 @@ def test_an_indefinite_word_after_a_definite_one_ends_a_tagged_body():
     for name in ("الجبهة الشعبية لتحرير فلسطين", "تنظيم القاعدة في بلاد المغرب", "القوات المسلحة السودانية",
                  "المجلس الانتقالي الجنوبي", "جيش تحرير السودان"):
         assert cut(name) == name
+
+
+def test_a_parliaments_committee_and_fuul_plurals_in_a_name_and_a_direction_after_a_place():
+    assert orgs("وقالت لجنة الشؤون الخارجية في مجلس النواب إن وزارة شؤون المرأة ردت.") == \
+        ["لجنة الشؤون الخارجية في مجلس النواب", "وزارة شؤون المرأة"]
+    assert orgs("وعقدت لجنة التحقيق في المدينة اجتماعا.") == ["لجنة التحقيق"]
+    assert ("لجنة حقوق الطفل في البرلمان الأردني", "ORG") in entities(
+        "وقالت لجنة حقوق الطفل في البرلمان الأردني إن التقرير جاهز.")
+    from marsad.extraction.org_phrases import landmark_phrases
+    assert [e.text for e in landmark_phrases("وهبطت الطائرة في مطار عدن جنوب اليمن.")] == ["مطار عدن"]
+    assert orgs("وقاتلت قوات دفاع جنوب السودان المتمردين.") == ["قوات دفاع جنوب السودان"]

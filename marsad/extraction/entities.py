@@ -339,7 +339,8 @@ def with_named_places(text: str, ents: list[Entity]) -> list[Entity]:
 def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
     """Names in the actor dictionary are organisations, whatever the tagger said (it learnt from 2007
     general news, where قوات الدعم السريع or داعش never occur). A dictionary name replaces the
-    entities it overlaps, except a person whose name contains it (عبد الملك الحوثي is no movement)."""
+    entities it overlaps, except a person whose name contains it (عبد الملك الحوثي is no movement) or a
+    body named as sitting in it ("لجنة … في البرلمان العراقي")."""
     from marsad.extraction.org_phrases import restore_article
     from marsad.text.actor_dictionary import actors
 
@@ -349,8 +350,8 @@ def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
         return Entity(mention, "ORG", m.start, m.end, canonical=canonical, actor=m.actor.name, actor_id=m.actor.id)
 
     return overlay(ents, map(named, actors().find(text)), lambda m, overlapping: not any(
-        e.type == "PER" and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
-        for e in overlapping))
+        e.type in ("PER", "ORG") and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
+        and (e.type == "PER" or " في " in text[e.start:m.start]) for e in overlapping))
 
 
 def _no_place(text: str, e: Entity) -> bool:

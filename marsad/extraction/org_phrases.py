@@ -210,6 +210,12 @@ def _proclitic_chars(word: str, form: str) -> int:
     return cut
 
 
+_DIRECTIONS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
+# a parliament's committees are named with the house they sit in
+_COMMITTEES = frozenset(normalize(w) for w in ("لجنة", "اللجنة", "لجان"))
+_LEGISLATURES = frozenset(normalize(w) for w in ("البرلمان", "مجلس", "المجلس", "الكونغرس", "الكنيست", "البرلمانية"))
+
+
 def _chain(text: str, toks, words: list[str], i: int) -> int:
     """How many tokens from i (the head) form the name."""
     j = i + 1
@@ -217,9 +223,15 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         if text[toks[j - 1].end:toks[j].start].strip(" \"«»"):      # punctuation ends a name
             break
         w = words[j]
+        if w == "في" and j > i + 1 and head_form(words[i], _COMMITTEES) and j + 1 < len(toks) \
+                and words[j + 1] in _LEGISLATURES:
+            j += 2                                  # "لجنة حقوق الإنسان في البرلمان": a house's committee
+            continue
         if w in _STOP or w[:1] == "و" and w[1:] in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit() \
                 or w.startswith("بال"):
             break                                   # "بالعاصمة": a preposition says where the body is
+        if w in _DIRECTIONS and (words[j - 1] in lx.place_names() or _name(words[j - 1])):
+            break                                   # "مطار كيسمايو | جنوب الصومال": where it lies
         if j == i + 1 and w.startswith("لل"):
             break                                   # "تجمع للمطالبة", "مركز للشرطة": what for, whose — no name
         if not_genitive(w):
@@ -272,12 +284,14 @@ def _adjectival_head(words: list[str], i: int) -> str | None:
 def _plural_complement(word: str) -> bool:
     """An indefinite noun in a name's idafa chain, by the shapes that verbs (which also stand before
     a definite word: "قوات قصفت المدينة") do not take: a sound feminine plural (عمليات), a construct
-    plural or alif-maqsura noun (مجاهدي، شورى), a broken plural أفعال/فعّال/فعلاء (أنصار، ثوار، شهداء)."""
+    plural or alif-maqsura noun (مجاهدي، شورى), a broken plural أفعال/فعّال/فعلاء/فعول (أنصار، ثوار، شهداء،
+    حقوق)."""
     if not word.isalpha() or word.startswith(("ال", "ي")):
         return False
     n = len(word)
     return (n >= 5 and word.endswith("ات")) or (n >= 4 and word.endswith("ي")) or (n >= 5 and word.endswith("اء")) \
-        or (n == 5 and word[0] == "ا" and word[3] == "ا") or (n == 4 and word[2] == "ا")
+        or (n == 5 and word[0] == "ا" and word[3] == "ا") or (n == 4 and word[2] == "ا") \
+        or (n == 4 and word[2] == "و" and word[0] not in "تنا")      # فعول: حقوق، شؤون، جنود
 
 
 def _anchored(text: str, toks, words: list[str], j: int, reach: int) -> bool:
@@ -304,7 +318,8 @@ def not_genitive(word: str) -> bool:
     it is spelt like (تجمّع، تحالف، تكتّل): a number or quantity word (مئات، العشرات، خمسون، حشود), which
     counts the verb's subject, or a nominative masculine plural — a participle (المتظاهرون، المسلحون)
     or a nisba (الحوثيون، الفلسطينيون) — the verb's subject itself (a genitive ends in ين)."""
-    form = word[1:] if word[:1] in "وف" and len(word) > 4 and word[1:] in lx.number_words() else word
+    form = word[1:] if word[:1] in "وف" and len(word) > 4 and (word[1:] in lx.number_words() or word[1:] in _CROWDS) \
+        else word
     if form in lx.number_words() or form in _CROWDS:
         return True
     if not (word.startswith("ال") and word.endswith("ون")) or "تلفزيون" in word or "تليفزيون" in word:
@@ -333,7 +348,7 @@ def _definite_modifier(word: str, before: str) -> bool:
     the name); a masculine plural does not agree with a feminine singular (الشرطة المتظاهرين)."""
     if _adjective(word):
         return True
-    if word.endswith("يين") and (before.endswith("ين") or _plural_complement(before[2:])) and lx.nisba_country(word):
+    if word.endswith("يين") and before.endswith(("ين", "اء")) and lx.nisba_country(word):
         return True                                 # "تجمع المهنيين السودانيين": a plural nationality agrees
     if word not in _org_adjectives():
         return False
