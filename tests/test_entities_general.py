@@ -148,10 +148,10 @@ def test_a_place_noun_alone_is_no_place_and_its_name_keeps_a_leading_waw():
 
 
 def test_an_indefinite_word_after_a_definite_one_ends_a_tagged_body():
-    from marsad.extraction.entities import _definite_name_end
+    from marsad.extraction.name_shapes import definite_name_end
 
     def cut(m):
-        return m[:_definite_name_end(m)]
+        return m[:definite_name_end(m)]
 
     assert cut("البنك الدولي روبرت") == "البنك الدولي"
     assert cut("الشرطة تفريق المحتجين") == "الشرطة"

@@ -17,6 +17,12 @@ from marsad.extraction.head_names import (
     place_noun_before,
     with_place_names,
 )
+from marsad.extraction.name_shapes import (
+    adjective_after_noun,
+    definite_name_end,
+    direction_before,
+    strong_place,
+)
 from marsad.extraction.person_names import mend_people
 from marsad.extraction.person_titles import (
     role_after,
@@ -57,12 +63,6 @@ def _known_stem(rest: str) -> bool:
     return any(lx.continent(p.country) in ("AF", "AS") for p in lx.places().get(rest, ()))
 
 
-def _strong_place(name: str) -> bool:
-    """A country, region or Arab town of the gazetteer (not a faraway namesake of a name's tail)."""
-    tier = lx.place_tiers().get(name) or lx.place_tiers().get(name.removeprefix("ب").removeprefix("ل"))
-    return bool(tier) and tier.endswith(("arab", "region", "country"))
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """(start, end, canonical override) without quotes, spaces and a leading proclitic.
 
@@ -78,7 +78,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     whole = normalize(text[start:end])
     if len(norm) <= 3 or _known(norm) or _known(whole) or norm[0] not in _PROCLITICS:
         return start, end, None
-    if place_noun_before(text, start) and not _strong_place(whole[1:]):
+    if place_noun_before(text, start) and not strong_place(whole[1:]):
         return start, end, None                             # "قرية بانكا" (but "قرية بشمال كردفان")
     if " " in whole and _known(whole[1:]):                  # "وسوق الخميس" → "سوق الخميس"
         return start + 1, end, None
@@ -133,7 +133,7 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
                 j -= 1                      # "قال فلان مؤكدا", "خاطب فلان المتظاهرين"
             if kind == "LOC":               # "شارع مكة بالعاصمة": a ب + ال word after the name is where it is
                 j = next((k for k in range(i + 1, j) if normalize(toks[k].text).startswith("بال")), j)
-                i -= _direction_before(text, toks, tags, i, j)
+                i -= direction_before(text, toks, tags, i, j)
             start, end, canonical = _trim(text, toks[i].start, toks[j - 1].end)
             if kind == "LOC" and text[start:start + 1] == "و" and end - start > 4 and not canonical \
                     and not _known(normalize(text[start:end])) and not place_noun_before(text, start):
@@ -147,37 +147,6 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
     return out
 
 
-_DIRECTIONS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
-
-
-def _direction_before(text: str, toks, tags: list[str], i: int, j: int) -> int:
-    """1 when the untagged word before a place is a direction that the gazetteer knows as part of its
-    name — a division named by its part of a region (شمال سيناء، جنوب كردفان، غرب دارفور), a region
-    tier of the gazetteer ("شمال حلب" is north of Aleppo) — else 0."""
-    if i == 0 or tags[i - 1] != "O" or text[toks[i - 1].end:toks[i].start].strip():
-        return 0
-    name = normalize(text[toks[i].start:toks[j - 1].end])
-    return int(any(f in _DIRECTIONS and lx.place_tiers().get(f + " " + name) == "region"
-                   for f in strip_clitics(normalize(toks[i - 1].text))))
-
-
-def _definite_name_end(mention: str) -> int:
-    """Where a tagged organisation ends: a definite word closes an idafa chain, so an indefinite word
-    right after one — a verb, a verbal noun, the next person's name — is no part of the name, unless
-    it is a place, a preposition's phrase (في، ل/لل …: "القاعدة في بلاد المغرب", "الجبهة الشعبية
-    لتحرير فلسطين") or another body's head."""
-    words = mention.split(" ")
-    for k in range(1, len(words)):
-        before, w = strip_clitics(normalize(words[k - 1]))[-1], normalize(words[k])
-        if not normalize(words[k - 1]).startswith(("ال", "وال")) or not w.isalpha() or w.startswith(("ال", "ل", "وال")):
-            continue
-        if w in ("في", "فى") or _strong_place(w) or w in lx.org_heads() or strip_clitics(w)[-1] in lx.org_heads() \
-                or before == "ال":
-            continue
-        return len(" ".join(words[:k]))
-    return len(mention)
-
-
 def _entity(text: str, start: int, end: int, kind: str) -> Entity:
     title, role = None, None
     if kind == "ORG":                       # "عكس الجيش الوطني الليبي": a verb is no part of the name
@@ -187,7 +156,7 @@ def _entity(text: str, start: int, end: int, kind: str) -> Entity:
                 not _known(n) and normalize(text[start:end].split(" ")[1]).startswith("ال"):
             start += len(first) + 1
     if kind == "ORG":                       # "الشرطة | تطويق المتظاهرين", "البنك الدولي | بول …"
-        end = start + _definite_name_end(text[start:end])
+        end = start + definite_name_end(text[start:end])
     if kind == "ORG":                       # "وزارة الصحة الفلسطينية | في غزة": a nationality ends the name,
         words = text[start:end].split(" ")  # what follows in في says where the body sits
         k = next((k for k in range(2, len(words) - 1) if normalize(words[k]) == "في"
@@ -360,22 +329,10 @@ def _no_place(text: str, e: Entity) -> bool:
     nor is the participle of "tear gas", which spells an Algerian town (قنابل مسيلة للدموع، الغاز
     المسيل للدموع) in every dispersed protest."""
     words = normalize(e.canonical or e.text).split()
-    return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places() or _adjective_after_noun(text, e, words[0])
+    return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places() or adjective_after_noun(text, e, words[0])
                                                     or lx.place_noun(words[0]) is not None
                                                     or strip_clitics(words[0])[-1] in lx.not_places()
                                                     or normalize(text[e.end:e.end + 9]).strip().startswith("للدموع"))
-
-
-def _adjective_after_noun(text: str, e: Entity, word: str) -> bool:
-    """An indefinite adjective, not a place: a nationality in the accusative or plural (فلسطينيا،
-    سوريين) anywhere, or a feminine relative adjective agreeing with the place noun before it
-    ("منطقة شيعية", "بلدة حدودية")."""
-    if word in lx.place_names() or word in lx.countries() or word.startswith("ال"):
-        return False
-    if word.endswith(("يا", "يين", "يون")) and lx.nisba_country(word):
-        return True
-    return word.endswith("يه") and len(word) >= 5 and normalize(text[max(0, e.start - 8):e.start]).rstrip().endswith("ه") \
-        and place_noun_before(text, e.start)
 
 
 def tag_entities(doc: Document) -> Document:
