@@ -169,3 +169,13 @@ def test_a_parliaments_committee_and_fuul_plurals_in_a_name_and_a_direction_afte
     from marsad.extraction.org_phrases import landmark_phrases
     assert [e.text for e in landmark_phrases("وهبطت الطائرة في مطار عدن جنوب اليمن.")] == ["مطار عدن"]
     assert orgs("وقاتلت قوات دفاع جنوب السودان المتمردين.") == ["قوات دفاع جنوب السودان"]
+
+
+def test_a_title_an_unknown_given_name_and_a_family_name_of_the_nisba_shape_are_a_person():
+    from marsad.ner.tagging import title_fill
+
+    words = "وأكد الإعلامي نشوان الحمادي أن البث توقف".split()
+    assert title_fill(words, ["O"] * len(words))[2:4] == ["B-PER", "I-PER"]
+    for text in ("وكشف الوزير أمس الرسمي أن", "وقال الرئيس مساء الثلاثاء إن", "وقال القائد العسكري الميداني إن"):
+        words = text.split()
+        assert title_fill(words, ["O"] * len(words)) == ["O"] * len(words)

@@ -182,6 +182,17 @@ _FUNCTION_WORDS = frozenset(normalize(w) for w in (
 _MILITARY = frozenset(normalize(w) for w in "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال ركن".split())
 
 
+_NOT_FAMILY = frozenset(normalize(w) for w in ("الثاني", "الماضي", "الحالي", "الجاري", "التالي", "الأولي", "الرسمي",
+                                                "الحكومي", "المحلي", "الدولي", "الاتحادي", "الإقليمي", "العسكري"))
+
+
+def _family_name(word: str) -> bool:
+    """A family name of the relative-adjective shape (الديهي، الزعبي) that is no nationality, date or
+    status adjective: after a title and a given name the lexicon does not know, it closes a name."""
+    return word.startswith("ال") and word.endswith("ي") and len(word) >= 6 and word.isalpha() \
+        and word not in _NOT_FAMILY and not lx.nisba(word) and word not in lx.not_places()
+
+
 def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
     """A rank or honorific (اللواء ركن، المشير، الرئيس المصري) followed by an untagged name → PER.
 
@@ -207,7 +218,8 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
         name = tokens[j:j + size]
         known = lx.person_names()
         if (len(name) == size and not normalize(name[0]).startswith("ال") and normalize(name[0]) not in _FUNCTION_WORDS
-                and (normalize(tokens[j - 1]) in _MILITARY or any(normalize(t) in known for t in name[:2]))
+                and (normalize(tokens[j - 1]) in _MILITARY or any(normalize(t) in known for t in name[:2])
+                     or size == 2 and _family_name(normalize(name[1])))
                 and all(any(ch.isalpha() for ch in t) for t in name) and all(out[k] == "O" for k in range(j, j + size))):
             out[j] = "B-PER"
             for k in range(j + 1, j + size):
