@@ -179,3 +179,8 @@ def test_a_title_an_unknown_given_name_and_a_family_name_of_the_nisba_shape_are_
     for text in ("وكشف الوزير أمس الرسمي أن", "وقال الرئيس مساء الثلاثاء إن", "وقال القائد العسكري الميداني إن"):
         words = text.split()
         assert title_fill(words, ["O"] * len(words)) == ["O"] * len(words)
+
+
+def test_a_clause_initial_head_before_a_nominative_dual_is_a_verb():
+    assert orgs("وتحالف الحزبان مع القوى المدنية قبل الانتخابات.") == []
+    assert entities("وأعلن الحزب مقاطعة الانتخابات.") == []

@@ -177,11 +177,14 @@ _CLAUSE_OPENERS = frozenset(normalize(w) for w in ("ثم", "حيث", "كما", "
 
 def _verb_clause(text: str, toks, words: list[str], i: int, n: int) -> bool:
     """The verb-like head at token i opens its clause (after a full stop, a comma or a clause opener,
-    with or without و/ف) and its subject goes on in the nominative: "وتجمع الطلاب المعتصمون" is a verb
-    and its subject, not a body named تجمع الطلاب."""
+    with or without و/ف) and its subject is a nominative dual (وتحالف الحزبان) or goes on in the
+    nominative: "وتجمع الطلاب المعتصمون" is a verb and its subject, not a body named تجمع الطلاب."""
     opens = i == 0 or bool(text[toks[i - 1].end:toks[i].start].strip()) or words[i - 1] in _CLAUSE_OPENERS \
         or not any(ch.isalpha() for ch in words[i - 1])
-    return opens and i + n < len(words) and not_genitive(words[i + n])
+    subject = words[i + 1]
+    dual = subject.startswith("ال") and subject.endswith("ان") and len(subject) >= 7 \
+        and subject not in lx.place_names() and subject not in lx.countries()
+    return opens and (dual or i + n < len(words) and not_genitive(words[i + n]))
 
 
 # heads that are also verbal nouns (تنظيم: organising; تجمّع: gathering) of what one organises or joins
