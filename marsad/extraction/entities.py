@@ -11,27 +11,37 @@ from __future__ import annotations
 
 import re
 
-from marsad.extraction.head_names import after_place_noun, named_after, place_noun_before, with_place_names
+from marsad.extraction.head_names import (
+    after_place_noun,
+    named_after,
+    place_noun_before,
+    with_place_names,
+)
+from marsad.extraction.name_shapes import (
+    adjective_after_noun,
+    definite_name_end,
+    direction_before,
+    strong_place,
+)
 from marsad.extraction.person_names import mend_people
+from marsad.extraction.person_titles import (
+    role_after,
+    role_before,
+    title_before,
+    title_inside,
+)
 from marsad.extraction.spans import overlay, variant_key
 from marsad.model import Document, Entity
 from marsad.ner.tagging import consistent_labels, tag_many
 from marsad.text import lexicons as lx
 from marsad.text.arabic import (
     normalize,
-    normalize_map,
     sentences,
     strip_clitics,
     tokens,
 )
 
 _QUOTES = "\"'«»“”"
-_ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
-                        r"مندوب|منسق|مسؤول|ممثل)\b")
-# role heads looked for before a name: a narrower list than _ROLE_HEAD (no عضو، نائب، مستشار، مسؤول، ممثل)
-_ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|سفير|زعيم|امر|محافظ|"
-                               r"مندوب|منسق)\b")
-_ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:إن|ان|أن|إنه|أنه|في|خلال|عبر)\s")
 _PROCLITICS = "وفبلك"
 ARTICLE_RULES = True          # gazetteer and title rules on articles (see ner.tag)
 
@@ -53,12 +63,6 @@ def _known_stem(rest: str) -> bool:
     return any(lx.continent(p.country) in ("AF", "AS") for p in lx.places().get(rest, ()))
 
 
-def _strong_place(name: str) -> bool:
-    """A country, region or Arab town of the gazetteer (not a faraway namesake of a name's tail)."""
-    tier = lx.place_tiers().get(name) or lx.place_tiers().get(name.removeprefix("ب").removeprefix("ل"))
-    return bool(tier) and tier.endswith(("arab", "region", "country"))
-
-
 def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """(start, end, canonical override) without quotes, spaces and a leading proclitic.
 
@@ -74,7 +78,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     whole = normalize(text[start:end])
     if len(norm) <= 3 or _known(norm) or _known(whole) or norm[0] not in _PROCLITICS:
         return start, end, None
-    if place_noun_before(text, start) and not _strong_place(whole[1:]):
+    if place_noun_before(text, start) and not strong_place(whole[1:]):
         return start, end, None                             # "قرية بانكا" (but "قرية بشمال كردفان")
     if " " in whole and _known(whole[1:]):                  # "وسوق الخميس" → "سوق الخميس"
         return start + 1, end, None
@@ -91,56 +95,6 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
                 start += 1
             return start, end, None
     return start, end, None
-
-
-def _title_before(text: str, start: int) -> tuple[int, str | None]:
-    """Extend a person mention leftwards over a title directly before it (اللواء ركن، المشير)."""
-    before = normalize(text[max(0, start - 30):start])
-    for t in lx.titles():
-        if before.endswith(t + " "):
-            new_start = start - len(t) - 1
-            # the normalised and original text have equal length here unless diacritics intervene
-            while new_start > 0 and normalize(text[new_start:start - 1]) != t:
-                new_start -= 1
-                if start - new_start > 40:
-                    return start, None
-            return new_start, text[new_start:start - 1]
-    return start, None
-
-
-def _title_inside(mention: str) -> tuple[str | None, str]:
-    norm = normalize(mention)
-    for t in lx.titles():
-        if norm.startswith(t + " "):
-            cut = len(t) + 1
-            return mention[:cut - 1], mention[cut:]
-    return None, mention
-
-
-def _role_after(text: str, end: int) -> str | None:
-    m = re.match(r"\s*[،,]\s*", text[end:end + 4])
-    if not m:
-        return None
-    rest = text[end + m.end(): end + m.end() + 120]
-    if not _ROLE_HEAD.match(normalize(rest)):
-        return None
-    stop = _ROLE_END.search(rest)
-    role = rest[: stop.start()] if stop else rest
-    return role.strip() if 1 <= len(role.split()) <= 12 else None
-
-
-def _role_before(text: str, start: int) -> str | None:
-    """A role phrase right before a person, in the same clause: "الناطق باسم الجيش الليبي أحمد المسماري"."""
-    window = text[max(0, start - 100):start]
-    clause = re.split(r"[،,.:؛\n«»\"]", window)[-1]
-    norm, index = normalize_map(clause)
-    m = None
-    for m in _ROLE_HEAD_BEFORE.finditer(norm):
-        break                                   # the first role head in the clause opens the phrase
-    if m is None:
-        return None
-    role = clause[index[m.start()]:].strip()
-    return role if 2 <= len(role.split()) <= 12 else None
 
 
 def find_entities(text: str) -> list[Entity]:
@@ -175,12 +129,16 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
                 j += 1
             if kind == "PER" and j - i >= 3 and lx.nisba(toks[i].text):
                 i += 1                      # "الليبي خليفة حفتر": the adjective is not the name
+            while kind == "PER" and j - i >= 2 and lx.no_name_tail(normalize(toks[j - 1].text)):
+                j -= 1                      # "قال فلان مؤكدا", "خاطب فلان المتظاهرين"
             if kind == "LOC":               # "شارع مكة بالعاصمة": a ب + ال word after the name is where it is
                 j = next((k for k in range(i + 1, j) if normalize(toks[k].text).startswith("بال")), j)
+                i -= direction_before(text, toks, tags, i, j)
             start, end, canonical = _trim(text, toks[i].start, toks[j - 1].end)
             if kind == "LOC" and text[start:start + 1] == "و" and end - start > 4 and not canonical \
-                    and not _known(normalize(text[start:end])):
+                    and not _known(normalize(text[start:end])) and not place_noun_before(text, start):
                 start += 1                  # "في سيفاري وبافو": an unknown place after و is no و-name
+                                            # (but "إقليم ورداك": a place noun's name keeps its letters)
             if end > start:
                 e = _entity(text, start, end, kind)
                 e.canonical = canonical or e.canonical
@@ -197,17 +155,26 @@ def _entity(text: str, start: int, end: int, kind: str) -> Entity:
         if " " in text[start:end] and not n.startswith(("ال", "لل")) and n not in lx.org_heads() and \
                 not _known(n) and normalize(text[start:end].split(" ")[1]).startswith("ال"):
             start += len(first) + 1
+    if kind == "ORG":                       # "الشرطة | تطويق المتظاهرين", "البنك الدولي | بول …"
+        end = start + definite_name_end(text[start:end])
+    if kind == "ORG":                       # "وزارة الصحة الفلسطينية | في غزة": a nationality ends the name,
+        words = text[start:end].split(" ")  # what follows in في says where the body sits
+        k = next((k for k in range(2, len(words) - 1) if normalize(words[k]) == "في"
+                  and lx.nisba_country(words[k - 1]) and _known(normalize(" ".join(words[k + 1:])))), None)
+        if k is not None:
+            end = start + len(" ".join(words[:k]))
     if kind == "ORG":                       # "وكالة الأنباء … الحكومية": a description, not the name
         words = text[start:end].split(" ")
         if len(words) > 2 and normalize(words[-1]) in lx.org_descriptors():
             end = start + len(" ".join(words[:-1]))
     if kind == "PER":
-        start, title = _title_before(text, start)
-        if title is None:
-            title, _ = _title_inside(text[start:end])
-        role = _role_after(text, end) or _role_before(text, start)
+        start, title = title_before(text, start)
+        inside, _ = title_inside(text[start:end])
+        if title is None or inside and len(inside) > len(title):
+            title = inside                  # "الناشط المدني": the title with its adjectives
+        role = role_after(text, end) or role_before(text, start)
     mention = text[start:end]
-    name = _title_inside(mention)[1] if title else mention
+    name = title_inside(mention)[1] if title else mention
     words = name.split()
     if kind == "LOC" and len(words) >= 2 and any(f in lx.division_nouns() for f in strip_clitics(normalize(words[0]))):
         name = " ".join(words[1:])          # "محافظة النبطية" is the division النبطية
@@ -277,7 +244,7 @@ def merge_adjacent_names(text: str, ents: list[Entity]) -> list[Entity]:
         elif adjacent and prev.type == e.type == "PER" and not e.title:
             merged = _entity(text, prev.start, e.end, "PER")
             merged.title = prev.title or merged.title
-            merged.canonical = _title_inside(text[prev.start:e.end])[1] if prev.title else merged.canonical
+            merged.canonical = title_inside(text[prev.start:e.end])[1] if prev.title else merged.canonical
             out[-1] = merged
         else:
             out.append(e)
@@ -341,7 +308,8 @@ def with_named_places(text: str, ents: list[Entity]) -> list[Entity]:
 def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
     """Names in the actor dictionary are organisations, whatever the tagger said (it learnt from 2007
     general news, where قوات الدعم السريع or داعش never occur). A dictionary name replaces the
-    entities it overlaps, except a person whose name contains it (عبد الملك الحوثي is no movement)."""
+    entities it overlaps, except a person whose name contains it (عبد الملك الحوثي is no movement) or a
+    body named as sitting in it ("لجنة … في البرلمان العراقي")."""
     from marsad.extraction.org_phrases import restore_article
     from marsad.text.actor_dictionary import actors
 
@@ -351,16 +319,18 @@ def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
         return Entity(mention, "ORG", m.start, m.end, canonical=canonical, actor=m.actor.name, actor_id=m.actor.id)
 
     return overlay(ents, map(named, actors().find(text)), lambda m, overlapping: not any(
-        e.type == "PER" and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
-        for e in overlapping))
+        e.type in ("PER", "ORG") and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
+        and (e.type == "PER" or " في " in text[e.start:m.start]) for e in overlapping))
 
 
 def _no_place(text: str, e: Entity) -> bool:
-    """A one-word LOC that is a direction, a place noun or an adjective (ريف، غرب، الغربي، مفتوحة) is no
-    place (names of several such words are: سوق الخميس); nor is the participle of "tear gas", which
-    spells an Algerian town (قنابل مسيلة للدموع، الغاز المسيل للدموع) in every dispersed protest."""
+    """A one-word LOC that is a direction, a place noun (any of place_nouns.tsv: إقليم، مناطق) or an
+    adjective (ريف، غرب، الغربي، مفتوحة) is no place (names of several such words are: سوق الخميس);
+    nor is the participle of "tear gas", which spells an Algerian town (قنابل مسيلة للدموع، الغاز
+    المسيل للدموع) in every dispersed protest."""
     words = normalize(e.canonical or e.text).split()
-    return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places()
+    return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places() or adjective_after_noun(text, e, words[0])
+                                                    or lx.place_noun(words[0]) is not None
                                                     or strip_clitics(words[0])[-1] in lx.not_places()
                                                     or normalize(text[e.end:e.end + 9]).strip().startswith("للدموع"))
 

@@ -32,6 +32,9 @@ _STOP = frozenset(normalize(w) for w in (
     "في", "على", "علي", "من", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حول", "خلال", "منذ", "عند", "أن", "بأن", "لأن",
     "كأن", "وأن", "كان",
     "إن", "ان", "التي", "الذي", "الذين", "اللذين", "اللتين", "هذا", "هذه", "ذلك", "تلك", "أمس", "اليوم",
+    # adverbs and prepositions of place and cause never stand inside a name (أمام is also a man's name)
+    "أمام", "امام", "خلف", "قرب", "تحت", "فوق", "بين", "ضد", "لدى", "نحو", "عبر", "داخل", "خارج", "حتى", "وراء",
+    "إثر", "جراء", "أثناء",
     "التابع", "التابعة", "التابعين", "الحكومي", "الحكومية", "الرسمي", "الرسمية", "الموالية", "الموالي", "المدعومة", "المدعوم", "المقربة", "الآن", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 
 
@@ -79,6 +82,9 @@ def media_names(text: str) -> list[Entity]:
     while i < len(toks):
         n = 0
         form = head_form(words[i], MEDIA_HEADS)
+        definite = bool(form) and words[i][:len(words[i]) - len(form)].endswith(("ال", "لل"))
+        if definite and not (i + 1 < len(toks) and lx.nisba_country(words[i + 1]) and words[i + 1].startswith("ال")):
+            form = None             # "الوكالة تعمل": the agency named before; "التلفزيون السوري" is a name
         glued = lambda k: not text[toks[k - 1].end:toks[k].start].strip(" \"«»")     # noqa: E731
         if form and i + 1 < len(toks) and glued(i + 1) and words[i + 1] not in _STOP \
                 and (words[i + 1].isalnum()) and words[i + 1] not in lx.not_places() and not words[i + 1].startswith("بال"):
@@ -91,12 +97,12 @@ def media_names(text: str) -> list[Entity]:
             n = 1 if _MEDIA_TAIL.search(words[i]) and not (i + 1 < len(toks) and _MEDIA_TAIL.fullmatch(words[i + 1])) else 2
             form = words[i]
         if n:
-            start = toks[i].start + (clitic_chars(words[i], form) if form in MEDIA_HEADS else 0)
+            start = toks[i].start + (_proclitic_chars(words[i], form) if form in MEDIA_HEADS else 0)
             end = toks[i + n - 1].end
             name = text[start:end].strip("\"«» ")
             if form in MEDIA_HEADS and n > 2:          # "موقع بايدوا أونلاين": the outlet is "بايدوا أونلاين"
                 name = text[toks[i + 1].start:end].strip("\"«» ")
-            out.append(Entity(text[start:end], "ORG", start, end, canonical=name))
+            out.append(Entity(text[start:end], "ORG", start, end, canonical=restore_article(text, start, name)))
             i += n
         else:
             i += 1
@@ -150,8 +156,10 @@ def org_phrases(text: str) -> list[Entity]:
                                                           and words[i + 1] in lx.place_names()):
             form = None                         # "مركز محافظة ذي قار", "مديرية حريب": places
         n = fixed[0] if fixed else (_chain(text, toks, words, i) if form else 0)
+        if form in _VERB_HEADS and n >= 2 and _verb_clause(text, toks, words, i, n):
+            n = 0
         if n >= 2:
-            start = toks[i].start + clitic_chars(words[i], form)
+            start = toks[i].start + _proclitic_chars(words[i], form)
             end = toks[i + n - 1].end
             name = text[start:end]
             out.append(Entity(name, "ORG", start, end, canonical=restore_article(text, start, name)))
@@ -161,6 +169,56 @@ def org_phrases(text: str) -> list[Entity]:
     return out
 
 
+# heads spelt like a verb of the form تفعّل (تجمّع المحتجون: gathered; تحالف الحزبان: allied)
+_VERB_HEADS = frozenset(normalize(w) for w in ("تجمع", "تحالف", "تكتل"))
+_CLAUSE_OPENERS = frozenset(normalize(w) for w in ("ثم", "حيث", "كما", "عندما", "بعدما", "فيما", "بينما", "وقد", "قد",
+                                                   "ولقد", "حين", "وحين", "لما", "ولما", "وعندما", "وبعدما", "فقد"))
+
+
+def _verb_clause(text: str, toks, words: list[str], i: int, n: int) -> bool:
+    """The verb-like head at token i opens its clause (after a full stop, a comma or a clause opener,
+    with or without و/ف) and its subject is a nominative dual (وتحالف الحزبان) or goes on in the
+    nominative: "وتجمع الطلاب المعتصمون" is a verb and its subject, not a body named تجمع الطلاب."""
+    opens = i == 0 or bool(text[toks[i - 1].end:toks[i].start].strip()) or words[i - 1] in _CLAUSE_OPENERS \
+        or not any(ch.isalpha() for ch in words[i - 1])
+    subject = words[i + 1]
+    dual = subject.startswith("ال") and subject.endswith("ان") and len(subject) >= 7 \
+        and subject not in lx.place_names() and subject not in lx.countries()
+    return opens and (dual or i + n < len(words) and not_genitive(words[i + n]))
+
+
+# heads that are also verbal nouns (تنظيم: organising; تجمّع: gathering) of what one organises or joins
+_MASDAR_HEADS = frozenset(normalize(w) for w in ("تنظيم", "تجمع"))
+
+
+@lru_cache(maxsize=1)
+def _organised() -> frozenset[str]:
+    return frozenset(normalize(w) for w in lx.words("organised_events.txt"))
+
+
+def _event_noun(word: str) -> bool:
+    """An event one organises (مظاهرة، الاعتصام، مسيرات: lexicon/organised_events.txt), article or و apart."""
+    return any(f.removeprefix("ال") in _organised() for f in strip_clitics(word))
+
+
+def _proclitic_chars(word: str, form: str) -> int:
+    """How many leading characters of `word` to leave out of a name its head `form` opens: the
+    proclitics, but not the article of a definite head listed bare ("الرابطة المارونية", "والائتلاف
+    الحاكم" keep their ال; "للحزب الحاكم" is cut to "حزب" and its canonical name restored)."""
+    cut = clitic_chars(word, form)
+    prefix = word[:len(word) - len(form)]
+    if not form.startswith("ال") and prefix.endswith("ال") and not prefix.endswith("لل") \
+            and "ال" + form not in lx.titles():         # "اللواء أحمد …" is a rank before a name
+        cut -= 2
+    return cut
+
+
+_DIRECTIONS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
+# a parliament's committees are named with the house they sit in
+_COMMITTEES = frozenset(normalize(w) for w in ("لجنة", "اللجنة", "لجان"))
+_LEGISLATURES = frozenset(normalize(w) for w in ("البرلمان", "مجلس", "المجلس", "الكونغرس", "الكنيست", "البرلمانية"))
+
+
 def _chain(text: str, toks, words: list[str], i: int) -> int:
     """How many tokens from i (the head) form the name."""
     j = i + 1
@@ -168,8 +226,21 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         if text[toks[j - 1].end:toks[j].start].strip(" \"«»"):      # punctuation ends a name
             break
         w = words[j]
-        if w in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit() or w.startswith("بال"):
+        if w == "في" and j > i + 1 and head_form(words[i], _COMMITTEES) and j + 1 < len(toks) \
+                and words[j + 1] in _LEGISLATURES:
+            j += 2                                  # "لجنة حقوق الإنسان في البرلمان": a house's committee
+            continue
+        if w in _STOP or w[:1] == "و" and w[1:] in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit() \
+                or w.startswith("بال"):
             break                                   # "بالعاصمة": a preposition says where the body is
+        if w in _DIRECTIONS and (words[j - 1] in lx.place_names() or _name(words[j - 1])):
+            break                                   # "مطار كيسمايو | جنوب الصومال": where it lies
+        if j == i + 1 and w.startswith("لل"):
+            break                                   # "تجمع للمطالبة", "مركز للشرطة": what for, whose — no name
+        if not_genitive(w):
+            break                                   # "وتجمع مئات المحتجين": the head was a verb
+        if j == i + 1 and head_form(words[i], _MASDAR_HEADS) and _event_noun(w):
+            break                                   # "تنظيم المظاهرة": organising it, no body
         if _fixed_at(words, j) is not None:
             break                                   # "والدفاع المدني": another body
         if w.startswith("و") and j > i + 1 and head_form(w[1:]) is not None:
@@ -216,12 +287,14 @@ def _adjectival_head(words: list[str], i: int) -> str | None:
 def _plural_complement(word: str) -> bool:
     """An indefinite noun in a name's idafa chain, by the shapes that verbs (which also stand before
     a definite word: "قوات قصفت المدينة") do not take: a sound feminine plural (عمليات), a construct
-    plural or alif-maqsura noun (مجاهدي، شورى), a broken plural أفعال/فعّال/فعلاء (أنصار، ثوار، شهداء)."""
+    plural or alif-maqsura noun (مجاهدي، شورى), a broken plural أفعال/فعّال/فعلاء/فعول (أنصار، ثوار، شهداء،
+    حقوق)."""
     if not word.isalpha() or word.startswith(("ال", "ي")):
         return False
     n = len(word)
     return (n >= 5 and word.endswith("ات")) or (n >= 4 and word.endswith("ي")) or (n >= 5 and word.endswith("اء")) \
-        or (n == 5 and word[0] == "ا" and word[3] == "ا") or (n == 4 and word[2] == "ا")
+        or (n == 5 and word[0] == "ا" and word[3] == "ا") or (n == 4 and word[2] == "ا") \
+        or (n == 4 and word[2] == "و" and word[0] not in "تنا")      # فعول: حقوق، شؤون، جنود
 
 
 def _anchored(text: str, toks, words: list[str], j: int, reach: int) -> bool:
@@ -236,6 +309,25 @@ def _anchored(text: str, toks, words: list[str], j: int, reach: int) -> bool:
         if not _plural_complement(w):
             return False
     return False
+
+
+# collective nouns that count a crowd, as number words count people
+_CROWDS = frozenset(normalize(w) for w in ("حشود", "الحشود", "جموع", "الجموع", "حشد", "آلاف", "ألوف", "الألوف",
+                                           "العديد", "عدد", "الكثير"))
+
+
+def not_genitive(word: str) -> bool:
+    """A word that cannot be the genitive in a name's idafa chain, so a head noun before it is the verb
+    it is spelt like (تجمّع، تحالف، تكتّل): a number or quantity word (مئات، العشرات، خمسون، حشود), which
+    counts the verb's subject, or a nominative masculine plural — a participle (المتظاهرون، المسلحون)
+    or a nisba (الحوثيون، الفلسطينيون) — the verb's subject itself (a genitive ends in ين)."""
+    form = word[1:] if word[:1] in "وف" and len(word) > 4 and (word[1:] in lx.number_words() or word[1:] in _CROWDS) \
+        else word
+    if form in lx.number_words() or form in _CROWDS:
+        return True
+    if not (word.startswith("ال") and word.endswith("ون")) or "تلفزيون" in word or "تليفزيون" in word:
+        return False
+    return word.startswith("الم") and len(word) >= 8 or word.endswith("يون") and len(word) >= 7
 
 
 def _place_noun(word: str) -> bool:
@@ -259,6 +351,8 @@ def _definite_modifier(word: str, before: str) -> bool:
     the name); a masculine plural does not agree with a feminine singular (الشرطة المتظاهرين)."""
     if _adjective(word):
         return True
+    if word.endswith("يين") and before.endswith(("ين", "اء")) and lx.nisba_country(word):
+        return True                                 # "تجمع المهنيين السودانيين": a plural nationality agrees
     if word not in _org_adjectives():
         return False
     return not (word.endswith(("ين", "ون")) and before.endswith("ه"))

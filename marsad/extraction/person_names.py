@@ -75,18 +75,22 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
     out = _name_pairs(text, toks, words, out, make)
     at = {t.start: k for k, t in enumerate(toks)}
     out = [_extend_surname(text, toks, words, at, e, make) for e in out]
-    out = [_third_name(text, toks, words, at, e, make) for e in out]
+    others = {e.start for e in out}         # a word another entity begins with is no one's surname
+    out = [_third_name(text, toks, words, at, e, make, others) for e in out]
     out = [e for e in out if not _adjective_tail(e)]
-    return _after_roles(text, toks, words, out, make)
+    out = _after_outlets(text, toks, words, _after_roles(text, toks, words, out, make), make)
+    return _led_by(text, toks, words, out, make)
 
 
-def _third_name(text, toks, words, at, e: Entity, make: Make) -> Entity:
+def _third_name(text, toks, words, at, e: Entity, make: Make, others: frozenset[int] | set[int] = frozenset()) -> Entity:
     """"محمد الطاهر | سيالة،": a two-word name whose next word closes the clause takes it (Arabic names
     run to three: given name, father's, family)."""
     k = at.get(e.start)
     if e.type != "PER" or k is None or len(e.text.split()) != 2 or k + 2 >= len(toks):
         return e
     nxt = toks[k + 2]
+    if nxt.start in others:
+        return e
     # the clause ends, or a list of people goes on ("محمد الحاج علي ومحمد قنبر"; على is a preposition)
     closes = k + 3 >= len(toks) or toks[k + 3].text in "،,.:؛" or words[k + 2] in lx.person_names() and \
         nxt.text != "على" and words[k + 3].startswith("و") and words[k + 3][1:] in lx.person_names()
@@ -180,4 +184,79 @@ def _name_pairs(text, toks, words, ents: list[Entity], make: Make) -> list[Entit
         if nxt.startswith("ال") and nxt.endswith("ي") and len(nxt) >= 6 and nxt.isalpha() and not lx.nisba(nxt) \
                 and nxt not in lx.not_places() and nxt not in lx.place_names():
             added.append(make(text, toks[k].start, toks[k + 1].end, "PER"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+# a journalist's role names the outlet, then the journalist: "مراسل قناة X فلان الفلاني"
+_REPORTERS = frozenset(normalize(w) for w in ("مراسل", "مراسلة", "مصور", "مصورة", "محرر", "محررة", "مذيع", "مذيعة",
+                                              "موفد", "موفدة", "مراسلي", "كاتب", "كاتبة", "محلل", "رسام"))
+
+
+def _after_outlets(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
+    """"مراسلة قناة “X” فلانة الفلانية", "مراسل الجزيرة فلان": after a journalist's role and the outlet
+    (an organisation, or a medium noun and its one-word or quoted name), a known first name and a name
+    after it are the journalist (the tagger, reading the outlet, leaves them out)."""
+    from marsad.extraction.org_phrases import MEDIA_HEADS, head_form
+
+    at = {t.start: k for k, t in enumerate(toks)}
+    taken = bytearray(len(text) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    orgs = {e.start: e.end for e in ents if e.type == "ORG"}
+    quote = lambda j: j < len(toks) and all(ch in "\"'«»“”" for ch in toks[j].text)    # noqa: E731
+    added = []
+    for r in range(len(toks) - 3):
+        if not any(f in _REPORTERS for f in strip_clitics(words[r])):
+            continue
+        k = r + 1
+        if toks[k].start in orgs:
+            k = at.get(orgs[toks[k].start], k)
+            while k < len(toks) and toks[k].start < orgs[toks[r + 1].start]:
+                k += 1
+        elif head_form(words[k], MEDIA_HEADS):
+            k += 1
+            if quote(k):
+                k += 1
+                while k < len(toks) and k - r < 7 and not quote(k):
+                    k += 1
+            k += 1
+        else:
+            continue
+        while quote(k):
+            k += 1
+        if k + 1 >= len(toks) or taken[toks[k].start] or not _first_name(words[k]) or words[k] in _JOINERS \
+                or text[toks[k].end:toks[k + 1].start].strip() or not words[k + 1].isalpha():
+            continue
+        clause_end = k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum()
+        if words[k + 1] in lx.person_names() and words[k + 1] not in _NOT_SURNAME or _surname(words[k + 1], clause_end):
+            added.append(make(text, toks[k].start, toks[k + 1].end, "PER"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+# who a force belongs to or is led by: "ميليشيات تابعة لفلان", "قوة بقيادة فلان", "مجموعة موالية لفلان"
+_LED_BY = frozenset(normalize(w) for w in (
+    "بقيادة", "يقودها", "يقوده", "بزعامة", "يتزعمها", "يتزعمه", "تابعة", "التابعة", "تابع", "التابع", "التابعين",
+    "تابعين", "تابعون", "التابعون", "موالية", "الموالية", "موال", "الموالي", "موالين", "الموالين", "المقربة", "المقرب", "مقربة", "أنصار",
+    "انصار", "مناصري", "مؤيدي", "مسلحي", "عناصر"))
+
+
+def _led_by(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
+    """A known first name (ل or ب before it allowed: "تابعة لعثمان") and a surname after a word of
+    leading or allegiance (بقيادة، الموالية، أنصار) are the leader the tagger left out; the proclitic
+    stays out of the name."""
+    taken = bytearray(len(text) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    added = []
+    for k in range(1, len(toks) - 1):
+        if words[k - 1] not in _LED_BY or taken[toks[k].start] or taken[toks[k + 1].start] \
+                or text[toks[k].end:toks[k + 1].start].strip() or not words[k + 1].isalpha():
+            continue
+        w = words[k]
+        cut = 1 if w[:1] in "لب" and _first_name(w[1:]) and not _first_name(w) else 0
+        if not (cut or _first_name(w)) or w[cut:] in _JOINERS or w[cut:].startswith("ال") or w[cut:] in lx.titles():
+            continue                        # "أنصار رئيس الوزراء", "مناصري القوى": an office, a common noun
+        clause_end = k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum()
+        if words[k + 1] in lx.person_names() and words[k + 1] not in _NOT_SURNAME or _surname(words[k + 1], clause_end):
+            added.append(make(text, toks[k].start + cut, toks[k + 1].end, "PER"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents

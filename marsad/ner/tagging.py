@@ -47,10 +47,19 @@ def crf_models(path: str) -> tuple:
     return opened(path), opened(second) if os.path.exists(second) else None
 
 
-_LOC_CUES = frozenset(normalize(w) for w in (
+_HAND_CUES = frozenset(normalize(w) for w in (
     "في مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف من إلى الى نحو قرب على علي شرق غرب جنوب شمال شرقي غربي "
     "جنوبي شمالي وسط محيط ضواحي أطراف داخل عاصمة العاصمة مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية "
     "إقليم أقاليم مقاطعة ضاحية مدن بلدات قرى").split())
+
+
+@lru_cache(maxsize=1)
+def _loc_cues() -> frozenset[str]:
+    """Words after which a gazetteer name is a place: prepositions and directions above, and every
+    place noun of lexicon/place_nouns.tsv, plurals too ("أحياء الكرخ والرصافة", "مخيمات X")."""
+    return _HAND_CUES | frozenset(lx.place_nouns())
+
+
 _COUNTRYSIDE = normalize("ريف")
 _STRONG_TIERS = ("country", "big-arab", "region")
 _TIER_RANK = ("country", "region", "big-arab", "mid-arab", "small-arab", "big", "mid", "small")
@@ -69,7 +78,7 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if out[i] != "O":
             continue
         forms = strip_clitics(normalize(tok))
-        if forms[-1] in _LOC_CUES or forms[0] in _LOC_CUES or any(f in lx.not_places() for f in forms):
+        if forms[-1] in _loc_cues() or forms[0] in _loc_cues() or any(f in lx.not_places() for f in forms):
             continue                        # "مدينة" is GeoNames' Medina, "بيان" Bayan: here both are words
         found = next((f for f in forms[1:] + forms[:1] if f in tiers), None)
         if found is None:
@@ -90,7 +99,7 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if tiers[found] not in _STRONG_TIERS + ("mid-arab",) and not named:
             continue
         clitic = len(forms) > 1 and normalize(tok)[0] in "بل"
-        cue = i > 0 and (before in _LOC_CUES or normalize(tokens[i - 1]) in _LOC_CUES)
+        cue = i > 0 and (before in _loc_cues() or normalize(tokens[i - 1]) in _loc_cues())
         # a country, big Arab city or region stands on its own; a mid-sized town needs a cue or a clitic
         if tiers[found] in _STRONG_TIERS or clitic or cue or named or _coordinated(tokens, out, i):
             out[i] = "B-LOC"
@@ -112,7 +121,7 @@ def _listed_before(tokens: list[str], tags: list[str]) -> list[str]:
             j -= 1
         first_ok = free(j) and _name_like(words[j]) or out[j].endswith("LOC")
         if j < i - 1 or first_ok:
-            if j > 0 and first_ok and (words[j - 1] in _LOC_CUES or strip_clitics(words[j - 1])[-1] in _LOC_CUES):
+            if j > 0 and first_ok and (words[j - 1] in _loc_cues() or strip_clitics(words[j - 1])[-1] in _loc_cues()):
                 for k in range(j, i):
                     if free(k):
                         out[k] = "B-LOC"
@@ -152,7 +161,7 @@ def _multiword_places(tokens: list[str], tags: list[str]) -> list[str]:
             if best:
                 break
         # a cue, a ب/و clitic, or an Arab place of several words (they seldom spell an ordinary phrase)
-        cue = i > 0 and strip_clitics(words[i - 1])[-1] in _LOC_CUES or words[i][:1] in "بو" and best and \
+        cue = i > 0 and strip_clitics(words[i - 1])[-1] in _loc_cues() or words[i][:1] in "بو" and best and \
             len(words[i]) > 1 and words[i] not in names or best and _arab_place(" ".join(words[i:i + best]))
         if best and cue and all(t == "O" for t in out[i:i + best]):
             out[i:i + best] = ["B-LOC"] + ["I-LOC"] * (best - 1)
@@ -167,8 +176,21 @@ _RANKS = frozenset(normalize(w) for w in (
     "الدكتور الإعلامي الأمير الملك السلطان القيادي الناشط الصحفي ركن أول").split())
 # particles that follow a title word used as a noun ("وذكر مركز حماة الإعلامي أن …"): never a name
 _FUNCTION_WORDS = frozenset(normalize(w) for w in (
-    "أن", "إن", "ان", "في", "من", "على", "إلى", "عن", "مع", "الذي", "التي", "قد", "لم", "لن", "كما", "بعد", "قبل"))
+    "أن", "إن", "ان", "في", "من", "على", "إلى", "عن", "مع", "الذي", "التي", "قد", "لم", "لن", "كما", "بعد", "قبل",
+    # the copula and its sisters after a noun spelt like a rank ("الفريق كان …": the team was)
+    "كان", "كانت", "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح", "أصبحت", "ليس", "ليست"))
 _MILITARY = frozenset(normalize(w) for w in "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال ركن".split())
+
+
+_NOT_FAMILY = frozenset(normalize(w) for w in ("الثاني", "الماضي", "الحالي", "الجاري", "التالي", "الأولي", "الرسمي",
+                                                "الحكومي", "المحلي", "الدولي", "الاتحادي", "الإقليمي", "العسكري"))
+
+
+def _family_name(word: str) -> bool:
+    """A family name of the relative-adjective shape (الديهي، الزعبي) that is no nationality, date or
+    status adjective: after a title and a given name the lexicon does not know, it closes a name."""
+    return word.startswith("ال") and word.endswith("ي") and len(word) >= 6 and word.isalpha() \
+        and word not in _NOT_FAMILY and not lx.nisba(word) and word not in lx.not_places()
 
 
 def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
@@ -191,10 +213,13 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
         while j < n and (normalize(tokens[j]) in _RANKS or nisba(tokens[j])):
             j += 1
         size = 3 if j < n and normalize(tokens[j]) in lx.NAME_JOINERS else 2
+        if size == 2 and j + 1 < n and lx.no_name_tail(normalize(tokens[j + 1])):
+            size = 1                        # "الجنرال فلان معتبرا": how he spoke, not his name
         name = tokens[j:j + size]
         known = lx.person_names()
         if (len(name) == size and not normalize(name[0]).startswith("ال") and normalize(name[0]) not in _FUNCTION_WORDS
-                and (normalize(tokens[j - 1]) in _MILITARY or any(normalize(t) in known for t in name[:2]))
+                and (normalize(tokens[j - 1]) in _MILITARY or any(normalize(t) in known for t in name[:2])
+                     or size == 2 and _family_name(normalize(name[1])))
                 and all(any(ch.isalpha() for ch in t) for t in name) and all(out[k] == "O" for k in range(j, j + size))):
             out[j] = "B-PER"
             for k in range(j + 1, j + size):

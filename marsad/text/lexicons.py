@@ -167,7 +167,7 @@ def nisba_country(word: str) -> str | None:
     stem = nisba_stem(word)
     if stem is None:
         return None
-    for c in (stem, stem + "يا", "ال" + stem, stem + "ا"):
+    for c in (stem, stem + "يا", "ال" + stem, stem + "ا", "ال" + stem + "يه"):     # السعودي: السعودية
         if c in countries():
             return countries()[c]
     return None
@@ -204,6 +204,28 @@ def place_noun(word: str) -> str | None:
     if found is None and any(f.endswith("تي") and f[:-2] + "ه" in nouns for f in forms):
         return "dual"
     return found
+
+
+def no_name_tail(word: str) -> bool:
+    """A normalised word that ends no person's name: an indefinite active participle in the
+    accusative (معتبرا، مشيرا، مضيفا: how the person spoke), or a definite masculine plural
+    participle (المتظاهرين: whom they addressed) — shapes no given or family name takes."""
+    if word in person_names() or not word.isalpha():
+        return False
+    participle = word.startswith("م") and word.endswith("ا") and len(word) >= 5 and word[1] not in "اوي"
+    plural = word.startswith("الم") and word.endswith(("ين", "ون")) and len(word) >= 8
+    return participle or plural
+
+
+@lru_cache(maxsize=1)
+def number_words() -> frozenset[str]:
+    """Normalised number and quantity words (خمسة، عشرون، مئة، آلاف، عشرات، العشرات، بضعة) of
+    marsad/data/numbers.json: units, tens, hundreds, multipliers and vague quantities."""
+    from marsad.data import load_json
+
+    raw = load_json("numbers.json")
+    keys = [k for part in ("units", "tens", "hundreds", "multipliers", "vague") for k in raw[part] if " " not in k]
+    return frozenset(normalize(k) for k in keys)
 
 
 @lru_cache(maxsize=1)

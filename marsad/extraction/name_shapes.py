@@ -1,0 +1,59 @@
+"""Word shapes that tell where a tagged name begins and ends, and what is no name at all: a region's
+direction that belongs to its name (شمال سيناء), an indefinite word after a definite one that ends an
+organisation (البنك الدولي | بول), an adjective after a place noun that is no place (منطقة صناعية).
+"""
+from __future__ import annotations
+
+from marsad.extraction.head_names import place_noun_before
+from marsad.model import Entity
+from marsad.text import lexicons as lx
+from marsad.text.arabic import normalize, strip_clitics
+
+
+def strong_place(name: str) -> bool:
+    """A country, region or Arab town of the gazetteer (not a faraway namesake of a name's tail)."""
+    tier = lx.place_tiers().get(name) or lx.place_tiers().get(name.removeprefix("ب").removeprefix("ل"))
+    return bool(tier) and tier.endswith(("arab", "region", "country"))
+
+
+_DIRECTIONS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
+
+
+def direction_before(text: str, toks, tags: list[str], i: int, j: int) -> int:
+    """1 when the untagged word before a place is a direction that the gazetteer knows as part of its
+    name — a division named by its part of a region (شمال سيناء، جنوب كردفان، غرب دارفور), a region
+    tier of the gazetteer ("شمال حلب" is north of Aleppo) — else 0."""
+    if i == 0 or tags[i - 1] != "O" or text[toks[i - 1].end:toks[i].start].strip():
+        return 0
+    name = normalize(text[toks[i].start:toks[j - 1].end])
+    return int(any(f in _DIRECTIONS and lx.place_tiers().get(f + " " + name) == "region"
+                   for f in strip_clitics(normalize(toks[i - 1].text))))
+
+
+def definite_name_end(mention: str) -> int:
+    """Where a tagged organisation ends: a definite word closes an idafa chain, so an indefinite word
+    right after one — a verb, a verbal noun, the next person's name — is no part of the name, unless
+    it is a place, a preposition's phrase (في، ل/لل …: "القاعدة في بلاد المغرب", "الجبهة الشعبية
+    لتحرير فلسطين") or another body's head."""
+    words = mention.split(" ")
+    for k in range(1, len(words)):
+        before, w = strip_clitics(normalize(words[k - 1]))[-1], normalize(words[k])
+        if not normalize(words[k - 1]).startswith(("ال", "وال")) or not w.isalpha() or w.startswith(("ال", "ل", "وال")):
+            continue
+        if w in ("في", "فى") or strong_place(w) or w in lx.org_heads() or strip_clitics(w)[-1] in lx.org_heads() \
+                or before == "ال":
+            continue
+        return len(" ".join(words[:k]))
+    return len(mention)
+
+
+def adjective_after_noun(text: str, e: Entity, word: str) -> bool:
+    """An indefinite adjective, not a place: a nationality in the accusative or plural (فلسطينيا،
+    سوريين) anywhere, or a feminine relative adjective agreeing with the place noun before it
+    ("منطقة شيعية", "بلدة حدودية")."""
+    if word in lx.place_names() or word in lx.countries() or word.startswith("ال"):
+        return False
+    if word.endswith(("يا", "يين", "يون")) and lx.nisba_country(word):
+        return True
+    return word.endswith("يه") and len(word) >= 5 and normalize(text[max(0, e.start - 8):e.start]).rstrip().endswith("ه") \
+        and place_noun_before(text, e.start)
