@@ -73,6 +73,16 @@ def skip_appositives(text: str, pos: int, end: int) -> int:
             stop = re.search(r"[،,:]|" + _COMP, text[nxt:min(end, nxt + 200)])
             if not stop:
                 break
+            if stop.group() in "،,":
+                pp = _channel_pp(text, nxt, end)
+                after = normalize(text[nxt + stop.end():nxt + stop.end() + 14].strip().split(" ")[0]) \
+                    if nxt + stop.end() < end else ""
+                comma = nxt + stop.end()
+                if pp is not None and pp < nxt + stop.start() and not (
+                        after in lex["complementizers"] or after[:1] in _OPEN or is_time(after)
+                        or re.search(_COMP, text[comma:min(end, comma + 80)])
+                        or re.search(f"[{_OPEN}]", text[pp:comma])):
+                    return pp                   # "نفى في حديث لإذاعة محلية أي صلة …،": the object follows
             pos = nxt + (stop.start() if stop.group() not in "،," else stop.end())   # a colon stays: direct
         else:
             break
@@ -141,18 +151,76 @@ def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int]
     return "indirect", (s, e), lead_end
 
 
-_CHANNEL_PP = re.compile(
+# A dateline opening the article's first paragraph: "CITY - "، "CITY (COUNTRY) - DATE - "، "CITY، COUNTRY، DATE،
+# AGENCY – "، "CITY (AGENCY) - ": up to three words of place, a bracket, comma-separated parts, a spaced dash.
+_DATE = r"[^\-–—\n.،,:\d]{0,20}?(?:\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|(?:\d{1,2} \S+ )?\d{4})[^\-–—\n.،,:\d]{0,12}?"
+_DASH = r"(?:\s[-–—]\s*|[-–—]\s)"
+_DATELINE = re.compile(r"(?:[^\s\d،,.:()«»\"\-–—]+ ?){1,3}(?:\([^()\n]{1,30}\) ?)?"
+                       rf"(?:[،,]? ?{_DATE})?(?:[،,] ?[^\-–—\n.،,:]{{1,30}}){{0,3}}[،,]? ?{_DASH}")
+_DATELINE_REST = re.compile(rf"\s*(?:\([^()\n]{{1,30}}\)\s*)?(?:[،,]?\s*[^\-–—\n.:]{{0,40}}?)?{_DASH}")
+_DATE_LEAD = re.compile(rf"\s*{_DATE}\s*{_DASH}")          # "3 أكتوبر 2026 - "
+
+
+def past_dateline(text: str, s: int, e: int, dateline: tuple[int, int] | None = None) -> int:
+    """Where the words at `s` start once the article's dateline is passed ("صنعاء - شنت …" → "شنت …"):
+    the document's dateline span if it starts there, then "CITY (COUNTRY) - DATE - " at a paragraph's
+    head; `s` when there is none or too little would be left."""
+    start = s
+    if dateline and s <= dateline[0] <= s + 2 and dateline[1] < e:
+        s = dateline[1]
+    elif not (s == 0 or text[s - 1] == "\n"):
+        return s
+    m = _DATELINE.match(text, s, e) if s == start else _DATELINE_REST.match(text, s, e)
+    if m and normalize(text[m.end():m.end() + 12].split(" ")[0]) not in lexicon()["relatives"]:
+        s = m.end()                            # "قوات الجيش - التي …" is an aside, no dateline
+        d = _DATE_LEAD.match(text, s, e)
+        s = d.end() if d else s
+    s = strip_span(text, s, e)[0]
+    return s if len(text[s:e].split()) >= 3 else start
+
+
+def object_content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
+    """An accusation or a call read from its object ("الجيش بقصف المدينة"، "المواطنين التزام منازلهم") to
+    the attribution or the segment's end."""
+    attribution = ATTRIBUTION.search(text, start, end)
+    s, e = strip_span(text, start, attribution.start() if attribution else end)
+    return ("indirect", (s, e), s) if len(text[s:e].split()) >= 2 else None
+
+
+_CHANNEL_HEAD = re.compile(
     r"\s*(?:في|عبر|خلال|على|ب)\s*(?:ال)?(?:بيان|بلاغ|تصريح|تصريحات|مؤتمر|تغريدة|منشور|مقابلة|حديث|اتصال|رسالة|"
-    r"مداخلة|كلمة|تسجيل|صفحت|حساب|موقع|منصة|قناة)\S*(?:\s+(?:ال)?\S+(?:ي|ية|يه|ة|ا)(?=[\s،,]))*"
-    r"(?:\s+(?:له|لها|لهم|مع|ل|لـ|على|عبر|في)\s*[«“\"]?[^\s،,.:]*[»”\"]?)*\s*[،,]?")
+    r"مداخلة|كلمة|تسجيل|صفحت|حساب|موقع|منصة|قناة)[^\s،,.:]*")
+# An adjective of the channel noun ("صحفي"، "هاتفية"، "مقتضبة"): no ل/ب/و glued on, a stem of two letters
+# or more before its ending ("أي"، "أية" are no adjectives but the object's determiner).
+_CHANNEL_ADJ = re.compile(r"\s+(?:ال)?(?![لبو])[^\s،,.:«»“”\"]{2,}(?:ي|ية|يه|ة|ا)(?=[\s،,.:]|$)")
+# Whom or where the statement was made to ("له"، "لإذاعة محلية"، "مع قناة "X""، "على فيسبوك"): one word
+# or a quoted name, then its definite genitives ("لوكالة الأنباء")
+_CHANNEL_LINK = re.compile(
+    r"\s+(?:(?:له|لها|لهم)(?=[\s،,.:]|$)|(?:مع|ل|لـ|على|عبر|في)\s*(?:[«“\"][^»”\"،,.:]{1,40}[»”\"]|"
+    r"(?!(?:ه|ها|هم)(?=[\s،,.:]|$))[^\s،,.:«“\"]+(?:\s+ال[^\s،,.:]+)*))")
+
+
+def _channel_pp(text: str, pos: int, end: int) -> int | None:
+    """Where "في بيان"، "في حديث لإذاعة محلية"، "عبر صفحتها على فيسبوك"، "في تصريح لـ"X"،" ends, or None."""
+    m = _CHANNEL_HEAD.match(text, pos, end)
+    if not m:
+        return None
+    i = m.end()
+    while True:
+        a = _CHANNEL_ADJ.match(text, i, end) or _CHANNEL_LINK.match(text, i, end)
+        if not a or a.end() == i:
+            break
+        i = a.end()
+    c = re.match(r"\s*[،,]", text[i:end])
+    return i + c.end() if c else i
 
 
 def _past_channel(text: str, pos: int, end: int) -> int:
     """Past "في بيان"، "في تصريح لـ"X"،"، "عبر صفحتها على فيسبوك" before a bare object: the channel is
     lead, not content (a longer phrase up to a comma as well)."""
-    m = _CHANNEL_PP.match(text, pos, end)
-    if m and m.end() < end:
-        return m.end()
+    i = _channel_pp(text, pos, end)
+    if i is not None and i < end:
+        return i
     m = re.match(r"\s*(?:في|عبر|خلال|على)\s+[^،,.:]{2,60}?[،,]", text[pos:end])
     return pos + m.end() if m else pos
 

@@ -36,8 +36,84 @@ def prepositional(word: str) -> bool:
 
 
 def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end: int, carried,
-                ante: Antecedents, sent_start: int) -> Said | None:
-    """The speaker of `cue` (a quotes.Cue) within its segment, or None when the cue opens no quote."""
+                ante: Antecedents, sent_start: int, coordinated: bool = False) -> Said | None:
+    """The speaker of `cue` (a quotes.Cue) within its segment, or None when the cue opens no quote;
+    `coordinated`: the cue is "و…" after a quote of the same sentence (its subject is that speaker's)."""
+    said = _speaker_for(text, toks, ents, cue, seg_end, carried, ante, sent_start)
+    verb = normalize(cue.word)
+    lex = lexicon()
+    if said is None or said.addressee or cue.form != "verb" or (
+            verb not in lex["object_verbs"] and verb not in lex["call_verbs"]):
+        return said
+    idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
+    after = [t for t in toks[idx + 1:] if t.start < seg_end]
+    i0 = skip_time(after, 0)
+    after = after[i0:]
+    n = next((k for k, t in enumerate(after) if t.start >= said.start), len(after))
+    if not after or n == 0 or said.name is None or said.name == carried and after[0].start >= said.start:
+        return said
+    split = _object_start(text, after, n, ents)
+    if split is not None:                 # "طالب محافظ الإقليم الحكومة بإرسال …": subject, then object
+        found = name_of(text, after[:split], ents, after[split].start, ante, cue.tok.start)
+        if found:
+            return Said(found[:2], after[split].start, said.channel, True)
+    if n < len(after) and _complement(_w(after[n])) and carried and (verb in lex["object_verbs"] or coordinated) \
+            and _w(after[0]).startswith("ال"):
+        return Said(carried, after[0].start, None, True)   # "، واتهم الجيش بقصف …": the accused, not a speaker
+    return said
+
+
+def _complement(word: str) -> bool:
+    """What follows the object of an accusation or a call: بـ…، إلى، على، من، عن، المسؤولية."""
+    lex = lexicon()
+    return word in {"الي", "علي", "من", "عن"} or word in lex["blame_objects"] or (
+        word[:1] == "ب" and len(word) > 3 and word not in lex["complementizers"])
+
+
+def _adjective(prev: str, word: str) -> bool:
+    """`word` (definite) can be an adjective of the definite `prev`: a nisba, an elative, a participle that
+    agrees with it, or a listed adjective ("الجيش الوطني"، "الأطراف المتحاربة"، "الأمين العام")."""
+    bare = word[2:]
+    if word in lexicon()["definite_adjectives"]:
+        return True
+    if bare.endswith(("يه", "يون", "يين", "يات")):
+        return True
+    if bare.endswith("ي"):                 # a masculine singular: no adjective of a plural in -ون
+        return not prev.endswith("ون")
+    if len(bare) == 4 and (bare[0] == "ا" or bare[-1] in "يا"):
+        return True                        # الأكبر، الأعلى، الكبرى، العليا
+    if bare[:1] == "م" and len(bare) >= 4:
+        if word.endswith(("ين", "ون")):             # "المواطنين" after "الوزارة" is her object
+            return prev.endswith(("ين", "ون")) or prev in lexicon()["definite_adjectives"]
+        if word.endswith("ه"):
+            return not prev.endswith(("ين", "ون"))
+        return not prev.endswith(("ه", "ات", "ين", "ون"))
+    return False
+
+
+def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
+    """Index in toks[:n] (the subject phrase read so far) where a second noun phrase, the object, starts:
+    a definite noun after a definite word it cannot qualify ("المنظمة | الأطراف"), or after an
+    indefinite adjective ("مصدر أمني | المواطنين")."""
+    for k in range(1, n):
+        prev, w = _w(toks[k - 1]), _w(toks[k])
+        if toks[k - 1].text in "،,":
+            continue
+        inside = ents.within(toks[0].start, toks[n - 1].end)
+        if any(e.start == toks[k].start and e.type != "PER" for e in inside) and any(
+                e.end == toks[k - 1].end for e in inside):
+            return k                       # one name after another ("فتح | حماس"), a person's is apposition
+        if any(e.start < toks[k].start < e.end for e in inside) or not w.startswith("ال"):
+            continue                       # inside a name the tagger found
+        if prev.startswith("ال") and prev not in titles() and not _adjective(prev, w):
+            return k
+        if not prev.startswith(("ال", "و")) and k > 1 and prev.endswith(("ي", "يه")) and len(prev) > 3:
+            return k
+    return None
+
+
+def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end: int, carried,
+                 ante: Antecedents, sent_start: int) -> Said | None:
     lex = lexicon()
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
     rest = [t for t in toks[idx + 1:] if t.start < seg_end]

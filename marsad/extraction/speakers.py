@@ -45,10 +45,12 @@ def lexicon() -> dict:
 @dataclass
 class Said:
     """The speaker a cue found (surface, canonical) or None, where the words after it start, and the
-    channel the speaker phrase itself names (a relay by an agency, a statement)."""
+    channel the speaker phrase itself names (a relay by an agency, a statement); `addressee`: the words
+    at `start` are the verb's object ("اتهم الجيش بقصف …"), the claim's content from there on."""
     name: tuple[str, str] | None
     start: int
     channel: str | None = None
+    addressee: bool = False
 
 
 def _w(tok: Token) -> str:

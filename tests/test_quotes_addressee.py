@@ -1,0 +1,73 @@
+"""Accusations, calls and denials, channels named before a cue, and the dateline, on sentences written
+for these tests (not from the dev set, the seeds or PLOVER)."""
+from __future__ import annotations
+
+from marsad.extraction.content import past_dateline
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def quotes_of(body: str, title: str = "تقرير اختباري عن الأحداث"):
+    doc = process(RawItem("t", "test", "text", text=title + "\n\n" + body))
+    assert doc.status == "ok", doc.error
+    return doc.quotes
+
+
+def test_accused_after_a_denial_is_the_object_not_a_speaker():
+    qs = quotes_of("ونفى الناطق العسكري باسم الفصائل المسلحة في حديث لإذاعة محلية أي صلة لمقاتليه بالتفجير، "
+                   "واتهم الشرطة بإطلاق النار على المتظاهرين.")
+    assert [q.cue for q in qs] == ["نفى", "اتهم"]
+    assert qs[0].speaker_canonical == qs[1].speaker_canonical
+    assert qs[0].text == "أي صلة لمقاتليه بالتفجير"           # the channel phrase is lead, not content
+    assert qs[1].text == "الشرطة بإطلاق النار على المتظاهرين"   # the accusation, the accused first
+
+
+def test_subject_then_addressee():
+    qs = quotes_of("وطالب محافظ الإقليم الحكومة المركزية بإرسال تعزيزات عسكرية إلى المنطقة الحدودية. "
+                   "وناشدت المنظمة الأطراف المتحاربة وقف استهداف المدنيين فورا.")
+    assert [(q.speaker, q.text.split()[0]) for q in qs] == [("محافظ الإقليم", "الحكومة"), ("المنظمة", "الأطراف")]
+
+
+def test_adjectives_stay_in_the_subject():
+    qs = quotes_of("واتهمت الحكومة الانتقالية الجديدة الفصائل المسلحة بعرقلة المفاوضات الجارية في العاصمة.")
+    assert len(qs) == 1 and qs[0].speaker == "الحكومة الانتقالية الجديدة"
+    assert qs[0].text.startswith("الفصائل المسلحة بعرقلة")
+
+
+def test_held_responsible_in_a_statement():
+    qs = quotes_of("وأصدرت وزارة الصحة بيانا حمّلت فيه الميليشيات المسؤولية الكاملة عن قصف المستشفى.")
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.speaker_canonical == "وزارة الصحة" and q.channel == "statement"
+    assert q.text.startswith("الميليشيات المسؤولية")
+
+
+def test_carrying_is_no_speech():
+    assert quotes_of("وحمل المتظاهرون لافتات كتبت عليها شعارات تطالب بالإفراج عن المعتقلين.") == []
+
+
+def test_channel_named_before_a_cue_with_a_pronoun():
+    qs = quotes_of("ونشر قائد الشرطة العقيد سالم الزوي تسجيلا مصورا عبر صفحته على فيسبوك، قال فيه إن الطرق المؤدية إلى الميناء "
+                   "أعيد فتحها أمام الشاحنات.")
+    assert len(qs) == 1 and qs[0].channel == "facebook"
+
+
+def test_content_before_an_attribution_starts_after_the_dateline():
+    qs = quotes_of("عدن - شنت طائرات مسيرة غارات على مواقع في أطراف المدينة صباح اليوم، بحسب ما أفادت به "
+                   "لجنة الإغاثة المحلية.")
+    assert len(qs) == 1 and qs[0].text.startswith("شنت طائرات")
+    qs = quotes_of("الخرطوم (السودان) - 5 مارس 2026 - قُتل ثمانية مدنيين في قصف مدفعي استهدف سوقا شعبيا في "
+                   "المدينة، وفق ما أعلنته قناة الجزيرة.")
+    assert len(qs) == 1 and qs[0].text.startswith("قُتل ثمانية")
+
+
+def test_dateline_shapes():
+    def rest(t):
+        return t[past_dateline(t, 0, len(t)):]
+    assert rest("حلب، سوريا، 2 يناير 2025، وكالات – أغلقت السلطات المعبر الحدودي") == "أغلقت السلطات المعبر الحدودي"
+    assert rest("الموصل (رويترز) - قال مسؤولون إن الجسر أغلق") == "قال مسؤولون إن الجسر أغلق"
+    assert rest("مأرب 14 فبراير 2024 - سقط صاروخ قرب السوق") == "سقط صاروخ قرب السوق"
+    # no dateline: an aside between dashes, a count, a plain sentence
+    for t in ("قوات الجيش - التي وصلت أمس - دخلت المدينة", "قتل 5 جنود في هجوم - وهو الثاني هذا الأسبوع",
+              "سقط صاروخ قرب السوق الشعبي"):
+        assert rest(t) == t
