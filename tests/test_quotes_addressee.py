@@ -71,3 +71,22 @@ def test_dateline_shapes():
     for t in ("قوات الجيش - التي وصلت أمس - دخلت المدينة", "قتل 5 جنود في هجوم - وهو الثاني هذا الأسبوع",
               "سقط صاروخ قرب السوق الشعبي"):
         assert rest(t) == t
+
+
+def test_a_threat_after_a_statement_continues_it():
+    qs = quotes_of("وأكد محافظ الإقليم أن دماء الضحايا لن تذهب سدى، وتوعد بملاحقة المسلحين الذين نفذوا الهجوم.")
+    assert len(qs) == 1 and qs[0].speaker == "محافظ الإقليم"
+    assert qs[0].text.endswith("الذين نفذوا الهجوم")
+
+
+def test_a_description_keeps_what_it_describes():
+    qs = quotes_of("وقال رئيس البلدية سالم الورفلي إن القصف استمر ساعات. ووصف الورفلي الغارات التي استهدفت "
+                   "الأحياء السكنية بأنها جريمة حرب مكتملة الأركان.")
+    assert qs[1].speaker_canonical == "سالم الورفلي" and qs[1].text.startswith("الغارات التي استهدفت")
+
+
+def test_cue_in_a_came_in_sentence_speaks_for_its_issuer():
+    qs = quotes_of("وقال محافظ الإقليم إن الطرق أغلقت أمام المسافرين منذ الصباح.\n"
+                   "جاء ذلك في تصريحات أدلت بها لجنة الأطباء المركزية عبر صفحتها على فيسبوك، حيث ذكرت أن "
+                   "المستشفى استقبل عشرات الجرحى.")
+    assert (qs[1].speaker, qs[1].channel) == ("لجنة الأطباء المركزية", "facebook")

@@ -128,6 +128,20 @@ def later(text, sent, toks, ents, account, prev, out, claims, dateline) -> None:
         for q in before:
             q.channel = q.channel or channel
         return
+    found = later_issuer(text, sent, toks, ents, account.ante)
+    if found:
+        s, e = strip_span(text, past_dateline(text, prev.start, prev.end, dateline), prev.end)
+        q = Quote(found[0], found[1], "جاء ذلك", "indirect", channel, text[s:e], s, e)
+        claims.append(q)
+        out.append(q)
+        account.heard(found[:2])
+
+
+def later_issuer(text, sent, toks, ents, ante):
+    """The issuer a "جاء ذلك في بيان لـX" / "جاء ذلك في تصريحات أدلت بها X" sentence names (name_of's
+    tuple), else None: that sentence's own cues ("…، حيث ذكرت أن") are X's too."""
+    if not _LATER.match(text[sent.start:sent.end]):
+        return None
     for k, t in enumerate(toks[:6]):
         if k > 2 and _LATER.match(text[sent.start:t.end]):
             j = issuer_at(text, list(toks), k + 1)
@@ -136,11 +150,5 @@ def later(text, sent, toks, ents, account, prev, out, claims, dateline) -> None:
             sub = list(toks[j:])
             if sub and j == k + 1 and _w(sub[0])[:1] == "ل":
                 sub[0] = unglued(sub[0])
-            found = name_of(text, sub, ents, sent.end, account.ante, t.start)
-            if found:
-                s, e = strip_span(text, past_dateline(text, prev.start, prev.end, dateline), prev.end)
-                q = Quote(found[0], found[1], "جاء ذلك", "indirect", channel, text[s:e], s, e)
-                claims.append(q)
-                out.append(q)
-                account.heard(found[:2])
-            return
+            return name_of(text, sub, ents, sent.end, ante, t.start)
+    return None

@@ -179,9 +179,17 @@ def past_dateline(text: str, s: int, e: int, dateline: tuple[int, int] | None = 
     return s if len(text[s:e].split()) >= 3 else start
 
 
+def described(text: str, start: int, end: int) -> bool:
+    """"وصف [أمس] الهجوم بأنه …": an object stands before بأنه (none in "وصفته بأنه …")."""
+    pos = _past_time(text, start, end)
+    comp = re.search(_COMP, text[pos:end])
+    return comp is not None and len(text[pos:pos + comp.start()].split()) >= 1
+
+
 def object_content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
-    """An accusation or a call read from its object ("الجيش بقصف المدينة"، "المواطنين التزام منازلهم") to
-    the attribution or the segment's end."""
+    """An accusation, a call or a description read from its object ("الجيش بقصف المدينة"، "المواطنين
+    التزام منازلهم"، "الهجوم بأنه …") to the attribution or the segment's end (past time words)."""
+    start = _past_time(text, start, end)
     attribution = ATTRIBUTION.search(text, start, end)
     s, e = strip_span(text, start, attribution.start() if attribution else end)
     return ("indirect", (s, e), s) if len(text[s:e].split()) >= 2 else None

@@ -42,8 +42,9 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
     said = _speaker_for(text, toks, ents, cue, seg_end, carried, ante, sent_start)
     verb = normalize(cue.word)
     lex = lexicon()
-    if said is None or said.addressee or cue.form != "verb" or (
-            verb not in lex["object_verbs"] and verb not in lex["call_verbs"]):
+    if said is None or said.addressee or cue.form != "verb" or (verb not in lex["object_verbs"] and
+                                                                verb not in lex["call_verbs"] and
+                                                                verb not in lex["describe_verbs"]):
         return said
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
     after = [t for t in toks[idx + 1:] if t.start < seg_end]
@@ -61,6 +62,12 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
             and _w(after[0]).startswith("ال"):
         return Said(carried, after[0].start, None, True)   # "، واتهم الجيش بقصف …": the accused, not a speaker
     return said
+
+
+def _directed(cue) -> bool:
+    """An accusation, a call or a threat: "توعد بملاحقة …" opens with its complement, not a subject."""
+    lex, verb = lexicon(), normalize(cue.word)
+    return verb in lex["object_verbs"] or verb in lex["call_verbs"] or verb in lex["threats"]
 
 
 def _complement(word: str) -> bool:
@@ -127,7 +134,7 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
     first = _w(after[0]) if after else ""
     if cue.form == "part" or not after or first in lex["complementizers"] or first in lex["pronoun_objects"] \
             or after[0].text in "،,:" or (after[0].text in _OPEN and quoted(text, after[0].start, seg_end)) \
-            or prepositional(first) or first in lex["say_nouns"]:
+            or prepositional(first) or first in lex["say_nouns"] or (_complement(first) and _directed(cue)):
         before = _subject_before(text, toks, idx, ents, ante, cue.tok.start) if cue.form != "part" else None
         if first == "عن" and normalize(cue.word) in lex["relay_verbs"]:
             relayer = before[0] if before else None   # "وكانت وكالة X، نقلت عن شاهد عيان قوله"

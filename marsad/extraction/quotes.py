@@ -17,11 +17,12 @@ import re
 from dataclasses import dataclass
 
 from marsad.extraction.anaphora import Antecedents
-from marsad.extraction.attributions import attributions, later
+from marsad.extraction.attributions import attributions, later, later_issuer
 from marsad.extraction.channels import channel_in, share_channels
 from marsad.extraction.content import (
     colon_before,
     content,
+    described,
     object_content,
     past_dateline,
     quotation_spans,
@@ -111,6 +112,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
         spans = quotation_spans(text, sent.start, sent.end)
         cues = [c for c in map(_cue, toks) if c and not any(a <= c.tok.start < b for a, b in spans)]
         cues = [c for c in cues if _opens(text, c, sent.end) and not _attributed(text, c) and _relays(text, c, sent.end)]
+        issuer = later_issuer(text, sent, toks, ents, account.ante)     # "جاء ذلك في تصريحات أدلت بها X، حيث ذكرت"
         here: list[Quote] = []
         leads: list[tuple[int, int]] = []      # cue → content stretches: an attribution there is the lead's
         for n, cue in enumerate(cues):
@@ -119,14 +121,16 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             seg_end = cues[n + 1].tok.start if n + 1 < len(cues) else sent.end
             if seg_end <= cue.tok.end:
                 continue
-            carried = (here[-1].speaker, here[-1].speaker_canonical) if here else account.speaker
+            carried = (here[-1].speaker, here[-1].speaker_canonical) if here else \
+                (tuple(issuer[:2]) if issuer else account.speaker)
             coordinated = bool(here) and normalize(cue.tok.text)[:1] == "و" != normalize(cue.word)[:1]
             said = speaker_for(text, toks, ents, cue, seg_end, carried, account.ante, sent.start, coordinated)
             if said is None or said.name is None:
                 continue
             if _back_reference(text, toks, cue) and prev is not None:
                 q = ("indirect", strip_span(text, past_dateline(text, prev.start, prev.end, dateline), prev.end), said.start)
-            elif said.addressee:                    # "اتهم الجيش بقصف …": the accusation, its object first
+            elif said.addressee or (normalize(cue.word) in lexicon()["describe_verbs"] and described(text, said.start, seg_end)):
+                # "اتهم الجيش بقصف …"، "وصف الهجوم بأنه …": the accusation or description, its object first
                 q = object_content(text, said.start, seg_end)
             else:
                 start = _past_relay(text, said.start, seg_end, ents)
@@ -141,13 +145,17 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             leads.append((cue.tok.start, cs))
             lead = here[-1].end if here else sent.start      # this quote's own lead-in, not an earlier quote
             channel = said.channel or channel_in(text[max(lead, cue.tok.start):lead_end]) \
-                or _statement_before(text, toks, cue, lead) or channel_in(text[ce:seg_end])
+                or _statement_before(text, toks, cue, lead) or channel_in(text[ce:seg_end]) \
+                or (channel_in(text[sent.start:cue.tok.start]) if issuer and said.name == tuple(issuer[:2]) else None)
             quote = _quote(said.name, cue.word, kind, channel, text, cs, ce)
             claims.append(quote)
             account.heard(said.name)               # a call's speaker is the next cue's antecedent too
             if not _is_claim(text, cue, kind, cs, said.name, said.start, said.name[1] in ents.people) or \
                     _embedded(text, toks, cue, ents):
                 quote.channel = None
+                if here and here[-1].speaker_canonical == said.name[1] and kind == "indirect" and \
+                        re.fullmatch(r"[\s،,]*", text[here[-1].end:cue.tok.start]) and cue.tok.text[:1] == "و":
+                    _extend(here[-1], text, ce)      # "أكد أن …، وتوعد بالاقتصاص …": one statement
                 continue
             quote.channel = quote.channel or account.channel
             account.channel = quote.channel
@@ -159,6 +167,10 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
     out.sort(key=lambda q: q.start)
     share_channels(out)
     return out
+
+
+def _extend(q: Quote, text: str, end: int) -> None:
+    q.end, q.text = end, text[q.start:end]
 
 
 def _quote(name, cue_word, kind, channel, text, cs, ce) -> Quote:
