@@ -90,3 +90,35 @@ def test_cue_in_a_came_in_sentence_speaks_for_its_issuer():
                    "جاء ذلك في تصريحات أدلت بها لجنة الأطباء المركزية عبر صفحتها على فيسبوك، حيث ذكرت أن "
                    "المستشفى استقبل عشرات الجرحى.")
     assert (qs[1].speaker, qs[1].channel) == ("لجنة الأطباء المركزية", "facebook")
+
+
+def test_colon_then_complementizer_is_reported_speech():
+    qs = quotes_of("وقال قائد شرطة المدينة العقيد سالم الورفلي: إن عبوة ناسفة انفجرت صباح اليوم على الطريق الرئيسي.")
+    assert (qs[0].kind, qs[0].text) == ("indirect", "عبوة ناسفة انفجرت صباح اليوم على الطريق الرئيسي")
+    qs = quotes_of('وقال المتحدث باسم الشرطة في تصريحات صحفية: إنّ "ثلاثة مسلحين قتلوا خلال تبادل لإطلاق النار".')
+    assert (qs[0].kind, qs[0].text) == ("direct", "ثلاثة مسلحين قتلوا خلال تبادل لإطلاق النار")
+
+
+def test_stray_full_stop_before_the_complementizer():
+    qs = quotes_of('وقال ضابط في الشرطة لوكالة الأنباء الألمانية مفضلا عدم ذكر اسمه. إن "المسلحين فروا باتجاه '
+                   'الجبال بعد الاشتباك".')
+    assert len(qs) == 1
+    assert (qs[0].kind, qs[0].channel, qs[0].text) == ("direct", "news_agency", "المسلحين فروا باتجاه الجبال بعد الاشتباك")
+
+
+def test_anonymity_is_no_content():
+    assert quotes_of("وأوضح أحد الحراس، طالبا عدم الكشف عن اسمه.") == []
+    qs = quotes_of("وقال مسؤول أمني، مفضلا عدم ذكر اسمه، إن الهجوم استهدف نقطة تفتيش قرب الجسر.")
+    assert qs[0].text == "الهجوم استهدف نقطة تفتيش قرب الجسر"
+
+
+def test_quotation_after_an_unnamed_source_is_its_words():
+    qs = quotes_of("بدوره أكد مصدر طبي “مقتل ثلاثة مدنيين وإصابة آخرين” في القصف.")
+    assert (qs[0].speaker, qs[0].kind, qs[0].text) == ("مصدر طبي", "direct", "مقتل ثلاثة مدنيين وإصابة آخرين")
+    qs = quotes_of('وأكدت حركة "أنصار الحرية" سيطرتها على البلدة بعد معارك استمرت يومين.')
+    assert qs[0].speaker == "حركة أنصار الحرية"
+
+
+def test_given_name_the_tagger_left_out():
+    qs = quotes_of("وقال المدير العام لقوات الأمن في جلولاء هجار ابراهيم: إن عبوة ناسفة انفجرت في رتل عسكري.")
+    assert qs[0].speaker == "هجار ابراهيم"

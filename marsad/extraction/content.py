@@ -15,9 +15,13 @@ from marsad.extraction.speakers import is_time, lexicon
 from marsad.text.arabic import normalize
 
 _OPEN, _CLOSE = "«“\"", "»”\""
-_COMP = r"(?<!\w)(?:[إا]ن|ب?[أا]ن|[إا]لى [أا]ن|على [أا]ن|فإن|فان|ف[إا]ن)(?:ه|ها|هم|هما)?(?!\w)"
+_COMP = r"(?<!\w)(?:[إا]ن|ب?[أا]ن|[إا]لى [أا]ن|على [أا]ن|فإن|فان|ف[إا]ن)[\u064B-\u0652]*(?:ه|ها|هم|هما)?[\u064B-\u0652]*(?!\w)"
 # ", وفقًا لما ذكرته فضائية …" / ", بحسب بيان …": where the report says it got the claim from
 ATTRIBUTION = re.compile(r"(?:[،,]\s*|\s)(?:و)?(?:وفق(?:ا|اً|ًا)? ل|وفق |بحسب|حسب ما|حسبما|نقلا عن|نقلاً عن|طبقا ل|طبقاً ل)")
+
+
+def complementizer_in(text: str, start: int, end: int) -> bool:
+    return re.search(_COMP, text[start:end]) is not None
 
 
 def quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -105,9 +109,18 @@ def _closing_quote(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# "طالبا عدم الكشف عن اسمه"، "مفضلا عدم ذكر هويته"، "رافضا الكشف عن اسمه": why the source is unnamed, lead
+_ANONYMOUS = re.compile(r"[\s،,]*(?:[وف]?(?:طالب|مفضل|مشترط|رافض)(?:ا|اً|ًا|ة|ين|ون)\s+)?(?:عدم\s+)?"
+                        r"(?:الكشف|كشف|ذكر|نشر|الإفصاح|الافصاح|الإفصاح)\s+(?:عن\s+)?"
+                        r"(?:اسمه|اسمها|اسمهما|أسمائهم|اسمائهم|هويته|هويتها|هوياتهم|هويتهم)[\s،,.]*")
+
+
 def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
     """(kind, span, where the lead ends) of the content after a speaker, or None when there is none."""
     lex = lexicon()
+    anonymous = _ANONYMOUS.match(text, start, end)
+    start = anonymous.end() if anonymous and re.match(r"[\s،,]*[وف]?(?:طالب|مفضل|مشترط|رافض|عدم)",
+                                                      text[start:end]) else start
     direct = quoted(text, start, end)
     m = re.match(r"[\s،,]*", text[start:end])
     pos = start + m.end()
@@ -117,10 +130,19 @@ def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int]
         pos += len(word)                        # قائلا: … / قال خلالها: … / نقلت عنه قوله: …
         direct = quoted(text, pos, end)
     if not direct:
-        later = re.search(r":\s*(?=[«“\"])", text[pos:end])     # "…، خلال مؤتمر صحفي …: «…»"
+        later = re.search(r":\s*(?:[إا]ن[\u064B-\u0652]*\s*)?(?=[«“\"])", text[pos:end])     # "…، خلال مؤتمر صحفي …: «…»"
         comp = re.search(_COMP, text[pos:end])
         if later and (not comp or later.start() < comp.start()):
             direct = quoted(text, pos + later.end(), end)
+    said = re.match(r":\s*" + _COMP + r"\s*", text[pos:end]) if not direct else None
+    if said:                                    # "قال: إن القوات …" is reported speech, the colon no quotation
+        inner = quoted(text, pos + said.end(), end)
+        if inner:
+            return "direct", inner, pos + said.end()
+        attribution = ATTRIBUTION.search(text, pos + said.end(), end)
+        s, e = strip_span(text, pos + said.end(), attribution.start() if attribution else end)
+        if len(text[s:e].split()) >= 3:
+            return "indirect", (s, e), pos + said.end()
     if not direct and text[pos:pos + 1] == ":" and len(text[pos + 1:end].split()) >= 3:
         s, e = strip_span(text, pos + 1, end)
         return "direct", (s, e), pos

@@ -21,6 +21,7 @@ from marsad.extraction.attributions import attributions, later, later_issuer
 from marsad.extraction.channels import channel_in, share_channels
 from marsad.extraction.content import (
     colon_before,
+    complementizer_in,
     content,
     described,
     object_content,
@@ -110,7 +111,9 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
     for si, sent in enumerate(sents):
         toks = tokens(text, sent.start, sent.end)
         spans = quotation_spans(text, sent.start, sent.end)
-        cues = [c for c in map(_cue, toks) if c and not any(a <= c.tok.start < b for a, b in spans)]
+        cues = [c for c in map(_cue, toks) if c and not any(a <= c.tok.start < b for a, b in spans)
+                and not (c.tok.start > sent.start and re.search(r"(?<!\w)عدم\s*$", text[max(0, c.tok.start - 6):c.tok.start]))]
+        # "مفضلا عدم ذكر اسمه": a cue's form after عدم is its verbal noun, no speech
         cues = [c for c in cues if _opens(text, c, sent.end) and not _attributed(text, c) and _relays(text, c, sent.end)]
         issuer = later_issuer(text, sent, toks, ents, account.ante)     # "جاء ذلك في تصريحات أدلت بها X، حيث ذكرت"
         here: list[Quote] = []
@@ -137,8 +140,9 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
                 if not text[start:start + 3].lstrip().startswith(("«", "“", '"')):
                     start = skip_appositives(text, start, seg_end)   # past ", المتحدث باسم …،"
                 q = content(text, start, seg_end)
-                if q is None and seg_end == sent.end and si + 1 < len(sents):
-                    q = _next_quotation(text, sents[si + 1], start)
+                if seg_end == sent.end and si + 1 < len(sents) and (q is None or q[0] == "indirect" and not (
+                        complementizer_in(text, start, seg_end) or quotation_spans(text, start, seg_end))):
+                    q = _next_quotation(text, sents[si + 1], seg_end) or q
             if q is None:
                 continue
             kind, (cs, ce), lead_end = q
@@ -190,10 +194,17 @@ def _past_relay(text: str, pos: int, end: int, ents: Mentions) -> int:
 
 
 def _next_quotation(text: str, nxt, lead: int):
-    """"وقال مصدر عسكري لوكالة فرانس برس طالبا عدم الكشف عن اسمه. «…»": the quotation opening the
-    next sentence is what the cue introduced."""
+    """"وقال مصدر عسكري لوكالة X طالبا عدم الكشف عن اسمه. «…»" (or ". إن …"): when the cue's own clause
+    holds no content, only its lead, the quotation or the إن-clause opening the next sentence is what it
+    introduced (a stray full stop split them)."""
     q = quoted(text, nxt.start, nxt.end)
-    return ("direct", q, lead) if q else None
+    if q:
+        return "direct", q, lead
+    first = text[nxt.start:nxt.end].split()
+    if first and normalize(first[0]) in ("ان", "انه", "انها", "بان"):
+        c = content(text, nxt.start, nxt.end)
+        return (c[0], c[1], lead) if c else None
+    return None
 
 
 def _relays(text: str, cue: Cue, end: int) -> bool:

@@ -152,8 +152,11 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
             continue                            # a dictionary name is whole ("أكد المرصد … الأنباء")
         if t.text in _OPEN:
             close = _quote_close(toks, i)
-            if close is None or not i:
-                break
+            head = _w(toks[0])
+            if close is None or not i or (i >= 2 and (head in lex["source_nouns"] or lex["pairs"].get(head) in
+                                                      lex["source_nouns"])) \
+                    or (i + 1 < len(toks) and _w(toks[i + 1]) in lex["object_nouns"]):
+                break                           # "أكد مصدر طبي “مقتل …”": a source's quotation is its words
             n = close + 1                       # a quoted name ends the phrase: حركة "الشباب" المتطرفة
             break
         if w in ("ل", "لـ") and i and _w(toks[0]).startswith("ال") and i + 1 < len(toks) and (
@@ -233,7 +236,7 @@ def person_after_role(text: str, toks: list[Token], ents: Mentions, n: int, end:
             continue
         e = _entity_at(text, ents, toks[k], end)
         if e is not None and e.type == "PER":
-            return e.canonical or e.text, e.end
+            return _given_name(text, toks, ents, e) or e.canonical or e.text, e.end
         if e is None and (k >= n or toks[k - 1].text in "،,»”\"" or before.startswith("ال")):
             run = name_run(text, toks, k, end)
             if run:
@@ -291,7 +294,7 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
         people = appositive
     if people:
         p = people[0]
-        name = p.canonical or p.text
+        name = _given_name(text, toks, ents, p) or p.canonical or p.text
         return name, name, max(p.end, s_end), n
     if role_led(words):
         found = person_after_role(text, toks, ents, n, end)
@@ -322,6 +325,24 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
         if alone:
             return phrase.split()[0], alone, sub[0].end, 1
     return phrase, canonical or ents.canonical(phrase, ante.heard), s_end, n
+
+
+def _given_name(text: str, toks: list[Token], ents: Mentions, p: Entity) -> str | None:
+    """"… في جلولاء هجار ابراهيم": the tagger kept only the family name of a person named after a role;
+    the bare word before it (no article, role, title, organisation or place word) is the given name."""
+    if " " in (p.canonical or p.text).strip():
+        return None
+    k = next((i for i, t in enumerate(toks) if t.start == p.start), None)
+    if not k:
+        return None
+    w = _w(toks[k - 1])
+    if (not w.isalpha() or w.startswith(("ال", "لل")) or w in lexicon()["role_heads"] or w in org_heads()
+            or w in _PREPOSITIONS or w in lexicon()["source_nouns"] or is_time(w) or any(w == t or t.startswith(w + " ")
+                                                                                      for t in titles())
+            or any(e.end >= toks[k - 1].end and e is not p for e in ents.at.starting(toks[k - 1].start - 40,
+                                                                                        toks[k - 1].end))):
+        return None
+    return _clean(text[toks[k - 1].start:p.end])
 
 
 def _body_after(text: str, toks: list[Token], n: int, ents: Mentions, end: int) -> tuple[int, int] | None:
