@@ -33,11 +33,29 @@ def quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
             text[i + 1:i + 2].isspace() or (i > 0 and text[i - 1].isalnum() and text.count('"', 0, i) % 2))):
         return None                             # a '"' before a space, or after a word with one open, closes one
     closer = {"«": "»", "“": "”", '"': '"'}[text[i]]
-    j = text.find(closer, i + 1, end + 1)
+    j = _straight_close(text, i, end) if closer == '"' else text.find(closer, i + 1, end + 1)
     j = end if j < 0 else j
     if len(text[i + 1:j].split()) < 3:
         return None
     return i + 1, j
+
+
+def _straight_close(text: str, i: int, end: int) -> int:
+    """The '"' closing the one at i: a '"' after a space and before a letter opens a nested name
+    ('أن "خمسة مهاجمين من "القاعدة" نفذوا …"'), its pair closes that name."""
+    depth, j = 0, i + 1
+    while True:
+        j = text.find('"', j, end + 1)
+        if j < 0:
+            return -1
+        opens = (text[j - 1].isspace() or text[j - 1] in "(،,") and j + 1 < len(text) and text[j + 1].isalpha()
+        if opens:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return j
+        j += 1
 
 
 def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -124,8 +142,10 @@ def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int]
     direct = quoted(text, start, end)
     m = re.match(r"[\s،,]*", text[start:end])
     pos = start + m.end()
-    word = re.match(r"[^\s:،,]*", text[pos:end]).group()
-    if normalize(word) in lex["participles"] or normalize(word) in lex["pronoun_objects"] \
+    two = re.match(r"(?:من|عبر) ([^\s:،,]*)", text[pos:end])     # "أكد من خلالها …"
+    word = two.group() if two and normalize(two.group(1)) in lex["pronoun_objects"] else \
+        re.match(r"[^\s:،,]*", text[pos:end]).group()
+    if " " in word or normalize(word) in lex["participles"] or normalize(word) in lex["pronoun_objects"] \
             or normalize(word) in lex["say_nouns"]:
         pos += len(word)                        # قائلا: … / قال خلالها: … / نقلت عنه قوله: …
         direct = quoted(text, pos, end)

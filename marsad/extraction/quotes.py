@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.attributions import attributions, later, later_issuer
-from marsad.extraction.channels import channel_in, share_channels
+from marsad.extraction.channels import channel_in, outlet_channel, share_channels
 from marsad.extraction.content import (
     colon_before,
     complementizer_in,
@@ -93,7 +93,7 @@ class _Account:
         self.ante = Antecedents(text, ents)
 
     def heard(self, speaker: tuple[str, str]) -> None:
-        if self.speaker != speaker:
+        if self.speaker is None or self.speaker[1] != speaker[1]:   # "وذكر المصدر" is the same source
             self.channel = None
         self.speaker = speaker
         self.ante.add(*speaker)
@@ -149,7 +149,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             leads.append((cue.tok.start, cs))
             lead = here[-1].end if here else sent.start      # this quote's own lead-in, not an earlier quote
             channel = said.channel or channel_in(text[max(lead, cue.tok.start):lead_end]) \
-                or _statement_before(text, toks, cue, lead) or channel_in(text[ce:seg_end]) \
+                or _statement_before(text, toks, cue, lead) or _fronted_channel(text, sent.start, cue) \
+                or channel_in(text[ce:seg_end]) \
                 or (channel_in(text[sent.start:cue.tok.start]) if issuer and said.name == tuple(issuer[:2]) else None)
             quote = _quote(said.name, cue.word, kind, channel, text, cs, ce)
             claims.append(quote)
@@ -161,7 +162,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
                         re.fullmatch(r"[\s،,]*", text[here[-1].end:cue.tok.start]) and cue.tok.text[:1] == "و":
                     _extend(here[-1], text, ce)      # "أكد أن …، وتوعد بالاقتصاص …": one statement
                 continue
-            quote.channel = quote.channel or account.channel
+            quote.channel = quote.channel or account.channel or outlet_channel(said.name[1])   # an agency speaks as one
             account.channel = quote.channel
             out.append(quote)
             here.append(quote)
@@ -247,9 +248,18 @@ def _statement_before(text: str, toks, cue: Cue, lead: int) -> str | None:
     """The channel of the statement whose words the cue reports, named before it ("أصدر بيانا عبر صفحته
     على فيسبوك، أكد فيه"، "تغريدة قال فيها")."""
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
-    if idx == 0 or idx + 1 >= len(toks) or _w(toks[idx + 1]) not in lexicon()["pronoun_objects"]:
+    k = idx + 2 if idx + 2 < len(toks) and _w(toks[idx + 1]) in ("من", "عبر") else idx + 1   # "أكد من خلالها"
+    if idx == 0 or k >= len(toks) or _w(toks[k]) not in lexicon()["pronoun_objects"]:
         return None
     return channel_in(text[lead:cue.tok.start])
+
+
+def _fronted_channel(text: str, sent_start: int, cue: Cue) -> str | None:
+    """"وفي بيان آخر، أعلن الدفاع المدني …": a channel phrase fronted before the cue."""
+    before = text[sent_start:cue.tok.start]
+    if len(before.split()) > 8 or not re.match(r"\s*[وف]?(?:في|عبر|خلال|ب)\s*\S+[^،,]*[،,]\s*$", before):
+        return None
+    return channel_in(before)
 
 
 def _back_reference(text: str, toks, cue: Cue) -> bool:

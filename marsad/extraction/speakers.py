@@ -351,7 +351,7 @@ def _body_after(text: str, toks: list[Token], n: int, ents: Mentions, end: int) 
         return None
     nxt = toks[n + 1]
     e = _entity_at(text, ents, nxt, end)
-    if (e is not None and e.type == "ORG") or _w(nxt) in org_heads():
+    if (e is not None and e.type == "ORG") or _w(nxt) in org_heads() or _w(nxt) in lexicon()["source_bodies"]:
         k = n + 1 + phrase_length(text, toks[n + 1:], ents, end)
         return toks[k - 1].end, k
     return None
