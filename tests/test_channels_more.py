@@ -39,3 +39,43 @@ def test_nested_straight_quotes():
     t = 'أن "مقاتلين من "الجبهة الشعبية" هاجموا المعسكر ليلا" في وقت متأخر'
     s, e = quoted(t, 3, len(t))
     assert t[s:e] == 'مقاتلين من "الجبهة الشعبية" هاجموا المعسكر ليلا'
+
+
+def test_praise_names_its_object_after_the_subject():
+    qs = quotes_of("وثمّن وزير الخارجية التونسي جهود الوساطة الجزائرية على مختلف المستويات لمساعدة الأطراف على التوافق.")
+    assert qs[0].speaker == "وزير الخارجية التونسي" and qs[0].text.startswith("جهود الوساطة")
+
+
+def test_quoted_organisation_after_a_colon():
+    qs = quotes_of("قال: «المرصد العراقي للحقوق والحريات»، اليوم (الأحد)، إن 12 مدنيا قتلوا في قصف على قرية.")
+    assert qs[0].speaker == "المرصد العراقي للحقوق والحريات" and qs[0].text.startswith("12 مدنيا")
+
+
+def test_attribution_to_a_person_after_a_role():
+    qs = quotes_of("وأغلقت الطرق المؤدية إلى المطار منذ الصباح، لكن ذلك لا يعني توقف الرحلات، وفقا لمحرر الشؤون "
+                   "الأفريقية سالم الورفلي.")
+    assert qs[0].speaker_canonical == "سالم الورفلي"
+
+
+def test_attribution_to_a_statement_or_figures_of_someone():
+    qs = quotes_of("وقال الناطق باسم الإسعاف سالم الورفلي إن الاشتباكات متواصلة في الأحياء الجنوبية. وبحسب تصريح "
+                   "الورفلي، تدور المعارك الآن في حيين جنوب المدينة.")
+    assert qs[1].speaker_canonical == "سالم الورفلي" and qs[1].text.startswith("تدور المعارك")
+    qs = quotes_of("وخلفت المواجهات 40 قتيلا وفق أرقام لجنة حقوق الإنسان في البرلمان الليبي.")
+    assert qs[0].speaker.startswith("لجنة حقوق الإنسان")
+
+
+def test_subject_after_a_resumptive_pronoun():
+    qs = quotes_of("جاء ذلك في وقت أعلن فيه تنظيم داعش أنه سيطر على بلدة ساحلية شرق العاصمة.")
+    assert qs[0].speaker == "تنظيم داعش" and qs[0].text.startswith("سيطر على")
+
+
+def test_relative_clause_cue_speaks_for_its_antecedent():
+    qs = quotes_of("وقتل ثمانية مدنيين بحسب حديث المصادر التي أشارت إلى أن المسلحين أحرقوا عددا من المنازل.")
+    assert any(q.speaker == "المصادر" and q.text.startswith("المسلحين أحرقوا") for q in qs)
+    assert quotes_of("واستهدف الهجوم الذي أعلنت الحركة مسؤوليتها عنه مقرا للشرطة في المدينة.") == []
+
+
+def test_bayyana_is_a_cue_only_as_a_verb():
+    qs = quotes_of("وقال المتحدث إن القوات تقدمت نحو الجسر الشمالي. وبيّن أنّ الطريق الساحلي أغلق بالكامل أمام المدنيين.")
+    assert [q.cue for q in qs] == ["قال", "بيّن"]

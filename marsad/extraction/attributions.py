@@ -21,6 +21,7 @@ from marsad.extraction.speakers import (
 )
 from marsad.model import Quote
 from marsad.text.arabic import normalize
+from marsad.text.lexicons import org_heads
 
 _MARKER = re.compile(r"(?:^|(?<=[\s،,(]))[وف]?(?:بحسب|حسب|وفق(?:ا|اً|ًا)?|طبق(?:ا|اً)|تبع(?:ا|اً)|نقل(?:ا|اً) عن|على لسان)"
                      r"(?=[\s،,]|ل)")
@@ -77,11 +78,16 @@ def _source(text, src_toks, ents, end, account, pos):
     if not src_toks:
         return None
     first = _w(src_toks[0])
-    if first in lex["attribution_not_sources"] or _bare_not_source(first):
+    if (first in lex["attribution_not_sources"] or _bare_not_source(first)) and not (
+            len(src_toks) > 1 and _named_at(text, src_toks[1], ents)):
         return None
     statement = lex["statements"].get(first, False)
     channel = None
-    if statement is not False:
+    if (statement is not False or _bare_not_source(first)) and len(src_toks) > 1 and issuer_at(text, src_toks, 1) is None \
+            and _named_at(text, src_toks[1], ents):
+        src_toks, channel = src_toks[1:], statement or None   # "بحسب تصريح الورفلي"، "وفق أرقام لجنة …"
+        statement = False
+    elif statement is not False:
         k = issuer_at(text, src_toks, 1)
         if k is None:
             iss = account.ante.issuer or account.speaker
@@ -95,7 +101,7 @@ def _source(text, src_toks, ents, end, account, pos):
         return None
     phrase, canonical, s_end, _ = found
     words = normalize(phrase).split()
-    known = (canonical != phrase or any(e.start <= src_toks[0].start < e.end for e in ents.within(
+    known = (canonical != phrase or canonical in ents.people or any(e.start <= src_toks[0].start < e.end for e in ents.within(
         src_toks[0].start - 1, s_end)) or words[0].removeprefix("ال") in lex["source_nouns"]
              or lex["pairs"].get(words[0].removeprefix("ال")) in lex["source_nouns"] or outlet_channel(phrase))
     if not known:
@@ -103,6 +109,14 @@ def _source(text, src_toks, ents, end, account, pos):
     if statement == "statement":
         account.ante.issuer = (phrase, canonical)
     return (phrase, canonical), s_end, channel or (outlet_channel(canonical) if statement is False else None)
+
+
+def _named_at(text: str, tok, ents) -> bool:
+    """A person or body named from `tok` on (an entity, an organisation head): the genitive of a
+    statement or a figure ("تصريح الورفلي"، "أرقام لجنة حقوق الإنسان")."""
+    w = _w(tok)
+    return any(e.type in ("PER", "ORG") for e in ents.at.starting(tok.start, tok.end)) or \
+        w in org_heads() or w.removeprefix("ال") in lexicon()["source_nouns"]
 
 
 def _bare_not_source(word: str) -> bool:

@@ -24,7 +24,7 @@ from marsad.extraction.speakers import (
 )
 from marsad.model import Entity
 from marsad.text.arabic import Token, normalize, tokens
-from marsad.text.lexicons import titles
+from marsad.text.lexicons import org_heads, titles
 
 _OPEN, _CLOSE = "«“\"", "»”\""
 
@@ -130,12 +130,17 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
     if i0 + 1 < len(rest) and _w(rest[i0]) in lex["back_references"] and rest[i0 + 1].text not in "،,:.":
         i0 = skip_time(rest, i0 + 1)        # "صرح بذلك مدير المستشفى …": the subject follows بذلك
     after = rest[i0:]
+    if len(after) > 1 and _w(after[0]) in lex["pronoun_objects"] and _named(after[1], ents) and not _directed(cue):
+        after = after[1:]                   # "أعلن فيه تنظيم X أنه …": the subject after the pronoun
     start = after[0].start if after else cue.tok.end
     first = _w(after[0]) if after else ""
+    named = after and after[0].text == ":" and len(after) > 1 and after[1].text in _OPEN and any(
+        t.text in _CLOSE for t in after[2:7])               # 'قال: «المرصد …»، اليوم، إن': a quoted name
     if cue.form == "part" or not after or first in lex["complementizers"] or first in lex["pronoun_objects"] \
-            or after[0].text in "،,:" or (after[0].text in _OPEN and quoted(text, after[0].start, seg_end)) \
+            or (after[0].text in "،,:" and not named) or (after[0].text in _OPEN and quoted(text, after[0].start, seg_end)) \
             or prepositional(first) or first in lex["say_nouns"] or (_complement(first) and _directed(cue)):
         before = _subject_before(text, toks, idx, ents, ante, cue.tok.start) if cue.form != "part" else None
+        before = before or (_antecedent(text, toks, idx, ents, ante, cue.tok.start) if cue.form != "part" else None)
         if first == "عن" and normalize(cue.word) in lex["relay_verbs"]:
             relayer = before[0] if before else None   # "وكانت وكالة X، نقلت عن شاهد عيان قوله"
             if relayer is None:
@@ -205,6 +210,28 @@ def _statement(text, toks, ents, seg_end, ante, cue, channel, carried) -> Said:
                 return Said(found[:2], found[2], channel)
     issuer = ante.issuer or carried
     return Said(issuer, toks[0].end, channel)
+
+
+def _named(tok: Token, ents: Mentions) -> bool:
+    """A person or body is named from `tok` on (an entity, an organisation or source noun)."""
+    w = _w(tok)
+    return any(e.type in ("PER", "ORG") for e in ents.at.starting(tok.start, tok.end)) or \
+        w.removeprefix("ال") in lexicon()["source_nouns"] or w in org_heads()
+
+
+def _antecedent(text: str, toks, idx: int, ents: Mentions, ante: Antecedents, pos: int):
+    """"بحسب المصادر التي أشارت إلى أن …": a cue opening a relative clause with no subject of its own
+    speaks for the clause's antecedent, the longest source or name before the relative pronoun."""
+    if idx < 2 or _w(toks[idx - 1]) not in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"):
+        return None
+    best = None
+    for j in range(idx - 2, max(-1, idx - 7), -1):
+        if toks[j].text in "،,.:؛()" or prepositional(_w(toks[j])):
+            break
+        found = name_of(text, list(toks[j:idx - 1]), ents, toks[idx - 2].end, ante, pos)
+        if found and found[2] == toks[idx - 2].end and _named(toks[j], ents):
+            best = (*found[:2], None)
+    return best
 
 
 def _subject_before(text: str, toks, idx: int, ents: Mentions, ante: Antecedents, pos: int):

@@ -55,7 +55,7 @@ def _cue(tok: Token) -> Cue | None:
     for form in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
         if not form:
             continue
-        for kind in ("continuations", "verbs", "participles", "blame_verbs"):
+        for kind in ("continuations", "verbs", "participles", "blame_verbs", "complement_cues"):
             if form in lex[kind]:
                 word = tok.text[1:] if form != w else tok.text      # without its و/ف, diacritics kept
                 return Cue(tok, {"continuations": "cont", "participles": "part"}.get(kind, "verb"), word)
@@ -68,6 +68,10 @@ def _opens(text: str, cue: Cue, end: int) -> bool:
     word = normalize(cue.word)
     if word in lex["blame_verbs"]:           # حمّل … المسؤولية (held responsible), not حمل (carried)
         return any(normalize(t.text) in lex["blame_objects"] for t in tokens(text, cue.tok.end, end)[:10])
+    if word in lex["complement_cues"]:       # "وبيّن أن"، not "بين أن يتم … أو …" (between)
+        nxt = tokens(text, cue.tok.end, end)[:1]
+        verb = "ّ" in cue.tok.text or normalize(cue.tok.text) != word
+        return verb and bool(nxt) and normalize(nxt[0].text) in lex["complementizers"]
     if cue.form == "part":                   # "مؤكدا أن …" goes on with the quote; "مضيفا أن …" adds one
         nxt = text[cue.tok.end:min(end, cue.tok.end + 40)]
         if colon_before(text, cue.tok.end) or quoted(text, cue.tok.end, end) or re.match(
@@ -231,9 +235,11 @@ def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
         return False
     prev = toks[idx - 1]
     w = _w(prev)
+    nxt = _w(toks[idx + 1]) if idx + 1 < len(toks) else ""
+    if w in ("التي", "الذي", "الذين") and (nxt in lex["complementizers"] or nxt in ("الي", "علي", "ب")):
+        return False                             # "المصادر التي أشارت إلى أن …": the antecedent speaks
     if not w[:1].isalpha() or w in lex["clause_openers"] or is_time(w) or _cue(prev) or w in ("قد", "ثم"):
         return False
-    nxt = _w(toks[idx + 1]) if idx + 1 < len(toks) else ""
     if (w in lex["statements"] or w.rstrip("ا") in lex["statements"]) and nxt in lex["pronoun_objects"]:
         return False                             # "أصدرت بيانا حمّلت فيه …": what the statement says
     for t in reversed(toks[max(0, idx - 9):idx]):    # "وكان مصدر عسكري قال": the subject came first

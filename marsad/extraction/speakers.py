@@ -202,6 +202,8 @@ def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] 
     if i >= len(toks) or toks[i].end > end:
         return None
     first = _w(toks[i])
+    if toks[i].text in ("على", "إلى", "الى"):
+        return None                          # على (on) is علي (Ali) once normalised
     if not (first in person_names() or (first.startswith("عبد") and len(first) > 5)) or first in lex["role_heads"] \
             or first.startswith("ال") or first == "باسم" or is_time(first):
         return None                          # a family name (المصري) or باسم is no first name
@@ -267,8 +269,9 @@ def issuer_at(text: str, toks: list[Token], i: int) -> int | None:
     first = words[0]
     if first in ("ل", "لـ"):
         return i + 1
-    if first[:1] == "ل" and len(first) > 3 and first not in lex["speaker_stop"]:
-        return i
+    if first[:1] == "ل" and len(first) > 3 and first not in lex["speaker_stop"] and first not in lex["source_nouns"] \
+            and first not in org_heads():
+        return i                             # "بيان لوزير الدفاع", but "بيان لجنة …" is no glued ل
     return None
 
 
