@@ -79,3 +79,15 @@ def test_relative_clause_cue_speaks_for_its_antecedent():
 def test_bayyana_is_a_cue_only_as_a_verb():
     qs = quotes_of("وقال المتحدث إن القوات تقدمت نحو الجسر الشمالي. وبيّن أنّ الطريق الساحلي أغلق بالكامل أمام المدنيين.")
     assert [q.cue for q in qs] == ["قال", "بيّن"]
+
+
+def test_cue_after_a_fronted_phrase_opens_the_main_clause():
+    qs = quotes_of("وقالت وكالة الأنباء الليبية إن قصفا استهدف الميناء فجر اليوم.\n"
+                   "وفي بيان لاحق ذكرت الوكالة أن القصف أصاب مخزنا للوقود قرب الرصيف الشمالي.")
+    assert qs[1].speaker_canonical == "وكالة الأنباء الليبية" and qs[1].channel in ("statement", "news_agency")
+
+
+def test_attribution_to_a_family_name_named_before():
+    qs = quotes_of('وقال المتحدث باسم جهاز الإسعاف خالد يوسف إن "فرق الإسعاف نقلت عشرة جرحى إلى المستشفى".\n'
+                   "وبحسب تصريح يوسف، تدور الاشتباكات الآن في منطقتين جنوب العاصمة.")
+    assert qs[-1].speaker_canonical == "خالد يوسف" and qs[-1].text.startswith("تدور الاشتباكات")

@@ -116,7 +116,8 @@ def _named_at(text: str, tok, ents) -> bool:
     statement or a figure ("تصريح الورفلي"، "أرقام لجنة حقوق الإنسان")."""
     w = _w(tok)
     return any(e.type in ("PER", "ORG") for e in ents.at.starting(tok.start, tok.end)) or \
-        w in org_heads() or w.removeprefix("ال") in lexicon()["source_nouns"]
+        w in org_heads() or w.removeprefix("ال") in lexicon()["source_nouns"] or \
+        any(p and normalize(p.split()[-1]) == w for p in ents.people)     # "تصريح علي": a family name named before
 
 
 def _bare_not_source(word: str) -> bool:

@@ -228,7 +228,8 @@ def _attributed(text: str, cue: Cue) -> bool:
 def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
     """A cue inside a noun's relative clause ("هجوم انتحاري أعلنت الحركة مسؤوليتها عنه"، "صورا قالوا
     إنها …"): the claim is told, not quoted. A cue with و/ف, after punctuation, a time word, a clause
-    opener (كما، فيما، من جهته) or a name ("وفي غزة قال …") opens its own clause."""
+    opener (كما، فيما، من جهته) or a name ("وفي غزة قال …"), or after a fronted phrase when reported speech
+    follows ("وفي بيان لاحق ذكرت الوكالة أن …"), opens its own clause."""
     lex = lexicon()
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
     if idx == 0 or normalize(cue.tok.text) != normalize(cue.word):
@@ -238,6 +239,9 @@ def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
     nxt = _w(toks[idx + 1]) if idx + 1 < len(toks) else ""
     if w in ("التي", "الذي", "الذين") and (nxt in lex["complementizers"] or nxt in ("الي", "علي", "ب")):
         return False                             # "المصادر التي أشارت إلى أن …": the antecedent speaks
+    if _FRONTED.match(text[toks[0].start:cue.tok.start]) and idx <= 5 and complementizer_in(
+            text, cue.tok.end, toks[-1].end):
+        return False                             # "وفي بيان لاحق ذكرت الوكالة أن …": a fronted phrase
     if not w[:1].isalpha() or w in lex["clause_openers"] or is_time(w) or _cue(prev) or w in ("قد", "ثم"):
         return False
     if (w in lex["statements"] or w.rstrip("ا") in lex["statements"]) and nxt in lex["pronoun_objects"]:
@@ -263,9 +267,12 @@ def _statement_before(text: str, toks, cue: Cue, lead: int) -> str | None:
 def _fronted_channel(text: str, sent_start: int, cue: Cue) -> str | None:
     """"وفي بيان آخر، أعلن الدفاع المدني …": a channel phrase fronted before the cue."""
     before = text[sent_start:cue.tok.start]
-    if len(before.split()) > 8 or not re.match(r"\s*[وف]?(?:في|عبر|خلال|ب)\s*\S+[^،,]*[،,]\s*$", before):
+    if len(before.split()) > 8 or not _FRONTED.match(before):
         return None
     return channel_in(before)
+
+
+_FRONTED = re.compile(r"\s*[وف]?(?:في|عبر|خلال|ب)\s*\S+[^،,.]*[،,]?\s*$")   # "وفي بيان لاحق[،]"
 
 
 def _back_reference(text: str, toks, cue: Cue) -> bool:
