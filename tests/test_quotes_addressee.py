@@ -122,3 +122,10 @@ def test_quotation_after_an_unnamed_source_is_its_words():
 def test_given_name_the_tagger_left_out():
     qs = quotes_of("وقال المدير العام لقوات الأمن في جلولاء هجار ابراهيم: إن عبوة ناسفة انفجرت في رتل عسكري.")
     assert qs[0].speaker == "هجار ابراهيم"
+
+
+def test_a_participle_adding_a_statement_ends_the_content():
+    qs = quotes_of("وقال مدير المستشفى إن عشرين جريحا وصلوا منذ الصباح، مشيرا إلى أن بينهم ستة أطفال.")
+    assert qs[0].text == "عشرين جريحا وصلوا منذ الصباح"
+    qs = quotes_of("وكشف الناطق العسكري الوضع الميداني في المدينة، موضحا أن المسلحين انسحبوا نحو الأحياء الشرقية.")
+    assert qs[0].text == "المسلحين انسحبوا نحو الأحياء الشرقية"

@@ -40,6 +40,14 @@ def quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
     return i + 1, j
 
 
+def clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause after a quote ends: at a participle that adds a statement ("، مشيرا إلى أن")."""
+    lex = lexicon()
+    more = next((p for p in re.finditer(r"[،,]\s*([^\s،,]+)", text[start:end])
+                 if normalize(p.group(1)) in lex["participles"]), None)
+    return start + more.start() if more else end
+
+
 def _straight_close(text: str, i: int, end: int) -> int:
     """The '"' closing the one at i: a '"' after a space and before a letter opens a nested name
     ('أن "خمسة مهاجمين من "القاعدة" نفذوا …"'), its pair closes that name."""
@@ -187,7 +195,15 @@ def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int]
         pos = _past_time(text, _past_channel(text, pos, end), end)
     lead_end = pos
     attribution = ATTRIBUTION.search(text, pos, end)
-    s, e = strip_span(text, pos, attribution.start() if attribution else end)
+    stop = attribution.start() if attribution else end
+    more = next((p for p in re.finditer(r"[،,]\s*([^\s،,]+)\s+(?:(?:الى|إلى|على)\s+)?" + _COMP, text[pos:stop])
+                 if normalize(p.group(1)) in lex["participles"]), None)
+    if more and comp:                                # "أن …، مشيرا إلى أن …": a statement of its own
+        stop = pos + more.start()
+    elif more and len(text[pos:pos + more.start()].split()) <= 5 and \
+            normalize(text[pos:pos + more.start()].split()[0]) not in lex["object_nouns"]:
+        pos = lead_end = pos + more.end()            # "كشف الوضع الميداني، موضحا أن …": what it revealed
+    s, e = strip_span(text, pos, stop)
     if len(text[s:e].split()) < 3:
         return None
     return "indirect", (s, e), lead_end

@@ -20,6 +20,7 @@ from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.attributions import attributions, later, later_issuer
 from marsad.extraction.channels import channel_in, outlet_channel, share_channels
 from marsad.extraction.content import (
+    clause_end,
     colon_before,
     complementizer_in,
     content,
@@ -154,7 +155,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             lead = here[-1].end if here else sent.start      # this quote's own lead-in, not an earlier quote
             channel = said.channel or channel_in(text[max(lead, cue.tok.start):lead_end]) \
                 or _statement_before(text, toks, cue, lead) or _fronted_channel(text, sent.start, cue) \
-                or channel_in(text[ce:seg_end]) \
+                or channel_in(text[ce:clause_end(text, ce, seg_end)]) \
                 or (channel_in(text[sent.start:cue.tok.start]) if issuer and said.name == tuple(issuer[:2]) else None)
             quote = _quote(said.name, cue.word, kind, channel, text, cs, ce)
             claims.append(quote)
