@@ -129,3 +129,11 @@ def test_a_participle_adding_a_statement_ends_the_content():
     assert qs[0].text == "عشرين جريحا وصلوا منذ الصباح"
     qs = quotes_of("وكشف الناطق العسكري الوضع الميداني في المدينة، موضحا أن المسلحين انسحبوا نحو الأحياء الشرقية.")
     assert qs[0].text == "المسلحين انسحبوا نحو الأحياء الشرقية"
+
+
+def test_participle_after_an_attribution_speaks_for_its_source():
+    qs = quotes_of('قُتل 12 شخصا على الأقل في قصف على سوق شعبي في المدينة، بحسب ما أفادت منظمة الصحة العالمية '
+                   'الخميس، محذرة من أن "الوضع الصحي في الإقليم يتدهور بسرعة كبيرة".')
+    assert [(q.speaker, q.kind) for q in qs] == [("منظمة الصحة العالمية", "indirect"),
+                                                  ("منظمة الصحة العالمية", "direct")]
+    assert qs[1].text == "الوضع الصحي في الإقليم يتدهور بسرعة كبيرة"

@@ -35,18 +35,7 @@ def attributions(text, sent, toks, ents, account, here, out, claims, leads, date
     for m in _MARKER.finditer(text, sent.start, sent.end):
         if any(q.start <= m.start() < q.end for q in out) or any(a <= m.start() < b for a, b in leads):
             continue
-        src_toks = [t for t in toks if t.start >= m.end()]
-        while src_toks and (_w(src_toks[0]) in ("ما", "ل", "لـ", "لما") or src_toks[0].text in "ـ"):
-            src_toks = src_toks[1:]
-        if src_toks and normalize(src_toks[0].text)[:1] == "ل" and m.group().startswith(("وفق", "طبق", "تبع")):
-            src_toks[0] = unglued(src_toks[0])
-        if src_toks and re.match(r"[أا]?(?:ذكر|افاد|أفاد|نقل|أعلن|اعلن|قال|أورد|اورد|أكد|اكد|أوضح|اوضح|كشف|بث|نشر)",
-                                 src_toks[0].text) and len(src_toks) > 1:
-            src_toks = src_toks[1:]             # "بحسب ما أفاد X": the verb before the source
-            if src_toks and _w(src_toks[0]) in ("به", "بها"):
-                src_toks = src_toks[1:]
-            src_toks = src_toks[skip_time(src_toks, 0):]
-        said = _source(text, src_toks, ents, sent.end, account, m.start())
+        said = _marker_source(text, m, toks, ents, account, sent.end)
         if said is None:
             continue
         name, src_end, channel = said
@@ -70,6 +59,30 @@ def attributions(text, sent, toks, ents, account, here, out, claims, leads, date
         claims.append(q)
         out.append(q)
         account.ante.add(*name)
+
+
+def _marker_source(text, m, toks, ents, account, end):
+    """The source the attribution marker `m` names (see `_source`)."""
+    src_toks = [t for t in toks if t.start >= m.end()]
+    while src_toks and (_w(src_toks[0]) in ("ما", "ل", "لـ", "لما") or src_toks[0].text in "ـ"):
+        src_toks = src_toks[1:]
+    if src_toks and normalize(src_toks[0].text)[:1] == "ل" and m.group().startswith(("وفق", "طبق", "تبع")):
+        src_toks[0] = unglued(src_toks[0])
+    if src_toks and re.match(r"[أا]?(?:ذكر|افاد|أفاد|نقل|أعلن|اعلن|قال|أورد|اورد|أكد|اكد|أوضح|اوضح|كشف|بث|نشر)",
+                             src_toks[0].text) and len(src_toks) > 1:
+        src_toks = src_toks[1:]             # "بحسب ما أفاد X": the verb before the source
+        if src_toks and _w(src_toks[0]) in ("به", "بها"):
+            src_toks = src_toks[1:]
+        src_toks = src_toks[skip_time(src_toks, 0):]
+    return _source(text, src_toks, ents, end, account, m.start())
+
+
+def source_before(text, sent, toks, ents, account, pos) -> tuple[str, str] | None:
+    """"…، بحسب ما أفادت X الخميس، محذرة من أن «…»": the source of the last attribution before `pos` in
+    the sentence, whom a participle after it speaks for."""
+    marks = [m for m in _MARKER.finditer(text, sent.start, pos)]
+    said = _marker_source(text, marks[-1], toks, ents, account, sent.end) if marks else None
+    return said[0] if said else None
 
 
 def _source(text, src_toks, ents, end, account, pos):

@@ -17,7 +17,12 @@ import re
 from dataclasses import dataclass
 
 from marsad.extraction.anaphora import Antecedents
-from marsad.extraction.attributions import attributions, later, later_issuer
+from marsad.extraction.attributions import (
+    attributions,
+    later,
+    later_issuer,
+    source_before,
+)
 from marsad.extraction.channels import channel_in, outlet_channel, share_channels
 from marsad.extraction.content import (
     clause_end,
@@ -76,7 +81,7 @@ def _opens(text: str, cue: Cue, end: int) -> bool:
     if cue.form == "part":                   # "مؤكدا أن …" goes on with the quote; "مضيفا أن …" adds one
         nxt = text[cue.tok.end:min(end, cue.tok.end + 40)]
         if colon_before(text, cue.tok.end) or quoted(text, cue.tok.end, end) or re.match(
-                r"[\s،,]*(?:الى|إلى|على|من) [«“\"]", nxt):
+                r"[\s،,]*(?:(?:الى|إلى|على|من) )?(?:[أإا]ن[\u064B-\u0652]* ?)?[«“\"]", nxt):
             return True                         # "مشيرا إلى "…"": a quotation of its own
         if word.startswith("مضيف") and re.match(r"[\s،,]*ب?[أإا]ن(?:ه|ها|هم)?(?!\w)", nxt):
             return True
@@ -130,7 +135,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             if seg_end <= cue.tok.end:
                 continue
             carried = (here[-1].speaker, here[-1].speaker_canonical) if here else \
-                (tuple(issuer[:2]) if issuer else account.speaker)
+                (tuple(issuer[:2]) if issuer else (cue.form == "part" and source_before(
+                    text, sent, toks, ents, account, cue.tok.start)) or account.speaker)
             coordinated = bool(here) and normalize(cue.tok.text)[:1] == "و" != normalize(cue.word)[:1]
             said = speaker_for(text, toks, ents, cue, seg_end, carried, account.ante, sent.start, coordinated)
             if said is None or said.name is None:
