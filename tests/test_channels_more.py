@@ -91,3 +91,15 @@ def test_attribution_to_a_family_name_named_before():
     qs = quotes_of('وقال المتحدث باسم جهاز الإسعاف خالد يوسف إن "فرق الإسعاف نقلت عشرة جرحى إلى المستشفى".\n'
                    "وبحسب تصريح يوسف، تدور الاشتباكات الآن في منطقتين جنوب العاصمة.")
     assert qs[-1].speaker_canonical == "خالد يوسف" and qs[-1].text.startswith("تدور الاشتباكات")
+
+
+def test_a_role_said_again_is_the_person_named_with_it():
+    qs = quotes_of("وقال مدير ناحية الزيتون، خالد يوسف، إنه تلقى بلاغات عن قصف مدفعي قرب قريتين في الناحية. "
+                   "وأوضح مدير ناحية الزيتون أن القصف لم يوقع ضحايا بين السكان.")
+    assert [q.speaker_canonical for q in qs] == ["خالد يوسف", "خالد يوسف"]
+
+
+def test_what_was_revealed_after_a_channel_phrase():
+    qs = quotes_of("كشفت مصادر في الجيش في تصريحات لموقع 24 الإخباري عن عملية عسكرية نفذتها القوات الخاصة، "
+                   "اليوم الأربعاء، ضد مواقع للمسلحين في الجبل.")
+    assert qs[0].text.startswith("عن عملية عسكرية")

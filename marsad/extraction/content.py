@@ -108,6 +108,9 @@ def skip_appositives(text: str, pos: int, end: int) -> int:
                 after = normalize(text[nxt + stop.end():nxt + stop.end() + 14].strip().split(" ")[0]) \
                     if nxt + stop.end() < end else ""
                 comma = nxt + stop.end()
+                about = re.search(r"(?<!صادر)(?<!صادرة)(?<!نقلا)(?<!نقلاً)\sعن\s", text[pp:comma]) if pp else None
+                if pp is not None and about and pp < nxt + stop.start():
+                    return pp + about.start() + 1      # "كشفت … في تصريحات لموقع X عن عملية …، اليوم،"
                 if pp is not None and pp < nxt + stop.start() and not (
                         after in lex["complementizers"] or after[:1] in _OPEN or is_time(after)
                         or re.search(_COMP, text[comma:min(end, comma + 80)])

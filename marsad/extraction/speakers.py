@@ -298,6 +298,7 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
     if people:
         p = people[0]
         name = _given_name(text, toks, ents, p) or p.canonical or p.text
+        _remember_role(ante, text[s_start:min(p.start, s_end)], name)
         return name, name, max(p.end, s_end), n
     if role_led(words):
         found = person_after_role(text, toks, ents, n, end)
@@ -327,7 +328,15 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
         alone = ante.resolve(phrase.split()[0], pos)   # "ووصف الوالي الاعتداءات …": the anaphor is one word
         if alone:
             return phrase.split()[0], alone, sub[0].end, 1
-    return phrase, canonical or ents.canonical(phrase, ante.heard), s_end, n
+    role = getattr(ante, "roles", {}).get(normalize(phrase))   # "مدير ناحية X" again: the person named with it
+    return phrase, canonical or role or ents.canonical(phrase, ante.heard), s_end, n
+
+
+def _remember_role(ante, role: str, name: str) -> None:
+    """"قال مدير ناحية X، NAME، إن …": the role phrase, said again later alone, is that person."""
+    role = normalize(_clean(role)).strip(" ،,")
+    if len(role.split()) >= 2 and role not in titles() and hasattr(ante, "roles"):
+        ante.roles.setdefault(role, name)
 
 
 def _given_name(text: str, toks: list[Token], ents: Mentions, p: Entity) -> str | None:
