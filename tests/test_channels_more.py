@@ -103,3 +103,15 @@ def test_what_was_revealed_after_a_channel_phrase():
     qs = quotes_of("كشفت مصادر في الجيش في تصريحات لموقع 24 الإخباري عن عملية عسكرية نفذتها القوات الخاصة، "
                    "اليوم الأربعاء، ضد مواقع للمسلحين في الجبل.")
     assert qs[0].text.startswith("عن عملية عسكرية")
+
+
+def test_ministry_short_form_and_a_fronted_statement_with_a_quotation():
+    qs = quotes_of("والتقى الوزيران في العاصمة يوم الثلاثاء، وفق بيان للخارجية التونسية.\n"
+                   "ووفق البيان، فإنّ «الوزيرين بحثا التطورات الأمنية على الحدود المشتركة».")
+    assert [q.speaker for q in qs] == ["الخارجية التونسية"] * 2
+    assert (qs[1].kind, qs[1].text) == ("direct", "الوزيرين بحثا التطورات الأمنية على الحدود المشتركة")
+
+
+def test_no_stray_closing_mark_ends_a_content():
+    qs = quotes_of("وقال مسؤول محلي إن القصف استمر حتى الفجر وأوقع خسائر كبيرة في المباني»")
+    assert qs[0].text == "القصف استمر حتى الفجر وأوقع خسائر كبيرة في المباني"

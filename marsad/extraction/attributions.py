@@ -42,8 +42,11 @@ def attributions(text, sent, toks, ents, account, here, out, claims, leads, date
         channel = channel or channel_in(text[src_end:sent.end])
         before = text[sent.start:m.start()]
         if not re.sub(r"[\s،,(]|^[وف]", "", before.strip()):   # fronted: "ووفق البيان، فإن …"
-            rest = re.match(r"[\s،,]*(?:ف?[إا]ن(?:ه|ها)?\s)?", text[src_end:sent.end])
+            rest = re.match(r"[\s،,]*(?:ف?[إا]ن[\u064B-\u0652]*(?:ه|ها)?\s)?", text[src_end:sent.end])
             s, e = strip_span(text, src_end + rest.end(), sent.end)
+            inner = quoted(text, s, e)
+            if inner and not text[inner[1] + 1:e].strip(" .،,»”\""):
+                s, e = inner[0] - 1, inner[1] + 1       # "ووفق البيان، فإن «…»": the quotation itself
         else:
             left = max([q.end for q in here if q.end <= m.start()] + [sent.start])
             if here and m.start() - left < 4:
@@ -55,6 +58,8 @@ def attributions(text, sent, toks, ents, account, here, out, claims, leads, date
         if len(text[s:e].split()) < 3:
             continue
         kind = "direct" if quoted(text, s, e) else "indirect"
+        if kind == "direct" and (text[s:s + 1] in "«“\"" and text[e - 1:e] in "»”\""):
+            s, e = s + 1, e - 1
         q = Quote(name[0], name[1], re.sub(r"^[وف](?=[بحوط])", "", m.group()).strip(), kind, channel, text[s:e], s, e)
         claims.append(q)
         out.append(q)

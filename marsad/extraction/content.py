@@ -308,4 +308,6 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in "،,.:؛"):
         e -= 1
+    if e > s and text[e - 1] in "”»" and not any(c in text[s:e] for c in "“«"):
+        return strip_span(text, s, e - 1)     # "… 25 قتيلًا”": a closing mark whose quotation opened before
     return s, e
