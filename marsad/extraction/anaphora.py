@@ -30,6 +30,7 @@ class Antecedents:
         self.orgs: dict[str, list[tuple[Entity, tuple[str, ...]]]] | None = None
         self.org_starts: dict[str, list[int]] = {}
         self.issuer: tuple[str, str] | None = None              # who issued the last statement
+        self.roles: dict[str, str] = {}                          # a role phrase → the person named with it
         self.heard = Heard()
 
     def add(self, surface: str, canonical: str) -> None:

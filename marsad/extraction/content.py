@@ -15,9 +15,13 @@ from marsad.extraction.speakers import is_time, lexicon
 from marsad.text.arabic import normalize
 
 _OPEN, _CLOSE = "«“\"", "»”\""
-_COMP = r"(?<!\w)(?:[إا]ن|ب?[أا]ن|[إا]لى [أا]ن|على [أا]ن|فإن|فان|ف[إا]ن)(?:ه|ها|هم|هما)?(?!\w)"
+_COMP = r"(?<!\w)(?:[إا]ن|ب?[أا]ن|[إا]لى [أا]ن|على [أا]ن|فإن|فان|ف[إا]ن)[\u064B-\u0652]*(?:ه|ها|هم|هما)?[\u064B-\u0652]*(?!\w)"
 # ", وفقًا لما ذكرته فضائية …" / ", بحسب بيان …": where the report says it got the claim from
 ATTRIBUTION = re.compile(r"(?:[،,]\s*|\s)(?:و)?(?:وفق(?:ا|اً|ًا)? ل|وفق |بحسب|حسب ما|حسبما|نقلا عن|نقلاً عن|طبقا ل|طبقاً ل)")
+
+
+def complementizer_in(text: str, start: int, end: int) -> bool:
+    return re.search(_COMP, text[start:end]) is not None
 
 
 def quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -29,11 +33,37 @@ def quoted(text: str, start: int, end: int) -> tuple[int, int] | None:
             text[i + 1:i + 2].isspace() or (i > 0 and text[i - 1].isalnum() and text.count('"', 0, i) % 2))):
         return None                             # a '"' before a space, or after a word with one open, closes one
     closer = {"«": "»", "“": "”", '"': '"'}[text[i]]
-    j = text.find(closer, i + 1, end + 1)
+    j = _straight_close(text, i, end) if closer == '"' else text.find(closer, i + 1, end + 1)
     j = end if j < 0 else j
     if len(text[i + 1:j].split()) < 3:
         return None
     return i + 1, j
+
+
+def clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause after a quote ends: at a participle that adds a statement ("، مشيرا إلى أن")."""
+    lex = lexicon()
+    more = next((p for p in re.finditer(r"[،,]\s*([^\s،,]+)", text[start:end])
+                 if normalize(p.group(1)) in lex["participles"]), None)
+    return start + more.start() if more else end
+
+
+def _straight_close(text: str, i: int, end: int) -> int:
+    """The '"' closing the one at i: a '"' after a space and before a letter opens a nested name
+    ('أن "خمسة مهاجمين من "القاعدة" نفذوا …"'), its pair closes that name."""
+    depth, j = 0, i + 1
+    while True:
+        j = text.find('"', j, end + 1)
+        if j < 0:
+            return -1
+        opens = (text[j - 1].isspace() or text[j - 1] in "(،,") and j + 1 < len(text) and text[j + 1].isalpha()
+        if opens:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            return j
+        j += 1
 
 
 def quotation_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -73,6 +103,19 @@ def skip_appositives(text: str, pos: int, end: int) -> int:
             stop = re.search(r"[،,:]|" + _COMP, text[nxt:min(end, nxt + 200)])
             if not stop:
                 break
+            if stop.group() in "،,":
+                pp = _channel_pp(text, nxt, end)
+                after = normalize(text[nxt + stop.end():nxt + stop.end() + 14].strip().split(" ")[0]) \
+                    if nxt + stop.end() < end else ""
+                comma = nxt + stop.end()
+                about = re.search(r"(?<!صادر)(?<!صادرة)(?<!نقلا)(?<!نقلاً)\sعن\s", text[pp:comma]) if pp else None
+                if pp is not None and about and pp < nxt + stop.start():
+                    return pp + about.start() + 1      # "كشفت … في تصريحات لموقع X عن عملية …، اليوم،"
+                if pp is not None and pp < nxt + stop.start() and not (
+                        after in lex["complementizers"] or after[:1] in _OPEN or is_time(after)
+                        or re.search(_COMP, text[comma:min(end, comma + 80)])
+                        or re.search(f"[{_OPEN}]", text[pp:comma])):
+                    return pp                   # "نفى في حديث لإذاعة محلية أي صلة …،": the object follows
             pos = nxt + (stop.start() if stop.group() not in "،," else stop.end())   # a colon stays: direct
         else:
             break
@@ -95,22 +138,42 @@ def _closing_quote(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# "طالبا عدم الكشف عن اسمه"، "مفضلا عدم ذكر هويته"، "رافضا الكشف عن اسمه": why the source is unnamed, lead
+_ANONYMOUS = re.compile(r"[\s،,]*(?:[وف]?(?:طالب|مفضل|مشترط|رافض)(?:ا|اً|ًا|ة|ين|ون)\s+)?(?:عدم\s+)?"
+                        r"(?:الكشف|كشف|ذكر|نشر|الإفصاح|الافصاح|الإفصاح)\s+(?:عن\s+)?"
+                        r"(?:اسمه|اسمها|اسمهما|أسمائهم|اسمائهم|هويته|هويتها|هوياتهم|هويتهم)[\s،,.]*")
+
+
 def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
     """(kind, span, where the lead ends) of the content after a speaker, or None when there is none."""
     lex = lexicon()
+    anonymous = _ANONYMOUS.match(text, start, end)
+    start = anonymous.end() if anonymous and re.match(r"[\s،,]*[وف]?(?:طالب|مفضل|مشترط|رافض|عدم)",
+                                                      text[start:end]) else start
     direct = quoted(text, start, end)
     m = re.match(r"[\s،,]*", text[start:end])
     pos = start + m.end()
-    word = re.match(r"[^\s:،,]*", text[pos:end]).group()
-    if normalize(word) in lex["participles"] or normalize(word) in lex["pronoun_objects"] \
+    two = re.match(r"(?:من|عبر) ([^\s:،,]*)", text[pos:end])     # "أكد من خلالها …"
+    word = two.group() if two and normalize(two.group(1)) in lex["pronoun_objects"] else \
+        re.match(r"[^\s:،,]*", text[pos:end]).group()
+    if " " in word or normalize(word) in lex["participles"] or normalize(word) in lex["pronoun_objects"] \
             or normalize(word) in lex["say_nouns"]:
         pos += len(word)                        # قائلا: … / قال خلالها: … / نقلت عنه قوله: …
         direct = quoted(text, pos, end)
     if not direct:
-        later = re.search(r":\s*(?=[«“\"])", text[pos:end])     # "…، خلال مؤتمر صحفي …: «…»"
+        later = re.search(r":\s*(?:[إا]ن[\u064B-\u0652]*\s*)?(?=[«“\"])", text[pos:end])     # "…، خلال مؤتمر صحفي …: «…»"
         comp = re.search(_COMP, text[pos:end])
         if later and (not comp or later.start() < comp.start()):
             direct = quoted(text, pos + later.end(), end)
+    said = re.match(r":\s*" + _COMP + r"\s*", text[pos:end]) if not direct else None
+    if said:                                    # "قال: إن القوات …" is reported speech, the colon no quotation
+        inner = quoted(text, pos + said.end(), end)
+        if inner:
+            return "direct", inner, pos + said.end()
+        attribution = ATTRIBUTION.search(text, pos + said.end(), end)
+        s, e = strip_span(text, pos + said.end(), attribution.start() if attribution else end)
+        if len(text[s:e].split()) >= 3:
+            return "indirect", (s, e), pos + said.end()
     if not direct and text[pos:pos + 1] == ":" and len(text[pos + 1:end].split()) >= 3:
         s, e = strip_span(text, pos + 1, end)
         return "direct", (s, e), pos
@@ -135,24 +198,98 @@ def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int]
         pos = _past_time(text, _past_channel(text, pos, end), end)
     lead_end = pos
     attribution = ATTRIBUTION.search(text, pos, end)
-    s, e = strip_span(text, pos, attribution.start() if attribution else end)
+    stop = attribution.start() if attribution else end
+    more = next((p for p in re.finditer(r"[،,]\s*([^\s،,]+)\s+(?:(?:الى|إلى|على)\s+)?" + _COMP, text[pos:stop])
+                 if normalize(p.group(1)) in lex["participles"]), None)
+    if more and comp:                                # "أن …، مشيرا إلى أن …": a statement of its own
+        stop = pos + more.start()
+    elif more and len(text[pos:pos + more.start()].split()) <= 5 and \
+            normalize(text[pos:pos + more.start()].split()[0]) not in lex["object_nouns"]:
+        pos = lead_end = pos + more.end()            # "كشف الوضع الميداني، موضحا أن …": what it revealed
+    s, e = strip_span(text, pos, stop)
     if len(text[s:e].split()) < 3:
         return None
     return "indirect", (s, e), lead_end
 
 
-_CHANNEL_PP = re.compile(
+# A dateline opening the article's first paragraph: "CITY - "، "CITY (COUNTRY) - DATE - "، "CITY، COUNTRY، DATE،
+# AGENCY – "، "CITY (AGENCY) - ": up to three words of place, a bracket, comma-separated parts, a spaced dash.
+_DATE = r"[^\-–—\n.،,:\d]{0,20}?(?:\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|(?:\d{1,2} \S+ )?\d{4})[^\-–—\n.،,:\d]{0,12}?"
+_DASH = r"(?:\s[-–—]\s*|[-–—]\s)"
+_DATELINE = re.compile(r"(?:[^\s\d،,.:()«»\"\-–—]+ ?){1,3}(?:\([^()\n]{1,30}\) ?)?"
+                       rf"(?:[،,]? ?{_DATE})?(?:[،,] ?[^\-–—\n.،,:]{{1,30}}){{0,3}}[،,]? ?{_DASH}")
+_DATELINE_REST = re.compile(rf"\s*(?:\([^()\n]{{1,30}}\)\s*)?(?:[،,]?\s*[^\-–—\n.:]{{0,40}}?)?{_DASH}")
+_DATE_LEAD = re.compile(rf"\s*{_DATE}\s*{_DASH}")          # "3 أكتوبر 2026 - "
+
+
+def past_dateline(text: str, s: int, e: int, dateline: tuple[int, int] | None = None) -> int:
+    """Where the words at `s` start once the article's dateline is passed ("صنعاء - شنت …" → "شنت …"):
+    the document's dateline span if it starts there, then "CITY (COUNTRY) - DATE - " at a paragraph's
+    head; `s` when there is none or too little would be left."""
+    start = s
+    if dateline and s <= dateline[0] <= s + 2 and dateline[1] < e:
+        s = dateline[1]
+    elif not (s == 0 or text[s - 1] == "\n"):
+        return s
+    m = _DATELINE.match(text, s, e) if s == start else _DATELINE_REST.match(text, s, e)
+    if m and normalize(text[m.end():m.end() + 12].split(" ")[0]) not in lexicon()["relatives"]:
+        s = m.end()                            # "قوات الجيش - التي …" is an aside, no dateline
+        d = _DATE_LEAD.match(text, s, e)
+        s = d.end() if d else s
+    s = strip_span(text, s, e)[0]
+    return s if len(text[s:e].split()) >= 3 else start
+
+
+def described(text: str, start: int, end: int) -> bool:
+    """"وصف [أمس] الهجوم بأنه …": an object stands before بأنه (none in "وصفته بأنه …")."""
+    pos = _past_time(text, start, end)
+    comp = re.search(_COMP, text[pos:end])
+    return comp is not None and len(text[pos:pos + comp.start()].split()) >= 1
+
+
+def object_content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int] | None:
+    """An accusation, a call or a description read from its object ("الجيش بقصف المدينة"، "المواطنين
+    التزام منازلهم"، "الهجوم بأنه …") to the attribution or the segment's end (past time words)."""
+    start = _past_time(text, start, end)
+    attribution = ATTRIBUTION.search(text, start, end)
+    s, e = strip_span(text, start, attribution.start() if attribution else end)
+    return ("indirect", (s, e), s) if len(text[s:e].split()) >= 2 else None
+
+
+_CHANNEL_HEAD = re.compile(
     r"\s*(?:في|عبر|خلال|على|ب)\s*(?:ال)?(?:بيان|بلاغ|تصريح|تصريحات|مؤتمر|تغريدة|منشور|مقابلة|حديث|اتصال|رسالة|"
-    r"مداخلة|كلمة|تسجيل|صفحت|حساب|موقع|منصة|قناة)\S*(?:\s+(?:ال)?\S+(?:ي|ية|يه|ة|ا)(?=[\s،,]))*"
-    r"(?:\s+(?:له|لها|لهم|مع|ل|لـ|على|عبر|في)\s*[«“\"]?[^\s،,.:]*[»”\"]?)*\s*[،,]?")
+    r"مداخلة|كلمة|تسجيل|صفحت|حساب|موقع|منصة|قناة)[^\s،,.:]*")
+# An adjective of the channel noun ("صحفي"، "هاتفية"، "مقتضبة"): no ل/ب/و glued on, a stem of two letters
+# or more before its ending ("أي"، "أية" are no adjectives but the object's determiner).
+_CHANNEL_ADJ = re.compile(r"\s+(?:ال)?(?![لبو])[^\s،,.:«»“”\"]{2,}(?:ي|ية|يه|ة|ا)(?=[\s،,.:]|$)")
+# Whom or where the statement was made to ("له"، "لإذاعة محلية"، "مع قناة "X""، "على فيسبوك"): one word
+# or a quoted name, then its definite genitives ("لوكالة الأنباء")
+_CHANNEL_LINK = re.compile(
+    r"\s+(?:(?:له|لها|لهم)(?=[\s،,.:]|$)|(?:مع|ل|لـ|على|عبر|في)\s*(?:[«“\"][^»”\"،,.:]{1,40}[»”\"]|"
+    r"(?!(?:ه|ها|هم)(?=[\s،,.:]|$))[^\s،,.:«“\"]+(?:\s+ال[^\s،,.:]+)*))")
+
+
+def _channel_pp(text: str, pos: int, end: int) -> int | None:
+    """Where "في بيان"، "في حديث لإذاعة محلية"، "عبر صفحتها على فيسبوك"، "في تصريح لـ"X"،" ends, or None."""
+    m = _CHANNEL_HEAD.match(text, pos, end)
+    if not m:
+        return None
+    i = m.end()
+    while True:
+        a = _CHANNEL_ADJ.match(text, i, end) or _CHANNEL_LINK.match(text, i, end)
+        if not a or a.end() == i:
+            break
+        i = a.end()
+    c = re.match(r"\s*[،,]", text[i:end])
+    return i + c.end() if c else i
 
 
 def _past_channel(text: str, pos: int, end: int) -> int:
     """Past "في بيان"، "في تصريح لـ"X"،"، "عبر صفحتها على فيسبوك" before a bare object: the channel is
     lead, not content (a longer phrase up to a comma as well)."""
-    m = _CHANNEL_PP.match(text, pos, end)
-    if m and m.end() < end:
-        return m.end()
+    i = _channel_pp(text, pos, end)
+    if i is not None and i < end:
+        return i
     m = re.match(r"\s*(?:في|عبر|خلال|على)\s+[^،,.:]{2,60}?[،,]", text[pos:end])
     return pos + m.end() if m else pos
 
@@ -171,4 +308,6 @@ def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
         s += 1
     while e > s and (text[e - 1].isspace() or text[e - 1] in "،,.:؛"):
         e -= 1
+    if e > s and text[e - 1] in "”»" and not any(c in text[s:e] for c in "“«"):
+        return strip_span(text, s, e - 1)     # "… 25 قتيلًا”": a closing mark whose quotation opened before
     return s, e

@@ -24,7 +24,7 @@ from marsad.extraction.speakers import (
 )
 from marsad.model import Entity
 from marsad.text.arabic import Token, normalize, tokens
-from marsad.text.lexicons import titles
+from marsad.text.lexicons import org_heads, titles
 
 _OPEN, _CLOSE = "«“\"", "»”\""
 
@@ -36,8 +36,91 @@ def prepositional(word: str) -> bool:
 
 
 def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end: int, carried,
-                ante: Antecedents, sent_start: int) -> Said | None:
-    """The speaker of `cue` (a quotes.Cue) within its segment, or None when the cue opens no quote."""
+                ante: Antecedents, sent_start: int, coordinated: bool = False) -> Said | None:
+    """The speaker of `cue` (a quotes.Cue) within its segment, or None when the cue opens no quote;
+    `coordinated`: the cue is "و…" after a quote of the same sentence (its subject is that speaker's)."""
+    said = _speaker_for(text, toks, ents, cue, seg_end, carried, ante, sent_start)
+    verb = normalize(cue.word)
+    lex = lexicon()
+    if said is None or said.addressee or cue.form != "verb" or (verb not in lex["object_verbs"] and
+                                                                verb not in lex["call_verbs"] and
+                                                                verb not in lex["describe_verbs"]):
+        return said
+    idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
+    after = [t for t in toks[idx + 1:] if t.start < seg_end]
+    i0 = skip_time(after, 0)
+    after = after[i0:]
+    n = next((k for k, t in enumerate(after) if t.start >= said.start), len(after))
+    if not after or n == 0 or said.name is None or said.name == carried and after[0].start >= said.start:
+        return said
+    split = _object_start(text, after, n, ents)
+    if split is not None:                 # "طالب محافظ الإقليم الحكومة بإرسال …": subject, then object
+        found = name_of(text, after[:split], ents, after[split].start, ante, cue.tok.start)
+        if found:
+            return Said(found[:2], after[split].start, said.channel, True)
+    if n < len(after) and _complement(_w(after[n])) and carried and (verb in lex["object_verbs"] or coordinated) \
+            and _w(after[0]).startswith("ال"):
+        return Said(carried, after[0].start, None, True)   # "، واتهم الجيش بقصف …": the accused, not a speaker
+    return said
+
+
+def _directed(cue) -> bool:
+    """An accusation, a call or a threat: "توعد بملاحقة …" opens with its complement, not a subject."""
+    lex, verb = lexicon(), normalize(cue.word)
+    return verb in lex["object_verbs"] or verb in lex["call_verbs"] or verb in lex["threats"]
+
+
+def _complement(word: str) -> bool:
+    """What follows the object of an accusation or a call: بـ…، إلى، على، من، عن، المسؤولية."""
+    lex = lexicon()
+    return word in {"الي", "علي", "من", "عن"} or word in lex["blame_objects"] or (
+        word[:1] == "ب" and len(word) > 3 and word not in lex["complementizers"])
+
+
+def _adjective(prev: str, word: str) -> bool:
+    """`word` (definite) can be an adjective of the definite `prev`: a nisba, an elative, a participle that
+    agrees with it, or a listed adjective ("الجيش الوطني"، "الأطراف المتحاربة"، "الأمين العام")."""
+    bare = word[2:]
+    if word in lexicon()["definite_adjectives"]:
+        return True
+    if bare.endswith(("يه", "يون", "يين", "يات")):
+        return True
+    if bare.endswith("ي"):                 # a masculine singular: no adjective of a plural in -ون
+        return not prev.endswith("ون")
+    if len(bare) == 4 and (bare[0] == "ا" or bare[-1] in "يا"):
+        return True                        # الأكبر، الأعلى، الكبرى، العليا
+    if bare[:1] == "م" and len(bare) >= 4:
+        if word.endswith(("ين", "ون")):             # "المواطنين" after "الوزارة" is her object
+            return prev.endswith(("ين", "ون")) or prev in lexicon()["definite_adjectives"]
+        if word.endswith("ه"):
+            return not prev.endswith(("ين", "ون"))
+        return not prev.endswith(("ه", "ات", "ين", "ون"))
+    return False
+
+
+def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
+    """Index in toks[:n] (the subject phrase read so far) where a second noun phrase, the object, starts:
+    a definite noun after a definite word it cannot qualify ("المنظمة | الأطراف"), or after an
+    indefinite adjective ("مصدر أمني | المواطنين")."""
+    for k in range(1, n):
+        prev, w = _w(toks[k - 1]), _w(toks[k])
+        if toks[k - 1].text in "،,":
+            continue
+        inside = ents.within(toks[0].start, toks[n - 1].end)
+        if any(e.start == toks[k].start and e.type != "PER" for e in inside) and any(
+                e.end == toks[k - 1].end for e in inside):
+            return k                       # one name after another ("فتح | حماس"), a person's is apposition
+        if any(e.start < toks[k].start < e.end for e in inside) or not w.startswith("ال"):
+            continue                       # inside a name the tagger found
+        if prev.startswith("ال") and prev not in titles() and not _adjective(prev, w):
+            return k
+        if not prev.startswith(("ال", "و")) and k > 1 and prev.endswith(("ي", "يه")) and len(prev) > 3:
+            return k
+    return None
+
+
+def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end: int, carried,
+                 ante: Antecedents, sent_start: int) -> Said | None:
     lex = lexicon()
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
     rest = [t for t in toks[idx + 1:] if t.start < seg_end]
@@ -47,12 +130,17 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
     if i0 + 1 < len(rest) and _w(rest[i0]) in lex["back_references"] and rest[i0 + 1].text not in "،,:.":
         i0 = skip_time(rest, i0 + 1)        # "صرح بذلك مدير المستشفى …": the subject follows بذلك
     after = rest[i0:]
+    if len(after) > 1 and _w(after[0]) in lex["pronoun_objects"] and _named(after[1], ents) and not _directed(cue):
+        after = after[1:]                   # "أعلن فيه تنظيم X أنه …": the subject after the pronoun
     start = after[0].start if after else cue.tok.end
     first = _w(after[0]) if after else ""
+    named = after and after[0].text == ":" and len(after) > 1 and after[1].text in _OPEN and any(
+        t.text in _CLOSE for t in after[2:7])               # 'قال: «المرصد …»، اليوم، إن': a quoted name
     if cue.form == "part" or not after or first in lex["complementizers"] or first in lex["pronoun_objects"] \
-            or after[0].text in "،,:" or (after[0].text in _OPEN and quoted(text, after[0].start, seg_end)) \
-            or prepositional(first) or first in lex["say_nouns"]:
+            or (after[0].text in "،,:" and not named) or (after[0].text in _OPEN and quoted(text, after[0].start, seg_end)) \
+            or prepositional(first) or first in lex["say_nouns"] or (_complement(first) and _directed(cue)):
         before = _subject_before(text, toks, idx, ents, ante, cue.tok.start) if cue.form != "part" else None
+        before = before or (_antecedent(text, toks, idx, ents, ante, cue.tok.start) if cue.form != "part" else None)
         if first == "عن" and normalize(cue.word) in lex["relay_verbs"]:
             relayer = before[0] if before else None   # "وكانت وكالة X، نقلت عن شاهد عيان قوله"
             if relayer is None:
@@ -122,6 +210,28 @@ def _statement(text, toks, ents, seg_end, ante, cue, channel, carried) -> Said:
                 return Said(found[:2], found[2], channel)
     issuer = ante.issuer or carried
     return Said(issuer, toks[0].end, channel)
+
+
+def _named(tok: Token, ents: Mentions) -> bool:
+    """A person or body is named from `tok` on (an entity, an organisation or source noun)."""
+    w = _w(tok)
+    return any(e.type in ("PER", "ORG") for e in ents.at.starting(tok.start, tok.end)) or \
+        w.removeprefix("ال") in lexicon()["source_nouns"] or w in org_heads()
+
+
+def _antecedent(text: str, toks, idx: int, ents: Mentions, ante: Antecedents, pos: int):
+    """"بحسب المصادر التي أشارت إلى أن …": a cue opening a relative clause with no subject of its own
+    speaks for the clause's antecedent, the longest source or name before the relative pronoun."""
+    if idx < 2 or _w(toks[idx - 1]) not in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"):
+        return None
+    best = None
+    for j in range(idx - 2, max(-1, idx - 7), -1):
+        if toks[j].text in "،,.:؛()" or prepositional(_w(toks[j])):
+            break
+        found = name_of(text, list(toks[j:idx - 1]), ents, toks[idx - 2].end, ante, pos)
+        if found and found[2] == toks[idx - 2].end and _named(toks[j], ents):
+            best = (*found[:2], None)
+    return best
 
 
 def _subject_before(text: str, toks, idx: int, ents: Mentions, ante: Antecedents, pos: int):

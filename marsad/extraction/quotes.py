@@ -4,10 +4,10 @@ Per sentence, speech cues (قال، أكد، أعلن …; continuations وأض�
 open a quote; its speaker comes from `cue_speakers` (the subject, resolved by `speakers`), its words
 from `content`, its channel from `channels`. A participle opens its own quote when reported or quoted
 speech follows it ("مضيفا أن …"، "معلنا مقتل …"); otherwise ("مؤكدا أهمية …") it stays in the quote
-it follows. Three more shapes attribute a clause without a speech verb after it:
-  - an attribution — "…، بحسب مصدر أمني" / "ووفق البيان، فإن …": the clause is the source's;
-  - a back-reference — "صرح بذلك المتحدث باسم …" / "جاء ذلك في بيان لـ…": the sentence before is;
-  - a relay — "نقلت وكالة X عن Y قوله": Y speaks, through X.
+it follows. Verbs of accusation and appeal (اتهم X بـ، حمّل X المسؤولية، طالب X بـ، ناشد X) name their
+object after the subject: the claim is the subject's, its content starts at the object. A relay — "نقلت
+وكالة X عن Y قوله" — is Y's, through X. Attributions ("…، بحسب مصدر أمني") and back-references ("جاء
+ذلك في بيان لـ…"، "صرح بذلك …") are read by `attributions`.
 Every attributed statement, calls and announcements included, also goes to `claims` (events read
 their claimant there); a call with no reported content is a claim but no quote.
 """
@@ -17,10 +17,21 @@ import re
 from dataclasses import dataclass
 
 from marsad.extraction.anaphora import Antecedents
+from marsad.extraction.attributions import (
+    attributions,
+    later,
+    later_issuer,
+    source_before,
+)
 from marsad.extraction.channels import channel_in, outlet_channel, share_channels
 from marsad.extraction.content import (
+    clause_end,
     colon_before,
+    complementizer_in,
     content,
+    described,
+    object_content,
+    past_dateline,
     quotation_spans,
     quoted,
     skip_appositives,
@@ -31,23 +42,13 @@ from marsad.extraction.mentions import Mentions
 from marsad.extraction.speakers import (
     _w,
     is_time,
-    issuer_at,
     lexicon,
-    name_of,
     phrase_length,
-    skip_time,
-    unglued,
 )
 from marsad.model import Document, Entity, Quote
 from marsad.text.arabic import Token, normalize, sentences, tokens
 
 _lex = lexicon                       # events.py reads the directives from here
-_MARKER = re.compile(r"(?:^|(?<=[\s،,(]))[وف]?(?:بحسب|حسب|وفق(?:ا|اً|ًا)?|طبق(?:ا|اً)|تبع(?:ا|اً)|نقل(?:ا|اً) عن|على لسان)"
-                     r"(?=[\s،,]|ل)")
-_LATER = re.compile(r"^\s*[وف]?(?:جاء|ورد)\s+(?:ذلك|هذا|ذلك الإعلان|هذا الإعلان)\s+(?:في|خلال|على لسان|عبر|ضمن)\s+"
-                    r"(?:ال)?(?:بيان|بلاغ|تصريح|تصريحات|تقرير|كلمة|مؤتمر|منشور|تغريدة|رسالة|حديث|مقابلة|مداخلة|اتصال)")
-
-
 @dataclass
 class Cue:
     tok: Token
@@ -60,10 +61,10 @@ def _cue(tok: Token) -> Cue | None:
     for form in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
         if not form:
             continue
-        for kind in ("continuations", "verbs", "participles"):
+        for kind in ("continuations", "verbs", "participles", "blame_verbs", "complement_cues"):
             if form in lex[kind]:
                 word = tok.text[1:] if form != w else tok.text      # without its و/ف, diacritics kept
-                return Cue(tok, {"verbs": "verb", "continuations": "cont", "participles": "part"}[kind], word)
+                return Cue(tok, {"continuations": "cont", "participles": "part"}.get(kind, "verb"), word)
     return None
 
 
@@ -71,10 +72,16 @@ def _opens(text: str, cue: Cue, end: int) -> bool:
     """A participle or a weak continuation that reports speech (مضيفا أن، معلنا مقتل، ومضى قائلا:)."""
     lex = lexicon()
     word = normalize(cue.word)
+    if word in lex["blame_verbs"]:           # حمّل … المسؤولية (held responsible), not حمل (carried)
+        return any(normalize(t.text) in lex["blame_objects"] for t in tokens(text, cue.tok.end, end)[:10])
+    if word in lex["complement_cues"]:       # "وبيّن أن"، not "بين أن يتم … أو …" (between)
+        nxt = tokens(text, cue.tok.end, end)[:1]
+        verb = "ّ" in cue.tok.text or normalize(cue.tok.text) != word
+        return verb and bool(nxt) and normalize(nxt[0].text) in lex["complementizers"]
     if cue.form == "part":                   # "مؤكدا أن …" goes on with the quote; "مضيفا أن …" adds one
         nxt = text[cue.tok.end:min(end, cue.tok.end + 40)]
         if colon_before(text, cue.tok.end) or quoted(text, cue.tok.end, end) or re.match(
-                r"[\s،,]*(?:الى|إلى|على|من) [«“\"]", nxt):
+                r"[\s،,]*(?:(?:الى|إلى|على|من) )?(?:[أإا]ن[\u064B-\u0652]* ?)?[«“\"]", nxt):
             return True                         # "مشيرا إلى "…"": a quotation of its own
         if word.startswith("مضيف") and re.match(r"[\s،,]*ب?[أإا]ن(?:ه|ها|هم)?(?!\w)", nxt):
             return True
@@ -96,14 +103,16 @@ class _Account:
         self.ante = Antecedents(text, ents)
 
     def heard(self, speaker: tuple[str, str]) -> None:
-        if self.speaker != speaker:
+        if self.speaker is None or self.speaker[1] != speaker[1]:   # "وذكر المصدر" is the same source
             self.channel = None
         self.speaker = speaker
         self.ante.add(*speaker)
 
 
-def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = None) -> list[Quote]:
-    """Quotes in `text`; every attributed statement (calls and announcements too) also goes to `claims`."""
+def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = None,
+                dateline: tuple[int, int] | None = None) -> list[Quote]:
+    """Quotes in `text`; every attributed statement (calls and announcements too) also goes to `claims`;
+    `dateline` (the article's "CITY -" span) is never content."""
     out: list[Quote] = []
     claims = claims if claims is not None else []
     ents = Mentions(entities)                   # looked up by offset and name, never scanned whole
@@ -112,8 +121,11 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
     for si, sent in enumerate(sents):
         toks = tokens(text, sent.start, sent.end)
         spans = quotation_spans(text, sent.start, sent.end)
-        cues = [c for c in map(_cue, toks) if c and not any(a <= c.tok.start < b for a, b in spans)]
+        cues = [c for c in map(_cue, toks) if c and not any(a <= c.tok.start < b for a, b in spans)
+                and not (c.tok.start > sent.start and re.search(r"(?<!\w)عدم\s*$", text[max(0, c.tok.start - 6):c.tok.start]))]
+        # "مفضلا عدم ذكر اسمه": a cue's form after عدم is its verbal noun, no speech
         cues = [c for c in cues if _opens(text, c, sent.end) and not _attributed(text, c) and _relays(text, c, sent.end)]
+        issuer = later_issuer(text, sent, toks, ents, account.ante)     # "جاء ذلك في تصريحات أدلت بها X، حيث ذكرت"
         here: list[Quote] = []
         leads: list[tuple[int, int]] = []      # cue → content stretches: an attribution there is the lead's
         for n, cue in enumerate(cues):
@@ -122,43 +134,59 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             seg_end = cues[n + 1].tok.start if n + 1 < len(cues) else sent.end
             if seg_end <= cue.tok.end:
                 continue
-            carried = (here[-1].speaker, here[-1].speaker_canonical) if here else account.speaker
-            said = speaker_for(text, toks, ents, cue, seg_end, carried, account.ante, sent.start)
+            carried = (here[-1].speaker, here[-1].speaker_canonical) if here else \
+                (tuple(issuer[:2]) if issuer else (cue.form == "part" and source_before(
+                    text, sent, toks, ents, account, cue.tok.start)) or account.speaker)
+            coordinated = bool(here) and normalize(cue.tok.text)[:1] == "و" != normalize(cue.word)[:1]
+            said = speaker_for(text, toks, ents, cue, seg_end, carried, account.ante, sent.start, coordinated)
             if said is None or said.name is None:
                 continue
             if _back_reference(text, toks, cue) and prev is not None:
-                q = ("indirect", strip_span(text, prev.start, prev.end), said.start)
+                q = ("indirect", strip_span(text, past_dateline(text, prev.start, prev.end, dateline), prev.end), said.start)
+            elif said.addressee or (normalize(cue.word) in lexicon()["describe_verbs"] and described(text, said.start, seg_end)):
+                # "اتهم الجيش بقصف …"، "وصف الهجوم بأنه …": the accusation or description, its object first
+                q = object_content(text, said.start, seg_end)
             else:
                 start = _past_relay(text, said.start, seg_end, ents)
                 if not text[start:start + 3].lstrip().startswith(("«", "“", '"')):
                     start = skip_appositives(text, start, seg_end)   # past ", المتحدث باسم …،"
                 q = content(text, start, seg_end)
-                if q is None and seg_end == sent.end and si + 1 < len(sents):
-                    q = _next_quotation(text, sents[si + 1], start)
+                if seg_end == sent.end and si + 1 < len(sents) and (q is None or q[0] == "indirect" and not (
+                        complementizer_in(text, start, seg_end) or quotation_spans(text, start, seg_end))):
+                    q = _next_quotation(text, sents[si + 1], seg_end) or q
             if q is None:
                 continue
             kind, (cs, ce), lead_end = q
             leads.append((cue.tok.start, cs))
             lead = here[-1].end if here else sent.start      # this quote's own lead-in, not an earlier quote
             channel = said.channel or channel_in(text[max(lead, cue.tok.start):lead_end]) \
-                or channel_in(text[ce:seg_end])
+                or _statement_before(text, toks, cue, lead) or _fronted_channel(text, sent.start, cue) \
+                or channel_in(text[ce:clause_end(text, ce, seg_end)]) \
+                or (channel_in(text[sent.start:cue.tok.start]) if issuer and said.name == tuple(issuer[:2]) else None)
             quote = _quote(said.name, cue.word, kind, channel, text, cs, ce)
             claims.append(quote)
             account.heard(said.name)               # a call's speaker is the next cue's antecedent too
             if not _is_claim(text, cue, kind, cs, said.name, said.start, said.name[1] in ents.people) or \
                     _embedded(text, toks, cue, ents):
                 quote.channel = None
+                if here and here[-1].speaker_canonical == said.name[1] and kind == "indirect" and \
+                        re.fullmatch(r"[\s،,]*", text[here[-1].end:cue.tok.start]) and cue.tok.text[:1] == "و":
+                    _extend(here[-1], text, ce)      # "أكد أن …، وتوعد بالاقتصاص …": one statement
                 continue
-            quote.channel = quote.channel or account.channel
+            quote.channel = quote.channel or account.channel or outlet_channel(said.name[1])   # an agency speaks as one
             account.channel = quote.channel
             out.append(quote)
             here.append(quote)
-        _attributions(text, sent, toks, ents, account, here, out, claims, leads)
-        _later(text, sent, toks, ents, account, prev, out, claims)
+        attributions(text, sent, toks, ents, account, here, out, claims, leads, dateline)
+        later(text, sent, toks, ents, account, prev, out, claims, dateline)
         prev = sent
     out.sort(key=lambda q: q.start)
     share_channels(out)
     return out
+
+
+def _extend(q: Quote, text: str, end: int) -> None:
+    q.end, q.text = end, text[q.start:end]
 
 
 def _quote(name, cue_word, kind, channel, text, cs, ce) -> Quote:
@@ -178,10 +206,17 @@ def _past_relay(text: str, pos: int, end: int, ents: Mentions) -> int:
 
 
 def _next_quotation(text: str, nxt, lead: int):
-    """"وقال مصدر عسكري لوكالة فرانس برس طالبا عدم الكشف عن اسمه. «…»": the quotation opening the
-    next sentence is what the cue introduced."""
+    """"وقال مصدر عسكري لوكالة X طالبا عدم الكشف عن اسمه. «…»" (or ". إن …"): when the cue's own clause
+    holds no content, only its lead, the quotation or the إن-clause opening the next sentence is what it
+    introduced (a stray full stop split them)."""
     q = quoted(text, nxt.start, nxt.end)
-    return ("direct", q, lead) if q else None
+    if q:
+        return "direct", q, lead
+    first = text[nxt.start:nxt.end].split()
+    if first and normalize(first[0]) in ("ان", "انه", "انها", "بان"):
+        c = content(text, nxt.start, nxt.end)
+        return (c[0], c[1], lead) if c else None
+    return None
 
 
 def _relays(text: str, cue: Cue, end: int) -> bool:
@@ -200,21 +235,51 @@ def _attributed(text: str, cue: Cue) -> bool:
 def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
     """A cue inside a noun's relative clause ("هجوم انتحاري أعلنت الحركة مسؤوليتها عنه"، "صورا قالوا
     إنها …"): the claim is told, not quoted. A cue with و/ف, after punctuation, a time word, a clause
-    opener (كما، فيما، من جهته) or a name ("وفي غزة قال …") opens its own clause."""
+    opener (كما، فيما، من جهته) or a name ("وفي غزة قال …"), or after a fronted phrase when reported speech
+    follows ("وفي بيان لاحق ذكرت الوكالة أن …"), opens its own clause."""
     lex = lexicon()
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
     if idx == 0 or normalize(cue.tok.text) != normalize(cue.word):
         return False
     prev = toks[idx - 1]
     w = _w(prev)
+    nxt = _w(toks[idx + 1]) if idx + 1 < len(toks) else ""
+    if w in ("التي", "الذي", "الذين") and (nxt in lex["complementizers"] or nxt in ("الي", "علي", "ب")):
+        return False                             # "المصادر التي أشارت إلى أن …": the antecedent speaks
+    if _FRONTED.match(text[toks[0].start:cue.tok.start]) and idx <= 5 and complementizer_in(
+            text, cue.tok.end, toks[-1].end):
+        return False                             # "وفي بيان لاحق ذكرت الوكالة أن …": a fronted phrase
     if not w[:1].isalpha() or w in lex["clause_openers"] or is_time(w) or _cue(prev) or w in ("قد", "ثم"):
         return False
+    if (w in lex["statements"] or w.rstrip("ا") in lex["statements"]) and nxt in lex["pronoun_objects"]:
+        return False                             # "أصدرت بيانا حمّلت فيه …": what the statement says
     for t in reversed(toks[max(0, idx - 9):idx]):    # "وكان مصدر عسكري قال": the subject came first
         if t.text in "،,.:؛":
             break
         if _w(t) in ("كان", "كانت", "وكان", "وكانت"):
             return False
     return not any(e.end == prev.end for e in ents.at.starting(prev.start - 60, prev.end))
+
+
+def _statement_before(text: str, toks, cue: Cue, lead: int) -> str | None:
+    """The channel of the statement whose words the cue reports, named before it ("أصدر بيانا عبر صفحته
+    على فيسبوك، أكد فيه"، "تغريدة قال فيها")."""
+    idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
+    k = idx + 2 if idx + 2 < len(toks) and _w(toks[idx + 1]) in ("من", "عبر") else idx + 1   # "أكد من خلالها"
+    if idx == 0 or k >= len(toks) or _w(toks[k]) not in lexicon()["pronoun_objects"]:
+        return None
+    return channel_in(text[lead:cue.tok.start])
+
+
+def _fronted_channel(text: str, sent_start: int, cue: Cue) -> str | None:
+    """"وفي بيان آخر، أعلن الدفاع المدني …": a channel phrase fronted before the cue."""
+    before = text[sent_start:cue.tok.start]
+    if len(before.split()) > 8 or not _FRONTED.match(before):
+        return None
+    return channel_in(before)
+
+
+_FRONTED = re.compile(r"\s*[وف]?(?:في|عبر|خلال|ب)\s*\S+[^،,.]*[،,]?\s*$")   # "وفي بيان لاحق[،]"
 
 
 def _back_reference(text: str, toks, cue: Cue) -> bool:
@@ -248,127 +313,10 @@ def _is_claim(text: str, cue: Cue, kind: str, cs: int, speaker, content_start: i
     return True
 
 
-def _attributions(text, sent, toks, ents, account, here, out, claims, leads) -> None:
-    """"…، بحسب مصدر أمني" / "ووفق البيان، فإن …" / "وفق ما نقلت مصادر محلية عن …": the clause is the
-    source's; right after a quote, the source is only its channel (", وفق ما نقلته الأناضول")."""
-    for m in _MARKER.finditer(text, sent.start, sent.end):
-        if any(q.start <= m.start() < q.end for q in out) or any(a <= m.start() < b for a, b in leads):
-            continue
-        src_toks = [t for t in toks if t.start >= m.end()]
-        while src_toks and (_w(src_toks[0]) in ("ما", "ل", "لـ", "لما") or src_toks[0].text in "ـ"):
-            src_toks = src_toks[1:]
-        if src_toks and normalize(src_toks[0].text)[:1] == "ل" and m.group().startswith(("وفق", "طبق", "تبع")):
-            src_toks[0] = unglued(src_toks[0])
-        if src_toks and re.match(r"[أا]?(?:ذكر|افاد|أفاد|نقل|أعلن|اعلن|قال|أورد|اورد|أكد|اكد|أوضح|اوضح|كشف|بث|نشر)",
-                                 src_toks[0].text) and len(src_toks) > 1:
-            src_toks = src_toks[1:]             # "بحسب ما أفاد X": the verb before the source
-            if src_toks and _w(src_toks[0]) in ("به", "بها"):
-                src_toks = src_toks[1:]
-            src_toks = src_toks[skip_time(src_toks, 0):]
-        said = _source(text, src_toks, ents, sent.end, account, m.start())
-        if said is None:
-            continue
-        name, src_end, channel = said
-        channel = channel or channel_in(text[src_end:sent.end])
-        before = text[sent.start:m.start()]
-        if not re.sub(r"[\s،,(]|^[وف]", "", before.strip()):   # fronted: "ووفق البيان، فإن …"
-            rest = re.match(r"[\s،,]*(?:ف?[إا]ن(?:ه|ها)?\s)?", text[src_end:sent.end])
-            s, e = strip_span(text, src_end + rest.end(), sent.end)
-        else:
-            left = max([q.end for q in here if q.end <= m.start()] + [sent.start])
-            if here and m.start() - left < 4:
-                prior = next(q for q in here if q.end == left)
-                prior.channel = prior.channel or outlet_channel(name[1]) or channel
-                continue
-            s, e = strip_span(text, left, m.start())
-            s = _past_lead(text, s, e)
-        if len(text[s:e].split()) < 3:
-            continue
-        kind = "direct" if quoted(text, s, e) else "indirect"
-        q = Quote(name[0], name[1], re.sub(r"^[وف](?=[بحوط])", "", m.group()).strip(), kind, channel, text[s:e], s, e)
-        claims.append(q)
-        out.append(q)
-        account.ante.add(*name)
-
-
-def _source(text, src_toks, ents, end, account, pos):
-    """The source an attribution names: (name, where it ends, channel) — None for "حسب المعلومات"."""
-    lex = lexicon()
-    if not src_toks:
-        return None
-    first = _w(src_toks[0])
-    if first in lex["attribution_not_sources"] or _bare_not_source(first):
-        return None
-    statement = lex["statements"].get(first, False)
-    channel = None
-    if statement is not False:
-        k = issuer_at(text, src_toks, 1)
-        if k is None:
-            iss = account.ante.issuer or account.speaker
-            return (iss, src_toks[0].end, statement) if iss and first.startswith("ال") else None
-        src_toks = src_toks[k:]
-        if src_toks and k == 1 and _w(src_toks[0])[:1] == "ل":
-            src_toks[0] = unglued(src_toks[0])
-        channel = statement
-    found = name_of(text, src_toks, ents, end, account.ante, pos)
-    if found is None:
-        return None
-    phrase, canonical, s_end, _ = found
-    words = normalize(phrase).split()
-    known = (canonical != phrase or any(e.start <= src_toks[0].start < e.end for e in ents.within(
-        src_toks[0].start - 1, s_end)) or words[0].removeprefix("ال") in lex["source_nouns"]
-             or lex["pairs"].get(words[0].removeprefix("ال")) in lex["source_nouns"] or outlet_channel(phrase))
-    if not known:
-        return None
-    if statement == "statement":
-        account.ante.issuer = (phrase, canonical)
-    return (phrase, canonical), s_end, channel or (outlet_channel(canonical) if statement is False else None)
-
-
-def _bare_not_source(word: str) -> bool:
-    return word.removeprefix("ال") in {normalize(w) for w in ("معلومات", "تقديرات", "أرقام", "إحصاءات", "مصادر متوفرة")}
-
-
-def _past_lead(text: str, s: int, e: int) -> int:
-    """Past "وفي السياق،" / "من جهة أخرى،" opening the attributed clause."""
-    m = re.match(r"[وف]?(?:في|من|على)\s+(?:السياق|سياق متصل|جهة أخرى|جهته|جانبه|الأثناء|غضون ذلك)[^،,]{0,20}[،,]\s*",
-                 text[s:e])
-    return s + m.end() if m else s
-
-
-def _later(text, sent, toks, ents, account, prev, out, claims) -> None:
-    """"جاء ذلك في بيان لـX" / "جاء ذلك في تصريحات أدلت بها X عبر …": the sentence before is X's,
-    through the channel this one names."""
-    if prev is None or not _LATER.match(text[sent.start:sent.end]):
-        return
-    tail = text[sent.start:sent.end]
-    channel = channel_in(tail)
-    before = [q for q in out if prev.start <= q.start < prev.end]
-    if before:
-        for q in before:
-            q.channel = q.channel or channel
-        return
-    for k, t in enumerate(toks[:6]):
-        if k > 2 and _LATER.match(text[sent.start:t.end]):
-            j = issuer_at(text, list(toks), k + 1)
-            if j is None:
-                continue
-            sub = list(toks[j:])
-            if sub and j == k + 1 and _w(sub[0])[:1] == "ل":
-                sub[0] = unglued(sub[0])
-            found = name_of(text, sub, ents, sent.end, account.ante, t.start)
-            if found:
-                s, e = strip_span(text, prev.start, prev.end)
-                q = Quote(found[0], found[1], "جاء ذلك", "indirect", channel, text[s:e], s, e)
-                claims.append(q)
-                out.append(q)
-                account.heard(found[:2])
-            return
-
-
 def find_doc_quotes(doc: Document) -> Document:
     """Pipeline stage: fill `doc.quotes` (after entities)."""
     doc.claims = []
-    doc.quotes = find_quotes(doc.text, doc.entities, doc.claims)
+    dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
+    doc.quotes = find_quotes(doc.text, doc.entities, doc.claims, dateline)
     return doc
 

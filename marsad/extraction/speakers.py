@@ -45,10 +45,12 @@ def lexicon() -> dict:
 @dataclass
 class Said:
     """The speaker a cue found (surface, canonical) or None, where the words after it start, and the
-    channel the speaker phrase itself names (a relay by an agency, a statement)."""
+    channel the speaker phrase itself names (a relay by an agency, a statement); `addressee`: the words
+    at `start` are the verb's object ("اتهم الجيش بقصف …"), the claim's content from there on."""
     name: tuple[str, str] | None
     start: int
     channel: str | None = None
+    addressee: bool = False
 
 
 def _w(tok: Token) -> str:
@@ -150,8 +152,11 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
             continue                            # a dictionary name is whole ("أكد المرصد … الأنباء")
         if t.text in _OPEN:
             close = _quote_close(toks, i)
-            if close is None or not i:
-                break
+            head = _w(toks[0])
+            if close is None or not i or (i >= 2 and (head in lex["source_nouns"] or lex["pairs"].get(head) in
+                                                      lex["source_nouns"])) \
+                    or (i + 1 < len(toks) and _w(toks[i + 1]) in lex["object_nouns"]):
+                break                           # "أكد مصدر طبي “مقتل …”": a source's quotation is its words
             n = close + 1                       # a quoted name ends the phrase: حركة "الشباب" المتطرفة
             break
         if w in ("ل", "لـ") and i and _w(toks[0]).startswith("ال") and i + 1 < len(toks) and (
@@ -197,6 +202,8 @@ def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] 
     if i >= len(toks) or toks[i].end > end:
         return None
     first = _w(toks[i])
+    if toks[i].text in ("على", "إلى", "الى"):
+        return None                          # على (on) is علي (Ali) once normalised
     if not (first in person_names() or (first.startswith("عبد") and len(first) > 5)) or first in lex["role_heads"] \
             or first.startswith("ال") or first == "باسم" or is_time(first):
         return None                          # a family name (المصري) or باسم is no first name
@@ -231,7 +238,7 @@ def person_after_role(text: str, toks: list[Token], ents: Mentions, n: int, end:
             continue
         e = _entity_at(text, ents, toks[k], end)
         if e is not None and e.type == "PER":
-            return e.canonical or e.text, e.end
+            return _given_name(text, toks, ents, e) or e.canonical or e.text, e.end
         if e is None and (k >= n or toks[k - 1].text in "،,»”\"" or before.startswith("ال")):
             run = name_run(text, toks, k, end)
             if run:
@@ -262,8 +269,9 @@ def issuer_at(text: str, toks: list[Token], i: int) -> int | None:
     first = words[0]
     if first in ("ل", "لـ"):
         return i + 1
-    if first[:1] == "ل" and len(first) > 3 and first not in lex["speaker_stop"]:
-        return i
+    if first[:1] == "ل" and len(first) > 3 and first not in lex["speaker_stop"] and first not in lex["source_nouns"] \
+            and first not in org_heads():
+        return i                             # "بيان لوزير الدفاع", but "بيان لجنة …" is no glued ل
     return None
 
 
@@ -289,7 +297,8 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
         people = appositive
     if people:
         p = people[0]
-        name = p.canonical or p.text
+        name = _given_name(text, toks, ents, p) or p.canonical or p.text
+        _remember_role(ante, text[s_start:min(p.start, s_end)], name)
         return name, name, max(p.end, s_end), n
     if role_led(words):
         found = person_after_role(text, toks, ents, n, end)
@@ -319,7 +328,33 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
         alone = ante.resolve(phrase.split()[0], pos)   # "ووصف الوالي الاعتداءات …": the anaphor is one word
         if alone:
             return phrase.split()[0], alone, sub[0].end, 1
-    return phrase, canonical or ents.canonical(phrase, ante.heard), s_end, n
+    role = getattr(ante, "roles", {}).get(normalize(phrase))   # "مدير ناحية X" again: the person named with it
+    return phrase, canonical or role or ents.canonical(phrase, ante.heard), s_end, n
+
+
+def _remember_role(ante, role: str, name: str) -> None:
+    """"قال مدير ناحية X، NAME، إن …": the role phrase, said again later alone, is that person."""
+    role = normalize(_clean(role)).strip(" ،,")
+    if len(role.split()) >= 2 and role not in titles() and hasattr(ante, "roles"):
+        ante.roles.setdefault(role, name)
+
+
+def _given_name(text: str, toks: list[Token], ents: Mentions, p: Entity) -> str | None:
+    """"… في جلولاء هجار ابراهيم": the tagger kept only the family name of a person named after a role;
+    the bare word before it (no article, role, title, organisation or place word) is the given name."""
+    if " " in (p.canonical or p.text).strip():
+        return None
+    k = next((i for i, t in enumerate(toks) if t.start == p.start), None)
+    if not k:
+        return None
+    w = _w(toks[k - 1])
+    if (not w.isalpha() or w.startswith(("ال", "لل")) or w in lexicon()["role_heads"] or w in org_heads()
+            or w in _PREPOSITIONS or w in lexicon()["source_nouns"] or is_time(w) or any(w == t or t.startswith(w + " ")
+                                                                                      for t in titles())
+            or any(e.end >= toks[k - 1].end and e is not p for e in ents.at.starting(toks[k - 1].start - 40,
+                                                                                        toks[k - 1].end))):
+        return None
+    return _clean(text[toks[k - 1].start:p.end])
 
 
 def _body_after(text: str, toks: list[Token], n: int, ents: Mentions, end: int) -> tuple[int, int] | None:
@@ -328,7 +363,7 @@ def _body_after(text: str, toks: list[Token], n: int, ents: Mentions, end: int) 
         return None
     nxt = toks[n + 1]
     e = _entity_at(text, ents, nxt, end)
-    if (e is not None and e.type == "ORG") or _w(nxt) in org_heads():
+    if (e is not None and e.type == "ORG") or _w(nxt) in org_heads() or _w(nxt) in lexicon()["source_bodies"]:
         k = n + 1 + phrase_length(text, toks[n + 1:], ents, end)
         return toks[k - 1].end, k
     return None
