@@ -13,8 +13,16 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.extraction.home_country import actor_votes, article_country, country_votes
 from marsad.extraction.org_phrases import is_landmark
-from marsad.extraction.place_runs import coordinated_names, listed_on, no_name, referent, run_of
+from marsad.extraction.place_runs import (
+    coordinated_names,
+    listed_on,
+    locate_by_anchor,
+    no_name,
+    referent,
+    run_of,
+)
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
@@ -51,9 +59,10 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     lex, out, taken = lexicon(), [], []
     # how many places lie in each country; the most is the article's (see entities.geocode), and
     # with two or more it is home to a foreign town's namesake (geo.foreign_namesake)
-    support = _country_votes(ents)
-    article_country = support.most_common(1)[0][0] if support else None
-    namesakes_home = article_country if support[article_country] >= 2 else None
+    support, actors_in = country_votes(ents), actor_votes(ents)
+    country = article_country(ents)
+    # a home place and a home actor (الجيش المالي) outweigh a lone namesake abroad as two places do
+    namesakes_home = country if support[country] + min(1, actors_in[country]) >= 2 else None
     for e in ents:
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
@@ -62,7 +71,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue                            # "وادي" alone is a word, not a place
         if re.match(r"لـ|ل[\"«“]", e.text):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper (tear gas: entities._no_place)
-        m = resolve(name, article_country)     # the entity's own geocode, the same preference
+        m = resolve(name, country)             # the entity's own geocode, the same preference
         if m and foreign_namesake(m, namesakes_home, support[m.country]):
             m = None                            # an event in the article's country, not at a namesake abroad
         if m:
@@ -71,10 +80,10 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         elif e.type == "LOC" and _plausible_name(text, e):
             # a place the gazetteers do not know keeps its words (and the article's country) rather
             # than losing the event; precision 3 says it was not located
-            out.append(Place(e.start, e.end, name, article_country, None, None, None, False,
+            out.append(Place(e.start, e.end, name, country, None, None, None, False,
                              landmark=is_landmark(name)))
             taken.append((e.start, e.end))
-    out += _places_in_names(ents, article_country)
+    out += _places_in_names(ents, country)
     norm, index = normalize_map(text)
     for m in _FACILITY.finditer(norm):                 # "مطار طرابلس الدولي", "قاعدة الوطية الجوية"
         start1, end1 = index[m.start(1)], index[m.end() - 1] + 1
@@ -116,7 +125,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
                 break
     for s, e, g in coordinated_names(text, [p for p in out if p.latitude is not None and not p.is_country], home_country):
         out.append(Place(s, e, text[s:e], g.country, g.admin1, g.latitude, g.longitude, False))
-    return _locate_unknown(text, sorted(out, key=lambda p: p.start))
+    return locate_by_anchor(text, sorted(out, key=lambda p: p.start))
 
 
 @lru_cache(maxsize=1)
@@ -145,26 +154,6 @@ def _places_in_names(ents: list[Entity], country: str | None) -> list[Place]:
                 out.append(Place(start, e.end, tail, g.country, g.admin1, g.latitude, g.longitude, False, in_name=True))
                 break
     return out
-
-
-def _locate_unknown(text: str, places: list[Place]) -> list[Place]:
-    """A place followed by a known one ("كنصفرة في ريف إدلب", "صلاح الدين بالعاصمة طرابلس") is located
-    by it: an unknown name, or a namesake in another country (صلاح الدين is also an Iraqi province),
-    takes the anchor's country, admin1 and coordinates, at ACLED precision 2."""
-    out = []
-    for k, p in enumerate(places):
-        anchor = next((q for q in places[k + 1:k + 3] if q.latitude is not None and not q.is_country
-                       and q.start - p.end < 40 and _LOCATOR_GAP.fullmatch(normalize(text[p.end:q.start]))), None)
-        if anchor and not p.is_country and (p.latitude is None or p.country != anchor.country):
-            beside = re.search(r"قرب|جنوب|شمال|شرق|غرب", normalize(text[p.end:anchor.start])) is not None
-            p = Place(p.start, p.end, p.name, anchor.country, anchor.admin1, anchor.latitude, anchor.longitude,
-                      False, near=True, beside=beside)
-        out.append(p)
-    return out
-
-
-_LOCATOR_GAP = re.compile(r"[\s،,]*(?:(?:في|ب|قرب|بالقرب من|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|ريف|محافظه|ولايه|مديريه|"
-                          r"منطقه|بمحافظه|بولايه|بريف|بمنطقه|مدينه|بمدينه|العاصمه|بالعاصمه)\s*)+")
 
 
 def _list_items(text: str, start: int, end: int, singular: bool = False) -> list[tuple[int, int]]:
@@ -285,7 +274,7 @@ def article_place(ents: list[Entity], dateline=None) -> Place | None:
     most of its places are in, else the dateline's), at country level. None when no country is known."""
     from marsad.extraction.geo import country_match, resolve
 
-    country = _article_country(ents)
+    country = article_country(ents)
     if country is None and dateline is not None:
         g = resolve(dateline.text.strip(" -–،,"))
         country = g.country if g else None
@@ -295,16 +284,6 @@ def article_place(ents: list[Entity], dateline=None) -> Place | None:
     if g is None:
         return None
     return Place(-1, -1, g.name, country, None, g.latitude, g.longitude, True)
-
-
-def _country_votes(ents: list[Entity]) -> Counter:
-    return Counter(e.country for e in ents if e.type == "LOC" and e.country)
-
-
-def _article_country(ents: list[Entity]) -> str | None:
-    """The country most of the article's geocoded places are in (see entities.geocode)."""
-    votes = _country_votes(ents)
-    return votes.most_common(1)[0][0] if votes else None
 
 
 def _institutional(text: str, place: Place) -> bool:

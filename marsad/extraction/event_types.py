@@ -22,26 +22,47 @@ _ARMED = frozenset(normalize(w) for w in (
     "مواقع", "موقع", "قاعدة", "ثكنة", "نقطة", "نقاط", "دورية", "قوات", "القوات", "حاجز", "معسكر", "رتل",
     "كمين", "جنود", "الجنود", "عناصر", "مقاتلي", "مقاتلين", "الجيش", "الشرطة", "مركز", "مقر", "ارتكاز",
     "تمركزات", "آلية", "آليات", "مسلحي", "ميليشيا", "مليشيا"))
+# a killing verb that data/events.json codes as an attack on civilians when armed men are its subject
+_KILLING_WORDS = frozenset(normalize(w) for w in ("قتل", "قتلوا"))
+# Soldiers and the places only they hold, named as the object of an attack: unlike _ARMED it leaves out
+# what may be civilian too (مقر، مركز، نقطة، آلية: a television station's office, a medical point)
+_MILITARY = frozenset(normalize(w) for w in (
+    "ثكنة", "ثكنات", "معسكر", "معسكرات", "حاجز", "حواجز", "دورية", "دوريات", "رتل", "جنود", "الجنود", "جنديا",
+    "جنديين", "عسكريين", "العسكريين", "جيش", "الجيش", "قوات", "القوات", "عناصر", "مقاتلي", "مقاتلين",
+    "كتيبة", "تمركزات", "مواقع", "شرطيا", "شرطيين"))
 _ATTACK_WORDS = frozenset(normalize(w) for w in ("هاجم", "هاجمت", "هاجموا", "هجوم", "هجوما", "هجمات", "الهجوم",
                                                  "اقتحم", "اقتحمت", "اقتحموا", "اقتحام", "داهم", "داهمت", "داهموا"))
 
 
 def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigger:
     """An attack verb (هاجم، اقتحم …) coded as a battle, with no second armed side, whose object is a
-    civilian place or people, becomes Violence against civilians / Attack."""
-    if trig.event_type != "Battles" or actor2:
-        return trig
+    civilian place or people, becomes Violence against civilians / Attack; one coded as an attack on
+    civilians ("هاجم مسلحون"، "قتل مسلحون"، "اعتداء على") whose object is soldiers, a barracks, a
+    checkpoint or a patrol is a fight between armed sides, a Battle / Armed clash, whether or not they
+    fought back (ACLED codes violence against civilians only where the victims are unarmed)."""
     head = strip_clitics(normalize(text[trig.start:trig.end]).split()[0])
-    if not any(f in _ATTACK_WORDS for f in head):
+    if trig.event_type == "Violence against civilians" and trig.sub_event_type == "Attack":
+        if any(f in _ATTACK_WORDS or f in _KILLING_WORDS for f in head) and _target(text, trig, limit, _MILITARY) == "armed":
+            return Trigger(trig.start, trig.end, "Battles", "Armed clash", trig.flag)
         return trig
+    if trig.event_type != "Battles" or actor2 or not any(f in _ATTACK_WORDS for f in head):
+        return trig
+    if _target(text, trig, limit) == "civilian":
+        return Trigger(trig.start, trig.end, "Violence against civilians", "Attack")
+    return trig
+
+
+def _target(text: str, trig: Trigger, limit: int, armed_words: frozenset = _ARMED) -> str | None:
+    """What the attack's object is, by the first telling word after the verb and its subject:
+    "civilian" (a village, homes, people), "armed" (troops, a base, a checkpoint), else None."""
     after = _after_subject(text, trig.end, limit)
     obj = normalize(text[after:min(limit, after + WINDOW)]).split()[:6]
     forms = [f for w in obj for f in strip_clitics(w.strip("،,.()«»\""))]
     civilian = next((i for i, f in enumerate(forms) if f in _CIVILIAN), None)
-    armed = next((i for i, f in enumerate(forms) if f in _ARMED), None)
+    armed = next((i for i, f in enumerate(forms) if f in armed_words), None)
     if civilian is not None and (armed is None or civilian < armed):
-        return Trigger(trig.start, trig.end, "Violence against civilians", "Attack")
-    return trig
+        return "civilian"
+    return "armed" if armed is not None else None
 
 
 def _after_subject(text: str, start: int, limit: int) -> int:

@@ -98,3 +98,50 @@ def referent(text: str, before: list[P], anaphor: str, sent_start: int) -> list[
     noun = re.sub(r"^(?:[وبلف]|في )?ال", "", anaphor)              # normalised: "بالقريه" → "قريه"
     introduced = [p for p in before if normalize(text[max(0, p.start - 12):p.start]).rstrip(' "«“(').endswith(noun)]
     return ([p for p in before if p.start >= sent_start] or introduced or before)[-1:]
+
+
+class _Located(Protocol):
+    start: int
+    end: int
+    name: str | None
+    country: str | None
+    latitude: float | None
+    is_country: bool
+
+
+L = TypeVar("L", bound=_Located)
+
+
+def locate_by_anchor(text: str, places: list[L]) -> list[L]:
+    """A place followed by a known one that contains it ("كنصفرة في ريف إدلب", "صلاح الدين بالعاصمة
+    طرابلس", "X بمنطقة Y") is read in the anchor's country: that country's place of the name when it
+    has one; else an unknown name, or a namesake in another country (صلاح الدين is also an Iraqi
+    province), takes the anchor's country, admin1 and coordinates, at ACLED precision 2 (`near`). A
+    country after it ("X وسط مالي", "X، اليمن") gives its country: the name read there, else kept
+    without coordinates (precision 3). Places are event_places.Place (a frozen dataclass)."""
+    from dataclasses import replace
+
+    from marsad.extraction.geo import resolve
+
+    out = []
+    for k, p in enumerate(places):
+        anchor = next((q for q in places[k + 1:k + 3] if q.latitude is not None and q.start - p.end < 40
+                       and (_LOCATOR_GAP.fullmatch(gap := normalize(text[p.end:q.start]))
+                            or q.is_country and re.fullmatch(r"\s*[،,]\s*", gap))), None)
+        if anchor and not p.is_country and (p.latitude is None or p.country != anchor.country):
+            g = resolve(p.name, anchor.country) if p.name else None
+            if g and g.kind != "country" and g.country == anchor.country:
+                p = replace(p, country=g.country, admin1=g.admin1, latitude=g.latitude, longitude=g.longitude)
+            elif anchor.is_country:
+                p = replace(p, country=anchor.country, admin1=None, latitude=None, longitude=None)
+            else:
+                beside = re.search(r"قرب|جنوب|شمال|شرق|غرب", normalize(text[p.end:anchor.start])) is not None
+                p = replace(p, country=anchor.country, admin1=anchor.admin1, latitude=anchor.latitude,
+                            longitude=anchor.longitude, near=True, beside=beside)
+        out.append(p)
+    return out
+
+
+# what lies between a place and the place that contains it: "في"، "بمنطقة"، "جنوب"، "وسط مدينة" …
+_LOCATOR_GAP = re.compile(r"[\s،,]*(?:(?:في|ب|قرب|بالقرب من|وسط|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|ريف|محافظه|ولايه|مديريه|"
+                          r"منطقه|بمحافظه|بولايه|بريف|بمنطقه|مدينه|بمدينه|العاصمه|بالعاصمه)\s*)+")

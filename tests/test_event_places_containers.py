@@ -1,0 +1,47 @@
+"""A place read in the country of the place that contains it, and the article's country weighed by its
+actors too (sentences written for these tests)."""
+from __future__ import annotations
+
+from marsad.extraction.geo import resolve
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def events_of(body: str):
+    doc = process(RawItem(doc_id="t", source="t.txt", fmt="txt", text="عنوان\n\n" + body))
+    return [(e.event_type, e.sub_event_type, e.location, e.country, e.geo_precision) for e in doc.events], doc
+
+
+def test_a_word_that_spells_a_foreign_village_only_once_a_letter_is_cut_is_no_place_abroad():
+    # "بوني" is no ب + "وني": cutting the letter and adding the article spells a village in Iran
+    assert resolve("بوني", "ML") is None
+    assert resolve("بوني") is None
+    # a real clitic still goes: at home, a famous city, a curated division
+    assert resolve("بحمص", "SY").country == "SY"
+    assert resolve("ببيروت", "SY").country == "LB"
+    assert resolve("بالجفرة").country == "LY"
+
+
+def test_a_village_located_by_its_district_takes_that_districts_country():
+    events, doc = events_of("هاجم مسلحون مقرا للحرس في بلدة بوني بمنطقة موبتي وسط مالي.")
+    assert [(e[2], e[3], e[4]) for e in events] == [("بوني", "Mali", 2)]
+    assert next(x.country for x in doc.entities if x.text == "بوني") != "IR"
+
+
+def test_a_foreign_namesake_followed_by_its_country_is_read_in_that_country():
+    # الفاو is an Iraqi port; told with a comma and a country after it, it is a place of that country
+    events, _ = events_of("انفجرت عبوة ناسفة في بلدة الفاو، اليمن، صباح الاثنين وأصيب ثلاثة أشخاص.")
+    assert [(e[2], e[3]) for e in events] == [("الفاو", "Yemen")]
+    # a place's centre ("وسط مدينة X") locates it like a district does
+    events, _ = events_of("انفجرت سيارة مفخخة في سوق الخضار وسط مدينة الموصل، ما أدى إلى مقتل خمسة مدنيين.")
+    assert [(e[2], e[3]) for e in events] == [("الموصل", "Iraq")]
+
+
+def test_the_articles_actors_break_a_tie_between_its_places_countries():
+    from marsad.extraction.home_country import article_country
+    from marsad.model import Entity
+
+    ents = [Entity("بيشاور", "LOC", 0, 6, country="PK"), Entity("مقديشو", "LOC", 10, 16, country="SO"),
+            Entity("حركة الشباب", "ORG", 20, 31, actor_id="so-shabaab")]
+    assert article_country(ents) == "SO"
+    assert article_country(ents[:2]) == "PK"          # no actor: the first named, as before
