@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from marsad.extraction.support_verbs import ARMED_KINDS, light_verb_doer, nisba_actor
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
@@ -26,8 +27,7 @@ ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|�
                     r"(?![يت])\w+(?:ون|ين)))(?!\w)){0,3}")
 
 
-_STOP_WORDS = ("في على إلى الى من عن مع ضد قرب بعد قبل منذ التي الذي التابعة المدعومة اليوم أمس صباح مساء فجر "
-               "ليل الليلة ليلة صباحا مساءا ظهرا ظهر السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة النار الرصاص").split()
+_STOP_WORDS = ["في", "على", "إلى", "الى", "من", "عن", "مع", "ضد", "قرب", "بعد", "قبل", "منذ", "التي", "الذي", "التابعة", "المدعومة", "اليوم", "أمس", "صباح", "مساء", "فجر", "ليل", "الليلة", "ليلة", "صباحا", "مساءا", "ظهرا", "ظهر", "السبت", "الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "النار", "الرصاص"]
 # matched against normalised text, so the words are normalised too (على → علي)
 _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP_WORDS}, key=len, reverse=True))
                          + r")(?!\w).*$")
@@ -116,6 +116,9 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     else:       # "غارات إسرائيلية": a nationality right on the attack names its forces before its subject
         national = _national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
         actor1 = national if national and actor1 != national and actor1 == before else actor1
+        # "شنت طائرات أمريكية غارات": the light verb's subject, nearer than any actor named before it
+        lightly = light_verb_doer(text, trig, sent_start) if actor1 == before and not inside else None
+        actor1 = lightly or actor1
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end) \
         or _antecedent(text, ents, trig, sent_start)
     actor2 = _doer(actor2)
@@ -133,7 +136,7 @@ def _antecedent(text: str, ents: list[Entity], trig: Trigger, sent_start: int) -
     if not found:
         instrument = re.search(r"(?<!\w)(?:من|عبر|بواسطه)\s+$", before)
         attack = before[:instrument.start()].split()[-2:] if instrument else []
-        return next((f for w in attack if (f := _nisba_actor(w))), None)
+        return next((f for w in attack if (f := nisba_actor(w))), None)
     _, index = normalize_map(text[sent_start:trig.start])
     start, end = sent_start + index[found[-1].start()], sent_start + index[found[-1].end() - 1] + 1
     earlier = Trigger(start, end, trig.event_type, trig.sub_event_type)
@@ -252,7 +255,7 @@ def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -
     from marsad.text import lexicons as lx
     from marsad.text.actor_dictionary import actors
 
-    found = next((f for w in _attack_words(text, trig, end) if (f := _nisba_actor(w))), None)
+    found = next((f for w in _attack_words(text, trig, end) if (f := nisba_actor(w))), None)
     if found is None and subject:
         before = normalize(text[max(0, trig.start - 40):trig.start]).split()[-3:]
         country = next((lx.countries()[f] for w in before for f in strip_clitics(w) if f in lx.countries()), None)
@@ -264,7 +267,7 @@ def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -
 # words that end the attack's own noun phrase: what follows them is its target, place or time
 # (not من, which gives its source: "قصف من طائرة تركية مسيرة")
 _PHRASE_ENDS = frozenset(normalize(w) for w in (
-    "في على إلى الى ضد عن قرب بين نحو تجاه داخل خارج عند بعد قبل منذ خلال حيث التي الذي و".split()))
+    ["في", "على", "إلى", "الى", "ضد", "عن", "قرب", "بين", "نحو", "تجاه", "داخل", "خارج", "عند", "بعد", "قبل", "منذ", "خلال", "حيث", "التي", "الذي", "و"]))
 
 
 def _attack_words(text: str, trig: Trigger, end: int) -> list[str]:
@@ -288,29 +291,6 @@ def _definite(word: str) -> tuple[bool, ...]:
     if word.startswith("ال"):
         return (True,)
     return (True, False) if any(f.startswith("ال") for f in strip_clitics(word)) else (False,)
-
-
-def _nisba_actor(word: str) -> str | None:
-    """The forces a nationality adjective names (إسرائيلية → the IDF), or the armed group a nisba of
-    its name does (حوثيا → جماعة الحوثي): only armed actors of the dictionary."""
-    from marsad.text import lexicons as lx
-    from marsad.text.actor_dictionary import actors
-
-    country = lx.nisba_country(word)
-    if country:
-        forces = actors().forces_of(country)
-        return forces.name if forces else None
-    stem = lx.nisba_stem(word, ("يه", "يا", "ي"))      # a group's is singular: صاروخ حوثي، قذيفة حوثية
-    if stem is None:
-        return None
-    for form in ("ال" + stem + "يون", "ال" + stem + "يين", "ال" + stem + "ي", stem):
-        known = actors().lookup(form)
-        if known:
-            return known.name if known.kind in ARMED_KINDS else None
-    return None
-
-
-ARMED_KINDS = frozenset({"state_force", "police", "armed_group", "militia", "coalition"})
 
 
 _GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))
@@ -345,9 +325,7 @@ def _resolve_generic(name: str | None, text: str, ents: list[Entity], before: in
 
 
 # words of a phrase that describes armed men without naming them
-_UNNAMED = frozenset(normalize(w) for w in (
-    "جماعات الجماعات مجموعات المجموعات جماعة الجماعة مجموعة المجموعة عناصر العناصر خلايا الخلايا خلية الخلية "
-    "مسلحة المسلحة مسلحون المسلحون مسلحين المسلحين").split())
+_UNNAMED = frozenset(normalize(w) for w in ["جماعات", "الجماعات", "مجموعات", "المجموعات", "جماعة", "الجماعة", "مجموعة", "المجموعة", "عناصر", "العناصر", "خلايا", "الخلايا", "خلية", "الخلية", "مسلحة", "المسلحة", "مسلحون", "المسلحون", "مسلحين", "المسلحين"])
 
 
 def clean_actor(name: str) -> str:
@@ -387,4 +365,4 @@ def _strip_clitic(name: str) -> str:
 
 
 _ARMED_HEADS = frozenset(normalize(w) for w in (
-    "قوات ميليشيات ميليشيا مليشيات ميلشيات مليشيا جماعة جيش تنظيم فصائل كتائب مسلحون مسلحين طيران".split()))
+    ["قوات", "ميليشيات", "ميليشيا", "مليشيات", "ميلشيات", "مليشيا", "جماعة", "جيش", "تنظيم", "فصائل", "كتائب", "مسلحون", "مسلحين", "طيران"]))
