@@ -45,3 +45,26 @@ def test_the_articles_actors_break_a_tie_between_its_places_countries():
             Entity("حركة الشباب", "ORG", 20, 31, actor_id="so-shabaab")]
     assert article_country(ents) == "SO"
     assert article_country(ents[:2]) == "PK"          # no actor: the first named, as before
+
+
+def test_a_sea_named_as_water_is_coded_to_the_articles_country_not_to_a_division_named_after_it():
+    # Sudan and Egypt have a Red Sea division; a ship hit at sea in a report from Yemen is at sea off Yemen
+    events, _ = events_of("قالت جماعة الحوثي إنها استهدفت سفينة تجارية في البحر الأحمر بصاروخ باليستي.")
+    assert [(e[2], e[3], e[4]) for e in events] == [("البحر الأحمر", "Yemen", 3)]
+    events, _ = events_of("انفجر لغم بحري قرب سفينة صيد في البحر الأحمر غربي مدينة الحديدة، وقتل صيادان.")
+    assert {e[3] for e in events} == {"Yemen"}
+
+
+def test_the_division_named_after_a_sea_stays_that_division():
+    events, _ = events_of("تظاهر مئات في ولاية البحر الأحمر احتجاجا على انقطاع الكهرباء في مدينة كسلا.")
+    assert {e[3] for e in events} == {"Sudan"}
+    # a report from the country that has the division: the division
+    events, _ = events_of("انفجرت عبوة ناسفة في سوق بمدينة كسلا، وأصيب شخصان، كما انفجرت عبوة أخرى في البحر الأحمر "
+                          "وأصيب ثلاثة آخرون.")
+    assert {e[3] for e in events} == {"Sudan"}
+
+
+def test_a_nisba_shaped_town_right_after_the_attack_noun_is_its_adjective():
+    # "بحري" is also Khartoum North; "لغم بحري" is a naval mine
+    events, _ = events_of("انفجر لغم بحري قرب سفينة صيد قبالة مدينة الحديدة، وقتل صيادان.")
+    assert [(e[2], e[3]) for e in events] == [("الحديدة", "Yemen")]

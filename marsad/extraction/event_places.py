@@ -13,7 +13,13 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.extraction.home_country import actor_votes, article_country, country_votes
+from marsad.extraction.home_country import (
+    actor_votes,
+    article_country,
+    country_votes,
+    named_water,
+    sea_country,
+)
 from marsad.extraction.org_phrases import is_landmark
 from marsad.extraction.place_runs import (
     coordinated_names,
@@ -74,7 +80,12 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         m = resolve(name, country)             # the entity's own geocode, the same preference
         if m and foreign_namesake(m, namesakes_home, support[m.country]):
             m = None                            # an event in the article's country, not at a namesake abroad
-        if m:
+        if m and m.kind != "country" and named_water(text, e) and (sea := sea_country(text, ents)) not in (None, m.country):
+            # a sea named as water is no division of the country that named one after it: the event is at
+            # sea, coded to the article's country without coordinates (precision 3)
+            out.append(Place(e.start, e.end, name, sea, None, None, None, False))
+            taken.append((e.start, e.end))
+        elif m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
             taken.append((e.start, e.end))
         elif e.type == "LOC" and _plausible_name(text, e):
@@ -314,7 +325,7 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
               and (not p.is_country or _locative(text, p))]
     clause = _NEW_CLAUSE.search(normalize(text[trig.end:limit]))     # "غارة …، وفي حين …، فإن … قرب X"
     limit = trig.end + clause.start() if clause else limit
-    after = [p for p in usable if trig.end <= p.start < limit]
+    after = [p for p in usable if trig.end <= p.start < limit and not _adjective_of(text, trig, p)]
     if after:
         run = run_of(text, after)       # "… ووادي الربيع و“سوق الخميس”", "… في ريف إدلب والزكاة"
         local = [p for p in run if not p.is_country]
@@ -342,6 +353,14 @@ _FRONTED = re.compile(r"[\s\"«(]*(?:(?:الي|علي) ذلك[،,]?\s*|اما\s+
 
 
 _NEW_CLAUSE = re.compile(r"[،,]\s*(?:و?في حين|و?فيما|و?بينما|فان|لكن|غير ان|الا ان|في الوقت الذي)(?!\S)")
+
+
+def _adjective_of(text: str, trig: Trigger, place: Place) -> bool:
+    """A one-word, indefinite, nisba-shaped name right after the trigger is its adjective, not where it
+    happened: "لغم بحري"، "قصف بحري" (naval), not Khartoum's بحري."""
+    name = normalize(text[place.start:place.end])
+    return not text[trig.end:place.start].strip() and " " not in name and name.endswith("ي") \
+        and not name.startswith("ال")
 
 
 def _aside(text: str, place: Place) -> bool:

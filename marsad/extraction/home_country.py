@@ -36,3 +36,38 @@ def article_country(ents: list[Entity]) -> str | None:
         return None
     actors_in = actor_votes(ents)
     return max(votes, key=lambda c: (votes[c], actors_in[c]))
+
+
+def named_water(text: str, e: Entity) -> bool:
+    """A mention that names a sea, gulf or strait as water (data/lexicon/water_heads.txt), not the
+    division named after it ("ولاية البحر الأحمر"، "بمحافظة البحر الأحمر")."""
+    from marsad.text import lexicons as lx
+    from marsad.text.arabic import normalize, strip_clitics
+
+    heads = frozenset(normalize(w) for w in lx.words("water_heads.txt"))
+    words = normalize(e.canonical or e.text).split()
+    if not words or not any(f in heads for f in strip_clitics(words[0])):
+        return False
+    before = normalize(text[max(0, e.start - 14):e.start]).split()[-1:] + normalize(e.text).split()[:1]
+    return not any(f in _DIVISIONS for w in before for f in strip_clitics(w))
+
+
+_DIVISIONS = frozenset({"ولايه", "محافظه", "اقليم", "مقاطعه"})      # normalised
+
+
+def sea_country(text: str, ents: list[Entity]) -> str | None:
+    """The country a sea event is coded to (ACLED: the nearest country of the article): the country of
+    the article's places other than bodies of water, else of the local actors it names (a government, an
+    armed group: not a state force, which sails abroad); None when the article tells neither."""
+    land = [e for e in ents if not (e.type == "LOC" and named_water(text, e))]
+    country = article_country(land)
+    if country is None:
+        local = Counter()
+        from marsad.text.actor_dictionary import actors
+
+        for e in ents:
+            known = actors().actors.get(e.actor_id) if e.type == "ORG" and e.actor_id else None
+            if known and known.country != "XX" and known.kind in _KINDS - {"state_force"}:
+                local[known.country] += 1
+        country = local.most_common(1)[0][0] if local else None
+    return country
