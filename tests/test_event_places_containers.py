@@ -68,3 +68,23 @@ def test_a_nisba_shaped_town_right_after_the_attack_noun_is_its_adjective():
     # "بحري" is also Khartoum North; "لغم بحري" is a naval mine
     events, _ = events_of("انفجر لغم بحري قرب سفينة صيد قبالة مدينة الحديدة، وقتل صيادان.")
     assert [(e[2], e[3]) for e in events] == [("الحديدة", "Yemen")]
+
+
+def test_every_way_news_ties_a_village_to_its_division_locates_it_there():
+    for body in ("هاجم مسلحون قرية بوني التابعة لمنطقة موبتي وسط مالي.",
+                 "انفجرت عبوة ناسفة في بلدة بوني بإقليم موبتي.",
+                 "انفجرت عبوة ناسفة في بلدة بوني ضمن منطقة موبتي."):
+        events, _ = events_of(body)
+        assert [(e[2], e[3], e[4]) for e in events] == [("بوني", "Mali", 2)], body
+
+
+def test_a_village_located_by_its_district_is_an_event_of_its_own_not_the_districts():
+    # two mentions of one village, once with its district and once without, are one event at the village
+    events, _ = events_of("قصفت طائرات تركية قرية كاني ماسي التابعة لناحية برواري بقضاء العمادية في محافظة دهوك. "
+                          "وقال مسؤول محلي إن القصف على قرية كاني ماسي لم يوقع ضحايا.")
+    assert len([e for e in events if e[2] == "كاني ماسي"]) == 1
+
+
+def test_a_participle_the_tagger_ran_on_into_is_no_part_of_the_place_name():
+    events, _ = events_of("انفجرت سيارة مفخخة في قرية تل الذهب الواقعة في ريف حلب الشمالي.")
+    assert [e[2] for e in events] == ["تل الذهب"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from marsad.extraction.home_country import (
@@ -26,6 +26,7 @@ from marsad.extraction.place_runs import (
     listed_on,
     locate_by_anchor,
     no_name,
+    plausible_name,
     referent,
     run_of,
 )
@@ -69,7 +70,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     country = article_country(ents)
     # a home place and a home actor (الجيش المالي) outweigh a lone namesake abroad as two places do
     namesakes_home = country if support[country] + min(1, actors_in[country]) >= 2 else None
-    for e in ents:
+    for e in map(_without_relation, ents):
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
             continue
@@ -88,7 +89,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         elif m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
             taken.append((e.start, e.end))
-        elif e.type == "LOC" and _plausible_name(text, e):
+        elif e.type == "LOC" and plausible_name(text, e):
             # a place the gazetteers do not know keeps its words (and the article's country) rather
             # than losing the event; precision 3 says it was not located
             out.append(Place(e.start, e.end, name, country, None, None, None, False,
@@ -145,6 +146,17 @@ def _listed() -> re.Pattern:
     names listed with commas ("مناطق “X”، و“Y”")."""
     nouns = "|".join(re.escape(n) for n in sorted(lx_place_nouns(), key=len, reverse=True))
     return re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+(?:[،,](?=\s*و?[“”\"«(]))?\s*){{1,12}})")
+
+
+def _without_relation(e: Entity) -> Entity:
+    """A place mention the tagger ran on into the participle relating it to the next ("تل الذهب
+    الواقعة في ريف حلب"), without that word."""
+    words = e.text.split(" ")
+    if e.type != "LOC" or len(words) < 2 or normalize(words[-1]) not in _RELATIONS:
+        return e
+    text = " ".join(words[:-1])
+    canonical = " ".join((e.canonical or e.text).split(" ")[:-1]) or text
+    return replace(e, text=text, end=e.start + len(text), canonical=canonical)
 
 
 def _places_in_names(ents: list[Entity], country: str | None) -> list[Place]:
@@ -221,7 +233,7 @@ _JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم"
 
 _AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|(?:التابع|القريب|الواقع|المجاور|المحاذي)\S*|ضمن|على|علي|و)(?:\s|$)"
                          r"|و(?!\S*(?:ون|ين|وا)(?:\s|$))\S"     # "الحماميات وتلتها" (not a verb: "وتمكنوا")
-                         r"|ب(?:محليه|ولايه|محافظه|مديريه|منطقه|ريف|قضاء|ناحيه|مدينه)(?:\s|$))")   # "عسير بمحلية …"
+                         r"|ب(?:محليه|ولايه|محافظه|مديريه|منطقه|ريف|قضاء|ناحيه|مدينه|اقليم|مقاطعه|بلديه)(?:\s|$))")   # "عسير بمحلية …"
 
 
 def _name_end(text: str, end: int) -> bool:
@@ -260,24 +272,6 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
         # an unknown name is kept, without coordinates, rather than losing the event
         return bare, home, None, None, None, False
     return None
-
-
-def _plausible_name(text: str, e: Entity) -> bool:
-    """An unresolved LOC mention that can stand for a place: not a common word, an adjective (الليبية),
-    a direction (غرب) or a participle (الخاضعة), and long enough to be a name."""
-    from marsad.text.lexicons import nisba, not_places, person_names
-
-    norm = normalize(e.canonical or e.text)
-    words = norm.split()
-    if not words or len(norm.removeprefix("ال")) < 3 or norm in not_places() or norm in person_names():
-        return False
-    head = words[0]
-    if head in lexicon()["relative"] or head in lexicon()["common"] or nisba(head):
-        return False
-    if len(words) == 1 and head.endswith(("ها", "هم", "هما", "هن")) and head[:1] in "بلكو":
-        return False                    # "بأكملها", "لقصفهم": a preposition + noun + pronoun, no name
-    # a participle or adjective of the "الخاضعة/المسيطرة" kind is no name: definite, ending in ة/ه after a long stem
-    return not (len(words) == 1 and head.startswith("ال") and head.endswith(("ه", "يه", "ين", "ون")))
 
 
 def article_place(ents: list[Entity], dateline=None) -> Place | None:

@@ -135,7 +135,10 @@ def locate_by_anchor(text: str, places: list[L]) -> list[L]:
             elif anchor.is_country:
                 p = replace(p, country=anchor.country, admin1=None, latitude=None, longitude=None)
             else:
-                beside = re.search(r"قرب|جنوب|شمال|شرق|غرب", normalize(text[p.end:anchor.start])) is not None
+                # beside the anchor, or a locality of the division it names ("X بقضاء Y"): a place of its
+                # own that shares the anchor's coordinates (events key it by name); inside a town ("حي X
+                # بمدينة Y") it is that town
+                beside = _OWN_PLACE.search(normalize(text[p.end:anchor.start])) is not None
                 p = replace(p, country=anchor.country, admin1=anchor.admin1, latitude=anchor.latitude,
                             longitude=anchor.longitude, near=True, beside=beside)
         out.append(p)
@@ -143,5 +146,31 @@ def locate_by_anchor(text: str, places: list[L]) -> list[L]:
 
 
 # what lies between a place and the place that contains it: "في"، "بمنطقة"، "جنوب"، "وسط مدينة" …
-_LOCATOR_GAP = re.compile(r"[\s،,]*(?:(?:في|ب|قرب|بالقرب من|وسط|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|ريف|محافظه|ولايه|مديريه|"
-                          r"منطقه|بمحافظه|بولايه|بريف|بمنطقه|مدينه|بمدينه|العاصمه|بالعاصمه)\s*)+")
+# ("التابعة لمحافظة"، "الواقعة في"، "ضمن")
+_LOCATOR_GAP = re.compile(r"[\s،,]*(?:(?:في|ب|ل|قرب|بالقرب من|وسط|ضمن|التابع\S*|الواقع\S*|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|"
+                          r"ريف|محافظه|ولايه|مديريه|منطقه|قضاء|ناحيه|محليه|اقليم|مقاطعه|مدينه|العاصمه)\s*)+")
+_OWN_PLACE = re.compile(r"قرب|جنوب|شمال|شرق|غرب|ريف|محافظه|ولايه|مديريه|منطقه|قضاء|ناحيه|محليه|اقليم|مقاطعه|التابع|الواقع|ضمن")
+
+
+class _Named(Protocol):
+    text: str
+    canonical: str | None
+
+
+def plausible_name(text: str, e: _Named) -> bool:
+    """An unresolved LOC mention that can stand for a place: not a common word, an adjective (الليبية),
+    a direction (غرب) or a participle (الخاضعة), and long enough to be a name."""
+    from marsad.extraction.trigger_lexicon import lexicon
+    from marsad.text.lexicons import nisba, not_places, person_names
+
+    norm = normalize(e.canonical or e.text)
+    words = norm.split()
+    if not words or len(norm.removeprefix("ال")) < 3 or norm in not_places() or norm in person_names():
+        return False
+    head = words[0]
+    if head in lexicon()["relative"] or head in lexicon()["common"] or nisba(head):
+        return False
+    if len(words) == 1 and head.endswith(("ها", "هم", "هما", "هن")) and head[:1] in "بلكو":
+        return False                    # "بأكملها", "لقصفهم": a preposition + noun + pronoun, no name
+    # a participle or adjective of the "الخاضعة/المسيطرة" kind is no name: definite, ending in ة/ه after a long stem
+    return not (len(words) == 1 and head.startswith("ال") and head.endswith(("ه", "يه", "ين", "ون")))
