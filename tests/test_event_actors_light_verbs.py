@@ -30,3 +30,23 @@ def test_a_target_named_again_in_the_next_sentence_does_not_become_the_doer():
     found = actors_of("شنت طائرات حربية، فجر الأحد، خمس غارات على مواقع تابعة لجماعة الحوثي في محافظة الحديدة. "
                       "وقالت جماعة الحوثي إن الغارات لم تسفر عن إصابات.")
     assert found and all(a1 != "جماعة الحوثي" for a1, _ in found)
+
+
+def test_aircraft_of_a_nationality_before_the_plain_verb_are_its_subject():
+    assert actors_of("طائرات إسرائيلية قصفت مواقع في جنوب لبنان فجر اليوم.") == [("الجيش الإسرائيلي", None)]
+    # a country whose name is itself a nisba (السعودية), with قد between subject and verb
+    assert actors_of("وكانت مقاتلات سعودية قد شنت سلسلة غارات على صنعاء.") == [("الجيش السعودي", None)]
+    assert actors_of("قصفت مدفعية إثيوبية مواقع في إقليم تيغراي.")[0][0] == "قوات الدفاع الوطني الإثيوبية"
+
+
+def test_a_light_verb_does_not_replace_a_named_army():
+    assert actors_of("تمكنت قوات الجيش السوداني من السيطرة على بلدة أم روابة.")[0][0] == "الجيش السوداني"
+
+
+def test_the_nationality_of_the_victims_or_the_target_is_not_the_doer():
+    # the object of an abduction, and what follows a trigger ending in its preposition, are the victims
+    assert actors_of("اختطف مسلحون سفينة صيد هندية قبالة سواحل مدينة بوصاصو.")[0][0] != "الجيش الهندي"
+    assert actors_of("اعتدى قراصنة على سفن أوكرانية قبالة مدينة بوصاصو.")[0][0] != "القوات الأوكرانية"
+    # a country a preposition governs is no subject
+    found = actors_of("أحرق محتجون إطارات السيارات في كينيا وأوغندا، وشارك آلاف في المظاهرات في مدينة كمبالا.")
+    assert all(a1 not in ("قوات الدفاع الكينية", "قوات الدفاع الشعبية الأوغندية") for a1, _ in found)

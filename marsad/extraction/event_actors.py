@@ -255,10 +255,15 @@ def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -
     from marsad.text import lexicons as lx
     from marsad.text.actor_dictionary import actors
 
+    if trig.sub_event_type == "Abduction/forced disappearance":
+        return None                     # "خطف 13 إثيوبياً"، "خطف طائرة هندية": the nationality is the victims'
     found = next((f for w in _attack_words(text, trig, end) if (f := nisba_actor(w))), None)
     if found is None and subject:
-        before = normalize(text[max(0, trig.start - 40):trig.start]).split()[-3:]
-        country = next((lx.countries()[f] for w in before for f in strip_clitics(w) if f in lx.countries()), None)
+        words = normalize(text[max(0, trig.start - 40):trig.start]).split()
+        # a subject: not a country a preposition governs ("في الهند ونيبال، | المظاهرات"), nor with ب/ل on it
+        subjects = [w for k, w in enumerate(words) if k >= len(words) - 3 and w[:1] not in "بل"
+                    and not _PHRASE_ENDS.intersection(words[max(0, k - 2):k])]
+        country = next((lx.countries()[f] for w in subjects for f in strip_clitics(w) if f in lx.countries()), None)
         forces = actors().forces_of(country) if country else None
         found = forces.name if forces else None
     return found
@@ -274,8 +279,12 @@ def _attack_words(text: str, trig: Trigger, end: int) -> list[str]:
     """The trigger's words and the adjectives that agree with it after it ("غارات | إسرائيلية",
     "القصف | الجوي الإسرائيلي", "قصف | بطائرة مسيرة تركية"): at most four, up to a preposition, a
     clause break, a word of other definiteness ("استهدفت الغارات | بناء … العاصمة السورية") or a
-    plural of people ("صاروخ أطلقه | متمردون يمنيون": people, not the weapon's maker)."""
+    plural of people ("صاروخ أطلقه | متمردون يمنيون": people, not the weapon's maker). None after a
+    trigger that ends in its preposition ("اعتدى … على | سفن أوكرانية") or an abduction ("خطف | طائرة
+    هندية"): what follows is the target."""
     own = normalize(text[trig.start:trig.end]).split()
+    if not own or own[-1] in _PHRASE_ENDS or trig.sub_event_type == "Abduction/forced disappearance":
+        return own
     clause = re.split(r"[،,.:؛()«»\"“”]", text[trig.end:end])[0]
     definite = own[-1].startswith("ال") or own[-1][1:3] == "ال" if own else False
     chain = []

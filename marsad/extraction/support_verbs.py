@@ -25,9 +25,10 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     nouns = "|".join(sorted({normalize(r["word"]) for r in rows if r["role"] == "vehicle"}, key=len, reverse=True))
     # the vehicle, then up to one descriptive word ("طائرات حربية", "طائرة مسيرة"), then the nationality
     subject = rf"(?:{nouns})(?:\s+(?P<adj>\S+))?\s+(?P<nat>\S+)"
-    # verb first ("شنت طائرات أمريكية … غارات") or subject first ("طائرات أمريكية شنت غارات")
+    # verb first ("شنت طائرات أمريكية … غارات"), or subject first, of the light verb or of the trigger
+    # itself ("طائرات أمريكية شنت غارات"، "مقاتلات سعودية قد شنت"، "طائرات إسرائيلية | قصفت")
     return (re.compile(rf"(?<!\S)[وف]?(?:{verbs})\s+{subject}"),
-            re.compile(rf"(?<!\S)[وف]?{subject}\s+[وف]?(?:{verbs})(?!\S)"))
+            re.compile(rf"(?<!\S)[وف]?{subject}\s+(?:(?:قد|لقد)\s+)?(?:[وف]?(?:{verbs})(?!\S)|$)"))
 
 
 def light_verb_doer(text: str, trig: Trigger, sent_start: int) -> str | None:
@@ -66,7 +67,7 @@ def nisba_actor(word: str) -> str | None:
     from marsad.text import lexicons as lx
     from marsad.text.actor_dictionary import actors
 
-    country = lx.nisba_country(word)
+    country = lx.nisba_country(word) or _country_named_by_nisba(word)
     if country:
         forces = actors().forces_of(country)
         return forces.name if forces else None
@@ -81,3 +82,11 @@ def nisba_actor(word: str) -> str | None:
 
 
 ARMED_KINDS = frozenset({"state_force", "police", "armed_group", "militia", "coalition"})
+
+
+def _country_named_by_nisba(word: str) -> str | None:
+    """A country whose name is itself a nisba (السعودية): "سعودية"، "السعودي" name it too."""
+    from marsad.text import lexicons as lx
+
+    stem = lx.nisba_stem(word)
+    return lx.countries().get("ال" + stem + "يه") if stem else None
