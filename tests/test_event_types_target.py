@@ -22,3 +22,22 @@ def test_armed_men_attacking_a_village_or_civilians_is_violence_against_civilian
     # a checkpoint named only as where civilians were shot is not the target
     assert types_of("قتل مسلحون ثلاثة مدنيين قرب حاجز للجيش في مدينة درعا.") == \
         [("Violence against civilians", "Attack")]
+
+
+def test_a_post_is_a_military_target_when_the_word_after_it_says_so():
+    assert types_of("قتل مسلحون جنديين في هجوم على نقطة تفتيش في مدينة الرمادي.") == [("Battles", "Armed clash")]
+    assert types_of("هاجم مسلحون مقرا عسكريا في مدينة الرمادي.") == [("Battles", "Armed clash")]
+    assert types_of("هاجم مسلحون نقطة طبية في مدينة الرمادي وقتلوا ممرضين.") == \
+        [("Violence against civilians", "Attack")]
+
+
+def test_the_object_after_armed_men_is_not_part_of_their_name():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem(doc_id="t", source="t.txt", fmt="txt",
+                          text="عنوان\n\nقتل مسلحون سوريون جنديين في مدينة الرمادي."))
+    assert [e.actor1 for e in doc.events] == ["مسلحون سوريون"]
+    doc = process(RawItem(doc_id="t", source="t.txt", fmt="txt",
+                          text="عنوان\n\nاشتباكات بين الجيش ومسلحين مجهولين في مدينة درعا."))
+    assert [e.actor2 for e in doc.events] == ["مسلحين مجهولين"]

@@ -27,6 +27,21 @@ ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|�
                     r"(?![يت])\w+(?:ون|ين)))(?!\w)){0,3}")
 
 
+def agreeing_length(norm: str) -> int:
+    """How much of a (normalised) armed-group phrase agrees in case with its head: "مسلحون مجهولون"
+    all of it, "مسلحون | جنديين" (killed two soldiers) up to the object, whose plural ending is not the
+    nominative of the head's."""
+    words = norm.split(" ")
+    head = words[0]
+    clash = "ين" if head.endswith("ون") else "ون" if head.endswith(("ين", "ي")) else None
+    pos = len(head)
+    for w in words[1:]:
+        if clash and w.endswith(clash) and not w.startswith(("ال", "و")):
+            return pos
+        pos += 1 + len(w)
+    return len(norm)
+
+
 _STOP_WORDS = ["في", "على", "إلى", "الى", "من", "عن", "مع", "ضد", "قرب", "بعد", "قبل", "منذ", "التي", "الذي", "التابعة", "المدعومة", "اليوم", "أمس", "صباح", "مساء", "فجر", "ليل", "الليلة", "ليلة", "صباحا", "مساءا", "ظهرا", "ظهر", "السبت", "الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "النار", "الرصاص"]
 # matched against normalised text, so the words are normalised too (على → علي)
 _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP_WORDS}, key=len, reverse=True))
@@ -63,7 +78,8 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
         s, e = start + index[m.start()], start + index[m.end() - 1] + 1
         norm_phrase, back = normalize_map(text[s:e])       # a diacritic inside (مسلٍحون) shifts offsets
         cut = _STOP_ACTOR.search(norm_phrase)
-        phrase = text[s:s + back[cut.start()]] if cut else text[s:e]
+        stop = min(cut.start() if cut else len(norm_phrase), agreeing_length(norm_phrase))
+        phrase = text[s:s + back[stop]] if stop < len(norm_phrase) else text[s:e]
         phrases.append((s, phrase.strip(" ،,\"«»")))
     # a hospital, ministry or agency named nearer the trigger is not its doer, nor the body a source
     # speaks for ("مصدر في الجيش"، "المتحدث باسم القوات"): the nearest doer is

@@ -27,9 +27,20 @@ _KILLING_WORDS = frozenset(normalize(w) for w in ("قتل", "قتلوا"))
 # Soldiers and the places only they hold, named as the object of an attack: unlike _ARMED it leaves out
 # what may be civilian too (مقر، مركز، نقطة، آلية: a television station's office, a medical point)
 _MILITARY = frozenset(normalize(w) for w in (
-    "ثكنة", "ثكنات", "معسكر", "معسكرات", "حاجز", "حواجز", "دورية", "دوريات", "رتل", "جنود", "الجنود", "جنديا",
-    "جنديين", "عسكريين", "العسكريين", "جيش", "الجيش", "قوات", "القوات", "عناصر", "مقاتلي", "مقاتلين",
-    "كتيبة", "تمركزات", "مواقع", "شرطيا", "شرطيين"))
+    "ثكنة", "ثكنات", "معسكر", "معسكرا", "معسكرات", "حاجز", "حاجزا", "حواجز", "دورية", "دوريات", "رتل", "رتلا",
+    "جنود", "الجنود", "جنديا", "جنديين", "عسكريين", "العسكريين", "جيش", "الجيش", "قوات", "القوات", "عناصر",
+    "مقاتلي", "مقاتلين", "كتيبة", "تمركزات", "مواقع", "شرطيا", "شرطيين"))
+# a post, point or office is a military target when the word after it says so ("نقطة تفتيش"، "مقر عسكري"،
+# "مركز للشرطة"، "موقع للجيش"); alone it may be civilian ("نقطة طبية"، "مقر فضائية")
+_POSTS = frozenset(normalize(w) for w in ("نقطة", "نقاط", "مقر", "مقرا", "مقرات", "مركز", "مركزا", "مراكز", "موقع", "موقعا",
+                                         "مواقع", "آلية", "آليات"))
+
+
+def _held_by_forces(forms: tuple[str, ...]) -> bool:
+    return any(f in ("تفتيش", "الجيش", "جيش", "الشرطه", "شرطه", "القوات", "قوات") or f.startswith(("عسكري", "امني"))
+               for f in forms)
+
+
 _ATTACK_WORDS = frozenset(normalize(w) for w in ("هاجم", "هاجمت", "هاجموا", "هجوم", "هجوما", "هجمات", "الهجوم",
                                                  "اقتحم", "اقتحمت", "اقتحموا", "اقتحام", "داهم", "داهمت", "داهموا"))
 
@@ -56,10 +67,10 @@ def _target(text: str, trig: Trigger, limit: int, armed_words: frozenset = _ARME
     """What the attack's object is, by the first telling word after the verb and its subject:
     "civilian" (a village, homes, people), "armed" (troops, a base, a checkpoint), else None."""
     after = _after_subject(text, trig.end, limit)
-    obj = normalize(text[after:min(limit, after + WINDOW)]).split()[:6]
-    forms = [f for w in obj for f in strip_clitics(w.strip("،,.()«»\""))]
-    civilian = next((i for i, f in enumerate(forms) if f in _CIVILIAN), None)
-    armed = next((i for i, f in enumerate(forms) if f in armed_words), None)
+    obj = [strip_clitics(w.strip("،,.()«»\"")) for w in normalize(text[after:min(limit, after + WINDOW)]).split()[:6]]
+    civilian = next((i for i, forms in enumerate(obj) if _CIVILIAN.intersection(forms)), None)
+    armed = next((i for i, forms in enumerate(obj) if armed_words.intersection(forms)
+                  or _POSTS.intersection(forms) and i + 1 < len(obj) and _held_by_forces(obj[i + 1])), None)
     if civilian is not None and (armed is None or civilian < armed):
         return "civilian"
     return "armed" if armed is not None else None
@@ -67,7 +78,7 @@ def _target(text: str, trig: Trigger, limit: int, armed_words: frozenset = _ARME
 
 def _after_subject(text: str, start: int, limit: int) -> int:
     """Where the object begins: after the subject when the verb comes first (هاجمت قوات X | قرية Y)."""
-    from marsad.extraction.event_actors import ARMED
+    from marsad.extraction.event_actors import ARMED, agreeing_length
     from marsad.text.actor_dictionary import actors
 
     window = text[start:min(limit, start + WINDOW)]
@@ -76,4 +87,4 @@ def _after_subject(text: str, start: int, limit: int) -> int:
     if known and known[0].start <= lead + 1:
         return start + known[0].end
     m = ARMED.match(normalize(window[lead:]))
-    return start + lead + len(m.group()) if m else start
+    return start + lead + agreeing_length(m.group()) if m else start
