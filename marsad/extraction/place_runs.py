@@ -174,3 +174,31 @@ def plausible_name(text: str, e: _Named) -> bool:
         return False                    # "بأكملها", "لقصفهم": a preposition + noun + pronoun, no name
     # a participle or adjective of the "الخاضعة/المسيطرة" kind is no name: definite, ending in ة/ه after a long stem
     return not (len(words) == 1 and head.startswith("ال") and head.endswith(("ه", "يه", "ين", "ون")))
+
+
+def read_in_containers(text: str, ents: list) -> None:
+    """Geocode a LOC entity followed by the place that contains it ("الخالدية بمحافظة الأنبار"، "بوني
+    بمنطقة موبتي"، "X، اليمن") in that place's country: its namesake there when the gazetteers have one,
+    else no coordinates at all rather than a namesake abroad. For entities.geocode, which resolves each
+    name alone (the event stage reads events the same way: locate_by_anchor)."""
+    from marsad.extraction.geo import FAMOUS_POPULATION, resolve
+    from marsad.text.lexicons import REGION_POPULATION as REGION
+
+    def is_country(e) -> bool:
+        g = resolve(e.canonical or e.text)
+        return g is not None and g.kind == "country"
+
+    places = sorted((e for e in ents if e.type == "LOC"), key=lambda e: e.start)
+    for k, e in enumerate(places):
+        anchor = next((q for q in places[k + 1:k + 3] if q.country and q.start - e.end < 40
+                       and (_LOCATOR_GAP.fullmatch(gap := normalize(text[e.end:q.start]))
+                            or re.fullmatch(r"\s*[،,]\s*", gap) and is_country(q))), None)
+        if anchor is None or not e.country or e.country == anchor.country:
+            continue
+        g = resolve(e.canonical or e.text, anchor.country)
+        if g and g.country != anchor.country and (g.kind != "place" or FAMOUS_POPULATION <= g.population < REGION):
+            continue                            # a country, a province, a famous city ("دمشق قرب بيروت"): itself
+        if g and g.country == anchor.country:
+            e.country, e.admin1, e.latitude, e.longitude = g.country, g.admin1, g.latitude, g.longitude
+        else:
+            e.country, e.admin1, e.latitude, e.longitude = anchor.country, None, None, None
