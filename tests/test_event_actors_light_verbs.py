@@ -50,3 +50,9 @@ def test_the_nationality_of_the_victims_or_the_target_is_not_the_doer():
     # a country a preposition governs is no subject
     found = actors_of("أحرق محتجون إطارات السيارات في كينيا وأوغندا، وشارك آلاف في المظاهرات في مدينة كمبالا.")
     assert all(a1 not in ("قوات الدفاع الكينية", "قوات الدفاع الشعبية الأوغندية") for a1, _ in found)
+
+
+def test_the_owner_of_what_an_attack_hit_is_its_target_not_its_doer():
+    assert actors_of("قصفت المدفعية مواقع لهيئة تحرير الشام في ريف إدلب.") == [(None, "هيئة تحرير الشام")]
+    # an adjective of the attack before لـ still names the doer
+    assert actors_of("الهجوم الفاشل لميليشيات الوفاق على مدينة ترهونة.")[0][0] == "ميليشيات الوفاق"

@@ -116,8 +116,10 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
         if first:
             return _resolve_generic(first, text, ents, trig.start), second if second != first else None
     # nor one after a word of time, which belongs to another event ("هذا القصف غداة طرد قوات X")
+    # nor the owner of what it hit ("قصفت المدفعية مواقع | لهيئة X"): the target
     if follower and not (gap and gap[0] in ("علي", "الي", "في", "من", "مع", "ضد", "عن", "نحو", "غداه", "بعد", "قبل",
-                                            "عقب", "اثر", "منذ", "خلال", "اثناء")):
+                                            "عقب", "اثر", "منذ", "خلال", "اثناء")
+                         or gap and _lex()["target"].intersection(strip_clitics(gap[0]))):
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, actor_in(text, ents, trig.end, after_end, last=False)
@@ -200,6 +202,7 @@ def _lex() -> dict:
     people = sorted({normalize(r["word"]) for r in rows if r["role"] == "protester"}, key=len, reverse=True)
     return {
         "rescuer": rescuers,
+        "target": frozenset(normalize(r["word"]) for r in rows if r["role"] == "target_noun"),
         # "هجومين انتحاريين وثالث مسلح نفذها"، "الهجوم وقع عندما تعرضت دورية لكمين نصبته"
         "resumed": re.compile(r"(?<!\w)(?:" + "|".join(sorted(verbs, key=len, reverse=True)) + r")(?:هما|ها|هم|ه)\s+"),
         "protester": re.compile(r"(?<!\w)(?:(?P<ll>[وف]?لل)(?=" + "|".join(w for w in people if not w.startswith("ال"))
