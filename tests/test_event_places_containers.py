@@ -88,3 +88,10 @@ def test_a_village_located_by_its_district_is_an_event_of_its_own_not_the_distri
 def test_a_participle_the_tagger_ran_on_into_is_no_part_of_the_place_name():
     events, _ = events_of("انفجرت سيارة مفخخة في قرية تل الذهب الواقعة في ريف حلب الشمالي.")
     assert [e[2] for e in events] == ["تل الذهب"]
+
+
+def test_an_unknown_place_takes_the_country_of_the_local_actors_not_a_word_in_their_name():
+    # "الشباب" in حركة الشباب also spells a hamlet in Iran: neither the group's name nor that hamlet
+    # makes the article Iranian; the group (Somali) gives the unknown town its country
+    events, _ = events_of("قصف مدفعي استهدف مواقع حركة الشباب في بلدة جلب.")
+    assert [(e[2], e[3], e[4]) for e in events] == [("جلب", "Somalia", 3)]

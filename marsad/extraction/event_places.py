@@ -17,6 +17,7 @@ from marsad.extraction.home_country import (
     actor_votes,
     article_country,
     country_votes,
+    local_country,
     named_water,
     sea_country,
 )
@@ -67,7 +68,8 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     # how many places lie in each country; the most is the article's (see entities.geocode), and
     # with two or more it is home to a foreign town's namesake (geo.foreign_namesake)
     support, actors_in = country_votes(ents), actor_votes(ents)
-    country = article_country(ents)
+    # no place known at all: an unknown one is in the country of the local actors named ("حركة الشباب")
+    country = article_country(ents) or local_country(ents)
     # a home place and a home actor (الجيش المالي) outweigh a lone namesake abroad as two places do
     namesakes_home = country if support[country] + min(1, actors_in[country]) >= 2 else None
     for e in map(_without_relation, ents):
@@ -108,7 +110,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
                 out.append(Place(s0, e0, " ".join(words[:n]), g.country, g.admin1, g.latitude, g.longitude, False))
                 taken.append((s0, e0))
                 break
-    home = Counter(p.country for p in out if not p.is_country).most_common(1)
+    home = Counter(p.country for p in out if not p.is_country and not p.in_name).most_common(1)
     home_country = home[0][0] if home else None
     held = bytearray(len(text) + 1)      # offsets inside a place taken above: one lookup, not a scan of all
     for a, b in taken:
@@ -162,7 +164,7 @@ def _without_relation(e: Entity) -> Entity:
 def _places_in_names(ents: list[Entity], country: str | None) -> list[Place]:
     """The town a known organisation is named after ("مجلس شورى مجاهدي درنة"): no event happens "at"
     it, but "the city" later in the article may refer to it."""
-    from marsad.extraction.geo import resolve
+    from marsad.extraction.geo import FAMOUS_POPULATION, resolve
 
     out = []
     for e in ents:
@@ -172,7 +174,9 @@ def _places_in_names(ents: list[Entity], country: str | None) -> list[Place]:
         for n in (2, 1):
             tail = " ".join(words[-n:])
             g = resolve(tail, country)
-            if g and g.kind != "country":
+            # a town of the article's country, or one known abroad: not a word that spells a village
+            # elsewhere ("حركة الشباب": الشباب is also a hamlet in Iran)
+            if g and g.kind != "country" and (g.country == country or g.population >= FAMOUS_POPULATION):
                 start = e.end - len(tail)
                 out.append(Place(start, e.end, tail, g.country, g.admin1, g.latitude, g.longitude, False, in_name=True))
                 break

@@ -60,14 +60,17 @@ def sea_country(text: str, ents: list[Entity]) -> str | None:
     the article's places other than bodies of water, else of the local actors it names (a government, an
     armed group: not a state force, which sails abroad); None when the article tells neither."""
     land = [e for e in ents if not (e.type == "LOC" and named_water(text, e))]
-    country = article_country(land)
-    if country is None:
-        local = Counter()
-        from marsad.text.actor_dictionary import actors
+    return article_country(land) or local_country(ents)
 
-        for e in ents:
-            known = actors().actors.get(e.actor_id) if e.type == "ORG" and e.actor_id else None
-            if known and known.country != "XX" and known.kind in _KINDS - {"state_force"}:
-                local[known.country] += 1
-        country = local.most_common(1)[0][0] if local else None
-    return country
+
+def local_country(ents: list[Entity]) -> str | None:
+    """The country most of the local actors an article names belong to (a government, police, an armed
+    group: not a state force, which acts abroad), else None."""
+    from marsad.text.actor_dictionary import actors
+
+    local: Counter = Counter()
+    for e in ents:
+        known = actors().actors.get(e.actor_id) if e.type == "ORG" and e.actor_id else None
+        if known and known.country != "XX" and known.kind in _KINDS - {"state_force"}:
+            local[known.country] += 1
+    return local.most_common(1)[0][0] if local else None
