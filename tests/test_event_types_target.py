@@ -41,3 +41,9 @@ def test_the_object_after_armed_men_is_not_part_of_their_name():
     doc = process(RawItem(doc_id="t", source="t.txt", fmt="txt",
                           text="عنوان\n\nاشتباكات بين الجيش ومسلحين مجهولين في مدينة درعا."))
     assert [e.actor2 for e in doc.events] == ["مسلحين مجهولين"]
+
+
+def test_an_attack_on_the_areas_people_live_in_is_on_civilians_unless_they_are_an_armed_sides():
+    assert set(types_of("هاجمت ميليشيا مسلحة مناطق حلة الشيخ والقوز جنوب مدينة الأبيض.")) == \
+        {("Violence against civilians", "Attack")}
+    assert types_of("هاجمت قوات الجيش مناطق تمركز المتمردين جنوب مدينة الأبيض.") == [("Battles", "Armed clash")]

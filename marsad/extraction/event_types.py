@@ -16,12 +16,16 @@ _CIVILIAN = frozenset(normalize(w) for w in (
     "قرية", "قرى", "القرية", "القرى", "بلدة", "بلدات", "منزل", "منازل", "مدنيين", "المدنيين", "مدنيا",
     "مواطنين", "المواطنين", "مواطنا", "سكان", "السكان", "الأهالي", "أهالي", "سوق", "السوق", "مخيم", "مخيمات",
     "النازحين", "نازحين", "مستشفى", "المستشفى", "مسجد", "المسجد", "مدرسة", "المدرسة", "عزاء", "حفل",
-    "المارة", "تجمع", "قافلة", "مزارعين", "المزارعين", "رعاة", "الرعاة", "كنيسة"))
+    "المارة", "تجمع", "قافلة", "مزارعين", "المزارعين", "رعاة", "الرعاة", "كنيسة",
+    # the areas and quarters people live in, like a village ("هاجمت قوة مناطق X وY")
+    "مناطق", "المناطق", "أحياء", "الأحياء", "حي"))
 # Armed targets: an attack on them is a battle (or a remote attack), whoever is named
 _ARMED = frozenset(normalize(w) for w in (
     "مواقع", "موقع", "قاعدة", "ثكنة", "نقطة", "نقاط", "دورية", "قوات", "القوات", "حاجز", "معسكر", "رتل",
     "كمين", "جنود", "الجنود", "عناصر", "مقاتلي", "مقاتلين", "الجيش", "الشرطة", "مركز", "مقر", "ارتكاز",
     "تمركزات", "آلية", "آليات", "مسلحي", "ميليشيا", "مليشيا"))
+# what makes an area an armed side's ("مناطق سيطرة X"، "مناطق تمركز X"): no civilian place then
+_HELD = frozenset(normalize(w) for w in ("سيطرة", "تمركز", "انتشار", "نفوذ", "تواجد", "وجود"))
 # a killing verb that data/events.json codes as an attack on civilians when armed men are its subject
 _KILLING_WORDS = frozenset(normalize(w) for w in ("قتل", "قتلوا"))
 # Soldiers and the places only they hold, named as the object of an attack: unlike _ARMED it leaves out
@@ -68,8 +72,9 @@ def _target(text: str, trig: Trigger, limit: int, armed_words: frozenset = _ARME
     "civilian" (a village, homes, people), "armed" (troops, a base, a checkpoint), else None."""
     after = _after_subject(text, trig.end, limit)
     obj = [strip_clitics(w.strip("،,.()«»\"")) for w in normalize(text[after:min(limit, after + WINDOW)]).split()[:6]]
-    civilian = next((i for i, forms in enumerate(obj) if _CIVILIAN.intersection(forms)), None)
-    armed = next((i for i, forms in enumerate(obj) if armed_words.intersection(forms)
+    held = [i + 1 < len(obj) and bool(_HELD.intersection(obj[i + 1])) for i in range(len(obj))]
+    civilian = next((i for i, forms in enumerate(obj) if _CIVILIAN.intersection(forms) and not held[i]), None)
+    armed = next((i for i, forms in enumerate(obj) if armed_words.intersection(forms) or held[i]
                   or _POSTS.intersection(forms) and i + 1 < len(obj) and _held_by_forces(obj[i + 1])), None)
     if civilian is not None and (armed is None or civilian < armed):
         return "civilian"
