@@ -95,3 +95,11 @@ def test_an_unknown_place_takes_the_country_of_the_local_actors_not_a_word_in_th
     # makes the article Iranian; the group (Somali) gives the unknown town its country
     events, _ = events_of("قصف مدفعي استهدف مواقع حركة الشباب في بلدة جلب.")
     assert [(e[2], e[3], e[4]) for e in events] == [("جلب", "Somalia", 3)]
+
+
+def test_the_last_item_of_a_list_of_villages_keeps_its_second_word():
+    events, _ = events_of("اندلعت مواجهات في قرى تل الورد والملا عبد الله ومكتب خالد جنوبي كركوك.")
+    assert [e[2] for e in events] == ["تل الورد", "الملا عبد الله", "مكتب خالد"]
+    # a time word after the last village is no part of its name
+    events, _ = events_of("قصفت قوات النظام بلدات كفرنبل وحاس اليوم في ريف إدلب.")
+    assert [e[2] for e in events] == ["كفرنبل", "حاس"]

@@ -23,6 +23,9 @@ from marsad.extraction.home_country import (
 )
 from marsad.extraction.org_phrases import is_landmark
 from marsad.extraction.place_runs import (
+    NOT_NAME as _NOT_NAME,
+)
+from marsad.extraction.place_runs import (
     coordinated_names,
     listed_on,
     locate_by_anchor,
@@ -30,6 +33,7 @@ from marsad.extraction.place_runs import (
     plausible_name,
     referent,
     run_of,
+    second_name_word,
 )
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
@@ -214,6 +218,8 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
                 j += 1
         elif singular and i == 0 and j < len(words) and _name_part(normalize(text[words[j][0]:words[j][1]])):
             j += 1
+        elif i and second_name_word(text, words, j):
+            j += 1                              # "… ومكتب خالد | جنوبي كركوك": a two-word name ends the list
         items.append((s, words[j - 1][1]))
         if (mark := text[words[j - 1][1]:words[j - 1][1] + 1]) in "،,.":
             # a comma ends the list, unless quoted names go on after it ("“X”، و“Y”، “Z”")
@@ -225,10 +231,6 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
 
 
 _CLOSER = {"(": ")", "«": "»", '"': '"', "“": "”", "”": "”"}     # some writers open with ” too
-# words that never continue a place's name: relatives and prepositions ("سوق الخميس | التي تبعد")
-_NOT_NAME = frozenset(normalize(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "قرب", "في", "من",
-                                             "على", "إلى", "عن", "بين", "شمال", "جنوب", "شرق", "غرب", "جنوبي",
-                                             "شمالي", "شرقي", "غربي", "وسط", "بالقرب"))
 # participles that relate a place to another ("قرية X التابعة لمحلية Y"): never part of its name
 _RELATIONS = frozenset(normalize(w) for w in ("التابعة", "التابع", "الواقعة", "الواقع", "المجاورة", "المجاور",
                                               "المحاذية", "القريبة", "القريب", "المحيطة", "الخاضعة", "الخاضع"))

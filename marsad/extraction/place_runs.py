@@ -202,3 +202,27 @@ def read_in_containers(text: str, ents: list) -> None:
             e.country, e.admin1, e.latitude, e.longitude = g.country, g.admin1, g.latitude, g.longitude
         else:
             e.country, e.admin1, e.latitude, e.longitude = anchor.country, None, None, None
+
+
+# words that never continue a place's name: relatives and prepositions ("سوق الخميس | التي تبعد")
+NOT_NAME = frozenset(normalize(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "قرب", "في", "من",
+                                             "على", "إلى", "عن", "بين", "شمال", "جنوب", "شرق", "غرب", "جنوبي",
+                                             "شمالي", "شرقي", "غربي", "وسط", "بالقرب"))
+
+
+def second_name_word(text: str, words: list[tuple[int, int]], j: int) -> bool:
+    """Whether words[j], after a one-word list item joined by و, is the item's second word: an indefinite
+    word, no time or place noun, right before what ends or goes on with the list (a comma, جنوبي، في، و…)."""
+    if j >= len(words) or text[words[j - 1][1]:words[j - 1][1] + 1] in "،,.":
+        return False
+    w = normalize(text[words[j][0]:words[j][1]]).strip("،,.")
+    if w.startswith(("ال", "و")) or w in NOT_NAME or no_name(w) or w in _TIME or len(w) < 3:
+        return False
+    after = text[words[j][1]:words[j][1] + 1]
+    nxt = normalize(text[words[j + 1][0]:words[j + 1][1]]) if j + 1 < len(words) else ""
+    return after in "،,." and after != "" or nxt in NOT_NAME or nxt.startswith("و")
+
+
+_TIME = frozenset(normalize(w) for w in ("أمس", "اليوم", "صباح", "مساء", "فجر", "ليلة", "ظهر", "منذ", "خلال", "بعد",
+                                         "قبل", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+                                         "الخميس", "الجمعة", "صباحا", "مساء", "ليلا", "فجرا", "ظهرا"))
