@@ -55,4 +55,4 @@ def test_the_nationality_of_the_victims_or_the_target_is_not_the_doer():
 def test_the_owner_of_what_an_attack_hit_is_its_target_not_its_doer():
     assert actors_of("قصفت المدفعية مواقع لهيئة تحرير الشام في ريف إدلب.") == [(None, "هيئة تحرير الشام")]
     # an adjective of the attack before لـ still names the doer
-    assert actors_of("الهجوم الفاشل لميليشيات الوفاق على مدينة ترهونة.")[0][0] == "ميليشيات الوفاق"
+    assert actors_of("الهجوم الفاشل لقوات الدعم السريع على مدينة الفاشر.")[0][0] == "قوات الدعم السريع"

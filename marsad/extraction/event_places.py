@@ -219,7 +219,7 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
         elif singular and i == 0 and j < len(words) and _name_part(normalize(text[words[j][0]:words[j][1]])):
             j += 1
         elif i and second_name_word(text, words, j):
-            j += 1                              # "… ومكتب خالد | جنوبي كركوك": a two-word name ends the list
+            j += 1                              # "… وقطنة حمدان | غربي الموصل": a two-word name ends the list
         items.append((s, words[j - 1][1]))
         if (mark := text[words[j - 1][1]:words[j - 1][1] + 1]) in "،,.":
             # a comma ends the list, unless quoted names go on after it ("“X”، و“Y”، “Z”")
