@@ -103,3 +103,10 @@ def test_the_last_item_of_a_list_of_villages_keeps_its_second_word():
     # a time word after the last village is no part of its name
     events, _ = events_of("قصفت قوات النظام بلدات كفرنبل وحاس اليوم في ريف إدلب.")
     assert [e[2] for e in events] == ["كفرنبل", "حاس"]
+
+
+def test_a_locator_after_a_list_locates_every_item_of_it():
+    # الفاو is an Iraqi port: in a list of Yemeni villages south of a Yemeni city it is a Yemeni village
+    events, _ = events_of("شنت طائرات حربية غارات على مناطق “الشبوان”، و”الفاو”، و”حريب القراميش”، شمال مدينة صرواح.")
+    assert {(e[2], e[3], e[4]) for e in events} >= {("الفاو", "Yemen", 2)}
+    assert all(e[3] == "Yemen" for e in events)

@@ -125,8 +125,15 @@ def locate_by_anchor(text: str, places: list[L]) -> list[L]:
 
     out = []
     for k, p in enumerate(places):
-        anchor = next((q for q in places[k + 1:k + 3] if q.latitude is not None and q.start - p.end < 40
-                       and (_LOCATOR_GAP.fullmatch(gap := normalize(text[p.end:q.start]))
+        # the last item of the list p opens ("في مناطق X، وY، وZ، جنوب غرب مأرب"): the locator after it
+        # locates them all
+        last = k
+        while last + 1 < len(places) and not places[last + 1].is_country \
+                and _JOIN.fullmatch(normalize(text[places[last].end:places[last + 1].start])):
+            last += 1
+        end = places[last].end
+        anchor = next((q for q in places[last + 1:last + 3] if q.latitude is not None and q.start - end < 40
+                       and (_LOCATOR_GAP.fullmatch(gap := normalize(text[end:q.start]))
                             or q.is_country and re.fullmatch(r"\s*[،,]\s*", gap))), None)
         if anchor and not p.is_country and (p.latitude is None or p.country != anchor.country):
             g = resolve(p.name, anchor.country) if p.name else None
@@ -147,7 +154,7 @@ def locate_by_anchor(text: str, places: list[L]) -> list[L]:
 
 # what lies between a place and the place that contains it: "في"، "بمنطقة"، "جنوب"، "وسط مدينة" …
 # ("التابعة لمحافظة"، "الواقعة في"، "ضمن")
-_LOCATOR_GAP = re.compile(r"[\s،,]*(?:(?:في|ب|ل|قرب|بالقرب من|وسط|ضمن|التابع\S*|الواقع\S*|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|"
+_LOCATOR_GAP = re.compile(r"[\s،,\"“”«»]*(?:(?:في|ب|ل|قرب|بالقرب من|وسط|ضمن|التابع\S*|الواقع\S*|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|"
                           r"ريف|محافظه|ولايه|مديريه|منطقه|قضاء|ناحيه|محليه|اقليم|مقاطعه|مدينه|العاصمه)\s*)+")
 _OWN_PLACE = re.compile(r"قرب|جنوب|شمال|شرق|غرب|ريف|محافظه|ولايه|مديريه|منطقه|قضاء|ناحيه|محليه|اقليم|مقاطعه|التابع|الواقع|ضمن")
 
