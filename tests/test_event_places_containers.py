@@ -110,3 +110,8 @@ def test_a_locator_after_a_list_locates_every_item_of_it():
     events, _ = events_of("شنت طائرات حربية غارات على مناطق “الشبوان”، و”الفاو”، و”حريب القراميش”، شمال مدينة صرواح.")
     assert {(e[2], e[3], e[4]) for e in events} >= {("الفاو", "Yemen", 2)}
     assert all(e[3] == "Yemen" for e in events)
+
+
+def test_a_place_written_with_alef_maqsura_is_no_nisba():
+    events, _ = events_of("قصف ديالى بقذائف الهاون أمس وأصيب ثلاثة مدنيين.")
+    assert [e[2] for e in events] == ["ديالى"]

@@ -357,10 +357,11 @@ _NEW_CLAUSE = re.compile(r"[،,]\s*(?:و?في حين|و?فيما|و?بينما|�
 
 def _adjective_of(text: str, trig: Trigger, place: Place) -> bool:
     """A one-word, indefinite, nisba-shaped name right after the trigger is its adjective, not where it
-    happened: "لغم بحري"، "قصف بحري" (naval), not Khartoum's بحري."""
-    name = normalize(text[place.start:place.end])
-    return not text[trig.end:place.start].strip() and " " not in name and name.endswith("ي") \
-        and not name.startswith("ال")
+    happened: "لغم بحري"، "قصف بحري" (naval), not Khartoum's بحري. The ending as written: ى is no nisba
+    ("قصف ديالى")."""
+    written = text[place.start:place.end].strip()
+    return not text[trig.end:place.start].strip() and " " not in written and written.endswith("ي") \
+        and not normalize(written).startswith("ال")
 
 
 def _aside(text: str, place: Place) -> bool:
