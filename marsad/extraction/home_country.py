@@ -4,6 +4,7 @@ in that country and to place an event told without a place (event_places)."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from marsad.model import Entity
 
@@ -41,15 +42,21 @@ def article_country(ents: list[Entity]) -> str | None:
 def named_water(text: str, e: Entity) -> bool:
     """A mention that names a sea, gulf or strait as water (data/lexicon/water_heads.txt), not the
     division named after it ("ولاية البحر الأحمر"، "بمحافظة البحر الأحمر")."""
-    from marsad.text import lexicons as lx
     from marsad.text.arabic import normalize, strip_clitics
 
-    heads = frozenset(normalize(w) for w in lx.words("water_heads.txt"))
     words = normalize(e.canonical or e.text).split()
-    if not words or not any(f in heads for f in strip_clitics(words[0])):
+    if not words or not any(f in _water_heads() for f in strip_clitics(words[0])):
         return False
     before = normalize(text[max(0, e.start - 14):e.start]).split()[-1:] + normalize(e.text).split()[:1]
     return not any(f in _DIVISIONS for w in before for f in strip_clitics(w))
+
+
+@lru_cache(maxsize=1)
+def _water_heads() -> frozenset[str]:
+    from marsad.text import lexicons as lx
+    from marsad.text.arabic import normalize
+
+    return frozenset(normalize(w) for w in lx.words("water_heads.txt"))
 
 
 _DIVISIONS = frozenset({"ولايه", "محافظه", "اقليم", "مقاطعه"})      # normalised
