@@ -56,3 +56,7 @@ def test_the_owner_of_what_an_attack_hit_is_its_target_not_its_doer():
     assert actors_of("قصفت المدفعية مواقع لهيئة تحرير الشام في ريف إدلب.") == [(None, "هيئة تحرير الشام")]
     # an adjective of the attack before لـ still names the doer
     assert actors_of("الهجوم الفاشل لقوات الدعم السريع على مدينة الفاشر.")[0][0] == "قوات الدعم السريع"
+
+
+def test_a_navy_of_a_nationality_is_that_countrys_forces():
+    assert actors_of("شنت البحرية الأمريكية هجوما صاروخيا على مواقع في محافظة الحديدة.")[0][0] == "القوات الأمريكية"

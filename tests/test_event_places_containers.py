@@ -115,3 +115,8 @@ def test_a_locator_after_a_list_locates_every_item_of_it():
 def test_a_place_written_with_alef_maqsura_is_no_nisba():
     events, _ = events_of("قصف ديالى بقذائف الهاون أمس وأصيب ثلاثة مدنيين.")
     assert [e[2] for e in events] == ["ديالى"]
+
+
+def test_a_sea_event_takes_the_country_an_unlisted_organisations_nationality_names():
+    events, _ = events_of("قالت قوات خفر السواحل البحرية اليمنية إن زوارق هاجمت سفينة في البحر الأحمر.")
+    assert {e[3] for e in events} == {"Yemen"}

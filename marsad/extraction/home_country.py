@@ -72,7 +72,9 @@ def sea_country(text: str, ents: list[Entity]) -> str | None:
 
 def local_country(ents: list[Entity]) -> str | None:
     """The country most of the local actors an article names belong to (a government, police, an armed
-    group: not a state force, which acts abroad), else None."""
+    group: not a state force, which acts abroad; an organisation the dictionary lacks by the nationality
+    it ends with, "قوات خفر السواحل اليمنية"), else None."""
+    from marsad.text import lexicons as lx
     from marsad.text.actor_dictionary import actors
 
     local: Counter = Counter()
@@ -80,4 +82,7 @@ def local_country(ents: list[Entity]) -> str | None:
         known = actors().actors.get(e.actor_id) if e.type == "ORG" and e.actor_id else None
         if known and known.country != "XX" and known.kind in _KINDS - {"state_force"}:
             local[known.country] += 1
+        elif e.type == "ORG" and not e.actor_id and len(words := (e.canonical or e.text).split()) > 1 \
+                and (country := lx.nisba_country(words[-1])):
+            local[country] += 1
     return local.most_common(1)[0][0] if local else None
