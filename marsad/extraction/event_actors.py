@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from marsad.extraction.support_verbs import ARMED_KINDS, light_verb_doer, nisba_actor
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
@@ -26,8 +27,22 @@ ARMED = re.compile(r"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:قوات|�
                     r"(?![يت])\w+(?:ون|ين)))(?!\w)){0,3}")
 
 
-_STOP_WORDS = ("في على إلى الى من عن مع ضد قرب بعد قبل منذ التي الذي التابعة المدعومة اليوم أمس صباح مساء فجر "
-               "ليل الليلة ليلة صباحا مساءا ظهرا ظهر السبت الأحد الإثنين الاثنين الثلاثاء الأربعاء الخميس الجمعة النار الرصاص").split()
+def agreeing_length(norm: str) -> int:
+    """How much of a (normalised) armed-group phrase agrees in case with its head: "مسلحون مجهولون"
+    all of it, "مسلحون | جنديين" (killed two soldiers) up to the object, whose plural ending is not the
+    nominative of the head's."""
+    words = norm.split(" ")
+    head = words[0]
+    clash = "ين" if head.endswith("ون") else "ون" if head.endswith(("ين", "ي")) else None
+    pos = len(head)
+    for w in words[1:]:
+        if clash and w.endswith(clash) and not w.startswith(("ال", "و")):
+            return pos
+        pos += 1 + len(w)
+    return len(norm)
+
+
+_STOP_WORDS = ["في", "على", "إلى", "الى", "من", "عن", "مع", "ضد", "قرب", "بعد", "قبل", "منذ", "التي", "الذي", "التابعة", "المدعومة", "اليوم", "أمس", "صباح", "مساء", "فجر", "ليل", "الليلة", "ليلة", "صباحا", "مساءا", "ظهرا", "ظهر", "السبت", "الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "النار", "الرصاص"]
 # matched against normalised text, so the words are normalised too (على → علي)
 _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP_WORDS}, key=len, reverse=True))
                          + r")(?!\w).*$")
@@ -63,7 +78,8 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
         s, e = start + index[m.start()], start + index[m.end() - 1] + 1
         norm_phrase, back = normalize_map(text[s:e])       # a diacritic inside (مسلٍحون) shifts offsets
         cut = _STOP_ACTOR.search(norm_phrase)
-        phrase = text[s:s + back[cut.start()]] if cut else text[s:e]
+        stop = min(cut.start() if cut else len(norm_phrase), agreeing_length(norm_phrase))
+        phrase = text[s:s + back[stop]] if stop < len(norm_phrase) else text[s:e]
         phrases.append((s, phrase.strip(" ،,\"«»")))
     # a hospital, ministry or agency named nearer the trigger is not its doer, nor the body a source
     # speaks for ("مصدر في الجيش"، "المتحدث باسم القوات"): the nearest doer is
@@ -100,8 +116,10 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
         if first:
             return _resolve_generic(first, text, ents, trig.start), second if second != first else None
     # nor one after a word of time, which belongs to another event ("هذا القصف غداة طرد قوات X")
+    # nor the owner of what it hit ("قصفت المدفعية مواقع | لهيئة X"): the target
     if follower and not (gap and gap[0] in ("علي", "الي", "في", "من", "مع", "ضد", "عن", "نحو", "غداه", "بعد", "قبل",
-                                            "عقب", "اثر", "منذ", "خلال", "اثناء")):
+                                            "عقب", "اثر", "منذ", "خلال", "اثناء")
+                         or gap and _lex()["target"].intersection(strip_clitics(gap[0]))):
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, actor_in(text, ents, trig.end, after_end, last=False)
@@ -116,6 +134,9 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     else:       # "غارات إسرائيلية": a nationality right on the attack names its forces before its subject
         national = _national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
         actor1 = national if national and actor1 != national and actor1 == before else actor1
+        # "شنت طائرات أمريكية غارات": the light verb's subject, nearer than any actor named before it
+        lightly = light_verb_doer(text, trig, sent_start) if actor1 == before and not inside else None
+        actor1 = lightly or actor1
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end) \
         or _antecedent(text, ents, trig, sent_start)
     actor2 = _doer(actor2)
@@ -133,7 +154,7 @@ def _antecedent(text: str, ents: list[Entity], trig: Trigger, sent_start: int) -
     if not found:
         instrument = re.search(r"(?<!\w)(?:من|عبر|بواسطه)\s+$", before)
         attack = before[:instrument.start()].split()[-2:] if instrument else []
-        return next((f for w in attack if (f := _nisba_actor(w))), None)
+        return next((f for w in attack if (f := nisba_actor(w))), None)
     _, index = normalize_map(text[sent_start:trig.start])
     start, end = sent_start + index[found[-1].start()], sent_start + index[found[-1].end() - 1] + 1
     earlier = Trigger(start, end, trig.event_type, trig.sub_event_type)
@@ -181,6 +202,7 @@ def _lex() -> dict:
     people = sorted({normalize(r["word"]) for r in rows if r["role"] == "protester"}, key=len, reverse=True)
     return {
         "rescuer": rescuers,
+        "target": frozenset(normalize(r["word"]) for r in rows if r["role"] == "target_noun"),
         # "هجومين انتحاريين وثالث مسلح نفذها"، "الهجوم وقع عندما تعرضت دورية لكمين نصبته"
         "resumed": re.compile(r"(?<!\w)(?:" + "|".join(sorted(verbs, key=len, reverse=True)) + r")(?:هما|ها|هم|ه)\s+"),
         "protester": re.compile(r"(?<!\w)(?:(?P<ll>[وف]?لل)(?=" + "|".join(w for w in people if not w.startswith("ال"))
@@ -252,10 +274,15 @@ def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -
     from marsad.text import lexicons as lx
     from marsad.text.actor_dictionary import actors
 
-    found = next((f for w in _attack_words(text, trig, end) if (f := _nisba_actor(w))), None)
+    if trig.sub_event_type == "Abduction/forced disappearance":
+        return None                     # "خطف 13 إثيوبياً"، "خطف طائرة هندية": the nationality is the victims'
+    found = next((f for w in _attack_words(text, trig, end) if (f := nisba_actor(w))), None)
     if found is None and subject:
-        before = normalize(text[max(0, trig.start - 40):trig.start]).split()[-3:]
-        country = next((lx.countries()[f] for w in before for f in strip_clitics(w) if f in lx.countries()), None)
+        words = normalize(text[max(0, trig.start - 40):trig.start]).split()
+        # a subject: not a country a preposition governs ("في الهند ونيبال، | المظاهرات"), nor with ب/ل on it
+        subjects = [w for k, w in enumerate(words) if k >= len(words) - 3 and w[:1] not in "بل"
+                    and not _PHRASE_ENDS.intersection(words[max(0, k - 2):k])]
+        country = next((lx.countries()[f] for w in subjects for f in strip_clitics(w) if f in lx.countries()), None)
         forces = actors().forces_of(country) if country else None
         found = forces.name if forces else None
     return found
@@ -264,15 +291,19 @@ def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -
 # words that end the attack's own noun phrase: what follows them is its target, place or time
 # (not من, which gives its source: "قصف من طائرة تركية مسيرة")
 _PHRASE_ENDS = frozenset(normalize(w) for w in (
-    "في على إلى الى ضد عن قرب بين نحو تجاه داخل خارج عند بعد قبل منذ خلال حيث التي الذي و".split()))
+    ["في", "على", "إلى", "الى", "ضد", "عن", "قرب", "بين", "نحو", "تجاه", "داخل", "خارج", "عند", "بعد", "قبل", "منذ", "خلال", "حيث", "التي", "الذي", "و"]))
 
 
 def _attack_words(text: str, trig: Trigger, end: int) -> list[str]:
     """The trigger's words and the adjectives that agree with it after it ("غارات | إسرائيلية",
     "القصف | الجوي الإسرائيلي", "قصف | بطائرة مسيرة تركية"): at most four, up to a preposition, a
     clause break, a word of other definiteness ("استهدفت الغارات | بناء … العاصمة السورية") or a
-    plural of people ("صاروخ أطلقه | متمردون يمنيون": people, not the weapon's maker)."""
+    plural of people ("صاروخ أطلقه | متمردون يمنيون": people, not the weapon's maker). None after a
+    trigger that ends in its preposition ("اعتدى … على | سفن أوكرانية") or an abduction ("خطف | طائرة
+    هندية"): what follows is the target."""
     own = normalize(text[trig.start:trig.end]).split()
+    if not own or own[-1] in _PHRASE_ENDS or trig.sub_event_type == "Abduction/forced disappearance":
+        return own
     clause = re.split(r"[،,.:؛()«»\"“”]", text[trig.end:end])[0]
     definite = own[-1].startswith("ال") or own[-1][1:3] == "ال" if own else False
     chain = []
@@ -288,29 +319,6 @@ def _definite(word: str) -> tuple[bool, ...]:
     if word.startswith("ال"):
         return (True,)
     return (True, False) if any(f.startswith("ال") for f in strip_clitics(word)) else (False,)
-
-
-def _nisba_actor(word: str) -> str | None:
-    """The forces a nationality adjective names (إسرائيلية → the IDF), or the armed group a nisba of
-    its name does (حوثيا → جماعة الحوثي): only armed actors of the dictionary."""
-    from marsad.text import lexicons as lx
-    from marsad.text.actor_dictionary import actors
-
-    country = lx.nisba_country(word)
-    if country:
-        forces = actors().forces_of(country)
-        return forces.name if forces else None
-    stem = lx.nisba_stem(word, ("يه", "يا", "ي"))      # a group's is singular: صاروخ حوثي، قذيفة حوثية
-    if stem is None:
-        return None
-    for form in ("ال" + stem + "يون", "ال" + stem + "يين", "ال" + stem + "ي", stem):
-        known = actors().lookup(form)
-        if known:
-            return known.name if known.kind in ARMED_KINDS else None
-    return None
-
-
-ARMED_KINDS = frozenset({"state_force", "police", "armed_group", "militia", "coalition"})
 
 
 _GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))
@@ -345,9 +353,7 @@ def _resolve_generic(name: str | None, text: str, ents: list[Entity], before: in
 
 
 # words of a phrase that describes armed men without naming them
-_UNNAMED = frozenset(normalize(w) for w in (
-    "جماعات الجماعات مجموعات المجموعات جماعة الجماعة مجموعة المجموعة عناصر العناصر خلايا الخلايا خلية الخلية "
-    "مسلحة المسلحة مسلحون المسلحون مسلحين المسلحين").split())
+_UNNAMED = frozenset(normalize(w) for w in ["جماعات", "الجماعات", "مجموعات", "المجموعات", "جماعة", "الجماعة", "مجموعة", "المجموعة", "عناصر", "العناصر", "خلايا", "الخلايا", "خلية", "الخلية", "مسلحة", "المسلحة", "مسلحون", "المسلحون", "مسلحين", "المسلحين"])
 
 
 def clean_actor(name: str) -> str:
@@ -387,4 +393,4 @@ def _strip_clitic(name: str) -> str:
 
 
 _ARMED_HEADS = frozenset(normalize(w) for w in (
-    "قوات ميليشيات ميليشيا مليشيات ميلشيات مليشيا جماعة جيش تنظيم فصائل كتائب مسلحون مسلحين طيران".split()))
+    ["قوات", "ميليشيات", "ميليشيا", "مليشيات", "ميلشيات", "مليشيا", "جماعة", "جيش", "تنظيم", "فصائل", "كتائب", "مسلحون", "مسلحين", "طيران"]))

@@ -10,11 +10,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from marsad.extraction.home_country import (
+    actor_votes,
+    article_country,
+    country_votes,
+    local_country,
+    named_water,
+    sea_country,
+)
 from marsad.extraction.org_phrases import is_landmark
-from marsad.extraction.place_runs import coordinated_names, listed_on, no_name, referent, run_of
+from marsad.extraction.place_runs import (
+    NOT_NAME as _NOT_NAME,
+)
+from marsad.extraction.place_runs import (
+    coordinated_names,
+    listed_on,
+    locate_by_anchor,
+    no_name,
+    plausible_name,
+    referent,
+    run_of,
+    second_name_word,
+)
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
@@ -51,10 +71,12 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     lex, out, taken = lexicon(), [], []
     # how many places lie in each country; the most is the article's (see entities.geocode), and
     # with two or more it is home to a foreign town's namesake (geo.foreign_namesake)
-    support = _country_votes(ents)
-    article_country = support.most_common(1)[0][0] if support else None
-    namesakes_home = article_country if support[article_country] >= 2 else None
-    for e in ents:
+    support, actors_in = country_votes(ents), actor_votes(ents)
+    # no place known at all: an unknown one is in the country of the local actors named ("حركة الشباب")
+    country = article_country(ents) or local_country(ents)
+    # a home place and a home actor (الجيش المالي) outweigh a lone namesake abroad as two places do
+    namesakes_home = country if support[country] + min(1, actors_in[country]) >= 2 else None
+    for e in map(_without_relation, ents):
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
             continue
@@ -62,19 +84,24 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue                            # "وادي" alone is a word, not a place
         if re.match(r"لـ|ل[\"«“]", e.text):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper (tear gas: entities._no_place)
-        m = resolve(name, article_country)     # the entity's own geocode, the same preference
+        m = resolve(name, country)             # the entity's own geocode, the same preference
         if m and foreign_namesake(m, namesakes_home, support[m.country]):
             m = None                            # an event in the article's country, not at a namesake abroad
-        if m:
+        if m and m.kind != "country" and named_water(text, e) and (sea := sea_country(text, ents)) not in (None, m.country):
+            # a sea named as water is no division of the country that named one after it: the event is at
+            # sea, coded to the article's country without coordinates (precision 3)
+            out.append(Place(e.start, e.end, name, sea, None, None, None, False))
+            taken.append((e.start, e.end))
+        elif m:
             out.append(Place(e.start, e.end, name, m.country, m.admin1, m.latitude, m.longitude, m.kind == "country"))
             taken.append((e.start, e.end))
-        elif e.type == "LOC" and _plausible_name(text, e):
+        elif e.type == "LOC" and plausible_name(text, e):
             # a place the gazetteers do not know keeps its words (and the article's country) rather
             # than losing the event; precision 3 says it was not located
-            out.append(Place(e.start, e.end, name, article_country, None, None, None, False,
+            out.append(Place(e.start, e.end, name, country, None, None, None, False,
                              landmark=is_landmark(name)))
             taken.append((e.start, e.end))
-    out += _places_in_names(ents, article_country)
+    out += _places_in_names(ents, country)
     norm, index = normalize_map(text)
     for m in _FACILITY.finditer(norm):                 # "مطار طرابلس الدولي", "قاعدة الوطية الجوية"
         start1, end1 = index[m.start(1)], index[m.end() - 1] + 1
@@ -87,7 +114,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
                 out.append(Place(s0, e0, " ".join(words[:n]), g.country, g.admin1, g.latitude, g.longitude, False))
                 taken.append((s0, e0))
                 break
-    home = Counter(p.country for p in out if not p.is_country).most_common(1)
+    home = Counter(p.country for p in out if not p.is_country and not p.in_name).most_common(1)
     home_country = home[0][0] if home else None
     held = bytearray(len(text) + 1)      # offsets inside a place taken above: one lookup, not a scan of all
     for a, b in taken:
@@ -116,7 +143,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
                 break
     for s, e, g in coordinated_names(text, [p for p in out if p.latitude is not None and not p.is_country], home_country):
         out.append(Place(s, e, text[s:e], g.country, g.admin1, g.latitude, g.longitude, False))
-    return _locate_unknown(text, sorted(out, key=lambda p: p.start))
+    return locate_by_anchor(text, sorted(out, key=lambda p: p.start))
 
 
 @lru_cache(maxsize=1)
@@ -127,10 +154,21 @@ def _listed() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+(?:[،,](?=\s*و?[“”\"«(]))?\s*){{1,12}})")
 
 
+def _without_relation(e: Entity) -> Entity:
+    """A place mention the tagger ran on into the participle relating it to the next ("تل الذهب
+    الواقعة في ريف حلب"), without that word."""
+    words = e.text.split(" ")
+    if e.type != "LOC" or len(words) < 2 or normalize(words[-1]) not in _RELATIONS:
+        return e
+    text = " ".join(words[:-1])
+    canonical = " ".join((e.canonical or e.text).split(" ")[:-1]) or text
+    return replace(e, text=text, end=e.start + len(text), canonical=canonical)
+
+
 def _places_in_names(ents: list[Entity], country: str | None) -> list[Place]:
     """The town a known organisation is named after ("مجلس شورى مجاهدي درنة"): no event happens "at"
     it, but "the city" later in the article may refer to it."""
-    from marsad.extraction.geo import resolve
+    from marsad.extraction.geo import FAMOUS_POPULATION, resolve
 
     out = []
     for e in ents:
@@ -140,31 +178,13 @@ def _places_in_names(ents: list[Entity], country: str | None) -> list[Place]:
         for n in (2, 1):
             tail = " ".join(words[-n:])
             g = resolve(tail, country)
-            if g and g.kind != "country":
+            # a town of the article's country, or one known abroad: not a word that spells a village
+            # elsewhere ("حركة الشباب": الشباب is also a hamlet in Iran)
+            if g and g.kind != "country" and (g.country == country or g.population >= FAMOUS_POPULATION):
                 start = e.end - len(tail)
                 out.append(Place(start, e.end, tail, g.country, g.admin1, g.latitude, g.longitude, False, in_name=True))
                 break
     return out
-
-
-def _locate_unknown(text: str, places: list[Place]) -> list[Place]:
-    """A place followed by a known one ("كنصفرة في ريف إدلب", "صلاح الدين بالعاصمة طرابلس") is located
-    by it: an unknown name, or a namesake in another country (صلاح الدين is also an Iraqi province),
-    takes the anchor's country, admin1 and coordinates, at ACLED precision 2."""
-    out = []
-    for k, p in enumerate(places):
-        anchor = next((q for q in places[k + 1:k + 3] if q.latitude is not None and not q.is_country
-                       and q.start - p.end < 40 and _LOCATOR_GAP.fullmatch(normalize(text[p.end:q.start]))), None)
-        if anchor and not p.is_country and (p.latitude is None or p.country != anchor.country):
-            beside = re.search(r"قرب|جنوب|شمال|شرق|غرب", normalize(text[p.end:anchor.start])) is not None
-            p = Place(p.start, p.end, p.name, anchor.country, anchor.admin1, anchor.latitude, anchor.longitude,
-                      False, near=True, beside=beside)
-        out.append(p)
-    return out
-
-
-_LOCATOR_GAP = re.compile(r"[\s،,]*(?:(?:في|ب|قرب|بالقرب من|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|ريف|محافظه|ولايه|مديريه|"
-                          r"منطقه|بمحافظه|بولايه|بريف|بمنطقه|مدينه|بمدينه|العاصمه|بالعاصمه)\s*)+")
 
 
 def _list_items(text: str, start: int, end: int, singular: bool = False) -> list[tuple[int, int]]:
@@ -198,6 +218,8 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
                 j += 1
         elif singular and i == 0 and j < len(words) and _name_part(normalize(text[words[j][0]:words[j][1]])):
             j += 1
+        elif i and second_name_word(text, words, j):
+            j += 1                              # "… وقطنة حمدان | غربي الموصل": a two-word name ends the list
         items.append((s, words[j - 1][1]))
         if (mark := text[words[j - 1][1]:words[j - 1][1] + 1]) in "،,.":
             # a comma ends the list, unless quoted names go on after it ("“X”، و“Y”، “Z”")
@@ -209,10 +231,6 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
 
 
 _CLOSER = {"(": ")", "«": "»", '"': '"', "“": "”", "”": "”"}     # some writers open with ” too
-# words that never continue a place's name: relatives and prepositions ("سوق الخميس | التي تبعد")
-_NOT_NAME = frozenset(normalize(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "قرب", "في", "من",
-                                             "على", "إلى", "عن", "بين", "شمال", "جنوب", "شرق", "غرب", "جنوبي",
-                                             "شمالي", "شرقي", "غربي", "وسط", "بالقرب"))
 # participles that relate a place to another ("قرية X التابعة لمحلية Y"): never part of its name
 _RELATIONS = frozenset(normalize(w) for w in ("التابعة", "التابع", "الواقعة", "الواقع", "المجاورة", "المجاور",
                                               "المحاذية", "القريبة", "القريب", "المحيطة", "الخاضعة", "الخاضع"))
@@ -221,7 +239,7 @@ _JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم"
 
 _AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|(?:التابع|القريب|الواقع|المجاور|المحاذي)\S*|ضمن|على|علي|و)(?:\s|$)"
                          r"|و(?!\S*(?:ون|ين|وا)(?:\s|$))\S"     # "الحماميات وتلتها" (not a verb: "وتمكنوا")
-                         r"|ب(?:محليه|ولايه|محافظه|مديريه|منطقه|ريف|قضاء|ناحيه|مدينه)(?:\s|$))")   # "عسير بمحلية …"
+                         r"|ب(?:محليه|ولايه|محافظه|مديريه|منطقه|ريف|قضاء|ناحيه|مدينه|اقليم|مقاطعه|بلديه)(?:\s|$))")   # "عسير بمحلية …"
 
 
 def _name_end(text: str, end: int) -> bool:
@@ -262,30 +280,12 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
     return None
 
 
-def _plausible_name(text: str, e: Entity) -> bool:
-    """An unresolved LOC mention that can stand for a place: not a common word, an adjective (الليبية),
-    a direction (غرب) or a participle (الخاضعة), and long enough to be a name."""
-    from marsad.text.lexicons import nisba, not_places, person_names
-
-    norm = normalize(e.canonical or e.text)
-    words = norm.split()
-    if not words or len(norm.removeprefix("ال")) < 3 or norm in not_places() or norm in person_names():
-        return False
-    head = words[0]
-    if head in lexicon()["relative"] or head in lexicon()["common"] or nisba(head):
-        return False
-    if len(words) == 1 and head.endswith(("ها", "هم", "هما", "هن")) and head[:1] in "بلكو":
-        return False                    # "بأكملها", "لقصفهم": a preposition + noun + pronoun, no name
-    # a participle or adjective of the "الخاضعة/المسيطرة" kind is no name: definite, ending in ة/ه after a long stem
-    return not (len(words) == 1 and head.startswith("ال") and head.endswith(("ه", "يه", "ين", "ون")))
-
-
 def article_place(ents: list[Entity], dateline=None) -> Place | None:
     """Where an event told without a place happened, as far as the article says: its country (the one
     most of its places are in, else the dateline's), at country level. None when no country is known."""
     from marsad.extraction.geo import country_match, resolve
 
-    country = _article_country(ents)
+    country = article_country(ents)
     if country is None and dateline is not None:
         g = resolve(dateline.text.strip(" -–،,"))
         country = g.country if g else None
@@ -295,16 +295,6 @@ def article_place(ents: list[Entity], dateline=None) -> Place | None:
     if g is None:
         return None
     return Place(-1, -1, g.name, country, None, g.latitude, g.longitude, True)
-
-
-def _country_votes(ents: list[Entity]) -> Counter:
-    return Counter(e.country for e in ents if e.type == "LOC" and e.country)
-
-
-def _article_country(ents: list[Entity]) -> str | None:
-    """The country most of the article's geocoded places are in (see entities.geocode)."""
-    votes = _country_votes(ents)
-    return votes.most_common(1)[0][0] if votes else None
 
 
 def _institutional(text: str, place: Place) -> bool:
@@ -335,7 +325,7 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
               and (not p.is_country or _locative(text, p))]
     clause = _NEW_CLAUSE.search(normalize(text[trig.end:limit]))     # "غارة …، وفي حين …، فإن … قرب X"
     limit = trig.end + clause.start() if clause else limit
-    after = [p for p in usable if trig.end <= p.start < limit]
+    after = [p for p in usable if trig.end <= p.start < limit and not _adjective_of(text, trig, p)]
     if after:
         run = run_of(text, after)       # "… ووادي الربيع و“سوق الخميس”", "… في ريف إدلب والزكاة"
         local = [p for p in run if not p.is_country]
@@ -363,6 +353,15 @@ _FRONTED = re.compile(r"[\s\"«(]*(?:(?:الي|علي) ذلك[،,]?\s*|اما\s+
 
 
 _NEW_CLAUSE = re.compile(r"[،,]\s*(?:و?في حين|و?فيما|و?بينما|فان|لكن|غير ان|الا ان|في الوقت الذي)(?!\S)")
+
+
+def _adjective_of(text: str, trig: Trigger, place: Place) -> bool:
+    """A one-word, indefinite, nisba-shaped name right after the trigger is its adjective, not where it
+    happened: "لغم بحري"، "قصف بحري" (naval), not Khartoum's بحري. The ending as written: ى is no nisba
+    ("قصف ديالى")."""
+    written = text[place.start:place.end].strip()
+    return not text[trig.end:place.start].strip() and " " not in written and written.endswith("ي") \
+        and not normalize(written).startswith("ال")
 
 
 def _aside(text: str, place: Place) -> bool:

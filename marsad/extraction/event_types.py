@@ -16,37 +16,74 @@ _CIVILIAN = frozenset(normalize(w) for w in (
     "قرية", "قرى", "القرية", "القرى", "بلدة", "بلدات", "منزل", "منازل", "مدنيين", "المدنيين", "مدنيا",
     "مواطنين", "المواطنين", "مواطنا", "سكان", "السكان", "الأهالي", "أهالي", "سوق", "السوق", "مخيم", "مخيمات",
     "النازحين", "نازحين", "مستشفى", "المستشفى", "مسجد", "المسجد", "مدرسة", "المدرسة", "عزاء", "حفل",
-    "المارة", "تجمع", "قافلة", "مزارعين", "المزارعين", "رعاة", "الرعاة", "كنيسة"))
+    "المارة", "تجمع", "قافلة", "مزارعين", "المزارعين", "رعاة", "الرعاة", "كنيسة",
+    # the areas and quarters people live in, like a village ("هاجمت قوة مناطق X وY")
+    "مناطق", "المناطق", "أحياء", "الأحياء", "حي"))
 # Armed targets: an attack on them is a battle (or a remote attack), whoever is named
 _ARMED = frozenset(normalize(w) for w in (
     "مواقع", "موقع", "قاعدة", "ثكنة", "نقطة", "نقاط", "دورية", "قوات", "القوات", "حاجز", "معسكر", "رتل",
     "كمين", "جنود", "الجنود", "عناصر", "مقاتلي", "مقاتلين", "الجيش", "الشرطة", "مركز", "مقر", "ارتكاز",
     "تمركزات", "آلية", "آليات", "مسلحي", "ميليشيا", "مليشيا"))
+# what makes an area an armed side's ("مناطق سيطرة X"، "مناطق تمركز X"): no civilian place then
+_HELD = frozenset(normalize(w) for w in ("سيطرة", "تمركز", "انتشار", "نفوذ", "تواجد", "وجود"))
+# a killing verb that data/events.json codes as an attack on civilians when armed men are its subject
+_KILLING_WORDS = frozenset(normalize(w) for w in ("قتل", "قتلوا"))
+# Soldiers and the places only they hold, named as the object of an attack: unlike _ARMED it leaves out
+# what may be civilian too (مقر، مركز، نقطة، آلية: a television station's office, a medical point)
+_MILITARY = frozenset(normalize(w) for w in (
+    "ثكنة", "ثكنات", "معسكر", "معسكرا", "معسكرات", "حاجز", "حاجزا", "حواجز", "دورية", "دوريات", "رتل", "رتلا",
+    "جنود", "الجنود", "جنديا", "جنديين", "عسكريين", "العسكريين", "جيش", "الجيش", "قوات", "القوات", "عناصر",
+    "مقاتلي", "مقاتلين", "كتيبة", "تمركزات", "مواقع", "شرطيا", "شرطيين"))
+# a post, point or office is a military target when the word after it says so ("نقطة تفتيش"، "مقر عسكري"،
+# "مركز للشرطة"، "موقع للجيش"); alone it may be civilian ("نقطة طبية"، "مقر فضائية")
+_POSTS = frozenset(normalize(w) for w in ("نقطة", "نقاط", "مقر", "مقرا", "مقرات", "مركز", "مركزا", "مراكز", "موقع", "موقعا",
+                                         "مواقع", "آلية", "آليات"))
+
+
+def _held_by_forces(forms: tuple[str, ...]) -> bool:
+    return any(f in ("تفتيش", "الجيش", "جيش", "الشرطه", "شرطه", "القوات", "قوات") or f.startswith(("عسكري", "امني"))
+               for f in forms)
+
+
 _ATTACK_WORDS = frozenset(normalize(w) for w in ("هاجم", "هاجمت", "هاجموا", "هجوم", "هجوما", "هجمات", "الهجوم",
                                                  "اقتحم", "اقتحمت", "اقتحموا", "اقتحام", "داهم", "داهمت", "داهموا"))
 
 
 def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigger:
     """An attack verb (هاجم، اقتحم …) coded as a battle, with no second armed side, whose object is a
-    civilian place or people, becomes Violence against civilians / Attack."""
-    if trig.event_type != "Battles" or actor2:
-        return trig
+    civilian place or people, becomes Violence against civilians / Attack; one coded as an attack on
+    civilians ("هاجم مسلحون"، "قتل مسلحون"، "اعتداء على") whose object is soldiers, a barracks, a
+    checkpoint or a patrol is a fight between armed sides, a Battle / Armed clash, whether or not they
+    fought back (ACLED codes violence against civilians only where the victims are unarmed)."""
     head = strip_clitics(normalize(text[trig.start:trig.end]).split()[0])
-    if not any(f in _ATTACK_WORDS for f in head):
+    if trig.event_type == "Violence against civilians" and trig.sub_event_type == "Attack":
+        if any(f in _ATTACK_WORDS or f in _KILLING_WORDS for f in head) and _target(text, trig, limit, _MILITARY) == "armed":
+            return Trigger(trig.start, trig.end, "Battles", "Armed clash", trig.flag)
         return trig
-    after = _after_subject(text, trig.end, limit)
-    obj = normalize(text[after:min(limit, after + WINDOW)]).split()[:6]
-    forms = [f for w in obj for f in strip_clitics(w.strip("،,.()«»\""))]
-    civilian = next((i for i, f in enumerate(forms) if f in _CIVILIAN), None)
-    armed = next((i for i, f in enumerate(forms) if f in _ARMED), None)
-    if civilian is not None and (armed is None or civilian < armed):
+    if trig.event_type != "Battles" or actor2 or not any(f in _ATTACK_WORDS for f in head):
+        return trig
+    if _target(text, trig, limit) == "civilian":
         return Trigger(trig.start, trig.end, "Violence against civilians", "Attack")
     return trig
 
 
+def _target(text: str, trig: Trigger, limit: int, armed_words: frozenset = _ARMED) -> str | None:
+    """What the attack's object is, by the first telling word after the verb and its subject:
+    "civilian" (a village, homes, people), "armed" (troops, a base, a checkpoint), else None."""
+    after = _after_subject(text, trig.end, limit)
+    obj = [strip_clitics(w.strip("،,.()«»\"")) for w in normalize(text[after:min(limit, after + WINDOW)]).split()[:6]]
+    held = [i + 1 < len(obj) and bool(_HELD.intersection(obj[i + 1])) for i in range(len(obj))]
+    civilian = next((i for i, forms in enumerate(obj) if _CIVILIAN.intersection(forms) and not held[i]), None)
+    armed = next((i for i, forms in enumerate(obj) if armed_words.intersection(forms) or held[i]
+                  or _POSTS.intersection(forms) and i + 1 < len(obj) and _held_by_forces(obj[i + 1])), None)
+    if civilian is not None and (armed is None or civilian < armed):
+        return "civilian"
+    return "armed" if armed is not None else None
+
+
 def _after_subject(text: str, start: int, limit: int) -> int:
     """Where the object begins: after the subject when the verb comes first (هاجمت قوات X | قرية Y)."""
-    from marsad.extraction.event_actors import ARMED
+    from marsad.extraction.event_actors import ARMED, agreeing_length
     from marsad.text.actor_dictionary import actors
 
     window = text[start:min(limit, start + WINDOW)]
@@ -55,4 +92,4 @@ def _after_subject(text: str, start: int, limit: int) -> int:
     if known and known[0].start <= lead + 1:
         return start + known[0].end
     m = ARMED.match(normalize(window[lead:]))
-    return start + lead + len(m.group()) if m else start
+    return start + lead + agreeing_length(m.group()) if m else start

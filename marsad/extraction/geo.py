@@ -88,11 +88,14 @@ def name_forms(name: str) -> list[str]:
 def resolve(name: str, prefer_country: str | None = None) -> GeoMatch | None:
     """The most plausible place called `name`, or None."""
     countries, places = lx.countries(), lx.places()
+    written = normalize(name).strip().split()[:1]
     for form in name_forms(name):
         if form in countries:
             cc = countries[form]
             return GeoMatch(name, cc, english_names().get(cc), None, *_country_point(cc), kind="country")
         group = places.get(form)
+        if group and written and form.split()[0] not in (written[0], "ال" + written[0]):
+            group = [p for p in group if _clitic_reading(p, form, written[0], prefer_country)]
         if group:
             best = max(group, key=lambda p: (p.country == prefer_country, p.population))
             if best.population == lx.REGION_POPULATION and not best.admin1_code:   # دارفور: over several admin1
@@ -104,6 +107,18 @@ def resolve(name: str, prefer_country: str | None = None) -> GeoMatch | None:
             return GeoMatch(name, best.country, english_names().get(best.country), admin1,
                             best.latitude, best.longitude, kind, best.population)
     return None
+
+
+def _clitic_reading(p: lx.Place, form: str, written: str, prefer_country: str | None) -> bool:
+    """Whether a name read with a proclitic cut off (بحمص → حمص) may be the place `p`. A word that
+    spells a small foreign town only once a letter is cut (and the article added: بوني → الوني, a
+    village in Iran) is far likelier a local name the gazetteers lack, so such a reading is taken only
+    in the article's own country, for a famous city or a curated division, or (the article's country
+    unknown) when the cut needed no added article."""
+    if p.country == prefer_country or p.population >= FAMOUS_POPULATION:
+        return True
+    added_article = form.startswith("ال") and not written[1:].startswith("ال") and not written.startswith("ال")
+    return prefer_country is None and not added_article
 
 
 def _country_point(cc: str) -> tuple[float, float]:

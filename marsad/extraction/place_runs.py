@@ -98,3 +98,138 @@ def referent(text: str, before: list[P], anaphor: str, sent_start: int) -> list[
     noun = re.sub(r"^(?:[وبلف]|في )?ال", "", anaphor)              # normalised: "بالقريه" → "قريه"
     introduced = [p for p in before if normalize(text[max(0, p.start - 12):p.start]).rstrip(' "«“(').endswith(noun)]
     return ([p for p in before if p.start >= sent_start] or introduced or before)[-1:]
+
+
+class _Located(Protocol):
+    start: int
+    end: int
+    name: str | None
+    country: str | None
+    latitude: float | None
+    is_country: bool
+
+
+L = TypeVar("L", bound=_Located)
+
+
+def locate_by_anchor(text: str, places: list[L]) -> list[L]:
+    """A place followed by a known one that contains it ("كنصفرة في ريف إدلب", "صلاح الدين بالعاصمة
+    طرابلس", "X بمنطقة Y") is read in the anchor's country: that country's place of the name when it
+    has one; else an unknown name, or a namesake in another country (صلاح الدين is also an Iraqi
+    province), takes the anchor's country, admin1 and coordinates, at ACLED precision 2 (`near`). A
+    country after it ("X وسط مالي", "X، اليمن") gives its country: the name read there, else kept
+    without coordinates (precision 3). Places are event_places.Place (a frozen dataclass)."""
+    from dataclasses import replace
+
+    from marsad.extraction.geo import resolve
+
+    out = []
+    for k, p in enumerate(places):
+        # the last item of the list p opens ("في مناطق X، وY، وZ، جنوب غرب مأرب"): the locator after it
+        # locates them all
+        last = k
+        while last + 1 < len(places) and not places[last + 1].is_country \
+                and _JOIN.fullmatch(normalize(text[places[last].end:places[last + 1].start])):
+            last += 1
+        end = places[last].end
+        anchor = next((q for q in places[last + 1:last + 3] if q.latitude is not None and q.start - end < 40
+                       and (_LOCATOR_GAP.fullmatch(gap := normalize(text[end:q.start]))
+                            or q.is_country and re.fullmatch(r"\s*[،,]\s*", gap))), None)
+        if anchor and not p.is_country and (p.latitude is None or p.country != anchor.country):
+            g = resolve(p.name, anchor.country) if p.name else None
+            if g and g.kind != "country" and g.country == anchor.country:
+                p = replace(p, country=g.country, admin1=g.admin1, latitude=g.latitude, longitude=g.longitude)
+            elif anchor.is_country:
+                p = replace(p, country=anchor.country, admin1=None, latitude=None, longitude=None)
+            else:
+                # beside the anchor, or a locality of the division it names ("X بقضاء Y"): a place of its
+                # own that shares the anchor's coordinates (events key it by name); inside a town ("حي X
+                # بمدينة Y") it is that town
+                beside = _OWN_PLACE.search(normalize(text[p.end:anchor.start])) is not None
+                p = replace(p, country=anchor.country, admin1=anchor.admin1, latitude=anchor.latitude,
+                            longitude=anchor.longitude, near=True, beside=beside)
+        out.append(p)
+    return out
+
+
+# what lies between a place and the place that contains it: "في"، "بمنطقة"، "جنوب"، "وسط مدينة" …
+# ("التابعة لمحافظة"، "الواقعة في"، "ضمن")
+_LOCATOR_GAP = re.compile(r"[\s،,\"“”«»]*(?:(?:في|ب|ل|قرب|بالقرب من|وسط|ضمن|التابع\S*|الواقع\S*|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|"
+                          r"ريف|محافظه|ولايه|مديريه|منطقه|قضاء|ناحيه|محليه|اقليم|مقاطعه|مدينه|العاصمه)\s*)+")
+_OWN_PLACE = re.compile(r"قرب|جنوب|شمال|شرق|غرب|ريف|محافظه|ولايه|مديريه|منطقه|قضاء|ناحيه|محليه|اقليم|مقاطعه|التابع|الواقع|ضمن")
+
+
+class _Named(Protocol):
+    text: str
+    canonical: str | None
+
+
+def plausible_name(text: str, e: _Named) -> bool:
+    """An unresolved LOC mention that can stand for a place: not a common word, an adjective (الليبية),
+    a direction (غرب) or a participle (الخاضعة), and long enough to be a name."""
+    from marsad.extraction.trigger_lexicon import lexicon
+    from marsad.text.lexicons import nisba, not_places, person_names
+
+    norm = normalize(e.canonical or e.text)
+    words = norm.split()
+    if not words or len(norm.removeprefix("ال")) < 3 or norm in not_places() or norm in person_names():
+        return False
+    head = words[0]
+    if head in lexicon()["relative"] or head in lexicon()["common"] or nisba(head):
+        return False
+    if len(words) == 1 and head.endswith(("ها", "هم", "هما", "هن")) and head[:1] in "بلكو":
+        return False                    # "بأكملها", "لقصفهم": a preposition + noun + pronoun, no name
+    # a participle or adjective of the "الخاضعة/المسيطرة" kind is no name: definite, ending in ة/ه after a long stem
+    return not (len(words) == 1 and head.startswith("ال") and head.endswith(("ه", "يه", "ين", "ون")))
+
+
+def read_in_containers(text: str, ents: list) -> None:
+    """Geocode a LOC entity followed by the place that contains it ("الخالدية بمحافظة الأنبار"، "بوني
+    بمنطقة موبتي"، "X، اليمن") in that place's country: its namesake there when the gazetteers have one,
+    else no coordinates at all rather than a namesake abroad. For entities.geocode, which resolves each
+    name alone (the event stage reads events the same way: locate_by_anchor)."""
+    from marsad.extraction.geo import FAMOUS_POPULATION, resolve
+    from marsad.text.lexicons import REGION_POPULATION as REGION
+
+    def is_country(e) -> bool:
+        g = resolve(e.canonical or e.text)
+        return g is not None and g.kind == "country"
+
+    places = sorted((e for e in ents if e.type == "LOC"), key=lambda e: e.start)
+    for k, e in enumerate(places):
+        anchor = next((q for q in places[k + 1:k + 3] if q.country and q.start - e.end < 40
+                       and (_LOCATOR_GAP.fullmatch(gap := normalize(text[e.end:q.start]))
+                            or re.fullmatch(r"\s*[،,]\s*", gap) and is_country(q))), None)
+        if anchor is None or not e.country or e.country == anchor.country:
+            continue
+        g = resolve(e.canonical or e.text, anchor.country)
+        if g and g.country != anchor.country and (g.kind != "place" or FAMOUS_POPULATION <= g.population < REGION):
+            continue                            # a country, a province, a famous city ("دمشق قرب بيروت"): itself
+        if g and g.country == anchor.country:
+            e.country, e.admin1, e.latitude, e.longitude = g.country, g.admin1, g.latitude, g.longitude
+        else:
+            e.country, e.admin1, e.latitude, e.longitude = anchor.country, None, None, None
+
+
+# words that never continue a place's name: relatives and prepositions ("سوق الخميس | التي تبعد")
+NOT_NAME = frozenset(normalize(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "قرب", "في", "من",
+                                             "على", "إلى", "عن", "بين", "شمال", "جنوب", "شرق", "غرب", "جنوبي",
+                                             "شمالي", "شرقي", "غربي", "وسط", "بالقرب"))
+
+
+def second_name_word(text: str, words: list[tuple[int, int]], j: int) -> bool:
+    """Whether words[j], after a one-word list item joined by و, is the item's second word: an indefinite
+    word, no time or place noun, right before what ends or goes on with the list (a comma, جنوبي، في، و…)."""
+    if j >= len(words) or text[words[j - 1][1]:words[j - 1][1] + 1] in "،,.":
+        return False
+    w = normalize(text[words[j][0]:words[j][1]]).strip("،,.")
+    if w.startswith(("ال", "و")) or w in NOT_NAME or no_name(w) or w in _TIME or len(w) < 3:
+        return False
+    after = text[words[j][1]:words[j][1] + 1]
+    nxt = normalize(text[words[j + 1][0]:words[j + 1][1]]) if j + 1 < len(words) else ""
+    return after in "،,." and after != "" or nxt in NOT_NAME or nxt.startswith("و")
+
+
+_TIME = frozenset(normalize(w) for w in ("أمس", "اليوم", "صباح", "مساء", "فجر", "ليلة", "ظهر", "منذ", "خلال", "بعد",
+                                         "قبل", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
+                                         "الخميس", "الجمعة", "صباحا", "مساء", "ليلا", "فجرا", "ظهرا"))

@@ -40,9 +40,10 @@ def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> Non
     claimant = _claimed(text, ents)
     sents = sentences(text) if claimant is None else ()
     for e in missing:
-        e.actor1 = _at_home(claimant or _armed_nearby(text, ents, sents, e.evidence.start), e.country)
-        if e.actor1 and e.actor1 == e.actor2:
-            e.actor2 = None
+        # the event's own target (its actor2: "غارات على مواقع تابعة لجماعة X") is never its doer
+        claimed = claimant if claimant != e.actor2 else None
+        found = claimed or _armed_nearby(text, ents, sents or sentences(text), e.evidence.start, e.actor2)
+        e.actor1 = _at_home(found, e.country)
 
 
 def _claimed(text: str, ents: list[Entity]) -> str | None:
@@ -57,7 +58,7 @@ def _claimed(text: str, ents: list[Entity]) -> str | None:
     return None
 
 
-def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int) -> str | None:
+def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, target: str | None = None) -> str | None:
     """The armed actor of the nearest sentence around the one at `start` that names one: one sentence
     before, one after, then two away (REACH), each read like a trigger's own actors (candidates:
     dictionary names and armed-group phrases). Not events._armed_before, which runs while the event is
@@ -72,7 +73,7 @@ def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int) -> st
             if 0 <= k < len(sents):     # the first armed actor: a report names its doer before its target
                 for c in candidates(text, ents, sents[k].start, sents[k].end, last=True):
                     found = armed_actor(named(c))
-                    if found:
+                    if found and found != target:
                         return found
     return None
 

@@ -1,0 +1,88 @@
+"""The country an article reports from, as its places and actors tell it: the one most of its geocoded
+places are in, ties broken by the countries of the actors it names. Used to prefer a town's namesake
+in that country and to place an event told without a place (event_places)."""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from marsad.model import Entity
+
+
+def country_votes(ents: list[Entity]) -> Counter:
+    return Counter(e.country for e in ents if e.type == "LOC" and e.country)
+
+
+def actor_votes(ents: list[Entity]) -> Counter:
+    """How many mentions of dictionary actors that fight or govern belong to each country
+    (international bodies, media and NGOs left out)."""
+    from marsad.text.actor_dictionary import actors
+
+    votes: Counter = Counter()
+    for e in ents:
+        known = actors().actors.get(e.actor_id) if e.type == "ORG" and e.actor_id else None
+        if known and known.country != "XX" and known.kind in _KINDS:
+            votes[known.country] += 1
+    return votes
+
+
+_KINDS = frozenset({"government", "ministry", "police", "intelligence", "state_force", "armed_group", "militia"})
+
+
+def article_country(ents: list[Entity]) -> str | None:
+    """The country most of the article's geocoded places are in (see entities.geocode); between
+    countries with as many places, the one its actors belong to ("قال الجيش المالي … في X بمنطقة Y")."""
+    votes = country_votes(ents)
+    if not votes:
+        return None
+    actors_in = actor_votes(ents)
+    return max(votes, key=lambda c: (votes[c], actors_in[c]))
+
+
+def named_water(text: str, e: Entity) -> bool:
+    """A mention that names a sea, gulf or strait as water (data/lexicon/water_heads.txt), not the
+    division named after it ("ولاية البحر الأحمر"، "بمحافظة البحر الأحمر")."""
+    from marsad.text.arabic import normalize, strip_clitics
+
+    words = normalize(e.canonical or e.text).split()
+    if not words or not any(f in _water_heads() for f in strip_clitics(words[0])):
+        return False
+    before = normalize(text[max(0, e.start - 14):e.start]).split()[-1:] + normalize(e.text).split()[:1]
+    return not any(f in _DIVISIONS for w in before for f in strip_clitics(w))
+
+
+@lru_cache(maxsize=1)
+def _water_heads() -> frozenset[str]:
+    from marsad.text import lexicons as lx
+    from marsad.text.arabic import normalize
+
+    return frozenset(normalize(w) for w in lx.words("water_heads.txt"))
+
+
+_DIVISIONS = frozenset({"ولايه", "محافظه", "اقليم", "مقاطعه"})      # normalised
+
+
+def sea_country(text: str, ents: list[Entity]) -> str | None:
+    """The country a sea event is coded to (ACLED: the nearest country of the article): the country of
+    the article's places other than bodies of water, else of the local actors it names (a government, an
+    armed group: not a state force, which sails abroad); None when the article tells neither."""
+    land = [e for e in ents if not (e.type == "LOC" and named_water(text, e))]
+    return article_country(land) or local_country(ents)
+
+
+def local_country(ents: list[Entity]) -> str | None:
+    """The country most of the local actors an article names belong to (a government, police, an armed
+    group: not a state force, which acts abroad; an organisation the dictionary lacks by the nationality
+    it ends with, "قوات خفر السواحل اليمنية"), else None."""
+    from marsad.text import lexicons as lx
+    from marsad.text.actor_dictionary import actors
+
+    local: Counter = Counter()
+    for e in ents:
+        known = actors().actors.get(e.actor_id) if e.type == "ORG" and e.actor_id else None
+        if known and known.country != "XX" and known.kind in _KINDS - {"state_force"}:
+            local[known.country] += 1
+        elif e.type == "ORG" and not e.actor_id and len(words := (e.canonical or e.text).split()) > 1 \
+                and (country := lx.nisba_country(words[-1])):
+            local[country] += 1
+    return local.most_common(1)[0][0] if local else None
