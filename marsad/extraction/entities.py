@@ -24,6 +24,7 @@ from marsad.extraction.name_shapes import (
     strong_place,
 )
 from marsad.extraction.person_names import mend_people
+from marsad.extraction.place_runs import read_in_containers
 from marsad.extraction.person_titles import (
     role_after,
     role_before,
@@ -349,6 +350,7 @@ def tag_entities_many(docs: list[Document]) -> list[Document]:
         doc.entities = [e for e in doc.entities if not _no_place(doc.text, e)]
         canonicalise(doc.entities)
         geocode(doc.entities)
+        read_in_containers(doc.text, doc.entities)     # "بوني بمنطقة موبتي": in its container's country
         doc.entities = with_named_places(doc.text, doc.entities)
     return docs
 
