@@ -2,6 +2,8 @@
 doer Arabic news names outright or by description, never the outlet that reports it nor the target."""
 from __future__ import annotations
 
+import pytest
+
 from marsad.extraction.event_actors import clean_actor
 from marsad.model import RawItem
 from marsad.pipeline import process
@@ -120,3 +122,12 @@ def test_unidentified_gunmen_of_the_sentence_before_are_the_doer():
     evs = events_of("قتل جنديان في هجومين منفصلين شمال البلاد نفذهما مسلحون.\n"
                     "ووقع الهجوم الأول صباح الجمعة قرب مدينة كيدال على قافلة للجيش.")
     assert [e.actor1 for e in evs if e.location == "كيدال"] == ["مسلحون"]
+
+
+@pytest.mark.parametrize("body, doer", [
+    ("اغتال مسلحون مجهولون الناشط المدني حسين الموسوي أمام منزله في البصرة.", "مسلحون مجهولون"),
+    ("اختطف مسلحون مجهولون الطبيب سامي العلي من عيادته في مدينة سبها.", "مسلحون مجهولون"),
+    ("هاجم مسلحون ملثمون المقر الرئيسي للحزب في مدينة الكوت.", "مسلحون ملثمون"),
+])
+def test_an_indefinite_armed_plural_ends_before_a_definite_victim(body, doer):
+    assert [e.actor1 for e in events_of(body)] == [doer]
