@@ -109,3 +109,10 @@ def test_the_village_points_back_to_the_village_named_before_not_the_province():
                     "وقال والي ولاية سنار إن المهاجمين سيلاحقون.\n"
                     "وذكر الناشطون أن الهجوم على القرية لم يكن الأول من نوعه.")
     assert [e.location for e in evs] == ["الصفيرة"]
+
+
+def test_two_places_after_bayna_are_one_stretch_between_them():
+    evs = events_of("قتل عنصران إثر استهداف سيارتهم بطائرة مسيرة على الطريق الواصل بين القامشلي وعامودا.")
+    assert [(e.location, e.geo_precision) for e in evs] == [("القامشلي", 2)]
+    evs = events_of("دارت اشتباكات عنيفة في المنطقة الواقعة بين بلدتي مارع وتل رفعت شمال حلب.")
+    assert [(e.location, e.geo_precision) for e in evs] == [("مارع", 2)]

@@ -34,9 +34,8 @@ def agreeing_length(norm: str) -> int:
     words = norm.split(" ")
     head = words[0]
     clash = "ين" if head.endswith("ون") else "ون" if head.endswith(("ين", "ي")) else None
-    # an indefinite plural that keeps its ن is neither in construct nor definite: a definite word after
-    # it is no adjective of it (adjectives agree in definiteness) and no genitive (that would drop the ن:
-    # مسلحو التنظيم): "مسلحون مجهولون | الناشط …" ends before the victim
+    # an indefinite plural keeping its ن takes no definite adjective (definiteness agrees) and no genitive
+    # (that drops the ن: مسلحو التنظيم): "مسلحون مجهولون | الناشط …" ends before the victim
     bare = not re.match(r"[وف]?(?:[بك]?ال|لل)", head) and head.endswith(("ون", "ين"))
     pos = len(head)
     for w in words[1:]:

@@ -23,9 +23,7 @@ from marsad.extraction.home_country import (
 )
 from marsad.extraction.org_phrases import is_landmark
 from marsad.extraction.place_runs import (
-    NOT_NAME as _NOT_NAME,
-)
-from marsad.extraction.place_runs import (
+    NOT_NAME,
     coordinated_names,
     listed_on,
     locate_by_anchor,
@@ -199,7 +197,7 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
         w = normalize(text[s:e])
         if w.startswith("و") and i and (len(w) > 3 or w[1:] in lexicon()["toponym"]):   # "وتل الورد" too
             s, w = s + 1, w[1:]
-        if w in _NOT_NAME or no_name(w) or re.match(r"[^\"“”«(]+[\"“”«(]", w) and w.split('"')[0].strip("“”«(") in lx_place_nouns():
+        if w in NOT_NAME or no_name(w) or re.match(r"[^\"“”«(]+[\"“”«(]", w) and w.split('"')[0].strip("“”«(") in lx_place_nouns():
             break                               # "… وسوق الخميس | قرب العاصمة", "… | وقبلهم قرية”X”": the list has ended
         j = i + 1
         opener = next((c for c in _CLOSER if w.startswith(c)), None)
@@ -214,7 +212,7 @@ def _list_items(text: str, start: int, end: int, singular: bool = False) -> list
                 j += 1
         elif w.strip('"«') in lexicon()["toponym"]:
             while j < len(words) and j - i < 3 and not normalize(text[words[j][0]:words[j][1]]).startswith("و") \
-                    and normalize(text[words[j][0]:words[j][1]]) not in _NOT_NAME:
+                    and normalize(text[words[j][0]:words[j][1]]) not in NOT_NAME:
                 j += 1
         elif singular and i == 0 and j < len(words) and _name_part(normalize(text[words[j][0]:words[j][1]])):
             j += 1
@@ -321,7 +319,7 @@ def governed_places(places: list[Place], text: str, trig: Trigger, limit: int, s
 
 def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_start: int) -> list[Place]:
     """The places a trigger governs: the first (coordinated) run after it, else the nearest before."""
-    usable = [p for p in places if not p.in_name and not _institutional(text, p) and not _aside(text, p)
+    usable = [p for p in places if not (p.in_name or _institutional(text, p) or _aside(text, p))
               and (not p.is_country or _locative(text, p))]
     clause = _NEW_CLAUSE.search(normalize(text[trig.end:limit]))     # "غارة …، وفي حين …، فإن … قرب X"
     limit = trig.end + clause.start() if clause else limit
@@ -329,6 +327,8 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
     if after:
         run = run_of(text, after)       # "… ووادي الربيع و“سوق الخميس”", "… في ريف إدلب والزكاة"
         local = [p for p in run if not p.is_country]
+        if len(local) > 1 and _BETWEEN.search(normalize(text[max(0, local[0].start - 12):local[0].start])):
+            return local[:1]            # "على الطريق بين X وY": one stretch between them (precision 2), not two
         return local or run
     if m := lexicon()["anaphor"].search(normalize(text[trig.end:limit])):        # "لمواقع بالمدينة"
         return referent(text, [p for p in places if p.end <= trig.start and not p.is_country], m.group(), sent_start)
@@ -352,6 +352,7 @@ _FRONTED = re.compile(r"[\s\"«(]*(?:(?:الي|علي) ذلك[،,]?\s*|اما\s+
                       r"ولايه|منطقه|مديريه|العاصمه|حي|مخيم|ريف)\s+)?")
 
 
+_BETWEEN = re.compile(r"(?<!\S)بين\s+(?:(?:مدينتي|بلدتي|قريتي|مدينه|بلده|قريه)\s+)?$")
 _NEW_CLAUSE = re.compile(r"[،,]\s*(?:و?في حين|و?فيما|و?بينما|فان|لكن|غير ان|الا ان|في الوقت الذي)(?!\S)")
 
 
