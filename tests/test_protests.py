@@ -97,3 +97,9 @@ def test_force_in_another_town_leaves_the_protest_peaceful():
     evs = _protests("تظاهر المئات في مدينة حمص اليوم احتجاجا على انقطاع الكهرباء. "
                     "وفي مدينة حماة فرقت الشرطة المتظاهرين بالقوة أمام مبنى المحافظة.")
     assert [(e.location, e.sub_event_type) for e in evs] == [("حمص", "Peaceful protest")]
+
+
+def test_an_armed_body_in_the_story_is_no_doer_of_a_protest():
+    evs = _protests("عم الإضراب العام اليوم مدينة جرش احتجاجا على غلاء الأسعار. "
+                    "ويواصل الأهالي احتجاجاتهم منذ أسابيع دون أن تتدخل القوات الحكومية لتفريقها.")
+    assert evs and all(e.actor1 != "القوات الحكومية" for e in evs)

@@ -34,7 +34,10 @@ def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> Non
     for e in events:
         if e.event_type == "Protests" and e.evidence is not None:
             _protest_sides(text, e)
-    missing = [e for e in events if e.actor1 is None and e.evidence is not None]
+    # a protest's or riot's doer is its crowd, never an armed body its story names (ACLED: protesters,
+    # rioters): "… دون أن تتدخل القوات الحكومية" is no doer of the strike it follows
+    missing = [e for e in events if e.actor1 is None and e.evidence is not None
+               and e.event_type not in ("Protests", "Riots")]
     if not missing:
         return
     claimant = _claimed(text, ents)
