@@ -226,7 +226,7 @@ def _counted(text: str, sent, trig: Trigger) -> bool:
 def _told_by_verb(trig: Trigger) -> bool:
     """A violent act told by its own verb (انفجرت، اختطف، فجر نفسه), not a noun needing context; protests
     are left out, their doer being protesters whoever they are."""
-    return trig.flag in ("", "doer") and trig.event_type not in ("Protests", "Riots")
+    return trig.flag in ("", "doer", "cause") and trig.event_type not in ("Protests", "Riots")
 
 
 def _displacement(text: str, events: list[Event]) -> None:

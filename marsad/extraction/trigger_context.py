@@ -52,7 +52,7 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     clause = normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]
     if _called_for(clause) or trig.event_type in _REACTED_TO and _reacting(clause):
         return True
-    if trig.flag == "weak" and trig.event_type in _REACTED_TO and _framed(text, trig, sent_start, clause):
+    if trig.flag in ("weak", "cause") and trig.event_type in _REACTED_TO and _framed(text, trig, sent_start, clause):
         return True
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
     if trig.flag == "doer" and _passive(text, trig):
@@ -71,7 +71,9 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
             or _RECAP.match(normalize(text[sent_start:trig.start])) \
             or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True
-    if trig.flag in ("", "doer", "gather") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
+    if trig.flag == "cause" and _not_political(text, sent_start, sent_end):
+        return True      # "قتل طفل برصاصة طائشة"، "أصيب بالخطأ": a death by a bullet, no political violence
+    if trig.flag in ("", "doer", "gather", "cause") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
         return True      # "الصحافي الذي اختطف وقطع رأسه"، "المحتجون الذين تجمعوا قرب …": a story of who they are, not today's report
     if trig.event_type in _REACTED_TO[:2] and _victims_story(before) and not _recent(text, sent_start, sent_end):
         return True      # "الوكالتين اللتين تعرضتا لاعتداء انتحاري"، "الرهينة التي تم اختطافها": the same, told of its victim
@@ -135,6 +137,11 @@ def _means_of(text: str, denied: Trigger, t: Trigger) -> bool:
 def _joined(gap: str) -> bool:
     """Two triggers with at most two words and no punctuation between them: one phrase."""
     return len(gap.split()) <= 2 and not re.search(r"[،,.؛:()«»\"]", gap)
+
+
+def _not_political(text: str, sent_start: int, sent_end: int) -> bool:
+    _, words = sentence_words(text, sent_start, sent_end)
+    return any(fits(w, lexicon()["not_political"]) for w in words)
 
 
 def _recent(text: str, sent_start: int, sent_end: int) -> bool:
