@@ -35,7 +35,7 @@ from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import casualty_figures, find_tolls
 from marsad.extraction.trigger_context import reported
-from marsad.extraction.trigger_lexicon import lexicon
+from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
 from marsad.text.arabic import normalize, sentences
@@ -79,13 +79,15 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     keyed: dict[tuple, list[tuple]] = {}
     strengths: dict[int, int] = {}
     dateline = doc.dateline
-    all_places = [p for p in candidate_places(text, ents)      # "بيروت -" is where it was filed
+    candidates = candidate_places(text, ents)
+    all_places = [p for p in candidates      # "بيروت -" is where it was filed
                   if not (dateline and dateline.start <= p.start < dateline.end)]
     # every lookup below goes by offset (spans.ByStart), never through the whole article
     places_at, ents_at = ByStart(all_places), ByStart(ents)
     # a brief item that names no country at all ("خطف موظف أجنبي أمس …") still reports its event:
     # kept unlocated (no place, no precision) under the same conditions as a placeless one below
     whole = article_place(ents, dateline) or _NOWHERE
+    filed = _filed_at(dateline, candidates, whole)
     unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
     dispersals: list[tuple] = []            # force on protesters told with no act of theirs (crowd_acts)
     factual = factual_claims(claims)
@@ -104,6 +106,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
             places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here
                       and not _speakers_town(text, p, trig)]
+            if not places and (subject := _subject_place(text, governable, trig, sent.start)) is not None \
+                    and subject.start not in claimed_here:
+                places = [subject]      # "نظم العشرات من المعلمين في البصرة، اليوم، وقفة احتجاجية"
             if places and all(p.end <= trig.start for p in places) and any(
                     (t.event_type, t.sub_event_type) == (trig.event_type, trig.sub_event_type) for t in triggers[:k]):
                 continue        # "هاجم مسلحون قرية X في محلية Y وأطلقوا النار على السكان": one attack, not one at Y
@@ -170,7 +175,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     events[key] = e
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
-    found = fold_specified(fold_country_level(list(events.values()))) or list(unplaced.values())
+    found = fold_specified(fold_country_level(list(events.values()))) or _at_dateline(text, list(unplaced.values()), filed)
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     _intervened(found, dispersals)
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
@@ -181,6 +186,51 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     return found, tolls
 
 
+def _filed_at(dateline: Span | None, places: list[Place], whole: Place) -> Place | None:
+    """The town of the dateline ("البصرة -"، "بغداد (رويترز) -"), where the report was filed, when it lies
+    in the article's country (a story told from abroad is not located where it was filed)."""
+    if dateline is None:
+        return None
+    town = next((p for p in places if dateline.start <= p.start < dateline.end and not p.is_country
+                 and p.latitude is not None), None)
+    if town is None or whole.country and town.country != whole.country:
+        return None
+    return town
+
+
+def _at_dateline(text: str, found: list[Event], filed: Place | None) -> list[Event]:
+    """Events told without a place, in an article that locates none: at the dateline's town when there is
+    one, at precision 2 (a brief report is filed near where it happened; ACLED: "near" the named town)."""
+    if filed is None:
+        return found
+    for e in found:
+        e.location, e.admin1, e.country = filed.name, filed.admin1, _country_name(filed.country)
+        e.latitude, e.longitude, e.geo_precision = filed.latitude, filed.longitude, 2
+    return found
+
+
+# what may stand between a subject phrase's place and the trigger: its time, a preposition
+_SUBJECT_GAP = frozenset({"في", "اول", "من", "خلال"})
+_SUBJECT_HEAD = re.compile(r"(?:(?<!\S)(?:في|من)\s+|(?<!\S)ب|(?<!\S)(?:مدينه|بلده|قريه|محافظه|منطقه|مخيم|حي)\s+)$")
+
+
+def _subject_place(text: str, places: list[Place], trig: Trigger, sent_start: int) -> Place | None:
+    """A place in the subject phrase of the sentence's verb when the trigger is its object and has no
+    place of its own ("نظم العشرات من المعلمين في البصرة، اليوم السبت، وقفة احتجاجية"، "شارك مئات من
+    أهالي مدينة الكوت أمس في مسيرة"): the last town before the trigger, named after في/من/ب or a town
+    word, with only punctuation, a day or a preposition between it and the trigger."""
+    lex = lexicon()
+    before = [p for p in places if sent_start <= p.start and p.end <= trig.start and not p.is_country
+              and not p.in_name and p.latitude is not None]
+    if not before:
+        return None
+    place = before[-1]
+    if not _SUBJECT_HEAD.search(normalize(text[max(sent_start, place.start - 12):place.start])):
+        return None
+    gap = re.sub(r"[،,:؛()\"«»-]", " ", normalize(text[place.end:trig.start])).split()
+    if any(w not in _SUBJECT_GAP and not fits(w, lex["recent"]) for w in gap):
+        return None
+    return place
 def _intervened(found: list[Event], dispersals: list[tuple]) -> None:
     """ACLED: a protest that force broke up is a protest with intervention. A sentence that tells only
     the force (فرقت الشرطة المتظاهرين) reports no protest of its own (crowd_acts), but when the article
