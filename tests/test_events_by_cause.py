@@ -61,3 +61,14 @@ def test_protesters_shot_are_their_protests_not_an_attack():
 def test_the_victims_of_an_attack_told_first_are_that_attacks():
     body = "فجر انتحاري نفسه قرب سوق في مدينة بعقوبة، بينما قتل شريكه برصاص الحراس، أمس."
     assert [e.event_type for e in events_of(body)] == [E]
+
+
+def test_people_shot_where_and_when_a_protest_is_told_are_its_casualties():
+    body = ("تظاهر آلاف الشبان في مدينة الديوانية اليوم احتجاجا على البطالة. "
+            "وقتل شابان برصاص قوات الأمن في الديوانية اليوم.")
+    found = events_of(body)
+    assert [(e.event_type, e.sub_event_type, e.location, e.fatalities) for e in found] == [
+        ("Protests", "Excessive force against protesters", "الديوانية", 2)]
+    elsewhere = ("تظاهر آلاف الشبان في مدينة الديوانية اليوم احتجاجا على البطالة. "
+                 "وقتل شابان برصاص مسلحين في مدينة الحلة اليوم.")
+    assert (V, "الحلة") in [(e.event_type, e.location) for e in events_of(elsewhere)]

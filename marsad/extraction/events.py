@@ -90,6 +90,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     filed = _filed_at(dateline, candidates, whole)
     unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
     dispersals: list[tuple] = []            # force on protesters told with no act of theirs (crowd_acts)
+    shot: set[int] = set()                  # events told only by their casualties' cause (قتل شاب برصاص)
     factual = factual_claims(claims)
     claims_at, names = ByStart(factual), Names(ents)
     for sent in sentences(text):
@@ -167,6 +168,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                         events[same].claimed_by = e.claimed_by
                         strengths[id(events[same])] = strength
                     merge(events[same], e)
+                    if trig.flag != "cause":
+                        shot.discard(id(events[same]))
                     if same[2] is None and key[2] is not None:
                         events[key] = events.pop(same)
                         keyed[key[:2]].remove(same)
@@ -175,7 +178,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     events[key] = e
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
+                    if trig.flag == "cause":
+                        shot.add(id(e))
     found = fold_specified(fold_country_level(list(events.values()))) or _at_dateline(text, list(unplaced.values()), filed)
+    found = _protest_casualties(found, shot)
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     _intervened(found, dispersals)
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
@@ -184,6 +190,28 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             e.sub_event_type = "Excessive force against protesters"
     _displacement(text, found)
     return found, tolls
+
+
+def _protest_casualties(found: list[Event], shot: set[int]) -> list[Event]:
+    """ACLED: people shot where and when the article tells a protest ("تظاهر الآلاف في الناصرية …. وأصيب
+    عشرون شابا برصاص قوات الأمن في الناصرية") are that protest's casualties, not an attack of their own:
+    an attack told only by its casualties' cause joins the protest of its place and day."""
+    protests = [e for e in found if e.event_type in ("Protests", "Riots")]
+    if not protests or not shot:
+        return found
+    out = []
+    for e in found:
+        into = next((p for p in protests if p.location == e.location and (
+            not p.event_date or not e.event_date or p.event_date == e.event_date)), None) \
+            if id(e) in shot and e.event_type == "Violence against civilians" and e.location else None
+        if into is None:
+            out.append(e)
+            continue
+        if e.fatalities:
+            into.fatalities = max(into.fatalities or 0, e.fatalities)     # news retells the dead it counted
+            into.fatalities_text = into.fatalities_text or e.fatalities_text
+        into.actor2 = into.actor2 or e.actor1
+    return out
 
 
 def _filed_at(dateline: Span | None, places: list[Place], whole: Place) -> Place | None:
