@@ -163,6 +163,8 @@ def _fold_protests(triggers: list[Trigger]) -> list[Trigger]:
     return out
 
 
+_CEASEFIRE = frozenset({"وقف", "لوقف", "بوقف", "ووقف"})
+_EXCHANGE = frozenset({"تبادل", "لتبادل", "وتبادل", "بتبادل"})
 _ONE_SIDED = ("Explosions/Remote violence", "Violence against civilians")
 
 
@@ -176,6 +178,10 @@ def by_victim(text: str, t: Trigger) -> Trigger | None:
         return t
     lex = lexicon()
     _, words = sentence_words(text, t.start, t.end)
+    if any(w in _CEASEFIRE for w in words):
+        return None             # "قتل ثلاثة رغم وقف إطلاق النار": a truce named, no shooting told
+    if any(w in _EXCHANGE for w in words):
+        return Trigger(t.start, t.end, "Battles", "Armed clash", t.flag)   # "قتل مدنيان في تبادل لإطلاق النار"
     before = normalize(text[max(0, t.start - 40):t.start]).split()[-3:]
     for w in [*reversed(words[1:-1]), *reversed(before)]:
         if fits(w, lex["protesters"]):
