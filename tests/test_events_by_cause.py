@@ -75,3 +75,8 @@ def test_people_shot_where_and_when_a_protest_is_told_are_its_casualties():
     elsewhere = ("تظاهر آلاف الشبان في مدينة الديوانية اليوم احتجاجا على البطالة. "
                  "وقتل شابان برصاص مسلحين في مدينة الحلة اليوم.")
     assert (V, "الحلة") in [(e.event_type, e.location) for e in events_of(elsewhere)]
+
+
+def test_armed_men_who_kill_police_fight_an_armed_clash_as_when_told_by_the_bullet():
+    assert [e.event_type for e in events_of("قتل مسلحون مجهولون شرطيا أمام منزله في مدينة الفلوجة.")] == [B]
+    assert [e.event_type for e in events_of("وقتل مسلحون ملثمون أمس ثلاثة عمال في مقلع بمدينة هيت.")] == [V]

@@ -174,6 +174,8 @@ def by_victim(text: str, t: Trigger) -> Trigger | None:
     casualty word ("19 جنديا قتلوا بالرصاص"، "سقط جندي قتيلا برصاص قناص"; data/events.json, victims):
     police, soldiers or fighters shot are one side of an armed clash, anyone else a civilian attacked.
     Protesters shot are their protest's casualties, which the protest's own rules code: None."""
+    if t.flag == "doer":
+        return _by_object(text, t)
     if t.flag != "cause":
         return t
     lex = lexicon()
@@ -190,6 +192,20 @@ def by_victim(text: str, t: Trigger) -> Trigger | None:
             return t
         if fits(w, lex["armed_victims"]):
             return Trigger(t.start, t.end, "Battles", "Armed clash", t.flag)
+    return t
+
+
+def _by_object(text: str, t: Trigger) -> Trigger:
+    """Armed men who kill police or soldiers ("قتل مسلحون مجهولون شرطيا أمام منزله") fight one side of an
+    armed clash, as a casualty told by its cause: the first person named in the object, within its clause."""
+    lex = lexicon()
+    for w in normalize(text[t.end:t.end + 60]).split()[:5]:
+        if fits(w.rstrip("،,.؛:"), lex["civilians"]):
+            return t
+        if fits(w.rstrip("،,.؛:"), lex["armed_victims"]) and not w.startswith(("مسلح", "المسلح")):
+            return Trigger(t.start, t.end, "Battles", "Armed clash", t.flag)
+        if w.endswith(("،", ",", ".", "؛", ":")):
+            break
     return t
 
 
