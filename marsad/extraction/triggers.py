@@ -180,6 +180,8 @@ def by_victim(text: str, t: Trigger) -> Trigger | None:
         return t
     lex = lexicon()
     _, words = sentence_words(text, t.start, t.end)
+    if any(f.startswith(("باتجاه", "صوب", "نحو")) for f in strip_clitics(words[-1])):
+        return _by_object(text, t)     # "أطلقوا النار باتجاه السيارة": the target follows, the shooter precedes
     if any(w in _CEASEFIRE for w in words):
         return None             # "قتل ثلاثة رغم وقف إطلاق النار": a truce named, no shooting told
     if any(w in _EXCHANGE for w in words):
@@ -195,11 +197,14 @@ def by_victim(text: str, t: Trigger) -> Trigger | None:
     return t
 
 
-def _by_object(text: str, t: Trigger) -> Trigger:
+def _by_object(text: str, t: Trigger) -> Trigger | None:
     """Armed men who kill police or soldiers ("قتل مسلحون مجهولون شرطيا أمام منزله") fight one side of an
-    armed clash, as a casualty told by its cause: the first person named in the object, within its clause."""
+    armed clash, as a casualty told by its cause: the first person named in the object, within its clause.
+    Fire at protesters (أطلقوا النار باتجاه المتظاهرين) is the protest rules' to code."""
     lex = lexicon()
     for w in normalize(text[t.end:t.end + 60]).split()[:5]:
+        if t.flag == "cause" and fits(w.rstrip("،,.؛:"), lex["protesters"]):
+            return None
         if fits(w.rstrip("،,.؛:"), lex["civilians"]):
             return t
         if fits(w.rstrip("،,.؛:"), lex["armed_victims"]) and not w.startswith(("مسلح", "المسلح")):
