@@ -39,3 +39,9 @@ def test_a_place_in_the_subject_phrase_places_the_protest():
 def test_a_sources_town_before_its_report_is_not_the_subject_phrase():
     """"قال مصدر في البصرة، اليوم، إن …": the words between tell a saying, not the event's subject."""
     assert all(loc != "البصرة" for _, loc, _ in _placed("قال مصدر أمني في البصرة، اليوم، إن مسلحين خطفوا موظفا."))
+
+
+def test_a_town_inside_a_casualty_told_by_its_cause_places_it():
+    """"استشهد شاب من مدينة جنين برصاص …": the victims' town stands between the casualty and its cause."""
+    assert ("Violence against civilians", "جنين", 1) in _placed("استشهد شاب من مدينة جنين برصاص قوات الاحتلال صباح اليوم.")
+    assert ("Violence against civilians", "حلب", 1) in _placed("أصيب ثلاثة مدنيين في حلب بنيران قناص أمس.")

@@ -107,8 +107,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
             places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here
                       and not _speakers_town(text, p, trig)]
-            if not places and (subject := _subject_place(text, governable, trig, sent.start)) is not None \
-                    and subject.start not in claimed_here:
+            if not places and (subject := _inside(governable, trig) or _subject_place(text, governable, trig, sent.start)) \
+                    is not None and subject.start not in claimed_here:
                 places = [subject]      # "نظم العشرات من المعلمين في البصرة، اليوم، وقفة احتجاجية"
             if places and all(p.end <= trig.start for p in places) and any(
                     (t.event_type, t.sub_event_type) == (trig.event_type, trig.sub_event_type) for t in triggers[:k]):
@@ -235,6 +235,15 @@ def _at_dateline(text: str, found: list[Event], filed: Place | None) -> list[Eve
         e.location, e.admin1, e.country = filed.name, filed.admin1, _country_name(filed.country)
         e.latitude, e.longitude, e.geo_precision = filed.latitude, filed.longitude, 2
     return found
+
+
+def _inside(places: list[Place], trig: Trigger) -> Place | None:
+    """A town named inside a trigger's own words ("استشهد شاب من مدينة جنين برصاص"، "أصيب مدنيون في حلب
+    بنيران قناص": the victims' town, between the casualty and its cause) when none follows it."""
+    if trig.flag != "cause":
+        return None
+    return next((p for p in reversed(places) if trig.start < p.start and p.end <= trig.end
+                 and not p.is_country and not p.in_name and p.latitude is not None), None)
 
 
 # what may stand between a subject phrase's place and the trigger: its time, a preposition
