@@ -31,11 +31,12 @@ from marsad.extraction.event_places import (
 )
 from marsad.extraction.event_types import by_target
 from marsad.extraction.fatalities import event_fatalities
+from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import casualty_figures, find_tolls
 from marsad.extraction.trigger_context import reported
-from marsad.extraction.trigger_lexicon import fits, lexicon
+from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
 from marsad.text.arabic import normalize, sentences
@@ -87,7 +88,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     # a brief item that names no country at all ("خطف موظف أجنبي أمس …") still reports its event:
     # kept unlocated (no place, no precision) under the same conditions as a placeless one below
     whole = article_place(ents, dateline) or _NOWHERE
-    filed = _filed_at(dateline, candidates, whole)
+    filed = filed_at(dateline, candidates, whole)
     unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
     dispersals: list[tuple] = []            # force on protesters told with no act of theirs (crowd_acts)
     shot: set[int] = set()                  # events told only by their casualties' cause (قتل شاب برصاص)
@@ -107,7 +108,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
             places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here
                       and not _speakers_town(text, p, trig)]
-            if not places and (subject := _inside(governable, trig) or _subject_place(text, governable, trig, sent.start)) \
+            if not places and (subject := inside(governable, trig) or subject_place(text, governable, trig, sent.start)) \
                     is not None and subject.start not in claimed_here:
                 places = [subject]      # "نظم العشرات من المعلمين في البصرة، اليوم، وقفة احتجاجية"
             if places and all(p.end <= trig.start for p in places) and any(
@@ -124,6 +125,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
+            if trig.flag == "cause" and not killed and _tolled(text, trig):
+                continue        # "منذ بداية العام قتل 40 شخصا برصاص مجهولين": a toll, not one incident
             if trig.event_type in ("Protests", "Riots") and not acted and not (killed and one_sided(text, told)):
                 if trig.sub_event_type == "Protest with intervention":   # kept for a protest told elsewhere
                     dispersals.append(({normalize(p.name) for p in places if p.name and p is not whole},
@@ -180,7 +183,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     strengths[id(e)] = strength
                     if trig.flag == "cause":
                         shot.add(id(e))
-    found = fold_specified(fold_country_level(list(events.values()))) or _at_dateline(text, list(unplaced.values()), filed)
+    found = fold_specified(fold_country_level(list(events.values()))) or at_dateline(text, list(unplaced.values()), filed)
     found = _protest_casualties(found, shot)
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     _intervened(found, dispersals)
@@ -214,60 +217,6 @@ def _protest_casualties(found: list[Event], shot: set[int]) -> list[Event]:
     return out
 
 
-def _filed_at(dateline: Span | None, places: list[Place], whole: Place) -> Place | None:
-    """The town of the dateline ("البصرة -"، "بغداد (رويترز) -"), where the report was filed, when it lies
-    in the article's country (a story told from abroad is not located where it was filed)."""
-    if dateline is None:
-        return None
-    town = next((p for p in places if dateline.start <= p.start < dateline.end and not p.is_country
-                 and p.latitude is not None), None)
-    if town is None or whole.country and town.country != whole.country:
-        return None
-    return town
-
-
-def _at_dateline(text: str, found: list[Event], filed: Place | None) -> list[Event]:
-    """Events told without a place, in an article that locates none: at the dateline's town when there is
-    one, at precision 2 (a brief report is filed near where it happened; ACLED: "near" the named town)."""
-    if filed is None:
-        return found
-    for e in found:
-        e.location, e.admin1, e.country = filed.name, filed.admin1, _country_name(filed.country)
-        e.latitude, e.longitude, e.geo_precision = filed.latitude, filed.longitude, 2
-    return found
-
-
-def _inside(places: list[Place], trig: Trigger) -> Place | None:
-    """A town named inside a trigger's own words ("استشهد شاب من مدينة جنين برصاص"، "أصيب مدنيون في حلب
-    بنيران قناص": the victims' town, between the casualty and its cause) when none follows it."""
-    if trig.flag != "cause":
-        return None
-    return next((p for p in reversed(places) if trig.start < p.start and p.end <= trig.end
-                 and not p.is_country and not p.in_name and p.latitude is not None), None)
-
-
-# what may stand between a subject phrase's place and the trigger: its time, a preposition
-_SUBJECT_GAP = frozenset({"في", "اول", "من", "خلال"})
-_SUBJECT_HEAD = re.compile(r"(?:(?<!\S)(?:في|من)\s+|(?<!\S)ب|(?<!\S)(?:مدينه|بلده|قريه|محافظه|منطقه|مخيم|حي)\s+)$")
-
-
-def _subject_place(text: str, places: list[Place], trig: Trigger, sent_start: int) -> Place | None:
-    """A place in the subject phrase of the sentence's verb when the trigger is its object and has no
-    place of its own ("نظم العشرات من المعلمين في البصرة، اليوم السبت، وقفة احتجاجية"، "شارك مئات من
-    أهالي مدينة الكوت أمس في مسيرة"): the last town before the trigger, named after في/من/ب or a town
-    word, with only punctuation, a day or a preposition between it and the trigger."""
-    lex = lexicon()
-    before = [p for p in places if sent_start <= p.start and p.end <= trig.start and not p.is_country
-              and not p.in_name and p.latitude is not None]
-    if not before:
-        return None
-    place = before[-1]
-    if not _SUBJECT_HEAD.search(normalize(text[max(sent_start, place.start - 12):place.start])):
-        return None
-    gap = re.sub(r"[،,:؛()\"«»-]", " ", normalize(text[place.end:trig.start])).split()
-    if any(w not in _SUBJECT_GAP and not fits(w, lex["recent"]) for w in gap):
-        return None
-    return place
 def _intervened(found: list[Event], dispersals: list[tuple]) -> None:
     """ACLED: a protest that force broke up is a protest with intervention. A sentence that tells only
     the force (فرقت الشرطة المتظاهرين) reports no protest of its own (crowd_acts), but when the article
@@ -308,6 +257,12 @@ def _counted(text: str, sent, trig: Trigger) -> bool:
         return lexicon()["crowd_size"].search(normalize(sent.text)) is not None or demanded(text, sent.start, sent.end)
     # casualty_figures is cached per article (find_tolls read it already)
     return any(sent.start <= f.start < sent.end for f in casualty_figures(text) if f.kind == "injured" and not f.scope)
+
+
+def _tolled(text: str, trig: Trigger) -> bool:
+    """The casualties a trigger tells by their cause are a toll over a period or several incidents
+    (extraction/tolls: a figure with its scope)."""
+    return any(trig.start <= f.start < trig.end and f.scope for f in casualty_figures(text))
 
 
 def _told_by_verb(trig: Trigger) -> bool:

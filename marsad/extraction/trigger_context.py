@@ -50,7 +50,7 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     if before and any(f in lex["name_heads"] for f in strip_clitics(before[-1])):
         return True      # "ساحة التحرير"، "رئيس تحرير"، "جبهة التحرير": a name or a title, no event
     clause = normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]
-    if _called_for(clause) or trig.event_type in _REACTED_TO and _reacting(clause):
+    if _called_for(clause) or _denied_that(clause) or trig.event_type in _REACTED_TO and _reacting(clause):
         return True
     if trig.flag in ("weak", "cause") and trig.event_type in _REACTED_TO and _framed(text, trig, sent_start, clause):
         return True
@@ -234,6 +234,20 @@ def _framed(text: str, trig: Trigger, sent_start: int, clause: list[str]) -> boo
     ahead = len(clause) - at            # the frame word and what follows it, up to the trigger
     _, words = sentence_words(text, sent_start, trig.start)
     return not any(fits(w, lex["victims"]) for w in words[:max(0, len(words) - ahead)])
+
+
+_DENY = frozenset({"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ونفي", "ونفت", "وينفي", "وتنفي", "فنفي"})
+_BE = frozenset({"يكون", "تكون", "يكونوا", "يكونا", "تكونا"})
+
+
+def _denied_that(before: list[str]) -> bool:
+    """"نفى الجيش أن يكون الشاب قتل برصاص جنوده": a denial that something is so, however long its
+    subject, refutes the act told after it in its clause."""
+    at = next((i for i in range(len(before) - 1, -1, -1) if before[i] in _DENY), None)
+    if at is None or not _unbroken(before[at:]):
+        return False
+    rest = before[at + 1:]
+    return any(a in ("ان", "بان") and b in _BE for a, b in pairwise(rest))
 
 
 def _called_for(before: list[str]) -> bool:
