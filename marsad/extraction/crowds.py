@@ -64,7 +64,7 @@ def _acted(text: str, trig: Trigger, sent_start: int) -> bool:
         return True                   # a verb of gathering starts its own clause: the crowd's act
     head = before[:-1] if before and before[-1] in ("احد", "احدي", "بعض") else before
     if head and (trig.flag == "weak" and head[-1] in _SETTING or trig.flag == "" and head[-1] in _DURING) \
-            and not (head[-1] == "في" and any(fits(w, lexicon()["take_part"]) for w in head[-5:-1])):
+            and not (head[-1] == "في" and any(fits(w, lexicon()["take_part"]) for w in _untimed(head[:-1])[-8:])):
         return False                  # "قتل مراهق في أحد الاحتجاجات"، "التعامل مع المظاهرات"
     if trig.flag in ("weak", "crowd") and before and len(before[-1]) > 3 and before[-1][0] in "لب" \
             and before[-1] not in _PREPOSITIONS_LB:

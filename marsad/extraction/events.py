@@ -31,6 +31,7 @@ from marsad.extraction.event_places import (
 )
 from marsad.extraction.event_types import by_target
 from marsad.extraction.fatalities import event_fatalities
+from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import casualty_figures, find_tolls
@@ -79,15 +80,18 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     keyed: dict[tuple, list[tuple]] = {}
     strengths: dict[int, int] = {}
     dateline = doc.dateline
-    all_places = [p for p in candidate_places(text, ents)      # "بيروت -" is where it was filed
+    candidates = candidate_places(text, ents)
+    all_places = [p for p in candidates      # "بيروت -" is where it was filed
                   if not (dateline and dateline.start <= p.start < dateline.end)]
     # every lookup below goes by offset (spans.ByStart), never through the whole article
     places_at, ents_at = ByStart(all_places), ByStart(ents)
     # a brief item that names no country at all ("خطف موظف أجنبي أمس …") still reports its event:
     # kept unlocated (no place, no precision) under the same conditions as a placeless one below
     whole = article_place(ents, dateline) or _NOWHERE
+    filed = filed_at(dateline, candidates, whole)
     unplaced: dict[tuple, Event] = {}       # events told without a place (see below)
     dispersals: list[tuple] = []            # force on protesters told with no act of theirs (crowd_acts)
+    shot: set[int] = set()                  # events told only by their casualties' cause (قتل شاب برصاص)
     factual = factual_claims(claims)
     claims_at, names = ByStart(factual), Names(ents)
     # the dateline's own date ("الفاشر (السودان) - 3 أكتوبر 2026 -") is the report's, not a past year that
@@ -107,6 +111,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
             places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here
                       and not _speakers_town(text, p, trig)]
+            if not places and (subject := inside(governable, trig) or subject_place(text, governable, trig, sent.start)) \
+                    is not None and subject.start not in claimed_here:
+                places = [subject]      # "نظم العشرات من المعلمين في البصرة، اليوم، وقفة احتجاجية"
             if places and all(p.end <= trig.start for p in places) and any(
                     (t.event_type, t.sub_event_type) == (trig.event_type, trig.sub_event_type) for t in triggers[:k]):
                 continue        # "هاجم مسلحون قرية X في محلية Y وأطلقوا النار على السكان": one attack, not one at Y
@@ -121,6 +128,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
+            if trig.flag == "cause" and not killed and _tolled(text, trig):
+                continue        # "منذ بداية العام قتل 40 شخصا برصاص مجهولين": a toll, not one incident
             if trig.event_type in ("Protests", "Riots") and not acted and not (killed and one_sided(text, told)):
                 if trig.sub_event_type == "Protest with intervention":   # kept for a protest told elsewhere
                     dispersals.append(({normalize(p.name) for p in places if p.name and p is not whole},
@@ -165,6 +174,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                         events[same].claimed_by = e.claimed_by
                         strengths[id(events[same])] = strength
                     merge(events[same], e)
+                    if trig.flag != "cause":
+                        shot.discard(id(events[same]))
                     if same[2] is None and key[2] is not None:
                         events[key] = events.pop(same)
                         keyed[key[:2]].remove(same)
@@ -173,7 +184,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     events[key] = e
                     keyed.setdefault(key[:2], []).append(key)
                     strengths[id(e)] = strength
-    found = fold_specified(fold_country_level(list(events.values()))) or list(unplaced.values())
+                    if trig.flag == "cause":
+                        shot.add(id(e))
+    found = fold_specified(fold_country_level(list(events.values()))) or at_dateline(text, list(unplaced.values()), filed)
+    found = _protest_casualties(found, shot)
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     _intervened(found, dispersals)
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
@@ -187,6 +201,28 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
 def _without(text: str, span: Span | None) -> str:
     """`text` with `span` blanked by spaces: every offset stays where it was."""
     return text if span is None else text[:span.start] + " " * (span.end - span.start) + text[span.end:]
+
+
+def _protest_casualties(found: list[Event], shot: set[int]) -> list[Event]:
+    """ACLED: people shot where and when the article tells a protest ("تظاهر الآلاف في الناصرية …. وأصيب
+    عشرون شابا برصاص قوات الأمن في الناصرية") are that protest's casualties, not an attack of their own:
+    an attack told only by its casualties' cause joins the protest of its place and day."""
+    protests = [e for e in found if e.event_type in ("Protests", "Riots")]
+    if not protests or not shot:
+        return found
+    out = []
+    for e in found:
+        into = next((p for p in protests if p.location == e.location and (
+            not p.event_date or not e.event_date or p.event_date == e.event_date)), None) \
+            if id(e) in shot and e.event_type == "Violence against civilians" and e.location else None
+        if into is None:
+            out.append(e)
+            continue
+        if e.fatalities:
+            into.fatalities = max(into.fatalities or 0, e.fatalities)     # news retells the dead it counted
+            into.fatalities_text = into.fatalities_text or e.fatalities_text
+        into.actor2 = into.actor2 or e.actor1
+    return out
 
 
 def _intervened(found: list[Event], dispersals: list[tuple]) -> None:
@@ -231,10 +267,16 @@ def _counted(text: str, sent, trig: Trigger) -> bool:
     return any(sent.start <= f.start < sent.end for f in casualty_figures(text) if f.kind == "injured" and not f.scope)
 
 
+def _tolled(text: str, trig: Trigger) -> bool:
+    """The casualties a trigger tells by their cause are a toll over a period or several incidents
+    (extraction/tolls: a figure with its scope)."""
+    return any(trig.start <= f.start < trig.end and f.scope for f in casualty_figures(text))
+
+
 def _told_by_verb(trig: Trigger) -> bool:
     """A violent act told by its own verb (انفجرت، اختطف، فجر نفسه), not a noun needing context; protests
     are left out, their doer being protesters whoever they are."""
-    return trig.flag in ("", "doer") and trig.event_type not in ("Protests", "Riots")
+    return trig.flag in ("", "doer", "cause") and trig.event_type not in ("Protests", "Riots")
 
 
 def _displacement(text: str, events: list[Event]) -> None:

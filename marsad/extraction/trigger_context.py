@@ -50,9 +50,9 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     if before and any(f in lex["name_heads"] for f in strip_clitics(before[-1])):
         return True      # "ساحة التحرير"، "رئيس تحرير"، "جبهة التحرير": a name or a title, no event
     clause = normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]
-    if _called_for(clause) or trig.event_type in _REACTED_TO and _reacting(clause):
+    if _called_for(clause) or _denied_that(clause) or trig.event_type in _REACTED_TO and _reacting(clause):
         return True
-    if trig.flag == "weak" and trig.event_type in _REACTED_TO and _framed(text, trig, sent_start, clause):
+    if trig.flag in ("weak", "cause") and trig.event_type in _REACTED_TO and _framed(text, trig, sent_start, clause):
         return True
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
     if trig.flag == "doer" and _passive(text, trig):
@@ -71,7 +71,9 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
             or _RECAP.match(normalize(text[sent_start:trig.start])) \
             or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True
-    if trig.flag in ("", "doer", "gather") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
+    if trig.flag == "cause" and _not_political(text, sent_start, sent_end):
+        return True      # "قتل طفل برصاصة طائشة"، "أصيب بالخطأ": a death by a bullet, no political violence
+    if trig.flag in ("", "doer", "gather", "cause") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
         return True      # "الصحافي الذي اختطف وقطع رأسه"، "المحتجون الذين تجمعوا قرب …": a story of who they are, not today's report
     if trig.event_type in _REACTED_TO[:2] and _victims_story(before) and not _recent(text, sent_start, sent_end):
         return True      # "الوكالتين اللتين تعرضتا لاعتداء انتحاري"، "الرهينة التي تم اختطافها": the same, told of its victim
@@ -135,6 +137,11 @@ def _means_of(text: str, denied: Trigger, t: Trigger) -> bool:
 def _joined(gap: str) -> bool:
     """Two triggers with at most two words and no punctuation between them: one phrase."""
     return len(gap.split()) <= 2 and not re.search(r"[،,.؛:()«»\"]", gap)
+
+
+def _not_political(text: str, sent_start: int, sent_end: int) -> bool:
+    _, words = sentence_words(text, sent_start, sent_end)
+    return any(fits(w, lexicon()["not_political"]) for w in words)
 
 
 def _recent(text: str, sent_start: int, sent_end: int) -> bool:
@@ -227,6 +234,20 @@ def _framed(text: str, trig: Trigger, sent_start: int, clause: list[str]) -> boo
     ahead = len(clause) - at            # the frame word and what follows it, up to the trigger
     _, words = sentence_words(text, sent_start, trig.start)
     return not any(fits(w, lex["victims"]) for w in words[:max(0, len(words) - ahead)])
+
+
+_DENY = frozenset({"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ونفي", "ونفت", "وينفي", "وتنفي", "فنفي"})
+_BE = frozenset({"يكون", "تكون", "يكونوا", "يكونا", "تكونا"})
+
+
+def _denied_that(before: list[str]) -> bool:
+    """"نفى الجيش أن يكون الشاب قتل برصاص جنوده": a denial that something is so, however long its
+    subject, refutes the act told after it in its clause."""
+    at = next((i for i in range(len(before) - 1, -1, -1) if before[i] in _DENY), None)
+    if at is None or not _unbroken(before[at:]):
+        return False
+    rest = before[at + 1:]
+    return any(a in ("ان", "بان") and b in _BE for a, b in pairwise(rest))
 
 
 def _called_for(before: list[str]) -> bool:

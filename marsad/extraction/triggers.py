@@ -110,12 +110,21 @@ def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
     is that attack ("سلاح الجو المصري بقصف …", "لهجوم بصواريخ"); a raid or storming gives way to
     what happened in it; an attack in which civilians are shot is violence against them; and a
     protest is coded once, at its most severe: a riot when protesters clash, burn or throw stones,
-    else with intervention or excessive force when that is told (data/events.json, _coding)."""
+    else with intervention or excessive force when that is told (data/events.json, _coding). A casualty
+    told by its cause is typed by its victim (`by_victim`), is the attack or explosion told before it
+    in the sentence, and is the shelling whose weapon follows its bullet (بنيران المدفعية)."""
     out: list[Trigger] = []
     for t in triggers:
+        t = by_victim(text, t)
+        if t is None:
+            continue
         prev = out[-1] if out else None
         close = prev is not None and t.start - prev.end < 40
-        if (close and prev.sub_event_type == "Air/drone strike" and t.event_type == prev.event_type
+        if t.flag == "cause" and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
+            continue        # "فجر انتحاريون أنفسهم بينما قتل الرابع برصاص الأمن": casualties of the attack told first
+        if close and prev.flag == "cause" and t.event_type == "Explosions/Remote violence" and t.start - prev.end < 15:
+            out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type, "cause")   # "قتل مدنيان بنيران المدفعية"
+        elif (close and prev.sub_event_type == "Air/drone strike" and t.event_type == prev.event_type
                 and any(f.startswith("قصف") for f in strip_clitics(normalize(text[t.start:t.end]).split()[0]))):
             out[-1] = Trigger(prev.start, t.end, prev.event_type, prev.sub_event_type, prev.flag)
         elif close and prev.sub_event_type == "Armed clash" and t.event_type == "Explosions/Remote violence" \
@@ -135,6 +144,8 @@ def _fold_protests(triggers: list[Trigger]) -> list[Trigger]:
     kinds = {t.event_type for t in triggers}
     if not kinds & {"Protests", "Riots"}:
         return triggers
+    # "أصيب 90 بالرصاص الحي وبحالات اختناق بالغاز المسيل للدموع": the protest's casualties, told with it
+    triggers = [t for t in triggers if t.flag != "cause"]
     if "Riots" in kinds:
         return [Trigger(t.start, t.end, "Riots", "Violent demonstration", t.flag)
                 if t.event_type in ("Protests", "Riots") or _clash(t)
@@ -150,6 +161,57 @@ def _fold_protests(triggers: list[Trigger]) -> list[Trigger]:
     if any(t.event_type == "Riots" for t in out):
         return _fold_protests(out)
     return out
+
+
+_CEASEFIRE = frozenset({"وقف", "لوقف", "بوقف", "ووقف"})
+_EXCHANGE = frozenset({"تبادل", "لتبادل", "وتبادل", "بتبادل"})
+_ONE_SIDED = ("Explosions/Remote violence", "Violence against civilians")
+
+
+def by_victim(text: str, t: Trigger) -> Trigger | None:
+    """A casualty told by its cause (flag cause: قتل شرطي برصاص، أصيب مدنيون بنيران قناص) is typed by its
+    victim, the last person named before the bullet or blade, else among the three words before the
+    casualty word ("19 جنديا قتلوا بالرصاص"، "سقط جندي قتيلا برصاص قناص"; data/events.json, victims):
+    police, soldiers or fighters shot are one side of an armed clash, anyone else a civilian attacked.
+    Protesters shot are their protest's casualties, which the protest's own rules code: None."""
+    if t.flag == "doer":
+        return _by_object(text, t)
+    if t.flag != "cause":
+        return t
+    lex = lexicon()
+    _, words = sentence_words(text, t.start, t.end)
+    if any(f.startswith(("باتجاه", "صوب", "نحو")) for f in strip_clitics(words[-1])):
+        return _by_object(text, t)     # "أطلقوا النار باتجاه السيارة": the target follows, the shooter precedes
+    if any(w in _CEASEFIRE for w in words):
+        return None             # "قتل ثلاثة رغم وقف إطلاق النار": a truce named, no shooting told
+    if any(w in _EXCHANGE for w in words):
+        return Trigger(t.start, t.end, "Battles", "Armed clash", t.flag)   # "قتل مدنيان في تبادل لإطلاق النار"
+    before = normalize(text[max(0, t.start - 40):t.start]).split()[-3:]
+    for w in [*reversed(words[1:-1]), *reversed(before)]:
+        if fits(w, lex["protesters"]):
+            return None
+        if fits(w, lex["civilians"]):
+            return t
+        if fits(w, lex["armed_victims"]):
+            return Trigger(t.start, t.end, "Battles", "Armed clash", t.flag)
+    return t
+
+
+def _by_object(text: str, t: Trigger) -> Trigger | None:
+    """Armed men who kill police or soldiers ("قتل مسلحون مجهولون شرطيا أمام منزله") fight one side of an
+    armed clash, as a casualty told by its cause: the first person named in the object, within its clause.
+    Fire at protesters (أطلقوا النار باتجاه المتظاهرين) is the protest rules' to code."""
+    lex = lexicon()
+    for w in normalize(text[t.end:t.end + 60]).split()[:5]:
+        if t.flag == "cause" and fits(w.rstrip("،,.؛:"), lex["protesters"]):
+            return None
+        if fits(w.rstrip("،,.؛:"), lex["civilians"]):
+            return t
+        if fits(w.rstrip("،,.؛:"), lex["armed_victims"]) and not w.startswith(("مسلح", "المسلح")):
+            return Trigger(t.start, t.end, "Battles", "Armed clash", t.flag)
+        if w.endswith(("،", ",", ".", "؛", ":")):
+            break
+    return t
 
 
 def _clash(t: Trigger) -> bool:

@@ -1,0 +1,74 @@
+"""Where an event told without a place of its own happened (extraction/events): at the town named
+inside a casualty told by its cause, at the town of its sentence's subject phrase, or — in a brief
+report that locates no event — at its dateline's town."""
+from __future__ import annotations
+
+import re
+
+from marsad.extraction.event_places import Place
+from marsad.extraction.trigger_lexicon import fits, lexicon
+from marsad.extraction.triggers import Trigger
+from marsad.model import Event, Span
+from marsad.text.arabic import normalize
+
+
+def filed_at(dateline: Span | None, places: list[Place], whole: Place) -> Place | None:
+    """The town of the dateline ("البصرة -"، "بغداد (رويترز) -"), where the report was filed, when it lies
+    in the article's country (a story told from abroad is not located where it was filed)."""
+    if dateline is None:
+        return None
+    town = next((p for p in places if dateline.start <= p.start < dateline.end and not p.is_country
+                 and p.latitude is not None), None)
+    if town is None or whole.country and town.country != whole.country:
+        return None
+    return town
+
+
+def at_dateline(text: str, found: list[Event], filed: Place | None) -> list[Event]:
+    """Events told without a place, in an article that locates none: at the dateline's town when there is
+    one, at precision 2 (a brief report is filed near where it happened; ACLED: "near" the named town)."""
+    if filed is None:
+        return found
+    for e in found:
+        e.location, e.admin1, e.country = filed.name, filed.admin1, _country_name(filed.country)
+        e.latitude, e.longitude, e.geo_precision = filed.latitude, filed.longitude, 2
+    return found
+
+
+def inside(places: list[Place], trig: Trigger) -> Place | None:
+    """A town named inside a trigger's own words ("استشهد شاب من مدينة جنين برصاص"، "أصيب مدنيون في حلب
+    بنيران قناص": the victims' town, between the casualty and its cause) when none follows it."""
+    if trig.flag != "cause":
+        return None
+    return next((p for p in reversed(places) if trig.start < p.start and p.end <= trig.end
+                 and not p.is_country and not p.in_name and p.latitude is not None), None)
+
+
+# what may stand between a subject phrase's place and the trigger: its time, a preposition
+_SUBJECT_GAP = frozenset({"في", "اول", "من", "خلال"})
+_SUBJECT_HEAD = re.compile(r"(?:(?<!\S)(?:في|من)\s+|(?<!\S)ب|(?<!\S)(?:مدينه|بلده|قريه|محافظه|منطقه|مخيم|حي)\s+)$")
+
+
+def subject_place(text: str, places: list[Place], trig: Trigger, sent_start: int) -> Place | None:
+    """A place in the subject phrase of the sentence's verb when the trigger is its object and has no
+    place of its own ("نظم العشرات من المعلمين في البصرة، اليوم السبت، وقفة احتجاجية"، "شارك مئات من
+    أهالي مدينة الكوت أمس في مسيرة"): the last town before the trigger, named after في/من/ب or a town
+    word, with only punctuation, a day or a preposition between it and the trigger."""
+    lex = lexicon()
+    before = [p for p in places if sent_start <= p.start and p.end <= trig.start and not p.is_country
+              and not p.in_name and p.latitude is not None]
+    if not before:
+        return None
+    place = before[-1]
+    if not _SUBJECT_HEAD.search(normalize(text[max(sent_start, place.start - 12):place.start])):
+        return None
+    gap = re.sub(r"[،,:؛()\"«»-]", " ", normalize(text[place.end:trig.start])).split()
+    if any(w not in _SUBJECT_GAP and not fits(w, lex["recent"]) for w in gap):
+        return None
+    return place
+
+
+def _country_name(country: str | None) -> str | None:
+    from marsad.extraction.geo import english_names
+
+    return english_names().get(country) if country else None
