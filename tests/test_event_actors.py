@@ -131,3 +131,12 @@ def test_unidentified_gunmen_of_the_sentence_before_are_the_doer():
 ])
 def test_an_indefinite_armed_plural_ends_before_a_definite_victim(body, doer):
     assert [e.actor1 for e in events_of(body)] == [doer]
+
+
+@pytest.mark.parametrize("denial", [
+    "ونفى متحدث باسم التحالف الدولي أي دور لقوات التحالف في الضربة.",
+    "في المقابل، نفت وزارة الدفاع التركية أي دور للقوات التركية في الضربة.",
+])
+def test_a_body_that_denies_a_part_is_no_doer_by_the_story(denial):
+    body = "استهدفت طائرة مسيرة مجهولة فجر اليوم مخزنا للسلاح في بلدة البوكمال.\n" + denial
+    assert [e.actor1 for e in events_of(body)] == [None]

@@ -21,7 +21,7 @@ from marsad.extraction.event_actors import (
     protesters,
 )
 from marsad.model import Entity, Event
-from marsad.text.arabic import normalize_map, sentences
+from marsad.text.arabic import normalize, normalize_map, sentences
 
 # "وتبنت حركة الشباب الهجوم", "تبنى تنظيم الدولة التفجير": to adopt an attack is to claim it
 _ADOPTED = re.compile(r"(?<!\w)[وف]?(?:تبنت|تبني)\s+")
@@ -61,6 +61,9 @@ def _claimed(text: str, ents: list[Entity]) -> str | None:
     return None
 
 
+_DENIAL = re.compile(r"(?<!\S)[وف]?(?:نفي|نفت|نفوا|ينفي|تنفي|ينفون)(?!\S)")
+
+
 def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, target: str | None = None) -> str | None:
     """The armed actor of the nearest sentence around the one at `start` that names one: one sentence
     before, one after, then two away (REACH), each read like a trigger's own actors (candidates:
@@ -73,7 +76,9 @@ def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, targe
         return None
     for d in range(1, REACH + 1):
         for k in (i - d, i + d):
-            if 0 <= k < len(sents):     # the first armed actor: a report names its doer before its target
+            if 0 <= k < len(sents) and not _DENIAL.search(normalize(sents[k].text)):
+                # the first armed actor: a report names its doer before its target; a body that denies a
+                # part in the event ("نفى متحدث باسم التحالف أي دور لقواته") is no doer by the story
                 for c in candidates(text, ents, sents[k].start, sents[k].end, last=True):
                     found = armed_actor(named(c))
                     if found and found != target:
