@@ -140,3 +140,11 @@ def test_an_indefinite_armed_plural_ends_before_a_definite_victim(body, doer):
 def test_a_body_that_denies_a_part_is_no_doer_by_the_story(denial):
     body = "استهدفت طائرة مسيرة مجهولة فجر اليوم مخزنا للسلاح في بلدة البوكمال.\n" + denial
     assert [e.actor1 for e in events_of(body)] == [None]
+
+
+@pytest.mark.parametrize("body", [
+    "أعلن المتحدث العسكري للقوات المسلحة المصرية مقتل جنديين في هجوم على كمين أمني جنوب مدينة العريش.",
+    "وقال الناطق الرسمي باسم الجيش الليبي إن ثلاثة جنود قتلوا في هجوم على بوابة أمنية قرب مدينة سبها.",
+])
+def test_the_body_a_spokesman_speaks_for_is_no_doer(body):
+    assert [e.actor1 for e in events_of(body)] == [None]

@@ -53,7 +53,7 @@ _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP
 
 # a source, spokesman or statement of a body: the body tells the event, it is not said to do it
 _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|مسوولون|مسوولين|ضابط|متحدث|المتحدث|ناطق|الناطق|"
-                        r"بيان|بيانا|مراسل|قائد)\s+(?:(?:في|من|باسم|داخل)\s+)?[لب]?$")
+                        r"بيان|بيانا|مراسل|قائد)(?:\s+ال\S+ي)?\s+(?:(?:في|من|باسم|داخل)\s+)?(?:لل|[لب])?$")
 
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
 
