@@ -18,6 +18,7 @@ from marsad.extraction.head_names import (
     with_place_names,
 )
 from marsad.extraction.name_shapes import (
+    accusative_pair,
     adjective_after_noun,
     definite_name_end,
     direction_before,
@@ -333,7 +334,8 @@ def _no_place(text: str, e: Entity) -> bool:
     return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places() or adjective_after_noun(text, e, words[0])
                                                     or lx.place_noun(words[0]) is not None
                                                     or strip_clitics(words[0])[-1] in lx.not_places()
-                                                    or normalize(text[e.end:e.end + 9]).strip().startswith("للدموع"))
+                                                    or normalize(text[e.end:e.end + 9]).strip().startswith("للدموع")
+                                                    or accusative_pair(text, e))
 
 
 def tag_entities(doc: Document) -> Document:

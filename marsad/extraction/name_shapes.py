@@ -57,3 +57,29 @@ def adjective_after_noun(text: str, e: Entity, word: str) -> bool:
         return True
     return word.endswith("يه") and len(word) >= 5 and normalize(text[max(0, e.start - 8):e.start]).rstrip().endswith("ه") \
         and place_noun_before(text, e.start)
+
+
+def accusative_pair(text: str, e: Entity) -> bool:
+    """A one-word LOC in an indefinite accusative noun + relative adjective pair ("كمينا أمنيا"، "موقعا
+    عسكريا"، "حيا سكنيا"): the two agree in case and indefiniteness, a common noun and its adjective,
+    which the tagger reads as two places before a direction ("… جنوب مدينة X"). A country or town
+    spelled with يا (سوريا، كينيا) is a name, not such an adjective."""
+    def named(w: str) -> bool:
+        return w in lx.place_names() or w in lx.countries()
+
+    def adjective(w: str) -> bool:     # "وإيطاليا"، "لكينيا": a place after a clitic, no adjective
+        return w.endswith("يا") and len(w) >= 4 and not w.startswith("ال") \
+            and not any(named(f) for f in strip_clitics(w))
+
+    def noun(w: str) -> bool:
+        return w.endswith("ا") and not w.endswith("يا") and not w.startswith(("ال", "وال")) and not named(w)
+
+    start = e.start
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1                      # the whole word: "كمينا", whose ك the tagger took for a preposition
+    word = normalize(text[start:e.end])
+    if " " in word:
+        return False
+    before = normalize(text[max(0, start - 20):start]).split()[-1:]
+    after = normalize(text[e.end:e.end + 20]).split()[:1]
+    return bool(adjective(word) and before and noun(before[0]) or noun(word) and after and adjective(after[0]))
