@@ -91,8 +91,8 @@ def test_places_after_a_place_noun_become_entities_even_when_unknown():
 
 def test_directions_place_nouns_and_adjectives_are_no_places_but_names_made_of_such_words_are():
     text = "واندلعت اشتباكات في ريف حلب الغربي وفي مناطق مفتوحة، وسيطرت القوات على قرية سوق الخميس التي تبعد 40 كيلومترا."
-    from marsad.model import Document
     from marsad.extraction.entities import tag_entities
+    from marsad.model import Document
 
     doc = tag_entities(Document("t", "t", "text", "h", text=text))
     locs = [e.canonical for e in doc.entities if e.type == "LOC"]
@@ -101,8 +101,8 @@ def test_directions_place_nouns_and_adjectives_are_no_places_but_names_made_of_s
 
 
 def test_the_tear_gas_participle_is_no_town():
-    from marsad.model import Document
     from marsad.extraction.entities import tag_entities
+    from marsad.model import Document
 
     text = "وفرقت الشرطة الطلاب أمام الجامعة في مدينة وجدة بقنابل مسيلة للدموع، ثم أطلقت الغاز المسيل للدموع مجددا."
     doc = tag_entities(Document("t", "t", "text", "h", text=text))

@@ -155,7 +155,13 @@ def _check_version(version: int, where: str, empty: str) -> bool:
 
 def _open_postgres(url: str, readonly: bool):
     """The PostgreSQL store at `url`; a server that cannot be reached is a bad --db (exit 2)."""
-    from marsad.store.open import StoreUnavailable, database_errors, first_line, open_store, schema_version
+    from marsad.store.open import (
+        StoreUnavailable,
+        database_errors,
+        first_line,
+        open_store,
+        schema_version,
+    )
     from marsad.store.postgres import shown
 
     try:

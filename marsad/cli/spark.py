@@ -53,7 +53,14 @@ def spark(paths: Paths,
 
     Example: [bold]marsad spark examples/corpus --out tables[/bold]
     """
-    from marsad.scale.session import MASTER_HELP, SparkUnavailable, check_master, check_runtime, start, stop
+    from marsad.scale.session import (
+        MASTER_HELP,
+        SparkUnavailable,
+        check_master,
+        check_runtime,
+        start,
+        stop,
+    )
 
     try:
         check_master(master)

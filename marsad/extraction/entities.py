@@ -25,13 +25,13 @@ from marsad.extraction.name_shapes import (
     strong_place,
 )
 from marsad.extraction.person_names import mend_people
-from marsad.extraction.place_runs import read_in_containers
 from marsad.extraction.person_titles import (
     role_after,
     role_before,
     title_before,
     title_inside,
 )
+from marsad.extraction.place_runs import read_in_containers
 from marsad.extraction.spans import overlay, variant_key
 from marsad.model import Document, Entity
 from marsad.ner.tagging import consistent_labels, tag_many

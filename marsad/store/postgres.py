@@ -17,7 +17,13 @@ from dataclasses import replace
 from marsad.model import Document
 from marsad.store.migrations import MIGRATION_STEPS, statements
 from marsad.store.pgconn import PgConnection
-from marsad.store.pgschema import PG_MIGRATIONS, VERSION_TABLE, fts_part, fts_partition, fts_partitioned
+from marsad.store.pgschema import (
+    PG_MIGRATIONS,
+    VERSION_TABLE,
+    fts_part,
+    fts_partition,
+    fts_partitioned,
+)
 from marsad.store.pgsearch import tsvector_literal
 from marsad.store.sqlite import Prepared, Store, StoreBusy, busy_timeout_setting
 from marsad.store.stories import StoryIndex

@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Annotated, Literal, Optional
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse, PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import (
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 from pydantic import AfterValidator
 
 from marsad.store.actors import count_actors, count_quotes, find_quotes, list_actors
