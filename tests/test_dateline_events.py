@@ -20,3 +20,13 @@ def test_the_lead_event_of_a_dated_dateline_is_reported(body):
 def test_a_past_year_in_the_sentence_itself_is_still_background():
     body = "الخرطوم 3 أكتوبر 2026 (رويترز) - قصفت طائرات حربية سوقا في مدينة الفاشر في عام 2014."
     assert events_of(body) == []
+
+
+def test_a_name_in_the_datelines_credits_is_an_outlet():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "t.txt", "txt", text="عنوان الخبر\n\nكسلا، 8 نوفمبر 2026 (عاين) - فرت مئات "
+                                                    "الأسر من قرى شرق الولاية إثر هجمات مسلحة."))
+    credits = [(e.text, e.type) for e in doc.entities if e.end <= doc.dateline_whole.end and e.text == "عاين"]
+    assert credits == [("عاين", "ORG")]

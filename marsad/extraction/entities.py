@@ -354,6 +354,16 @@ def tag_entities_many(docs: list[Document]) -> list[Document]:
         geocode(doc.entities)
         read_in_containers(doc.text, doc.entities)     # "بوني بمنطقة موبتي": in its container's country
         doc.entities = with_named_places(doc.text, doc.entities)
+        _credits_are_outlets(doc)
     return docs
+
+
+def _credits_are_outlets(doc: Document) -> None:
+    """A name in a dateline's credits ("ود مدني، 8 نوفمبر (سودان تربيون) -") is the outlet or agency
+    that filed the report, never a person, whatever the tagger read."""
+    whole, place = doc.dateline_whole, doc.dateline
+    for e in doc.entities if whole else ():
+        if e.type == "PER" and whole.start <= e.start and e.end <= whole.end and not (place and e.start < place.end):
+            e.type = "ORG"
 
 
