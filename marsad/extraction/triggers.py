@@ -95,11 +95,30 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             i += 1
             continue
         last, etype, sub, flag = best
+        if _in_name(text, start, end, toks[i].start, toks[i].end, etype):
+            i += 1
+            continue
         out.append(Trigger(toks[i].start, toks[last].end, etype, sub, flag))
         i = last + 1
     return out
 
 
+@lru_cache(maxsize=64)
+def _names(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    from marsad.text.actor_dictionary import actors
+
+    return tuple((m.start + start, m.end + start) for m in actors().find(text[start:end]))
+
+
+def _in_name(text: str, start: int, end: int, w_start: int, w_end: int, etype: str) -> bool:
+    """A trigger word that is part of a known actor's name (marsad.text.actor_dictionary): "هيئة تحرير
+    الشام"، "الحركة الشعبية لتحرير السودان"، "قوة الأمم المتحدة لمراقبة فض الاشتباك" name a body, not
+    an act. A name that opens with a weapon (سلاح الجو، الطيران الحربي، مدفعية الاحتلال) still tells it:
+    the force is named by what it strikes with."""
+    for n_start, n_end in _names(text, start, end):
+        if n_start < w_end and w_start < n_end:
+            return w_start > n_start or etype != "Explosions/Remote violence"
+    return False
 
 # --- folding the triggers of one sentence --------------------------------------------------------
 _PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}

@@ -1,0 +1,41 @@
+"""Recall gaps in the trigger lexicon, on sentences written for these tests: a trigger word inside a
+known actor's name, the inflected attack verb, shooting at soldiers or police, and strikes named
+by ضربة/ضربات; each with the senses that must stay no event."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.extraction.trigger_context import negated
+from marsad.extraction.triggers import find_triggers, fold_weapons, plausible
+
+E, V, B = "Explosions/Remote violence", "Violence against civilians", "Battles"
+
+
+def coded(sentence: str) -> set[tuple[str, str]]:
+    found = [t for t in find_triggers(sentence, 0, len(sentence))
+             if not negated(sentence, t, 0) and plausible(sentence, t, 0)]
+    return {(t.event_type, t.sub_event_type) for t in fold_weapons(sentence, found)}
+
+
+def words(sentence: str) -> list[str]:
+    return [sentence[t.start:t.end] for t in find_triggers(sentence, 0, len(sentence))]
+
+
+# --- a trigger word inside an actor's name is part of the name ------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "تبادل عناصر من هيئة تحرير الشام الاتهامات مع فصائل أخرى في ريف المدينة.",
+    "التقى الوفد ممثلين عن الجبهة الشعبية لتحرير فلسطين في العاصمة.",
+    "زار قائد قوة الأمم المتحدة لمراقبة فض الاشتباك المنطقة العازلة.",
+])
+def test_trigger_word_in_an_actor_name_is_no_trigger(sentence):
+    assert not any("تحرير" in w or "اشتباك" in w for w in words(sentence))
+
+
+def test_name_opening_with_a_weapon_still_tells_the_strike():
+    s = "قصف الطيران الحربي الإسرائيلي مواقع في جنوب البلاد فجر اليوم."
+    assert coded(s) & {(E, "Air/drone strike"), (E, "Shelling/artillery/missile attack")}
+
+
+def test_the_event_before_the_name_keeps_it():
+    s = "قصفت القوات الحكومية مواقع لهيئة تحرير الشام قرب مدينة سراقب أمس."
+    assert coded(s) == {(E, "Shelling/artillery/missile attack")}
