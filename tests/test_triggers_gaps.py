@@ -39,3 +39,31 @@ def test_name_opening_with_a_weapon_still_tells_the_strike():
 def test_the_event_before_the_name_keeps_it():
     s = "قصفت القوات الحكومية مواقع لهيئة تحرير الشام قرب مدينة سراقب أمس."
     assert coded(s) == {(E, "Shelling/artillery/missile attack")}
+
+
+# --- fire opened on soldiers, police or their posts is a fight between armed sides ----------------
+@pytest.mark.parametrize("sentence", [
+    "أطلق مسلحون النار على دورية للجيش قرب مدخل البلدة مساء أمس.",
+    "فتح مجهولون النار على نقطة تفتيش للشرطة عند طريق الميناء.",
+    "أطلق مسلح النار على جنود عند حاجز شمال المدينة صباح اليوم.",
+    "أطلقت قوات الأمن النار على مسلحين حاولوا اقتحام المبنى الحكومي.",
+])
+def test_fire_on_forces_is_an_armed_clash(sentence):
+    assert (B, "Armed clash") in coded(sentence)
+
+
+def test_fire_on_civilians_stays_an_attack():
+    assert coded("أطلق مسلحون النار على مزارعين في حقولهم شرق القرية أمس.") == {(V, "Attack")}
+
+
+@pytest.mark.parametrize("sentence", [
+    "أطلق الوزير حملة على الفساد في مؤسسات الدولة.",
+    "لم يطلق أحد النار على الدورية بحسب البيان.",
+])
+def test_no_fire_on_forces(sentence):
+    assert (B, "Armed clash") not in coded(sentence)
+
+
+def test_fire_within_an_attack_told_first_is_that_attack():
+    s = "بدأ الهجوم بالقنابل اليدوية داخل المقر وإطلاق النار على الجنود المتمركزين فيه."
+    assert (B, "Armed clash") not in coded(s)

@@ -141,6 +141,8 @@ def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
         close = prev is not None and t.start - prev.end < 40
         if t.flag == "cause" and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
             continue        # "فجر انتحاريون أنفسهم بينما قتل الرابع برصاص الأمن": casualties of the attack told first
+        if _fire_on_forces(text, t) and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
+            continue        # "بدأ الهجوم بالقنابل وإطلاق النار على الجنود": the fire is part of the attack told first
         if close and prev.flag == "cause" and t.event_type == "Explosions/Remote violence" and t.start - prev.end < 15:
             out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type, "cause")   # "قتل مدنيان بنيران المدفعية"
         elif (close and prev.sub_event_type == "Air/drone strike" and t.event_type == prev.event_type
@@ -231,6 +233,16 @@ def _by_object(text: str, t: Trigger) -> Trigger | None:
         if w.endswith(("،", ",", ".", "؛", ":")):
             break
     return t
+
+
+_FIRE = ("اطلق", "فتح", "اطلاق")
+
+
+def _fire_on_forces(text: str, t: Trigger) -> bool:
+    """Fire opened on soldiers, police or their posts (أطلق مسلحون النار على دورية): data/events.json's
+    Battles rule for shooting, as against its rule for shooting at civilians."""
+    return (t.event_type, t.sub_event_type, t.flag) == ("Battles", "Armed clash", "") and any(
+        f.startswith(_FIRE) for f in strip_clitics(normalize(text[t.start:t.end]).split()[0]))
 
 
 def _clash(t: Trigger) -> bool:
