@@ -67,3 +67,26 @@ def test_no_fire_on_forces(sentence):
 def test_fire_within_an_attack_told_first_is_that_attack():
     s = "بدأ الهجوم بالقنابل اليدوية داخل المقر وإطلاق النار على الجنود المتمركزين فيه."
     assert (B, "Armed clash") not in coded(s)
+
+
+# --- strikes (ضربة، ضربات) launched by a doer ------------------------------------------------------
+@pytest.mark.parametrize("sentence, sub", [
+    ("شنت مقاتلات التحالف ضربات على معاقل المسلحين شرق البلاد ليلة أمس.", "Air/drone strike"),
+    ("نفذ الطيران ضربات جوية مركزة على مخازن للذخيرة قرب الحدود.", "Air/drone strike"),
+    ("وجهت القوات البحرية ضربات صاروخية على منصات إطلاق في الساحل الغربي.", "Shelling/artillery/missile attack"),
+    ("يشن الجيش ضربات دقيقة على مواقع التنظيم في الجبال منذ الفجر.", "Air/drone strike"),
+])
+def test_strikes_after_a_doer(sentence, sub):
+    assert (E, sub) in coded(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وجه قرار البنك المركزي ضربة موجعة للاقتصاد المحلي.",
+    "سجل المهاجم هدف الفوز من ضربة جزاء في الدقيقة الأخيرة.",
+    "نقل عامل البناء إلى المستشفى بعد إصابته بضربة شمس.",
+    "وجهت الأجهزة الأمنية ضربة قوية لشبكات تهريب المخدرات.",
+    "رأى المحلل أن توجيه ضربات جوية للمتمردين بات ضرورة لا بد منها.",
+    "تعتزم الحكومة شن ضربات على مواقع المسلحين الأسبوع المقبل.",
+])
+def test_strikes_that_are_no_event(sentence):
+    assert not {k for k in coded(sentence) if k[0] == E}
