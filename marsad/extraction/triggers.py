@@ -95,11 +95,30 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             i += 1
             continue
         last, etype, sub, flag = best
+        if _in_name(text, start, end, toks[i].start, toks[i].end, etype):
+            i += 1
+            continue
         out.append(Trigger(toks[i].start, toks[last].end, etype, sub, flag))
         i = last + 1
     return out
 
 
+@lru_cache(maxsize=64)
+def _names(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    from marsad.text.actor_dictionary import actors
+
+    return tuple((m.start + start, m.end + start) for m in actors().find(text[start:end]))
+
+
+def _in_name(text: str, start: int, end: int, w_start: int, w_end: int, etype: str) -> bool:
+    """A trigger word that is part of a known actor's name (marsad.text.actor_dictionary): "هيئة تحرير
+    الشام"، "الحركة الشعبية لتحرير السودان"، "قوة الأمم المتحدة لمراقبة فض الاشتباك" name a body, not
+    an act. A name that opens with a weapon (سلاح الجو، الطيران الحربي، مدفعية الاحتلال) still tells it:
+    the force is named by what it strikes with."""
+    for n_start, n_end in _names(text, start, end):
+        if n_start < w_end and w_start < n_end:
+            return w_start > n_start or etype != "Explosions/Remote violence"
+    return False
 
 # --- folding the triggers of one sentence --------------------------------------------------------
 _PROTEST_RANK = {"Peaceful protest": 0, "Protest with intervention": 1, "Excessive force against protesters": 2}
@@ -122,6 +141,8 @@ def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
         close = prev is not None and t.start - prev.end < 40
         if t.flag == "cause" and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
             continue        # "فجر انتحاريون أنفسهم بينما قتل الرابع برصاص الأمن": casualties of the attack told first
+        if _fire_on_forces(text, t) and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
+            continue        # "بدأ الهجوم بالقنابل وإطلاق النار على الجنود": the fire is part of the attack told first
         if close and prev.flag == "cause" and t.event_type == "Explosions/Remote violence" and t.start - prev.end < 15:
             out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type, "cause")   # "قتل مدنيان بنيران المدفعية"
         elif (close and prev.sub_event_type == "Air/drone strike" and t.event_type == prev.event_type
@@ -212,6 +233,16 @@ def _by_object(text: str, t: Trigger) -> Trigger | None:
         if w.endswith(("،", ",", ".", "؛", ":")):
             break
     return t
+
+
+_FIRE = ("اطلق", "فتح", "اطلاق")
+
+
+def _fire_on_forces(text: str, t: Trigger) -> bool:
+    """Fire opened on soldiers, police or their posts (أطلق مسلحون النار على دورية): data/events.json's
+    Battles rule for shooting, as against its rule for shooting at civilians."""
+    return (t.event_type, t.sub_event_type, t.flag) == ("Battles", "Armed clash", "") and any(
+        f.startswith(_FIRE) for f in strip_clitics(normalize(text[t.start:t.end]).split()[0]))
 
 
 def _clash(t: Trigger) -> bool:
