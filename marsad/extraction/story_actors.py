@@ -20,6 +20,7 @@ from marsad.extraction.event_actors import (
     named,
     protesters,
 )
+from marsad.extraction.trigger_context import denies
 from marsad.model import Entity, Event
 from marsad.text.arabic import normalize, normalize_map, sentences
 
@@ -61,9 +62,6 @@ def _claimed(text: str, ents: list[Entity]) -> str | None:
     return None
 
 
-_DENIAL = re.compile(r"(?<!\S)[وف]?(?:نفي|نفت|نفوا|ينفي|تنفي|ينفون)(?!\S)")
-
-
 def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, target: str | None = None) -> str | None:
     """The armed actor of the nearest sentence around the one at `start` that names one: one sentence
     before, one after, then two away (REACH), each read like a trigger's own actors (candidates:
@@ -76,7 +74,7 @@ def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, targe
         return None
     for d in range(1, REACH + 1):
         for k in (i - d, i + d):
-            if 0 <= k < len(sents) and not _DENIAL.search(normalize(sents[k].text)):
+            if 0 <= k < len(sents) and not any(map(denies, normalize(sents[k].text).split())):
                 # the first armed actor: a report names its doer before its target; a body that denies a
                 # part in the event ("نفى متحدث باسم التحالف أي دور لقواته") is no doer by the story
                 for c in candidates(text, ents, sents[k].start, sents[k].end, last=True):

@@ -236,14 +236,21 @@ def _framed(text: str, trig: Trigger, sent_start: int, clause: list[str]) -> boo
     return not any(fits(w, lex["victims"]) for w in words[:max(0, len(words) - ahead)])
 
 
-_DENY = frozenset({"نفي", "نفت", "ينفي", "تنفي", "نفوا", "ونفي", "ونفت", "وينفي", "وتنفي", "فنفي"})
+DENIAL_VERBS = frozenset({"نفي", "نفت", "نفوا", "ينفي", "تنفي", "ينفون"})      # normalised: نفى → نفي
+
+
+def denies(word: str) -> bool:
+    """A (normalised) verb of denying, with or without و/ف before it: ونفى، فنفت، ينفون."""
+    return word in DENIAL_VERBS or word[:1] in "وف" and word[1:] in DENIAL_VERBS
+
+
 _BE = frozenset({"يكون", "تكون", "يكونوا", "يكونا", "تكونا"})
 
 
 def _denied_that(before: list[str]) -> bool:
     """"نفى الجيش أن يكون الشاب قتل برصاص جنوده": a denial that something is so, however long its
     subject, refutes the act told after it in its clause."""
-    at = next((i for i in range(len(before) - 1, -1, -1) if before[i] in _DENY), None)
+    at = next((i for i in range(len(before) - 1, -1, -1) if denies(before[i])), None)
     if at is None or not _unbroken(before[at:]):
         return False
     rest = before[at + 1:]
