@@ -31,6 +31,7 @@ from marsad.extraction.event_places import (
 )
 from marsad.extraction.event_types import by_target
 from marsad.extraction.fatalities import event_fatalities
+from marsad.extraction.geo import country_english
 from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
@@ -133,7 +134,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             if trig.event_type in ("Protests", "Riots") and not acted and not (killed and one_sided(text, told)):
                 if trig.sub_event_type == "Protest with intervention":   # kept for a protest told elsewhere
                     dispersals.append(({normalize(p.name) for p in places if p.name and p is not whole},
-                                       when.value if when.text else None, actor1))
+                                       when.value.isoformat() if when.text and when.value else None, actor1))
                 continue        # protesters only dispersed, fired on or fought: the force's report (crowd_acts)
             for place in places:
                 e = Event(trig.event_type, trig.sub_event_type, Span(sent.start, sent.end, sent.text),
@@ -141,7 +142,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                           date_precision=when.precision, date_text=when.text,
                           actor1=actor1, actor2=actor2,
                           location=place.name, admin1=place.admin1,
-                          country=_country_name(place.country), latitude=place.latitude, longitude=place.longitude,
+                          country=country_english(place.country), latitude=place.latitude, longitude=place.longitude,
                           geo_precision=_precision(text, place) if place.name else None,
                           fatalities=killed, fatalities_text=killed_text,
                           claimed_by=claimant)
@@ -212,8 +213,7 @@ def _protest_casualties(found: list[Event], shot: set[int]) -> list[Event]:
         return found
     out = []
     for e in found:
-        into = next((p for p in protests if p.location == e.location and (
-            not p.event_date or not e.event_date or p.event_date == e.event_date)), None) \
+        into = next((p for p in protests if _same_place_and_day(p, {normalize(e.location)}, e.event_date)), None) \
             if id(e) in shot and e.event_type == "Violence against civilians" and e.location else None
         if into is None:
             out.append(e)
@@ -232,14 +232,17 @@ def _intervened(found: list[Event], dispersals: list[tuple]) -> None:
     the same day (or none told in its sentence); the force's doer becomes the protest's actor2 when it has none."""
     for places, day, doer in dispersals:
         for e in found:
-            if e.event_type != "Protests" or e.sub_event_type != "Peaceful protest":
-                continue
-            if places and normalize(e.location or "") not in places:
-                continue
-            if day and e.event_date and e.event_date != day.isoformat():
-                continue
-            e.sub_event_type = "Protest with intervention"
-            e.actor2 = e.actor2 or doer
+            if e.event_type == "Protests" and e.sub_event_type == "Peaceful protest" \
+                    and _same_place_and_day(e, places, day):
+                e.sub_event_type = "Protest with intervention"
+                e.actor2 = e.actor2 or doer
+
+
+def _same_place_and_day(protest: Event, places: set[str], day: str | None) -> bool:
+    """The protest is at one of `places` (normalised; none named: anywhere the article tells) on `day`
+    (None, or the protest undated: any day): where something told in another sentence belongs."""
+    return (not places or normalize(protest.location or "") in places) \
+        and (not day or not protest.event_date or protest.event_date == day)
 
 
 # "قال مسؤول (محلي) في (مدينة) X … إن …": the town a source speaks from, not where the event it reports was
@@ -344,12 +347,6 @@ def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
     if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial):
         return Trigger(trig.start, trig.end, "Explosions/Remote violence", "Air/drone strike")
     return trig
-
-
-def _country_name(country: str | None) -> str | None:
-    from marsad.extraction.geo import english_names
-
-    return english_names().get(country) if country else None
 
 
 def find_doc_events(doc: Document) -> Document:

@@ -48,6 +48,11 @@ def english_names() -> dict[str, str]:
     return {r["country"]: r["english"] for r in lx.table("countries.tsv") if r.get("english")}
 
 
+def country_english(cc: str | None) -> str | None:
+    """The English name of the country `cc` (ISO2), as events carry it; None when unknown."""
+    return english_names().get(cc) if cc else None
+
+
 @lru_cache(maxsize=1)
 def _admin1_centres() -> dict[str, list[tuple[str, float, float]]]:
     out: dict[str, list[tuple[str, float, float]]] = {}

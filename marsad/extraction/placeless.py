@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.event_places import Place
+from marsad.extraction.geo import country_english
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Event, Span
@@ -30,7 +31,7 @@ def at_dateline(text: str, found: list[Event], filed: Place | None) -> list[Even
     if filed is None:
         return found
     for e in found:
-        e.location, e.admin1, e.country = filed.name, filed.admin1, _country_name(filed.country)
+        e.location, e.admin1, e.country = filed.name, filed.admin1, country_english(filed.country)
         e.latitude, e.longitude, e.geo_precision = filed.latitude, filed.longitude, 2
     return found
 
@@ -66,9 +67,3 @@ def subject_place(text: str, places: list[Place], trig: Trigger, sent_start: int
     if any(w not in _SUBJECT_GAP and not fits(w, lex["recent"]) for w in gap):
         return None
     return place
-
-
-def _country_name(country: str | None) -> str | None:
-    from marsad.extraction.geo import english_names
-
-    return english_names().get(country) if country else None
