@@ -24,6 +24,7 @@ from marsad.extraction.home_country import (
 from marsad.extraction.org_phrases import is_landmark
 from marsad.extraction.place_runs import (
     NOT_NAME,
+    between,
     coordinated_names,
     listed_on,
     locate_by_anchor,
@@ -327,7 +328,7 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
     if after:
         run = run_of(text, after)       # "… ووادي الربيع و“سوق الخميس”", "… في ريف إدلب والزكاة"
         local = [p for p in run if not p.is_country]
-        if len(local) > 1 and _BETWEEN.search(normalize(text[max(0, local[0].start - 12):local[0].start])):
+        if len(local) > 1 and between(normalize(text[max(0, local[0].start - 16):local[0].start]).split()):
             return local[:1]            # "على الطريق بين X وY": one stretch between them (precision 2), not two
         return local or run
     if m := lexicon()["anaphor"].search(normalize(text[trig.end:limit])):        # "لمواقع بالمدينة"
@@ -352,7 +353,6 @@ _FRONTED = re.compile(r"[\s\"«(]*(?:(?:الي|علي) ذلك[،,]?\s*|اما\s+
                       r"ولايه|منطقه|مديريه|العاصمه|حي|مخيم|ريف)\s+)?")
 
 
-_BETWEEN = re.compile(r"(?<!\S)بين\s+(?:(?:مدينتي|بلدتي|قريتي|مدينه|بلده|قريه)\s+)?$")
 _NEW_CLAUSE = re.compile(r"[،,]\s*(?:و?في حين|و?فيما|و?بينما|فان|لكن|غير ان|الا ان|في الوقت الذي)(?!\S)")
 
 

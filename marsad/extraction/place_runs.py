@@ -10,7 +10,7 @@ import re
 from typing import Protocol, TypeVar
 
 from marsad.text.arabic import normalize
-from marsad.text.lexicons import place_nouns
+from marsad.text.lexicons import place_noun, place_nouns
 
 
 class _Span(Protocol):
@@ -233,3 +233,9 @@ def second_name_word(text: str, words: list[tuple[int, int]], j: int) -> bool:
 _TIME = frozenset(normalize(w) for w in ("أمس", "اليوم", "صباح", "مساء", "فجر", "ليلة", "ظهر", "منذ", "خلال", "بعد",
                                          "قبل", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء",
                                          "الخميس", "الجمعة", "صباحا", "مساء", "ليلا", "فجرا", "ظهرا"))
+
+
+def between(before: list[str]) -> bool:
+    """The (normalised) words before a run of places end in بين, or بين and a place noun (بين بلدتي X وY):
+    the run is one stretch between them, not one place each."""
+    return before[-1:] == ["بين"] or before[-2:-1] == ["بين"] and place_noun(before[-1]) is not None
