@@ -36,7 +36,7 @@ def agreeing_length(norm: str) -> int:
     clash = "ين" if head.endswith("ون") else "ون" if head.endswith(("ين", "ي")) else None
     # an indefinite plural keeping its ن takes no definite adjective (definiteness agrees) and no genitive
     # (that drops the ن: مسلحو التنظيم): "مسلحون مجهولون | الناشط …" ends before the victim
-    bare = not re.match(r"[وف]?(?:[بك]?ال|لل)", head) and head.endswith(("ون", "ين"))
+    bare = _definite(head) == (False,) and head.endswith(("ون", "ين"))
     pos = len(head)
     for w in words[1:]:
         if clash and w.endswith(clash) and not w.startswith(("ال", "و")) or bare and w.startswith("ال"):
