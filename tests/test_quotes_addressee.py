@@ -73,6 +73,18 @@ def test_dateline_shapes():
         assert rest(t) == t
 
 
+def test_a_later_paragraph_reads_its_dateline_like_the_first():
+    """One reader (marsad.text.dateline) at every paragraph head: a tatweel dash and a credit before a colon
+    too, and never in a paragraph's middle."""
+    def rest(t):
+        s = t.rfind("\n") + 1
+        return t[past_dateline(t, s, len(t)):]
+    assert rest("تمهيد قصير.\nأربيل ـ د ب أ: أغلقت السلطات المعبر الحدودي") == "أغلقت السلطات المعبر الحدودي"
+    assert rest("تمهيد قصير.\nحمص - 3 أكتوبر 2026 (رويترز) - أغلقت السلطات المعبر") == "أغلقت السلطات المعبر"
+    t = "أغلقت السلطات أمس، حمص - المعبر الحدودي الشمالي"
+    assert t[past_dateline(t, t.index("حمص"), len(t)):] == t[t.index("حمص"):]
+
+
 def test_a_threat_after_a_statement_continues_it():
     qs = quotes_of("وأكد محافظ الإقليم أن دماء الضحايا لن تذهب سدى، وتوعد بملاحقة المسلحين الذين نفذوا الهجوم.")
     assert len(qs) == 1 and qs[0].speaker == "محافظ الإقليم"

@@ -29,7 +29,7 @@ _LATER = re.compile(r"^\s*[وف]?(?:جاء|ورد)\s+(?:ذلك|هذا|ذلك ا�
                     r"(?:ال)?(?:بيان|بلاغ|تصريح|تصريحات|تقرير|كلمة|مؤتمر|منشور|تغريدة|رسالة|حديث|مقابلة|مداخلة|اتصال)")
 
 
-def attributions(text, sent, toks, ents, account, here, out, claims, leads, dateline) -> None:
+def attributions(text, sent, toks, ents, account, here, out, claims, leads) -> None:
     """"…، بحسب مصدر أمني" / "ووفق البيان، فإن …" / "وفق ما نقلت مصادر محلية عن …": the clause is the
     source's; right after a quote, the source is only its channel (", وفق ما نقلته الأناضول")."""
     for m in _MARKER.finditer(text, sent.start, sent.end):
@@ -54,7 +54,7 @@ def attributions(text, sent, toks, ents, account, here, out, claims, leads, date
                 prior.channel = prior.channel or outlet_channel(name[1]) or channel
                 continue
             s, e = strip_span(text, left, m.start())
-            s = past_dateline(text, _past_lead(text, s, e), e, dateline)
+            s = past_dateline(text, _past_lead(text, s, e), e)
         if len(text[s:e].split()) < 3:
             continue
         kind = "direct" if quoted(text, s, e) else "indirect"
@@ -149,7 +149,7 @@ def _past_lead(text: str, s: int, e: int) -> int:
     return s + m.end() if m else s
 
 
-def later(text, sent, toks, ents, account, prev, out, claims, dateline) -> None:
+def later(text, sent, toks, ents, account, prev, out, claims) -> None:
     """"جاء ذلك في بيان لـX" / "جاء ذلك في تصريحات أدلت بها X عبر …": the sentence before is X's,
     through the channel this one names."""
     if prev is None or not _LATER.match(text[sent.start:sent.end]):
@@ -163,7 +163,7 @@ def later(text, sent, toks, ents, account, prev, out, claims, dateline) -> None:
         return
     found = later_issuer(text, sent, toks, ents, account.ante)
     if found:
-        s, e = strip_span(text, past_dateline(text, prev.start, prev.end, dateline), prev.end)
+        s, e = strip_span(text, past_dateline(text, prev.start, prev.end), prev.end)
         q = Quote(found[0], found[1], "جاء ذلك", "indirect", channel, text[s:e], s, e)
         claims.append(q)
         out.append(q)

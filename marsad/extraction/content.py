@@ -13,6 +13,7 @@ import re
 
 from marsad.extraction.speakers import is_time, lexicon
 from marsad.text.arabic import normalize
+from marsad.text.dateline import read_dateline
 
 _OPEN, _CLOSE = "«“\"", "»”\""
 _COMP = r"(?<!\w)(?:[إا]ن|ب?[أا]ن|[إا]لى [أا]ن|على [أا]ن|فإن|فان|ف[إا]ن)[\u064B-\u0652]*(?:ه|ها|هم|هما)?[\u064B-\u0652]*(?!\w)"
@@ -212,30 +213,17 @@ def content(text: str, start: int, end: int) -> tuple[str, tuple[int, int], int]
     return "indirect", (s, e), lead_end
 
 
-# A dateline opening the article's first paragraph: "CITY - "، "CITY (COUNTRY) - DATE - "، "CITY، COUNTRY، DATE،
-# AGENCY – "، "CITY (AGENCY) - ": up to three words of place, a bracket, comma-separated parts, a spaced dash.
-_DATE = r"[^\-–—\n.،,:\d]{0,20}?(?:\d{1,2}[/-]\d{1,2}(?:[/-]\d{2,4})?|(?:\d{1,2} \S+ )?\d{4})[^\-–—\n.،,:\d]{0,12}?"
-_DASH = r"(?:\s[-–—]\s*|[-–—]\s)"
-_DATELINE = re.compile(r"(?:[^\s\d،,.:()«»\"\-–—]+ ?){1,3}(?:\([^()\n]{1,30}\) ?)?"
-                       rf"(?:[،,]? ?{_DATE})?(?:[،,] ?[^\-–—\n.،,:]{{1,30}}){{0,3}}[،,]? ?{_DASH}")
-_DATELINE_REST = re.compile(rf"\s*(?:\([^()\n]{{1,30}}\)\s*)?(?:[،,]?\s*[^\-–—\n.:]{{0,40}}?)?{_DASH}")
-_DATE_LEAD = re.compile(rf"\s*{_DATE}\s*{_DASH}")          # "3 أكتوبر 2026 - "
-
-
-def past_dateline(text: str, s: int, e: int, dateline: tuple[int, int] | None = None) -> int:
-    """Where the words at `s` start once the article's dateline is passed ("صنعاء - شنت …" → "شنت …"):
-    the document's dateline span if it starts there, then "CITY (COUNTRY) - DATE - " at a paragraph's
-    head; `s` when there is none or too little would be left."""
+def past_dateline(text: str, s: int, e: int) -> int:
+    """Where the words at `s` start once a dateline is passed ("صنعاء - شنت …" → "شنت …"): a paragraph's
+    head is read by the article's own dateline reader (marsad.text.dateline), so the first paragraph and
+    any later one filed with "CITY (AGENCY) - DATE -" read alike; `s` when there is none, when a relative
+    follows the dash ("قوات الجيش - التي …" is an aside) or when too little would be left."""
     start = s
-    if dateline and s <= dateline[0] <= s + 2 and dateline[1] < e:
-        s = dateline[1]
-    elif not (s == 0 or text[s - 1] == "\n"):
+    if not (s == 0 or text[s - 1] == "\n"):
         return s
-    m = _DATELINE.match(text, s, e) if s == start else _DATELINE_REST.match(text, s, e)
-    if m and normalize(text[m.end():m.end() + 12].split(" ")[0]) not in lexicon()["relatives"]:
-        s = m.end()                            # "قوات الجيش - التي …" is an aside, no dateline
-        d = _DATE_LEAD.match(text, s, e)
-        s = d.end() if d else s
+    dl = read_dateline(text[s:])
+    if dl and s + dl.body < e and normalize(text[s + dl.body:s + dl.body + 12].split(" ")[0]) not in lexicon()["relatives"]:
+        s += dl.body
     s = strip_span(text, s, e)[0]
     return s if len(text[s:e].split()) >= 3 else start
 

@@ -109,10 +109,9 @@ class _Account:
         self.ante.add(*speaker)
 
 
-def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = None,
-                dateline: tuple[int, int] | None = None) -> list[Quote]:
+def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = None) -> list[Quote]:
     """Quotes in `text`; every attributed statement (calls and announcements too) also goes to `claims`;
-    `dateline` (the article's "CITY -" span) is never content."""
+    a paragraph's dateline ("CITY -", read by marsad.text.dateline) is never content."""
     out: list[Quote] = []
     claims = claims if claims is not None else []
     ents = Mentions(entities)                   # looked up by offset and name, never scanned whole
@@ -142,7 +141,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             if said is None or said.name is None:
                 continue
             if _back_reference(text, toks, cue) and prev is not None:
-                q = ("indirect", strip_span(text, past_dateline(text, prev.start, prev.end, dateline), prev.end), said.start)
+                q = ("indirect", strip_span(text, past_dateline(text, prev.start, prev.end), prev.end), said.start)
             elif said.addressee or (normalize(cue.word) in lexicon()["describe_verbs"] and described(text, said.start, seg_end)):
                 # "اتهم الجيش بقصف …"، "وصف الهجوم بأنه …": the accusation or description, its object first
                 q = object_content(text, said.start, seg_end)
@@ -177,8 +176,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             account.channel = quote.channel
             out.append(quote)
             here.append(quote)
-        attributions(text, sent, toks, ents, account, here, out, claims, leads, dateline)
-        later(text, sent, toks, ents, account, prev, out, claims, dateline)
+        attributions(text, sent, toks, ents, account, here, out, claims, leads)
+        later(text, sent, toks, ents, account, prev, out, claims)
         prev = sent
     out.sort(key=lambda q: q.start)
     share_channels(out)
@@ -316,7 +315,6 @@ def _is_claim(text: str, cue: Cue, kind: str, cs: int, speaker, content_start: i
 def find_doc_quotes(doc: Document) -> Document:
     """Pipeline stage: fill `doc.quotes` (after entities)."""
     doc.claims = []
-    dateline = (doc.dateline.start, doc.dateline.end) if doc.dateline else None
-    doc.quotes = find_quotes(doc.text, doc.entities, doc.claims, dateline)
+    doc.quotes = find_quotes(doc.text, doc.entities, doc.claims)
     return doc
 
