@@ -96,11 +96,12 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     factual = factual_claims(claims)
     claims_at, names = ByStart(factual), Names(ents)
     # the dateline's own date ("الفاشر (السودان) - 3 أكتوبر 2026 -") is the report's, not a past year that
-    # makes the first sentence background: the context checks read the body with it blanked (same offsets)
-    body = _without(text, doc.dateline_whole)
+    # makes the first sentence background: the context checks read that sentence from the dateline's end
+    filed_whole = doc.dateline_whole
     for sent in sentences(text):
-        told = [t for t in reported(body, find_triggers(text, sent.start, sent.end), sent.start)
-                if plausible(body, t, sent.start)]
+        told_from = max(sent.start, filed_whole.end) if filed_whole and sent.start < filed_whole.end else sent.start
+        told = [t for t in reported(text, find_triggers(text, sent.start, sent.end), told_from)
+                if plausible(text, t, told_from)]
         triggers = _one_incident(text, fold_weapons(text, told))
         if not triggers:
             continue
@@ -197,11 +198,6 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             e.sub_event_type = "Excessive force against protesters"
     _displacement(text, found)
     return found, tolls
-
-
-def _without(text: str, span: Span | None) -> str:
-    """`text` with `span` blanked by spaces: every offset stays where it was."""
-    return text if span is None else text[:span.start] + " " * (span.end - span.start) + text[span.end:]
 
 
 def _protest_casualties(found: list[Event], shot: set[int]) -> list[Event]:
