@@ -57,3 +57,15 @@ def test_files_stay_small():
     big = [f"{p.relative_to(PACKAGE)}: {n}" for p in PACKAGE.rglob("*.py")
            if (n := len(p.read_text("utf-8").splitlines())) >= 400]
     assert not big, big
+
+
+def test_no_private_name_is_imported():
+    """A name shared by modules is public: `from marsad.x import _y` reaches into another module's
+    internals (give it a public name, or move it where it belongs)."""
+    private = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("marsad"):
+                private += [f"{path.relative_to(PACKAGE)}: {node.module}.{a.name}" for a in node.names
+                            if a.name.startswith("_") and not a.name.startswith("__")]
+    assert not private, private

@@ -12,7 +12,14 @@ from collections.abc import Iterator
 
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.spans import Heard
-from marsad.extraction.speakers import _bare, _clean, _w, lexicon, phrase_length, sane
+from marsad.extraction.speakers import (
+    lexicon,
+    phrase_length,
+    sane,
+    unquoted,
+    without_article,
+    word_of,
+)
 from marsad.model import Entity
 from marsad.text.arabic import normalize, tokens
 
@@ -35,7 +42,7 @@ class Antecedents:
 
     def add(self, surface: str, canonical: str) -> None:
         for phrase in {surface, canonical}:
-            words = tuple(_bare(w) for w in normalize(phrase).split())
+            words = tuple(without_article(w) for w in normalize(phrase).split())
             if words:
                 self.history.append((words, canonical))
                 self.by_head.setdefault(words[0], []).append((words, canonical))
@@ -46,7 +53,7 @@ class Antecedents:
         lex, words = lexicon(), normalize(phrase).split()
         if not words or not words[-1].startswith("ال") or len(words) > 4:
             return None                          # only a definite phrase points back (رئاسة الأركان)
-        bare = [_bare(w) for w in words]
+        bare = [without_article(w) for w in words]
         heads = {bare[0]}                        # same number: "المصادر" is no "مصدر طبي"
 
         def fits(cand: tuple[str, ...]) -> bool:
@@ -71,7 +78,7 @@ class Antecedents:
         if self.orgs is None:
             self.orgs = {}
             for e in self.ents.ents:
-                cand = tuple(_bare(w) for w in normalize(e.canonical or e.text).split())[:6]
+                cand = tuple(without_article(w) for w in normalize(e.canonical or e.text).split())[:6]
                 if e.type == "ORG" and cand:
                     self.orgs.setdefault(cand[0], []).append((e, cand))
                     self.org_starts.setdefault(cand[0], []).append(e.start)
@@ -85,14 +92,14 @@ class Antecedents:
         """The last indefinite mention of the same head before `pos` ("وفق مصدر أمني")."""
         toks = tokens(self.text, max(0, pos - 3000), pos)
         for k in range(len(toks) - 1, -1, -1):
-            w = _w(toks[k])
+            w = word_of(toks[k])
             glued = w[:1] in "وبل" and w[1:] in heads     # "وفق مصدر"، "لمصدر"، "ومصادر"
             if w not in heads and not glued:
                 continue
             n = phrase_length(self.text, list(toks[k:]), self.ents, pos)
             if n < 2:
                 continue
-            cand = [_bare(normalize(t.text)) for t in toks[k:k + n]]
+            cand = [without_article(normalize(t.text)) for t in toks[k:k + n]]
             if all(x in cand[1:] for x in bare[1:]):
-                return _clean(self.text[toks[k].start + int(glued):toks[k + n - 1].end])
+                return unquoted(self.text[toks[k].start + int(glued):toks[k + n - 1].end])
         return None

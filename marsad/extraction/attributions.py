@@ -12,12 +12,12 @@ import re
 from marsad.extraction.channels import channel_in, outlet_channel
 from marsad.extraction.content import past_dateline, quoted, strip_span
 from marsad.extraction.speakers import (
-    _w,
     issuer_at,
     lexicon,
     name_of,
     skip_time,
     unglued,
+    word_of,
 )
 from marsad.model import Quote
 from marsad.text.arabic import normalize
@@ -69,14 +69,14 @@ def attributions(text, sent, toks, ents, account, here, out, claims, leads) -> N
 def _marker_source(text, m, toks, ents, account, end):
     """The source the attribution marker `m` names (see `_source`)."""
     src_toks = [t for t in toks if t.start >= m.end()]
-    while src_toks and (_w(src_toks[0]) in ("ما", "ل", "لـ", "لما") or src_toks[0].text in "ـ"):
+    while src_toks and (word_of(src_toks[0]) in ("ما", "ل", "لـ", "لما") or src_toks[0].text in "ـ"):
         src_toks = src_toks[1:]
     if src_toks and normalize(src_toks[0].text)[:1] == "ل" and m.group().startswith(("وفق", "طبق", "تبع")):
         src_toks[0] = unglued(src_toks[0])
     if src_toks and re.match(r"[أا]?(?:ذكر|افاد|أفاد|نقل|أعلن|اعلن|قال|أورد|اورد|أكد|اكد|أوضح|اوضح|كشف|بث|نشر)",
                              src_toks[0].text) and len(src_toks) > 1:
         src_toks = src_toks[1:]             # "بحسب ما أفاد X": the verb before the source
-        if src_toks and _w(src_toks[0]) in ("به", "بها"):
+        if src_toks and word_of(src_toks[0]) in ("به", "بها"):
             src_toks = src_toks[1:]
         src_toks = src_toks[skip_time(src_toks, 0):]
     return _source(text, src_toks, ents, end, account, m.start())
@@ -95,7 +95,7 @@ def _source(text, src_toks, ents, end, account, pos):
     lex = lexicon()
     if not src_toks:
         return None
-    first = _w(src_toks[0])
+    first = word_of(src_toks[0])
     if (first in lex["attribution_not_sources"] or _bare_not_source(first)) and not (
             len(src_toks) > 1 and _named_at(text, src_toks[1], ents)):
         return None
@@ -111,7 +111,7 @@ def _source(text, src_toks, ents, end, account, pos):
             iss = account.ante.issuer or account.speaker
             return (iss, src_toks[0].end, statement) if iss and first.startswith("ال") else None
         src_toks = src_toks[k:]
-        if src_toks and k == 1 and _w(src_toks[0])[:1] == "ل":
+        if src_toks and k == 1 and word_of(src_toks[0])[:1] == "ل":
             src_toks[0] = unglued(src_toks[0])
         channel = statement
     found = name_of(text, src_toks, ents, end, account.ante, pos)
@@ -132,7 +132,7 @@ def _source(text, src_toks, ents, end, account, pos):
 def _named_at(text: str, tok, ents) -> bool:
     """A person or body named from `tok` on (an entity, an organisation head): the genitive of a
     statement or a figure ("تصريح الورفلي"، "أرقام لجنة حقوق الإنسان")."""
-    w = _w(tok)
+    w = word_of(tok)
     return any(e.type in ("PER", "ORG") for e in ents.at.starting(tok.start, tok.end)) or \
         w in org_heads() or w.removeprefix("ال") in lexicon()["source_nouns"] or \
         any(p and normalize(p.split()[-1]) == w for p in ents.people)     # "تصريح علي": a family name named before
@@ -181,7 +181,7 @@ def later_issuer(text, sent, toks, ents, ante):
             if j is None:
                 continue
             sub = list(toks[j:])
-            if sub and j == k + 1 and _w(sub[0])[:1] == "ل":
+            if sub and j == k + 1 and word_of(sub[0])[:1] == "ل":
                 sub[0] = unglued(sub[0])
             return name_of(text, sub, ents, sent.end, ante, t.start)
     return None

@@ -15,7 +15,7 @@ from marsad.extraction.casualty_words import (
     new_victim,
 )
 from marsad.text.arabic import Token, strip_clitics
-from marsad.text.numbers import _lexicon as number_words
+from marsad.text.numbers import number_lexicon as number_words
 
 _IN_IT = {"فيه", "فيها", "فيهما", "خلاله", "خلالها", "بسببه", "جراءه"}    # "… قتل فيه 3": the victims follow
 _PREPOSITIONS = {"في", "علي", "من", "الي", "عن", "مع", "بين", "ضد"}

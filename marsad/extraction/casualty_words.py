@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from marsad.data import load_json
 from marsad.text.arabic import normalize, strip_clitics
-from marsad.text.numbers import _lexicon as number_words
+from marsad.text.numbers import number_lexicon as number_words
 
 KINDS = ("killed", "injured", "displaced", "captured")
 

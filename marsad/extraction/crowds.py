@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from marsad.extraction.trigger_context import _RELATIVE, _ends_clause, _recent
+from marsad.extraction.trigger_context import RELATIVES, ends_clause, recent_day_in
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, sentence_words
 from marsad.text.arabic import normalize, sentence_at
@@ -52,11 +52,11 @@ def _acted(text: str, trig: Trigger, sent_start: int) -> bool:
     before = normalize(text[max(sent_start, trig.start - 120):trig.start]).split()[-10:]
     # a comma after a fronted time ("منعت قوات الأمن مساء أول من أمس، تظاهرة") ends no clause
     cut = max((i + 1 for i, w in enumerate(before)
-               if _ends_clause(w) and not fits(w.rstrip("،,"), lexicon()["recent"])), default=0)
+               if ends_clause(w) and not fits(w.rstrip("،,"), lexicon()["recent"])), default=0)
     before = before[cut:]
-    rel = next((i for i in range(len(before) - 1, max(len(before) - 6, 0), -1) if before[i] in _RELATIVE), None)
+    rel = next((i for i in range(len(before) - 1, max(len(before) - 6, 0), -1) if before[i] in RELATIVES), None)
     here = sentence_at(text, trig.start)
-    if rel is not None and not _recent(text, sent_start, here.end if here else len(text)):
+    if rel is not None and not recent_day_in(text, sent_start, here.end if here else len(text)):
         return False                  # "بوش الذي خرج متظاهرا ضده آلاف المحتجين": a story of who he is
     if rel is not None:
         before = before[:rel - 1]     # "المتظاهرين الذين يهتفون … ويرشقون": the antecedent's place decides

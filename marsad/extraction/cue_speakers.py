@@ -13,14 +13,14 @@ from marsad.extraction.content import quoted
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.speakers import (
     Said,
-    _clean,
-    _w,
     issuer_at,
     lexicon,
     name_of,
     sane,
     skip_time,
     unglued,
+    unquoted,
+    word_of,
 )
 from marsad.model import Entity
 from marsad.text.arabic import Token, normalize, tokens
@@ -58,8 +58,8 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
         found = name_of(text, after[:split], ents, after[split].start, ante, cue.tok.start)
         if found:
             return Said(found[:2], after[split].start, said.channel, True)
-    if n < len(after) and _complement(_w(after[n])) and carried and (verb in lex["object_verbs"] or coordinated) \
-            and _w(after[0]).startswith("ال"):
+    if n < len(after) and _complement(word_of(after[n])) and carried and (verb in lex["object_verbs"] or coordinated) \
+            and word_of(after[0]).startswith("ال"):
         return Said(carried, after[0].start, None, True)   # "، واتهم الجيش بقصف …": the accused, not a speaker
     return said
 
@@ -103,7 +103,7 @@ def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
     a definite noun after a definite word it cannot qualify ("المنظمة | الأطراف"), or after an
     indefinite adjective ("مصدر أمني | المواطنين")."""
     for k in range(1, n):
-        prev, w = _w(toks[k - 1]), _w(toks[k])
+        prev, w = word_of(toks[k - 1]), word_of(toks[k])
         if toks[k - 1].text in "،,":
             continue
         inside = ents.within(toks[0].start, toks[n - 1].end)
@@ -124,16 +124,16 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
     lex = lexicon()
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
     rest = [t for t in toks[idx + 1:] if t.start < seg_end]
-    if normalize(cue.word) in lex["relay_verbs"] and not any(_w(t) == "عن" for t in rest[:12]):
+    if normalize(cue.word) in lex["relay_verbs"] and not any(word_of(t) == "عن" for t in rest[:12]):
         return None                         # "ونُقل المصابون إلى …": no relay, no speech
     i0 = skip_time(rest, 0)
-    if i0 + 1 < len(rest) and _w(rest[i0]) in lex["back_references"] and rest[i0 + 1].text not in "،,:.":
+    if i0 + 1 < len(rest) and word_of(rest[i0]) in lex["back_references"] and rest[i0 + 1].text not in "،,:.":
         i0 = skip_time(rest, i0 + 1)        # "صرح بذلك مدير المستشفى …": the subject follows بذلك
     after = rest[i0:]
-    if len(after) > 1 and _w(after[0]) in lex["pronoun_objects"] and _named(after[1], ents) and not _directed(cue):
+    if len(after) > 1 and word_of(after[0]) in lex["pronoun_objects"] and _named(after[1], ents) and not _directed(cue):
         after = after[1:]                   # "أعلن فيه تنظيم X أنه …": the subject after the pronoun
     start = after[0].start if after else cue.tok.end
-    first = _w(after[0]) if after else ""
+    first = word_of(after[0]) if after else ""
     named = after and after[0].text == ":" and len(after) > 1 and after[1].text in _OPEN and any(
         t.text in _CLOSE for t in after[2:7])               # 'قال: «المرصد …»، اليوم، إن': a quoted name
     if cue.form == "part" or not after or first in lex["complementizers"] or first in lex["pronoun_objects"] \
@@ -166,7 +166,7 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
         k = 0 if after[0].text in _OPEN else 1   # وأوضح "المسماري" …: a quoted name is the subject
         close = next((i for i, t in enumerate(after[k + 1:k + 6], k + 1) if t.text in _CLOSE), None)
         if close and close > k + 1:
-            phrase = _clean(text[after[k].start:after[close].end])
+            phrase = unquoted(text[after[k].start:after[close].end])
             return Said((phrase, ante.resolve(phrase, cue.tok.start) or ents.canonical(phrase, ante.heard)),
                         after[close].end)
     statement = lex["statements"].get(first, False)
@@ -178,7 +178,7 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
     phrase, canonical, end, n = found
     if _title_only(phrase) and carried:
         return Said(carried, end)
-    if normalize(cue.word) in lex["relay_verbs"] and n < len(after) and _w(after[n]) == "عن":
+    if normalize(cue.word) in lex["relay_verbs"] and n < len(after) and word_of(after[n]) == "عن":
         return _relay(text, after[n:], ents, seg_end, ante, cue, phrase)
     return Said((phrase, canonical), end)
 
@@ -186,7 +186,7 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
 def _relay(text, toks, ents, seg_end, ante, cue, relayer: str | None) -> Said:
     """"نقلت X عن Y [قوله]": Y speaks, through X's channel (toks[0] is عن)."""
     channel = outlet_channel(ante.resolve(relayer, cue.tok.start) or relayer) if relayer else None
-    statement = lexicon()["statements"].get(_w(toks[1]), False) if len(toks) > 1 else False
+    statement = lexicon()["statements"].get(word_of(toks[1]), False) if len(toks) > 1 else False
     if statement is not False:              # "نقلت الوكالة عن بيان لـX": the statement's issuer
         said = _statement(text, toks[1:], ents, seg_end, ante, cue, statement, None)
         return Said(said.name, said.start, channel or said.channel) if said.name else Said(None, cue.tok.end)
@@ -202,7 +202,7 @@ def _statement(text, toks, ents, seg_end, ante, cue, channel, carried) -> Said:
     if k is not None:
         sub = list(toks[k:])
         if sub:
-            sub[0] = unglued(sub[0]) if k == 1 and _w(toks[1])[:1] == "ل" else sub[0]
+            sub[0] = unglued(sub[0]) if k == 1 and word_of(toks[1])[:1] == "ل" else sub[0]
             found = name_of(text, sub, ents, seg_end, ante, cue.tok.start)
             if found:
                 if channel == "statement":
@@ -214,7 +214,7 @@ def _statement(text, toks, ents, seg_end, ante, cue, channel, carried) -> Said:
 
 def _named(tok: Token, ents: Mentions) -> bool:
     """A person or body is named from `tok` on (an entity, an organisation or source noun)."""
-    w = _w(tok)
+    w = word_of(tok)
     return any(e.type in ("PER", "ORG") for e in ents.at.starting(tok.start, tok.end)) or \
         w.removeprefix("ال") in lexicon()["source_nouns"] or w in org_heads()
 
@@ -222,11 +222,11 @@ def _named(tok: Token, ents: Mentions) -> bool:
 def _antecedent(text: str, toks, idx: int, ents: Mentions, ante: Antecedents, pos: int):
     """"بحسب المصادر التي أشارت إلى أن …": a cue opening a relative clause with no subject of its own
     speaks for the clause's antecedent, the longest source or name before the relative pronoun."""
-    if idx < 2 or _w(toks[idx - 1]) not in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"):
+    if idx < 2 or word_of(toks[idx - 1]) not in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"):
         return None
     best = None
     for j in range(idx - 2, max(-1, idx - 7), -1):
-        if toks[j].text in "،,.:؛()" or prepositional(_w(toks[j])):
+        if toks[j].text in "،,.:؛()" or prepositional(word_of(toks[j])):
             break
         found = name_of(text, list(toks[j:idx - 1]), ents, toks[idx - 2].end, ante, pos)
         if found and found[2] == toks[idx - 2].end and _named(toks[j], ents):
@@ -237,10 +237,10 @@ def _antecedent(text: str, toks, idx: int, ents: Mentions, ante: Antecedents, po
 def _subject_before(text: str, toks, idx: int, ents: Mentions, ante: Antecedents, pos: int):
     """"وكان مصدر عسكري (قد) قال …": the subject stands between كان and the cue."""
     j = idx - 1
-    if j >= 0 and _w(toks[j]) == "قد":
+    if j >= 0 and word_of(toks[j]) == "قد":
         j -= 1
     for k in range(j, max(-1, j - 9), -1):
-        w = _w(toks[k])
+        w = word_of(toks[k])
         if toks[k].text in ".:؛" or (toks[k].text in "،," and k < j - 1):
             return None                         # "وكانت وكالة …، نقلت": a comma right before the cue is fine
         if w in ("كان", "كانت", "وكان", "وكانت", "فكان", "فكانت") and k < j:

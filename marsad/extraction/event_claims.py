@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from marsad.extraction.event_actors import ARMED, clean_actor
 from marsad.extraction.spans import ByStart
+from marsad.extraction.speakers import lexicon as quote_lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity, Quote
 from marsad.text.arabic import normalize, normalize_map
@@ -81,8 +82,6 @@ def _speaker_name(phrase: str, names: Names) -> str:
 
 @lru_cache(maxsize=1)
 def _directives() -> frozenset[str]:
-    from marsad.extraction.quotes import _lex as quote_lexicon
-
     return quote_lexicon()["directives"]
 
 

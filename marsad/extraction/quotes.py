@@ -40,15 +40,15 @@ from marsad.extraction.content import (
 from marsad.extraction.cue_speakers import speaker_for
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.speakers import (
-    _w,
     is_time,
     lexicon,
     phrase_length,
+    word_of,
 )
 from marsad.model import Document, Entity, Quote
 from marsad.text.arabic import Token, normalize, sentences, tokens
 
-_lex = lexicon                       # events.py reads the directives from here
+
 @dataclass
 class Cue:
     tok: Token
@@ -222,7 +222,7 @@ def _relays(text: str, cue: Cue, end: int) -> bool:
     """A relay verb is a cue only in the relay shape "نقل X عن Y" (ونُقل المصابون إلى … is none)."""
     if normalize(cue.word) not in lexicon()["relay_verbs"]:
         return True
-    return any(_w(t) == "عن" for t in tokens(text, cue.tok.end, end)[:12])
+    return any(word_of(t) == "عن" for t in tokens(text, cue.tok.end, end)[:12])
 
 
 def _attributed(text: str, cue: Cue) -> bool:
@@ -241,8 +241,8 @@ def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
     if idx == 0 or normalize(cue.tok.text) != normalize(cue.word):
         return False
     prev = toks[idx - 1]
-    w = _w(prev)
-    nxt = _w(toks[idx + 1]) if idx + 1 < len(toks) else ""
+    w = word_of(prev)
+    nxt = word_of(toks[idx + 1]) if idx + 1 < len(toks) else ""
     if w in ("التي", "الذي", "الذين") and (nxt in lex["complementizers"] or nxt in ("الي", "علي", "ب")):
         return False                             # "المصادر التي أشارت إلى أن …": the antecedent speaks
     if _FRONTED.match(text[toks[0].start:cue.tok.start]) and idx <= 5 and complementizer_in(
@@ -255,7 +255,7 @@ def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
     for t in reversed(toks[max(0, idx - 9):idx]):    # "وكان مصدر عسكري قال": the subject came first
         if t.text in "،,.:؛":
             break
-        if _w(t) in ("كان", "كانت", "وكان", "وكانت"):
+        if word_of(t) in ("كان", "كانت", "وكان", "وكانت"):
             return False
     return not any(e.end == prev.end for e in ents.at.starting(prev.start - 60, prev.end))
 
@@ -264,8 +264,8 @@ def _statement_before(text: str, toks, cue: Cue, lead: int) -> str | None:
     """The channel of the statement whose words the cue reports, named before it ("أصدر بيانا عبر صفحته
     على فيسبوك، أكد فيه"، "تغريدة قال فيها")."""
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
-    k = idx + 2 if idx + 2 < len(toks) and _w(toks[idx + 1]) in ("من", "عبر") else idx + 1   # "أكد من خلالها"
-    if idx == 0 or k >= len(toks) or _w(toks[k]) not in lexicon()["pronoun_objects"]:
+    k = idx + 2 if idx + 2 < len(toks) and word_of(toks[idx + 1]) in ("من", "عبر") else idx + 1   # "أكد من خلالها"
+    if idx == 0 or k >= len(toks) or word_of(toks[k]) not in lexicon()["pronoun_objects"]:
         return None
     return channel_in(text[lead:cue.tok.start])
 
@@ -287,7 +287,7 @@ def _back_reference(text: str, toks, cue: Cue) -> bool:
     if normalize(cue.word) not in lex["back_cues"]:
         return False
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
-    return idx + 1 < len(toks) and _w(toks[idx + 1]) in lex["back_references"] and \
+    return idx + 1 < len(toks) and word_of(toks[idx + 1]) in lex["back_references"] and \
         (idx + 2 >= len(toks) or toks[idx + 2].text not in "،,:.")
 
 

@@ -53,11 +53,12 @@ class Said:
     addressee: bool = False
 
 
-def _w(tok: Token) -> str:
+def word_of(tok: Token) -> str:
+    """A token's normalised word: what every cue and speaker rule compares."""
     return normalize(tok.text)
 
 
-def _bare(word: str) -> str:
+def without_article(word: str) -> str:
     """A word without its article or لل (الوزارة → وزاره), for matching an anaphor to its antecedent."""
     for p in ("وال", "ال", "لل"):
         if word.startswith(p) and len(word) - len(p) >= 2:
@@ -65,7 +66,8 @@ def _bare(word: str) -> str:
     return word
 
 
-def _clean(s: str) -> str:
+def unquoted(s: str) -> str:
+    """A speaker phrase without its quotation marks and the punctuation at its edges."""
     return re.sub(f"[{_OPEN}{_CLOSE}]", "", s).strip(" ،,:-–—")
 
 
@@ -133,16 +135,16 @@ def _grammar_break(prev: str, word: str) -> bool:
 def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit: int = MAX_SPEAKER_TOKENS) -> int:
     """How many of `toks` (after a cue) make the subject noun phrase."""
     lex, i, n = lexicon(), 0, 0
-    if toks and _no_subject(_w(toks[0])):
+    if toks and _no_subject(word_of(toks[0])):
         return 0
     while i < len(toks) and i < limit and toks[i].end <= end:
-        t, w = toks[i], _w(toks[i])
-        prev = _w(toks[i - 1]) if i else ""
+        t, w = toks[i], word_of(toks[i])
+        prev = word_of(toks[i - 1]) if i else ""
         ent = _entity_at(text, ents, t, end)
         if ent is not None:
-            if i and is_media(ent) and _bare(prev) not in ("مراسل", "مراسله"):
+            if i and is_media(ent) and without_article(prev) not in ("مراسل", "مراسله"):
                 break                           # "أبلغت المصادر وكالة الأنباء …"، "طبيب لفرانس برس": the addressee
-            while i < len(toks) and toks[i].end <= ent.end and not (i and _w(toks[i]) in lex["object_nouns"]):
+            while i < len(toks) and toks[i].end <= ent.end and not (i and word_of(toks[i]) in lex["object_nouns"]):
                 i += 1
             if i < len(toks) and toks[i].text in _CLOSE and sum(ent.text.count(c) for c in _OPEN + "”»") % 2:
                 i += 1                          # قناة "ليبيا الحدث": the tagger left the closing mark out
@@ -152,14 +154,14 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
             continue                            # a dictionary name is whole ("أكد المرصد … الأنباء")
         if t.text in _OPEN:
             close = _quote_close(toks, i)
-            head = _w(toks[0])
+            head = word_of(toks[0])
             if close is None or not i or (i >= 2 and (head in lex["source_nouns"] or lex["pairs"].get(head) in
                                                       lex["source_nouns"])) \
-                    or (i + 1 < len(toks) and _w(toks[i + 1]) in lex["object_nouns"]):
+                    or (i + 1 < len(toks) and word_of(toks[i + 1]) in lex["object_nouns"]):
                 break                           # "أكد مصدر طبي “مقتل …”": a source's quotation is its words
             n = close + 1                       # a quoted name ends the phrase: حركة "الشباب" المتطرفة
             break
-        if w in ("ل", "لـ") and i and _w(toks[0]).startswith("ال") and i + 1 < len(toks) and (
+        if w in ("ل", "لـ") and i and word_of(toks[0]).startswith("ال") and i + 1 < len(toks) and (
                 toks[i + 1].text in _OPEN or _entity_at(text, ents, toks[i + 1], end)):
             i += 1                              # المركز الإعلامي لـ"قسد" (but "مصدر طبي لـ«X»" spoke to X)
             continue
@@ -168,7 +170,7 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
         if i and (w in lex["speaker_stop"] or is_time(w) or w in lex["subject_breakers"] or plural_verb(w)
                   or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)):
             break
-        if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)$", _w(x)) for x in toks[:i]):
+        if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)$", word_of(x)) for x in toks[:i]):
             break
         i = n = i + 1
     return n
@@ -177,9 +179,9 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
 def skip_time(toks: list[Token], i: int) -> int:
     """Past time words, commas and bracketed days right after a cue ("أفاد، الثلاثاء، …")."""
     while i < len(toks):
-        w = _w(toks[i])
-        between = toks[i].text in "،,()" and ((i + 1 < len(toks) and is_time(_w(toks[i + 1])))
-                                              or (i and is_time(_w(toks[i - 1]))))
+        w = word_of(toks[i])
+        between = toks[i].text in "،,()" and ((i + 1 < len(toks) and is_time(word_of(toks[i + 1])))
+                                              or (i and is_time(word_of(toks[i - 1]))))
         if not (is_time(w) or w == "قد" or between):
             break
         i += 1
@@ -191,7 +193,7 @@ def role_led(words: list[str]) -> bool:
     if not words:
         return False
     lex, first = lexicon(), words[0]
-    return _bare(first) in lex["role_heads"] or first in lex["role_heads"] or any(
+    return without_article(first) in lex["role_heads"] or first in lex["role_heads"] or any(
         " ".join(words[:2]).startswith(t) for t in titles())
 
 
@@ -201,7 +203,7 @@ def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] 
     lex = lexicon()
     if i >= len(toks) or toks[i].end > end:
         return None
-    first = _w(toks[i])
+    first = word_of(toks[i])
     if toks[i].text in ("على", "إلى", "الى"):
         return None                          # على (on) is علي (Ali) once normalised
     if not (first in person_names() or (first.startswith("عبد") and len(first) > 5)) or first in lex["role_heads"] \
@@ -209,7 +211,7 @@ def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] 
         return None                          # a family name (المصري) or باسم is no first name
     j = i + 1
     while j < len(toks) and j < i + 4 and toks[j].end <= end:
-        w, raw = _w(toks[j]), toks[j].text
+        w, raw = word_of(toks[j]), toks[j].text
         stop = (toks[j].text in _PUNCT or toks[j].text in _OPEN or w in lex["complementizers"] or is_time(w)
                 or (w in lex["speaker_stop"] and raw != "علي") or w.startswith(("لل", "بال")) or plural_verb(w))
         if stop or (w[:1] in "لب" and len(w) > 4 and not w.startswith("ال")):
@@ -224,7 +226,7 @@ def bound(text: str, toks: list[Token], end: int) -> int:
     for k, t in enumerate(toks):
         if t.end > end:
             return k
-        if _w(t) in lex["complementizers"] or t.text == ":" or (t.text in _OPEN and _quote_close(toks, k) is None):
+        if word_of(t) in lex["complementizers"] or t.text == ":" or (t.text in _OPEN and _quote_close(toks, k) is None):
             return k
     return len(toks)
 
@@ -233,7 +235,7 @@ def person_after_role(text: str, toks: list[Token], ents: Mentions, n: int, end:
     """The person a role phrase (toks[:n]) leads to before the content: (name, end offset)."""
     stop = min(bound(text, toks, end), MAX_ROLE_TOKENS)
     for k in range(1, stop):                 # the phrase may have run on into a name the tagger missed
-        before = _w(toks[k - 1]) if k else ""
+        before = word_of(toks[k - 1]) if k else ""
         if before in _PREPOSITIONS:
             continue
         e = _entity_at(text, ents, toks[k], end)
@@ -261,7 +263,7 @@ def issuer_at(text: str, toks: list[Token], i: int) -> int | None:
     lex = lexicon()
     if i >= len(toks):
         return None
-    words = [_w(t) for t in toks[i:i + 3]]
+    words = [word_of(t) for t in toks[i:i + 3]]
     for link in lex["issuer_links"]:
         parts = link.split()
         if len(link) > 2 and words[:len(parts)] == parts:
@@ -277,7 +279,7 @@ def issuer_at(text: str, toks: list[Token], i: int) -> int | None:
 
 def surface(text: str, toks: list[Token]) -> str:
     """The text of a token run, its first token possibly unglued (وزير الدفاع out of "لوزير الدفاع")."""
-    return _clean(toks[0].text + text[toks[0].end:toks[-1].end])
+    return unquoted(toks[0].text + text[toks[0].end:toks[-1].end])
 
 
 def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
@@ -290,7 +292,7 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
         return None
     sub = toks[:n]
     s_start, s_end = sub[0].start, sub[-1].end
-    words = [_w(t) for t in sub]
+    words = [word_of(t) for t in sub]
     people = [e for e in ents.within(s_start, s_end, ("PER",)) if sane(text, e)]
     appositive = apposition(text, ents, s_end)    # "رئيس …، اللواء ركن صقر الجروشي، إن"
     if appositive and (not people or appositive[0].title and not people[0].title):
@@ -309,19 +311,19 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
     if cut is not None:                        # "الجيش المصري | توجيه ضربات": the subject ends there
         s_end, n = sub[cut].end, cut + 1
     orgs = ents.within(s_start, s_end, ("ORG",))
-    tail = normalize(_clean(text[orgs[0].end:s_end])).split() if orgs else []
+    tail = normalize(unquoted(text[orgs[0].end:s_end])).split() if orgs else []
     if orgs and tail and not tail[0].startswith(("ال", "ل")):
         s_end = orgs[0].end                    # "… للقوات المسلحة الليبية | دخول …", not "شعبة الإعلام | الحربي"
-    phrase = _clean(sub[0].text[:s_end - sub[0].start] if s_end < sub[0].end else sub[0].text + text[sub[0].end:s_end])
+    phrase = unquoted(sub[0].text[:s_end - sub[0].start] if s_end < sub[0].end else sub[0].text + text[sub[0].end:s_end])
     if not phrase:
         return None
-    if _bare(normalize(phrase.split()[0])) == "مراسل" and len(phrase.split()) > 1:
+    if without_article(normalize(phrase.split()[0])) == "مراسل" and len(phrase.split()) > 1:
         phrase = " ".join(phrase.split()[1:])  # "مراسل قناة X": the outlet speaks through its correspondent
     head = normalize(phrase.split()[0])
     if not head.startswith("ال") and (head in lex["source_nouns"] or lex["pairs"].get(head) in lex["source_nouns"]):
         more = _body_after(text, toks, n, ents, end)   # "مصدر في الجيش"، "مصادر في سلاح الجو": the body
         if more:
-            phrase, s_end, n = _clean(text[s_start:more[0]]), more[0], more[1]
+            phrase, s_end, n = unquoted(text[s_start:more[0]]), more[0], more[1]
     canonical = ante.resolve(phrase, pos)
     second = normalize(phrase.split()[1]) if len(phrase.split()) > 1 else ""
     if canonical is None and second and head.startswith("ال") and not nisba(second) and not second.endswith(("ي", "يه")):
@@ -334,7 +336,7 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
 
 def _remember_role(ante, role: str, name: str) -> None:
     """"قال مدير ناحية X، NAME، إن …": the role phrase, said again later alone, is that person."""
-    role = normalize(_clean(role)).strip(" ،,")
+    role = normalize(unquoted(role)).strip(" ،,")
     if len(role.split()) >= 2 and role not in titles() and hasattr(ante, "roles"):
         ante.roles.setdefault(role, name)
 
@@ -347,23 +349,23 @@ def _given_name(text: str, toks: list[Token], ents: Mentions, p: Entity) -> str 
     k = next((i for i, t in enumerate(toks) if t.start == p.start), None)
     if not k:
         return None
-    w = _w(toks[k - 1])
+    w = word_of(toks[k - 1])
     if (not w.isalpha() or w.startswith(("ال", "لل")) or w in lexicon()["role_heads"] or w in org_heads()
             or w in _PREPOSITIONS or w in lexicon()["source_nouns"] or is_time(w) or any(w == t or t.startswith(w + " ")
                                                                                       for t in titles())
             or any(e.end >= toks[k - 1].end and e is not p for e in ents.at.starting(toks[k - 1].start - 40,
                                                                                         toks[k - 1].end))):
         return None
-    return _clean(text[toks[k - 1].start:p.end])
+    return unquoted(text[toks[k - 1].start:p.end])
 
 
 def _body_after(text: str, toks: list[Token], n: int, ents: Mentions, end: int) -> tuple[int, int] | None:
     """(end offset, tokens) of "في/داخل + organisation" after an unnamed source, else None ("في المدينة")."""
-    if n + 1 >= len(toks) or _w(toks[n]) not in ("في", "داخل", "بـ"):
+    if n + 1 >= len(toks) or word_of(toks[n]) not in ("في", "داخل", "بـ"):
         return None
     nxt = toks[n + 1]
     e = _entity_at(text, ents, nxt, end)
-    if (e is not None and e.type == "ORG") or _w(nxt) in org_heads() or _w(nxt) in lexicon()["source_bodies"]:
+    if (e is not None and e.type == "ORG") or word_of(nxt) in org_heads() or word_of(nxt) in lexicon()["source_bodies"]:
         k = n + 1 + phrase_length(text, toks[n + 1:], ents, end)
         return toks[k - 1].end, k
     return None

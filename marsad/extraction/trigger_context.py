@@ -61,7 +61,7 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
         return True
     if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
         return True
-    if len(after) == 2 and after[0] in _RELATIVE and _future_verb(after[1]):
+    if len(after) == 2 and after[0] in RELATIVES and _future_verb(after[1]):
         return True      # "المظاهرات التي ستنظم"، "الهجمات التي سيشنها": planned, not told
     if after and (trig.flag == "weapon" and _future_verb(after[0]) or re.fullmatch(r"1\d{3}|20\d\d", after[0])):
         return True      # "سيارة مفخخة ستدخل المدينة": planned; "مذبحة 1391"، "تفجيرات 2005": named by their year
@@ -73,9 +73,9 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
         return True
     if trig.flag == "cause" and _not_political(text, sent_start, sent_end):
         return True      # "قتل طفل برصاصة طائشة"، "أصيب بالخطأ": a death by a bullet, no political violence
-    if trig.flag in ("", "doer", "gather", "cause") and before and before[-1] in _RELATIVE and not _recent(text, sent_start, sent_end):
+    if trig.flag in ("", "doer", "gather", "cause") and before and before[-1] in RELATIVES and not recent_day_in(text, sent_start, sent_end):
         return True      # "الصحافي الذي اختطف وقطع رأسه"، "المحتجون الذين تجمعوا قرب …": a story of who they are, not today's report
-    if trig.event_type in _REACTED_TO[:2] and _victims_story(before) and not _recent(text, sent_start, sent_end):
+    if trig.event_type in _REACTED_TO[:2] and _victims_story(before) and not recent_day_in(text, sent_start, sent_end):
         return True      # "الوكالتين اللتين تعرضتا لاعتداء انتحاري"، "الرهينة التي تم اختطافها": the same, told of its victim
     return False
 
@@ -83,14 +83,14 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
 _CLAUSE_END = (".", "،", ",", "؛", ":")
 
 
-def _ends_clause(word: str) -> bool:
+def ends_clause(word: str) -> bool:
     """A word written with the punctuation that closes its clause."""
     return word.endswith(_CLAUSE_END)
 
 
 def _unbroken(words: list[str]) -> bool:
     """No clause ends inside these words: they are one clause."""
-    return not any(_ends_clause(w) for w in words)
+    return not any(ends_clause(w) for w in words)
 
 
 def _victims_story(before: list[str]) -> bool:
@@ -98,7 +98,7 @@ def _victims_story(before: list[str]) -> bool:
     الذين قتلوا في، الذين سقطوا في): a description of victims, not a report; a doer's clause (التي
     استخدمت سيارات مفخخة) may be the report itself."""
     lex = lexicon()
-    at = next((i for i in (len(before) - 2, len(before) - 3) if i >= 0 and before[i] in _RELATIVE), None)
+    at = next((i for i in (len(before) - 2, len(before) - 3) if i >= 0 and before[i] in RELATIVES), None)
     if at is None or not _unbroken(before):
         return False
     verb = before[at + 1]
@@ -144,7 +144,8 @@ def _not_political(text: str, sent_start: int, sent_end: int) -> bool:
     return any(fits(w, lexicon()["not_political"]) for w in words)
 
 
-def _recent(text: str, sent_start: int, sent_end: int) -> bool:
+def recent_day_in(text: str, sent_start: int, sent_end: int) -> bool:
+    """A recent day (أمس، اليوم، a weekday) named in the sentence: today's report, not background."""
     _, words = sentence_words(text, sent_start, sent_end)
     return any(fits(w, lexicon()["recent"]) for w in words)
 
@@ -210,7 +211,7 @@ def _listed_kind(own: list[str], before: list[str], after: list[str]) -> bool:
     if len(own) != 1 or not _kind(own[0]):
         return False
     prev = before[-2] if len(before) > 1 and before[-1] in ("اعمال", "واعمال") else (before[-1] if before else "")
-    joined_before = own[0].startswith("و") and prev != "" and not _ends_clause(prev) and _kind(prev)
+    joined_before = own[0].startswith("و") and prev != "" and not ends_clause(prev) and _kind(prev)
     joined_after = bool(after) and after[0].startswith("و") and _kind(after[0]) and not own[0].endswith(("،", ","))
     return joined_before or joined_after
 
@@ -327,7 +328,7 @@ def _past_year(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool
 
 _WINDOW = 10       # words either side of a weak trigger in which its anchor must stand
 _NEAR = 3          # … and a recent-day word
-_RELATIVE = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})
+RELATIVES = frozenset({"الذي", "التي", "اللذين", "اللتين", "الذين"})   # the relative pronouns a clause of its noun opens with
 
 
 def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
@@ -345,9 +346,9 @@ def _anchored(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     lo, hi = max(0, inside[0] - _WINDOW), (len(words) if trig.flag == "gather" else inside[-1] + _WINDOW + 1)
     near = range(inside[0] - _NEAR, inside[-1] + _NEAR + 1)
     after = inside[-1] + 1
-    if after + 1 < len(words) and words[after + 1] in _RELATIVE and re.fullmatch(r"ال\S+(?:ي|يه)", words[after]):
+    if after + 1 < len(words) and words[after + 1] in RELATIVES and re.fullmatch(r"ال\S+(?:ي|يه)", words[after]):
         after += 1           # "التفجير الإرهابي الذي وقع": an adjective, then the relative clause
-    if trig.flag in ("weak", "weapon", "crowd") and after < len(words) and words[after] in _RELATIVE:
+    if trig.flag in ("weak", "weapon", "crowd") and after < len(words) and words[after] in RELATIVES:
         # "التفجير الذي استهدف الدورية" names an event already known, "المحتجين الذين تجمعوا" people
         # by what they did; its relative clause is no report: the sentence must tell something outside it
         inside = inside + [after, after + 1, after + 2]

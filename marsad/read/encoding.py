@@ -149,7 +149,7 @@ def _looks_like_text(text: str) -> bool:
     return spaces >= len(text) * 0.03 and controls <= len(text) * 0.01
 
 
-def _declared_charset(data: bytes) -> str | None:
+def declared_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in its first 2 KB (<meta charset=…>), if any."""
     head = data[:2048].lower()
     i = head.find(b"charset=")

@@ -28,9 +28,9 @@ from marsad.model import RawItem
 from marsad.read.containers import looks_like_warc, read_feed, read_warc
 from marsad.read.encoding import (
     DecodeError,
-    _declared_charset,
     binary_kind,
     clean_surrogates,
+    declared_charset,
     decode,
     decode_text,
 )
@@ -261,7 +261,7 @@ def _read_format(fmt: str, stream: BinaryIO, head: bytes, inp: Input, size: int 
         yield from read_feed(data, src, base)
         return
     try:
-        d = decode_text(data, _declared_charset(data) if fmt == "html" else None)
+        d = decode_text(data, declared_charset(data) if fmt == "html" else None)
     except DecodeError as e:
         yield RawItem(base, src, fmt, size=len(data), error=str(e))
         return

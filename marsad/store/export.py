@@ -18,6 +18,7 @@ from typing import IO
 
 from marsad.data import load_json
 from marsad.extraction.event_actors import is_protesters
+from marsad.extraction.geo import country_english
 from marsad.text.arabic import normalize
 
 FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
@@ -45,7 +46,7 @@ def acled() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, dict]:
+def country_rows() -> dict[str, dict]:
     from marsad.text.lexicons import table
 
     return {r["english"]: r for r in table("countries.tsv") if r.get("english")}
@@ -70,7 +71,7 @@ def find_events(db: sqlite3.Connection, type: str | None = None, actor: str | No
         from marsad.text.lexicons import countries
 
         cc = countries().get(normalize(place))              # "ليبيا" also matches country "Libya"
-        english = next((r["english"] for r in _countries().values() if r["country"] == cc), None) if cc else None
+        english = country_english(cc)
     out: dict[tuple, dict] = {}
     for data, doc_id, outlet, url, source, title, published, story in rows:
         ev = json.loads(data)
@@ -126,7 +127,7 @@ def acled_date(ev: dict) -> tuple[str, int, str]:
 
 def acled_row(ev: dict, n: int, stamp: int) -> dict:
     """One event in ACLED's 31 export columns."""
-    info = _countries().get(ev.get("country") or "", {})
+    info = country_rows().get(ev.get("country") or "", {})
     etype, sub = ev["event_type"], ev["sub_event_type"]
     actor1, actor2 = ev.get("actor1"), ev.get("actor2")
     if etype == "Protests" and (not actor1 or is_protesters(actor1)):      # "المحتجين": ACLED's generic name

@@ -35,7 +35,7 @@ class Quantity:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> dict:
+def number_lexicon() -> dict:
     raw = load_json("numbers.json")
     fold = lambda d: {normalize(k): v for k, v in d.items()}  # noqa: E731
     small = fold(raw["units"]) | fold(raw["tens"]) | fold(raw["hundreds"])
@@ -76,7 +76,7 @@ def _word(tok: str, table: dict) -> int | None:
 
 def _parse_at(toks: list[Token], i: int) -> tuple[int, int, bool] | None:
     """(value, tokens used, vague) for a number starting at token i, or None."""
-    lex = _lexicon()
+    lex = number_lexicon()
     found = _digits(toks[i].text)
     j = i + 1
     if found is not None:
@@ -111,7 +111,7 @@ def _parse_at(toks: list[Token], i: int) -> tuple[int, int, bool] | None:
 
 def _cue_before(text: str, start: int) -> bool:
     before = normalize(text[max(0, start - 20):start]).rstrip()
-    return any(before.endswith(c) for c in _lexicon()["cues"])
+    return any(before.endswith(c) for c in number_lexicon()["cues"])
 
 
 def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:

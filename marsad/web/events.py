@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from json.encoder import encode_basestring
 
-from marsad.store.export import EVENT_TYPES, _countries, acled_row, geojson
+from marsad.extraction.geo import country_english
+from marsad.store.export import EVENT_TYPES, acled_row, country_rows, geojson
 from marsad.text.arabic import normalize
 
 SORTS = ("date", "-date", "fatalities", "-fatalities")
@@ -71,7 +72,7 @@ def _country_name(value: str) -> str:
 
     v = value.strip()
     code = countries().get(normalize(v))
-    for row in _countries().values():
+    for row in country_rows().values():
         if code == row["country"] or v.upper() in (row["country"], row["iso3"]) or v.lower() == row["english"].lower():
             return row["english"]
     return v
@@ -83,7 +84,7 @@ def _place_match(place: str) -> Callable[[str | None, str | None, str | None], b
 
     words = _norm(place)
     cc = countries().get(words)
-    english = next((r["english"] for r in _countries().values() if r["country"] == cc), None) if cc else None
+    english = country_english(cc)
     return lambda loc, adm, country: (words in _norm(loc) or words in _norm(adm) or words in _norm(country)
                                       or bool(english) and country == english)
 

@@ -70,7 +70,7 @@ def _text(value: Optional[str]) -> Optional[str]:
     return value or None
 
 
-def _search(value: Optional[str]) -> Optional[str]:
+def search_query(value: Optional[str]) -> Optional[str]:
     """A search query that can select something: -word alone only leaves articles out."""
     if value is None:
         return None
@@ -110,7 +110,7 @@ def words(description: Optional[str] = None, max_length: int = MAX_QUERY_CHARS):
 Words = words()
 Search = Annotated[Optional[str], Query(
     max_length=MAX_QUERY_CHARS, description='Words (all must match), a OR b, -word, "a phrase".'),
-    AfterValidator(_search)]
+    AfterValidator(search_query)]
 EventSort = Annotated[Literal["date", "-date", "fatalities", "-fatalities"], Query(
     description="date or fatalities, ascending; with a leading - descending (undated/unknown last).")]
 ArticleSort = Annotated[Literal["published", "-published", "doc_id", "-doc_id", "ingested", "-ingested"], Query(

@@ -37,7 +37,7 @@ from marsad.web.params import (
     Offset,
     SubType,
     Words,
-    _search,
+    search_query,
     words,
 )
 
@@ -60,7 +60,7 @@ def list_articles(request: Request, status: Optional[Literal["ok", "rejected"]] 
                   outlet: Words = None,
                   q: Annotated[Optional[str], Query(max_length=MAX_QUERY_CHARS, description=(
                       "Only articles matching this search (the syntax of /api/search).")),
-                      AfterValidator(_search)] = None,
+                      AfterValidator(search_query)] = None,
                   sort: ArticleSort = "-published", limit: Limit = 50, offset: Offset = 0):
     return _json(views.articles(reader(request).db, status, outlet, q, sort, limit, offset))
 
@@ -212,7 +212,7 @@ def story(request: Request, story_id: str):
 def search(request: Request,
            q: Annotated[str, Query(min_length=1, max_length=MAX_QUERY_CHARS, description=(
                'Words (all must match; hamza, ta marbuta, clitics ignored), a OR b, -word, "a phrase".')),
-               AfterValidator(_search)],
+               AfterValidator(search_query)],
            limit: Annotated[int, Query(ge=1, le=1000)] = 10, offset: Offset = 0):
     hits = reader(request).search(q, limit + offset)
     return _json({"items": hits[offset:], "limit": limit, "offset": offset})
