@@ -47,23 +47,22 @@ def crf_models(path: str) -> tuple:
     return opened(path), opened(second) if os.path.exists(second) else None
 
 
-_HAND_CUES = frozenset(normalize(w) for w in (
-    "في مدينة منطقة بلدة قرية محافظة ولاية مديرية ريف من إلى الى نحو قرب على علي شرق غرب جنوب شمال شرقي غربي "
-    "جنوبي شمالي وسط محيط ضواحي أطراف داخل عاصمة العاصمة مدينتي بلدتي قريتي قضاء ناحية محلية مخيم بلدية "
-    "إقليم أقاليم مقاطعة ضاحية مدن بلدات قرى").split())
+@lru_cache(maxsize=1)
+def _place_cues() -> dict[str, str]:
+    """normalised cue word → kind (lexicon/place_cues.tsv: prepositions, directions, the parts of a place)."""
+    return {normalize(r["word"]): r["kind"] for r in lx.table("place_cues.tsv")}
 
 
 @lru_cache(maxsize=1)
 def _loc_cues() -> frozenset[str]:
-    """Words after which a gazetteer name is a place: prepositions and directions above, and every
+    """Words after which a gazetteer name is a place: the cues of lexicon/place_cues.tsv and every
     place noun of lexicon/place_nouns.tsv, plurals too ("أحياء الكرخ والرصافة", "مخيمات X")."""
-    return _HAND_CUES | frozenset(lx.place_nouns())
+    return frozenset(_place_cues()) | frozenset(lx.place_nouns())
 
 
 _COUNTRYSIDE = normalize("ريف")
 _STRONG_TIERS = ("country", "big-arab", "region")
 _TIER_RANK = ("country", "region", "big-arab", "mid-arab", "small-arab", "big", "mid", "small")
-_DIRECTIONS = frozenset(normalize(w) for w in "شرق غرب جنوب شمال شرقي غربي جنوبي شمالي".split())   # mid-sized Arab towns need a cue word before them
 
 
 def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
@@ -95,7 +94,7 @@ def gazetteer_fill(tokens: list[str], tags: list[str]) -> list[str]:
         if len(found.removeprefix("ال")) < 4 and tiers[found] != "region" and not (named and found.startswith("ال")):
             continue                        # curated names may be short, GeoNames' short ones are words
         # "جنوبي مخمور": an indefinite word after a direction is a name (a common noun there is definite)
-        named = named or before in _DIRECTIONS and not found.startswith("ال") and tiers[found].endswith("arab")
+        named = named or _place_cues().get(before) == "direction" and not found.startswith("ال") and tiers[found].endswith("arab")
         if tiers[found] not in _STRONG_TIERS + ("mid-arab",) and not named:
             continue
         clitic = len(forms) > 1 and normalize(tok)[0] in "بل"
@@ -171,15 +170,17 @@ def _multiword_places(tokens: list[str], tags: list[str]) -> list[str]:
     return out
 
 
-_RANKS = frozenset(normalize(w) for w in (
-    "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال الرئيس المستشار الشيخ السيد "
-    "الدكتور الإعلامي الأمير الملك السلطان القيادي الناشط الصحفي ركن أول").split())
+@lru_cache(maxsize=1)
+def _rank_words() -> dict[str, bool]:
+    """normalised rank or title word → whether it is an officer's rank (lexicon/rank_words.tsv)."""
+    return {normalize(r["word"]): r["military"] == "yes" for r in lx.table("rank_words.tsv")}
+
+
 # particles that follow a title word used as a noun ("وذكر مركز حماة الإعلامي أن …"): never a name
 _FUNCTION_WORDS = frozenset(normalize(w) for w in (
     "أن", "إن", "ان", "في", "من", "على", "إلى", "عن", "مع", "الذي", "التي", "قد", "لم", "لن", "كما", "بعد", "قبل",
     # the copula and its sisters after a noun spelt like a rank ("الفريق كان …": the team was)
     "كان", "كانت", "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح", "أصبحت", "ليس", "ليست"))
-_MILITARY = frozenset(normalize(w) for w in "المشير الفريق اللواء العميد العقيد المقدم الرائد النقيب الملازم الجنرال ركن".split())
 
 
 _NOT_FAMILY = frozenset(normalize(w) for w in ("الثاني", "الماضي", "الحالي", "الجاري", "التالي", "الأولي", "الرسمي",
@@ -206,11 +207,11 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
     n = len(tokens)
     i = 0
     while i < n:
-        if normalize(tokens[i]) not in _RANKS or out[i] != "O":
+        if normalize(tokens[i]) not in _rank_words() or out[i] != "O":
             i += 1
             continue
         j = i + 1
-        while j < n and (normalize(tokens[j]) in _RANKS or nisba(tokens[j])):
+        while j < n and (normalize(tokens[j]) in _rank_words() or nisba(tokens[j])):
             j += 1
         size = 3 if j < n and normalize(tokens[j]) in lx.NAME_JOINERS else 2
         if size == 2 and j + 1 < n and lx.no_name_tail(normalize(tokens[j + 1])):
@@ -218,7 +219,7 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
         name = tokens[j:j + size]
         known = lx.person_names()
         if (len(name) == size and not normalize(name[0]).startswith("ال") and normalize(name[0]) not in _FUNCTION_WORDS
-                and (normalize(tokens[j - 1]) in _MILITARY or any(normalize(t) in known for t in name[:2])
+                and (_rank_words().get(normalize(tokens[j - 1]), False) or any(normalize(t) in known for t in name[:2])
                      or size == 2 and _family_name(normalize(name[1])))
                 and all(any(ch.isalpha() for ch in t) for t in name) and all(out[k] == "O" for k in range(j, j + size))):
             out[j] = "B-PER"
