@@ -56,8 +56,11 @@ def _place_cues() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def _loc_cues() -> frozenset[str]:
     """Words after which a gazetteer name is a place: the cues of lexicon/place_cues.tsv and every
-    place noun of lexicon/place_nouns.tsv, plurals too ("أحياء الكرخ والرصافة", "مخيمات X")."""
-    return frozenset(_place_cues()) | frozenset(lx.place_nouns())
+    place noun of lexicon/place_nouns.tsv, plurals too ("أحياء الكرخ والرصافة", "مخيمات X"), and the
+    dual in construct of a singular one ("منطقتي X وY"), as lexicons.place_noun reads it."""
+    nouns = lx.place_nouns()
+    duals = {n[:-1] + "تي" for n, number in nouns.items() if number == "singular" and n.endswith("ه")}
+    return frozenset(_place_cues()) | frozenset(nouns) | duals
 
 
 _COUNTRYSIDE = normalize("ريف")
