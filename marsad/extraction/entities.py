@@ -32,7 +32,7 @@ from marsad.extraction.person_titles import (
     title_inside,
 )
 from marsad.extraction.place_runs import read_in_containers
-from marsad.extraction.spans import overlay, variant_key
+from marsad.extraction.spans import covered, overlay, variant_key
 from marsad.model import Document, Entity
 from marsad.ner.tagging import consistent_labels, tag_many
 from marsad.text import lexicons as lx
@@ -260,9 +260,7 @@ def propagate_surnames(text: str, ents: list[Entity]) -> list[Entity]:
         words = (e.canonical or "").split()
         if e.type == "PER" and len(words) >= 2 and len(normalize(words[-1])) >= 4 and not lx.nisba(words[-1]):
             surnames.setdefault(normalize(words[-1]), set()).add(e.canonical)
-    taken = bytearray(len(text) + 1)         # chars inside an entity: one lookup per token, linear in length
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    taken = covered(len(text), ((e.start, e.end) for e in ents))      # chars inside an entity
     added = []
     for t in tokens(text) if surnames else ():
         if taken[t.start]:
@@ -298,9 +296,7 @@ def with_named_places(text: str, ents: list[Entity]) -> list[Entity]:
     missed are LOC entities too, geocoded as the events stage locates them."""
     from marsad.extraction.event_places import candidate_places
 
-    taken = bytearray(len(text) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    taken = covered(len(text), ((e.start, e.end) for e in ents))
     added = [Entity(text[p.start:p.end], "LOC", p.start, p.end, canonical=p.name, country=p.country,
                     admin1=p.admin1, latitude=p.latitude, longitude=p.longitude)
              for p in candidate_places(text, ents) if not p.in_name and not any(taken[p.start:p.end])]

@@ -34,6 +34,7 @@ from marsad.extraction.place_runs import (
     run_of,
     second_name_word,
 )
+from marsad.extraction.spans import covered
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
@@ -115,9 +116,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
                 break
     home = Counter(p.country for p in out if not p.is_country and not p.in_name).most_common(1)
     home_country = home[0][0] if home else None
-    held = bytearray(len(text) + 1)      # offsets inside a place taken above: one lookup, not a scan of all
-    for a, b in taken:
-        held[a:b] = b"\x01" * (b - a)
+    held = covered(len(text), taken)      # offsets inside a place taken above: one lookup, not a scan of all
     pos = 0
     while m := _listed().search(norm, pos):
         pos = m.start(1)                        # "ناحية X … بلدة Y": each place noun opens its own list

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from marsad.extraction.spans import covered
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics, tokens
@@ -137,9 +138,7 @@ def _extend_surname(text, toks, words, at, e: Entity, make: Make) -> Entity:
 
 def _after_roles(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
     """"المتحدث باسم جهاز الإسعاف، أسامة علي لوكالة …": a first name right after a role's comma."""
-    taken = bytearray(len(text) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    taken = covered(len(text), ((e.start, e.end) for e in ents))
     added = []
     for k in range(1, len(toks) - 1):
         if toks[k - 1].text not in "،," or taken[toks[k].start] or not _first_name(words[k]) or words[k] in _JOINERS:
@@ -166,9 +165,7 @@ def _name_pairs(text, toks, words, ents: list[Entity], make: Make) -> list[Entit
     """"حكمت الهجري", "والمصور ربيع المعماري": a known first name the tagger left alone, followed by a
     family name of the nisba shape (ال…ي) that is no nationality, is a person. An indefinite common
     noun before a definite adjective would not agree, so the pair is rarely anything else."""
-    taken = bytearray(len(text) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    taken = covered(len(text), ((e.start, e.end) for e in ents))
     added = []
     for k in range(len(toks) - 1):
         w, nxt = words[k], words[k + 1]
@@ -199,9 +196,7 @@ def _after_outlets(text, toks, words, ents: list[Entity], make: Make) -> list[En
     from marsad.extraction.org_phrases import MEDIA_HEADS, head_form
 
     at = {t.start: k for k, t in enumerate(toks)}
-    taken = bytearray(len(text) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    taken = covered(len(text), ((e.start, e.end) for e in ents))
     orgs = {e.start: e.end for e in ents if e.type == "ORG"}
     quote = lambda j: j < len(toks) and all(ch in "\"'«»“”" for ch in toks[j].text)    # noqa: E731
     added = []
@@ -244,9 +239,7 @@ def _led_by(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
     """A known first name (ل or ب before it allowed: "تابعة لعثمان") and a surname after a word of
     leading or allegiance (بقيادة، الموالية، أنصار) are the leader the tagger left out; the proclitic
     stays out of the name."""
-    taken = bytearray(len(text) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    taken = covered(len(text), ((e.start, e.end) for e in ents))
     added = []
     for k in range(1, len(toks) - 1):
         if words[k - 1] not in _LED_BY or taken[toks[k].start] or taken[toks[k + 1].start] \

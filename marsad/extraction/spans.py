@@ -50,6 +50,15 @@ class ByStart(Generic[T]):
 
 
 
+def covered(length: int, spans: Iterable[tuple[int, int]]) -> bytearray:
+    """Per offset of a text of `length` characters (and one past its end), 1 where one of `spans`
+    ((start, end) pairs) covers it: whether a token is taken is then one lookup, linear in length."""
+    out = bytearray(length + 1)
+    for a, b in spans:
+        out[a:b] = b"\x01" * (b - a)
+    return out
+
+
 def overlay(ents: list[Entity], spans: Iterable[Entity],
             accept: Callable[[Entity, list[Entity]], bool]) -> list[Entity]:
     """Each of `spans` in turn, when `accept(span, the entities it overlaps)`, replaces those
