@@ -33,13 +33,13 @@ from marsad.extraction.casualty_words import (
     more_people,
 )
 from marsad.extraction.tolls import Figure, casualty_figures
+from marsad.extraction.trigger_context import RELATIVES
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons
 from marsad.model import Event
 from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, tokens
 from marsad.text.numbers import quantities
 
 _CLAUSES = {"فيما", "بينما", "كما", "حين", "وكما"}      # a new clause about something else
-_RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"}
 _SAME = (["ذاته"], ["نفسه"], ["ذاتها"], ["نفسها"])        # "في القصف ذاته": the incident told
 _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
 
@@ -133,7 +133,7 @@ def _assassinated(text: str, trig: Trigger, end: int) -> tuple[int, str] | None:
     lex = casualty_lexicon()
     if not has_form(word, lex["assassination"]) and not (word == "اغتيال" and before[-1:] in (["تم"], ["جري"])):
         return None                                     # the verb (واغتال، فاغتالت), or "تم اغتيال"; "باغتيال فلان" recalls one
-    if any(has_form(w, lex["attempt"]) or w in _RELATIVE for w in before):
+    if any(has_form(w, lex["attempt"]) or w in RELATIVES for w in before):
         return None                                     # "محاولة اغتيال", "الذين اغتالوا جنوده"
     # the count is the object, after the doer and a time: "اغتال الطيران، بعد ظهر أمس، خمسة شبان"
     after = list(tokens(text, trig.end, end))[:8]
