@@ -39,6 +39,7 @@ from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map
+from marsad.text.lexicons import place_noun_pattern
 from marsad.text.lexicons import place_nouns as lx_place_nouns
 
 _FACILITY = re.compile(r"(?<!\w)(?:[وبل]|ال)?((?:مطار|قاعده|معسكر|ميناء)\s+\S+)(?:\s+\S+){0,2}")
@@ -237,7 +238,7 @@ _JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم"
 
 _AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|(?:التابع|القريب|الواقع|المجاور|المحاذي)\S*|ضمن|على|علي|و)(?:\s|$)"
                          r"|و(?!\S*(?:ون|ين|وا)(?:\s|$))\S"     # "الحماميات وتلتها" (not a verb: "وتمكنوا")
-                         r"|ب(?:محليه|ولايه|محافظه|مديريه|منطقه|ريف|قضاء|ناحيه|مدينه|اقليم|مقاطعه|بلديه)(?:\s|$))")   # "عسير بمحلية …"
+                         rf"|ب(?:{place_noun_pattern('singular')}|ريف)(?:\s|$))")   # "عسير بمحلية …"
 
 
 def _name_end(text: str, end: int) -> bool:
@@ -348,8 +349,8 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
 
 # A sentence opening with its place ("وفي الموصل،", "أما في مدينة درنة،", "إلى ذلك، في بلدة X،"):
 # Arabic news fronts the locative to frame everything the sentence then reports.
-_FRONTED = re.compile(r"[\s\"«(]*(?:(?:الي|علي) ذلك[،,]?\s*|اما\s+|و)?(?:في|ف?في|ب)\s*(?:(?:مدينه|بلده|قريه|محافظه|"
-                      r"ولايه|منطقه|مديريه|العاصمه|حي|مخيم|ريف)\s+)?")
+_FRONTED = re.compile(r"[\s\"«(]*(?:(?:الي|علي) ذلك[،,]?\s*|اما\s+|و)?(?:في|ف?في|ب)\s*"
+                      rf"(?:(?:{place_noun_pattern('singular')}|العاصمه|ريف)\s+)?")
 
 
 _NEW_CLAUSE = re.compile(r"[،,]\s*(?:و?في حين|و?فيما|و?بينما|فان|لكن|غير ان|الا ان|في الوقت الذي)(?!\S)")

@@ -42,6 +42,7 @@ from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, pla
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
 from marsad.text.arabic import normalize, sentences
 from marsad.text.dates import event_date
+from marsad.text.lexicons import place_noun_pattern
 
 _NOWHERE = Place(-1, -1, None, None, None, None, None, False)
 
@@ -243,7 +244,7 @@ def _same_place_and_day(protest: Event, places: set[str], day: str | None) -> bo
 
 # "قال مسؤول (محلي) في (مدينة) X … إن …": the town a source speaks from, not where the event it reports was
 _SOURCE_IN = re.compile(r"(?:مسوول|مسوولون|مسوولين|مصدر|مصادر|متحدث|ناطق|مراسل)(?:\s+\S+){0,2}?\s+(?:في|من|ب)\s*"
-                        r"(?:(?:مدينه|محافظه|بلده|ولايه|منطقه|العاصمه)\s+)?$")
+                        rf"(?:(?:{place_noun_pattern('singular')}|العاصمه)\s+)?$")
 _THAT = re.compile(r"(?<!\S)[وف]?(?:ان|انه|انها|بان)(?!\S)")
 
 

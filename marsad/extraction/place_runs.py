@@ -10,7 +10,7 @@ import re
 from typing import Protocol, TypeVar
 
 from marsad.text.arabic import normalize
-from marsad.text.lexicons import place_noun, place_nouns
+from marsad.text.lexicons import place_noun, place_noun_pattern, place_nouns
 
 
 class _Span(Protocol):
@@ -25,7 +25,7 @@ _JOIN = re.compile(r"[\s،,و\"“”«»()]*")
 # "، مركز المحافظة، و" / "، عاصمة الولاية، و": the place just named, described
 _APPOSITION = re.compile(r"\s*[،,]\s*(?:مركز|عاصمه|كبري)\s+\S+(?:\s+\S+)?\s*[،,]\s*(?:و\s*)?")
 # "في ريف" / "بمحافظة" before a place that locates the items before it …
-_LOCATOR = re.compile(r"\s*(?:في|ب)\s*(?:(?:ريف|محافظه|ولايه|منطقه|قضاء)\s*)?")
+_LOCATOR = re.compile(rf"\s*(?:في|ب)\s*(?:(?:ريف|منطقه|{place_noun_pattern('singular', 'division')})\s*)?")
 # … after which the list resumes ("… الجنوبي و…", past one name no gazetteer knows: "… والزكاة و…")
 _RESUME = re.compile(r"(?:\s+ال\S+ي(?:ه)?)?\s*[،,]?\s*و\s*(?:[^\s،,.]+\s+و\s*)?")
 
@@ -155,8 +155,8 @@ def locate_by_anchor(text: str, places: list[L]) -> list[L]:
 # what lies between a place and the place that contains it: "في"، "بمنطقة"، "جنوب"، "وسط مدينة" …
 # ("التابعة لمحافظة"، "الواقعة في"، "ضمن")
 _LOCATOR_GAP = re.compile(r"[\s،,\"“”«»]*(?:(?:في|ب|ل|قرب|بالقرب من|وسط|ضمن|التابع\S*|الواقع\S*|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|"
-                          r"ريف|محافظه|ولايه|مديريه|منطقه|قضاء|ناحيه|محليه|اقليم|مقاطعه|مدينه|العاصمه)\s*)+")
-_OWN_PLACE = re.compile(r"قرب|جنوب|شمال|شرق|غرب|ريف|محافظه|ولايه|مديريه|منطقه|قضاء|ناحيه|محليه|اقليم|مقاطعه|التابع|الواقع|ضمن")
+                          rf"ريف|العاصمه|{place_noun_pattern('singular')})\s*)+")
+_OWN_PLACE = re.compile(rf"قرب|جنوب|شمال|شرق|غرب|ريف|منطقه|{place_noun_pattern('singular', 'division')}|التابع|الواقع|ضمن")
 
 
 class _Named(Protocol):

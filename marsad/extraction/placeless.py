@@ -11,6 +11,7 @@ from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Event, Span
 from marsad.text.arabic import normalize
+from marsad.text.lexicons import place_noun_pattern
 
 
 def filed_at(dateline: Span | None, places: list[Place], whole: Place) -> Place | None:
@@ -47,7 +48,7 @@ def inside(places: list[Place], trig: Trigger) -> Place | None:
 
 # what may stand between a subject phrase's place and the trigger: its time, a preposition
 _SUBJECT_GAP = frozenset({"في", "اول", "من", "خلال"})
-_SUBJECT_HEAD = re.compile(r"(?:(?<!\S)(?:في|من)\s+|(?<!\S)ب|(?<!\S)(?:مدينه|بلده|قريه|محافظه|منطقه|مخيم|حي)\s+)$")
+_SUBJECT_HEAD = re.compile(rf"(?:(?<!\S)(?:في|من)\s+|(?<!\S)ب|(?<!\S)(?:{place_noun_pattern('singular')})\s+)$")
 
 
 def subject_place(text: str, places: list[Place], trig: Trigger, sent_start: int) -> Place | None:

@@ -7,6 +7,7 @@ written for marsad. Every key is `marsad.text.arabic.normalize`d, so lookups mus
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -183,6 +184,16 @@ def continent(country: str) -> str | None:
 def place_nouns() -> dict[str, str]:
     """normalised place noun (بلدة، قرى، قضاء …) → singular | plural (lexicon/place_nouns.tsv)."""
     return {normalize(r["noun"]): r["number"] for r in table("place_nouns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def place_noun_pattern(number: str | None = None, kind: str | None = None) -> str:
+    """The normalised nouns of lexicon/place_nouns.tsv (of one number and kind when given) as a regex
+    alternation, longest first: the rules that read a place noun inside a pattern ("في بلدة X"،
+    "بمحافظة X") take it from the file, not from a list of their own."""
+    nouns = {normalize(r["noun"]) for r in table("place_nouns.tsv")
+             if (number is None or r["number"] == number) and (kind is None or r["kind"] == kind)}
+    return "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
