@@ -160,3 +160,13 @@ def test_the_accused_is_the_doer_and_the_accuser_no_side(body, doer, accuser):
     evs = events_of(body)
     assert evs and evs[0].actor1 == doer
     assert evs[0].actor2 != accuser
+
+
+def test_an_ambush_on_civilians_is_violence_against_them_and_on_a_patrol_a_battle():
+    evs = events_of("نصب مسلحون مجهولون كمينا لرعاة ماشية قرب بلدة السخنة وخطفوا ثلاثة منهم.")
+    assert evs[0].event_type == "Violence against civilians"
+    evs = events_of("نصب مسلحون مجهولون كمينا لدورية للجيش قرب بلدة السخنة وقتلوا جنديين.")
+    assert (evs[0].event_type, evs[0].actor1) == ("Battles", "مسلحون مجهولون")
+    # the victims before the ambush, its place after: no civilian target
+    evs = events_of("وتعرضت مجموعة من الجنود لكمين نصبته جماعات مسلحة في قرية الحمرا.")
+    assert evs[0].event_type == "Battles"

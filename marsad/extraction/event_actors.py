@@ -100,6 +100,10 @@ def named(candidate: tuple) -> str:
     return clean_actor((org.canonical or org.text) if org else _strip_clitic(name))
 
 
+# "نصبوا كمينا لدورية الجيش": after an ambush ل names whom it waits for, not who set it
+_AMBUSH = frozenset(normalize(w) for w in ("كمين", "كمينا", "كمائن", "الكمين"))
+
+
 def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit: int) -> tuple:
     """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
@@ -123,7 +127,8 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     # nor the owner of what it hit ("قصفت المدفعية مواقع | لهيئة X"): the target
     if follower and not (gap and gap[0] in ("علي", "الي", "في", "من", "مع", "ضد", "عن", "نحو", "غداه", "بعد", "قبل",
                                             "عقب", "اثر", "منذ", "خلال", "اثناء")
-                         or gap and _lex()["target"].intersection(strip_clitics(gap[0]))):
+                         or gap and _lex()["target"].intersection(strip_clitics(gap[0]))
+                         or gap and gap[0][:1] == "ل" and _AMBUSH.intersection(normalize(text[trig.start:trig.end]).split())):
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, actor_in(text, ents, trig.end, after_end, last=False)
