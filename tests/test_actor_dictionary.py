@@ -132,3 +132,11 @@ def test_cli_actors_option_extends_the_dictionary_and_refuses_a_bad_file(tmp_pat
         assert result.exit_code == 1 and "bad.tsv: row 1: 2 columns" in result.output
     finally:
         actors.cache_clear()                 # the user's actor must not leak into other tests
+
+
+def test_a_dash_inside_a_name_does_not_split_it():
+    from marsad.text.actor_dictionary import actors
+
+    text = "وتبادلت قوات الحكومة والحركة الشعبية لتحرير السودان – شمال القصف."
+    found = [(text[m.start:m.end], m.actor.id) for m in actors().find(text)]
+    assert ("الحركة الشعبية لتحرير السودان – شمال", "sd-splmn") in found

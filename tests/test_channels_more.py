@@ -115,3 +115,12 @@ def test_ministry_short_form_and_a_fronted_statement_with_a_quotation():
 def test_no_stray_closing_mark_ends_a_content():
     qs = quotes_of("وقال مسؤول محلي إن القصف استمر حتى الفجر وأوقع خسائر كبيرة في المباني»")
     assert qs[0].text == "القصف استمر حتى الفجر وأوقع خسائر كبيرة في المباني"
+
+
+def test_a_programme_that_is_a_body_is_no_television():
+    """"برنامج" names UN programmes and aid schemes as often as a TV show: only a television
+    programme is a TV channel."""
+    qs = quotes_of("وقال ممثل برنامج الإغاثة الدولي في المنطقة سامي الحداد إن المخازن فرغت من الطحين.")
+    assert qs[0].speaker == "سامي الحداد" and qs[0].channel is None
+    qs = quotes_of("وقال الخبير العسكري محمود النجار في برنامج تلفزيوني إن الهدنة لن تصمد طويلا.")
+    assert qs[0].channel == "tv"

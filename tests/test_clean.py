@@ -109,3 +109,22 @@ def test_the_whole_dateline_is_one_span_and_its_place_another():
     assert c.text[c.dateline_span[0]:c.dateline_span[1]] == "سيئون (اليمن) - 9 يونيو 2025 (د ب أ)"
     assert c.text[c.dateline[0]:c.dateline[1]] == "سيئون"
     assert [d.isoformat() for d in c.byline_dates] == ["2025-06-09"]
+
+
+@pytest.mark.parametrize("headline", [
+    "تحليل: لماذا تتصاعد هجمات المسلحين في البادية؟",
+    "هل تصمد الهدنة في الجنوب بعد أسبوع من القصف؟",
+])
+def test_a_question_over_the_body_is_the_headline(headline):
+    raw = f"{headline}\nدمشق - يرى محللون أن المسلحين يستغلون الفراغ الأمني في المنطقة منذ سنوات.\n"
+    cleaned = clean_text(raw)
+    assert cleaned.title == headline
+    assert cleaned.text.startswith("دمشق - يرى محللون")
+
+
+def test_a_question_alone_or_long_stays_body():
+    assert clean_text("هل انتهت الحرب؟").text == "هل انتهت الحرب؟"
+    asking = ("هل يمكن أن تصمد الهدنة التي أعلنها الطرفان مساء الأحد بعد أسابيع من القصف المتبادل"
+              " على القرى الحدودية والمعارك في محيط المدينة والطرق المؤدية إليها من الشمال؟")
+    cleaned = clean_text(f"{asking}\nويقول سكان إن القصف لم يتوقف منذ أيام على الأحياء الشرقية.")
+    assert cleaned.title is None and cleaned.text.startswith("هل يمكن")

@@ -127,3 +127,24 @@ def test_names_coordinated_before_a_known_place_after_a_cue_are_places():
     assert gazetteer_fill(toks, ["O"] * 5 + ["B-LOC"])[3:5] == ["O", "O"]
     locs = [e.text for e in find_entities("استهدفت سيارات مفخخة معسكرات في كوتيالا وبوغوني وسيكاسو.") if e.type == "LOC"]
     assert "بوغوني" in locs                                    # the و stays out of an unknown place's name
+
+
+def _places(text: str) -> list[str]:
+    from marsad.extraction.entities import tag_entities
+    from marsad.model import Document
+
+    return [e.text for e in tag_entities(Document("t", "t", "text", "h", text=text)).entities if e.type == "LOC"]
+
+
+def test_a_lone_organisation_noun_is_no_place():
+    """"للجامعة" after a role points back at the League named before; the tagger read it as a place."""
+    places = _places("أدانت جامعة الدول العربية القصف. وقال الأمين العام المساعد للجامعة سامر العلي إن "
+                     "الهجوم انتهاك صارخ، فيما عقدت الوزارة اجتماعا في عمّان.")
+    assert not any("جامعة" in p or "الوزارة" in p for p in places)
+    assert "عمّان" in places
+
+
+def test_a_landmark_noun_before_a_count_names_no_landmark():
+    """"برأت ساحة ستة متهمين" (cleared six defendants) is no square called ستة."""
+    places = _places("وقضت المحكمة بسجن أربعة، فيما برأت ساحة ستة متهمين. وتجمع المحتجون في ساحة الشهداء.")
+    assert "ساحة ستة" not in places and "ساحة الشهداء" in places

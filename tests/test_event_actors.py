@@ -148,3 +148,25 @@ def test_a_body_that_denies_a_part_is_no_doer_by_the_story(denial):
 ])
 def test_the_body_a_spokesman_speaks_for_is_no_doer(body):
     assert [e.actor1 for e in events_of(body)] == [None]
+
+
+@pytest.mark.parametrize("body, doer, accuser", [
+    ("قتل خمسة مدنيين جراء سقوط قذائف على سوق بلدة الدلنج، فيما اتهمت السلطات المحلية الحركة الشعبية "
+     "لتحرير السودان - شمال بالوقوف وراء القصف.", "الحركة الشعبية لتحرير السودان - شمال", "السلطات المحلية"),
+    ("قتل مدنيان وأصيب ثلاثة آخرون في قصف استهدف حيا سكنيا في مدينة تعز، واتهمت الحكومة اليمنية "
+     "جماعة الحوثي بتنفيذ القصف.", "جماعة الحوثي", "الحكومة اليمنية"),
+])
+def test_the_accused_is_the_doer_and_the_accuser_no_side(body, doer, accuser):
+    evs = events_of(body)
+    assert evs and evs[0].actor1 == doer
+    assert evs[0].actor2 != accuser
+
+
+def test_an_ambush_on_civilians_is_violence_against_them_and_on_a_patrol_a_battle():
+    evs = events_of("نصب مسلحون مجهولون كمينا لرعاة ماشية قرب بلدة السخنة وخطفوا ثلاثة منهم.")
+    assert evs[0].event_type == "Violence against civilians"
+    evs = events_of("نصب مسلحون مجهولون كمينا لدورية للجيش قرب بلدة السخنة وقتلوا جنديين.")
+    assert (evs[0].event_type, evs[0].actor1) == ("Battles", "مسلحون مجهولون")
+    # the victims before the ambush, its place after: no civilian target
+    evs = events_of("وتعرضت مجموعة من الجنود لكمين نصبته جماعات مسلحة في قرية الحمرا.")
+    assert evs[0].event_type == "Battles"

@@ -149,3 +149,14 @@ def test_participle_after_an_attribution_speaks_for_its_source():
     assert [(q.speaker, q.kind) for q in qs] == [("منظمة الصحة العالمية", "indirect"),
                                                   ("منظمة الصحة العالمية", "direct")]
     assert qs[1].text == "الوضع الصحي في الإقليم يتدهور بسرعة كبيرة"
+
+
+def test_a_feminine_verb_before_a_masculine_body_takes_it_as_object():
+    """"وطالبت مجلس الأمن بـ…": a verb agrees in gender with a subject after it, so مجلس is whom the
+    call is made to; the caller is the feminine body the sentence named before."""
+    qs = quotes_of('وأدانت منظمة العدالة الدولية القصف الذي طال مدرسة، وطالبت مجلس الأمن بفتح تحقيق في '
+                   '"استهداف المدارس المتكرر".')
+    assert [q.speaker for q in qs] == ["منظمة العدالة الدولية"]
+    assert qs[0].text.startswith("مجلس الأمن بفتح تحقيق")
+    qs = quotes_of('وطالب الاتحاد العام للنقابات مجلس الأمن بفتح تحقيق في "استهداف المدارس المتكرر".')
+    assert [q.speaker for q in qs] == ["الاتحاد العام للنقابات"]

@@ -58,10 +58,42 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
         found = name_of(text, after[:split], ents, after[split].start, ante, cue.tok.start)
         if found:
             return Said(found[:2], after[split].start, said.channel, True)
-    if n < len(after) and _complement(word_of(after[n])) and carried and (verb in lex["object_verbs"] or coordinated) \
-            and word_of(after[0]).startswith("ال"):
+    if n < len(after) and _complement(word_of(after[n])) and carried and (
+            (verb in lex["object_verbs"] or coordinated) and word_of(after[0]).startswith("ال")
+            or _disagrees(verb, word_of(after[0]))):
         return Said(carried, after[0].start, None, True)   # "، واتهم الجيش بقصف …": the accused, not a speaker
     return said
+
+
+def _disagrees(verb: str, word: str) -> bool:
+    """A feminine verb before a masculine body or title ("وطالبت مجلس الأمن بفتح تحقيق"، "ودعت الرئيس
+    إلى …"): a verb agrees in gender with a subject that follows it, so the noun is its object and the
+    speaker is the one carried from before."""
+    if not verb.endswith("ت") or verb.endswith("ات"):
+        return False
+    core = word[2:] if word.startswith("ال") else word
+    return not core.endswith(("ه", "ات")) and (core in org_heads() or word in org_heads() or core in titles())
+
+
+def object_first(toks: tuple[Token, ...], cue) -> bool:
+    """The cue is a feminine verb whose next word is a masculine body or title (`_disagrees`): its
+    subject was named before it ("أدانت الجامعة القصف، وطالبت مجلس الأمن بـ…")."""
+    if cue.form != "verb":
+        return False
+    idx = next((i for i, t in enumerate(toks) if t.start == cue.tok.start), None)
+    after = toks[idx + 1:] if idx is not None else ()
+    k = skip_time(list(after), 0)
+    return k < len(after) and _disagrees(normalize(cue.word), word_of(after[k]))
+
+
+def feminine_body_before(text: str, ents: Mentions, pos: int, sent_start: int) -> tuple[str, str] | None:
+    """The subject an `object_first` cue was named with: the nearest organisation before it in the
+    sentence whose head is feminine, as the verb is ("أدانت جامعة الدول العربية …، وطالبت …")."""
+    for e in reversed(ents.within(sent_start, pos, ("ORG",))):
+        head = normalize(e.text.split()[0]) if e.text.split() else ""
+        if head.endswith("ه"):
+            return e.text, e.canonical or e.text
+    return None
 
 
 def _directed(cue) -> bool:

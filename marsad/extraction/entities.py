@@ -325,13 +325,16 @@ def _no_place(text: str, e: Entity) -> bool:
     """A one-word LOC that is a direction, a place noun (any of place_nouns.tsv: إقليم، مناطق) or an
     adjective (ريف، غرب، الغربي، مفتوحة) is no place (names of several such words are: سوق الخميس);
     nor is the participle of "tear gas", which spells an Algerian town (قنابل مسيلة للدموع، الغاز
-    المسيل للدموع) in every dispersed protest."""
+    المسيل للدموع) in every dispersed protest. A lone organisation noun (للجامعة، الوزارة، المحكمة) points
+    back at a body the article named: the tagger reads it as a place after roles ("الأمين العام المساعد
+    للجامعة")."""
     words = normalize(e.canonical or e.text).split()
     return e.type == "LOC" and len(words) == 1 and (words[0] in lx.not_places() or adjective_after_noun(text, e, words[0])
                                                     or lx.place_noun(words[0]) is not None
                                                     or strip_clitics(words[0])[-1] in lx.not_places()
                                                     or normalize(text[e.end:e.end + 9]).strip().startswith("للدموع")
-                                                    or accusative_pair(text, e))
+                                                    or accusative_pair(text, e)
+                                                    or any(f in lx.org_heads() for f in strip_clitics(words[0])))
 
 
 def tag_entities(doc: Document) -> Document:

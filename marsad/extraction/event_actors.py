@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from marsad.extraction.stated_doers import accused, stated_spans
 from marsad.extraction.support_verbs import ARMED_KINDS, light_verb_doer, nisba_actor
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
@@ -99,6 +100,10 @@ def named(candidate: tuple) -> str:
     return clean_actor((org.canonical or org.text) if org else _strip_clitic(name))
 
 
+# "نصبوا كمينا لدورية الجيش": after an ambush ل names whom it waits for, not who set it
+_AMBUSH = frozenset(normalize(w) for w in ("كمين", "كمينا", "كمائن", "الكمين"))
+
+
 def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit: int) -> tuple:
     """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
@@ -122,7 +127,8 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     # nor the owner of what it hit ("قصفت المدفعية مواقع | لهيئة X"): the target
     if follower and not (gap and gap[0] in ("علي", "الي", "في", "من", "مع", "ضد", "عن", "نحو", "غداه", "بعد", "قبل",
                                             "عقب", "اثر", "منذ", "خلال", "اثناء")
-                         or gap and _lex()["target"].intersection(strip_clitics(gap[0]))):
+                         or gap and _lex()["target"].intersection(strip_clitics(gap[0]))
+                         or gap and gap[0][:1] == "ل" and _AMBUSH.intersection(normalize(text[trig.start:trig.end]).split())):
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, actor_in(text, ents, trig.end, after_end, last=False)
@@ -132,6 +138,9 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
         actor1, actor2 = inside, (actor2 if actor2 != inside else None)
     # "أعلنت X مسؤوليتها عن الهجوم", "استهدفت من قبل X", "كمين نصبته X": the doer named outright
     agent = _resumed_agent(text, ents, trig, after_end) or _stated_agent(text, ents, sent_start, limit)
+    if not agent and (blamed := accused(text, ents, sent_start, limit)):    # "اتهمت X Y بالوقوف وراء القصف"
+        agent, accuser = (e and actor_in(text, ents, e.start, e.end, last=False) for e in blamed)
+        agent, actor2 = _doer(agent), (None if actor2 == accuser else actor2)
     if agent:
         actor1, actor2 = agent, (actor2 if actor2 != agent else None)
     else:       # "غارات إسرائيلية": a nationality right on the attack names its forces before its subject
@@ -214,24 +223,10 @@ def _lex() -> dict:
 
 
 # matched against normalised text (ؤ → و, ى → ي)
-CLAIMED = re.compile(r"(?:اعلن|اعلنت|تبني|تبنت|اعلنوا)\s+(.{3,80}?)\s+(?:مسووليت|المسووليه)")
-_PASSIVE_AGENT = re.compile(r"(?:من قبل|على يد|علي يد|بواسطه)\s+")
-
-
 def _stated_agent(text: str, ents: list[Entity], start: int, end: int) -> str | None:
-    """The doer the sentence names outright: whoever claims responsibility ("أعلنت حركة الشباب مسؤوليتها
-    عن الهجوم"), or the agent of a passive ("استهدفت من قبل الجماعات المسلحة", "على يد مسلحين")."""
-    norm, index = normalize_map(text[start:end])
-    m = CLAIMED.search(norm)
-    if m:
-        found = actor_in(text, ents, start + index[m.start(1)], start + index[m.end(1) - 1] + 1, last=False)
-        if found:
-            return _doer(found)
-    m = _PASSIVE_AGENT.search(norm)
-    if m:
-        s0 = start + index[m.end()] if m.end() < len(index) else end
-        return _doer(actor_in(text, ents, s0, min(end, s0 + 12), last=False))
-    return None
+    """The doer the sentence names outright: a claim of responsibility, a passive's agent (stated_doers)."""
+    return next((_doer(found) for s0, s1 in stated_spans(text, start, end)
+                 if (found := actor_in(text, ents, s0, s1, last=False))), None)
 
 
 _REPORTERS = frozenset({"media", "monitor"})

@@ -47,6 +47,9 @@ def _held_by_forces(forms: tuple[str, ...]) -> bool:
 
 _ATTACK_WORDS = frozenset(normalize(w) for w in ("هاجم", "هاجمت", "هاجموا", "هجوم", "هجوما", "هجمات", "الهجوم",
                                                  "اقتحم", "اقتحمت", "اقتحموا", "اقتحام", "داهم", "داهمت", "داهموا"))
+# an ambush names whom it waits for with ل right after it ("نصبوا كمينا لرعاة أغنام"، "كمينا لدورية");
+# what follows otherwise is its setter or its place ("لكمين نصبته مجموعات مسلحة في قرية")
+_AMBUSH_WORDS = frozenset(normalize(w) for w in ("كمين", "كمينا", "كمائن"))
 
 
 def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigger:
@@ -60,9 +63,11 @@ def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigg
         if any(f in _ATTACK_WORDS or f in _KILLING_WORDS for f in head) and _target(text, trig, limit, _MILITARY) == "armed":
             return Trigger(trig.start, trig.end, "Battles", "Armed clash", trig.flag)
         return trig
-    if trig.event_type != "Battles" or actor2 or not any(f in _ATTACK_WORDS for f in head):
+    ambush = any(f in _AMBUSH_WORDS for f in head)
+    if trig.event_type != "Battles" or actor2 or not ambush and not any(f in _ATTACK_WORDS for f in head):
         return trig
-    if _target(text, trig, limit) == "civilian":
+    waits_for = normalize(text[trig.end:trig.end + 2].lstrip())[:1] == "ل"
+    if (waits_for or not ambush) and _target(text, trig, limit) == "civilian":
         return Trigger(trig.start, trig.end, "Violence against civilians", "Attack")
     return trig
 

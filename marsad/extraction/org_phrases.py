@@ -17,6 +17,7 @@ from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.actor_dictionary import clitic_chars
 from marsad.text.arabic import normalize, strip_clitics, tokens
+from marsad.text.numbers import quantities
 
 MAX_WORDS = 7
 # Heads that are also everyday words when alone ("الأمن والاستقرار", "مفاوضات سرية") or name a
@@ -123,7 +124,9 @@ def landmark_phrases(text: str) -> list[Entity]:
         if form and i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip(" \"«»"):
             nxt = words[i + 1]
             if nxt.isalpha() and nxt not in _STOP and nxt not in lx.not_places() and len(nxt) > 2 \
-                    and nxt not in _FIGURATIVE and not nxt.startswith("لل"):    # "حاجز للجيش": whose, not which
+                    and nxt not in _FIGURATIVE and not nxt.startswith("لل") \
+                    and not quantities(text, toks[i + 1].start, toks[i + 1].end):
+                # "حاجز للجيش": whose, not which; "برأت ساحة ستة متهمين": a count names no landmark
                 n = max(2, min(_chain(text, toks, words, i), 3))
         if n:
             start = toks[i].start + clitic_chars(words[i], form)

@@ -37,7 +37,7 @@ from marsad.extraction.content import (
     skip_appositives,
     strip_span,
 )
-from marsad.extraction.cue_speakers import speaker_for
+from marsad.extraction.cue_speakers import feminine_body_before, object_first, speaker_for
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.speakers import (
     is_time,
@@ -135,7 +135,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
                 continue
             carried = (here[-1].speaker, here[-1].speaker_canonical) if here else \
                 (tuple(issuer[:2]) if issuer else (cue.form == "part" and source_before(
-                    text, sent, toks, ents, account, cue.tok.start)) or account.speaker)
+                    text, sent, toks, ents, account, cue.tok.start)) or (object_first(toks, cue) and feminine_body_before(
+                    text, ents, cue.tok.start, sent.start)) or account.speaker)
             coordinated = bool(here) and normalize(cue.tok.text)[:1] == "و" != normalize(cue.word)[:1]
             said = speaker_for(text, toks, ents, cue, seg_end, carried, account.ante, sent.start, coordinated)
             if said is None or said.name is None:

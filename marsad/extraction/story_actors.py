@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.event_actors import (
-    CLAIMED,
     actor_in,
     armed_actor,
     candidates,
     named,
     protesters,
 )
+from marsad.extraction.stated_doers import CLAIMED
 from marsad.extraction.trigger_context import denies
 from marsad.model import Entity, Event
 from marsad.text.arabic import normalize, normalize_map, sentences

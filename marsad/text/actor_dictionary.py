@@ -54,6 +54,9 @@ class ActorMatch:
     actor: Actor
 
 
+_DASHES = "-–—"
+
+
 def _words(text: str) -> list[tuple[int, int, str]]:
     """Normalised word tokens of `text` with offsets into the original."""
     norm, index = normalize_map(text)
@@ -141,8 +144,9 @@ class ActorDictionary:
                     continue
                 if i + n > len(words) or any(words[i + k][2] != key[k] for k in range(1, n)):
                     continue
-                if any(text[words[i + k - 1][1]:words[i + k][0]].strip(_QUOTES + " ") for k in range(1, n)):
-                    continue                     # a name's words are split by nothing but spaces and quote marks
+                if any(text[words[i + k - 1][1]:words[i + k][0]].strip(_QUOTES + _DASHES + " ") for k in range(1, n)):
+                    continue                     # a name's words are split by nothing but spaces, quote marks
+                                                 # and the dash some names hold ("… السودان - شمال")
                 start = words[i][0] + clitic_chars(first, form)
                 if key in self._surface and strip_marks(text[start:words[i][1]]) not in self._surface[key]:
                     continue

@@ -45,6 +45,7 @@ from marsad.text.dates import (
 SENTENCE_END = tuple(".!?؟:\"»”")
 BODY_MIN_WORDS = 12        # a line this long is article prose, whatever it ends with
 TITLE_MAX_WORDS = 30
+QUESTION_HEADLINE_WORDS = 20    # a longer question is a paragraph that asks, not a headline
 
 _BYLINE = re.compile(r"\(\s*([^()\n]{2,40}?)\s*[-–—/]\s*(?:وكالات|متابعات|خاص|رويترز|فرانس برس|أ ف ب)\s*\)")
 _TIME = re.compile(r"(?:الساعة\s*)?\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|AM|PM|am|pm)?")
@@ -172,6 +173,13 @@ def _outlet_like(line: str, norm: str, vocab) -> bool:
         any(w in vocab["outlet_words"] for w in words) or re.fullmatch(r"[A-Za-z0-9 .\-]+", line.strip()) is not None)
 
 
+def _question_headline(lines: list[str], i: int, end: int) -> bool:
+    """A short question over more prose is the headline ("لماذا تتصاعد الهجمات في البادية؟",
+    "هل تنجح الهدنة؟"): news asks in its headlines, and a body rarely opens with a question of its
+    own. Only a line that more text follows: a lone question is the whole item's body."""
+    return _words(lines[i]) <= QUESTION_HEADLINE_WORDS and any(ln and _is_prose(ln) for ln in lines[i + 1:end])
+
+
 def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
     """Split a scraped page's text into header chrome, title, body and tail chrome."""
     vocab = vocabulary()
@@ -211,7 +219,7 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
             lines[i] = ln = lead[1]
             norm = normalize(ln)
         if _is_prose(ln) and (title_at is not None or known or _words(ln) > TITLE_MAX_WORDS
-                              or ln.endswith((".", "؟", "!"))):
+                              or ln.endswith((".", "!")) or ln.endswith("؟") and not _question_headline(lines, i, end)):
             break
         if skip_name and _words(ln) <= 4:
             skip_name = False
