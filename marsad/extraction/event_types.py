@@ -6,6 +6,8 @@ Arabic uses one verb for both (هاجمت قوات X قرية Y / هاجمت ق�
 """
 from __future__ import annotations
 
+import re
+
 from marsad.extraction.triggers import Trigger
 from marsad.text.arabic import normalize, strip_clitics
 
@@ -92,4 +94,11 @@ def _after_subject(text: str, start: int, limit: int) -> int:
     if known and known[0].start <= lead + 1:
         return start + known[0].end
     m = ARMED.match(normalize(window[lead:]))
-    return start + lead + agreeing_length(m.group()) if m else start
+    if not m:
+        return start
+    # a preposition ends the subject: normalised على (علي) only looks like a nisba adjective of it
+    cut = _PREPOSITION.search(m.group())
+    return start + lead + min(agreeing_length(m.group()), cut.start() if cut else len(m.group()))
+
+
+_PREPOSITION = re.compile(r"\s(?:علي|الي|في|من|عن|ضد)(?!\w)")

@@ -1,0 +1,64 @@
+"""How a sentence frames an act it names: told with its doer (the attack a displacement or a
+condemnation follows), warned of (what may happen), or staged (a drill, a film's plot).
+
+data/events.json lists the words (doer_clause, warnings, staged); extraction/trigger_context asks
+these questions when it decides whether a trigger reports an event that happened.
+"""
+from __future__ import annotations
+
+from marsad.extraction.trigger_lexicon import fits, lexicon
+from marsad.extraction.triggers import Trigger, sentence_words
+from marsad.text.arabic import normalize
+
+# what stands after a verb where its subject would: a preposition or a day, not a doer named
+_NO_DOER = frozenset({"في", "علي", "الي", "من", "عن", "ضد", "خلال", "اثناء", "امس", "اليوم", "قبل", "بعد", "منذ",
+                      "ضد", "بحق", "قرب"})
+
+
+def told_with_doer(text: str, trig: Trigger) -> bool:
+    """"هجمات شنتها ميليشيا X على قرى"، "الهجوم الذي نفذته جماعة X"، "التفجير الذي تبناه تنظيم X": the attack
+    noun takes a clause whose verb of carrying it out (its pronoun taking the noun back) names the doer.
+    A trigger that already runs to that verb (هجمات … شنتها) is read from its own last words."""
+    m = lexicon()["doer_clause"].match(normalize(text[trig.end:trig.end + 80]))
+    if m is None:
+        own = normalize(text[trig.start:trig.end]).split()
+        if len(own) < 2:
+            return False
+        m = lexicon()["doer_clause"].match(" " + own[-1] + normalize(text[trig.end:trig.end + 40]))
+    return m is not None and _names_doer(text, trig.end, m.group("doer"))
+
+
+def _names_doer(text: str, end: int, word: str) -> bool:
+    """The verb's subject is an armed group's phrase (مسلحون مجهولون، قوات X، تنظيم X) or a known actor
+    (marsad.text.actor_dictionary), not a preposition or a conjunction (نفذوها بأنها …)."""
+    from marsad.extraction.event_actors import ARMED
+    from marsad.text.actor_dictionary import actors
+
+    word = word.strip("،,.؛:\"«»")
+    if not word or word in _NO_DOER:
+        return False
+    if ARMED.match(word):
+        return True
+    at = normalize(text[end:end + 120]).find(word)
+    return at >= 0 and any(abs(m.start - at) <= 2 for m in actors().find(text[end:end + 120]))
+
+
+def warned_of(clause: list[str]) -> bool:
+    """"حذرت الأمم المتحدة من أن استمرار المعارك قد يؤدي إلى مقتل الآلاف": a word of warning or fear, then
+    من or أن, before the trigger in its clause (`clause`: its normalised words up to the trigger)."""
+    warnings = lexicon()["warnings"]
+    at = next((i for i in range(len(clause) - 1, -1, -1) if fits(clause[i], warnings)), None)
+    if at is None:
+        return False
+    rest = clause[at + 1:]
+    return any(w in ("من", "ان", "بان") for w in rest) and not any(w.endswith(("،", ",", ".", "؛", ":")) for w in rest)
+
+
+def staged(text: str, trig: Trigger, sent_start: int) -> bool:
+    """A drill (مناورات، تمرين يحاكي هجوما) or a work of fiction with its story told (يروي الفيلم قصة شاب
+    قتل …، تدور أحداث المسلسل حول …) before the trigger in its sentence: the violence is not done."""
+    lex = lexicon()
+    _, words = sentence_words(text, sent_start, trig.start)
+    if any(fits(w, lex["drills"]) for w in words):
+        return True
+    return any(fits(w, lex["works"]) for w in words) and any(fits(w, lex["telling"]) for w in words)
