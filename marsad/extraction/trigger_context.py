@@ -168,6 +168,13 @@ def _head(word: str) -> str:
 _REACTED_TO = ("Violence against civilians", "Explosions/Remote violence", "Battles")
 
 
+def reacted_to(text: str, trig: Trigger, sent_start: int) -> bool:
+    """"أدانت وزارة الخارجية الهجمات التي شنتها جماعة X على قرى": an attack reported with its doer inside a
+    reaction; the body named before it reacts (its actor2 is no side in it)."""
+    clause = normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]
+    return trig.event_type in _REACTED_TO and _reacting(clause) and told_with_doer(text, trig)
+
+
 def _reacting(before: list[str]) -> bool:
     """A reaction or trial word in the trigger's clause before it ("أعرب عن انزعاجه الشديد لهذا الهجوم"،
     "بث اعترافات عشرة أشخاص حول تنفيذ اعتداء"): the event reacted to or tried, told elsewhere. A

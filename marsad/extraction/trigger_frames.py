@@ -46,12 +46,29 @@ def _names_doer(text: str, end: int, word: str) -> bool:
 def warned_of(clause: list[str]) -> bool:
     """"حذرت الأمم المتحدة من أن استمرار المعارك قد يؤدي إلى مقتل الآلاف": a word of warning or fear, then
     من or أن, before the trigger in its clause (`clause`: its normalised words up to the trigger)."""
-    warnings = lexicon()["warnings"]
-    at = next((i for i in range(len(clause) - 1, -1, -1) if fits(clause[i], warnings)), None)
+    lex = lexicon()
+    if _expected(clause):
+        return True
+    at = next((i for i in range(len(clause) - 1, -1, -1) if fits(clause[i], lex["warnings"])), None)
     if at is None:
         return False
     rest = clause[at + 1:]
-    return any(w in ("من", "ان", "بان") for w in rest) and not any(w.endswith(("،", ",", ".", "؛", ":")) for w in rest)
+    return any(w in ("من", "ان", "بان") for w in rest) and _unbroken(rest)
+
+
+def _expected(clause: list[str]) -> bool:
+    """"من المتوقع أن تشن القوات هجوما"، "يمكن أن يؤدي القصف إلى …": an expectation, then أن at most four
+    words before the trigger, with no casualty word between (المتوقع أن يرتفع عدد قتلى الهجوم: one that was)."""
+    lex = lexicon()
+    at = next((i for i in range(len(clause) - 1, max(-1, len(clause) - 7), -1) if clause[i] in ("ان", "بان")), None)
+    if at is None or at == 0 or len(clause) - at > 5 or not fits(clause[at - 1], lex["expected"]):
+        return False
+    rest = clause[at + 1:]
+    return _unbroken(rest) and not any(fits(w, lex["victims"]) for w in rest)
+
+
+def _unbroken(words: list[str]) -> bool:
+    return not any(w.endswith(("،", ",", ".", "؛", ":")) for w in words)
 
 
 def staged(text: str, trig: Trigger, sent_start: int) -> bool:

@@ -153,7 +153,7 @@ def lexicon() -> dict:
             "streets": frozenset(normalize(w) for w in raw["purpose"]["streets"]),
             "take_part": _word_set(raw["purpose"]["take_part"]),
             "doer_clause": _doer_clause(raw["doer_clause"]["verbs"]),
-            "warnings": _word_set(raw["warnings"]["words"]), "drills": _word_set(raw["staged"]["drills"]),
+            "warnings": _word_set(raw["warnings"]["words"]), "expected": _word_set(raw["warnings"]["expected"]), "drills": _word_set(raw["staged"]["drills"]),
             "works": _word_set(raw["staged"]["works"]), "telling": _word_set(raw["staged"]["telling"]),
             "fired_by": frozenset(normalize(w) for w in raw["fired_by"]["words"])}
 
