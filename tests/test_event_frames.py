@@ -72,6 +72,12 @@ def test_the_place_after_the_body_that_fired_is_the_events(body, place):
     # an expectation or a possibility
     "من المتوقع أن تشن القوات الحكومية هجوما واسعا على مدينة الفاشر.",
     "يمكن أن يؤدي القصف إلى تدمير المستشفى الوحيد في مدينة خان يونس.",
+    "تدور أحداث المسلسل حول عائلة فقدت أبناءها في غارة جوية على مدينة الموصل.",
+    "تجسد المسرحية معاناة عائلة قتل أفرادها في قصف على مدينة غزة.",
+    "يعرض الكتاب شهادات ناجين من القصف الكيميائي على مدينة حلبجة.",
+    # commemorated, even with its doer named; a day dated years back
+    "يستذكر العراقيون اليوم مجزرة سبايكر التي ارتكبها تنظيم داعش بحق مئات الطلبة.",
+    "في مثل هذا اليوم قبل عشرين عاما، قتل 50 شخصا في تفجير سوق مدينة الحلة.",
     # an anniversary: the act named in construct after the refuted one is the same act
     "أحيا سكان البلدة اليوم الذكرى السنوية لمجزرة القصف الكيميائي التي راح ضحيتها آلاف.",
 ])
@@ -82,6 +88,10 @@ def test_staged_feared_or_remembered_violence_is_no_event(body):
 @pytest.mark.parametrize("body, expected", [
     # an account (رواية) with no story told is a witness's, and the act it tells is reported
     ("وبحسب رواية الجيش، قتل مسلحون ثلاثة جنود في هجوم على حاجز قرب مدينة العريش أمس.", B),
+    # a drill told in another clause of the sentence
+    ("شارك الجيش في مناورات مشتركة، فيما قتل جنديان في هجوم على حاجز قرب مدينة العريش أمس.", B),
+    # years named for a place's past, with today's attack
+    ("قتل ثلاثة مدنيين اليوم في تفجير سوق مدينة الحلة الذي شهد هجوما مماثلا قبل عامين.", E),
     # a training camp struck is no drill told before the strike
     ("قصفت طائرات حربية معسكر تدريب لمسلحين قرب مدينة درنة فجر اليوم.", E),
 ])

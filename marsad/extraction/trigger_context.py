@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from marsad.extraction.trigger_frames import staged, told_with_doer, warned_of
+from marsad.extraction.trigger_frames import remembered, staged, told_with_doer, warned_of
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, sentence_words
 from marsad.text.arabic import normalize, sentence_at, strip_clitics
@@ -76,6 +76,7 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     here = sentence_at(text, trig.start)
     sent_end = here.end if here else len(text)
     if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end) \
+            or remembered(text, trig, sent_start, sent_end) \
             or _RECAP.match(normalize(text[sent_start:trig.start])) \
             or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True

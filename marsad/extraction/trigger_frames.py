@@ -73,9 +73,34 @@ def _unbroken(words: list[str]) -> bool:
 
 def staged(text: str, trig: Trigger, sent_start: int) -> bool:
     """A drill (مناورات، تمرين يحاكي هجوما) or a work of fiction with its story told (يروي الفيلم قصة شاب
-    قتل …، تدور أحداث المسلسل حول …) before the trigger in its sentence: the violence is not done."""
+    قتل …، تدور أحداث المسلسل حول …) before the trigger in its clause: the violence is not done. A drill
+    told in another clause ("شارك في مناورات، فيما قتل جنديان في هجوم") leaves the act reported."""
     lex = lexicon()
-    _, words = sentence_words(text, sent_start, trig.start)
+    words = _clause_before(text, trig, sent_start)
     if any(fits(w, lex["drills"]) for w in words):
         return True
     return any(fits(w, lex["works"]) for w in words) and any(fits(w, lex["telling"]) for w in words)
+
+
+def remembered(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
+    """A commemoration before the trigger in its clause (يستذكر العراقيون مجزرة …، وقفة تأبين لضحايا
+    التفجير), or a sentence dated years back (في مثل هذا اليوم، قبل عشرين عاما) with no recent day in it."""
+    lex = lexicon()
+    if any(fits(w, lex["remembered"]) for w in _clause_before(text, trig, sent_start)):
+        return True
+    norm = normalize(text[sent_start:sent_end])
+    this_day = [p for p in lex["this_day"] if p in norm]
+    for p in this_day:
+        norm = norm.replace(p, " ")         # its اليوم is the day of the year, not today
+    words = norm.split()
+    ago = any(w in lex["ago"] and any(fits(x, lex["years"]) for x in words[k + 1:k + 3]) for k, w in enumerate(words))
+    return (ago or bool(this_day)) and not any(fits(w, lex["recent"]) for w in words)
+
+
+def _clause_before(text: str, trig: Trigger, sent_start: int) -> list[str]:
+    """The normalised words of the trigger's clause before it: back to the last punctuation or فيما/بينما."""
+    words = normalize(text[sent_start:trig.start]).split()
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].endswith(("،", ",", ".", "؛", ":")) or words[k] in ("فيما", "بينما", "وفيما", "وبينما"):
+            return words[k + 1:]
+    return words
