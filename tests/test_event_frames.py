@@ -49,12 +49,14 @@ def test_a_framed_attack_without_its_doer_or_remembered_is_no_event(body):
 
 
 # --- a death's cause naming who fired, then where --------------------------------------------------
-@pytest.mark.parametrize("body, place", [
-    ("قتل شاب برصاص الشرطة في البصرة مساء الأحد.", "البصرة"),
-    ("أصيب طفل بنيران الجيش في نابلس صباح اليوم.", "نابلس"),
+@pytest.mark.parametrize("body, place, actor", [
+    ("قتل شاب برصاص الشرطة في البصرة مساء الأحد.", "البصرة", "الشرطة"),
+    ("أصيب طفل بنيران الجيش في نابلس صباح اليوم.", "نابلس", "الجيش"),
+    ("قتل رجل برصاص عناصر الأمن في مدينة درعا أمس.", "درعا", "عناصر الأمن"),
+    ("قتل صياد برصاص خفر السواحل قرب مدينة الفاو اليوم.", "الفاو", "خفر السواحل"),
 ])
-def test_the_place_after_the_body_that_fired_is_the_events(body, place):
-    assert [(e.event_type, e.location) for e in events_of(body)] == [(V, place)]
+def test_the_body_that_fired_is_the_actor_and_the_place_after_it_the_events(body, place, actor):
+    assert [(e.event_type, e.location, e.actor1) for e in events_of(body)] == [(V, place, actor)]
 
 
 # --- violence that is staged, feared or remembered ---------------------------------------------------

@@ -6,6 +6,8 @@ these questions when it decides whether a trigger reports an event that happened
 """
 from __future__ import annotations
 
+import re
+
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, sentence_words
 from marsad.text.arabic import normalize
@@ -104,3 +106,26 @@ def _clause_before(text: str, trig: Trigger, sent_start: int) -> list[str]:
         if words[k].endswith(("،", ",", ".", "؛", ":")) or words[k] in ("فيما", "بينما", "وفيما", "وبينما"):
             return words[k + 1:]
     return words
+
+
+# what ends the name of the force after a bullet: the place, the time, a preposition, a conjunction
+_AFTER_FORCE = frozenset({"في", "قرب", "علي", "عند", "امام", "خلال", "اثناء", "من", "الي", "بعد", "قبل", "امس", "اليوم",
+                          "صباح", "مساء", "فجر", "ليل", "ظهر", "و", "اثر", "بمدينه", "ببلده", "بقريه", "وسط", "جنوب",
+                          "شمال", "شرق", "غرب"})
+
+
+def fired_by(text: str, trig: Trigger) -> str | None:
+    """"قتل شاب برصاص الشرطة في بغداد"، "أصيب طفل بنيران عناصر الأمن قرب منزله": the force named right after
+    a casualty's bullet (data/events.json fired_by.forces), up to the place or time that follows it."""
+    from marsad.extraction.event_actors import clean_actor
+
+    if trig.flag != "cause" or normalize(text[trig.start:trig.end]).split()[-1] not in lexicon()["fired_by"]:
+        return None
+    toks, words = sentence_words(text, trig.end, min(len(text), trig.end + 60))
+    if not words or words[0] not in lexicon()["forces"]:
+        return None
+    n = 1
+    while n < min(len(words), 4) and words[n] not in _AFTER_FORCE and not words[n].startswith(("وال", "بال", "لل")) \
+            and not re.search(r"[،,.؛:]", text[toks[n - 1].end:toks[n].start]):
+        n += 1
+    return clean_actor(text[toks[0].start:toks[n - 1].end])

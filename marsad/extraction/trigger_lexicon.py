@@ -156,6 +156,7 @@ def lexicon() -> dict:
             "warnings": _word_set(raw["warnings"]["words"]), "expected": _word_set(raw["warnings"]["expected"]), "drills": _word_set(raw["staged"]["drills"]),
             "works": _word_set(raw["staged"]["works"]), "telling": _word_set(raw["staged"]["telling"]),
             "fired_by": frozenset(normalize(w) for w in raw["fired_by"]["words"]),
+            "forces": frozenset(normalize(w) for w in raw["fired_by"]["forces"]),
             "remembered": _word_set(raw["remembered"]["words"]), "years": _word_set(raw["remembered"]["years"]),
             "ago": frozenset(normalize(w) for w in raw["remembered"]["ago"]),
             "this_day": tuple(normalize(w) for w in raw["remembered"]["this_day"])}
