@@ -31,17 +31,21 @@ def told_with_doer(text: str, trig: Trigger) -> bool:
 
 
 def _names_doer(text: str, end: int, word: str) -> bool:
-    """The verb's subject is an armed group's phrase (مسلحون مجهولون، قوات X، تنظيم X) or a known actor
-    (marsad.text.actor_dictionary), not a preposition or a conjunction (نفذوها بأنها …)."""
+    """The verb's subject is an armed group's phrase (مسلحون مجهولون، قوات X، تنظيم X), a country or a known
+    actor (marsad.text.actor_dictionary), not a preposition or a conjunction (نفذوها بأنها …)."""
     from marsad.extraction.event_actors import ARMED
     from marsad.text.actor_dictionary import actors
+    from marsad.text.lexicons import countries
 
     word = word.strip("،,.؛:\"«»")
     if not word or word in _NO_DOER:
         return False
     if ARMED.match(word):
         return True
-    at = normalize(text[end:end + 120]).find(word)
+    rest = normalize(text[end:end + 120])
+    at = rest.find(word)
+    if at >= 0 and any(" ".join(rest[at:].split()[:n]).strip("،,.") in countries() for n in (1, 2, 3)):
+        return True      # "الضربات التي شنتها الولايات المتحدة"، "الغارات التي نفذتها إسرائيل"
     return at >= 0 and any(abs(m.start - at) <= 2 for m in actors().find(text[end:end + 120]))
 
 
