@@ -30,12 +30,14 @@ def _told(body: str) -> list[tuple]:
     # a weak noun (a suicide attack) in a frame: its doer's clause anchors it
     ("أغلقت السلطات الأسواق إثر الهجوم الانتحاري الذي نفذه تنظيم داعش على مسجد في مدينة قندوز أمس.",
      (E, "قندوز", "تنظيم الدولة الإسلامية")),
-    # a country as the doer
-    ("ارتفعت أسعار النفط بعد الضربات الجوية التي شنتها الولايات المتحدة على مواقع في محافظة الحديدة.",
-     (E, "الحديدة", None)),
 ])
 def test_an_attack_told_with_its_doer_inside_a_frame_is_the_event(body, expected):
     assert expected in _told(body)
+
+
+def test_a_country_is_a_doer_too():
+    body = "ارتفعت أسعار النفط بعد الضربات الجوية التي شنتها الولايات المتحدة على مواقع في محافظة الحديدة."
+    assert [(e.event_type, e.location) for e in events_of(body)] == [(E, "الحديدة")]
 
 
 @pytest.mark.parametrize("body", [
