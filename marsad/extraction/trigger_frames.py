@@ -1,8 +1,10 @@
 """How a sentence frames an act it names: told with its doer (the attack a displacement or a
-condemnation follows), warned of (what may happen), or staged (a drill, a film's plot).
+condemnation follows), warned of or expected (what may happen), staged (a drill, a film's plot) or
+remembered (a commemoration, a day years back); and the force a casualty's bullet names.
 
-data/events.json lists the words (doer_clause, warnings, staged); extraction/trigger_context asks
-these questions when it decides whether a trigger reports an event that happened.
+data/events.json lists the words (doer_clause, warnings, staged, remembered, fired_by);
+extraction/trigger_context asks these questions when it decides whether a trigger reports an event
+that happened, extraction/events asks `fired_by` for a doer.
 """
 from __future__ import annotations
 
@@ -10,11 +12,11 @@ import re
 
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, sentence_words
-from marsad.text.arabic import normalize
+from marsad.text.arabic import normalize, normalize_map
 
 # what stands after a verb where its subject would: a preposition or a day, not a doer named
 _NO_DOER = frozenset({"في", "علي", "الي", "من", "عن", "ضد", "خلال", "اثناء", "امس", "اليوم", "قبل", "بعد", "منذ",
-                      "ضد", "بحق", "قرب"})
+                      "بحق", "قرب"})
 
 
 def told_with_doer(text: str, trig: Trigger) -> bool:
@@ -42,11 +44,13 @@ def _names_doer(text: str, end: int, word: str) -> bool:
         return False
     if ARMED.match(word):
         return True
-    rest = normalize(text[end:end + 120])
+    rest, index = normalize_map(text[end:end + 120])
     at = rest.find(word)
-    if at >= 0 and any(" ".join(rest[at:].split()[:n]).strip("،,.") in countries() for n in (1, 2, 3)):
+    if at < 0:
+        return False
+    if any(" ".join(rest[at:].split()[:n]).strip("،,.") in countries() for n in (1, 2, 3)):
         return True      # "الضربات التي شنتها الولايات المتحدة"، "الغارات التي نفذتها إسرائيل"
-    return at >= 0 and any(abs(m.start - at) <= 2 for m in actors().find(text[end:end + 120]))
+    return any(abs(m.start - index[at]) <= 2 for m in actors().find(text[end:end + 120]))
 
 
 def warned_of(clause: list[str]) -> bool:
