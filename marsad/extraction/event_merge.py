@@ -52,6 +52,12 @@ def _coarser(e: Event, o: Event) -> bool:
             and normalize(o.location or "") != normalize(e.location) and re.search(
                 r"(?:جنوب|شمال|شرق|غرب)\S*\s+(?:مدينه\s+)?" + re.escape(normalize(e.location)), normalize(e.evidence.text)):
         return True
+    # "هجمات على قرى محيطة بمدينة X" then "هاجمت قريتي A وB، على بعد 40 كيلومترا جنوب X": the villages,
+    # unknown to the gazetteers, that their own sentence places beside the town the first mention is near
+    if e.geo_precision == 2 and e.location and o.latitude is None and o.location and re.search(
+            r"(?:جنوب|شمال|شرق|غرب)\S*\s+(?:مدينه\s+)?" + re.escape(normalize(e.location)) + r"(?!\w)",
+            normalize(o.evidence.text)):
+        return True
     # a province: one with no town of its name, or named as the province ("بمحافظة مأرب", not "مدينة مأرب")
     province = e.location and e.admin1 and normalize(e.location) == normalize(e.admin1) and (
         _no_town(e.location) or re.search(r"(?:محافظه|ولايه|اقليم)\s+" + re.escape(normalize(e.location)),

@@ -299,8 +299,9 @@ def article_place(ents: list[Entity], dateline=None) -> Place | None:
 def _institutional(text: str, place: Place) -> bool:
     """A place in an organisation's name or description (ميليشيات "مصراتة"، مجلس النواب في طبرق), or in an
     official's title (مدير ناحية X، محافظ X، رئيس بلدية X)."""
-    before = re.sub(r'["«»]', " ", normalize(text[max(0, place.start - 45):place.start])).split()[-2:]
-    return any(in_vocabulary(w, lexicon()["org_heads"]) for w in before) or bool(_TITLE.search(" ".join(before)))
+    words = re.sub(r'["«»]', " ", normalize(text[max(0, place.start - 45):place.start])).split()
+    before, fired = words[-2:], len(words) > 2 and words[-3] in lexicon()["fired_by"]   # برصاص الشرطة في X: the doer
+    return not fired and (any(in_vocabulary(w, lexicon()["org_heads"]) for w in before) or bool(_TITLE.search(" ".join(before))))
 
 
 _TITLE = re.compile(r"(?:^|\s)[وف]?(?:محافظ|قائمقام|(?:مدير|رييس|عمده|قايمقام)\s+(?:ناحيه|بلديه|قضاء|مديريه|منطقه|مدينه))$")

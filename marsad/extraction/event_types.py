@@ -6,6 +6,8 @@ Arabic uses one verb for both (هاجمت قوات X قرية Y / هاجمت ق�
 """
 from __future__ import annotations
 
+import re
+
 from marsad.extraction.triggers import Trigger
 from marsad.text.arabic import normalize, strip_clitics
 
@@ -16,7 +18,7 @@ _CIVILIAN = frozenset(normalize(w) for w in (
     "قرية", "قرى", "القرية", "القرى", "بلدة", "بلدات", "منزل", "منازل", "مدنيين", "المدنيين", "مدنيا",
     "مواطنين", "المواطنين", "مواطنا", "سكان", "السكان", "الأهالي", "أهالي", "سوق", "السوق", "مخيم", "مخيمات",
     "النازحين", "نازحين", "مستشفى", "المستشفى", "مسجد", "المسجد", "مدرسة", "المدرسة", "عزاء", "حفل",
-    "المارة", "تجمع", "قافلة", "مزارعين", "المزارعين", "رعاة", "الرعاة", "كنيسة",
+    "المارة", "تجمع", "قافلة", "مزارعين", "المزارعين", "رعاة", "الرعاة", "كنيسة", "فندق", "مطعم", "مقهى",
     # the areas and quarters people live in, like a village ("هاجمت قوة مناطق X وY")
     "مناطق", "المناطق", "أحياء", "الأحياء", "حي"))
 # Armed targets: an attack on them is a battle (or a remote attack), whoever is named
@@ -59,6 +61,8 @@ def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigg
     checkpoint or a patrol is a fight between armed sides, a Battle / Armed clash, whether or not they
     fought back (ACLED codes violence against civilians only where the victims are unarmed)."""
     head = strip_clitics(normalize(text[trig.start:trig.end]).split()[0])
+    if trig.flag == "cause":
+        return trig      # "قتل مدني برصاص قناصة الجيش": who fired follows, the victim before decided (triggers.by_victim)
     if trig.event_type == "Violence against civilians" and trig.sub_event_type == "Attack":
         if any(f in _ATTACK_WORDS or f in _KILLING_WORDS for f in head) and _target(text, trig, limit, _MILITARY) == "armed":
             return Trigger(trig.start, trig.end, "Battles", "Armed clash", trig.flag)
@@ -97,4 +101,11 @@ def _after_subject(text: str, start: int, limit: int) -> int:
     if known and known[0].start <= lead + 1:
         return start + known[0].end
     m = ARMED.match(normalize(window[lead:]))
-    return start + lead + agreeing_length(m.group()) if m else start
+    if not m:
+        return start
+    # a preposition ends the subject: normalised على (علي) only looks like a nisba adjective of it
+    cut = _PREPOSITION.search(m.group())
+    return start + lead + min(agreeing_length(m.group()), cut.start() if cut else len(m.group()))
+
+
+_PREPOSITION = re.compile(r"\s(?:علي|الي|في|من|عن|ضد)(?!\w)")

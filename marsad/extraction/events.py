@@ -36,7 +36,8 @@ from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_p
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors
 from marsad.extraction.tolls import casualty_figures, find_tolls
-from marsad.extraction.trigger_context import reported
+from marsad.extraction.trigger_context import reacted_to, reported
+from marsad.extraction.trigger_frames import fired_by
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
@@ -127,7 +128,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             claimed_here.update(p.start for p in places)
             when = event_date(text, sent.start, sent.end, published, near=trig.start, exclude=exclude)
             actor1, actor2 = find_actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
-            actor1 = actor1 or _armed_before(text, ents_at, sent.start)
+            actor1 = actor1 or fired_by(text, trig) or _armed_before(text, ents_at, sent.start)
+            actor2 = None if reacted_to(body, trig, sent.start) else actor2     # who condemned it is no side
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)

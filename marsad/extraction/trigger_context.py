@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from marsad.extraction.trigger_frames import remembered, staged, told_with_doer, warned_of
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, sentence_words
 from marsad.text.arabic import normalize, sentence_at, strip_clitics
@@ -22,6 +23,8 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
 def _unanchored(text: str, trig: Trigger, sent_start: int) -> bool:
     """A weak noun or a weapon's name with nothing happening near it."""
     if trig.flag in ("weak", "weapon", "crowd", "gather"):
+        if trig.flag == "weak" and told_with_doer(text, trig):
+            return False     # "التفجير الذي تبناه تنظيم X": told with who did it
         here = sentence_at(text, trig.start)
         return not _anchored(text, trig, sent_start, here.end if here else len(text))
     return False
@@ -50,9 +53,14 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     if before and any(f in lex["name_heads"] for f in strip_clitics(before[-1])):
         return True      # "ساحة التحرير"، "رئيس تحرير"، "جبهة التحرير": a name or a title, no event
     clause = normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]
-    if _called_for(clause) or _denied_that(clause) or trig.event_type in _REACTED_TO and _reacting(clause):
+    if _called_for(clause) or _denied_that(clause) or staged(text, trig, sent_start):
         return True
-    if trig.flag in ("weak", "cause") and trig.event_type in _REACTED_TO and _framed(text, trig, sent_start, clause):
+    # an attack told with its doer (هجمات شنتها ميليشيا X) is reported, whatever followed it or was said of it
+    with_doer = trig.event_type in _REACTED_TO and told_with_doer(text, trig)
+    if not with_doer and (trig.event_type in _REACTED_TO and _reacting(clause) or warned_of(clause)):
+        return True
+    if trig.flag in ("weak", "cause") and trig.event_type in _REACTED_TO and not with_doer \
+            and _framed(text, trig, sent_start, clause):
         return True
     after = normalize(text[trig.end:trig.end + 30]).split()[:2]
     if trig.flag == "doer" and _passive(text, trig):
@@ -68,6 +76,7 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     here = sentence_at(text, trig.start)
     sent_end = here.end if here else len(text)
     if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end) \
+            or remembered(text, trig, sent_start, sent_end) \
             or _RECAP.match(normalize(text[sent_start:trig.start])) \
             or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True
@@ -109,17 +118,20 @@ def reported(text: str, triggers: list[Trigger], sent_start: int) -> list[Trigge
     """The triggers of one sentence that report an event (see `negated`). A weapon named right after an
     attack that is not reported (يخططون لشن تفجيرات متزامنة بسيارات ملغومة، في أعقاب انفجار سيارة
     مفخخة، قد ينفذون تفجيرات قنابل) is that attack's weapon: planned, recalled or denied with it."""
-    out, dropped, denied = [], None, None
+    out, dropped, denied, refused = [], None, None, None
     for t in triggers:
         means = denied is not None and _means_of(text, denied, t)
-        denial = not means and refuted(text, t, sent_start)         # asked once: `negated` would ask again
-        if means or denial or _unanchored(text, t, sent_start) or t.flag == "weapon" and dropped is not None \
-                and t.event_type == dropped.event_type and _joined(text[dropped.end:t.start]):
+        # "ذكرى مجزرة القصف الكيميائي": a trigger in construct right after a refuted one names the same act
+        construct = refused is not None and not text[refused.end:t.start].strip()
+        denial = not means and not construct and refuted(text, t, sent_start)   # asked once: `negated` would ask again
+        if means or construct or denial or _unanchored(text, t, sent_start) or t.flag == "weapon" \
+                and dropped is not None and t.event_type == dropped.event_type and _joined(text[dropped.end:t.start]):
             dropped = t
             denied = t if means or denial and t.event_type in _REACTED_TO[:2] else None
+            refused = t if means or construct or denial else None
             continue
         out.append(t)
-        dropped = denied = None
+        dropped = denied = refused = None
     return out
 
 
@@ -156,6 +168,13 @@ def _head(word: str) -> str:
 
 
 _REACTED_TO = ("Violence against civilians", "Explosions/Remote violence", "Battles")
+
+
+def reacted_to(text: str, trig: Trigger, sent_start: int) -> bool:
+    """"أدانت وزارة الخارجية الهجمات التي شنتها جماعة X على قرى": an attack reported with its doer inside a
+    reaction; the body named before it reacts (its actor2 is no side in it)."""
+    clause = normalize(text[max(sent_start, trig.start - 90):trig.start]).split()[-10:]
+    return trig.event_type in _REACTED_TO and _reacting(clause) and told_with_doer(text, trig)
 
 
 def _reacting(before: list[str]) -> bool:

@@ -151,7 +151,24 @@ def lexicon() -> dict:
             "relative": frozenset(normalize(w) for w in raw["relative_place"]),
             "force": _word_set(raw["force"]["words"]), "purpose": _word_set(raw["purpose"]["words"]),
             "streets": frozenset(normalize(w) for w in raw["purpose"]["streets"]),
-            "take_part": _word_set(raw["purpose"]["take_part"])}
+            "take_part": _word_set(raw["purpose"]["take_part"]),
+            "doer_clause": _doer_clause(raw["doer_clause"]["verbs"]),
+            "warnings": _word_set(raw["warnings"]["words"]), "expected": _word_set(raw["warnings"]["expected"]), "drills": _word_set(raw["staged"]["drills"]),
+            "works": _word_set(raw["staged"]["works"]), "telling": _word_set(raw["staged"]["telling"]),
+            "fired_by": frozenset(normalize(w) for w in raw["fired_by"]["words"]),
+            "forces": frozenset(normalize(w) for w in raw["fired_by"]["forces"]),
+            "remembered": _word_set(raw["remembered"]["words"]), "years": _word_set(raw["remembered"]["years"]),
+            "ago": frozenset(normalize(w) for w in raw["remembered"]["ago"]),
+            "this_day": tuple(normalize(w) for w in raw["remembered"]["this_day"])}
+
+
+def _doer_clause(verbs) -> re.Pattern:
+    """After an attack noun (normalised text): its adjectives, a relative pronoun, then one of `verbs` with
+    a subject ending and the pronoun that takes the noun back (شنتها، نفذه، نفذوها، تبناه)."""
+    stems = sorted({normalize(v) for v in verbs} | {normalize(v)[:-1] + "ا" for v in verbs if normalize(v).endswith("ي")},
+                   key=len, reverse=True)
+    return re.compile(r"\s*(?:ال\S+(?:ي|يه)\s+){0,2}(?:(?:الذي|التي|اللذين|اللتين)\s+)?(?:" + "|".join(stems)
+                      + r")(?:ت|وا|و)?(?:هما|ها|هم|ه)\s+(?P<doer>\S+)")
 
 
 def _not_places() -> frozenset[str]:
