@@ -129,7 +129,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             when = event_date(text, sent.start, sent.end, published, near=trig.start, exclude=exclude)
             actor1, actor2 = find_actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
             actor1 = actor1 or fired_by(text, trig) or _armed_before(text, ents_at, sent.start)
-            actor2 = None if reacted_to(body, trig, sent.start) else actor2     # who condemned it is no side
+            actor2 = None if reacted_to(text, trig, told_from) else actor2     # who condemned it is no side
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
