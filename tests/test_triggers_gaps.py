@@ -90,3 +90,26 @@ def test_strikes_after_a_doer(sentence, sub):
 ])
 def test_strikes_that_are_no_event(sentence):
     assert not {k for k in coded(sentence) if k[0] == E}
+
+
+# --- هاجم in all its forms, when the attack is armed ----------------------------------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("ذكرت مصادر محلية أن مسلحين هاجموا ثكنة للجيش في البلدة فجر اليوم.", (B, "Armed clash")),
+    ("يهاجم عناصر الجماعة حاجزا للشرطة على الطريق الساحلي منذ الصباح.", (B, "Armed clash")),
+    ("قال شهود إن مسلحين هاجموا قرية في ولاية كسلا أمس وأحرقوا منازلها.", (V, "Attack")),
+    ("قال السكان إن مسلحين هاجموا مخيما للنازحين في مدينة الجنينة أمس.", (V, "Attack")),
+])
+def test_attack_verb_forms(sentence, expected):
+    from tests.conftest import events_of
+
+    assert expected in {(e.event_type, e.sub_event_type) for e in events_of(sentence)} or expected in coded(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "هاجم الوزير خصومه السياسيين في مؤتمر صحفي بالعاصمة أمس.",
+    "هاجمت الصحيفة سياسة الحكومة الاقتصادية في افتتاحيتها اليوم.",
+    "يهاجم النائب قرار البرلمان في كل جلسة بمدينة الرباط.",
+    "هاجم متظاهرون غاضبون مقر السفارة ورشقوه بالحجارة.",
+])
+def test_verbal_attack_or_protest_is_no_armed_attack(sentence):
+    assert not {k for k in coded(sentence) if k[0] in (B, V)}

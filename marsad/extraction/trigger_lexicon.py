@@ -147,6 +147,8 @@ def lexicon() -> dict:
             "calls": conjoined(raw["calls"]["words"]),
             "crowd_size": re.compile(r"(?<!\w)[وب]?(?:من\s+)?(?:ال)?(?:" + "|".join(normalize(w) for w in raw["crowd_sizes"])
                                      + r")(?!\w)|\d+\s+(?:الف\s+)?(?:متظاهر|محتج|معتصم)"),
+            "attack_doers": _word_set(raw["armed_attack"]["doers"]),
+            "attack_targets": _word_set(raw["armed_attack"]["targets"]),
             "air": tuple(normalize(w) for w in raw["air_actors"]),
             "relative": frozenset(normalize(w) for w in raw["relative_place"]),
             "force": _word_set(raw["force"]["words"]), "purpose": _word_set(raw["purpose"]["words"]),

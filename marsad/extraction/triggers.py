@@ -7,6 +7,7 @@ ones there. Whether a mention reports an event that happened is extraction/trigg
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,7 @@ from marsad.extraction.trigger_lexicon import (
 from marsad.text.arabic import (
     in_vocabulary,
     normalize,
+    sentence_at,
     strip_clitics,
     tokens,
 )
@@ -135,7 +137,7 @@ def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
     out: list[Trigger] = []
     for t in triggers:
         t = by_victim(text, t)
-        if t is None:
+        if t is None or not armed_attack(text, t):
             continue
         prev = out[-1] if out else None
         close = prev is not None and t.start - prev.end < 40
@@ -233,6 +235,43 @@ def _by_object(text: str, t: Trigger) -> Trigger | None:
         if w.endswith(("،", ",", ".", "؛", ":")):
             break
     return t
+
+
+_ATTACK_VERB = ("هاجم", "يهاجم", "تهاجم", "نهاجم")
+_STATE_OR_ARMED = frozenset({"state_force", "police", "intelligence", "armed_group", "militia", "coalition"})
+
+
+def armed_attack(text: str, t: Trigger) -> bool:
+    """هاجم reports an armed attack, not a verbal one (هاجم الوزير خصومه), when its clause names an armed
+    doer within three words before it or six after (data/events.json, armed_attack: مسلحون، قوات، a force
+    or armed group of the actor dictionary) or a physical target after it (a post, a village, a convoy)."""
+    if t.flag != "attack" or not normalize(text[t.start:t.end]).lstrip("وف").startswith(_ATTACK_VERB):
+        return True
+    from marsad.text.actor_dictionary import actors
+
+    lex = lexicon()
+    before = re.split(r"[،,.؛:؟?!«»\"()]", text[max(0, t.start - 60):t.start])[-1]
+    after = re.split(r"[،,.؛:؟?!«»\"()]", text[t.end:t.end + 90])[0]
+    words_before, words_after = normalize(before).split()[-3:], normalize(after).split()[:6]
+    here = sentence_at(text, t.start)
+    if any(fits(w, lex["protesters"]) for w in sentence_words(text, here.start, here.end)[1] if here):
+        return False     # "هاجم متظاهرون السفارة"، "هاجم الجنود المتظاهرين": the protest rules' to code
+    if any(fits(w, lex["attack_doers"]) for w in words_before + words_after) \
+            or any(fits(w, lex["attack_targets"]) for w in _objects(words_after)):
+        return True
+    return any(m.actor.kind in _STATE_OR_ARMED for m in actors().find(" ".join(words_before + words_after)))
+
+
+def _objects(words: list[str]) -> list[str]:
+    """The words of the verb's subject and direct object: up to a preposition, and none written with
+    one ("في مدينة X"، "بمدينة X" tell where, not what was attacked)."""
+    out = []
+    for w in words:
+        if w in _PREPOSITIONS or w in ("قرب", "عند", "امام", "داخل", "بين"):
+            break
+        if not w.startswith(("ب", "ل", "وب", "ول")):
+            out.append(w)
+    return out
 
 
 _FIRE = ("اطلق", "فتح", "اطلاق")
