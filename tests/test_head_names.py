@@ -98,3 +98,15 @@ def test_an_administrative_noun_and_a_status_adjective_stay_out_of_the_canonical
     start = text.index("هيئة")
     org = _entity(text, start, start + len("هيئة الإذاعة الوطنية الرسمية"), "ORG")
     assert org.text == "هيئة الإذاعة الوطنية"
+
+
+def test_a_place_named_after_a_man_keeps_his_first_name():
+    """"بمرتفعات حسن شام"، "قرية عمر آغا": the first word is a man's name, which the tagger leaves out;
+    after a place noun (terrain nouns too: مرتفعات، تلال، تلة، هضبة) it belongs to the place."""
+    doc = process(RawItem("t", "t", "text", text="تقرير\nوتحصنت القوات بمرتفعات حسن طاهر، فيما قصفت المدفعية "
+                                                 "قرية عمر آغا قرب الحدود."))
+    places = {e.text for e in doc.entities if e.type == "LOC"}
+    assert {"حسن طاهر", "عمر آغا"} <= places
+    # a man's name after anything else stays his
+    doc = process(RawItem("t", "t", "text", text="تقرير\nوقال الشيخ حسن طاهر إن القصف توقف."))
+    assert not any(e.type == "LOC" and "حسن" in e.text for e in doc.entities)

@@ -127,6 +127,20 @@ def named_people(text: str) -> list[Entity]:
     return out
 
 
+def _led_by_a_name(text: str, e: Entity) -> Entity:
+    """"بمرتفعات حسن شام"، "قرية عمر آغا": a place named after a man starts with his first name, which the
+    tagger leaves out (a person's word); after a place noun the name is the place's whole."""
+    words = text[max(0, e.start - 40):e.start].split()
+    if e.type != "LOC" or len(words) < 2 or not text[:e.start].endswith(" "):
+        return e
+    first, noun = normalize(words[-1]), normalize(words[-2])
+    if first not in lx.person_names() or lx.place_noun(noun) is None or noun.startswith("ال") \
+            or lx.place_noun(first) is not None:
+        return e
+    start = e.start - 1 - len(words[-1])
+    return Entity(text[start:e.end], "LOC", start, e.end, canonical=text[start:e.end])
+
+
 def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
     """An entity written right after a place noun ("قرية ود عشانا", "بلدة \"أم ضوا بان\"", "قرى X وY")
     is a place (after a plural noun, up to the next و), though the tagger read a man's name or an organisation in it; an organisation named
@@ -145,7 +159,7 @@ def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
                     end = e.start + m.start() if m else end
                 e = Entity(text[e.start:end], "LOC", e.start, end,
                            canonical=e.canonical if end == e.end else text[e.start:end])
-        out.append(e)
+        out.append(_led_by_a_name(text, e))
     return out
 
 
