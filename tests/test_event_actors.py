@@ -170,3 +170,10 @@ def test_an_ambush_on_civilians_is_violence_against_them_and_on_a_patrol_a_battl
     # the victims before the ambush, its place after: no civilian target
     evs = events_of("وتعرضت مجموعة من الجنود لكمين نصبته جماعات مسلحة في قرية الحمرا.")
     assert evs[0].event_type == "Battles"
+
+
+def test_men_of_a_named_group_are_the_group_and_a_base_is_a_military_target():
+    evs = events_of("هاجم مسلحون من جماعة بوكو حرام فجر الأحد قاعدة عسكرية في بلدة ديكوا، ما أسفر عن مقتل جنديين.")
+    assert (evs[0].event_type, evs[0].actor1) == ("Battles", "جماعة بوكو حرام")
+    evs = events_of("هاجم عناصر من حركة الشباب قرية في إقليم جوبا الوسطى وقتلوا أربعة مدنيين.")
+    assert (evs[0].event_type, evs[0].actor1) == ("Violence against civilians", "حركة الشباب")

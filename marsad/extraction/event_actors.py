@@ -84,7 +84,10 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
         cut = _STOP_ACTOR.search(norm_phrase)
         stop = min(cut.start() if cut else len(norm_phrase), agreeing_length(norm_phrase))
         phrase = text[s:s + back[stop]] if stop < len(norm_phrase) else text[s:e]
-        phrases.append((s, phrase.strip(" ،,\"«»")))
+        part_of = re.match(r"\s+من\s+", text[s + len(phrase):s + len(phrase) + 8])
+        group = part_of and next((o for o in ents if o.type == "ORG" and o.start == s + len(phrase) + part_of.end()), None)
+        # "مسلحون من جماعة بوكو حرام": the group they belong to is the doer
+        phrases.append((s, (group.canonical or group.text) if group else phrase.strip(" ،,\"«»")))
     # a hospital, ministry or agency named nearer the trigger is not its doer, nor the body a source
     # speaks for ("مصدر في الجيش"، "المتحدث باسم القوات"): the nearest doer is
     found = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)]

@@ -35,7 +35,7 @@ _KILLING_WORDS = frozenset(normalize(w) for w in ("قتل", "قتلوا"))
 _MILITARY = frozenset(normalize(w) for w in (
     "ثكنة", "ثكنات", "معسكر", "معسكرا", "معسكرات", "حاجز", "حاجزا", "حواجز", "دورية", "دوريات", "رتل", "رتلا",
     "جنود", "الجنود", "جنديا", "جنديين", "عسكريين", "العسكريين", "جيش", "الجيش", "قوات", "القوات", "عناصر",
-    "مقاتلي", "مقاتلين", "كتيبة", "تمركزات", "مواقع", "شرطيا", "شرطيين"))
+    "مقاتلي", "مقاتلين", "كتيبة", "تمركزات", "مواقع", "شرطيا", "شرطيين", "قاعدة", "قواعد"))
 # a post, point or office is a military target when the word after it says so ("نقطة تفتيش"، "مقر عسكري"،
 # "مركز للشرطة"، "موقع للجيش"); alone it may be civilian ("نقطة طبية"، "مقر فضائية")
 _POSTS = frozenset(normalize(w) for w in ("نقطة", "نقاط", "مقر", "مقرا", "مقرات", "مركز", "مركزا", "مراكز", "موقع", "موقعا",
@@ -100,6 +100,10 @@ def _after_subject(text: str, start: int, limit: int) -> int:
     known = actors().find(window)
     if known and known[0].start <= lead + 1:
         return start + known[0].end
+    # "هاجم عناصر من حركة الشباب | قرية": men of a named group are the subject with their group
+    part_of = next((k for k in known if re.fullmatch(r"(?:\S+\s+)?من\s+", window[lead:k.start])), None)
+    if part_of:
+        return start + part_of.end
     m = ARMED.match(normalize(window[lead:]))
     if not m:
         return start
