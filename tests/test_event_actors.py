@@ -177,3 +177,10 @@ def test_men_of_a_named_group_are_the_group_and_a_base_is_a_military_target():
     assert (evs[0].event_type, evs[0].actor1) == ("Battles", "جماعة بوكو حرام")
     evs = events_of("هاجم عناصر من حركة الشباب قرية في إقليم جوبا الوسطى وقتلوا أربعة مدنيين.")
     assert (evs[0].event_type, evs[0].actor1) == ("Violence against civilians", "حركة الشباب")
+
+
+def test_the_body_the_dead_belong_to_is_no_doer():
+    evs = events_of("قتل ثلاثة من أفراد الشرطة المصرية فجر الخميس في هجوم مسلح استهدف نقطة تفتيش جنوب العريش.")
+    assert evs[0].actor1 != "الشرطة المصرية" and evs[0].actor2 == "الشرطة المصرية"
+    evs = events_of("وقالت قيادة العمليات إن قواتها قتلت خمسة من عناصر داعش في غارة جوية شمال بغداد.")
+    assert evs[0].actor1 != "تنظيم الدولة الإسلامية"

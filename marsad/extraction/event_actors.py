@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.extraction.stated_doers import accused, stated_spans
+from marsad.extraction.stated_doers import accused, stated_spans, victims_body
 from marsad.extraction.support_verbs import ARMED_KINDS, light_verb_doer, nisba_actor
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
@@ -112,7 +112,9 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
     after_end = min(limit, trig.end + WINDOW_AFTER)
     follower = actor_in(text, ents, trig.end, min(after_end, trig.end + 12), last=False)
-    before = actor_in(text, ents, sent_start, trig.start, last=True)
+    told = candidates(text, ents, sent_start, trig.start, last=True)
+    before = named(max(told)) if told and not victims_body(text, max(told)[0]) else None    # not the victims'
+    victims = named(max(told)) if told and before is None else None
     gap = normalize(text[trig.end:trig.end + 12]).split()[:1]
     # Arabic puts the subject after the verb ("قصفت جماعة الحوثي"), a masdar its agent after it
     # ("انسحاب ميليشيات مصراتة"); a noun after a preposition is the target, not the actor.
@@ -154,7 +156,7 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
         actor1 = lightly or actor1
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end) \
         or _antecedent(text, ents, trig, sent_start)
-    actor2 = _doer(actor2)
+    actor2 = _doer(actor2) or victims
     return actor1, actor2 if actor2 != actor1 else None
 
 

@@ -49,3 +49,14 @@ def stated_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         s0 = start + index[m.end()] if m.end() < len(index) else end
         spans.append((s0, min(end, s0 + 12)))
     return spans
+
+
+# "قتل ثلاثة من أفراد | الشرطة"، "مقتل جنديين من | الجيش": the body the dead or wounded belong to
+_VICTIMS_OF = re.compile(r"(?<!\S)(?:[وف]?قتل\S{0,2}|مقتل|مصرع|[وف]?استشهد\S{0,2}|استشهاد|[وف]?اصيب\S{0,2}|اصابه|[وف]?جرح\S{0,2})\s+(?:\S+\s+){1,3}?من\s+"
+                         r"(?:افراد|عناصر|جنود|منتسبي|مقاتلي|ضباط|حراس)?\s*$")
+
+
+def victims_body(text: str, pos: int) -> bool:
+    """The name at `pos` is that of the body whose members a casualty count tells of: a victim,
+    never the doer."""
+    return bool(_VICTIMS_OF.search(normalize_map(text[max(0, pos - 50):pos])[0]))
