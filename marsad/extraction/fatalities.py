@@ -31,6 +31,7 @@ from marsad.extraction.casualty_words import (
     has_form,
     is_person,
     more_people,
+    object_victims,
 )
 from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons
@@ -104,8 +105,11 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
         mine = _next_door(text, sent_start, triggers, trig=triggers[k])
     # an assassination, or the weapon named right after one ("اغتالت طائرة مسيرة …")
     told = [triggers[k - 1]] if k and _close(text, triggers[k - 1], triggers[k]) else []
-    for t in ([triggers[k], *told] if not mine else []):
-        if killed := _assassinated(text, t, sent_end):
+    # the killing that ends the attack told, by its object pronoun: "هاجموا سيارته وقتلوه"
+    then = triggers[k + 1:k + 2] if k + 1 < len(triggers) and triggers[k + 1].event_type == triggers[k].event_type \
+        and object_victims(_first_word(text, triggers[k + 1])) is not None else []
+    for t in ([triggers[k], *told, *then] if not mine else []):
+        if killed := _pronoun_object(text, t, sent_start) or _assassinated(text, t, sent_end):
             return killed
     if not mine:
         if not figs and (zero_casualties(text, triggers[k].start, sent_end)
@@ -142,6 +146,26 @@ def _assassinated(text: str, trig: Trigger, end: int) -> tuple[int, str] | None:
         if not q.definite and q.value < 1900 and not has_form(noun, lex["things"]):
             return q.value, text[trig.start:q.end]
     return _with_companions(text, trig, end)
+
+
+def _pronoun_object(text: str, trig: Trigger, sent_start: int) -> tuple[int, str] | None:
+    """A killing verb whose object pronoun is its victim ("داهموا منزله فقتلوه" = 1, "أعدموهما" = 2);
+    a plural one takes back the last count of people before it in its sentence ("اعتقلوا خمسة شبان
+    ثم أعدموهم" = 5), else it gives no count. Not after an attempt (حاولوا قتله)."""
+    word = _first_word(text, trig)
+    victims = object_victims(word)
+    before = normalize(text[max(sent_start, trig.start - 20):trig.start]).split()[-2:]
+    if victims is None or any(has_form(w, casualty_lexicon()["attempt"]) for w in before):
+        return None
+    end = trig.start + len(text[trig.start:trig.end].split()[0])
+    if victims:
+        return victims, text[trig.start:end]
+    things = casualty_lexicon()["things"]
+    for q in reversed(quantities(text, sent_start, trig.start)):
+        noun = next((normalize(t.text) for t in tokens(text, q.end, trig.start)), "")
+        if not q.definite and q.value < 1900 and not has_form(noun, things):
+            return q.value, text[q.start:end]
+    return None
 
 
 def _with_companions(text: str, trig: Trigger, end: int) -> tuple[int, str]:

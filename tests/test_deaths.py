@@ -1,0 +1,104 @@
+"""Deaths told in the ways Arabic news tells them besides "قتل": dying of wounds (توفي، فارق الحياة،
+لفظ أنفاسه متأثرا بجروحه), a killing verb whose object pronoun is the victim (فاغتالوه، أعدموهم), on
+sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.extraction.casualty_words import object_victims
+from marsad.extraction.tolls import casualty_figures
+from marsad.model import RawItem
+from marsad.pipeline import process
+from marsad.text.arabic import normalize
+
+
+def figures(text: str) -> list[tuple[str, int]]:
+    return [(f.kind, f.value) for f in casualty_figures(text) if not f.part]
+
+
+def events(body: str) -> list[tuple[str, str, int | None]]:
+    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta={"published": "2024-03-10"}))
+    assert doc.status == "ok", doc.error
+    return [(e.event_type, e.sub_event_type, e.fatalities) for e in doc.events]
+
+
+# --- dying of wounds --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the idiom's fixed object comes between the verb and its subject
+    ("فارق الحياة مزارع متأثرا بجروح أصيب بها في قصف على أطراف القرية", [("killed", 1)]),
+    ("لفظ أنفاسه الأخيرة حارس متأثرا بإصابته في الهجوم على المصرف", [("killed", 1)]),
+    ("فارقت الحياة مسنة متأثرة بجروحها في الغارة", [("killed", 1)]),
+    # the idiom after its counted subject
+    ("وقال الطبيب إن ثلاثة جرحى لفظوا أنفاسهم في غرفة العمليات", [("killed", 3)]),
+    # the wounds a dead man succumbed to are his, no count of injured besides him
+    ("وتوفي موظف متأثرا بجراح أصيب بها خلال القصف", [("killed", 1)]),
+])
+def test_a_death_of_wounds_is_one_killed(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_person_succumbing_to_wounds_is_not_counted_injured():
+    assert figures("نقل مواطن متأثرا بجروح أصيب بها إلى المستشفى") == []
+
+
+@pytest.mark.parametrize("body, kind", [
+    # an explosion named after the death it caused is reported by it, as it is by a killing
+    ("توفي اثنان من العمال متأثرين بجراحهما جراء انفجار سيارة مفخخة في سوق مدينة الرمادي.",
+     "Explosions/Remote violence"),
+    ("فارق الحياة مواطن متأثرا بجروح أصيب بها جراء قصف مدفعي على مدينة دوما.", "Explosions/Remote violence"),
+])
+def test_a_death_of_wounds_reports_the_incident_that_caused_them(body, kind):
+    found = events(body)
+    assert [(t, n) for t, _, n in found] == [(kind, 1 if "مواطن" in body else 2)]
+
+
+def test_a_death_by_a_shot_after_a_frame_word_is_reported():
+    # "بعد إصابته برصاص": the death told ahead of the frame reports the shooting
+    found = events("توفي شاب متأثرا بجروحه بعد إصابته برصاص قناص في مدينة تعز.")
+    assert found == [("Violence against civilians", "Attack", 1)]
+
+
+@pytest.mark.parametrize("body", [
+    "توفي الشاعر المعروف بعد صراع طويل مع المرض في مدينة بنغازي.",
+    "توفي شخصان وأصيب خمسة آخرون في حادث سير على طريق مدينة حماة.",
+    "فارق الحياة عامل إثر سقوطه من سقالة في مدينة جدة.",
+])
+def test_a_death_by_illness_or_accident_is_no_event(body):
+    assert events(body) == []
+
+
+# --- a killing verb whose object pronoun is the victim ---------------------------------------
+
+@pytest.mark.parametrize("word, victims", [
+    ("فاغتالوه", 1), ("فقتلته", 1), ("أعدموهما", 2), ("قتلوهم", 0), ("ذبحوه", 1),
+    ("اغتالت", None), ("قتلوا", None), ("مقتله", None),
+])
+def test_the_object_pronoun_of_a_killing_verb_counts_its_victims(word, victims):
+    assert object_victims(normalize(word)) == victims
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("اعترض مسلحون سيارة المحامي على طريق مدينة الحلة فاغتالوه بعدة رصاصات.",
+     [("Violence against civilians", "Attack", 1)]),
+    # a raid in which the householder is killed is the killing, not an arrest
+    ("اقتحم مسلحون منزل إمام المسجد في بلدة الشرقاط فقتلوه أمام أبنائه.",
+     [("Violence against civilians", "Attack", 1)]),
+    # the killing that ends the attack told first in the sentence
+    ("هاجم مسلحون سيارة المهندس في مدينة كركوك وقتلوه على الفور.", [("Violence against civilians", "Attack", 1)]),
+    # a plural pronoun takes back the count of people told before it in the sentence
+    ("اعتقل عناصر التنظيم أربعة رعاة من قرية الباغوز ثم أعدموهم رميا بالرصاص.",
+     [("Violence against civilians", "Attack", 4)]),
+    ("استدرجت مجموعة مسلحة الطبيب إلى خارج مدينة سرت فقتلته.", [("Violence against civilians", "Attack", 1)]),
+])
+def test_a_killing_told_by_its_object_pronoun_is_an_attack_with_its_victims(body, expected):
+    assert events(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # a thing taken back by a feminine pronoun, and one man's killing of another in a tale
+    "وقال النائب في مدينة بيروت إن المبادرة ولدت ميتة لأنهم قتلوها قبل أن تبدأ.",
+    "ويروي الكتاب أن الصياد طارد الذئب في الغابة حتى أمسكه فقتله.",
+])
+def test_a_pronoun_killing_of_a_thing_or_in_a_tale_is_no_event(body):
+    assert events(body) == []
