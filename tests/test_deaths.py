@@ -102,3 +102,36 @@ def test_a_killing_told_by_its_object_pronoun_is_an_attack_with_its_victims(body
 ])
 def test_a_pronoun_killing_of_a_thing_or_in_a_tale_is_no_event(body):
     assert events(body) == []
+
+
+# --- an armed force kills a count of people: active verb, its doer, a count as its object --------
+
+@pytest.mark.parametrize("body, expected", [
+    ("قتلت القوات الحكومية 30 مسلحا في عملية أمنية بمحافظة صلاح الدين.", [("Battles", "Armed clash", 30)]),
+    ("قتل الجنود 9 من المهاجمين بعد محاولتهم اقتحام معسكر في مدينة غاو.", [("Battles", "Armed clash", 9)]),
+    # a raid in which the force kills is the fight, not an arrest
+    ("قتلت قوات الأمن ثلاثة من عناصر التنظيم في مداهمة بمدينة سامراء.", [("Battles", "Armed clash", 3)]),
+    ("تمكنت القوات الأمنية من قتل 6 مسلحين في منطقة جبل سمامة.", [("Battles", "Armed clash", 6)]),
+    ("تمكن الجيش من القضاء على 11 مسلحا في منطقة جبل المغيلة.", [("Battles", "Armed clash", 11)]),
+    # the civilians a force kills are violence against them
+    ("قتلت الشرطة أربعة مدنيين في مدينة القضارف.", [("Violence against civilians", "Attack", 4)]),
+    # the killing told with its strike is that strike
+    ("قتل الجيش 25 مسلحا في غارة جوية على بلدة دامبوا.", [("Explosions/Remote violence", "Air/drone strike", 25)]),
+])
+def test_a_force_killing_a_count_of_people_is_an_event_with_that_count(body, expected):
+    assert events(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # passive: the soldiers were killed, and no incident is told
+    "قتل الجنود في مدينة الرقة.",
+    # eliminating, told without a count of people, is an aim
+    "وتسعى القوات إلى القضاء على المسلحين في مدينة درنة.",
+])
+def test_a_passive_killing_or_an_aim_is_no_force_killing(body):
+    assert events(body) == []
+
+
+def test_eliminating_a_count_of_people_counts_them_killed():
+    assert figures("تمكنت الوحدات من القضاء على 4 مسلحين") == [("killed", 4)]
+    assert figures("أحال القضاء 4 متهمين إلى المحكمة") == []

@@ -74,6 +74,8 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
             break
         if b in prior:
             return prior[b], end, part                    # "مقتل 10 … مقابل 12": the same kind
+        if w[b] == "علي" and b and has_form(w[b - 1], lex["eliminate"]):
+            return "killed", end, part                    # "القضاء على 12 مسلحا"
         if (kd := casualty_kind(w[b])):
             return kd, end, part
     # coordinated after a comma: "10 قتلى، و 27 جريحا", "إلى 67 …، مقابل 56 من الفصائل"
