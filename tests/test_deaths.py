@@ -135,3 +135,34 @@ def test_a_passive_killing_or_an_aim_is_no_force_killing(body):
 def test_eliminating_a_count_of_people_counts_them_killed():
     assert figures("تمكنت الوحدات من القضاء على 4 مسلحين") == [("killed", 4)]
     assert figures("أحال القضاء 4 متهمين إلى المحكمة") == []
+
+
+# --- the wounded who died since -------------------------------------------------------------
+
+@pytest.mark.parametrize("body, dead", [
+    # a rising count told as the outcome of the deaths, naming the incident or only its dead
+    ("توفي اثنان من جرحى الغارة على سوق بلدة معرة مصرين، لترتفع حصيلة الغارة إلى 9 قتلى.", 9),
+    ("توفي اثنان من جرحى الغارة على سوق بلدة معرة مصرين، لترتفع حصيلة القتلى إلى 9.", 9),
+    # one more dead in the next sentence, numbered on from the count or dying of wounds
+    ("قتل شرطيان في انفجار عبوة ناسفة في مدينة الفلوجة. وتوفي شرطي ثالث متأثرا بجراحه في المستشفى.", 3),
+    ("قتلت امرأتان في قصف مدفعي على بلدة كفرزيتا. وفي وقت لاحق توفي رجل متأثرا بجروحه.", 3),
+    # an ordinal that does not go on from the count says nothing sure
+    ("قتل شرطيان في انفجار عبوة ناسفة في مدينة الفلوجة. وتوفي شرطي خامس في المستشفى.", 2),
+    # the next sentence tells an incident of its own
+    ("قتل شرطيان في انفجار عبوة ناسفة في مدينة الفلوجة. وتوفي رجل متأثرا بجروحه في غارة على بلدة الكرمة.", 2),
+])
+def test_the_wounded_who_died_since_are_the_incidents_dead(body, dead):
+    found = events(body)
+    assert found[0][2] == dead
+
+
+def test_a_rising_total_of_one_side_or_a_period_revises_no_incident():
+    assert [(f.kind, f.value, f.update) for f in casualty_figures(
+        "قتل جنديان في هجوم على حاجز، ليرتفع عدد قتلى الجيش إلى 50.") if not f.scope] == [("killed", 2, False)]
+    assert not any(f.update for f in casualty_figures(
+        "قتل ثلاثة في غارة على بلدة سرمين، لترتفع حصيلة القتلى منذ بداية الشهر إلى 70."))
+
+
+def test_a_death_of_torture_is_an_attack():
+    assert events("توفي شاب في مدينة حمص متأثرا بالتعذيب الذي تعرض له في أحد السجون.") == [
+        ("Violence against civilians", "Attack", 1)]

@@ -22,6 +22,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
+from marsad.extraction.casualty_later import died_later
 from marsad.extraction.casualty_scope import Sent
 from marsad.extraction.casualty_words import (
     another_incident,
@@ -101,6 +102,8 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
             mine = [f for f, o in zip(figs, owners) if o == owners[nxt]]
         elif nxt is None and figs and (prev := max(owners)) < k and _retold_here(text, triggers[prev], triggers[k]):
             mine = [f for f, o in zip(figs, owners) if o == prev]
+    if mine and not any(f.update for f in mine):
+        mine += _revised(text, triggers, k, figs, owners)
     if not figs:
         mine = _next_door(text, sent_start, triggers, trig=triggers[k])
     # an assassination, or the weapon named right after one ("اغتالت طائرة مسيرة …")
@@ -116,7 +119,17 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
                          or _next_door(text, sent_start, triggers, zero=True)):
             return 0, None
         return None, None
-    return _count(text, mine)
+    value, words = _count(text, mine)
+    if k == len(triggers) - 1 and (later := died_later(text, sent_end, value)):
+        return later[0], f"{words} + {later[1]}"
+    return value, words
+
+
+def _revised(text: str, triggers: list[Trigger], k: int, figs: list[Figure], owners: list[int]) -> list[Figure]:
+    """A rising count of this incident later in its sentence, which names it again: "توفي ثلاثة من جرحى
+    الغارة …، لترتفع حصيلة الغارة إلى 12" revises the count (no new clause, فيما …، between)."""
+    return [f for f, o in zip(figs, owners) if f.update and o > k and triggers[o].event_type == triggers[k].event_type
+            and _definite(text, triggers[o]) and not _CLAUSES & set(_between(text, triggers[k].end, f.start))]
 
 
 def _retold_here(text: str, prev: Trigger, trig: Trigger) -> bool:
