@@ -63,6 +63,8 @@ def test_a_death_by_a_shot_after_a_frame_word_is_reported():
     "توفي الشاعر المعروف بعد صراع طويل مع المرض في مدينة بنغازي.",
     "توفي شخصان وأصيب خمسة آخرون في حادث سير على طريق مدينة حماة.",
     "فارق الحياة عامل إثر سقوطه من سقالة في مدينة جدة.",
+    # an explosion that "توفي" alone tells is an accident as often: only dying of wounds anchors it
+    "توفي عاملان في انفجار داخل مصنع للألعاب النارية في مدينة إربد.",
 ])
 def test_a_death_by_illness_or_accident_is_no_event(body):
     assert events(body) == []
