@@ -129,6 +129,9 @@ def test_a_force_killing_a_count_of_people_is_an_event_with_that_count(body, exp
     "قتل الجنود في مدينة الرقة.",
     # eliminating, told without a count of people, is an aim
     "وتسعى القوات إلى القضاء على المسلحين في مدينة درنة.",
+    # a count over a period after the doer's verb is a toll, with or without a figure read
+    "قتلت القوات منذ بداية الحرب في مدينة الفاشر أكثر من ألفي مدني.",
+    "قتل مسلحون مجهولون منذ بداية العام 25 شخصا في مدينة سبها.",
 ])
 def test_a_passive_killing_or_an_aim_is_no_force_killing(body):
     assert events(body) == []

@@ -163,3 +163,9 @@ class Sent:
             for x in w[towns[0] + 2:towns[0] + 5])
         self._cues[c] = {"another": another, "causes": causes, "one_town": one_town}
         return self._cues[c]
+
+
+def over_period(text: str, start: int, end: int) -> bool:
+    """text[start:end] holds a period cue (منذ بداية الحرب، خلال سنوات الحرب): what a killing verb before
+    it tells is a count over that period, not one incident ("قتلت القوات منذ بداية الحرب أكثر من …")."""
+    return start < end and bool(Sent(text, Sentence(start, end, text[start:end])).period)
