@@ -124,6 +124,18 @@ def test_a_force_killing_a_count_of_people_is_an_event_with_that_count(body, exp
     assert events(body) == expected
 
 
+@pytest.mark.parametrize("body, expected", [
+    # the doers told before, the killing joined to their act by و or ف with its object after it
+    ("استوقف مسلحون سيارة على طريق بلدة المقدادية فقتلوا سائقها على الفور.", [("Violence against civilians", "Attack", 1)]),
+    ("حاصر مسلحون حاجزا للشرطة في بلدة الطارمية وقتلوا ثلاثة من عناصر الشرطة.", [("Battles", "Armed clash", 3)]),
+    # the dead of a shelling its doers are said to have killed are the shelling's
+    ("قصفت المدفعية مواقع المسلحين في بلدة الحويجة وقتلت 14 منهم.",
+     [("Explosions/Remote violence", "Shelling/artillery/missile attack", 14)]),
+])
+def test_a_killing_joined_to_the_doers_act_is_that_act(body, expected):
+    assert events(body) == expected
+
+
 @pytest.mark.parametrize("body", [
     # passive: the soldiers were killed, and no incident is told
     "قتل الجنود في مدينة الرقة.",
@@ -171,3 +183,16 @@ def test_a_rising_total_of_one_side_or_a_period_revises_no_incident():
 def test_a_death_of_torture_is_an_attack():
     assert events("توفي شاب في مدينة حمص متأثرا بالتعذيب الذي تعرض له في أحد السجون.") == [
         ("Violence against civilians", "Attack", 1)]
+
+
+def test_a_count_of_them_with_no_count_before_is_a_count_of_its_own():
+    # "منهم" takes back people named, not counted: no figure for it to be part of
+    assert figures("خطف المسلحون ركاب الحافلة ثم قتلوا ستة منهم") == [("killed", 6)]
+    # after a count it is part of it
+    assert [(f.kind, f.value, f.part) for f in casualty_figures("أصيب 20 شخصا قتل منهم ثلاثة")] == [
+        ("injured", 20, False), ("killed", 3, True)]
+
+
+def test_a_total_of_another_kind_does_not_scope_the_dead():
+    figs = casualty_figures("وبلغ عدد المخطوفين لدى خطفهم في الشهر الماضي 17، وقتل اثنان منهم في الأسبوع التالي.")
+    assert [(f.kind, f.value, f.scope) for f in figs if f.kind == "killed"] == [("killed", 2, None)]

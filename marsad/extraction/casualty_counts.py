@@ -55,7 +55,8 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
     noun = w[k] if k < len(w) else ""
     if noun.startswith("و"):
         noun = ""                                         # "مقتل تسعة وإصابة 33": the count has no noun
-    part = noun in ("منهم", "منهن") or any(x in lex["parts"] for x in w[max(0, i - 2):i])
+    # "… وقتلت 14 منهم" with no count before it in the sentence is part of no figure: a count of its own
+    part = (noun in ("منهم", "منهن") and any(p < i for p in prior)) or any(x in lex["parts"] for x in w[max(0, i - 2):i])
     if noun and has_form(noun, lex["counted"]):
         if _combined(w, k):
             return None, j, part                          # "20 قتيلا وجريحا": the hurt and the dead together

@@ -60,6 +60,9 @@ class Sent:
             one = any(has_form(w[t], lex["single"]) for t in range(total + 1, stop)) or self._of_incident(i) \
                 or self._goes_on(i, total, stop)
             kind = next((k for t in range(total + 1, stop) if (k := casualty_kind(w[t]))), None)
+            if kind is None and w[total] in ("عدد", "وعدد", "بعدد") and not one \
+                    and not (total + 1 < len(w) and casualty_kind(w[total + 1])):
+                continue                                  # "بلغ عدد الرهائن 23": a number of people, no casualty total
             out.append((total, " ".join(t.text for t in self.toks[i:min(stop, i + 6)]), one, kind))
         return out
 
