@@ -55,13 +55,18 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
     noun = w[k] if k < len(w) else ""
     if noun.startswith("و"):
         noun = ""                                         # "مقتل تسعة وإصابة 33": the count has no noun
-    part = noun in ("منهم", "منهن") or any(x in lex["parts"] for x in w[max(0, i - 2):i])
+    # "… وقتلت 14 منهم" with no count before it in the sentence is part of no figure: a count of its own
+    part = (noun in ("منهم", "منهن") and any(p < i for p in prior)) or any(x in lex["parts"] for x in w[max(0, i - 2):i])
     if noun and has_form(noun, lex["counted"]):
         if _combined(w, k):
             return None, j, part                          # "20 قتيلا وجريحا": the hurt and the dead together
         kind = casualty_kind(noun)                        # "أعدم مسلحون ثلاثة رهائن": killed, not captured
         killer = kind == "captured" and any(casualty_kind(x) == "killed" for x in w[max(0, i - 3):i])
-        return "killed" if killer else kind, k + 1, part
+        # "ثلاثة جرحى توفوا"، "… لفظوا أنفاسهم": the wounded who died since are dead
+        # (not "20 جريحا قتل منهم ثلاثة": some of them)
+        died = kind == "injured" and any(has_form(x, lex["after"]) and casualty_kind(x) == "killed" for x in w[k + 1:k + 3]) \
+            and not any(x in lex["parts"] for x in w[k + 1:k + 4])
+        return "killed" if killer or died else kind, k + 1, part
     if noun and has_form(noun, lex["things"]) and not has_form(noun, lex["persons"]):
         return None, j, part                              # "3 غارات", "11 منزلا", "20 كيلومترا"
     end = k + 1 if noun and noun not in STOPS and noun not in ("من",) else j
@@ -70,6 +75,8 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
             break
         if b in prior:
             return prior[b], end, part                    # "مقتل 10 … مقابل 12": the same kind
+        if w[b] == "علي" and b and has_form(w[b - 1], lex["eliminate"]):
+            return "killed", end, part                    # "القضاء على 12 مسلحا"
         if (kd := casualty_kind(w[b])):
             return kd, end, part
     # coordinated after a comma: "10 قتلى، و 27 جريحا", "إلى 67 …، مقابل 56 من الفصائل"
@@ -86,8 +93,8 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
         if seen > AHEAD:                                  # "ثلاثة عراقيين من ناحية … حيث تبين أنهم فارقوا
             kind = _resumed(s, a)                         # الحياة": the pronoun carries the count on
             return (kind, end, part) if kind else (None, j, part)
-        if w[a] in RELATIVE and a > k + 1:
-            break                                         # "آلاف المتظاهرين وبينهم أسر الجنود الذين قتلوا"
+        if w[a] in RELATIVE and a > k + 1 or w[a] in lex["of_wounds"]:
+            break                                         # "آلاف المتظاهرين وبينهم أسر الجنود الذين قتلوا"; "متأثرين بجراح أصيبوا بها"
         if has_form(w[a], lex["after"]):
             if has_form(w[a], lex["after_one"]) and not any(_one(x) for x in w[i:j]):
                 return None, j, part                      # "أطلقوا عدة رصاصات … أنه فارق": a singular
@@ -151,8 +158,9 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
         if (kd := casualty_kind(w[i])) is None or has_form(w[i], lex["counted"]):
             continue
         k = skip_quotes(s, i + 1)
-        while k < min(len(w) - 1, i + 4) and (w[k] == "،" or has_form(w[k], lex["recent"])):
-            k = skip_quotes(s, k + 1)                           # "وقتل أمس شخص واحد", "قتل، مساء الجمعة، …"
+        while k < min(len(w) - 1, i + 4) and (w[k] == "،" or has_form(w[k], lex["recent"]) or w[k] in lex["death_objects"]):
+            k = skip_quotes(s, k + 1)                           # "وقتل أمس شخص واحد", "قتل، مساء الجمعة، …",
+                                                                # "فارق الحياة مواطن", "لفظ أنفاسه الأخيرة شرطي"
         if k >= len(w) or k + 1 < len(w) and w[k + 1] in lex["parts"] and w[k] not in lex["persons"]:
             continue                                      # "مقتل مدنيين بينهم نساء": a plural, no dual
         if i and has_form(w[i - 1], lex["attempt"]):
@@ -164,6 +172,8 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
         before = _back(s, i - 1)
         pair = w[i - 1:i] == ["بين"] and _combined(w, i) or i > 1 and _combined(w, i - 1) and (
             w[i - 2] == "بين" or _number(w[i - 2]))      # "بين قتيل وجريح", "20 قتيلا وجريحا"
+        if before >= 0 and w[before] in lex["of_wounds"]:
+            continue                                      # "متأثرا بإصابته": the wound the dead succumbed to
         if (two or has_bare_form(x, lex["one"])) and not (before >= 0 and _number(w[before])) and not pair \
                 and not _counted_after(s, i) and not any(a <= i < b for a, b, _, _ in out):
             out.append((i, i + 1, casualty_kind(x), 2 if two else 1))
@@ -171,8 +181,8 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
         if (w[i] in lex["persons"] or w[i] in lex["duals"]) and not any(
                 a <= i < b for a, b, _, _ in out) and w[i - 1] not in lex["parts"] and not _number(w[i - 1]):
             for a in range(i + 1, min(len(w), i + 4)):
-                if w[a] in STOPS or w[a].startswith("و"):
-                    break
+                if w[a] in STOPS or w[a].startswith("و") or w[a] in lex["of_wounds"]:
+                    break                                 # "مواطن متأثرا بجروح أصيب بها": the wounds he died of
                 if has_form(w[a], lex["after"]):
                     if a + 1 < len(w) and (_number(w[a + 1]) or w[a + 1] in _IN_IT):
                         break                             # "شرطيين قتلوا 13 متظاهرا": the doers; "اشتباك مسلح قتل فيه"

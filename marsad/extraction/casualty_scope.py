@@ -57,8 +57,12 @@ class Sent:
                 continue
             stop = next((t for t in range(total, min(len(w), total + 15)) if w[t] == "الي" or w[t][:1].isdigit()),
                         total + 1)
-            one = any(has_form(w[t], lex["single"]) for t in range(total + 1, stop)) or self._of_incident(i)
+            one = any(has_form(w[t], lex["single"]) for t in range(total + 1, stop)) or self._of_incident(i) \
+                or self._goes_on(i, total, stop)
             kind = next((k for t in range(total + 1, stop) if (k := casualty_kind(w[t]))), None)
+            if kind is None and w[total] in ("عدد", "وعدد", "بعدد") and not one \
+                    and not (total + 1 < len(w) and casualty_kind(w[total + 1])):
+                continue                                  # "بلغ عدد الرهائن 23": a number of people, no casualty total
             out.append((total, " ".join(t.text for t in self.toks[i:min(stop, i + 6)]), one, kind))
         return out
 
@@ -72,6 +76,15 @@ class Sent:
             if has_form(x, lex["single"]):
                 return True
         return False
+
+    def _goes_on(self, i: int, total: int, stop: int) -> bool:
+        """A total rising as the outcome (لترتفع، ليبلغ) of the deaths the sentence has told of one
+        incident, with nothing but the dead named in it: "توفي ثلاثة من جرحى الغارة …، لترتفع حصيلة
+        القتلى إلى 12" — not over a period, nor of several incidents, nor one side's (عدد قتلى الجيش)."""
+        lex, w = casualty_lexicon(), self.words
+        named = [x for x in w[total + 1:stop] if x not in STOPS]
+        return w[i][:1] == "ل" and not self.period and bool(named) and all(casualty_kind(x) == "killed" for x in named) \
+            and any(has_form(x, lex["single"]) for x in w[:i]) and not any(has_form(x, lex["events"]) for x in w)
 
     def _period(self) -> list[tuple[int, str]]:
         """(position, words) of the period cues: منذ/خلال/طوال … followed by a span of time."""
@@ -153,3 +166,9 @@ class Sent:
             for x in w[towns[0] + 2:towns[0] + 5])
         self._cues[c] = {"another": another, "causes": causes, "one_town": one_town}
         return self._cues[c]
+
+
+def over_period(text: str, start: int, end: int) -> bool:
+    """text[start:end] holds a period cue (منذ بداية الحرب، خلال سنوات الحرب): what a killing verb before
+    it tells is a count over that period, not one incident ("قتلت القوات منذ بداية الحرب أكثر من …")."""
+    return start < end and bool(Sent(text, Sentence(start, end, text[start:end])).period)

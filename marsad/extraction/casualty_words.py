@@ -180,3 +180,25 @@ def _opens(words: list[str], r: int, stops: set[str]) -> int | None:
     before = words[start - 1] if start else ""
     opens = not before or before in stops or before in _LIST_OPENERS or casualty_kind(before) == "killed"
     return start if opens else None
+
+
+@lru_cache(maxsize=1)
+def _object_pronouns() -> tuple[tuple[str, int], ...]:
+    """data/numbers.json's object pronouns, longest first (هما before ها and ه)."""
+    raw = load_json("numbers.json")["casualties"]["object_pronouns"]
+    return tuple(sorted(((normalize(k), v) for k, v in raw.items() if not k.startswith("_")), key=lambda p: -len(p[0])))
+
+
+def object_victims(word: str) -> int | None:
+    """A killing verb (`active`, `assassination`) with its object pronoun written onto it is its victim:
+    "فاغتالوه"، "فقتلته" = 1, "أعدموهما" = 2, "قتلوهم" = 0 (a plural: as many as it takes back);
+    None when the word is no such verb. The subject's وا loses its alef before the pronoun (قتلوه)."""
+    lex = casualty_lexicon()
+    verbs = lex["active"] | lex["assassination"]
+    for suffix, victims in _object_pronouns():
+        stem = word.removesuffix(suffix)
+        if stem == word or len(stem) < 3:
+            continue
+        if has_form(stem, verbs) or stem.endswith("و") and has_form(stem + "ا", verbs):
+            return victims
+    return None

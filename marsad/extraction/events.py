@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from marsad.extraction.casualty_scope import over_period
 from marsad.extraction.crowds import crowd_acts, demanded, one_sided
 from marsad.extraction.event_actors import ARMED, ARMED_KINDS, find_actors
 from marsad.extraction.event_claims import Names, factual_claims, find_claimant
@@ -133,7 +134,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
-            if trig.flag == "cause" and not killed and _tolled(text, trig):
+            if trig.flag in ("cause", "doer") and not killed and _tolled(text, trig, limit):
                 continue        # "منذ بداية العام قتل 40 شخصا برصاص مجهولين": a toll, not one incident
             if trig.event_type in ("Protests", "Riots") and not acted and not (killed and one_sided(text, told)):
                 if trig.sub_event_type == "Protest with intervention":   # kept for a protest told elsewhere
@@ -269,9 +270,13 @@ def _counted(text: str, sent, trig: Trigger) -> bool:
     return any(sent.start <= f.start < sent.end for f in casualty_figures(text) if f.kind == "injured" and not f.scope)
 
 
-def _tolled(text: str, trig: Trigger) -> bool:
+def _tolled(text: str, trig: Trigger, limit: int) -> bool:
     """The casualties a trigger tells by their cause are a toll over a period or several incidents
-    (extraction/tolls: a figure with its scope)."""
+    (extraction/tolls: a figure with its scope); so is the object of a doer's killing verb, the first
+    count after it ("قتلت القوات منذ بداية الحرب أكثر من 40 ألفا")."""
+    if trig.flag == "doer":
+        first = next((f for f in casualty_figures(text) if trig.end <= f.start < limit and not f.part), None)
+        return bool(first and first.scope) or over_period(text, trig.end, first.start if first else limit)
     return any(trig.start <= f.start < trig.end and f.scope for f in casualty_figures(text))
 
 

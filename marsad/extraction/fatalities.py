@@ -22,6 +22,7 @@ from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
+from marsad.extraction.casualty_later import died_later
 from marsad.extraction.casualty_scope import Sent
 from marsad.extraction.casualty_words import (
     another_incident,
@@ -31,6 +32,7 @@ from marsad.extraction.casualty_words import (
     has_form,
     is_person,
     more_people,
+    object_victims,
 )
 from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.trigger_context import RELATIVES
@@ -100,19 +102,34 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
             mine = [f for f, o in zip(figs, owners) if o == owners[nxt]]
         elif nxt is None and figs and (prev := max(owners)) < k and _retold_here(text, triggers[prev], triggers[k]):
             mine = [f for f, o in zip(figs, owners) if o == prev]
+    if mine and not any(f.update for f in mine):
+        mine += _revised(text, triggers, k, figs, owners)
     if not figs:
         mine = _next_door(text, sent_start, triggers, trig=triggers[k])
     # an assassination, or the weapon named right after one ("اغتالت طائرة مسيرة …")
     told = [triggers[k - 1]] if k and _close(text, triggers[k - 1], triggers[k]) else []
-    for t in ([triggers[k], *told] if not mine else []):
-        if killed := _assassinated(text, t, sent_end):
+    # the killing that ends the attack told, by its object pronoun: "هاجموا سيارته وقتلوه"
+    then = triggers[k + 1:k + 2] if k + 1 < len(triggers) and triggers[k + 1].event_type == triggers[k].event_type \
+        and object_victims(_first_word(text, triggers[k + 1])) is not None else []
+    for t in ([triggers[k], *told, *then] if not mine else []):
+        if killed := _pronoun_object(text, t, sent_start) or _assassinated(text, t, sent_end):
             return killed
     if not mine:
         if not figs and (zero_casualties(text, triggers[k].start, sent_end)
                          or _next_door(text, sent_start, triggers, zero=True)):
             return 0, None
         return None, None
-    return _count(text, mine)
+    value, words = _count(text, mine)
+    if k == len(triggers) - 1 and (later := died_later(text, sent_end, value)):
+        return later[0], f"{words} + {later[1]}"
+    return value, words
+
+
+def _revised(text: str, triggers: list[Trigger], k: int, figs: list[Figure], owners: list[int]) -> list[Figure]:
+    """A rising count of this incident later in its sentence, which names it again: "توفي ثلاثة من جرحى
+    الغارة …، لترتفع حصيلة الغارة إلى 12" revises the count (no new clause, فيما …، between)."""
+    return [f for f, o in zip(figs, owners) if f.update and o > k and triggers[o].event_type == triggers[k].event_type
+            and _definite(text, triggers[o]) and not _CLAUSES & set(_between(text, triggers[k].end, f.start))]
 
 
 def _retold_here(text: str, prev: Trigger, trig: Trigger) -> bool:
@@ -142,6 +159,26 @@ def _assassinated(text: str, trig: Trigger, end: int) -> tuple[int, str] | None:
         if not q.definite and q.value < 1900 and not has_form(noun, lex["things"]):
             return q.value, text[trig.start:q.end]
     return _with_companions(text, trig, end)
+
+
+def _pronoun_object(text: str, trig: Trigger, sent_start: int) -> tuple[int, str] | None:
+    """A killing verb whose object pronoun is its victim ("داهموا منزله فقتلوه" = 1, "أعدموهما" = 2);
+    a plural one takes back the last count of people before it in its sentence ("اعتقلوا خمسة شبان
+    ثم أعدموهم" = 5), else it gives no count. Not after an attempt (حاولوا قتله)."""
+    word = _first_word(text, trig)
+    victims = object_victims(word)
+    before = normalize(text[max(sent_start, trig.start - 20):trig.start]).split()[-2:]
+    if victims is None or any(has_form(w, casualty_lexicon()["attempt"]) for w in before):
+        return None
+    end = trig.start + len(text[trig.start:trig.end].split()[0])
+    if victims:
+        return victims, text[trig.start:end]
+    things = casualty_lexicon()["things"]
+    for q in reversed(quantities(text, sent_start, trig.start)):
+        noun = next((normalize(t.text) for t in tokens(text, q.end, trig.start)), "")
+        if not q.definite and q.value < 1900 and not has_form(noun, things):
+            return q.value, text[q.start:end]
+    return None
 
 
 def _with_companions(text: str, trig: Trigger, end: int) -> tuple[int, str]:

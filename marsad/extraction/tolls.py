@@ -92,7 +92,7 @@ def _sentence_figures(text: str, sent: Sentence) -> list[Figure]:
     found += others_told(s, found, prior)
     out = []
     for i, end, kind, value, approx, part, q in sorted(found, key=lambda f: f[0]):
-        scope, update = _scope(s, i)
+        scope, update = _scope(s, i, kind)
         if q is None and value <= 2 and not update:
             scope = None                               # "مقتل أحد القادة …": one or two people sum no incidents
         start = q.start if q else s.toks[i].start
@@ -106,10 +106,13 @@ def _words_between(s: Sent, a: int, b: int) -> int:
     return s.pos[b] - s.pos[a + 1] if b > a else 0
 
 
-def _scope(s: Sent, i: int) -> tuple[str | None, bool]:
+def _scope(s: Sent, i: int, kind: str | None = None) -> tuple[str | None, bool]:
     """(toll scope words or None, is a one-incident update) of the figure at word i."""
     lex, w = casualty_lexicon(), s.words
-    for pos, words, one, _ in reversed(s.rising):
+    for pos, words, one, counted in reversed(s.rising):
+        if counted and kind and counted != kind and not {counted, kind} <= {"killed", "injured"}:
+            continue                                      # "بلغ عدد المخطوفين 17، وقتل اثنان منهم": another count
+                                                          # (the dead and the hurt are one toll's)
         # the counts after a rising total, not one told later ("وكانت حصيلة سابقة … 4")
         if pos < i and not any(x in ("سابقه", "سابقا") for x in w[pos:i]) and _words_between(s, pos, i) < 20:
             return (None, True) if one else (words, False)

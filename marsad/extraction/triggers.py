@@ -141,8 +141,9 @@ def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
             continue
         prev = out[-1] if out else None
         close = prev is not None and t.start - prev.end < 40
-        if t.flag == "cause" and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
-            continue        # "فجر انتحاريون أنفسهم بينما قتل الرابع برصاص الأمن": casualties of the attack told first
+        if t.flag in ("cause", "doer") and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
+            continue        # "فجر انتحاريون أنفسهم بينما قتل الرابع برصاص الأمن": casualties of the attack told first,
+                            # as are those its doers killed ("قصفوا المواقع وقتلوا 20 مسلحا")
         if _fire_on_forces(text, t) and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
             continue        # "بدأ الهجوم بالقنابل وإطلاق النار على الجنود": the fire is part of the attack told first
         if close and prev.flag == "cause" and t.event_type == "Explosions/Remote violence" and t.start - prev.end < 15:
