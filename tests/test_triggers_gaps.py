@@ -113,3 +113,12 @@ def test_attack_verb_forms(sentence, expected):
 ])
 def test_verbal_attack_or_protest_is_no_armed_attack(sentence):
     assert not {k for k in coded(sentence) if k[0] in (B, V)}
+
+
+def test_a_city_spelled_like_a_clitic_on_a_topic_word_is_the_city():
+    """بعقوبة is the Iraqi city, not ب + عقوبة (a penalty, which governs what follows as a topic)."""
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "t", "text", text="تقرير\nوفي بعقوبة اغتال مسلحون مجهولون ضابطا في الشرطة."))
+    assert [e.location for e in doc.events] == ["بعقوبة"]

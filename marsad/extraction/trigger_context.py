@@ -12,6 +12,7 @@ from marsad.extraction.trigger_frames import remembered, staged, told_with_doer,
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, sentence_words
 from marsad.text.arabic import normalize, sentence_at, strip_clitics
+from marsad.text.lexicons import place_tiers
 
 
 def negated(text: str, trig: Trigger, sent_start: int) -> bool:
@@ -30,6 +31,11 @@ def _unanchored(text: str, trig: Trigger, sent_start: int) -> bool:
     return False
 
 
+def _place_name(word: str) -> bool:
+    """A gazetteer name is itself, not a clitic on a topic word: بعقوبة is the city, not ب + عقوبة."""
+    return word.strip("،,.:؛") in place_tiers()
+
+
 def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     """True when the trigger reports no event that happened: a denial, negation, condition, call or
     future marker among the three words before it; a topic word governing it (سياسة الاغتيالات، حق
@@ -45,7 +51,7 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     # سيارة مفخخة merely starts like سـ + verb.
     if before and _future_verb(before[-1]):
         return True
-    if any(fits(w, lex["governor"]) for w in before[-2:]):
+    if any(fits(w, lex["governor"]) and not _place_name(w) for w in before[-2:]):
         return True
     if before and _head(before[-1]) in lex["construct"] or len(before) > 1 and _head(before[-2]) in lex["construct"] \
             and before[-1] in ("هذا", "هذه", "ذلك", "تلك"):
