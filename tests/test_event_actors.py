@@ -184,3 +184,6 @@ def test_the_body_the_dead_belong_to_is_no_doer():
     assert evs[0].actor1 != "الشرطة المصرية" and evs[0].actor2 == "الشرطة المصرية"
     evs = events_of("وقالت قيادة العمليات إن قواتها قتلت خمسة من عناصر داعش في غارة جوية شمال بغداد.")
     assert evs[0].actor1 != "تنظيم الدولة الإسلامية"
+    # the counted dead of a killing verb are its victims, its subject the doer
+    evs = events_of("قتلت القوات الأمنية سبعة مسلحين في اشتباكات قرب مدينة سامراء.")
+    assert (evs[0].actor1, evs[0].actor2) == ("القوات الأمنية", "مسلحين")

@@ -103,18 +103,15 @@ def named(candidate: tuple) -> str:
     return clean_actor((org.canonical or org.text) if org else _strip_clitic(name))
 
 
-# "نصبوا كمينا لدورية الجيش": after an ambush ل names whom it waits for, not who set it
-_AMBUSH = frozenset(normalize(w) for w in ("كمين", "كمينا", "كمائن", "الكمين"))
-
-
 def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, limit: int) -> tuple:
     """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
     after_end = min(limit, trig.end + WINDOW_AFTER)
     follower = actor_in(text, ents, trig.end, min(after_end, trig.end + 12), last=False)
     told = candidates(text, ents, sent_start, trig.start, last=True)
-    before = named(max(told)) if told and not victims_body(text, max(told)[0]) else None    # not the victims'
-    victims = named(max(told)) if told and before is None else None
+    doers = [c for c in told if not victims_body(text, c[0])]       # "قتلت القوات خمسة | مسلحين في اشتباكات"
+    before = named(doers[-1]) if doers else None
+    victims = named(told[-1]) if told and told[-1] not in doers else None
     gap = normalize(text[trig.end:trig.end + 12]).split()[:1]
     # Arabic puts the subject after the verb ("قصفت جماعة الحوثي"), a masdar its agent after it
     # ("انسحاب ميليشيات مصراتة"); a noun after a preposition is the target, not the actor.
@@ -133,7 +130,7 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     if follower and not (gap and gap[0] in ("علي", "الي", "في", "من", "مع", "ضد", "عن", "نحو", "غداه", "بعد", "قبل",
                                             "عقب", "اثر", "منذ", "خلال", "اثناء")
                          or gap and _lex()["target"].intersection(strip_clitics(gap[0]))
-                         or gap and gap[0][:1] == "ل" and _AMBUSH.intersection(normalize(text[trig.start:trig.end]).split())):
+                         or gap and gap[0][:1] == "ل" and lexicon()["ambush"].intersection(normalize(text[trig.start:trig.end]).split())):
         actor1, actor2 = follower, before
     else:
         actor1, actor2 = before, actor_in(text, ents, trig.end, after_end, last=False)

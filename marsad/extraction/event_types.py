@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.text.arabic import normalize, strip_clitics
 
@@ -49,9 +50,6 @@ def _held_by_forces(forms: tuple[str, ...]) -> bool:
 
 _ATTACK_WORDS = frozenset(normalize(w) for w in ("هاجم", "هاجمت", "هاجموا", "هجوم", "هجوما", "هجمات", "الهجوم",
                                                  "اقتحم", "اقتحمت", "اقتحموا", "اقتحام", "داهم", "داهمت", "داهموا"))
-# an ambush names whom it waits for with ل right after it ("نصبوا كمينا لرعاة أغنام"، "كمينا لدورية");
-# what follows otherwise is its setter or its place ("لكمين نصبته مجموعات مسلحة في قرية")
-_AMBUSH_WORDS = frozenset(normalize(w) for w in ("كمين", "كمينا", "كمائن"))
 
 
 def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigger:
@@ -67,7 +65,7 @@ def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigg
         if any(f in _ATTACK_WORDS or f in _KILLING_WORDS for f in head) and _target(text, trig, limit, _MILITARY) == "armed":
             return Trigger(trig.start, trig.end, "Battles", "Armed clash", trig.flag)
         return trig
-    ambush = any(f in _AMBUSH_WORDS for f in head)
+    ambush = bool(lexicon()["ambush"].intersection(head))      # data/events.json ambush_words
     if trig.event_type != "Battles" or actor2 or not ambush and not any(f in _ATTACK_WORDS for f in head):
         return trig
     waits_for = normalize(text[trig.end:trig.end + 2].lstrip())[:1] == "ل"

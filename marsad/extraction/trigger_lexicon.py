@@ -132,6 +132,7 @@ def lexicon() -> dict:
             "recent": _word_set(anchors["time"]), "governor": _word_set(raw["governors"]["words"]),
             "agree": frozenset(normalize(w) for w in raw["agreement_verbs"]),
             "facilities": frozenset(normalize(w) for w in raw["facility_heads"]),
+            "ambush": frozenset(normalize(w) for w in raw["ambush_words"]["words"]),
             "org_heads": _org_heads(),
             "common": _not_places(),
             "toponym": frozenset(normalize(w) for w in raw["toponym_heads"]),
