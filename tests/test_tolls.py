@@ -195,3 +195,15 @@ def test_ibn_opens_a_name_and_counts_a_victim_only_with_a_pronoun():
     # a hospital named after a person is no dead son; "وابنه" with its pronoun is
     assert not casualty_figures("ونقل المصابون إلى مستشفى ابن رشد حيث توفي لاحقا")
     assert [(f.kind, f.value) for f in casualty_figures("وقتل حارس وابنه في انفجار عبوة ناسفة.")] == [("killed", 2)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتدور منذ عامين حرب أودت بحياة عشرات الآلاف وشردت أكثر من ثمانية ملايين شخص.",
+    "وتدور منذ عامين حرب أودت بحياة عشرات الآلاف وأجبرت أكثر من ثمانية ملايين شخص على النزوح.",
+    "وتدور منذ عامين حرب قتلت أكثر من 20 ألف شخص وهجرت نحو ثمانية ملايين.",
+])
+def test_a_count_after_a_displacing_verb_is_displaced_not_killed(sentence):
+    from marsad.extraction.tolls import find_tolls
+
+    kinds = {t.value: t.kind for t in find_tolls(sentence)}
+    assert kinds.get(8_000_000) == "displaced"

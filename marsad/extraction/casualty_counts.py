@@ -70,6 +70,8 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
     if noun and has_form(noun, lex["things"]) and not has_form(noun, lex["persons"]):
         return None, j, part                              # "3 غارات", "11 منزلا", "20 كيلومترا"
     end = k + 1 if noun and noun not in STOPS and noun not in ("من",) else j
+    if noun and k + 2 < len(w) and w[k + 1] == "علي" and casualty_kind(w[k + 2]) == "displaced":
+        return "displaced", k + 3, part                   # "وأجبرت 12 مليون شخص على النزوح": its own kind
     for b in range(i - 1, max(-1, i - 1 - BACK), -1):   # the casualty word before: "مقتل ما يقرب من 40"
         if w[b] in STOPS:
             break
