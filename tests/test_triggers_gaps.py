@@ -122,3 +122,16 @@ def test_a_city_spelled_like_a_clitic_on_a_topic_word_is_the_city():
 
     doc = process(RawItem("t", "t", "text", text="تقرير\nوفي بعقوبة اغتال مسلحون مجهولون ضابطا في الشرطة."))
     assert [e.location for e in doc.events] == ["بعقوبة"]
+
+
+def test_control_told_with_its_possessor_is_a_takeover_and_an_aim_is_not():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    def events(body):
+        return [(e.sub_event_type, e.location) for e in process(RawItem("t", "t", "text", text="تقرير\n" + body)).events]
+
+    assert events("وأعلنت الفصائل المسلحة، الأحد، سيطرتها الكاملة على بلدة كفرزيتا بعد معارك عنيفة.")[0] == (
+        "Non-state actor overtakes territory", "كفرزيتا")
+    assert events("وتسعى الجماعة إلى بسط سيطرتها على الموانئ الغربية.") == []
+    assert events("ويطالب الوسطاء بانسحاب المقاتلين لكي تفرض الحكومة سيطرتها على الحدود.") == []
