@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from marsad.extraction.affiliation import affiliated
 from marsad.extraction.support_verbs import ARMED_KINDS, light_verb_doer, nisba_actor
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
@@ -50,7 +51,6 @@ _STOP_WORDS = ["في", "على", "إلى", "الى", "من", "عن", "مع", "ض
 _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP_WORDS}, key=len, reverse=True))
                          + r")(?!\w).*$")
 
-
 # a source, spokesman or statement of a body: the body tells the event, it is not said to do it
 _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|مسوولون|مسوولين|ضابط|متحدث|المتحدث|ناطق|الناطق|"
                         r"بيان|بيانا|مراسل|قائد)(?:\s+ال\S+ي)?\s+(?:(?:في|من|باسم|داخل)\s+)?(?:لل|[لب])?$")
@@ -75,6 +75,7 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
     # trigger, the phrase must end where the trigger begins ("قوات الجيش الليبي | السيطرة على")
     stop = end if last else min(len(text), end + 40)
     norm, index = normalize_map(text[start:stop])
+    whose = affiliated(text, start, end)        # "مسلحون من جماعة X": X's men (extraction/affiliation)
     for m in ARMED.finditer(norm):
         if start + index[m.start()] >= end:
             break
@@ -83,7 +84,8 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
         cut = _STOP_ACTOR.search(norm_phrase)
         stop = min(cut.start() if cut else len(norm_phrase), agreeing_length(norm_phrase))
         phrase = text[s:s + back[stop]] if stop < len(norm_phrase) else text[s:e]
-        phrases.append((s, phrase.strip(" ،,\"«»")))
+        phrases.append((s, whose.pop(s, None) or phrase.strip(" ،,\"«»")))
+    phrases += whose.items()                    # heads no armed-group pattern reads ("خلايا تابعة لـX")
     # a hospital, ministry or agency named nearer the trigger is not its doer, nor the body a source
     # speaks for ("مصدر في الجيش"، "المتحدث باسم القوات"): the nearest doer is
     found = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)]
@@ -234,15 +236,12 @@ def _stated_agent(text: str, ents: list[Entity], start: int, end: int) -> str | 
     return None
 
 
-_REPORTERS = frozenset({"media", "monitor"})
-# kinds of actor that tell of, treat or relieve violence rather than commit it
-_NOT_DOERS = _REPORTERS | {"ngo", "un", "igo", "other"}
+_NOT_DOERS = frozenset({"media", "monitor", "ngo", "un", "igo", "other"})   # tell of, treat or relieve violence
 # heads of bodies outside the fighting (a hospital, a health ministry, a foundation): the dictionary
 # names the armed ones among such words (هيئة تحرير الشام), so only unknown names meet this list
 _CIVIL_HEADS = frozenset(normalize(w) for w in (
     "مستشفى", "المستشفى", "وزارة", "الوزارة", "مؤسسة", "المؤسسة", "مركز", "المركز", "جامعة", "مدرسة", "منظمة",
     "المنظمة", "لجنة", "اللجنة", "لجان", "نقابة", "شركة", "بنك", "جمعية", "مكتب", "المكتب", "دائرة", "مديرية"))
-
 
 # Heads of what reports an event rather than takes part in it: an agency, channel, paper, website,
 # correspondent or source is its claimant (claimed_by), never its actor.
@@ -395,5 +394,5 @@ def _strip_clitic(name: str) -> str:
     return name
 
 
-_ARMED_HEADS = frozenset(normalize(w) for w in (
-    ["قوات", "ميليشيات", "ميليشيا", "مليشيات", "ميلشيات", "مليشيا", "جماعة", "جيش", "تنظيم", "فصائل", "كتائب", "مسلحون", "مسلحين", "طيران"]))
+_ARMED_HEADS = frozenset(normalize(w) for w in ["قوات", "ميليشيات", "ميليشيا", "مليشيات", "ميلشيات", "مليشيا", "جماعة", "جيش",
+                                              "تنظيم", "فصائل", "كتائب", "مسلحون", "مسلحين", "طيران"])

@@ -1,0 +1,61 @@
+"""Whose men an unnamed doer is: "مسلحون من جماعة نصرة الإسلام والمسلمين"، "مسلحون يشتبه في انتمائهم
+إلى بوكو حرام"، "خلايا تابعة لتنظيم داعش"، "عناصر موالية لـX".
+
+News in the Sahel, Lake Chad, Somalia and Iraq rarely makes the group the grammatical subject: it
+writes "gunmen", "elements" or "cells" and then whose they are (or are suspected to be). ACLED codes
+such an attack to the group (suspected or not, with a note), so the doer is the group the affiliation
+names, when the actor dictionary knows it as armed (state forces, police, militias, armed groups).
+The words (data/lexicon/actor_nouns.tsv, roles affiliated_head and affiliation) were written for marsad.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from marsad.extraction.support_verbs import ARMED_KINDS
+from marsad.text.arabic import normalize, normalize_map, strip_clitics
+
+# head nouns of a group's name that an alias may leave out
+_HEADS = frozenset(normalize(w) for w in ("تنظيم", "جماعة", "حركة", "ميليشيا", "ميليشيات", "قوات", "كتائب", "فصيل"))
+LINK = 50           # characters after a head (it must start before `stop`) its affiliation words may take
+REACH = 70          # characters after the affiliation word in which the group's name must begin and end
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    from marsad.text import lexicons as lx
+
+    rows = lx.table("actor_nouns.tsv")
+    alt = lambda role: "|".join(sorted({re.escape(normalize(r["word"])) for r in rows  # noqa: E731
+                                        if r["role"] == role}, key=len, reverse=True))
+    # a link ending in لـ/بـ is a clitic written on the group's name: the name starts right after it
+    links = "|".join(f"{w[:-3]}\\s+(?=[لب])" if w.endswith(r"\ ل") or w.endswith(r"\ ب") else w + r"\s+"
+                     for w in alt("affiliation").split("|"))
+    return re.compile(rf"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:{alt('affiliated_head')})(?:\s+(?:مجهول|مسلح|ارهابي|متطرف|تكفيري)\S*)?\s+(?:{links})")
+
+
+def affiliated(text: str, start: int, stop: int) -> dict[int, str]:
+    """For each unnamed doer in text[start:stop] followed by whose men they are, its offset → the
+    dictionary name of the armed actor named there ("مسلحون من جماعة X" → X); the head must start
+    before `stop`, its affiliation and the group's name may run past it. Heads followed by no known
+    armed actor are left out."""
+    from marsad.text.actor_dictionary import actors
+
+    end = min(len(text), stop + LINK)
+    norm, index = normalize_map(text[start:end])
+    out: dict[int, str] = {}
+    for m in _pattern().finditer(norm):
+        if start + index[m.start()] >= stop:
+            break
+        at = start + (index[m.end()] if m.end() < len(index) else end)
+        rest = text[at:at + REACH]
+        words = rest.split(None, 2)
+        # the name begins in the first word after the link (its clitic ل/ب left out by the dictionary),
+        # or the second after a head noun the alias leaves out ("تنظيم | ولاية الساحل")
+        reach = len(words[0]) if words else 0
+        if len(words) > 1 and any(f in _HEADS for f in strip_clitics(normalize(words[0]))):
+            reach = rest.find(words[1]) + len(words[1])
+        found = actors().find(rest)
+        if found and found[0].start < reach and found[0].actor.kind in ARMED_KINDS:
+            out[start + index[m.start()]] = found[0].actor.name
+    return out

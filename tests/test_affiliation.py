@@ -1,0 +1,41 @@
+"""An unnamed doer followed by whose men it is ("مسلحون من جماعة X"، "يشتبه في انتمائهم إلى X"،
+"خلايا تابعة لـX") is that group, as ACLED codes it; sentences written for these tests."""
+from __future__ import annotations
+
+from marsad.extraction.affiliation import affiliated
+from marsad.model import RawItem
+from marsad.pipeline import process
+
+
+def actor1_of(body: str) -> list[str | None]:
+    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\n" + body, meta={"published": "2026-05-10"}))
+    assert doc.status == "ok", doc.error
+    return [e.actor1 for e in doc.events]
+
+
+def test_gunmen_of_a_named_group_are_the_group():
+    assert actor1_of("قتل ثمانية جنود في هجوم شنه مسلحون من جماعة نصرة الإسلام والمسلمين على ثكنة قرب "
+                     "مدينة تمبكتو شمالي مالي أمس.") == ["جماعة نصرة الإسلام والمسلمين"]
+
+
+def test_suspected_members_are_coded_to_the_suspected_group():
+    assert actor1_of("اختطف مسلحون يشتبه في انتمائهم إلى جماعة بوكو حرام عشرة مزارعين من قرية قرب "
+                     "مدينة مايدوغوري أمس.") == ["جماعة بوكو حرام"]
+
+
+def test_cells_loyal_to_a_group_are_its_men_when_a_verb_takes_the_attack_back():
+    evs = actor1_of("قتل ثلاثة من عناصر الشرطة بهجوم شنته خلايا تابعة لتنظيم داعش على نقطة تفتيش "
+                    "في قضاء طوزخورماتو أمس.")
+    assert evs == ["تنظيم الدولة الإسلامية"]
+
+
+def test_the_affiliation_is_read_only_for_a_known_armed_actor():
+    text = "هاجم مسلحون من أبناء العشيرة منزل المختار، وكمن عناصر موالون للجيش السوداني قرب الطريق."
+    found = affiliated(text, 0, len(text))
+    # the tribesmen are no armed actor the dictionary knows; the loyal elements are the army's
+    assert [(text[k:k + 5], name) for k, name in found.items()] == [("عناصر", "الجيش السوداني")]
+
+
+def test_a_group_named_by_its_head_and_an_alias():
+    text = "قتل مسلحون يشتبه بانتمائهم لتنظيم ولاية الساحل 12 قرويا."
+    assert list(affiliated(text, 0, 12).values()) == ["تنظيم الدولة الإسلامية في الساحل"]
