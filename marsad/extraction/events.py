@@ -41,7 +41,7 @@ from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
 from marsad.text.arabic import normalize, sentences
-from marsad.text.dates import event_date
+from marsad.text.dates import event_date, find_dates, weekday_mentions
 
 _NOWHERE = Place(-1, -1, None, None, None, None, None, False)
 
@@ -57,6 +57,7 @@ def _governable(places: list[Place], at: ByStart[Place], start: int, end: int) -
     return [places[i] for i in sorted({*keep, *([prior] if prior is not None else [])})]
 
 
+_DAY_AFTER = 180    # characters after a trigger in which the day of its event may follow its place
 _RECENT = 600       # characters before a sentence whose places an anaphor in it may point back to
 
 
@@ -124,6 +125,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             places = places or [whole]
             claimed_here.update(p.start for p in places)
             when = event_date(text, sent.start, sent.end, published, near=trig.start, exclude=exclude)
+            if when.text is None:       # a weekday or date told after a long place phrase, before the next trigger
+                later = event_date(text, trig.start, min(limit, trig.start + _DAY_AFTER), published, exclude=exclude)
+                when = later if later.text and (weekday_mentions(later.text) or find_dates(later.text)) else when
             actor1, actor2 = find_actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
             actor1 = actor1 or _armed_before(text, ents_at, sent.start)
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
