@@ -16,6 +16,7 @@ from functools import lru_cache
 from marsad.extraction.home_country import (
     actor_votes,
     article_country,
+    country_named_before,
     country_votes,
     local_country,
     named_water,
@@ -84,7 +85,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         if re.match(r"لـ|ل[\"«“]", e.text):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper (tear gas: entities._no_place)
         m = resolve(name, country)             # the entity's own geocode, the same preference
-        if m and foreign_namesake(m, namesakes_home, support[m.country]):
+        if m and foreign_namesake(m, namesakes_home, support[m.country] + country_named_before(text, ents, e, m.country)):
             m = None                            # an event in the article's country, not at a namesake abroad
         if m and m.kind != "country" and named_water(text, e) and (sea := sea_country(text, ents)) not in (None, m.country):
             # a sea named as water is no division of the country that named one after it: the event is at
