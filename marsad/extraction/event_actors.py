@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from marsad.extraction.affiliation import affiliated
+from marsad.extraction.speaker_roles import tells
 from marsad.extraction.support_verbs import ARMED_KINDS, light_verb_doer, nisba_actor
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
@@ -88,10 +89,10 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
     phrases += whose.items()                    # heads no armed-group pattern reads ("خلايا تابعة لـX")
     # a hospital, ministry or agency named nearer the trigger is not its doer, nor the body a source
     # speaks for ("مصدر في الجيش"، "المتحدث باسم القوات"): the nearest doer is
-    found = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)]
-    found += [p for p in phrases if _doer(p[1])]
-    return sorted((pos, name, tuple(orgs)) for pos, name in found
-                  if not _SOURCE_OF.search(normalize(text[max(0, pos - 30):pos])))
+    found = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)] + [p for p in phrases if _doer(p[1])]
+    return sorted((pos, name, tuple(orgs)) for pos, name in found   # nor a civil body telling it (speaker_roles)
+                  if not _SOURCE_OF.search(normalize(text[max(0, pos - 30):pos]))
+                  and not (last and tells(text, pos, end) and armed_actor(name) is None))
 
 
 def named(candidate: tuple) -> str:
