@@ -26,10 +26,10 @@ def _pattern() -> re.Pattern:
     from marsad.text import lexicons as lx
 
     rows = lx.table("actor_nouns.tsv")
-    alt = lambda role: "|".join(sorted({re.escape(normalize(r["word"])) for r in rows  # noqa: E731
+    alt = lambda role: "|".join(sorted({re.escape(normalize(r["word"])) for r in rows
                                         if r["role"] == role}, key=len, reverse=True))
     # a link ending in لـ/بـ is a clitic written on the group's name: the name starts right after it
-    links = "|".join(f"{w[:-3]}\\s+(?=[لب])" if w.endswith(r"\ ل") or w.endswith(r"\ ب") else w + r"\s+"
+    links = "|".join(f"{w[:-3]}\\s+(?=[لب])" if w.endswith((r"\ ل", r"\ ب")) else w + r"\s+"
                      for w in alt("affiliation").split("|"))
     return re.compile(rf"(?<!\w)(?:[وفبل]|ال|وال|بال|لل)?(?:{alt('affiliated_head')})(?:\s+(?:مجهول|مسلح|ارهابي|متطرف|تكفيري)\S*)?\s+(?:{links})")
 

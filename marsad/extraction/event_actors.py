@@ -8,7 +8,13 @@ from functools import lru_cache
 
 from marsad.extraction.affiliation import affiliated
 from marsad.extraction.speaker_roles import tells
-from marsad.extraction.support_verbs import ARMED_KINDS, light_verb_doer, nisba_actor
+from marsad.extraction.support_verbs import (
+    ARMED_KINDS,
+    definite,
+    light_verb_doer,
+    national_forces,
+    nisba_actor,
+)
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
@@ -38,7 +44,7 @@ def agreeing_length(norm: str) -> int:
     clash = "ين" if head.endswith("ون") else "ون" if head.endswith(("ين", "ي")) else None
     # an indefinite plural keeping its ن takes no definite adjective (definiteness agrees) and no genitive
     # (that drops the ن: مسلحو التنظيم): "مسلحون مجهولون | الناشط …" ends before the victim
-    bare = _definite(head) == (False,) and head.endswith(("ون", "ين"))
+    bare = definite(head) == (False,) and head.endswith(("ون", "ين"))
     pos = len(head)
     for w in words[1:]:
         if clash and w.endswith(clash) and not w.startswith(("ال", "و")) or bare and w.startswith("ال"):
@@ -138,12 +144,12 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     if agent:
         actor1, actor2 = agent, (actor2 if actor2 != agent else None)
     else:       # "غارات إسرائيلية": a nationality right on the attack names its forces before its subject
-        national = _national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
+        national = national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
         actor1 = national if national and actor1 != national and actor1 == before else actor1
         # "شنت طائرات أمريكية غارات": the light verb's subject, nearer than any actor named before it
         lightly = light_verb_doer(text, trig, sent_start) if actor1 == before and not inside else None
         actor1 = lightly or actor1
-    actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end) \
+    actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or national_forces(text, trig, after_end) \
         or _antecedent(text, ents, trig, sent_start)
     actor2 = _doer(actor2)
     return actor1, actor2 if actor2 != actor1 else None
@@ -164,7 +170,7 @@ def _antecedent(text: str, ents: list[Entity], trig: Trigger, sent_start: int) -
     _, index = normalize_map(text[sent_start:trig.start])
     start, end = sent_start + index[found[-1].start()], sent_start + index[found[-1].end() - 1] + 1
     earlier = Trigger(start, end, trig.event_type, trig.sub_event_type)
-    return _national_forces(text, earlier, trig.start) or actor_in(text, ents, end, min(trig.start, end + 12), last=False)
+    return national_forces(text, earlier, trig.start) or actor_in(text, ents, end, min(trig.start, end + 12), last=False)
 
 
 def _resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
@@ -267,61 +273,6 @@ def _doer(name: str | None) -> str | None:
         return None
     # rescuers ("الدفاع المدني"، "الهلال الأحمر") treat the victims of an attack
     return None if any(" ".join([h, *words[1:]]).startswith(r) for h in heads for r in _lex()["rescuer"]) else name
-
-
-def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -> str | None:
-    """"غارات إسرائيلية", "قصف جوي تركي", "طائرة تركية مسيرة": a nationality among the adjectives of
-    the attack names the forces ("صاروخ باليستي حوثي": so does a group's nisba); "شنت إسرائيل غارات":
-    so does a country as the subject before it. Both stand for that country's armed forces in the
-    actor dictionary."""
-    from marsad.text import lexicons as lx
-    from marsad.text.actor_dictionary import actors
-
-    if trig.sub_event_type == "Abduction/forced disappearance":
-        return None                     # "خطف 13 إثيوبياً"، "خطف طائرة هندية": the nationality is the victims'
-    found = next((f for w in _attack_words(text, trig, end) if (f := nisba_actor(w))), None)
-    if found is None and subject:
-        words = normalize(text[max(0, trig.start - 40):trig.start]).split()
-        # a subject: not a country a preposition governs ("في الهند ونيبال، | المظاهرات"), nor with ب/ل on it
-        subjects = [w for k, w in enumerate(words) if k >= len(words) - 3 and w[:1] not in "بل"
-                    and not _PHRASE_ENDS.intersection(words[max(0, k - 2):k])]
-        country = next((lx.countries()[f] for w in subjects for f in strip_clitics(w) if f in lx.countries()), None)
-        forces = actors().forces_of(country) if country else None
-        found = forces.name if forces else None
-    return found
-
-
-# words that end the attack's own noun phrase: what follows them is its target, place or time
-# (not من, which gives its source: "قصف من طائرة تركية مسيرة")
-_PHRASE_ENDS = frozenset(normalize(w) for w in (
-    ["في", "على", "إلى", "الى", "ضد", "عن", "قرب", "بين", "نحو", "تجاه", "داخل", "خارج", "عند", "بعد", "قبل", "منذ", "خلال", "حيث", "التي", "الذي", "و"]))
-
-
-def _attack_words(text: str, trig: Trigger, end: int) -> list[str]:
-    """The trigger's words and the adjectives that agree with it after it ("غارات | إسرائيلية",
-    "القصف | الجوي الإسرائيلي", "قصف | بطائرة مسيرة تركية"): at most four, up to a preposition, a
-    clause break, a word of other definiteness ("استهدفت الغارات | بناء … العاصمة السورية") or a
-    plural of people ("صاروخ أطلقه | متمردون يمنيون": people, not the weapon's maker). None after a
-    trigger that ends in its preposition ("اعتدى … على | سفن أوكرانية") or an abduction ("خطف | طائرة
-    هندية"): what follows is the target."""
-    own = normalize(text[trig.start:trig.end]).split()
-    if not own or own[-1] in _PHRASE_ENDS or trig.sub_event_type == "Abduction/forced disappearance":
-        return own
-    clause = re.split(r"[،,.:؛()«»\"“”]", text[trig.end:end])[0]
-    definite = own[-1].startswith("ال") or own[-1][1:3] == "ال" if own else False
-    chain = []
-    for w in normalize(clause).split()[:4]:
-        if w in _PHRASE_ENDS or definite not in _definite(w) or w.endswith(("ون", "ين")):
-            break
-        chain.append(w)
-    return own + chain
-
-
-def _definite(word: str) -> tuple[bool, ...]:
-    """Whether a word can be definite: "بالستي" may be ب + الستي or the adjective itself."""
-    if word.startswith("ال"):
-        return (True,)
-    return (True, False) if any(f.startswith("ال") for f in strip_clitics(word)) else (False,)
 
 
 _GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))
