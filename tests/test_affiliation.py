@@ -39,3 +39,9 @@ def test_the_affiliation_is_read_only_for_a_known_armed_actor():
 def test_a_group_named_by_its_head_and_an_alias():
     text = "قتل مسلحون يشتبه بانتمائهم لتنظيم ولاية الساحل 12 قرويا."
     assert list(affiliated(text, 0, 12).values()) == ["تنظيم الدولة الإسلامية في الساحل"]
+
+
+def test_an_attack_told_again_later_in_the_sentence_names_the_doer():
+    evs = actor1_of("قتل خمسة جنود عندما انفجرت عبوة ناسفة بدورية عسكرية على الطريق المؤدي إلى بلدة غاو "
+                    "شمالي مالي أمس، في هجوم تبنته جماعة نصرة الإسلام والمسلمين.")
+    assert evs == ["جماعة نصرة الإسلام والمسلمين"]

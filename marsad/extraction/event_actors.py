@@ -140,7 +140,7 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     if inside:
         actor1, actor2 = inside, (actor2 if actor2 != inside else None)
     # "أعلنت X مسؤوليتها عن الهجوم", "استهدفت من قبل X", "كمين نصبته X": the doer named outright
-    agent = _resumed_agent(text, ents, trig, after_end) or _stated_agent(text, ents, sent_start, limit)
+    agent = resumed_agent(text, ents, trig, after_end) or _stated_agent(text, ents, sent_start, limit)
     if agent:
         actor1, actor2 = agent, (actor2 if actor2 != agent else None)
     else:       # "غارات إسرائيلية": a nationality right on the attack names its forces before its subject
@@ -173,7 +173,7 @@ def _antecedent(text: str, ents: list[Entity], trig: Trigger, sent_start: int) -
     return national_forces(text, earlier, trig.start) or actor_in(text, ents, end, min(trig.start, end + 12), last=False)
 
 
-def _resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
+def resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
     """"كمين نصبته مجموعات مسلحة"، "هجومين نفذهما تنظيم X"، "صاروخ أطلقه متمردون": a verb after the
     trigger, in its stretch of the sentence, whose pronoun takes the attack back names its doer as its
     subject."""

@@ -15,7 +15,7 @@ import re
 from datetime import date
 
 from marsad.extraction.crowds import crowd_acts, demanded, one_sided
-from marsad.extraction.event_actors import ARMED, ARMED_KINDS, find_actors
+from marsad.extraction.event_actors import ARMED, ARMED_KINDS, find_actors, resumed_agent
 from marsad.extraction.event_claims import Names, factual_claims, find_claimant
 from marsad.extraction.event_merge import fold_country_level, fold_specified, merge
 from marsad.extraction.event_places import (
@@ -129,6 +129,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                 later = event_date(text, trig.start, min(limit, trig.start + _DAY_AFTER), published, exclude=exclude)
                 when = later if later.text and (weekday_mentions(later.text) or find_dates(later.text)) else when
             actor1, actor2 = find_actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
+            if actor1 is None and k + 1 < len(triggers) and _restated(text, triggers[k + 1]):
+                # "انفجرت عبوة بقافلة …، في هجوم تبناه تنظيم X": the attack told again names the doer
+                actor1 = resumed_agent(text, ents, triggers[k + 1],
+                                       triggers[k + 2].start if k + 2 < len(triggers) else sent.end)
             actor1 = actor1 or _armed_before(text, ents_at, sent.start)
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
@@ -314,6 +318,13 @@ def _armed_before(text: str, at: ByStart[Entity], start: int) -> str | None:
              and actors().actors[e.actor_id].kind in ARMED_KINDS]
     return armed[-1].actor if armed else None
 
+
+
+def _restated(text: str, t: Trigger) -> bool:
+    """"…، في هجوم تبناه X"، "بهجوم نفذته Y": an attack noun after في or ب, later in the sentence of an
+    event, frames that event rather than telling another."""
+    before = normalize(text[max(0, t.start - 4):t.end]).split()
+    return t.flag == "attack" and bool(before) and (before[-2:-1] == ["في"] or before[-1].startswith("ب"))
 
 
 def _one_incident(text: str, triggers: list[Trigger]) -> list[Trigger]:
