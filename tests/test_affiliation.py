@@ -2,7 +2,7 @@
 "خلايا تابعة لـX") is that group, as ACLED codes it; sentences written for these tests."""
 from __future__ import annotations
 
-from marsad.extraction.affiliation import affiliated
+from marsad.extraction.affiliation import affiliated, victims_of
 from marsad.model import RawItem
 from marsad.pipeline import process
 
@@ -45,3 +45,25 @@ def test_an_attack_told_again_later_in_the_sentence_names_the_doer():
     evs = actor1_of("قتل خمسة جنود عندما انفجرت عبوة ناسفة بدورية عسكرية على الطريق المؤدي إلى بلدة غاو "
                     "شمالي مالي أمس، في هجوم تبنته جماعة نصرة الإسلام والمسلمين.")
     assert evs == ["جماعة نصرة الإسلام والمسلمين"]
+
+
+def sides_of(body: str) -> list[tuple]:
+    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\n" + body, meta={"published": "2026-05-10"}))
+    return [(e.actor1, e.actor2) for e in doc.events]
+
+
+def test_the_side_counted_among_the_dead_is_the_target_not_the_doer():
+    assert sides_of("قتل ثلاثة من عناصر حزب العمال الكردستاني في غارة جوية تركية على قرية قرب بلدة "
+                    "سيدكان أمس.") == [("القوات التركية", "حزب العمال الكردستاني")]
+
+
+def test_in_a_battle_the_side_counted_among_the_dead_gives_way_to_its_attackers():
+    evs = sides_of("قتل أربعة من أفراد الجيش السوداني أمس في هجوم شنته قوات الدعم السريع على مواقعه "
+                   "قرب مدينة بابنوسة.")
+    assert evs and evs[0] == ("قوات الدعم السريع", "الجيش السوداني")
+
+
+def test_gunmen_of_a_group_killing_villagers_are_no_victims():
+    assert not victims_of("قتل مسلحون من جماعة بوكو حرام عشرة قرويين", 0, 15)
+    text = "أصيب جنديان من الجيش المالي"
+    assert victims_of(text, 0, text.index("الجيش"))

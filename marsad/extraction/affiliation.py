@@ -59,3 +59,25 @@ def affiliated(text: str, start: int, stop: int) -> dict[int, str]:
         if found and found[0].start < reach and found[0].actor.kind in ARMED_KINDS:
             out[start + index[m.start()]] = found[0].actor.name
     return out
+
+
+# words that count the dead or wounded of a side beside the casualty verbs and nouns of events.json
+_COUNTED = frozenset(normalize(w) for w in ("استشهاد", "اصابة", "جرح", "سقوط", "أسر", "خطف", "اختطاف"))
+
+
+def victims_of(text: str, start: int, pos: int) -> bool:
+    """Whether the side named at `pos` is counted among an event's casualties: "مقتل ستة من أفراد X"،
+    "قتل اثنان من عناصر X"، "إصابة جنديين من X" — a member noun or من right before it, a casualty word a
+    few words before that (not "مسلحون من X", whose head is the doer: see `affiliated`)."""
+    from marsad.extraction.trigger_lexicon import lexicon
+    from marsad.text import lexicons as lx
+
+    words = normalize(text[max(start, pos - 70):pos]).split()
+    members = {normalize(r["word"]) for r in lx.table("actor_nouns.tsv") if r["role"] == "member"}
+    heads = {normalize(r["word"]) for r in lx.table("actor_nouns.tsv") if r["role"] == "affiliated_head"}
+    if words and words[-1] in members:
+        words = words[:-1] + ["من"] if len(words) < 2 or words[-2] != "من" else words[:-1]
+    if len(words) < 2 or words[-1] != "من" or any(f in heads - members for f in strip_clitics(words[-2])):
+        return False
+    slot = lexicon()["victims"]
+    return any(f in slot.verbal or f in slot.nominal or f in _COUNTED for w in words[-7:-1] for f in strip_clitics(w))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.extraction.affiliation import affiliated
+from marsad.extraction.affiliation import affiliated, victims_of
 from marsad.extraction.speaker_roles import tells
 from marsad.extraction.support_verbs import (
     ARMED_KINDS,
@@ -65,13 +65,13 @@ _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
 
 
-def actor_in(text: str, ents: list[Entity], start: int, end: int, last: bool) -> str | None:
+def actor_in(text: str, ents: list[Entity], start: int, end: int, last: bool, dead: bool = False) -> str | None:
     """The organisation or armed-group phrase in text[start:end] nearest the trigger."""
-    found = candidates(text, ents, start, end, last)
+    found = candidates(text, ents, start, end, last, dead)
     return named(max(found) if last else min(found)) if found else None
 
 
-def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) -> list[tuple]:
+def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool, dead: bool = False) -> list[tuple]:
     """The doers named in text[start:end], in text order, as (position, name, organisations there):
     pass one to `named` for its canonical name."""
     # after a trigger, a name starting in the window may run past it ("لهجوم جديد لتنظيم | داعش")
@@ -98,7 +98,8 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
     found = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)] + [p for p in phrases if _doer(p[1])]
     return sorted((pos, name, tuple(orgs)) for pos, name in found   # nor a civil body telling it (speaker_roles)
                   if not _SOURCE_OF.search(normalize(text[max(0, pos - 30):pos]))
-                  and not (last and tells(text, pos, end) and armed_actor(name) is None))
+                  and not (last and tells(text, pos, end) and armed_actor(name) is None)
+                  and (last and victims_of(text, start, pos)) == dead)      # "مقتل ستة من أفراد X": X's dead
 
 
 def named(candidate: tuple) -> str:
@@ -152,6 +153,10 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or national_forces(text, trig, after_end) \
         or _antecedent(text, ents, trig, sent_start)
     actor2 = _doer(actor2)
+    # the side counted among the dead before the trigger ("قتل ستة من أفراد X في هجوم"): actor2, or the
+    # other side of a battle named after it becomes actor1
+    fallen = actor_in(text, ents, sent_start, trig.start, last=True, dead=True)
+    actor1, actor2 = (actor2, fallen) if actor1 is None and actor2 and fallen else (actor1, actor2 or fallen)
     return actor1, actor2 if actor2 != actor1 else None
 
 
