@@ -70,14 +70,19 @@ def victims_of(text: str, start: int, pos: int) -> bool:
     "قتل اثنان من عناصر X"، "إصابة جنديين من X" — a member noun or من right before it, a casualty word a
     few words before that (not "مسلحون من X", whose head is the doer: see `affiliated`)."""
     from marsad.extraction.trigger_lexicon import lexicon
-    from marsad.text import lexicons as lx
 
     words = normalize(text[max(start, pos - 70):pos]).split()
-    members = {normalize(r["word"]) for r in lx.table("actor_nouns.tsv") if r["role"] == "member"}
-    heads = {normalize(r["word"]) for r in lx.table("actor_nouns.tsv") if r["role"] == "affiliated_head"}
+    members, heads = _roles("member"), _roles("affiliated_head")
     if words and words[-1] in members:
         words = words[:-1] + ["من"] if len(words) < 2 or words[-2] != "من" else words[:-1]
     if len(words) < 2 or words[-1] != "من" or any(f in heads - members for f in strip_clitics(words[-2])):
         return False
     slot = lexicon()["victims"]
     return any(f in slot.verbal or f in slot.nominal or f in _COUNTED for w in words[-7:-1] for f in strip_clitics(w))
+
+
+@lru_cache(maxsize=4)
+def _roles(role: str) -> frozenset[str]:
+    from marsad.text import lexicons as lx
+
+    return frozenset(normalize(r["word"]) for r in lx.table("actor_nouns.tsv") if r["role"] == role)
