@@ -67,3 +67,9 @@ def test_gunmen_of_a_group_killing_villagers_are_no_victims():
     assert not victims_of("قتل مسلحون من جماعة بوكو حرام عشرة قرويين", 0, 15)
     text = "أصيب جنديان من الجيش المالي"
     assert victims_of(text, 0, text.index("الجيش"))
+
+
+def test_an_ally_after_the_verb_taking_back_the_operation_is_not_its_doer():
+    evs = sides_of("أعلن الجيش العراقي أمس اعتقال قيادي في تنظيم داعش خلال عملية نفذها بدعم من التحالف الدولي "
+                   "في قضاء الحويجة.")
+    assert evs and evs[0][0] == "الجيش العراقي"

@@ -61,20 +61,24 @@ def affiliated(text: str, start: int, stop: int) -> dict[int, str]:
     return out
 
 
-# words that count the dead or wounded of a side beside the casualty verbs and nouns of events.json
-_COUNTED = frozenset(normalize(w) for w in ("استشهاد", "اصابة", "جرح", "سقوط", "أسر", "خطف", "اختطاف"))
+# words that count the dead, wounded or seized of a side beside the casualty verbs and nouns of events.json
+_COUNTED = frozenset(normalize(w) for w in ("استشهاد", "اصابة", "جرح", "سقوط", "أسر", "خطف", "اختطاف", "اعتقال",
+                                            "اعتقل", "اعتقلت", "توقيف", "القبض"))
 
 
 def victims_of(text: str, start: int, pos: int) -> bool:
     """Whether the side named at `pos` is counted among an event's casualties: "مقتل ستة من أفراد X"،
     "قتل اثنان من عناصر X"، "إصابة جنديين من X" — a member noun or من right before it, a casualty word a
-    few words before that (not "مسلحون من X", whose head is the doer: see `affiliated`)."""
+    few words before that (not "مسلحون من X", whose head is the doer: see `affiliated`), or a rank and
+    في ("مقتل قيادي في X")."""
     from marsad.extraction.trigger_lexicon import lexicon
 
     words = normalize(text[max(start, pos - 70):pos]).split()
     members, heads = _roles("member"), _roles("affiliated_head")
     if words and words[-1] in members:
         words = words[:-1] + ["من"] if len(words) < 2 or words[-2] != "من" else words[:-1]
+    elif len(words) > 1 and words[-1] == "في" and words[-2] in _roles("rank"):
+        words = words[:-2] + ["من"]             # "مقتل قيادي في تنظيم X": one of X's men
     if len(words) < 2 or words[-1] != "من" or any(f in heads - members for f in strip_clitics(words[-2])):
         return False
     slot = lexicon()["victims"]

@@ -113,7 +113,9 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
     after_end = min(limit, trig.end + WINDOW_AFTER)
-    follower = actor_in(text, ents, trig.end, min(after_end, trig.end + 12), last=False)
+    first = min(candidates(text, ents, trig.end, min(after_end, trig.end + 12), last=False), default=None)
+    # not the side the trigger counts among its dead or seized ("اعتقال قيادي في تنظيم X")
+    follower = named(first) if first and not victims_of(text, trig.start, first[0]) else None
     before = actor_in(text, ents, sent_start, trig.start, last=True)
     gap = normalize(text[trig.end:trig.end + 12]).split()[:1]
     # Arabic puts the subject after the verb ("قصفت جماعة الحوثي"), a masdar its agent after it
@@ -178,13 +180,16 @@ def _antecedent(text: str, ents: list[Entity], trig: Trigger, sent_start: int) -
     return national_forces(text, earlier, trig.start) or actor_in(text, ents, end, min(trig.start, end + 12), last=False)
 
 
+_SUPPORTED = re.compile(r"(?:بدعم|بمسانده|باسناد|بمشارك|بغطاء|بالتعاون|بالتنسيق)")
+
+
 def resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
     """"كمين نصبته مجموعات مسلحة"، "هجومين نفذهما تنظيم X"، "صاروخ أطلقه متمردون": a verb after the
     trigger, in its stretch of the sentence, whose pronoun takes the attack back names its doer as its
-    subject."""
+    subject; not an ally after it ("عملية نفذتها بدعم من التحالف": the pronoun is the doer, named before)."""
     norm, index = normalize_map(text[trig.end:end])
     m = _lex()["resumed"].search(norm)
-    if not m:
+    if not m or _SUPPORTED.match(norm[m.end():]):
         return None
     s0 = trig.end + index[m.end()] if m.end() < len(index) else end
     return _doer(actor_in(text, ents, s0, min(end, s0 + 12), last=False))
