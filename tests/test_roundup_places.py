@@ -29,3 +29,20 @@ def test_only_a_country_named_earlier_in_the_same_sentence_counts():
     assert country_named_before(text, ents, town1, "BF") == 0
     assert country_named_before(text, ents, town2, "BF") == 1
     assert country_named_before(text, ents, town2, "NE") == 0
+
+
+def test_the_most_specific_place_of_a_chain_before_the_trigger():
+    # the places come before the trigger: the village the chain locates, not the state that ends it
+    evs = places_of("وفي قرية ود عشيب بمحلية الكاملين في ولاية الجزيرة، اختطف مسلحون عشرة مزارعين أمس.")
+    assert [loc for loc, _ in evs] == ["ود عشيب"]
+
+
+def test_a_nationality_adjective_is_no_head_of_a_chain():
+    from marsad.extraction.place_runs import locates
+
+    text = "أغرقت البحرية الهندية في خليج عدن زورقا"
+    inner = Entity("الهندية", "LOC", text.index("الهندية"), text.index("الهندية") + 7)
+    outer = Entity("خليج عدن", "LOC", text.index("خليج"), text.index("خليج") + 8)
+    assert not locates(text, inner, outer)
+    text2 = "قرية ود عشيب بمحلية الكاملين"
+    assert locates(text2, Entity("ود عشيب", "LOC", 5, 12), Entity("الكاملين", "LOC", 20, 28))

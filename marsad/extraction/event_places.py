@@ -29,6 +29,7 @@ from marsad.extraction.place_runs import (
     coordinated_names,
     listed_on,
     locate_by_anchor,
+    locates,
     no_name,
     plausible_name,
     referent,
@@ -236,7 +237,6 @@ _RELATIONS = frozenset(normalize(w) for w in ("التابعة", "التابع", 
                                               "المحاذية", "القريبة", "القريب", "المحيطة", "الخاضعة", "الخاضع"))
 _JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم", "بن", "بني", "ابن", "آل", "ذو", "ود"))
 
-
 _AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|(?:التابع|القريب|الواقع|المجاور|المحاذي)\S*|ضمن|على|علي|و)(?:\s|$)"
                          r"|و(?!\S*(?:ون|ين|وا)(?:\s|$))\S"     # "الحماميات وتلتها" (not a verb: "وتمكنوا")
                          r"|ب(?:محليه|ولايه|محافظه|مديريه|منطقه|ريف|قضاء|ناحيه|مدينه|اقليم|مقاطعه|بلديه)(?:\s|$))")   # "عسير بمحلية …"
@@ -335,8 +335,8 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
     if m := lexicon()["anaphor"].search(normalize(text[trig.end:limit])):        # "لمواقع بالمدينة"
         return referent(text, [p for p in places if p.end <= trig.start and not p.is_country], m.group(), sent_start)
     before = [p for p in usable if sent_start <= p.start and p.end <= trig.start and not p.is_country]
-    if len(before) > 1 and _locator(text, before[-2], before[-1]):
-        before = before[:-1]                    # "قاعدة عين الأسد الجوية غرب الأنبار": the base
+    while len(before) > 1 and (_locator(text, before[-2], before[-1]) or locates(text, before[-2], before[-1])):
+        before = before[:-1]                    # "قاعدة عين الأسد الجوية غرب الأنبار", "قرية X بمحلية Y": X
     if before and ("،" in text[before[-1].end:trig.start] or "," in text[before[-1].end:trig.start]):
         if _FRONTED.fullmatch(normalize(text[sent_start:before[-1].start])):
             return before[-1:]                  # "وفي الموصل، انفجرت …": a fronted place frames the sentence

@@ -30,6 +30,21 @@ _LOCATOR = re.compile(r"\s*(?:في|ب)\s*(?:(?:ريف|محافظه|ولايه|م
 _RESUME = re.compile(r"(?:\s+ال\S+ي(?:ه)?)?\s*[،,]?\s*و\s*(?:[^\s،,.]+\s+و\s*)?")
 
 
+def locates(text: str, place: _Span, region: _Span) -> bool:
+    """`region`, named right after `place` behind في or ب and a division noun, only says where it lies
+    ("قرية ود عشيب بمحلية الكاملين في ولاية الجزيرة"): ACLED codes the most specific place of the chain."""
+    from marsad.text.lexicons import nisba_country
+
+    words = normalize(text[place.start:place.end]).split()
+    if len(words) == 1 and nisba_country(words[0]):
+        return False            # "البحرية الهندية في خليج عدن": an adjective the tagger took for الهندية (Iraq)
+    return place.end <= region.start and _IN_DIVISION.fullmatch(normalize(text[place.end:region.start])) is not None
+
+
+# "بمحلية" / "في ولاية" / "بريف" / "في" between a place and the division it lies in
+_IN_DIVISION = re.compile(r"\s*(?:في|ب)\s*(?:(?:ريف|محافظه|ولايه|منطقه|قضاء|محليه|مديريه|اقليم|ناحيه|بلديه|مقاطعه)\s*)?")
+
+
 def run_of(text: str, after: list[P]) -> list[P]:
     """The run of coordinated places that begins with after[0] (places in text order)."""
     run, k = [after[0]], 1
