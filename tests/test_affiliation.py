@@ -73,3 +73,11 @@ def test_an_ally_after_the_verb_taking_back_the_operation_is_not_its_doer():
     evs = sides_of("أعلن الجيش العراقي أمس اعتقال قيادي في تنظيم داعش خلال عملية نفذها بدعم من التحالف الدولي "
                    "في قضاء الحويجة.")
     assert evs and evs[0][0] == "الجيش العراقي"
+
+
+def test_a_sentence_opening_another_incident_borrows_no_doer():
+    evs = sides_of("قصفت قوات الدعم السريع أمس حي الدرجة في مدينة الفاشر بالمدفعية الثقيلة.\n"
+                   "وفي حادث آخر، قتل ثلاثة رعاة بانفجار لغم أرضي قرب بلدة كتم.")
+    assert ("قوات الدعم السريع", None) in evs and all(a is None for a, _ in evs[1:])
+    from marsad.extraction.story_actors import new_incident
+    assert new_incident("وفي سياق منفصل، قتل عنصران", 0) and not new_incident("وفي الفاشر، قتل عنصران", 0)

@@ -34,7 +34,7 @@ from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
 from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
 from marsad.extraction.spans import ByStart
-from marsad.extraction.story_actors import fill_story_actors
+from marsad.extraction.story_actors import fill_story_actors, new_incident
 from marsad.extraction.tolls import casualty_figures, find_tolls
 from marsad.extraction.trigger_context import reported
 from marsad.extraction.trigger_lexicon import lexicon
@@ -311,6 +311,8 @@ def _armed_before(text: str, at: ByStart[Entity], start: int) -> str | None:
     before names ("أعلنت حركة الشباب مسؤوليتها … . وقتل 3 في هجوم …"), from the actor dictionary."""
     from marsad.text.actor_dictionary import actors
 
+    if new_incident(text, start):
+        return None         # "وفي حادث آخر، قتل …": another incident, not the paragraph's
     para = text.rfind("\n", 0, start) + 1
     prev = text.rfind(".", para, max(para, start - 1))
     lo = max(para, text.rfind(".", para, max(para, prev)) + 1) if prev > para else para
