@@ -46,3 +46,11 @@ def test_a_nationality_adjective_is_no_head_of_a_chain():
     assert not locates(text, inner, outer)
     text2 = "قرية ود عشيب بمحلية الكاملين"
     assert locates(text2, Entity("ود عشيب", "LOC", 5, 12), Entity("الكاملين", "LOC", 20, 28))
+
+
+def test_an_anaphor_points_back_to_the_most_specific_place_of_a_chain():
+    from marsad.extraction.place_runs import referent
+
+    text = "هاجموا قرية ود عشيب بمحلية الكاملين في ولاية الجزيرة، وخطفوا العشرات، وفق سكان في المنطقة."
+    ents = [Entity(n, "LOC", text.index(n), text.index(n) + len(n)) for n in ("ود عشيب", "الكاملين", "الجزيرة")]
+    assert [p.text for p in referent(text, ents, "المنطقه", 0)] == ["ود عشيب"]

@@ -109,10 +109,15 @@ def listed_on(text: str, start: int) -> bool:
 
 def referent(text: str, before: list[P], anaphor: str, sent_start: int) -> list[P]:
     """The place "القرية"، "المدينة" … points back to: the last one named in its own sentence, else the
-    last one introduced by that noun ("قرية X"), else the last place named before it."""
+    last one introduced by that noun ("قرية X"), else the last place named before it; of a chain of
+    places that locate one another, its first."""
     noun = re.sub(r"^(?:[وبلف]|في )?ال", "", anaphor)              # normalised: "بالقريه" → "قريه"
     introduced = [p for p in before if normalize(text[max(0, p.start - 12):p.start]).rstrip(' "«“(').endswith(noun)]
-    return ([p for p in before if p.start >= sent_start] or introduced or before)[-1:]
+    pool = [p for p in before if p.start >= sent_start] or introduced or before
+    k = len(pool) - 1
+    while k > 0 and locates(text, pool[k - 1], pool[k]):
+        k -= 1                      # "قرية X بمحلية Y في ولاية Z … في المنطقة": X, the chain's most specific
+    return pool[k:k + 1]
 
 
 class _Located(Protocol):
