@@ -37,6 +37,7 @@ BOXES = {
     "BF": (9.3, 15.1, -5.6, 2.5),
     "NE": (11.6, 23.6, 0.1, 16.0),
     "TD": (7.4, 23.5, 13.4, 24.0),
+    "NG": (4.2, 13.9, 2.6, 14.7),
 }
 # as marsad.text.arabic.normalize: diacritics, tatweel and zero-width marks dropped, variants folded
 _DROP = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c-\u200f]")

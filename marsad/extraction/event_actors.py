@@ -6,8 +6,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.extraction.stated_doers import accused, stated_spans, victims_body
-from marsad.extraction.support_verbs import ARMED_KINDS, light_verb_doer, nisba_actor
+from marsad.extraction.affiliation import affiliated, victims_of
+from marsad.extraction.speaker_roles import tells
+from marsad.extraction.stated_doers import accused, stated_spans
+from marsad.extraction.support_verbs import (
+    ARMED_KINDS,
+    definite,
+    light_verb_doer,
+    national_forces,
+    nisba_actor,
+)
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
@@ -37,7 +45,7 @@ def agreeing_length(norm: str) -> int:
     clash = "ين" if head.endswith("ون") else "ون" if head.endswith(("ين", "ي")) else None
     # an indefinite plural keeping its ن takes no definite adjective (definiteness agrees) and no genitive
     # (that drops the ن: مسلحو التنظيم): "مسلحون مجهولون | الناشط …" ends before the victim
-    bare = _definite(head) == (False,) and head.endswith(("ون", "ين"))
+    bare = definite(head) == (False,) and head.endswith(("ون", "ين"))
     pos = len(head)
     for w in words[1:]:
         if clash and w.endswith(clash) and not w.startswith(("ال", "و")) or bare and w.startswith("ال"):
@@ -51,7 +59,6 @@ _STOP_WORDS = ["في", "على", "إلى", "الى", "من", "عن", "مع", "ض
 _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP_WORDS}, key=len, reverse=True))
                          + r")(?!\w).*$")
 
-
 # a source, spokesman or statement of a body: the body tells the event, it is not said to do it
 _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|مسوولون|مسوولين|ضابط|متحدث|المتحدث|ناطق|الناطق|"
                         r"بيان|بيانا|مراسل|قائد)(?:\s+ال\S+ي)?\s+(?:(?:في|من|باسم|داخل)\s+)?(?:لل|[لب])?$")
@@ -59,13 +66,13 @@ _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
 
 
-def actor_in(text: str, ents: list[Entity], start: int, end: int, last: bool) -> str | None:
+def actor_in(text: str, ents: list[Entity], start: int, end: int, last: bool, dead: bool = False) -> str | None:
     """The organisation or armed-group phrase in text[start:end] nearest the trigger."""
-    found = candidates(text, ents, start, end, last)
+    found = candidates(text, ents, start, end, last, dead)
     return named(max(found) if last else min(found)) if found else None
 
 
-def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) -> list[tuple]:
+def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool, dead: bool = False) -> list[tuple]:
     """The doers named in text[start:end], in text order, as (position, name, organisations there):
     pass one to `named` for its canonical name."""
     # after a trigger, a name starting in the window may run past it ("لهجوم جديد لتنظيم | داعش")
@@ -76,6 +83,7 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
     # trigger, the phrase must end where the trigger begins ("قوات الجيش الليبي | السيطرة على")
     stop = end if last else min(len(text), end + 40)
     norm, index = normalize_map(text[start:stop])
+    whose = affiliated(text, start, end)        # "مسلحون من جماعة X": X's men (extraction/affiliation)
     for m in ARMED.finditer(norm):
         if start + index[m.start()] >= end:
             break
@@ -84,16 +92,15 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool) 
         cut = _STOP_ACTOR.search(norm_phrase)
         stop = min(cut.start() if cut else len(norm_phrase), agreeing_length(norm_phrase))
         phrase = text[s:s + back[stop]] if stop < len(norm_phrase) else text[s:e]
-        part_of = re.match(r"\s+من\s+", text[s + len(phrase):s + len(phrase) + 8])
-        group = part_of and next((o for o in ents if o.type == "ORG" and o.start == s + len(phrase) + part_of.end()), None)
-        # "مسلحون من جماعة بوكو حرام": the group they belong to is the doer
-        phrases.append((s, (group.canonical or group.text) if group else phrase.strip(" ،,\"«»")))
+        phrases.append((s, whose.pop(s, None) or phrase.strip(" ،,\"«»")))
+    phrases += whose.items()                    # heads no armed-group pattern reads ("خلايا تابعة لـX")
     # a hospital, ministry or agency named nearer the trigger is not its doer, nor the body a source
     # speaks for ("مصدر في الجيش"، "المتحدث باسم القوات"): the nearest doer is
-    found = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)]
-    found += [p for p in phrases if _doer(p[1])]
-    return sorted((pos, name, tuple(orgs)) for pos, name in found
-                  if not _SOURCE_OF.search(normalize(text[max(0, pos - 30):pos])))
+    found = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)] + [p for p in phrases if _doer(p[1])]
+    return sorted((pos, name, tuple(orgs)) for pos, name in found   # nor a civil body telling it (speaker_roles)
+                  if not _SOURCE_OF.search(normalize(text[max(0, pos - 30):pos]))
+                  and not (last and tells(text, pos, end) and armed_actor(name) is None)
+                  and (last and victims_of(text, start, pos)) == dead)      # "مقتل ستة من أفراد X": X's dead
 
 
 def named(candidate: tuple) -> str:
@@ -107,11 +114,10 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
     after_end = min(limit, trig.end + WINDOW_AFTER)
-    follower = actor_in(text, ents, trig.end, min(after_end, trig.end + 12), last=False)
-    told = candidates(text, ents, sent_start, trig.start, last=True)
-    doers = [c for c in told if not victims_body(text, c[0])]       # "قتلت القوات خمسة | مسلحين في اشتباكات"
-    before = named(doers[-1]) if doers else None
-    victims = named(told[-1]) if told and told[-1] not in doers else None
+    first = min(candidates(text, ents, trig.end, min(after_end, trig.end + 12), last=False), default=None)
+    # not the side the trigger counts among its dead or seized ("اعتقال قيادي في تنظيم X")
+    follower = named(first) if first and not victims_of(text, trig.start, first[0]) else None
+    before = actor_in(text, ents, sent_start, trig.start, last=True)
     gap = normalize(text[trig.end:trig.end + 12]).split()[:1]
     # Arabic puts the subject after the verb ("قصفت جماعة الحوثي"), a masdar its agent after it
     # ("انسحاب ميليشيات مصراتة"); a noun after a preposition is the target, not the actor.
@@ -139,21 +145,25 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     if inside:
         actor1, actor2 = inside, (actor2 if actor2 != inside else None)
     # "أعلنت X مسؤوليتها عن الهجوم", "استهدفت من قبل X", "كمين نصبته X": the doer named outright
-    agent = _resumed_agent(text, ents, trig, after_end) or _stated_agent(text, ents, sent_start, limit)
+    agent = resumed_agent(text, ents, trig, after_end) or _stated_agent(text, ents, sent_start, limit)
     if not agent and (blamed := accused(text, ents, sent_start, limit)):    # "اتهمت X Y بالوقوف وراء القصف"
         agent, accuser = (e and actor_in(text, ents, e.start, e.end, last=False) for e in blamed)
         agent, actor2 = _doer(agent), (None if actor2 == accuser else actor2)
     if agent:
         actor1, actor2 = agent, (actor2 if actor2 != agent else None)
     else:       # "غارات إسرائيلية": a nationality right on the attack names its forces before its subject
-        national = _national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
+        national = national_forces(text, trig, min(after_end, trig.end + 30), subject=False)
         actor1 = national if national and actor1 != national and actor1 == before else actor1
         # "شنت طائرات أمريكية غارات": the light verb's subject, nearer than any actor named before it
         lightly = light_verb_doer(text, trig, sent_start) if actor1 == before and not inside else None
         actor1 = lightly or actor1
-    actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or _national_forces(text, trig, after_end) \
+    actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or national_forces(text, trig, after_end) \
         or _antecedent(text, ents, trig, sent_start)
-    actor2 = _doer(actor2) or victims
+    actor2 = _doer(actor2)
+    # the side counted among the dead before the trigger ("قتل ستة من أفراد X في هجوم"): actor2, or the
+    # other side of a battle named after it becomes actor1
+    fallen = actor_in(text, ents, sent_start, trig.start, last=True, dead=True)
+    actor1, actor2 = (actor2, fallen) if actor1 is None and actor2 and fallen else (actor1, actor2 or fallen)
     return actor1, actor2 if actor2 != actor1 else None
 
 
@@ -172,16 +182,19 @@ def _antecedent(text: str, ents: list[Entity], trig: Trigger, sent_start: int) -
     _, index = normalize_map(text[sent_start:trig.start])
     start, end = sent_start + index[found[-1].start()], sent_start + index[found[-1].end() - 1] + 1
     earlier = Trigger(start, end, trig.event_type, trig.sub_event_type)
-    return _national_forces(text, earlier, trig.start) or actor_in(text, ents, end, min(trig.start, end + 12), last=False)
+    return national_forces(text, earlier, trig.start) or actor_in(text, ents, end, min(trig.start, end + 12), last=False)
 
 
-def _resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
+_SUPPORTED = re.compile(r"(?:بدعم|بمسانده|باسناد|بمشارك|بغطاء|بالتعاون|بالتنسيق)")
+
+
+def resumed_agent(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
     """"كمين نصبته مجموعات مسلحة"، "هجومين نفذهما تنظيم X"، "صاروخ أطلقه متمردون": a verb after the
     trigger, in its stretch of the sentence, whose pronoun takes the attack back names its doer as its
-    subject."""
+    subject; not an ally after it ("عملية نفذتها بدعم من التحالف": the pronoun is the doer, named before)."""
     norm, index = normalize_map(text[trig.end:end])
     m = _lex()["resumed"].search(norm)
-    if not m:
+    if not m or _SUPPORTED.match(norm[m.end():]):
         return None
     s0 = trig.end + index[m.end()] if m.end() < len(index) else end
     return _doer(actor_in(text, ents, s0, min(end, s0 + 12), last=False))
@@ -231,15 +244,12 @@ def _stated_agent(text: str, ents: list[Entity], start: int, end: int) -> str | 
                  if (found := actor_in(text, ents, s0, s1, last=False))), None)
 
 
-_REPORTERS = frozenset({"media", "monitor"})
-# kinds of actor that tell of, treat or relieve violence rather than commit it
-_NOT_DOERS = _REPORTERS | {"ngo", "un", "igo", "other"}
+_NOT_DOERS = frozenset({"media", "monitor", "ngo", "un", "igo", "other"})   # tell of, treat or relieve violence
 # heads of bodies outside the fighting (a hospital, a health ministry, a foundation): the dictionary
 # names the armed ones among such words (هيئة تحرير الشام), so only unknown names meet this list
 _CIVIL_HEADS = frozenset(normalize(w) for w in (
     "مستشفى", "المستشفى", "وزارة", "الوزارة", "مؤسسة", "المؤسسة", "مركز", "المركز", "جامعة", "مدرسة", "منظمة",
     "المنظمة", "لجنة", "اللجنة", "لجان", "نقابة", "شركة", "بنك", "جمعية", "مكتب", "المكتب", "دائرة", "مديرية"))
-
 
 # Heads of what reports an event rather than takes part in it: an agency, channel, paper, website,
 # correspondent or source is its claimant (claimed_by), never its actor.
@@ -264,61 +274,6 @@ def _doer(name: str | None) -> str | None:
         return None
     # rescuers ("الدفاع المدني"، "الهلال الأحمر") treat the victims of an attack
     return None if any(" ".join([h, *words[1:]]).startswith(r) for h in heads for r in _lex()["rescuer"]) else name
-
-
-def _national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -> str | None:
-    """"غارات إسرائيلية", "قصف جوي تركي", "طائرة تركية مسيرة": a nationality among the adjectives of
-    the attack names the forces ("صاروخ باليستي حوثي": so does a group's nisba); "شنت إسرائيل غارات":
-    so does a country as the subject before it. Both stand for that country's armed forces in the
-    actor dictionary."""
-    from marsad.text import lexicons as lx
-    from marsad.text.actor_dictionary import actors
-
-    if trig.sub_event_type == "Abduction/forced disappearance":
-        return None                     # "خطف 13 إثيوبياً"، "خطف طائرة هندية": the nationality is the victims'
-    found = next((f for w in _attack_words(text, trig, end) if (f := nisba_actor(w))), None)
-    if found is None and subject:
-        words = normalize(text[max(0, trig.start - 40):trig.start]).split()
-        # a subject: not a country a preposition governs ("في الهند ونيبال، | المظاهرات"), nor with ب/ل on it
-        subjects = [w for k, w in enumerate(words) if k >= len(words) - 3 and w[:1] not in "بل"
-                    and not _PHRASE_ENDS.intersection(words[max(0, k - 2):k])]
-        country = next((lx.countries()[f] for w in subjects for f in strip_clitics(w) if f in lx.countries()), None)
-        forces = actors().forces_of(country) if country else None
-        found = forces.name if forces else None
-    return found
-
-
-# words that end the attack's own noun phrase: what follows them is its target, place or time
-# (not من, which gives its source: "قصف من طائرة تركية مسيرة")
-_PHRASE_ENDS = frozenset(normalize(w) for w in (
-    ["في", "على", "إلى", "الى", "ضد", "عن", "قرب", "بين", "نحو", "تجاه", "داخل", "خارج", "عند", "بعد", "قبل", "منذ", "خلال", "حيث", "التي", "الذي", "و"]))
-
-
-def _attack_words(text: str, trig: Trigger, end: int) -> list[str]:
-    """The trigger's words and the adjectives that agree with it after it ("غارات | إسرائيلية",
-    "القصف | الجوي الإسرائيلي", "قصف | بطائرة مسيرة تركية"): at most four, up to a preposition, a
-    clause break, a word of other definiteness ("استهدفت الغارات | بناء … العاصمة السورية") or a
-    plural of people ("صاروخ أطلقه | متمردون يمنيون": people, not the weapon's maker). None after a
-    trigger that ends in its preposition ("اعتدى … على | سفن أوكرانية") or an abduction ("خطف | طائرة
-    هندية"): what follows is the target."""
-    own = normalize(text[trig.start:trig.end]).split()
-    if not own or own[-1] in _PHRASE_ENDS or trig.sub_event_type == "Abduction/forced disappearance":
-        return own
-    clause = re.split(r"[،,.:؛()«»\"“”]", text[trig.end:end])[0]
-    definite = own[-1].startswith("ال") or own[-1][1:3] == "ال" if own else False
-    chain = []
-    for w in normalize(clause).split()[:4]:
-        if w in _PHRASE_ENDS or definite not in _definite(w) or w.endswith(("ون", "ين")):
-            break
-        chain.append(w)
-    return own + chain
-
-
-def _definite(word: str) -> tuple[bool, ...]:
-    """Whether a word can be definite: "بالستي" may be ب + الستي or the adjective itself."""
-    if word.startswith("ال"):
-        return (True,)
-    return (True, False) if any(f.startswith("ال") for f in strip_clitics(word)) else (False,)
 
 
 _GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))
@@ -392,5 +347,5 @@ def _strip_clitic(name: str) -> str:
     return name
 
 
-_ARMED_HEADS = frozenset(normalize(w) for w in (
-    ["قوات", "ميليشيات", "ميليشيا", "مليشيات", "ميلشيات", "مليشيا", "جماعة", "جيش", "تنظيم", "فصائل", "كتائب", "مسلحون", "مسلحين", "طيران"]))
+_ARMED_HEADS = frozenset(normalize(w) for w in ["قوات", "ميليشيات", "ميليشيا", "مليشيات", "ميلشيات", "مليشيا", "جماعة", "جيش",
+                                              "تنظيم", "فصائل", "كتائب", "مسلحون", "مسلحين", "طيران"])

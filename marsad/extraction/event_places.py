@@ -16,6 +16,7 @@ from functools import lru_cache
 from marsad.extraction.home_country import (
     actor_votes,
     article_country,
+    country_named_before,
     country_votes,
     local_country,
     named_water,
@@ -28,9 +29,11 @@ from marsad.extraction.place_runs import (
     coordinated_names,
     listed_on,
     locate_by_anchor,
+    locates,
     no_name,
     plausible_name,
     referent,
+    relative_locator,
     run_of,
     second_name_word,
 )
@@ -86,7 +89,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         if re.match(r"لـ|ل[\"«“]", e.text):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper (tear gas: entities._no_place)
         m = resolve(name, country)             # the entity's own geocode, the same preference
-        if m and foreign_namesake(m, namesakes_home, support[m.country]):
+        if m and foreign_namesake(m, namesakes_home, support[m.country] + country_named_before(text, ents, e, m.country)):
             m = None                            # an event in the article's country, not at a namesake abroad
         if m and m.kind != "country" and named_water(text, e) and (sea := sea_country(text, ents)) not in (None, m.country):
             # a sea named as water is no division of the country that named one after it: the event is at
@@ -235,7 +238,6 @@ _RELATIONS = frozenset(normalize(w) for w in ("التابعة", "التابع", 
                                               "المحاذية", "القريبة", "القريب", "المحيطة", "الخاضعة", "الخاضع"))
 _JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم", "بن", "بني", "ابن", "آل", "ذو", "ود"))
 
-
 _AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|(?:التابع|القريب|الواقع|المجاور|المحاذي)\S*|ضمن|على|علي|و)(?:\s|$)"
                          r"|و(?!\S*(?:ون|ين|وا)(?:\s|$))\S"     # "الحماميات وتلتها" (not a verb: "وتمكنوا")
                          rf"|ب(?:{place_noun_pattern('singular')}|ريف)(?:\s|$))")   # "عسير بمحلية …"
@@ -335,8 +337,8 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
     if m := lexicon()["anaphor"].search(normalize(text[trig.end:limit])):        # "لمواقع بالمدينة"
         return referent(text, [p for p in places if p.end <= trig.start and not p.is_country], m.group(), sent_start)
     before = [p for p in usable if sent_start <= p.start and p.end <= trig.start and not p.is_country]
-    if len(before) > 1 and _locator(text, before[-2], before[-1]):
-        before = before[:-1]                    # "قاعدة عين الأسد الجوية غرب الأنبار": the base
+    while len(before) > 1 and (relative_locator(text, before[-2], before[-1]) or locates(text, before[-2], before[-1])):
+        before = before[:-1]                    # "قاعدة عين الأسد الجوية غرب الأنبار", "قرية X بمحلية Y": X
     if before and ("،" in text[before[-1].end:trig.start] or "," in text[before[-1].end:trig.start]):
         if _FRONTED.fullmatch(normalize(text[sent_start:before[-1].start])):
             return before[-1:]                  # "وفي الموصل، انفجرت …": a fronted place frames the sentence
@@ -375,12 +377,6 @@ def _aside(text: str, place: Place) -> bool:
     closed = text.find(")", place.end, place.end + 80)
     inside = text[opened + 1:closed if closed >= 0 else place.end]
     return len(inside.split()) > 3
-
-
-def _locator(text: str, place: Place, region: Place) -> bool:
-    """`region` only locates `place`: "X (الجوية) غرب الأنبار", "X جنوبي طرابلس"."""
-    gap = normalize(text[place.end:region.start]).split()
-    return 1 <= len(gap) <= 3 and any(w in lexicon()["relative"] for w in gap)
 
 
 def _locative(text: str, place: Place) -> bool:

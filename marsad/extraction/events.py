@@ -16,7 +16,12 @@ from datetime import date
 
 from marsad.extraction.casualty_scope import over_period
 from marsad.extraction.crowds import crowd_acts, demanded, one_sided
-from marsad.extraction.event_actors import ARMED, ARMED_KINDS, find_actors
+from marsad.extraction.event_actors import (
+    ARMED,
+    ARMED_KINDS,
+    find_actors,
+    resumed_agent,
+)
 from marsad.extraction.event_claims import Names, factual_claims, find_claimant
 from marsad.extraction.event_merge import fold_country_level, fold_specified, merge
 from marsad.extraction.event_places import (
@@ -35,7 +40,7 @@ from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
 from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
 from marsad.extraction.spans import ByStart
-from marsad.extraction.story_actors import fill_story_actors
+from marsad.extraction.story_actors import fill_story_actors, new_incident
 from marsad.extraction.tolls import casualty_figures, find_tolls
 from marsad.extraction.trigger_context import reacted_to, reported
 from marsad.extraction.trigger_frames import fired_by
@@ -43,7 +48,7 @@ from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
 from marsad.text.arabic import normalize, sentences
-from marsad.text.dates import event_date
+from marsad.text.dates import event_date, find_dates, weekday_mentions
 from marsad.text.lexicons import place_noun_pattern
 
 _NOWHERE = Place(-1, -1, None, None, None, None, None, False)
@@ -60,6 +65,7 @@ def _governable(places: list[Place], at: ByStart[Place], start: int, end: int) -
     return [places[i] for i in sorted({*keep, *([prior] if prior is not None else [])})]
 
 
+_DAY_AFTER = 180    # characters after a trigger in which the day of its event may follow its place
 _RECENT = 600       # characters before a sentence whose places an anaphor in it may point back to
 
 
@@ -128,7 +134,14 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             places = places or [whole]
             claimed_here.update(p.start for p in places)
             when = event_date(text, sent.start, sent.end, published, near=trig.start, exclude=exclude)
+            if when.text is None:       # a weekday or date told after a long place phrase, before the next trigger
+                later = event_date(text, trig.start, min(limit, trig.start + _DAY_AFTER), published, exclude=exclude)
+                when = later if later.text and (weekday_mentions(later.text) or find_dates(later.text)) else when
             actor1, actor2 = find_actors(text, _actor_ents(ents, ents_at, sent.start, limit), trig, sent.start, limit)
+            if actor1 is None and k + 1 < len(triggers) and _restated(text, triggers[k + 1]):
+                # "انفجرت عبوة بقافلة …، في هجوم تبناه تنظيم X": the attack told again names the doer
+                actor1 = resumed_agent(text, ents, triggers[k + 1],
+                                       triggers[k + 2].start if k + 2 < len(triggers) else sent.end)
             actor1 = actor1 or fired_by(text, trig) or _armed_before(text, ents_at, sent.start)
             actor2 = None if reacted_to(text, trig, told_from) else actor2     # who condemned it is no side
             trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
@@ -307,6 +320,8 @@ def _armed_before(text: str, at: ByStart[Entity], start: int) -> str | None:
     before names ("أعلنت حركة الشباب مسؤوليتها … . وقتل 3 في هجوم …"), from the actor dictionary."""
     from marsad.text.actor_dictionary import actors
 
+    if new_incident(text, start):
+        return None         # "وفي حادث آخر، قتل …": another incident, not the paragraph's
     para = text.rfind("\n", 0, start) + 1
     prev = text.rfind(".", para, max(para, start - 1))
     lo = max(para, text.rfind(".", para, max(para, prev)) + 1) if prev > para else para
@@ -314,6 +329,13 @@ def _armed_before(text: str, at: ByStart[Entity], start: int) -> str | None:
              and actors().actors[e.actor_id].kind in ARMED_KINDS]
     return armed[-1].actor if armed else None
 
+
+
+def _restated(text: str, t: Trigger) -> bool:
+    """"…، في هجوم تبناه X"، "بهجوم نفذته Y": an attack noun after في or ب, later in the sentence of an
+    event, frames that event rather than telling another."""
+    before = normalize(text[max(0, t.start - 4):t.end]).split()
+    return t.flag == "attack" and bool(before) and (before[-2:-1] == ["في"] or before[-1].startswith("ب"))
 
 
 def _one_incident(text: str, triggers: list[Trigger]) -> list[Trigger]:

@@ -86,3 +86,15 @@ def local_country(ents: list[Entity]) -> str | None:
                 and (country := lx.nisba_country(words[-1])):
             local[country] += 1
     return local.most_common(1)[0][0] if local else None
+
+
+def country_named_before(text: str, ents: list[Entity], place: Entity, country: str) -> int:
+    """1 when the sentence of `place` names `country` itself before it ("وفي بوركينا فاسو، قتل مسلحون
+    … قرب مدينة دوري"): a roundup's paragraph moving to another country locates its towns there, so a
+    town of that country is no namesake of one at home (geo.foreign_namesake); else 0."""
+    from marsad.text import lexicons as lx
+    from marsad.text.arabic import normalize, strip_clitics
+
+    start = max(text.rfind(".", 0, place.start), text.rfind("\n", 0, place.start)) + 1
+    return int(any(e.type == "LOC" and start <= e.start and e.end <= place.start and any(
+        lx.countries().get(f) == country for f in strip_clitics(normalize(e.canonical or e.text))) for e in ents))

@@ -30,6 +30,25 @@ _LOCATOR = re.compile(rf"\s*(?:في|ب)\s*(?:(?:ريف|منطقه|{place_noun_pa
 _RESUME = re.compile(r"(?:\s+ال\S+ي(?:ه)?)?\s*[،,]?\s*و\s*(?:[^\s،,.]+\s+و\s*)?")
 
 
+def locates(text: str, place: _Span, region: _Span) -> bool:
+    """`region`, named right after `place` behind في or ب and a division noun, only says where it lies
+    ("قرية ود عشيب بمحلية الكاملين في ولاية الجزيرة"): ACLED codes the most specific place of the chain."""
+    from marsad.text.lexicons import nisba_country
+
+    words = normalize(text[place.start:place.end]).split()
+    if len(words) == 1 and nisba_country(words[0]):
+        return False            # "البحرية الهندية في خليج عدن": an adjective the tagger took for الهندية (Iraq)
+    return place.end <= region.start and _LOCATOR.fullmatch(normalize(text[place.end:region.start])) is not None
+
+
+def relative_locator(text: str, place: _Span, region: _Span) -> bool:
+    """`region` only locates `place` by a direction or nearness: "X (الجوية) غرب الأنبار", "X جنوبي طرابلس"."""
+    from marsad.extraction.trigger_lexicon import lexicon
+
+    gap = normalize(text[place.end:region.start]).split()
+    return 1 <= len(gap) <= 3 and any(w in lexicon()["relative"] for w in gap)
+
+
 def run_of(text: str, after: list[P]) -> list[P]:
     """The run of coordinated places that begins with after[0] (places in text order)."""
     run, k = [after[0]], 1
@@ -94,10 +113,15 @@ def listed_on(text: str, start: int) -> bool:
 
 def referent(text: str, before: list[P], anaphor: str, sent_start: int) -> list[P]:
     """The place "القرية"، "المدينة" … points back to: the last one named in its own sentence, else the
-    last one introduced by that noun ("قرية X"), else the last place named before it."""
+    last one introduced by that noun ("قرية X"), else the last place named before it; of a chain of
+    places that locate one another, its first."""
     noun = re.sub(r"^(?:[وبلف]|في )?ال", "", anaphor)              # normalised: "بالقريه" → "قريه"
     introduced = [p for p in before if normalize(text[max(0, p.start - 12):p.start]).rstrip(' "«“(').endswith(noun)]
-    return ([p for p in before if p.start >= sent_start] or introduced or before)[-1:]
+    pool = [p for p in before if p.start >= sent_start] or introduced or before
+    k = len(pool) - 1
+    while k > 0 and locates(text, pool[k - 1], pool[k]):
+        k -= 1                      # "قرية X بمحلية Y في ولاية Z … في المنطقة": X, the chain's most specific
+    return pool[k:k + 1]
 
 
 class _Located(Protocol):

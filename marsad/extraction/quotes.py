@@ -37,7 +37,11 @@ from marsad.extraction.content import (
     skip_appositives,
     strip_span,
 )
-from marsad.extraction.cue_speakers import feminine_body_before, object_first, speaker_for
+from marsad.extraction.cue_speakers import (
+    feminine_body_before,
+    object_first,
+    speaker_for,
+)
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.speakers import (
     is_time,

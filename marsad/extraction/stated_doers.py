@@ -15,7 +15,6 @@ import re
 
 from marsad.model import Entity
 from marsad.text.arabic import normalize_map
-from marsad.text.numbers import quantities
 
 CLAIMED = re.compile(r"(?:اعلن|اعلنت|تبني|تبنت|اعلنوا)\s+(.{3,80}?)\s+(?:مسووليت|المسووليه)")
 _PASSIVE_AGENT = re.compile(r"(?:من قبل|على يد|علي يد|بواسطه)\s+")
@@ -51,22 +50,3 @@ def stated_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append((s0, min(end, s0 + 12)))
     return spans
 
-
-# "قتل ثلاثة من أفراد | الشرطة"، "مقتل جنديين من | الجيش": the body the dead or wounded belong to
-_VICTIMS_OF = re.compile(r"(?<!\S)(?:[وف]?قتل\S{0,2}|مقتل|مصرع|[وف]?استشهد\S{0,2}|استشهاد|[وف]?اصيب\S{0,2}|اصابه|[وف]?جرح\S{0,2})\s+(?:\S+\s+){1,3}?من\s+"
-                         r"(?:افراد|عناصر|جنود|منتسبي|مقاتلي|ضباط|حراس)?\s*$")
-
-
-# "قتلت القوات الأمنية خمسة | مسلحين": the counted dead after a killing verb
-_KILLED_COUNT = re.compile(r"(?<!\S)(?:[وف]?قتل\S{0,2}|[وف]?اصاب\S{0,2}|[وف]?جرح\S{0,2}|[وف]?اعتقل\S{0,2})\s+(?:\S+\s+){0,3}$")
-
-
-def victims_body(text: str, pos: int) -> bool:
-    """The name at `pos` is that of the body whose members a casualty count tells of, or the
-    counted dead themselves: a victim, never the doer."""
-    before = text[max(0, pos - 50):pos]
-    norm = normalize_map(before)[0]
-    if _VICTIMS_OF.search(norm):
-        return True
-    words = before.split()
-    return bool(words and quantities(words[-1]) and _KILLED_COUNT.search(normalize_map(before[:before.rstrip().rfind(" ") + 1])[0]))

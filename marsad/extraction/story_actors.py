@@ -11,6 +11,7 @@ This runs on the events already found, so it never decides whether an event exis
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.extraction.event_actors import (
     actor_in,
@@ -72,9 +73,13 @@ def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, targe
     i = next((k for k, s in enumerate(sents) if s.start <= start < s.end), None)
     if i is None:
         return None
+    # not across a sentence that opens another incident ("وفي حادث آخر، …"): the event's own, or one between
     for d in range(1, REACH + 1):
         for k in (i - d, i + d):
-            if 0 <= k < len(sents) and not any(map(denies, normalize(sents[k].text).split())):
+            if not 0 <= k < len(sents) or any(new_incident(text, sents[j].start)
+                                              for j in range(min(i, k) + 1, max(i, k) + 1)):
+                continue
+            if not any(map(denies, normalize(sents[k].text).split())):
                 # the first armed actor: a report names its doer before its target; a body that denies a
                 # part in the event ("نفى متحدث باسم التحالف أي دور لقواته") is no doer by the story
                 for c in candidates(text, ents, sents[k].start, sents[k].end, last=True):
@@ -82,6 +87,21 @@ def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, targe
                     if found and found != target:
                         return found
     return None
+
+
+def new_incident(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens with another incident ("وفي حادث آخر،"، "وفي سياق منفصل،",
+    data/lexicon/actor_nouns.tsv role new_incident): its events are not those of the sentences before."""
+    return _NEW_INCIDENT().match(normalize(text[start:start + 40])) is not None
+
+
+@lru_cache(maxsize=1)
+def _NEW_INCIDENT() -> re.Pattern:
+    from marsad.text import lexicons as lx
+
+    phrases = sorted({normalize(r["word"]) for r in lx.table("actor_nouns.tsv") if r["role"] == "new_incident"},
+                     key=len, reverse=True)
+    return re.compile(r"[\s\"«(]*[وف]?(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
 
 
 def _at_home(name: str | None, country: str | None) -> str | None:

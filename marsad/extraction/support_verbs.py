@@ -1,9 +1,11 @@
-"""The doer of an attack told with a light verb: "شنت طائرات أمريكية غارات على X", "نفذت مقاتلات روسية
-وسورية، فجر الأحد، ضربات على Y", "طائرات تركية شنت قصفا على Z". The attack noun is the trigger; the
-doer is the subject of the light verb (شن، نفذ، وجه، أطلق، قام بـ), aircraft, ships, guns or troops whose
-nationality adjective names the forces, as "قصفت طائرات روسية" does with the plain verb. Of coordinated
-nationalities ("أمريكية وبريطانية") the first is actor1 (the model has no associated actor). The
-words (data/lexicon/actor_nouns.tsv, roles support_verb and vehicle) were written for marsad.
+"""The doer of an attack named by nationality: the forces a nationality adjective on the attack names
+("غارات إسرائيلية", national_forces); and the doer of an attack told with a light verb: "شنت طائرات
+أمريكية غارات على X", "نفذت مقاتلات روسية وسورية، فجر الأحد، ضربات على Y", "طائرات تركية شنت قصفا على
+Z". The attack noun is the trigger; the doer is the subject of the light verb (شن، نفذ، وجه، أطلق، قام
+بـ), aircraft, ships, guns or troops whose nationality adjective names the forces, as "قصفت طائرات
+روسية" does with the plain verb. Of coordinated nationalities ("أمريكية وبريطانية") the first is actor1
+(the model has no associated actor). The words (data/lexicon/actor_nouns.tsv, roles support_verb and
+vehicle) were written for marsad.
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import re
 from functools import lru_cache
 
 from marsad.extraction.triggers import Trigger
-from marsad.text.arabic import normalize
+from marsad.text.arabic import normalize, strip_clitics
 
 REACH = 80          # characters before the attack noun in which its light verb and subject are sought
 
@@ -90,3 +92,58 @@ def _country_named_by_nisba(word: str) -> str | None:
 
     stem = lx.nisba_stem(word)
     return lx.countries().get("ال" + stem + "يه") if stem else None
+
+
+def national_forces(text: str, trig: Trigger, end: int, subject: bool = True) -> str | None:
+    """"غارات إسرائيلية", "قصف جوي تركي", "طائرة تركية مسيرة": a nationality among the adjectives of
+    the attack names the forces ("صاروخ باليستي حوثي": so does a group's nisba); "شنت إسرائيل غارات":
+    so does a country as the subject before it. Both stand for that country's armed forces in the
+    actor dictionary."""
+    from marsad.text import lexicons as lx
+    from marsad.text.actor_dictionary import actors
+
+    if trig.sub_event_type == "Abduction/forced disappearance":
+        return None                     # "خطف 13 إثيوبياً"، "خطف طائرة هندية": the nationality is the victims'
+    found = next((f for w in _attack_words(text, trig, end) if (f := nisba_actor(w))), None)
+    if found is None and subject:
+        words = normalize(text[max(0, trig.start - 40):trig.start]).split()
+        # a subject: not a country a preposition governs ("في الهند ونيبال، | المظاهرات"), nor with ب/ل on it
+        subjects = [w for k, w in enumerate(words) if k >= len(words) - 3 and w[:1] not in "بل"
+                    and not _PHRASE_ENDS.intersection(words[max(0, k - 2):k])]
+        country = next((lx.countries()[f] for w in subjects for f in strip_clitics(w) if f in lx.countries()), None)
+        forces = actors().forces_of(country) if country else None
+        found = forces.name if forces else None
+    return found
+
+
+# words that end the attack's own noun phrase: what follows them is its target, place or time
+# (not من, which gives its source: "قصف من طائرة تركية مسيرة")
+_PHRASE_ENDS = frozenset(normalize(w) for w in (
+    ["في", "على", "إلى", "الى", "ضد", "عن", "قرب", "بين", "نحو", "تجاه", "داخل", "خارج", "عند", "بعد", "قبل", "منذ", "خلال", "حيث", "التي", "الذي", "و"]))
+
+
+def _attack_words(text: str, trig: Trigger, end: int) -> list[str]:
+    """The trigger's words and the adjectives that agree with it after it ("غارات | إسرائيلية",
+    "القصف | الجوي الإسرائيلي", "قصف | بطائرة مسيرة تركية"): at most four, up to a preposition, a
+    clause break, a word of other definiteness ("استهدفت الغارات | بناء … العاصمة السورية") or a
+    plural of people ("صاروخ أطلقه | متمردون يمنيون": people, not the weapon's maker). None after a
+    trigger that ends in its preposition ("اعتدى … على | سفن أوكرانية") or an abduction ("خطف | طائرة
+    هندية"): what follows is the target."""
+    own = normalize(text[trig.start:trig.end]).split()
+    if not own or own[-1] in _PHRASE_ENDS or trig.sub_event_type == "Abduction/forced disappearance":
+        return own
+    clause = re.split(r"[،,.:؛()«»\"“”]", text[trig.end:end])[0]
+    the = own[-1].startswith("ال") or own[-1][1:3] == "ال" if own else False
+    chain = []
+    for w in normalize(clause).split()[:4]:
+        if w in _PHRASE_ENDS or the not in definite(w) or w.endswith(("ون", "ين")):
+            break
+        chain.append(w)
+    return own + chain
+
+
+def definite(word: str) -> tuple[bool, ...]:
+    """Whether a word can be definite: "بالستي" may be ب + الستي or the adjective itself."""
+    if word.startswith("ال"):
+        return (True,)
+    return (True, False) if any(f.startswith("ال") for f in strip_clitics(word)) else (False,)

@@ -8,7 +8,12 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
-from marsad.extraction.trigger_frames import remembered, staged, told_with_doer, warned_of
+from marsad.extraction.trigger_frames import (
+    remembered,
+    staged,
+    told_with_doer,
+    warned_of,
+)
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, sentence_words
 from marsad.text.arabic import normalize, sentence_at, strip_clitics

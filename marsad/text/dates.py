@@ -238,6 +238,7 @@ def choose_published(candidates: list[tuple[str, date]], text: str,
     return None, "none", None
 
 
+_PAST = re.compile(r"\s*(?:الماضي|الماضيه|الفايت|الفايته|المنصرم|المنصرمه)(?!\w)")
 _RELATIVE = re.compile(r"(?:(?:صباح|مساء|ظهر|فجر|ليله|ليل|عصر)\s+)?(?P<rel>اول\s+امس|امس|اليوم|الليله\s+الماضيه|فجر\s+اليوم)"
                        r"(?!\w)")
 
@@ -276,9 +277,11 @@ def event_date(text: str, start: int, end: int, published: date | None,
             return EventDate(None, "unknown", w.text, start + w.start)
         if w.offset is not None and (published + timedelta(days=w.offset)).weekday() == w.weekday:
             return EventDate(published + timedelta(days=w.offset), "day", w.text, start + w.start)
-        # A bare weekday is the last such day before publication; a weekday the publication date
-        # contradicts ("اليوم الإثنين" on a Tuesday) is trusted over the relative word.
-        back = (published.weekday() - w.weekday) % 7 or (7 if w.offset is None else 0)
+        # A bare weekday is the last such day up to publication: the publication's own weekday is that
+        # day (wires write "قتل ... الجمعة" on Friday), unless called past ("الجمعة الماضي"); a weekday
+        # the publication date contradicts ("اليوم الإثنين" on a Tuesday) is trusted over the relative word.
+        past = w.offset is None and _PAST.match(normalize(segment[w.end:w.end + 12])) is not None
+        back = (published.weekday() - w.weekday) % 7 or (7 if past else 0)
         return EventDate(published - timedelta(days=back), "day", w.text, start + w.start)
     norm, index = normalize_map(segment)
     m = _RELATIVE.search(norm)
