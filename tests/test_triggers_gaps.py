@@ -135,3 +135,14 @@ def test_control_told_with_its_possessor_is_a_takeover_and_an_aim_is_not():
         "Non-state actor overtakes territory", "كفرزيتا")
     assert events("وتسعى الجماعة إلى بسط سيطرتها على الموانئ الغربية.") == []
     assert events("ويطالب الوسطاء بانسحاب المقاتلين لكي تفرض الحكومة سيطرتها على الحدود.") == []
+
+
+def test_a_takeover_is_coded_by_who_takes_the_ground():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    def subs(body):
+        return [e.sub_event_type for e in process(RawItem("t", "t", "text", text="تقرير\n" + body)).events]
+
+    assert subs("وأكد الجيش السوداني فرض سيطرته على بلدة أم روابة بعد اشتباكات.") == ["Government regains territory"]
+    assert subs("وتمكنت هيئة تحرير الشام من تحرير بلدة كفرنبودة.") == ["Non-state actor overtakes territory"]

@@ -111,3 +111,21 @@ def _after_subject(text: str, start: int, limit: int) -> int:
 
 
 _PREPOSITION = re.compile(r"\s(?:علي|الي|في|من|عن|ضد)(?!\w)")
+
+
+
+_TAKEOVERS = ("Non-state actor overtakes territory", "Government regains territory")
+
+
+def by_taker(trig: Trigger, actor1: str | None) -> Trigger:
+    """A takeover is coded by who takes the ground (ACLED): a state force the actor dictionary knows
+    regains territory ("فرض الجيش السوداني سيطرته على"), a rebel group (ACLED inter 2) overtakes it
+    ("حررت هيئة تحرير الشام بلدة"), whatever the verb suggested. Militias and unnamed or unknown
+    forces keep the verb's reading: whose side they fight on is not in their name."""
+    from marsad.text.actor_dictionary import actors
+
+    known = (actors().lookup(actor1) or actors().within(actor1)) if actor1 else None
+    if trig.sub_event_type not in _TAKEOVERS or known is None or known.inter not in (1, 2):
+        return trig
+    sub = _TAKEOVERS[1] if known.inter == 1 else _TAKEOVERS[0]
+    return trig if sub == trig.sub_event_type else Trigger(trig.start, trig.end, trig.event_type, sub, trig.flag)

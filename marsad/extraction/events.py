@@ -35,7 +35,7 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_places import (
     governed_places as _places,
 )
-from marsad.extraction.event_types import by_target
+from marsad.extraction.event_types import by_taker, by_target
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
 from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
@@ -144,7 +144,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                                        triggers[k + 2].start if k + 2 < len(triggers) else sent.end)
             actor1 = actor1 or fired_by(text, trig) or _armed_before(text, ents_at, sent.start)
             actor2 = None if reacted_to(text, trig, told_from) else actor2     # who condemned it is no side
-            trig = by_target(text, _by_air(trig, actor1, text), actor2, limit)
+            trig = by_taker(by_target(text, _by_air(trig, actor1, text), actor2, limit), actor1)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
             killed, killed_text = event_fatalities(text, sent.start, sent.end, triggers, k)
             if trig.flag in ("cause", "doer") and not killed and _tolled(text, trig, limit):
