@@ -37,3 +37,18 @@ def test_a_two_word_name_takes_a_third_that_closes_the_clause():
 def test_a_town_and_its_feminine_adjective_is_no_person():
     assert people("وأعلن التنظيم أنه سيطر على بلدة بن هاشم الليبية الساحلية.") == []
     assert "بشير بوزيان" in people("وقال العقيد بشير بوزيان: «صددنا الهجوم».")
+
+
+def test_an_unknown_name_between_a_role_and_the_content_is_a_person():
+    # names no first-name lexicon holds (foreign, Kurdish): a definite role phrase, then two words, then
+    # the content, the medium or the outlet spoken to
+    assert "ياريف بنحاس" in people("وقال المتحدث باسم الشرطة الإسرائيلية ياريف بنحاس في تغريدة إن الشارع أغلق.")
+    assert "هوشيار زنكنه" in people("وقال النائب في البرلمان عن الاتحاد الوطني الكردستاني هوشيار زنكنه إن "
+                                    "المشروع تأخر كثيرا.")
+    assert "دلشاد كويي" in people("وقال قائمقام قضاء سوران دلشاد كويي لموقع رووداو إن الطريق سالك.")
+    # an object, a medium or an adverb after the role is no name
+    assert people("وأعلن وزير الداخلية حظر تجوال في المدينة حتى إشعار آخر.") == []
+    assert people("وأكد وزير الخارجية ضرورة وقف القتال، وقال إن الحل سياسي.") == []
+    assert people("وقال الناطق باسم الحركة إن الهجوم فشل.") == []
+    assert people("وقالت المتحدثة باسم المستوطنين إنها شاركت في المسيرة.") == []
+    assert people("وقال المسؤول الأمني على الرغم من ذلك إن الوضع هادئ.") == []

@@ -80,3 +80,11 @@ def test_an_outlet_speaks_for_its_source_and_an_addressed_agency_is_the_channel(
     assert [(q.speaker_canonical, q.channel) for q in qs[1:]] == [("قناة الأفق", "tv"), ("مصادر طبية", "news_agency")]
     assert qs[1].text == "سقوط ستة قتلى في القصف"
     assert qs[2].text == "الطريق أغلق بالكامل أمام المسافرين"
+
+
+def test_the_speaker_is_an_unknown_name_after_a_role_not_an_earlier_body():
+    qs = quotes_of("طالبت وزارة الخارجية في بيان بوقف القصف على القرى الحدودية فورا ودون شروط.\n"
+                   "وقال النائب في البرلمان عن الاتحاد الوطني الكردستاني هوشيار زنكنه إن الحكومة مطالبة "
+                   "بموقف أوضح تجاه القصف المتكرر.\n"
+                   "وقال رئيس ناحية سوران دلشاد كويي لموقع رووداو إن القصف طال أراضي زراعية قرب البلدة.")
+    assert [q.speaker_canonical for q in qs][1:] == ["هوشيار زنكنه", "دلشاد كويي"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from marsad.data import load_json
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics, tokens
@@ -28,6 +29,10 @@ _NOT_SURNAME = frozenset(normalize(w) for w in (
     "الجمعة", "السبت", "وقال", "وأضاف", "لوكالة", "لقناة", "لصحيفة", "لموقع", "خلال", "بعد", "قبل", "عبر",
     "الذين", "بين", "حول", "ضد", "نحو", "لدى", "عند", "كما", "بينما", "حيث"))
 _ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|مدير|محافظ|والي|امين|مسؤول|مندوب|مبعوث|سفير|نائب)")
+# the same heads normalized (نائب → نايب), for words already normalized
+_ROLE_WORD = re.compile("(?:ال)?(?:" + "|".join(normalize(w) for w in (
+    "متحدث", "ناطق", "رئيس", "وزير", "قائد", "مدير", "محافظ", "والي", "أمين", "مسؤول", "مندوب", "مبعوث", "سفير",
+    "نائب", "مستشار", "عضو", "ممثل", "قائمقام", "عمدة")) + ")")
 
 
 def _adjective_tail(e: Entity) -> bool:
@@ -79,7 +84,7 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
     out = [_third_name(text, toks, words, at, e, make, others) for e in out]
     out = [e for e in out if not _adjective_tail(e)]
     out = _after_outlets(text, toks, words, _after_roles(text, toks, words, out, make), make)
-    return _led_by(text, toks, words, out, make)
+    return _before_content(text, toks, words, _led_by(text, toks, words, out, make), make)
 
 
 def _third_name(text, toks, words, at, e: Entity, make: Make, others: frozenset[int] | set[int] = frozenset()) -> Entity:
@@ -259,4 +264,82 @@ def _led_by(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
         clause_end = k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum()
         if words[k + 1] in lx.person_names() and words[k + 1] not in _NOT_SURNAME or _surname(words[k + 1], clause_end):
             added.append(make(text, toks[k].start + cut, toks[k + 1].end, "PER"))
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """Cue verbs, one-word complementizers, medium nouns (بيان، مؤتمر، تدوينة) and words that are no
+    name's part (time words, objects, subject breakers), from quotes.json."""
+    global _SPEECH
+    if _SPEECH is None:
+        raw = load_json("quotes.json")
+        n = lambda key: frozenset(normalize(w) for w in raw[key])      # noqa: E731
+        _SPEECH = (n("verbs"), frozenset(w for w in n("complementizers") if " " not in w), n("medium_nouns"),
+                   n("time_words") | n("object_nouns") | n("subject_breakers") | n("role_heads") | n("source_nouns"))
+    return _SPEECH
+
+
+_SPEECH: tuple | None = None
+_MEDIUM_PREPS = frozenset(normalize(w) for w in ("في", "خلال", "عبر"))
+_OUTLETS = frozenset(normalize(w) for w in ("وكالة", "قناة", "صحيفة", "موقع", "تلفزيون", "إذاعة", "شبكة", "مجلة", "راديو"))
+
+
+def _content_next(text, toks, words, j: int, org_starts: set[int]) -> bool:
+    """toks[j] opens what follows a speaker: a complementizer (إن، أن), a colon, a medium ("في بيان"،
+    "خلال مؤتمر صحفي", after a comma too) or the outlet spoken to ("لوكالة …"، "لشفق نيوز")."""
+    _, comps, media, _ = _speech_words()
+    if j < len(toks) and toks[j].text in "،,":
+        j += 1
+        if j >= len(toks) or words[j] not in _MEDIUM_PREPS:
+            return False
+    if j >= len(toks):
+        return False
+    w = words[j]
+    if w in comps or toks[j].text == ":":
+        return True
+    if w in _MEDIUM_PREPS:
+        return j + 1 < len(toks) and any(f in media for f in strip_clitics(words[j + 1]))
+    return w[:1] == "ل" and len(w) > 3 and (w[1:] in _OUTLETS or toks[j].start + 1 in org_starts or any(
+        words[i] in comps for i in range(j + 1, min(j + 4, len(toks)))))     # "لشفق نيوز إن": its name, then the content
+
+
+def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
+    """"قال المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي في تدوينة …"، "قال رئيس بلدية X فلان فلاني لقناة …
+    إن": a speech verb, a role phrase closed by a definite word or a name (an organisation, a place), then
+    two or three words no lexicon knows right before the content, the medium or the outlet spoken to.
+    An indefinite word cannot go on a definite noun phrase, so those words open a new phrase: the
+    speaker's name, which a lexicon of first names cannot hold (foreign, Kurdish, rare names)."""
+    verbs, _, _, no_name = _speech_words()
+    taken = bytearray(len(text) + 1)
+    ends = {e.end for e in ents if e.type in ("ORG", "LOC")}
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    org_starts = {e.start for e in ents if e.type == "ORG"}
+
+    def part(j: int, first: bool) -> bool:
+        w = words[j]
+        return (j < len(toks) and not taken[toks[j].start] and w.isalpha() and len(w) >= 3 and w not in no_name
+                and w not in _NOT_SURNAME and w not in verbs and w not in lx.not_places() and w not in lx.countries()
+                and not any(w == t for t in lx.titles()) and not lx.place_noun(w) and w not in lx.org_heads()
+                and not (first and (w.startswith(("ال", "و", "ف", "ل", "ب")) or toks[j].text in ("على", "إلى")
+                                    or w.endswith("ه") and w not in lx.person_names())))
+
+    added = []
+    for k in range(2, len(toks) - 2):
+        before = words[k - 1]
+        if text[toks[k - 1].end:toks[k].start].strip() or not part(k, True) \
+                or not (before.startswith("ال") and before.isalpha() or toks[k - 1].end in ends):
+            continue
+        clause = words[max(0, k - 12):k]
+        cue = next((i for i in range(len(clause) - 1, -1, -1) if clause[i] in verbs
+                    or clause[i][:1] in "وف" and clause[i][1:] in verbs), None)
+        if cue is None or not any(_ROLE_WORD.match(w) for w in clause[cue + 1:cue + 4]) \
+                or any(toks[i].text in "،,.:؛" for i in range(k - len(clause) + cue, k)):
+            continue
+        for j in (k + 2, k + 3):
+            if j <= len(toks) and all(part(i, False) for i in range(k + 1, j)) and not any(
+                    text[toks[i - 1].end:toks[i].start].strip() for i in range(k + 1, j)) \
+                    and _content_next(text, toks, words, j, org_starts):
+                added.append(make(text, toks[k].start, toks[j - 1].end, "PER"))
+                break
     return sorted(ents + added, key=lambda e: e.start) if added else ents
