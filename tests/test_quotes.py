@@ -90,3 +90,21 @@ def test_a_quote_spanning_sentences_with_a_nested_quote_stays_one():
     assert len(qs) == 1 and qs[0].kind == "direct"
     assert qs[0].text.startswith("لقد أوقفنا المشتبه بهم.") and qs[0].text.endswith("التحقيق مستمر حتى الآن")
     assert '"سنعود قريبا"' in qs[0].text
+
+
+def test_a_channel_phrase_is_lead_not_content():
+    # the channel noun's relative verb and the platform's bare name stay out of the content
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "ونفت الحركة في بيان نشرته على منصة تلغرام أي علاقة لها بالهجوم على الحاجز الأمني.")
+    assert qs[0].text.startswith("أي علاقة لها") and qs[0].channel == "statement"
+    # a channel between commas closes at the second comma, whatever its last word
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعلنت وزارة الدفاع، عبر حسابها على منصة إكس، تحييد تسعة مسلحين في غارات جوية ليلية.")
+    assert qs[0].text.startswith("تحييد تسعة") and qs[0].channel == "twitter"
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعلنت وزارة الصحة، في بيان مقتضب، ارتفاع حصيلة الضحايا إلى ثلاثين قتيلا.")
+    assert qs[0].text.startswith("ارتفاع حصيلة") and qs[0].channel == "statement"
+    # an object's own commas are no channel's
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعلنت الوزارة، في بيان، مقتل خمسة أشخاص، بينهم طفلان، في القصف على البلدة.")
+    assert qs[0].text.startswith("مقتل خمسة أشخاص، بينهم طفلان")
