@@ -115,3 +115,10 @@ def test_ministry_short_form_and_a_fronted_statement_with_a_quotation():
 def test_no_stray_closing_mark_ends_a_content():
     qs = quotes_of("وقال مسؤول محلي إن القصف استمر حتى الفجر وأوقع خسائر كبيرة في المباني»")
     assert qs[0].text == "القصف استمر حتى الفجر وأوقع خسائر كبيرة في المباني"
+
+
+def test_a_role_naming_an_agency_is_no_channel():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقال المدير العام لوكالة التنمية الدولية سامي حداد إن الوكالة علقت برامجها في الإقليم.\n"
+                   "وقال مدير المستشفى خالد منصور لوكالة الأناضول إن الطواقم تعمل دون توقف منذ أيام.")
+    assert [(q.speaker_canonical, q.channel) for q in qs] == [("سامي حداد", None), ("خالد منصور", "news_agency")]

@@ -159,7 +159,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             kind, (cs, ce), lead_end = q
             leads.append((cue.tok.start, cs))
             lead = here[-1].end if here else sent.start      # this quote's own lead-in, not an earlier quote
-            channel = said.channel or channel_in(text[max(lead, cue.tok.start):lead_end]) \
+            channel = said.channel or channel_in(_lead(text, cue, said.start, ents, lead, lead_end)) \
                 or _statement_before(text, toks, cue, lead) or _fronted_channel(text, sent.start, cue) \
                 or channel_in(text[ce:clause_end(text, ce, seg_end)]) \
                 or (channel_in(text[sent.start:cue.tok.start]) if issuer and said.name == tuple(issuer[:2]) else None)
@@ -183,6 +183,18 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
     out.sort(key=lambda q: q.start)
     share_channels(out)
     return out
+
+
+def _lead(text: str, cue: Cue, speaker_end: int, ents: Mentions, lead: int, lead_end: int) -> str:
+    """The words from the cue to the content, where the channel is named; a role before the person who
+    speaks is none ("قال المدير العام لوكالة الإغاثة فلان إن": no agency relays it), unless a comma sets a
+    channel apart there ("قال، في تصريح لوكالة …، المتحدث …") or a correspondent speaks for the outlet."""
+    start = max(lead, cue.tok.start)
+    p = next(iter(ents.within(cue.tok.end, speaker_end, ("PER",))), None)
+    role = text[cue.tok.end:p.start] if p is not None else ""
+    if p is None or re.search("[،,]", role) or "مراسل" in normalize(role):
+        return text[start:lead_end]
+    return text[start:cue.tok.end] + " " + text[p.end:lead_end]
 
 
 def _extend(q: Quote, text: str, end: int) -> None:
