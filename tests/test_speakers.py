@@ -88,3 +88,21 @@ def test_the_speaker_is_an_unknown_name_after_a_role_not_an_earlier_body():
                    "بموقف أوضح تجاه القصف المتكرر.\n"
                    "وقال رئيس ناحية سوران دلشاد كويي لموقع رووداو إن القصف طال أراضي زراعية قرب البلدة.")
     assert [q.speaker_canonical for q in qs][1:] == ["هوشيار زنكنه", "دلشاد كويي"]
+
+
+def test_a_role_with_a_prepositional_complement_is_one_subject():
+    # "المبعوث الخاص إلى البلد فلان": إلى's object is no second noun phrase (no object of حذر)
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وحذر المبعوث الأوروبي الخاص إلى منطقة الساحل كارل هنريكسن من أن الجفاف يدفع الآلاف إلى النزوح.")
+    assert [q.speaker_canonical for q in qs] == ["كارل هنريكسن"]
+    assert qs[0].text.startswith("الجفاف يدفع")
+
+
+def test_a_called_body_whose_name_opens_with_ba_is_the_subject():
+    # "طالبت بعثة …": بعثة is a body named as subject, not the complement ب of طالب
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأفاد جهاز الإسعاف بأن الاشتباكات أسفرت عن مقتل ثلاثة مدنيين في الحي.\n"
+                   "من جانبها، طالبت بعثة الاتحاد الأوروبي جميع الأطراف بضبط النفس، محذرة من أن أي تصعيد "
+                   "سيهدد المكاسب الهشة.")
+    assert qs[-1].speaker_canonical.startswith("بعثة الاتحاد الأوروبي")
+    assert all(q.speaker_canonical != "جهاز الإسعاف" for q in qs[1:])

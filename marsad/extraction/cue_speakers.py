@@ -104,8 +104,8 @@ def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
     indefinite adjective ("مصدر أمني | المواطنين")."""
     for k in range(1, n):
         prev, w = _w(toks[k - 1]), _w(toks[k])
-        if toks[k - 1].text in "،,":
-            continue
+        if toks[k - 1].text in "،," or toks[k - 1].text in _PREPOSITIONS:
+            continue                       # "المبعوث الخاص إلى | السودان": a preposition's object (إلى is no ال…)
         inside = ents.within(toks[0].start, toks[n - 1].end)
         if any(e.start == toks[k].start and e.type != "PER" for e in inside) and any(
                 e.end == toks[k - 1].end for e in inside):
@@ -117,6 +117,9 @@ def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
         if not prev.startswith(("ال", "و")) and k > 1 and prev.endswith(("ي", "يه")) and len(prev) > 3:
             return k
     return None
+
+
+_PREPOSITIONS = frozenset(("إلى", "الى", "على", "في", "من", "عن", "مع", "لدى"))
 
 
 def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end: int, carried,
@@ -138,7 +141,8 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
         t.text in _CLOSE for t in after[2:7])               # 'قال: «المرصد …»، اليوم، إن': a quoted name
     if cue.form == "part" or not after or first in lex["complementizers"] or first in lex["pronoun_objects"] \
             or (after[0].text in "،,:" and not named) or (after[0].text in _OPEN and quoted(text, after[0].start, seg_end)) \
-            or prepositional(first) or first in lex["say_nouns"] or (_complement(first) and _directed(cue)):
+            or prepositional(first) or first in lex["say_nouns"] or (_complement(first) and _directed(cue)
+                                                                     and not _named(after[0], ents)):
         before = _subject_before(text, toks, idx, ents, ante, cue.tok.start) if cue.form != "part" else None
         before = before or (_antecedent(text, toks, idx, ents, ante, cue.tok.start) if cue.form != "part" else None)
         if first == "عن" and normalize(cue.word) in lex["relay_verbs"]:
