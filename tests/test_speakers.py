@@ -106,3 +106,12 @@ def test_a_called_body_whose_name_opens_with_ba_is_the_subject():
                    "سيهدد المكاسب الهشة.")
     assert qs[-1].speaker_canonical.startswith("بعثة الاتحاد الأوروبي")
     assert all(q.speaker_canonical != "جهاز الإسعاف" for q in qs[1:])
+
+
+def test_a_role_head_said_again_is_the_person_named_with_the_role():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقال المتحدث الرسمي باسم قوات الشرطة العقيد الركن ماهر السعدي إن القوات أغلقت الطرق المؤدية "
+                   "إلى المدينة.\n"
+                   "وأضاف المتحدث أن التحقيقات جارية لمعرفة هوية المهاجمين.")
+    assert [q.speaker_canonical for q in qs] == ["ماهر السعدي", "ماهر السعدي"]
+    assert qs[1].speaker == "المتحدث"

@@ -65,6 +65,22 @@ class Antecedents:
             return self._mention(heads, bare, pos)
         return None
 
+    def role_person(self, phrase: str) -> str | None:
+        """The person last named with a role the phrase says again: the whole role ("مدير ناحية X"), or
+        its definite head and some of its words ("وأضاف المتحدث" after "قال المتحدث الرسمي باسم الجيش
+        العميد فلان")."""
+        key = normalize(phrase)
+        if key in self.roles:
+            return self.roles[key]
+        words = [_bare(w) for w in key.split()]
+        if not key.startswith("ال") or len(words) > 2 or words[0] not in lexicon()["role_heads"]:
+            return None
+        for role, name in reversed(list(self.roles.items())):
+            bare = [_bare(w) for w in role.split()]
+            if bare[0] == words[0] and all(w in bare for w in words[1:]):
+                return name
+        return None
+
     def _orgs_before(self, head: str, pos: int) -> Iterator[tuple[Entity, tuple[str, ...]]]:
         """The organisations starting before `pos` whose name (its first six bare words) opens with
         `head`, last first: reversed(ents.at.starting(0, pos)) cut to those, from an index."""

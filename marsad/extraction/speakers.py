@@ -328,8 +328,14 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
         alone = ante.resolve(phrase.split()[0], pos)   # "ووصف الوالي الاعتداءات …": the anaphor is one word
         if alone:
             return phrase.split()[0], alone, sub[0].end, 1
-    role = getattr(ante, "roles", {}).get(normalize(phrase))   # "مدير ناحية X" again: the person named with it
+    role = ante.role_person(phrase) if hasattr(ante, "role_person") else None   # "المتحدث" again: who it named
     return phrase, canonical or role or ents.canonical(phrase, ante.heard), s_end, n
+
+    for role, name in reversed(list(roles.items())):
+        bare = [_bare(w) for w in role.split()]
+        if bare[0] == words[0] and all(w in bare for w in words[1:]):
+            return name
+    return None
 
 
 def _remember_role(ante, role: str, name: str) -> None:
