@@ -115,3 +115,12 @@ def test_a_role_head_said_again_is_the_person_named_with_the_role():
                    "وأضاف المتحدث أن التحقيقات جارية لمعرفة هوية المهاجمين.")
     assert [q.speaker_canonical for q in qs] == ["ماهر السعدي", "ماهر السعدي"]
     assert qs[1].speaker == "المتحدث"
+
+
+def test_a_body_named_with_its_seat_and_its_acronym_speaks_whole():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعلنت وزارة الصحة في غزة، في بيان مقتضب، ارتفاع حصيلة الضحايا إلى ثلاثين قتيلا.\n"
+                   "وأشادت بعثة الاتحاد الأفريقي في الصومال (أتميس) في بيان بصمود القوات الحكومية في البلدة.")
+    assert [q.speaker_canonical for q in qs] == ["وزارة الصحة في غزة", "بعثة الاتحاد الأفريقي في الصومال"]
+    assert qs[0].text.startswith("ارتفاع حصيلة") and qs[1].text.startswith("بصمود القوات")
+    assert {q.channel for q in qs} == {"statement"}

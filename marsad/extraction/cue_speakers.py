@@ -7,6 +7,8 @@ account yet, the person or body the sentence named last). A statement as subject
 """
 from __future__ import annotations
 
+import re
+
 from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.channels import outlet_channel
 from marsad.extraction.content import quoted
@@ -184,7 +186,8 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
         return Said(carried, end)
     if normalize(cue.word) in lex["relay_verbs"] and n < len(after) and _w(after[n]) == "عن":
         return _relay(text, after[n:], ents, seg_end, ante, cue, phrase)
-    return Said((phrase, canonical), end)
+    bracket = re.match(r"\s*\([^()\n،,]{1,30}\)", text[end:seg_end])
+    return Said((phrase, canonical), end + bracket.end() if bracket else end)   # "بعثة … (أتميس)": its acronym
 
 
 def _relay(text, toks, ents, seg_end, ante, cue, relayer: str | None) -> Said:

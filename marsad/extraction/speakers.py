@@ -23,7 +23,7 @@ from marsad.extraction.channels import outlet_channel
 from marsad.extraction.mentions import Mentions
 from marsad.model import Entity
 from marsad.text.arabic import Token, normalize, tokens
-from marsad.text.lexicons import nisba, org_heads, person_names, titles
+from marsad.text.lexicons import nisba, org_heads, person_names, place_names, titles
 
 _OPEN, _CLOSE = "«“\"", "»”\""
 MAX_SPEAKER_TOKENS = 9
@@ -86,8 +86,11 @@ def _glued(text: str, e: Entity) -> bool:
 
 def sane(text: str, e: Entity) -> bool:
     """A name the tagger found, not one run into a complementizer or a preposition ("الإعلامي أن أكثر")."""
-    lex = lexicon()
-    words = [normalize(t.text) for t in tokens(text, e.start, e.end)] + normalize(e.canonical or "").split()
+    lex, own = lexicon(), [normalize(t.text) for t in tokens(text, e.start, e.end)]
+    words = own + normalize(e.canonical or "").split()
+    seat = own.index("في") + 1 if "في" in own[1:] else 0
+    if e.type == "ORG" and own.count("في") == 1 and seat and " ".join(own[seat:]) in place_names():
+        words = [w for w in words if w != "في"]   # "وزارة الصحة في غزة": a body and its seat, one name
     return not _glued(text, e) and not any(w in lex["complementizers"] or w in ("في", "من", "عن") for w in words)
 
 
