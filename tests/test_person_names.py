@@ -52,3 +52,15 @@ def test_an_unknown_name_between_a_role_and_the_content_is_a_person():
     assert people("وقال الناطق باسم الحركة إن الهجوم فشل.") == []
     assert people("وقالت المتحدثة باسم المستوطنين إنها شاركت في المسيرة.") == []
     assert people("وقال المسؤول الأمني على الرغم من ذلك إن الوضع هادئ.") == []
+
+
+def test_a_known_first_name_after_a_definite_role_phrase_takes_the_next_word():
+    # "رئيس الحكومة الأردنية | سمير قاسمي | الهجوم": no speech verb or content needed
+    assert "سمير قاسمي" in people("وأدان رئيس الحكومة الأردنية سمير قاسمي الهجوم على القافلة.")
+    # باسم after a spokesman is "in the name of", and a first name after a definite name is no new person
+    assert people("وأكد المتحدث باسم شرطة المحافظة وقوع الانفجار.") == []
+    from marsad.extraction.entities import _entity
+    from marsad.extraction.person_names import mend_people
+
+    text = "وأصدر القاضي الياس عيد منصور قرارا بالإفراج عن الموقوفين."
+    assert [e.text for e in mend_people(text, [], _entity)] == []

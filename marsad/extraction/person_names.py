@@ -84,7 +84,8 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
     out = [_third_name(text, toks, words, at, e, make, others) for e in out]
     out = [e for e in out if not _adjective_tail(e)]
     out = _after_outlets(text, toks, words, _after_roles(text, toks, words, out, make), make)
-    return _before_content(text, toks, words, _led_by(text, toks, words, out, make), make)
+    out = _before_content(text, toks, words, _led_by(text, toks, words, out, make), make)
+    return _known_after_role(text, toks, words, out, make)
 
 
 def _third_name(text, toks, words, at, e: Entity, make: Make, others: frozenset[int] | set[int] = frozenset()) -> Entity:
@@ -342,4 +343,37 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
                     and _content_next(text, toks, words, j, org_starts):
                 added.append(make(text, toks[k].start, toks[j - 1].end, "PER"))
                 break
+    return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _known_after_role(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
+    """"ودان رئيس الحكومة اللبنانية نجيب ميقاتي الغارات": a known first name right after a role's
+    definite phrase (role head, then definite words or names only), and an indefinite word after it
+    that ends there (a definite word, a preposition or punctuation follows) is a person the tagger
+    missed. A definite role phrase takes no indefinite adjective, so the first name is no adjective."""
+    verbs, comps, _, no_name = _speech_words()
+    taken = bytearray(len(text) + 1)
+    for e in ents:
+        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    ends = {e.end for e in ents if e.type in ("ORG", "LOC")}
+    added = []
+    for k in range(2, len(toks) - 1):
+        w, s = words[k], words[k + 1]
+        if taken[toks[k].start] or taken[toks[k + 1].start] or not _first_name(w) or w in _JOINERS \
+                or w.startswith("ال") or w in no_name or w in verbs or toks[k].text in ("على", "إلى") or w == "باسم" \
+                or not s.isalpha() or s.startswith(("ال", "و", "لل")) or s in no_name or s in verbs \
+                or s in _NOT_SURNAME or s in lx.countries() or lx.place_noun(s) \
+                or text[toks[k - 1].end:toks[k + 1].start].count(" ") != 2:
+            continue
+        i = k - 1                              # back over the role's definite words and names
+        while i > 0 and (words[i].startswith(("ال", "لل")) and words[i] not in lx.person_names()
+                         and words[i] not in lx.titles() or taken[toks[i].start] or words[i] == "باسم") \
+                and not _ROLE_WORD.fullmatch(words[i]) and not text[toks[i].end:toks[i + 1].start].strip():
+            i -= 1
+        if i == k - 1 and not (words[i].startswith("ال") or toks[i].end in ends) or not _ROLE_WORD.fullmatch(words[i]):
+            continue
+        nxt = words[k + 2] if k + 2 < len(toks) else ""
+        if k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum() or nxt.startswith("ال") or nxt in comps \
+                or nxt in _NOT_SURNAME:
+            added.append(make(text, toks[k].start, toks[k + 1].end, "PER"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
