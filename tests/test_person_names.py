@@ -64,3 +64,14 @@ def test_a_known_first_name_after_a_definite_role_phrase_takes_the_next_word():
 
     text = "وأصدر القاضي الياس عيد منصور قرارا بالإفراج عن الموقوفين."
     assert [e.text for e in mend_people(text, [], _entity)] == []
+
+
+def test_no_person_opens_with_a_complementizer_or_is_made_of_time_words():
+    from marsad.extraction.entities import _entity
+    from marsad.extraction.person_names import mend_people
+
+    text = "وأفاد المرصد بأن القيادي قتل صباح الجمعة، كما قال بان كي مون."
+    made = [_entity(text, text.index("بأن"), text.index(" قتل"), "PER"),
+            _entity(text, text.index("صباح"), text.index("،"), "PER"),
+            _entity(text, text.index("بان كي"), text.index("."), "PER")]
+    assert [e.text for e in mend_people(text, made, _entity)] == ["بان كي مون"]

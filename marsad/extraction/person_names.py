@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from marsad.data import load_json
 from marsad.model import Entity
@@ -42,6 +43,21 @@ def _adjective_tail(e: Entity) -> bool:
         return False
     rest = [normalize(w) for w in e.text.split()[1:]] or [normalize(e.text)]
     return any(w.endswith("يه") and lx.nisba_country(w) is not None for w in rest)
+
+
+def _function_led(e: Entity) -> bool:
+    """"بأن القيادي"، "صباح الجمعة": a 'person' opened by a complementizer written with its hamza (بان كي
+    مون is a name), or made of time words only (صباح is a name too, but not before a weekday), is none."""
+    if e.type != "PER":
+        return False
+    words = normalize(e.text).split()
+    hamza = e.text.split()[0].strip("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652")[:3] in ("أن", "إن", "بأن", "وأن")
+    return hamza and words[0] in _speech_words()[1] or (len(words) > 1 and all(w in _times() for w in words))
+
+
+@lru_cache(maxsize=1)
+def _times() -> frozenset[str]:
+    return frozenset(normalize(w) for w in load_json("quotes.json")["time_words"])
 
 
 def _first_name(word: str) -> bool:
@@ -82,7 +98,7 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
     out = [_extend_surname(text, toks, words, at, e, make) for e in out]
     others = {e.start for e in out}         # a word another entity begins with is no one's surname
     out = [_third_name(text, toks, words, at, e, make, others) for e in out]
-    out = [e for e in out if not _adjective_tail(e)]
+    out = [e for e in out if not _adjective_tail(e) and not _function_led(e)]
     out = _after_outlets(text, toks, words, _after_roles(text, toks, words, out, make), make)
     out = _before_content(text, toks, words, _led_by(text, toks, words, out, make), make)
     return _known_after_role(text, toks, words, out, make)
