@@ -124,3 +124,12 @@ def test_a_body_named_with_its_seat_and_its_acronym_speaks_whole():
     assert [q.speaker_canonical for q in qs] == ["وزارة الصحة في غزة", "بعثة الاتحاد الأفريقي في الصومال"]
     assert qs[0].text.startswith("ارتفاع حصيلة") and qs[1].text.startswith("بصمود القوات")
     assert {q.channel for q in qs} == {"statement"}
+
+
+def test_an_unnamed_speaker_named_after_yudaa_and_a_press_briefing():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقالت إحدى النازحات، وتدعى فاطمة حسن، إن أطفالها لم يأكلوا منذ يومين في المخيم.\n"
+                   "وقال المتحدث باسم الخارجية ماجد الأنصاري، خلال الإحاطة الإعلامية الأسبوعية، إن "
+                   "المفاوضات تمر بمرحلة حرجة.")
+    assert [q.speaker_canonical for q in qs] == ["فاطمة حسن", "ماجد الأنصاري"]
+    assert qs[1].channel == "press_conference"

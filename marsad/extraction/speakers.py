@@ -388,8 +388,8 @@ def _nisba_end(rest: list[Token], i: int) -> bool:
 
 
 def apposition(text: str, ents: Mentions, pos: int) -> list[Entity]:
-    """A person named right after the subject, between commas (", اللواء أحمد المسماري،")."""
-    m = re.match(r"\s*[،,]\s*", text[pos:pos + 4])
+    """A person named right after the subject, between commas (", اللواء أحمد المسماري،"، "، ويدعى فلان،")."""
+    m = re.match(r"\s*[،,]\s*(?:و?(?:يدعى|يُدعى|يدعي|اسمه|تدعى|تُدعى|اسمها)\s+)?", text[pos:pos + 14])
     if not m:
         return []
     start = pos + m.end()
