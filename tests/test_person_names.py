@@ -75,3 +75,8 @@ def test_no_person_opens_with_a_complementizer_or_is_made_of_time_words():
             _entity(text, text.index("صباح"), text.index("،"), "PER"),
             _entity(text, text.index("بان كي"), text.index("."), "PER")]
     assert [e.text for e in mend_people(text, made, _entity)] == ["بان كي مون"]
+
+
+def test_ka_is_cut_only_before_a_longer_name():
+    # ك (as) + a short rest is a name that begins with ك: كلير is Claire
+    assert "كلير نولان" in people("وأوضحت المتحدثة باسم المنظمة كلير نولان، في إفادة صحفية، أن المساعدات تأخرت.")

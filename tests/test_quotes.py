@@ -108,3 +108,16 @@ def test_a_channel_phrase_is_lead_not_content():
     qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
                    "وأعلنت الوزارة، في بيان، مقتل خمسة أشخاص، بينهم طفلان، في القصف على البلدة.")
     assert qs[0].text.startswith("مقتل خمسة أشخاص، بينهم طفلان")
+
+
+def test_as_he_put_it_closes_no_content_and_opens_no_person():
+    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\nقتل جنديان في هجوم على الحاجز.\n"
+                          "وأكد مصدر أمني في مديرية أمن المدينة أن الهدوء الحذر يسود الأحياء منذ الصباح، على حد قوله."))
+    assert doc.quotes[0].text == "الهدوء الحذر يسود الأحياء منذ الصباح"
+    assert not [e for e in doc.entities if e.type == "PER"]
+
+
+def test_a_spokeswoman_for_a_body_is_the_name_after_it():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأوضحت المتحدثة باسم المنظمة كلير نولان، في إفادة صحفية بجنيف، أن الاحتياجات تفوق ما نستطيع تقديمه.")
+    assert qs[0].speaker_canonical == "كلير نولان" and qs[0].channel == "press_conference"

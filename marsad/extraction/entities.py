@@ -91,7 +91,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
         if cut == 2 and not (norm[0] in "وف" and norm[1] in "بلك"):
             break
         rest = norm[cut:]
-        if rest.startswith("ال") or _known_stem(rest):
+        # ك (as, like) comes before a definite noun and seldom before a bare name, never a short one:
+        # كلير is Claire, not ك + لير (but كسمير is ك + سمير)
+        if rest.startswith("ال") or _known_stem(rest) and (norm[cut - 1] != "ك" or len(rest) >= 4):
             start += cut
             while start < end and normalize(text[start]) == "":     # diacritics after the clitic
                 start += 1

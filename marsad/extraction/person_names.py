@@ -52,7 +52,8 @@ def _function_led(e: Entity) -> bool:
         return False
     words = normalize(e.text).split()
     hamza = e.text.split()[0].strip("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652")[:3] in ("أن", "إن", "بأن", "وأن")
-    return hamza and words[0] in _speech_words()[1] or (len(words) > 1 and all(w in _times() for w in words))
+    return hamza and words[0] in _speech_words()[1] or (len(words) > 1 and all(w in _times() for w in words)) \
+        or e.text.split()[0] in ("على", "إلى")       # "على حد قوله": a preposition (علي is the name)
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +99,10 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
     out = [_extend_surname(text, toks, words, at, e, make) for e in out]
     others = {e.start for e in out}         # a word another entity begins with is no one's surname
     out = [_third_name(text, toks, words, at, e, make, others) for e in out]
-    out = [e for e in out if not _adjective_tail(e) and not _function_led(e)]
+    out = [e for e in out if not _adjective_tail(e)]
     out = _after_outlets(text, toks, words, _after_roles(text, toks, words, out, make), make)
     out = _before_content(text, toks, words, _led_by(text, toks, words, out, make), make)
-    return _known_after_role(text, toks, words, out, make)
+    return [e for e in _known_after_role(text, toks, words, out, make) if not _function_led(e)]
 
 
 def _third_name(text, toks, words, at, e: Entity, make: Make, others: frozenset[int] | set[int] = frozenset()) -> Entity:

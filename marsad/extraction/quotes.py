@@ -157,6 +157,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             if q is None:
                 continue
             kind, (cs, ce), lead_end = q
+            tail = _AS_HE_PUT.search(text, cs, ce)
+            ce = tail.start() if tail and tail.start() > cs else ce       # "…، على حد قوله": no content
             leads.append((cue.tok.start, cs))
             lead = here[-1].end if here else sent.start      # this quote's own lead-in, not an earlier quote
             channel = said.channel or channel_in(_lead(text, cue, said.start, ents, lead, lead_end)) \
@@ -183,6 +185,10 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
     out.sort(key=lambda q: q.start)
     share_channels(out)
     return out
+
+
+# "…، على حد قوله/تعبيره/وصفه" closing a reported claim: the reporter's hedge, not the speaker's words
+_AS_HE_PUT = re.compile(r"[،,]?\s*(?:و|وذلك )?على حد (?:قول|تعبير|وصف)(?:ه|ها|هم|هما)[\s.،,]*$")
 
 
 def _lead(text: str, cue: Cue, speaker_end: int, ents: Mentions, lead: int, lead_end: int) -> str:

@@ -171,7 +171,7 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
         if i and (w in lex["speaker_stop"] or is_time(w) or w in lex["subject_breakers"] or plural_verb(w)
                   or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)):
             break
-        if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)$", _w(x)) for x in toks[:i]):
+        if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)ه?$", _w(x)) for x in toks[:i]):
             break
         i = n = i + 1
     return n
