@@ -121,3 +121,14 @@ def test_a_spokeswoman_for_a_body_is_the_name_after_it():
     qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
                    "وأوضحت المتحدثة باسم المنظمة كلير نولان، في إفادة صحفية بجنيف، أن الاحتياجات تفوق ما نستطيع تقديمه.")
     assert qs[0].speaker_canonical == "كلير نولان" and qs[0].channel == "press_conference"
+
+
+def test_it_came_in_a_statement_is_its_issuer_speaking():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وجاء في بيان لوزارة الشؤون الخارجية أن البلاد تقف إلى جانب الشعب الشقيق في هذه المحنة.\n"
+                   "وورد في البيان الصادر عن قيادة الجيش أن القوات صدت الهجوم بعد اشتباكات عنيفة.")
+    assert [(q.speaker_canonical, q.channel) for q in qs] == [("وزارة الشؤون الخارجية", "statement"),
+                                                              ("قيادة الجيش", "statement")]
+    assert qs[0].text.startswith("البلاد تقف")
+    # "جاء" that reports nothing is no cue
+    assert quotes_of("قتل جنديان في هجوم على الحاجز.\nوجاء الهجوم بعد يومين من اشتباكات عنيفة في المدينة.") == []

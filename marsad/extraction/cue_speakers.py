@@ -137,6 +137,8 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
     after = rest[i0:]
     if len(after) > 1 and _w(after[0]) in lex["pronoun_objects"] and _named(after[1], ents) and not _directed(cue):
         after = after[1:]                   # "أعلن فيه تنظيم X أنه …": the subject after the pronoun
+    if normalize(cue.word) in lex["statement_cues"] and len(after) > 1:     # "جاء في بيان لـX": the issuer
+        return _statement(text, after[1:], ents, seg_end, ante, cue, lex["statements"].get(_w(after[1])), carried)
     start = after[0].start if after else cue.tok.end
     first = _w(after[0]) if after else ""
     named = after and after[0].text == ":" and len(after) > 1 and after[1].text in _OPEN and any(

@@ -61,7 +61,7 @@ def _cue(tok: Token) -> Cue | None:
     for form in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
         if not form:
             continue
-        for kind in ("continuations", "verbs", "participles", "blame_verbs", "complement_cues"):
+        for kind in ("continuations", "verbs", "participles", "blame_verbs", "complement_cues", "statement_cues"):
             if form in lex[kind]:
                 word = tok.text[1:] if form != w else tok.text      # without its و/ف, diacritics kept
                 return Cue(tok, {"continuations": "cont", "participles": "part"}.get(kind, "verb"), word)
@@ -74,6 +74,9 @@ def _opens(text: str, cue: Cue, end: int) -> bool:
     word = normalize(cue.word)
     if word in lex["blame_verbs"]:           # حمّل … المسؤولية (held responsible), not حمل (carried)
         return any(normalize(t.text) in lex["blame_objects"] for t in tokens(text, cue.tok.end, end)[:10])
+    if word in lex["statement_cues"]:        # "وجاء في بيان لـX أن"، not "جاء الهجوم بعد …"
+        nxt = [normalize(t.text) for t in tokens(text, cue.tok.end, end)[:2]]
+        return len(nxt) == 2 and nxt[0] == "في" and lex["statements"].get(nxt[1], False) is not False
     if word in lex["complement_cues"]:       # "وبيّن أن"، not "بين أن يتم … أو …" (between)
         nxt = tokens(text, cue.tok.end, end)[:1]
         verb = "ّ" in cue.tok.text or normalize(cue.tok.text) != word
