@@ -74,9 +74,18 @@ def test_no_person_opens_with_a_complementizer_or_is_made_of_time_words():
     made = [_entity(text, text.index("بأن"), text.index(" قتل"), "PER"),
             _entity(text, text.index("صباح"), text.index("،"), "PER"),
             _entity(text, text.index("بان كي"), text.index("."), "PER")]
-    assert [e.text for e in mend_people(text, made, _entity)] == ["بان كي مون"]
+    from marsad.extraction.role_names import mend_roles
+
+    assert [e.text for e in mend_roles(text, mend_people(text, made, _entity), _entity)] == ["بان كي مون"]
 
 
 def test_ka_is_cut_only_before_a_longer_name():
     # ك (as) + a short rest is a name that begins with ك: كلير is Claire
     assert "كلير نولان" in people("وأوضحت المتحدثة باسم المنظمة كلير نولان، في إفادة صحفية، أن المساعدات تأخرت.")
+
+
+def test_two_words_after_a_rank_are_the_officer():
+    assert "ضرار الدندل" in people("ونقلت الوكالة عن قائد الشرطة العميد الركن ضرار الدندل قوله إن الطريق أغلق.")
+    assert "هشام زيدان" in people("وكان اللواء ركن هشام زيدان قد زار الموقع.")
+    # a brigade is no rank: a number or an ordinal after it
+    assert people("واندلعت اشتباكات بين قوة الردع واللواء 444 قتال في المدينة.") == []

@@ -133,3 +133,12 @@ def test_an_unnamed_speaker_named_after_yudaa_and_a_press_briefing():
                    "المفاوضات تمر بمرحلة حرجة.")
     assert [q.speaker_canonical for q in qs] == ["فاطمة حسن", "ماجد الأنصاري"]
     assert qs[1].channel == "press_conference"
+
+
+def test_a_relay_through_an_agency_with_its_acronym():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "ونقلت وكالة الأنباء الرسمية (وام) عن قائد الشرطة العميد الركن ضرار الدندل قوله إن "
+                   "مجموعة مسلحة زرعت العبوة على جانب الطريق.\n"
+                   "وأضاف الدندل أن الجهات المختصة فتحت تحقيقا في الحادثة.")
+    assert [q.speaker_canonical for q in qs] == ["ضرار الدندل", "ضرار الدندل"]
+    assert qs[0].channel == "news_agency"

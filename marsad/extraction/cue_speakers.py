@@ -186,6 +186,8 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
     phrase, canonical, end, n = found
     if _title_only(phrase) and carried:
         return Said(carried, end)
+    if n < len(after) and after[n].text == "(":     # "وكالة الأنباء السورية (سانا) عن …": its acronym
+        n = next((k + 1 for k in range(n + 1, min(n + 6, len(after))) if after[k].text == ")"), n)
     if normalize(cue.word) in lex["relay_verbs"] and n < len(after) and _w(after[n]) == "عن":
         return _relay(text, after[n:], ents, seg_end, ante, cue, phrase)
     bracket = re.match(r"\s*\([^()\n،,]{1,30}\)", text[end:seg_end])

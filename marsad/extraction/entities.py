@@ -25,6 +25,7 @@ from marsad.extraction.name_shapes import (
     strong_place,
 )
 from marsad.extraction.person_names import mend_people
+from marsad.extraction.role_names import mend_roles
 from marsad.extraction.person_titles import (
     role_after,
     role_before,
@@ -115,7 +116,7 @@ def find_entities_many(texts: list[str]) -> list[list[Entity]]:
     out = []
     for text, sents, article in zip(texts, split, words):
         tags = consistent_labels(article, [next(tagged) for _ in sents])    # one article: one document
-        out.append(mend_people(text, _spans(text, list(zip(sents, tags))), _entity))
+        out.append(mend_roles(text, mend_people(text, _spans(text, list(zip(sents, tags))), _entity), _entity))
     return out
 
 
