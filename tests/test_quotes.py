@@ -132,3 +132,12 @@ def test_it_came_in_a_statement_is_its_issuer_speaking():
     assert qs[0].text.startswith("البلاد تقف")
     # "جاء" that reports nothing is no cue
     assert quotes_of("قتل جنديان في هجوم على الحاجز.\nوجاء الهجوم بعد يومين من اشتباكات عنيفة في المدينة.") == []
+
+
+def test_a_speech_verb_inside_reported_content_does_not_cut_it():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وذكرت صحيفة محلية، نقلا عن مسؤولين في الحكومة، أن الوزارة أبلغت الوسطاء بخطتها للرد على الهجوم.\n"
+                   "وأكد المسؤول أن الأسرى سالمون على ما أفادت به وكالة الأنباء الرسمية.")
+    assert qs[0].text == "الوزارة أبلغت الوسطاء بخطتها للرد على الهجوم"
+    # a relative attribution (على ما أفادت به X) is no content of the first verb
+    assert "وكالة الأنباء" not in qs[-1].text

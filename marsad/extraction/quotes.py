@@ -134,7 +134,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
         for n, cue in enumerate(cues):
             if here and cue.tok.start < here[-1].end:
                 continue                        # a cue word inside the quote just read
-            seg_end = cues[n + 1].tok.start if n + 1 < len(cues) else sent.end
+            nxt = next((c for c in cues[n + 1:] if not _inside(text, cue, c)), None)
+            seg_end = nxt.tok.start if nxt else sent.end
             if seg_end <= cue.tok.end:
                 continue
             carried = (here[-1].speaker, here[-1].speaker_canonical) if here else \
@@ -192,6 +193,19 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
 
 # "…، على حد قوله/تعبيره/وصفه" closing a reported claim: the reporter's hedge, not the speaker's words
 _AS_HE_PUT = re.compile(r"[،,]?\s*(?:و|وذلك )?على حد (?:قول|تعبير|وصف)(?:ه|ها|هم|هما)[\s.،,]*$")
+
+
+def _inside(text: str, cue: Cue, later: Cue) -> bool:
+    """`later` is a verb of the content `cue` reports ("ذكرت الصحيفة أن إسرائيل أبلغت حلفاءها …"): a
+    complementizer of `cue` opens a clause whose subject (five words at most, no punctuation) the later
+    verb follows, itself no "و…"/"ف…" continuation."""
+    if later.tok.text[:1] in "وف" or later.form != "verb":
+        return False
+    between = text[cue.tok.end:later.tok.start]
+    comp = list(re.finditer(r"(?<!\w)(?:[إأا]ن|ب[أا]ن)(?!\w)", between))
+    rest = between[comp[-1].end():] if comp else ""
+    return bool(comp) and 0 < len(rest.split()) <= 5 and not re.search(r"[،,.:؛«»“”\"]", rest) \
+        and normalize(rest.split()[-1]) not in ("ما", "كما", "حسبما", "مثلما")    # "على ما أفادت به X"
 
 
 def _lead(text: str, cue: Cue, speaker_end: int, ents: Mentions, lead: int, lead_end: int) -> str:
