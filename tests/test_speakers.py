@@ -142,3 +142,9 @@ def test_a_relay_through_an_agency_with_its_acronym():
                    "وأضاف الدندل أن الجهات المختصة فتحت تحقيقا في الحادثة.")
     assert [q.speaker_canonical for q in qs] == ["ضرار الدندل", "ضرار الدندل"]
     assert qs[0].channel == "news_agency"
+
+
+def test_a_role_said_again_is_the_person_named_after_it_earlier_without_a_quote():
+    qs = quotes_of("تفقد رئيس هيئة الأركان العامة الفريق الركن حمود الزبيدي، الاثنين، المواقع المتقدمة في الجبهة.\n"
+                   "وأكد رئيس الأركان أن الجيش على أهبة الاستعداد لردع أي تصعيد في المنطقة.")
+    assert qs[0].speaker == "رئيس الأركان" and qs[0].speaker_canonical == "حمود الزبيدي"

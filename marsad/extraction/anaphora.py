@@ -7,6 +7,7 @@ plural: مصادر/مصدر) whose words include the anaphor's adjectives, and t
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
@@ -65,7 +66,7 @@ class Antecedents:
             return self._mention(heads, bare, pos)
         return None
 
-    def role_person(self, phrase: str) -> str | None:
+    def role_person(self, phrase: str, pos: int = -1) -> str | None:
         """The person last named with a role the phrase says again: the whole role ("مدير ناحية X"), or
         its definite head and some of its words ("وأضاف المتحدث" after "قال المتحدث الرسمي باسم الجيش
         العميد فلان")."""
@@ -73,12 +74,20 @@ class Antecedents:
         if key in self.roles:
             return self.roles[key]
         words = [_bare(w) for w in key.split()]
-        if not key.startswith("ال") or len(words) > 2 or words[0] not in lexicon()["role_heads"]:
+        if not key.split()[-1].startswith("ال") or len(words) > 3 or words[0] not in lexicon()["role_heads"]:
             return None
         for role, name in reversed(list(self.roles.items())):
             bare = [_bare(w) for w in role.split()]
             if bare[0] == words[0] and all(w in bare for w in words[1:]):
                 return name
+        # a person named earlier right after that role, though no quote of theirs came before
+        # ("تفقد رئيس هيئة الأركان … الفريق فلان …" then "وأشاد رئيس الأركان")
+        people = [e for e in self.ents.ents if e.type == "PER" and 0 <= e.end <= pos]
+        for e in reversed(people):
+            before = re.split(r"[.،,:؛\n]", normalize(self.text[max(0, e.start - 120):e.start]))[-1]
+            bare = [_bare(w) for w in before.split()]
+            if words[0] in bare and all(w in bare for w in words[1:]):
+                return e.canonical or e.text
         return None
 
     def _orgs_before(self, head: str, pos: int) -> Iterator[tuple[Entity, tuple[str, ...]]]:

@@ -331,7 +331,7 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
         alone = ante.resolve(phrase.split()[0], pos)   # "ووصف الوالي الاعتداءات …": the anaphor is one word
         if alone:
             return phrase.split()[0], alone, sub[0].end, 1
-    role = ante.role_person(phrase) if hasattr(ante, "role_person") else None   # "المتحدث" again: who it named
+    role = ante.role_person(phrase, pos) if hasattr(ante, "role_person") else None   # "المتحدث" again: who it named
     return phrase, canonical or role or ents.canonical(phrase, ante.heard), s_end, n
 
     for role, name in reversed(list(roles.items())):
