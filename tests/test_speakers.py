@@ -148,3 +148,9 @@ def test_a_role_said_again_is_the_person_named_after_it_earlier_without_a_quote(
     qs = quotes_of("تفقد رئيس هيئة الأركان العامة الفريق الركن حمود الزبيدي، الاثنين، المواقع المتقدمة في الجبهة.\n"
                    "وأكد رئيس الأركان أن الجيش على أهبة الاستعداد لردع أي تصعيد في المنطقة.")
     assert qs[0].speaker == "رئيس الأركان" and qs[0].speaker_canonical == "حمود الزبيدي"
+
+
+def test_the_counterpart_holds_the_same_role_with_his_nationality():
+    qs = quotes_of("بحث وزير الخارجية المصري سامر شكيب، مع نظيره الليبي منير الطاهر، مستجدات الأوضاع في ليبيا.\n"
+                   "وأكد وزير الخارجية الليبي أن بلاده تقدر الجهود المصرية لتقريب وجهات النظر.")
+    assert qs[0].speaker_canonical == "منير الطاهر"

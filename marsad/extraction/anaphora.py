@@ -16,6 +16,7 @@ from marsad.extraction.spans import Heard
 from marsad.extraction.speakers import _bare, _clean, _w, lexicon, phrase_length, sane
 from marsad.model import Entity
 from marsad.text.arabic import normalize, tokens
+from marsad.text.lexicons import nisba
 
 
 class Antecedents:
@@ -86,9 +87,21 @@ class Antecedents:
         for e in reversed(people):
             before = re.split(r"[.،,:؛\n]", normalize(self.text[max(0, e.start - 120):e.start]))[-1]
             bare = [_bare(w) for w in before.split()]
-            if words[0] in bare and all(w in bare for w in words[1:]):
+            if words[0] in bare and all(w in bare for w in words[1:]) or self._counterpart(e, key.split()):
                 return e.canonical or e.text
         return None
+
+    def _counterpart(self, e: Entity, anaphor: list[str]) -> bool:
+        """"بحث وزير الخارجية المصري فلان مع نظيره الليبي فلان": the second holds the first's role with
+        the nationality after نظيره ("وزير الخارجية الليبي" said later is he)."""
+        sent = re.split(r"[.؛\n]", normalize(self.text[max(0, e.start - 300):e.start]))[-1]
+        m = re.search(r"(?:^|\s)(?:مع\s+|و)?(?:نظيره|نظيرته|نظيرها)((?:\s+\S+){0,2})\s*$", sent)
+        if not m:
+            return False
+        first, after = [_bare(w) for w in sent[:m.start()].split()], m.group(1).split()
+        nationality = [w for w in anaphor[1:] if nisba(w)]
+        return bool(nationality) and nationality == [w for w in after if nisba(w)] and \
+            all(_bare(w) in first for w in anaphor if w not in nationality)
 
     def _orgs_before(self, head: str, pos: int) -> Iterator[tuple[Entity, tuple[str, ...]]]:
         """The organisations starting before `pos` whose name (its first six bare words) opens with
