@@ -154,3 +154,22 @@ def test_the_counterpart_holds_the_same_role_with_his_nationality():
     qs = quotes_of("بحث وزير الخارجية المصري سامر شكيب، مع نظيره الليبي منير الطاهر، مستجدات الأوضاع في ليبيا.\n"
                    "وأكد وزير الخارجية الليبي أن بلاده تقدر الجهود المصرية لتقريب وجهات النظر.")
     assert qs[0].speaker_canonical == "منير الطاهر"
+
+
+def test_a_spokeswoman_after_her_role_and_a_hospital_named_after_a_person():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقالت الناطقة باسم قوات الحماية الشعبية نسرين عبدو لوكالة فرانس برس إن قواتها في حالة استنفار تام.\n"
+                   "وقال مدير مستشفى كمال عدوان الدكتور حسام صافي إن بين القتلى ثلاثة أطفال.")
+    assert [q.speaker_canonical for q in qs] == ["نسرين عبدو", "حسام صافي"]
+
+
+def test_a_name_cut_at_a_joiner_takes_it_back():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقالت المواطنة أم محمد النجار، التي فقدت ابنها في القصف، إن المنزل كان يؤوي عشرين نازحا.")
+    assert qs[0].speaker_canonical == "أم محمد النجار"
+
+
+def test_a_fronted_attribution_with_a_relative_clause_before_fa_inna():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وحسب شهود عيان تحدثوا لوكالة الأنباء، فإن القوات داهمت عشرات المنازل وعبثت بمحتوياتها.")
+    assert qs[0].speaker_canonical == "شهود عيان" and qs[0].text.startswith("القوات داهمت")

@@ -27,7 +27,7 @@ _ROLE_WORD = re.compile("(?:ال)?(?:" + "|".join(normalize(w) for w in (
 def mend_roles(text: str, ents: list[Entity], make: Make) -> list[Entity]:
     toks = list(tokens(text))
     words = [normalize(t.text) for t in toks]
-    out = _before_content(text, toks, words, ents, make)
+    out = _joined(text, toks, words, _before_content(text, toks, words, ents, make), make)
     out = _after_rank(text, toks, words, _known_after_role(text, toks, words, out, make), make)
     return [e for e in out if not _function_led(e)]
 
@@ -189,3 +189,30 @@ def _after_rank(text, toks, words, ents: list[Entity], make: Make) -> list[Entit
             continue
         added.append(make(text, toks[i - len(rank)].start, toks[i + 1].end, "PER"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
+
+
+def _joined(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
+    """A name cut at a joiner (أم، أبو، بن، عبد، آل): "أم | محمد النجار" takes its أم, "أحمد أبو | شحمة"
+    its last word — no name begins after, or ends with, a joiner."""
+    at = {t.start: k for k, t in enumerate(toks)}
+    ends = {t.end: k for k, t in enumerate(toks)}
+    starts = {e.start for e in ents}
+    out = []
+    for e in ents:
+        k, j = at.get(e.start), ends.get(e.end)
+        if e.type == "PER" and k is not None and j is not None:
+            s, t = e.start, e.end
+            mother = words[k - 1] == normalize("أم") if k > 0 else False     # أم is also "or"
+            if k > 0 and words[k - 1] in _JOINERS and not text[toks[k - 1].end:e.start].strip() \
+                    and not words[k].startswith("ال") and not any(o.start <= toks[k - 1].start < o.end for o in ents) \
+                    and (k < 2 or words[k - 2] not in _JOINERS) \
+                    and not (mother and k > 1 and toks[k - 2].text[-1:].isalpha() and not words[k - 2].startswith("ال")):
+                s = toks[k - 1].start
+            if words[j] in _JOINERS and j + 1 < len(toks) and words[j + 1].isalpha() and toks[j + 1].start not in starts \
+                    and not words[j + 1].startswith("ال") \
+                    and words[j + 1] not in _NOT_SURNAME and not text[e.end:toks[j + 1].start].strip():
+                t = toks[j + 1].end
+            if (s, t) != (e.start, e.end):
+                e = make(text, s, t, "PER")
+        out.append(e)
+    return out

@@ -21,6 +21,7 @@ from functools import lru_cache
 from marsad.data import load_json
 from marsad.extraction.channels import outlet_channel
 from marsad.extraction.mentions import Mentions
+from marsad.extraction.org_phrases import named_after_head
 from marsad.model import Entity
 from marsad.text.arabic import Token, normalize, tokens
 from marsad.text.lexicons import nisba, org_heads, person_names, place_names, titles
@@ -194,8 +195,9 @@ def role_led(words: list[str]) -> bool:
     if not words:
         return False
     lex, first = lexicon(), words[0]
-    return _bare(first) in lex["role_heads"] or first in lex["role_heads"] or any(
-        " ".join(words[:2]).startswith(t) for t in titles())
+    bare = _bare(first)
+    return bare in lex["role_heads"] or bare.endswith("ه") and bare[:-1] in lex["role_heads"] or any(
+        " ".join(words[:2]).startswith(t) for t in titles())      # الناطقة، المتحدثة: her role too
 
 
 def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] | None:
@@ -294,7 +296,7 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
     sub = toks[:n]
     s_start, s_end = sub[0].start, sub[-1].end
     words = [_w(t) for t in sub]
-    people = [e for e in ents.within(s_start, s_end, ("PER",)) if sane(text, e)]
+    people = [e for e in ents.within(s_start, s_end, ("PER",)) if sane(text, e) and not named_after_head(text, e)]
     appositive = apposition(text, ents, s_end)    # "رئيس …، اللواء ركن صقر الجروشي، إن"
     if appositive and (not people or appositive[0].title and not people[0].title):
         people = appositive
