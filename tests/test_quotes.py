@@ -141,3 +141,9 @@ def test_a_speech_verb_inside_reported_content_does_not_cut_it():
     assert qs[0].text == "الوزارة أبلغت الوسطاء بخطتها للرد على الهجوم"
     # a relative attribution (على ما أفادت به X) is no content of the first verb
     assert "وكالة الأنباء" not in qs[-1].text
+
+
+def test_earlier_or_later_is_no_announced_content():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وكانت البعثة الأممية قد أعلنت في وقت سابق دعمها الكامل لعمل اللجنة العسكرية المشتركة.")
+    assert qs[0].text.startswith("دعمها الكامل")

@@ -317,8 +317,12 @@ def _past_channel(text: str, pos: int, end: int) -> int:
 
 
 def _past_time(text: str, pos: int, end: int) -> int:
-    """Past time words before a bare object ("مساء الأحد استعادة …")."""
+    """Past time words before a bare object ("مساء الأحد استعادة …"، "في وقت سابق دعمها …")."""
     while True:
+        later = re.match(r"[\s،,]*في وقت (?:سابق|لاحق|متأخر)(?=[\s،,])", text[pos:end])
+        if later:
+            pos += later.end()
+            continue
         m = re.match(r"[\s،,()]*([^\s،,()]+)", text[pos:end])
         if not m or not is_time(normalize(m.group(1))) or pos + m.end() >= end:
             return pos
