@@ -173,3 +173,10 @@ def test_a_fronted_attribution_with_a_relative_clause_before_fa_inna():
     qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
                    "وحسب شهود عيان تحدثوا لوكالة الأنباء، فإن القوات داهمت عشرات المنازل وعبثت بمحتوياتها.")
     assert qs[0].speaker_canonical == "شهود عيان" and qs[0].text.startswith("القوات داهمت")
+
+
+def test_kana_subject_qad_announced_an_object():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقال الجيش في بيان إن قواته صدت هجوما على مواقعها قرب المدينة.\n"
+                   "وكانت جماعة أنصار الحق قد أعلنت مسؤوليتها عن الهجوم على المعسكر في بيان على تلغرام.")
+    assert qs[-1].speaker_canonical == "جماعة أنصار الحق"

@@ -181,8 +181,9 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
     if statement is not False:             # "أفاد بيان أصدره X"، "قال بيان لوزير الدفاع"، "وأضاف البيان"
         return _statement(text, after, ents, seg_end, ante, cue, statement, carried)
     found = name_of(text, after, ents, seg_end, ante, cue.tok.start)
-    if found is None:
-        return Said(carried, start)
+    if found is None:                       # "وكانت X قد أعلنت مسؤوليتها …": the subject came first
+        before = _subject_before(text, toks, idx, ents, ante, cue.tok.start)
+        return Said(before[:2] if before else carried, start)
     phrase, canonical, end, n = found
     if _title_only(phrase) and carried:
         return Said(carried, end)
