@@ -147,3 +147,9 @@ def test_earlier_or_later_is_no_announced_content():
     qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
                    "وكانت البعثة الأممية قد أعلنت في وقت سابق دعمها الكامل لعمل اللجنة العسكرية المشتركة.")
     assert qs[0].text.startswith("دعمها الكامل")
+
+
+def test_an_expressed_stance_is_a_statement():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعرب الأمين العام للمنظمة عن قلقه البالغ إزاء تصاعد العنف في المدينة ومحيطها.")
+    assert qs[0].cue == "أعرب" and qs[0].text.startswith("عن قلقه البالغ")
