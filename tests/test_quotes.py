@@ -153,3 +153,11 @@ def test_an_expressed_stance_is_a_statement():
     qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
                    "وأعرب الأمين العام للمنظمة عن قلقه البالغ إزاء تصاعد العنف في المدينة ومحيطها.")
     assert qs[0].cue == "أعرب" and qs[0].text.startswith("عن قلقه البالغ")
+
+
+def test_a_statement_issued_then_what_it_expressed():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأصدرت وزارة الخارجية بيانا أعربت فيه عن صدمتها العميقة إزاء الهجوم على القافلة، وطالبت "
+                   "بتحقيق سريع وشفاف في ملابساته.")
+    assert qs[0].speaker_canonical == "وزارة الخارجية" and qs[0].channel == "statement"
+    assert qs[0].text.startswith("عن صدمتها العميقة") and "وطالبت" not in qs[0].text

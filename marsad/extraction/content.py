@@ -95,7 +95,8 @@ def skip_appositives(text: str, pos: int, end: int) -> int:
         word = normalize(text[nxt:nxt + 14].split(" ")[0]).strip("()،,") if nxt < end else ""
         if word in lex["complementizers"]:
             return nxt
-        if is_time(word) and nxt + len(word) < end:
+        if (is_time(word) or word in lex["pronoun_objects"]) and nxt + len(word) < end:
+            # "أعربت فيه عن …": the statement's pronoun is one word of lead, not a phrase up to a comma
             space = text.find(" ", nxt)           # the word's end (not text[nxt:].split(): a copy of the rest)
             pos = space if space >= 0 else len(text)
             continue
