@@ -124,3 +124,17 @@ def test_a_programme_that_is_a_body_is_no_television():
     assert qs[0].speaker == "سامي الحداد" and qs[0].channel is None
     qs = quotes_of("وقال الخبير العسكري محمود النجار في برنامج تلفزيوني إن الهدنة لن تصمد طويلا.")
     assert qs[0].channel == "tv"
+
+
+def test_a_role_naming_an_agency_is_no_channel():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقال المدير العام لوكالة التنمية الدولية سامي حداد إن الوكالة علقت برامجها في الإقليم.\n"
+                   "وقال مدير المستشفى خالد منصور لوكالة الأناضول إن الطواقم تعمل دون توقف منذ أيام.")
+    assert [(q.speaker_canonical, q.channel) for q in qs] == [("سامي حداد", None), ("خالد منصور", "news_agency")]
+
+
+def test_a_monitor_named_network_is_no_tv_channel():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "ووثقت الشبكة السورية لحقوق الإنسان مقتل 30 مدنيا خلال الشهر الماضي، وقالت الشبكة إن معظمهم "
+                   "قتلوا في قصف جوي على الأحياء السكنية.")
+    assert qs[-1].speaker_canonical == "الشبكة السورية لحقوق الإنسان" and qs[-1].channel is None

@@ -90,3 +90,74 @@ def test_a_quote_spanning_sentences_with_a_nested_quote_stays_one():
     assert len(qs) == 1 and qs[0].kind == "direct"
     assert qs[0].text.startswith("لقد أوقفنا المشتبه بهم.") and qs[0].text.endswith("التحقيق مستمر حتى الآن")
     assert '"سنعود قريبا"' in qs[0].text
+
+
+def test_a_channel_phrase_is_lead_not_content():
+    # the channel noun's relative verb and the platform's bare name stay out of the content
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "ونفت الحركة في بيان نشرته على منصة تلغرام أي علاقة لها بالهجوم على الحاجز الأمني.")
+    assert qs[0].text.startswith("أي علاقة لها") and qs[0].channel == "statement"
+    # a channel between commas closes at the second comma, whatever its last word
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعلنت وزارة الدفاع، عبر حسابها على منصة إكس، تحييد تسعة مسلحين في غارات جوية ليلية.")
+    assert qs[0].text.startswith("تحييد تسعة") and qs[0].channel == "twitter"
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعلنت وزارة الصحة، في بيان مقتضب، ارتفاع حصيلة الضحايا إلى ثلاثين قتيلا.")
+    assert qs[0].text.startswith("ارتفاع حصيلة") and qs[0].channel == "statement"
+    # an object's own commas are no channel's
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعلنت الوزارة، في بيان، مقتل خمسة أشخاص، بينهم طفلان، في القصف على البلدة.")
+    assert qs[0].text.startswith("مقتل خمسة أشخاص، بينهم طفلان")
+
+
+def test_as_he_put_it_closes_no_content_and_opens_no_person():
+    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\nقتل جنديان في هجوم على الحاجز.\n"
+                          "وأكد مصدر أمني في مديرية أمن المدينة أن الهدوء الحذر يسود الأحياء منذ الصباح، على حد قوله."))
+    assert doc.quotes[0].text == "الهدوء الحذر يسود الأحياء منذ الصباح"
+    assert not [e for e in doc.entities if e.type == "PER"]
+
+
+def test_a_spokeswoman_for_a_body_is_the_name_after_it():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأوضحت المتحدثة باسم المنظمة كلير نولان، في إفادة صحفية بجنيف، أن الاحتياجات تفوق ما نستطيع تقديمه.")
+    assert qs[0].speaker_canonical == "كلير نولان" and qs[0].channel == "press_conference"
+
+
+def test_it_came_in_a_statement_is_its_issuer_speaking():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وجاء في بيان لوزارة الشؤون الخارجية أن البلاد تقف إلى جانب الشعب الشقيق في هذه المحنة.\n"
+                   "وورد في البيان الصادر عن قيادة الجيش أن القوات صدت الهجوم بعد اشتباكات عنيفة.")
+    assert [(q.speaker_canonical, q.channel) for q in qs] == [("وزارة الشؤون الخارجية", "statement"),
+                                                              ("قيادة الجيش", "statement")]
+    assert qs[0].text.startswith("البلاد تقف")
+    # "جاء" that reports nothing is no cue
+    assert quotes_of("قتل جنديان في هجوم على الحاجز.\nوجاء الهجوم بعد يومين من اشتباكات عنيفة في المدينة.") == []
+
+
+def test_a_speech_verb_inside_reported_content_does_not_cut_it():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وذكرت صحيفة محلية، نقلا عن مسؤولين في الحكومة، أن الوزارة أبلغت الوسطاء بخطتها للرد على الهجوم.\n"
+                   "وأكد المسؤول أن الأسرى سالمون على ما أفادت به وكالة الأنباء الرسمية.")
+    assert qs[0].text == "الوزارة أبلغت الوسطاء بخطتها للرد على الهجوم"
+    # a relative attribution (على ما أفادت به X) is no content of the first verb
+    assert "وكالة الأنباء" not in qs[-1].text
+
+
+def test_earlier_or_later_is_no_announced_content():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وكانت البعثة الأممية قد أعلنت في وقت سابق دعمها الكامل لعمل اللجنة العسكرية المشتركة.")
+    assert qs[0].text.startswith("دعمها الكامل")
+
+
+def test_an_expressed_stance_is_a_statement():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعرب الأمين العام للمنظمة عن قلقه البالغ إزاء تصاعد العنف في المدينة ومحيطها.")
+    assert qs[0].cue == "أعرب" and qs[0].text.startswith("عن قلقه البالغ")
+
+
+def test_a_statement_issued_then_what_it_expressed():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأصدرت وزارة الخارجية بيانا أعربت فيه عن صدمتها العميقة إزاء الهجوم على القافلة، وطالبت "
+                   "بتحقيق سريع وشفاف في ملابساته.")
+    assert qs[0].speaker_canonical == "وزارة الخارجية" and qs[0].channel == "statement"
+    assert qs[0].text.startswith("عن صدمتها العميقة") and "وطالبت" not in qs[0].text

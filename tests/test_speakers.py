@@ -80,3 +80,103 @@ def test_an_outlet_speaks_for_its_source_and_an_addressed_agency_is_the_channel(
     assert [(q.speaker_canonical, q.channel) for q in qs[1:]] == [("قناة الأفق", "tv"), ("مصادر طبية", "news_agency")]
     assert qs[1].text == "سقوط ستة قتلى في القصف"
     assert qs[2].text == "الطريق أغلق بالكامل أمام المسافرين"
+
+
+def test_the_speaker_is_an_unknown_name_after_a_role_not_an_earlier_body():
+    qs = quotes_of("طالبت وزارة الخارجية في بيان بوقف القصف على القرى الحدودية فورا ودون شروط.\n"
+                   "وقال النائب في البرلمان عن الاتحاد الوطني الكردستاني هوشيار زنكنه إن الحكومة مطالبة "
+                   "بموقف أوضح تجاه القصف المتكرر.\n"
+                   "وقال رئيس ناحية سوران دلشاد كويي لموقع رووداو إن القصف طال أراضي زراعية قرب البلدة.")
+    assert [q.speaker_canonical for q in qs][1:] == ["هوشيار زنكنه", "دلشاد كويي"]
+
+
+def test_a_role_with_a_prepositional_complement_is_one_subject():
+    # "المبعوث الخاص إلى البلد فلان": إلى's object is no second noun phrase (no object of حذر)
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وحذر المبعوث الأوروبي الخاص إلى منطقة الساحل كارل هنريكسن من أن الجفاف يدفع الآلاف إلى النزوح.")
+    assert [q.speaker_canonical for q in qs] == ["كارل هنريكسن"]
+    assert qs[0].text.startswith("الجفاف يدفع")
+
+
+def test_a_called_body_whose_name_opens_with_ba_is_the_subject():
+    # "طالبت بعثة …": بعثة is a body named as subject, not the complement ب of طالب
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأفاد جهاز الإسعاف بأن الاشتباكات أسفرت عن مقتل ثلاثة مدنيين في الحي.\n"
+                   "من جانبها، طالبت بعثة الاتحاد الأوروبي جميع الأطراف بضبط النفس، محذرة من أن أي تصعيد "
+                   "سيهدد المكاسب الهشة.")
+    assert qs[-1].speaker_canonical.startswith("بعثة الاتحاد الأوروبي")
+    assert all(q.speaker_canonical != "جهاز الإسعاف" for q in qs[1:])
+
+
+def test_a_role_head_said_again_is_the_person_named_with_the_role():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقال المتحدث الرسمي باسم قوات الشرطة العقيد الركن ماهر السعدي إن القوات أغلقت الطرق المؤدية "
+                   "إلى المدينة.\n"
+                   "وأضاف المتحدث أن التحقيقات جارية لمعرفة هوية المهاجمين.")
+    assert [q.speaker_canonical for q in qs] == ["ماهر السعدي", "ماهر السعدي"]
+    assert qs[1].speaker == "المتحدث"
+
+
+def test_a_body_named_with_its_seat_and_its_acronym_speaks_whole():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وأعلنت وزارة الصحة في غزة، في بيان مقتضب، ارتفاع حصيلة الضحايا إلى ثلاثين قتيلا.\n"
+                   "وأشادت بعثة الاتحاد الأفريقي في الصومال (أتميس) في بيان بصمود القوات الحكومية في البلدة.")
+    assert [q.speaker_canonical for q in qs] == ["وزارة الصحة في غزة", "بعثة الاتحاد الأفريقي في الصومال"]
+    assert qs[0].text.startswith("ارتفاع حصيلة") and qs[1].text.startswith("بصمود القوات")
+    assert {q.channel for q in qs} == {"statement"}
+
+
+def test_an_unnamed_speaker_named_after_yudaa_and_a_press_briefing():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقالت إحدى النازحات، وتدعى فاطمة حسن، إن أطفالها لم يأكلوا منذ يومين في المخيم.\n"
+                   "وقال المتحدث باسم الخارجية ماجد الأنصاري، خلال الإحاطة الإعلامية الأسبوعية، إن "
+                   "المفاوضات تمر بمرحلة حرجة.")
+    assert [q.speaker_canonical for q in qs] == ["فاطمة حسن", "ماجد الأنصاري"]
+    assert qs[1].channel == "press_conference"
+
+
+def test_a_relay_through_an_agency_with_its_acronym():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "ونقلت وكالة الأنباء الرسمية (وام) عن قائد الشرطة العميد الركن ضرار الدندل قوله إن "
+                   "مجموعة مسلحة زرعت العبوة على جانب الطريق.\n"
+                   "وأضاف الدندل أن الجهات المختصة فتحت تحقيقا في الحادثة.")
+    assert [q.speaker_canonical for q in qs] == ["ضرار الدندل", "ضرار الدندل"]
+    assert qs[0].channel == "news_agency"
+
+
+def test_a_role_said_again_is_the_person_named_after_it_earlier_without_a_quote():
+    qs = quotes_of("تفقد رئيس هيئة الأركان العامة الفريق الركن حمود الزبيدي، الاثنين، المواقع المتقدمة في الجبهة.\n"
+                   "وأكد رئيس الأركان أن الجيش على أهبة الاستعداد لردع أي تصعيد في المنطقة.")
+    assert qs[0].speaker == "رئيس الأركان" and qs[0].speaker_canonical == "حمود الزبيدي"
+
+
+def test_the_counterpart_holds_the_same_role_with_his_nationality():
+    qs = quotes_of("بحث وزير الخارجية المصري سامر شكيب، مع نظيره الليبي منير الطاهر، مستجدات الأوضاع في ليبيا.\n"
+                   "وأكد وزير الخارجية الليبي أن بلاده تقدر الجهود المصرية لتقريب وجهات النظر.")
+    assert qs[0].speaker_canonical == "منير الطاهر"
+
+
+def test_a_spokeswoman_after_her_role_and_a_hospital_named_after_a_person():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقالت الناطقة باسم قوات الحماية الشعبية نسرين عبدو لوكالة فرانس برس إن قواتها في حالة استنفار تام.\n"
+                   "وقال مدير مستشفى كمال عدوان الدكتور حسام صافي إن بين القتلى ثلاثة أطفال.")
+    assert [q.speaker_canonical for q in qs] == ["نسرين عبدو", "حسام صافي"]
+
+
+def test_a_name_cut_at_a_joiner_takes_it_back():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقالت المواطنة أم محمد النجار، التي فقدت ابنها في القصف، إن المنزل كان يؤوي عشرين نازحا.")
+    assert qs[0].speaker_canonical == "أم محمد النجار"
+
+
+def test_a_fronted_attribution_with_a_relative_clause_before_fa_inna():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وحسب شهود عيان تحدثوا لوكالة الأنباء، فإن القوات داهمت عشرات المنازل وعبثت بمحتوياتها.")
+    assert qs[0].speaker_canonical == "شهود عيان" and qs[0].text.startswith("القوات داهمت")
+
+
+def test_kana_subject_qad_announced_an_object():
+    qs = quotes_of("قتل جنديان في هجوم على الحاجز.\n"
+                   "وقال الجيش في بيان إن قواته صدت هجوما على مواقعها قرب المدينة.\n"
+                   "وكانت جماعة أنصار الحق قد أعلنت مسؤوليتها عن الهجوم على المعسكر في بيان على تلغرام.")
+    assert qs[-1].speaker_canonical == "جماعة أنصار الحق"

@@ -7,6 +7,7 @@ plural: مصادر/مصدر) whose words include the anaphor's adjectives, and t
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
@@ -22,6 +23,7 @@ from marsad.extraction.speakers import (
 )
 from marsad.model import Entity
 from marsad.text.arabic import normalize, tokens
+from marsad.text.lexicons import nisba
 
 
 class Antecedents:
@@ -71,6 +73,42 @@ class Antecedents:
         if bare[0] in lex["source_nouns"] or lex["pairs"].get(bare[0]) in lex["source_nouns"]:
             return self._mention(heads, bare, pos)
         return None
+
+    def role_person(self, phrase: str, pos: int = -1) -> str | None:
+        """The person last named with a role the phrase says again: the whole role ("مدير ناحية X"), or
+        its definite head and some of its words ("وأضاف المتحدث" after "قال المتحدث الرسمي باسم الجيش
+        العميد فلان")."""
+        key = normalize(phrase)
+        if key in self.roles:
+            return self.roles[key]
+        words = [without_article(w) for w in key.split()]
+        if not key.split()[-1].startswith("ال") or len(words) > 3 or words[0] not in lexicon()["role_heads"]:
+            return None
+        for role, name in reversed(list(self.roles.items())):
+            bare = [without_article(w) for w in role.split()]
+            if bare[0] == words[0] and all(w in bare for w in words[1:]):
+                return name
+        # a person named earlier right after that role, though no quote of theirs came before
+        # ("تفقد رئيس هيئة الأركان … الفريق فلان …" then "وأشاد رئيس الأركان")
+        people = [e for e in self.ents.ents if e.type == "PER" and 0 <= e.end <= pos]
+        for e in reversed(people):
+            before = re.split(r"[.،,:؛\n]", normalize(self.text[max(0, e.start - 120):e.start]))[-1]
+            bare = [without_article(w) for w in before.split()]
+            if words[0] in bare and all(w in bare for w in words[1:]) or self._counterpart(e, key.split()):
+                return e.canonical or e.text
+        return None
+
+    def _counterpart(self, e: Entity, anaphor: list[str]) -> bool:
+        """"بحث وزير الخارجية المصري فلان مع نظيره الليبي فلان": the second holds the first's role with
+        the nationality after نظيره ("وزير الخارجية الليبي" said later is he)."""
+        sent = re.split(r"[.؛\n]", normalize(self.text[max(0, e.start - 300):e.start]))[-1]
+        m = re.search(r"(?:^|\s)(?:مع\s+|و)?(?:نظيره|نظيرته|نظيرها)((?:\s+\S+){0,2})\s*$", sent)
+        if not m:
+            return False
+        first, after = [without_article(w) for w in sent[:m.start()].split()], m.group(1).split()
+        nationality = [w for w in anaphor[1:] if nisba(w)]
+        return bool(nationality) and nationality == [w for w in after if nisba(w)] and \
+            all(without_article(w) in first for w in anaphor if w not in nationality)
 
     def _orgs_before(self, head: str, pos: int) -> Iterator[tuple[Entity, tuple[str, ...]]]:
         """The organisations starting before `pos` whose name (its first six bare words) opens with

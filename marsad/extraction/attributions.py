@@ -42,6 +42,8 @@ def attributions(text, sent, toks, ents, account, here, out, claims, leads) -> N
         channel = channel or channel_in(text[src_end:sent.end])
         before = text[sent.start:m.start()]
         if not re.sub(r"[\s،,(]|^[وف]", "", before.strip()):   # fronted: "ووفق البيان، فإن …"
+            rel = re.match(r"[^.،,:]{1,50}[،,]\s*(?=ف[إا]ن)", text[src_end:sent.end])
+            src_end += rel.end() if rel else 0     # "وحسب شهود عيان تحدثوا لوفا، فإن …": their clause is lead
             rest = re.match(r"[\s،,]*(?:ف?[إا]ن[\u064B-\u0652]*(?:ه|ها)?\s)?", text[src_end:sent.end])
             s, e = strip_span(text, src_end + rest.end(), sent.end)
             inner = quoted(text, s, e)

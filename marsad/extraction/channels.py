@@ -49,6 +49,8 @@ def outlet_channel(name: str | None) -> str | None:
     actor = actors().lookup(name) or actors().within(name)
     if actor is not None and actor.kind == "media":
         words = normalize(actor.name).split() + words
+    elif actor is not None and actors().lookup(name) is actor:
+        return None                      # a known monitor or body (الشبكة السورية لحقوق الإنسان) is no outlet
     for w in words[:3]:
         w = w[1:] if w[:1] in "لب" and len(w) > 4 else w
         if w in lex["agency"] or w.removeprefix("ال") in lex["agency"]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.data import load_json
 from marsad.extraction.speakers import is_time, lexicon
 from marsad.text.arabic import normalize
 from marsad.text.dateline import read_dateline
@@ -95,7 +96,8 @@ def skip_appositives(text: str, pos: int, end: int) -> int:
         word = normalize(text[nxt:nxt + 14].split(" ")[0]).strip("()،,") if nxt < end else ""
         if word in lex["complementizers"]:
             return nxt
-        if is_time(word) and nxt + len(word) < end:
+        if (is_time(word) or word in lex["pronoun_objects"]) and nxt + len(word) < end:
+            # "أعربت فيه عن …": the statement's pronoun is one word of lead, not a phrase up to a comma
             space = text.find(" ", nxt)           # the word's end (not text[nxt:].split(): a copy of the rest)
             pos = space if space >= 0 else len(text)
             continue
@@ -112,11 +114,12 @@ def skip_appositives(text: str, pos: int, end: int) -> int:
                 about = re.search(r"(?<!صادر)(?<!صادرة)(?<!نقلا)(?<!نقلاً)\sعن\s", text[pp:comma]) if pp else None
                 if pp is not None and about and pp < nxt + stop.start():
                     return pp + about.start() + 1      # "كشفت … في تصريحات لموقع X عن عملية …، اليوم،"
-                if pp is not None and pp < nxt + stop.start() and not (
+                if pp is not None and pp < nxt + stop.start() and not re.search("[،,]", m.group()) and not (
                         after in lex["complementizers"] or after[:1] in _OPEN or is_time(after)
                         or re.search(_COMP, text[comma:min(end, comma + 80)])
                         or re.search(f"[{_OPEN}]", text[pp:comma])):
                     return pp                   # "نفى في حديث لإذاعة محلية أي صلة …،": the object follows
+                # (a channel opened by a comma closes at the next: "، عبر حسابها على منصة إكس، تحييد …")
             pos = nxt + (stop.start() if stop.group() not in "،," else stop.end())   # a colon stays: direct
         else:
             break
@@ -256,6 +259,23 @@ _CHANNEL_LINK = re.compile(
     r"\s+(?:(?:له|لها|لهم)(?=[\s،,.:]|$)|(?:مع|ل|لـ|على|عبر|في)\s*(?:[«“\"][^»”\"،,.:]{1,40}[»”\"]|"
     r"(?!(?:ه|ها|هم)(?=[\s،,.:]|$))[^\s،,.:«“\"]+(?:\s+ال[^\s،,.:]+)*))")
 
+# The channel noun's relative verb ("في بيان نشرته على …"، "في تسجيل بثه …"): a past verb of issuing with
+# the noun's pronoun; its own links ("على منصة تلغرام") follow as above
+_CHANNEL_REL = re.compile(r"\s+(?:نشر|أصدر|اصدر|بث|وزع|أورد|اورد|تلا)(?:ته|ه|ها|تها)(?=[\s،,.:]|$)")
+
+
+
+def _platform() -> re.Pattern:
+    """A platform's bare name after its medium noun ("على منصة إكس"، "عبر تطبيق تلغرام")."""
+    global _PLATFORM
+    if _PLATFORM is None:
+        names = sorted(load_json("quotes.json")["platforms"], key=len, reverse=True)     # as written, not normalized
+        _PLATFORM = re.compile(r"\s+(?:" + "|".join(re.escape(n) for n in names) + r")(?=[\s،,.:]|$)")
+    return _PLATFORM
+
+
+_PLATFORM: re.Pattern | None = None
+
 
 def _channel_pp(text: str, pos: int, end: int) -> int | None:
     """Where "في بيان"، "في حديث لإذاعة محلية"، "عبر صفحتها على فيسبوك"، "في تصريح لـ"X"،" ends, or None."""
@@ -264,7 +284,8 @@ def _channel_pp(text: str, pos: int, end: int) -> int | None:
         return None
     i = m.end()
     while True:
-        a = _CHANNEL_ADJ.match(text, i, end) or _CHANNEL_LINK.match(text, i, end)
+        a = _CHANNEL_ADJ.match(text, i, end) or _CHANNEL_LINK.match(text, i, end) or _CHANNEL_REL.match(text, i, end) \
+            or _platform().match(text, i, end)
         if not a or a.end() == i:
             break
         i = a.end()
@@ -276,15 +297,21 @@ def _past_channel(text: str, pos: int, end: int) -> int:
     """Past "في بيان"، "في تصريح لـ"X"،"، "عبر صفحتها على فيسبوك" before a bare object: the channel is
     lead, not content (a longer phrase up to a comma as well)."""
     i = _channel_pp(text, pos, end)
-    if i is not None and i < end:
-        return i
     m = re.match(r"\s*(?:في|عبر|خلال|على)\s+[^،,.:]{2,60}?[،,]", text[pos:end])
+    if i is not None and i < end:
+        if m and pos + m.end() > i and text[:pos].rstrip()[-1:] in "،,":
+            return pos + m.end()             # "، عبر حسابها على منصة إكس،"، "، في بيان مقتضب،": between commas
+        return i
     return pos + m.end() if m else pos
 
 
 def _past_time(text: str, pos: int, end: int) -> int:
-    """Past time words before a bare object ("مساء الأحد استعادة …")."""
+    """Past time words before a bare object ("مساء الأحد استعادة …"، "في وقت سابق دعمها …")."""
     while True:
+        later = re.match(r"[\s،,]*في وقت (?:سابق|لاحق|متأخر)(?=[\s،,])", text[pos:end])
+        if later:
+            pos += later.end()
+            continue
         m = re.match(r"[\s،,()]*([^\s،,()]+)", text[pos:end])
         if not m or not is_time(normalize(m.group(1))) or pos + m.end() >= end:
             return pos

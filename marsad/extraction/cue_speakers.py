@@ -7,6 +7,8 @@ account yet, the person or body the sentence named last). A statement as subject
 """
 from __future__ import annotations
 
+import re
+
 from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.channels import outlet_channel
 from marsad.extraction.content import quoted
@@ -136,8 +138,8 @@ def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
     indefinite adjective ("مصدر أمني | المواطنين")."""
     for k in range(1, n):
         prev, w = word_of(toks[k - 1]), word_of(toks[k])
-        if toks[k - 1].text in "،,":
-            continue
+        if toks[k - 1].text in "،," or toks[k - 1].text in _PREPOSITIONS:
+            continue                       # "المبعوث الخاص إلى | السودان": a preposition's object (إلى is no ال…)
         inside = ents.within(toks[0].start, toks[n - 1].end)
         if any(e.start == toks[k].start and e.type != "PER" for e in inside) and any(
                 e.end == toks[k - 1].end for e in inside):
@@ -149,6 +151,9 @@ def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
         if not prev.startswith(("ال", "و")) and k > 1 and prev.endswith(("ي", "يه")) and len(prev) > 3:
             return k
     return None
+
+
+_PREPOSITIONS = frozenset(("إلى", "الى", "على", "في", "من", "عن", "مع", "لدى"))
 
 
 def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end: int, carried,
@@ -164,13 +169,16 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
     after = rest[i0:]
     if len(after) > 1 and word_of(after[0]) in lex["pronoun_objects"] and _named(after[1], ents) and not _directed(cue):
         after = after[1:]                   # "أعلن فيه تنظيم X أنه …": the subject after the pronoun
+    if normalize(cue.word) in lex["statement_cues"] and len(after) > 1:     # "جاء في بيان لـX": the issuer
+        return _statement(text, after[1:], ents, seg_end, ante, cue, lex["statements"].get(word_of(after[1])), carried)
     start = after[0].start if after else cue.tok.end
     first = word_of(after[0]) if after else ""
     named = after and after[0].text == ":" and len(after) > 1 and after[1].text in _OPEN and any(
         t.text in _CLOSE for t in after[2:7])               # 'قال: «المرصد …»، اليوم، إن': a quoted name
     if cue.form == "part" or not after or first in lex["complementizers"] or first in lex["pronoun_objects"] \
             or (after[0].text in "،,:" and not named) or (after[0].text in _OPEN and quoted(text, after[0].start, seg_end)) \
-            or prepositional(first) or first in lex["say_nouns"] or (_complement(first) and _directed(cue)):
+            or prepositional(first) or first in lex["say_nouns"] or (_complement(first) and _directed(cue)
+                                                                     and not _named(after[0], ents)):
         before = _subject_before(text, toks, idx, ents, ante, cue.tok.start) if cue.form != "part" else None
         before = before or (_antecedent(text, toks, idx, ents, ante, cue.tok.start) if cue.form != "part" else None)
         if first == "عن" and normalize(cue.word) in lex["relay_verbs"]:
@@ -205,14 +213,18 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
     if statement is not False:             # "أفاد بيان أصدره X"، "قال بيان لوزير الدفاع"، "وأضاف البيان"
         return _statement(text, after, ents, seg_end, ante, cue, statement, carried)
     found = name_of(text, after, ents, seg_end, ante, cue.tok.start)
-    if found is None:
-        return Said(carried, start)
+    if found is None:                       # "وكانت X قد أعلنت مسؤوليتها …": the subject came first
+        before = _subject_before(text, toks, idx, ents, ante, cue.tok.start)
+        return Said(before[:2] if before else carried, start)
     phrase, canonical, end, n = found
     if _title_only(phrase) and carried:
         return Said(carried, end)
+    if n < len(after) and after[n].text == "(":     # "وكالة الأنباء السورية (سانا) عن …": its acronym
+        n = next((k + 1 for k in range(n + 1, min(n + 6, len(after))) if after[k].text == ")"), n)
     if normalize(cue.word) in lex["relay_verbs"] and n < len(after) and word_of(after[n]) == "عن":
         return _relay(text, after[n:], ents, seg_end, ante, cue, phrase)
-    return Said((phrase, canonical), end)
+    bracket = re.match(r"\s*\([^()\n،,]{1,30}\)", text[end:seg_end])
+    return Said((phrase, canonical), end + bracket.end() if bracket else end)   # "بعثة … (أتميس)": its acronym
 
 
 def _relay(text, toks, ents, seg_end, ante, cue, relayer: str | None) -> Said:

@@ -25,6 +25,7 @@ from marsad.extraction.name_shapes import (
     strong_place,
 )
 from marsad.extraction.person_names import mend_people
+from marsad.extraction.role_names import mend_roles
 from marsad.extraction.person_titles import (
     role_after,
     role_before,
@@ -91,7 +92,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int, str | None]:
         if cut == 2 and not (norm[0] in "وف" and norm[1] in "بلك"):
             break
         rest = norm[cut:]
-        if rest.startswith("ال") or _known_stem(rest):
+        # ك (as, like) comes before a definite noun and seldom before a bare name, never a short one:
+        # كلير is Claire, not ك + لير (but كسمير is ك + سمير)
+        if rest.startswith("ال") or _known_stem(rest) and (norm[cut - 1] != "ك" or len(rest) >= 4):
             start += cut
             while start < end and normalize(text[start]) == "":     # diacritics after the clitic
                 start += 1
@@ -113,7 +116,7 @@ def find_entities_many(texts: list[str]) -> list[list[Entity]]:
     out = []
     for text, sents, article in zip(texts, split, words):
         tags = consistent_labels(article, [next(tagged) for _ in sents])    # one article: one document
-        out.append(mend_people(text, _spans(text, list(zip(sents, tags))), _entity))
+        out.append(mend_roles(text, mend_people(text, _spans(text, list(zip(sents, tags))), _entity), _entity))
     return out
 
 

@@ -55,6 +55,13 @@ def is_landmark(name: str) -> bool:
     return bool(first) and head_form(first[0], _landmark_heads()) is not None
 
 
+def named_after_head(text: str, e: Entity) -> bool:
+    """A 'person' right after an institution's or a landmark's head noun is the name it bears
+    ("مدير مستشفى ناصر الطبي الدكتور فلان": the hospital, not a speaker)."""
+    before = text[max(0, e.start - 20):e.start].split()
+    return bool(before) and (normalize(before[-1]) in _heads() or is_landmark(before[-1]))
+
+
 @lru_cache(maxsize=1)
 def _landmark_heads() -> frozenset[str]:
     return frozenset(normalize(w) for w in lx.words("landmark_heads.txt"))

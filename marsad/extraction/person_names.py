@@ -21,9 +21,9 @@ from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics, tokens
 
 Make = Callable[[str, int, int, str], Entity]
-_JOINERS = lx.NAME_JOINERS | {normalize("أم")}        # أم opens a woman's name (أم كلثوم)
+NAME_JOINERS = lx.NAME_JOINERS | {normalize("أم")}        # أم opens a woman's name (أم كلثوم)
 # words after a name that are never a surname
-_NOT_SURNAME = frozenset(normalize(w) for w in (
+NOT_SURNAME = frozenset(normalize(w) for w in (
     "في", "من", "إلى", "عن", "مع", "إن", "أن", "ان", "إنه", "أنه", "قال", "قوله", "الذي", "التي",
     "اليوم", "أمس", "الليلة", "صباح", "مساء", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
     "الجمعة", "السبت", "وقال", "وأضاف", "لوكالة", "لقناة", "لصحيفة", "لموقع", "خلال", "بعد", "قبل", "عبر",
@@ -40,17 +40,17 @@ def _adjective_tail(e: Entity) -> bool:
     return any(w.endswith("يه") and lx.nisba_country(w) is not None for w in rest)
 
 
-def _first_name(word: str) -> bool:
+def first_name(word: str) -> bool:
     """A known first name, its definite form (الطاهر، الصادق), or a joiner that opens one (عبد، أبو)."""
-    if word in _NOT_SURNAME or len(word) < 3:
+    if word in NOT_SURNAME or len(word) < 3:
         return False
-    return word in lx.person_names() or word in _JOINERS or word.startswith("ال") and word[2:] in lx.person_names()
+    return word in lx.person_names() or word in NAME_JOINERS or word.startswith("ال") and word[2:] in lx.person_names()
 
 
 def _surname(word: str, clause_end: bool) -> bool:
     """A word that can end a name after a first name: definite and not a common word, or any
     non-stop word that closes the clause (بشير بوظفيرة:)."""
-    if word in _NOT_SURNAME or word in lx.not_places() or word in lx.countries() or not word.isalpha() \
+    if word in NOT_SURNAME or word in lx.not_places() or word in lx.countries() or not word.isalpha() \
             or word == "علي" and not clause_end:
         return False
     return word.startswith("ال") and len(word) > 4 or clause_end
@@ -68,7 +68,7 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
         prev = out[-1] if out else None
         if prev and prev.type == "LOC" and e.type == "PER" and text[prev.end:e.start].strip() == "":
             last = prev.text.split()[-1]
-            if " " in prev.text and _first_name(normalize(last)):      # "الجزيرة الطاهر" + "إبراهيم الخير"
+            if " " in prev.text and first_name(normalize(last)):      # "الجزيرة الطاهر" + "إبراهيم الخير"
                 start = prev.end - len(last)
                 out[-1] = make(text, prev.start, start - 1, "LOC")
                 e = make(text, start, e.end, "PER")
@@ -96,7 +96,7 @@ def _third_name(text, toks, words, at, e: Entity, make: Make, others: frozenset[
     closes = k + 3 >= len(toks) or toks[k + 3].text in "،,.:؛" or words[k + 2] in lx.person_names() and \
         nxt.text != "على" and words[k + 3].startswith("و") and words[k + 3][1:] in lx.person_names()
     if text[e.end:nxt.start].strip() or not closes or not words[k + 2].isalpha() or len(words[k + 2]) < 3 \
-            or nxt.text != "علي" and (words[k + 2] in _NOT_SURNAME or words[k + 2] in lx.not_places()) \
+            or nxt.text != "علي" and (words[k + 2] in NOT_SURNAME or words[k + 2] in lx.not_places()) \
             or words[k + 2] in lx.countries():
         return e
     return make(text, e.start, nxt.end, "PER")
@@ -108,8 +108,8 @@ def _cut_head(text, toks, words, k, e: Entity, make: Make) -> Entity:
     cut = 0
     # a definite dual or plural (الشابين، المواطنين، الصحفيين) describes the people named after it
     plural = lambda w: w.startswith("ال") and w.endswith(("ين", "ون")) and len(w) >= 7     # noqa: E731
-    while cut < n - 1 and k + cut + 1 < len(words) and (not _first_name(words[k + cut]) or plural(words[k + cut])) \
-            and _first_name(words[k + cut + 1]) and (words[k + cut].endswith("يا") or words[k + cut] in lx.place_names()
+    while cut < n - 1 and k + cut + 1 < len(words) and (not first_name(words[k + cut]) or plural(words[k + cut])) \
+            and first_name(words[k + cut + 1]) and (words[k + cut].endswith("يا") or words[k + cut] in lx.place_names()
                                                      or plural(words[k + cut])):
         cut += 1
     return make(text, toks[k + cut].start, e.end, "PER") if cut else e
@@ -121,11 +121,11 @@ def _extend_surname(text, toks, words, at, e: Entity, make: Make) -> Entity:
     if e.type == "PER" and k is not None and e.title and len(e.text.split()) > 1 and k + 1 < len(toks):
         k += len(e.title.split())           # "الشيخ عبد اللطيف": the name after the title
     if e.type == "PER" and k is not None and len((e.canonical or e.text).split()) == 2 and k + 1 < len(toks) \
-            and words[k] in _JOINERS and at.get(e.start) is not None:
+            and words[k] in NAME_JOINERS and at.get(e.start) is not None:
         k += 1                              # "عبد اللطيف | القبلي": a compound given name is one name
         if k + 1 < len(toks) and not (words[k + 1].endswith("ي") and not lx.nisba(words[k + 1])):
             return e                        # its surname has the family-name shape (not "الموظف")
-    elif e.type != "PER" or k is None or " " in e.text.strip() or not _first_name(words[k]):
+    elif e.type != "PER" or k is None or " " in e.text.strip() or not first_name(words[k]):
         return e
     if k + 1 >= len(toks):
         return e
@@ -141,7 +141,7 @@ def _after_roles(text, toks, words, ents: list[Entity], make: Make) -> list[Enti
     taken = covered(len(text), ((e.start, e.end) for e in ents))
     added = []
     for k in range(1, len(toks) - 1):
-        if toks[k - 1].text not in "،," or taken[toks[k].start] or not _first_name(words[k]) or words[k] in _JOINERS:
+        if toks[k - 1].text not in "،," or taken[toks[k].start] or not first_name(words[k]) or words[k] in NAME_JOINERS:
             continue
         clause = normalize(text[max(0, toks[k - 1].start - 80):toks[k - 1].start])
         clause = re.split(r"[.؛:\n]", clause)[-1]
@@ -149,7 +149,7 @@ def _after_roles(text, toks, words, ents: list[Entity], make: Make) -> list[Enti
             continue
         j = k + 1
         while j < len(toks) and j - k < 3 and words[j].isalpha() and not taken[toks[j].start] \
-                and words[j] not in _NOT_SURNAME and toks[j].text != "على" and not strip_clitics(words[j])[-1] in _NOT_SURNAME \
+                and words[j] not in NOT_SURNAME and toks[j].text != "على" and not strip_clitics(words[j])[-1] in NOT_SURNAME \
                 and not words[j].startswith(("لل", "لو", "لق", "لص")):
             j += 1
         if j - k >= 2:
@@ -170,7 +170,7 @@ def _name_pairs(text, toks, words, ents: list[Entity], make: Make) -> list[Entit
     for k in range(len(toks) - 1):
         w, nxt = words[k], words[k + 1]
         if taken[toks[k].start] or taken[toks[k + 1].start] or w not in lx.person_names() or len(w) < 3 \
-                or w in _NOT_SURNAME or w.startswith("ال") or toks[k].text == "على" or nxt in _ORDINALS \
+                or w in NOT_SURNAME or w.startswith("ال") or toks[k].text == "على" or nxt in _ORDINALS \
                 or text[toks[k].end:toks[k + 1].start].strip() or k == 0:
             continue
         # after the person's descriptor or office (والمصور، شيخ العقل، الناشط), not after a number or a verb
@@ -219,11 +219,11 @@ def _after_outlets(text, toks, words, ents: list[Entity], make: Make) -> list[En
             continue
         while quote(k):
             k += 1
-        if k + 1 >= len(toks) or taken[toks[k].start] or not _first_name(words[k]) or words[k] in _JOINERS \
+        if k + 1 >= len(toks) or taken[toks[k].start] or not first_name(words[k]) or words[k] in NAME_JOINERS \
                 or text[toks[k].end:toks[k + 1].start].strip() or not words[k + 1].isalpha():
             continue
         clause_end = k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum()
-        if words[k + 1] in lx.person_names() and words[k + 1] not in _NOT_SURNAME or _surname(words[k + 1], clause_end):
+        if words[k + 1] in lx.person_names() and words[k + 1] not in NOT_SURNAME or _surname(words[k + 1], clause_end):
             added.append(make(text, toks[k].start, toks[k + 1].end, "PER"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
@@ -246,10 +246,10 @@ def _led_by(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
                 or text[toks[k].end:toks[k + 1].start].strip() or not words[k + 1].isalpha():
             continue
         w = words[k]
-        cut = 1 if w[:1] in "لب" and _first_name(w[1:]) and not _first_name(w) else 0
-        if not (cut or _first_name(w)) or w[cut:] in _JOINERS or w[cut:].startswith("ال") or w[cut:] in lx.titles():
+        cut = 1 if w[:1] in "لب" and first_name(w[1:]) and not first_name(w) else 0
+        if not (cut or first_name(w)) or w[cut:] in NAME_JOINERS or w[cut:].startswith("ال") or w[cut:] in lx.titles():
             continue                        # "أنصار رئيس الوزراء", "مناصري القوى": an office, a common noun
         clause_end = k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum()
-        if words[k + 1] in lx.person_names() and words[k + 1] not in _NOT_SURNAME or _surname(words[k + 1], clause_end):
+        if words[k + 1] in lx.person_names() and words[k + 1] not in NOT_SURNAME or _surname(words[k + 1], clause_end):
             added.append(make(text, toks[k].start + cut, toks[k + 1].end, "PER"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents

@@ -65,7 +65,7 @@ def _cue(tok: Token) -> Cue | None:
     for form in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
         if not form:
             continue
-        for kind in ("continuations", "verbs", "participles", "blame_verbs", "complement_cues"):
+        for kind in ("continuations", "verbs", "participles", "blame_verbs", "complement_cues", "statement_cues"):
             if form in lex[kind]:
                 word = tok.text[1:] if form != w else tok.text      # without its و/ف, diacritics kept
                 return Cue(tok, {"continuations": "cont", "participles": "part"}.get(kind, "verb"), word)
@@ -78,6 +78,9 @@ def _opens(text: str, cue: Cue, end: int) -> bool:
     word = normalize(cue.word)
     if word in lex["blame_verbs"]:           # حمّل … المسؤولية (held responsible), not حمل (carried)
         return any(normalize(t.text) in lex["blame_objects"] for t in tokens(text, cue.tok.end, end)[:10])
+    if word in lex["statement_cues"]:        # "وجاء في بيان لـX أن"، not "جاء الهجوم بعد …"
+        nxt = [normalize(t.text) for t in tokens(text, cue.tok.end, end)[:2]]
+        return len(nxt) == 2 and nxt[0] == "في" and lex["statements"].get(nxt[1], False) is not False
     if word in lex["complement_cues"]:       # "وبيّن أن"، not "بين أن يتم … أو …" (between)
         nxt = tokens(text, cue.tok.end, end)[:1]
         verb = "ّ" in cue.tok.text or normalize(cue.tok.text) != word
@@ -134,7 +137,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
         for n, cue in enumerate(cues):
             if here and cue.tok.start < here[-1].end:
                 continue                        # a cue word inside the quote just read
-            seg_end = cues[n + 1].tok.start if n + 1 < len(cues) else sent.end
+            nxt = next((c for c in cues[n + 1:] if not _inside(text, cue, c)), None)
+            seg_end = nxt.tok.start if nxt else sent.end
             if seg_end <= cue.tok.end:
                 continue
             carried = (here[-1].speaker, here[-1].speaker_canonical) if here else \
@@ -161,9 +165,11 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             if q is None:
                 continue
             kind, (cs, ce), lead_end = q
+            tail = _AS_HE_PUT.search(text, cs, ce)
+            ce = tail.start() if tail and tail.start() > cs else ce       # "…، على حد قوله": no content
             leads.append((cue.tok.start, cs))
             lead = here[-1].end if here else sent.start      # this quote's own lead-in, not an earlier quote
-            channel = said.channel or channel_in(text[max(lead, cue.tok.start):lead_end]) \
+            channel = said.channel or channel_in(_lead(text, cue, said.start, ents, lead, lead_end)) \
                 or _statement_before(text, toks, cue, lead) or _fronted_channel(text, sent.start, cue) \
                 or channel_in(text[ce:clause_end(text, ce, seg_end)]) \
                 or (channel_in(text[sent.start:cue.tok.start]) if issuer and said.name == tuple(issuer[:2]) else None)
@@ -187,6 +193,35 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
     out.sort(key=lambda q: q.start)
     share_channels(out)
     return out
+
+
+# "…، على حد قوله/تعبيره/وصفه" closing a reported claim: the reporter's hedge, not the speaker's words
+_AS_HE_PUT = re.compile(r"[،,]?\s*(?:و|وذلك )?على حد (?:قول|تعبير|وصف)(?:ه|ها|هم|هما)[\s.،,]*$")
+
+
+def _inside(text: str, cue: Cue, later: Cue) -> bool:
+    """`later` is a verb of the content `cue` reports ("ذكرت الصحيفة أن إسرائيل أبلغت حلفاءها …"): a
+    complementizer of `cue` opens a clause whose subject (five words at most, no punctuation) the later
+    verb follows, itself no "و…"/"ف…" continuation."""
+    if later.tok.text[:1] in "وف" or later.form != "verb":
+        return False
+    between = text[cue.tok.end:later.tok.start]
+    comp = list(re.finditer(r"(?<!\w)(?:[إأا]ن|ب[أا]ن)(?!\w)", between))
+    rest = between[comp[-1].end():] if comp else ""
+    return bool(comp) and 0 < len(rest.split()) <= 5 and not re.search(r"[،,.:؛«»“”\"]", rest) \
+        and normalize(rest.split()[-1]) not in ("ما", "كما", "حسبما", "مثلما")    # "على ما أفادت به X"
+
+
+def _lead(text: str, cue: Cue, speaker_end: int, ents: Mentions, lead: int, lead_end: int) -> str:
+    """The words from the cue to the content, where the channel is named; a role before the person who
+    speaks is none ("قال المدير العام لوكالة الإغاثة فلان إن": no agency relays it), unless a comma sets a
+    channel apart there ("قال، في تصريح لوكالة …، المتحدث …") or a correspondent speaks for the outlet."""
+    start = max(lead, cue.tok.start)
+    p = next(iter(ents.within(cue.tok.end, speaker_end, ("PER",))), None)
+    role = text[cue.tok.end:p.start] if p is not None else ""
+    if p is None or re.search("[،,]", role) or "مراسل" in normalize(role):
+        return text[start:lead_end]
+    return text[start:cue.tok.end] + " " + text[p.end:lead_end]
 
 
 def _extend(q: Quote, text: str, end: int) -> None:

@@ -21,9 +21,10 @@ from functools import lru_cache
 from marsad.data import load_json
 from marsad.extraction.channels import outlet_channel
 from marsad.extraction.mentions import Mentions
+from marsad.extraction.org_phrases import named_after_head
 from marsad.model import Entity
 from marsad.text.arabic import Token, normalize, tokens
-from marsad.text.lexicons import nisba, org_heads, person_names, titles
+from marsad.text.lexicons import nisba, org_heads, person_names, place_names, titles
 
 _OPEN, _CLOSE = "«“\"", "»”\""
 MAX_SPEAKER_TOKENS = 9
@@ -88,8 +89,11 @@ def _glued(text: str, e: Entity) -> bool:
 
 def sane(text: str, e: Entity) -> bool:
     """A name the tagger found, not one run into a complementizer or a preposition ("الإعلامي أن أكثر")."""
-    lex = lexicon()
-    words = [normalize(t.text) for t in tokens(text, e.start, e.end)] + normalize(e.canonical or "").split()
+    lex, own = lexicon(), [normalize(t.text) for t in tokens(text, e.start, e.end)]
+    words = own + normalize(e.canonical or "").split()
+    seat = own.index("في") + 1 if "في" in own[1:] else 0
+    if e.type == "ORG" and own.count("في") == 1 and seat and " ".join(own[seat:]) in place_names():
+        words = [w for w in words if w != "في"]   # "وزارة الصحة في غزة": a body and its seat, one name
     return not _glued(text, e) and not any(w in lex["complementizers"] or w in ("في", "من", "عن") for w in words)
 
 
@@ -170,7 +174,7 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
         if i and (w in lex["speaker_stop"] or is_time(w) or w in lex["subject_breakers"] or plural_verb(w)
                   or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)):
             break
-        if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)$", word_of(x)) for x in toks[:i]):
+        if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)ه?$", word_of(x)) for x in toks[:i]):
             break
         i = n = i + 1
     return n
@@ -193,8 +197,9 @@ def role_led(words: list[str]) -> bool:
     if not words:
         return False
     lex, first = lexicon(), words[0]
-    return without_article(first) in lex["role_heads"] or first in lex["role_heads"] or any(
-        " ".join(words[:2]).startswith(t) for t in titles())
+    bare = without_article(first)
+    return bare in lex["role_heads"] or bare.endswith("ه") and bare[:-1] in lex["role_heads"] or any(
+        " ".join(words[:2]).startswith(t) for t in titles())      # الناطقة، المتحدثة: her role too
 
 
 def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] | None:
@@ -293,7 +298,7 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
     sub = toks[:n]
     s_start, s_end = sub[0].start, sub[-1].end
     words = [word_of(t) for t in sub]
-    people = [e for e in ents.within(s_start, s_end, ("PER",)) if sane(text, e)]
+    people = [e for e in ents.within(s_start, s_end, ("PER",)) if sane(text, e) and not named_after_head(text, e)]
     appositive = apposition(text, ents, s_end)    # "رئيس …، اللواء ركن صقر الجروشي، إن"
     if appositive and (not people or appositive[0].title and not people[0].title):
         people = appositive
@@ -330,7 +335,7 @@ def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
         alone = ante.resolve(phrase.split()[0], pos)   # "ووصف الوالي الاعتداءات …": the anaphor is one word
         if alone:
             return phrase.split()[0], alone, sub[0].end, 1
-    role = getattr(ante, "roles", {}).get(normalize(phrase))   # "مدير ناحية X" again: the person named with it
+    role = ante.role_person(phrase, pos) if hasattr(ante, "role_person") else None   # "المتحدث" again: who it named
     return phrase, canonical or role or ents.canonical(phrase, ante.heard), s_end, n
 
 
@@ -381,8 +386,8 @@ def _nisba_end(rest: list[Token], i: int) -> bool:
 
 
 def apposition(text: str, ents: Mentions, pos: int) -> list[Entity]:
-    """A person named right after the subject, between commas (", اللواء أحمد المسماري،")."""
-    m = re.match(r"\s*[،,]\s*", text[pos:pos + 4])
+    """A person named right after the subject, between commas (", اللواء أحمد المسماري،"، "، ويدعى فلان،")."""
+    m = re.match(r"\s*[،,]\s*(?:و?(?:يدعى|يُدعى|يدعي|اسمه|تدعى|تُدعى|اسمها)\s+)?", text[pos:pos + 14])
     if not m:
         return []
     start = pos + m.end()
