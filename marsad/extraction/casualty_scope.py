@@ -12,7 +12,7 @@ from marsad.extraction.casualty_words import (
     entry_at,
     has_form,
 )
-from marsad.text.arabic import Sentence, Token, normalize, tokens
+from marsad.text.arabic import Sentence, Token, token_words, tokens
 
 NEAR = 12               # words between a figure and the plural incident noun that makes it a sum
 STOPS = {"،", "؛", ":", ".", "!", "؟", "?"}
@@ -27,7 +27,7 @@ class Sent:
 
     def __init__(self, text: str, sent: Sentence):
         self.toks: list[Token] = list(tokens(text, sent.start, sent.end))
-        self.words = [normalize(t.text) for t in self.toks]
+        self.words = list(token_words(text, sent.start, sent.end))
         n, lex = len(self.words), casualty_lexicon()
         # relative clauses ("المواجهات التي اندلعت منذ الليلة …،") describe, they do not scope a count
         self.relative, self.clause, self.pos = [0] * n, [0] * n, [0] * (n + 1)

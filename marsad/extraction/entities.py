@@ -25,7 +25,6 @@ from marsad.extraction.name_shapes import (
     strong_place,
 )
 from marsad.extraction.person_names import mend_people
-from marsad.extraction.role_names import mend_roles
 from marsad.extraction.person_titles import (
     role_after,
     role_before,
@@ -33,6 +32,7 @@ from marsad.extraction.person_titles import (
     title_inside,
 )
 from marsad.extraction.place_runs import read_in_containers
+from marsad.extraction.role_names import mend_roles
 from marsad.extraction.spans import covered, overlay, variant_key
 from marsad.model import Document, Entity
 from marsad.ner.tagging import consistent_labels, tag_many

@@ -15,7 +15,7 @@ import re
 from marsad.extraction.org_phrases import MEDIA_HEADS, head_form
 from marsad.model import Entity
 from marsad.text import lexicons as lx
-from marsad.text.arabic import normalize, strip_clitics, tokens
+from marsad.text.arabic import normalize, strip_clitics, token_words, tokens
 
 _QUOTE_CHARS = "\"'«»“”„"
 MAX_QUOTED = 5                                  # words: a longer quotation is speech, not a name
@@ -111,7 +111,7 @@ def named_people(text: str) -> list[Entity]:
     if not _NAMING.search(text):
         return []
     toks = tokens(text)
-    words = [normalize(t.text) for t in toks]
+    words = token_words(text)
     out = []
     for i, w in enumerate(words):
         if w not in _NAMED:

@@ -16,7 +16,7 @@ from functools import lru_cache
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.actor_dictionary import clitic_chars
-from marsad.text.arabic import normalize, strip_clitics, tokens
+from marsad.text.arabic import normalize, strip_clitics, token_words, tokens
 from marsad.text.numbers import quantities
 
 MAX_WORDS = 7
@@ -85,7 +85,7 @@ def media_names(text: str) -> list[Entity]:
     """News outlets as ORG entities: a medium noun and the name after it, one word or number of any
     kind (موقع 24، صحيفة النهار), or a name ending in a borrowed media word (شفق نيوز، كوردستان24)."""
     toks = tokens(text)
-    words = [normalize(t.text) for t in toks]
+    words = token_words(text)
     out, i = [], 0
     while i < len(toks):
         n = 0
@@ -121,7 +121,7 @@ def landmark_phrases(text: str) -> list[Entity]:
     """Landmarks and facilities as LOC entities: a head (ساحة، شارع، سد، قصر …) and its name — the
     idafa chain an organisation's name takes, or one word of any kind (قصر معاشيق، سد مأرب)."""
     toks = tokens(text)
-    words = [normalize(t.text) for t in toks]
+    words = token_words(text)
     out, i = [], 0
     while i < len(toks):
         # a landmark's name follows its noun in construct: "ساحة الكرامة", not "الساحة العامة" (a common noun)
@@ -157,7 +157,7 @@ def _fixed_at(words: list[str], i: int) -> tuple[int, str] | None:
 def org_phrases(text: str) -> list[Entity]:
     """Organisation-shaped phrases in `text`, as ORG entities (the proclitic left out of the span)."""
     toks = tokens(text)
-    words = [normalize(t.text) for t in toks]
+    words = token_words(text)
     out, i = [], 0
     while i < len(toks):
         fixed = _fixed_at(words, i)

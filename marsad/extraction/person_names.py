@@ -18,7 +18,7 @@ from collections.abc import Callable
 from marsad.extraction.spans import covered
 from marsad.model import Entity
 from marsad.text import lexicons as lx
-from marsad.text.arabic import normalize, strip_clitics, tokens
+from marsad.text.arabic import normalize, strip_clitics, token_words, tokens
 
 Make = Callable[[str, int, int, str], Entity]
 NAME_JOINERS = lx.NAME_JOINERS | {normalize("أم")}        # أم opens a woman's name (أم كلثوم)
@@ -58,7 +58,7 @@ def _surname(word: str, clause_end: bool) -> bool:
 
 def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
     toks = [t for t in tokens(text)]
-    words = [normalize(t.text) for t in toks]
+    words = token_words(text)
     at = {t.start: k for k, t in enumerate(toks)}
     out: list[Entity] = []
     for e in sorted(ents, key=lambda e: e.start):

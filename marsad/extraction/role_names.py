@@ -16,7 +16,7 @@ from marsad.data import load_json
 from marsad.extraction.person_names import NAME_JOINERS, NOT_SURNAME, Make, first_name
 from marsad.model import Entity
 from marsad.text import lexicons as lx
-from marsad.text.arabic import normalize, strip_clitics, tokens
+from marsad.text.arabic import normalize, strip_clitics, token_words, tokens
 
 # the same heads normalized (نائب → نايب), for words already normalized
 _ROLE_WORD = re.compile("(?:ال)?(?:" + "|".join(normalize(w) for w in (
@@ -26,7 +26,7 @@ _ROLE_WORD = re.compile("(?:ال)?(?:" + "|".join(normalize(w) for w in (
 
 def mend_roles(text: str, ents: list[Entity], make: Make) -> list[Entity]:
     toks = list(tokens(text))
-    words = [normalize(t.text) for t in toks]
+    words = token_words(text)
     out = _joined(text, toks, words, _before_content(text, toks, words, ents, make), make)
     out = _after_rank(text, toks, words, _known_after_role(text, toks, words, out, make), make)
     return [e for e in out if not _function_led(e)]
@@ -101,16 +101,16 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
         w = words[j]
         return (j < len(toks) and not taken[toks[j].start] and w.isalpha() and len(w) >= 3 and w not in no_name
                 and w not in NOT_SURNAME and w not in verbs and w not in lx.not_places() and w not in lx.countries()
-                and not any(w == t for t in lx.titles()) and not lx.place_noun(w) and w not in lx.org_heads()
+                and w not in _titles() and not lx.place_noun(w) and w not in lx.org_heads()
                 and not (first and (w.startswith(("ال", "و", "ف", "ل", "ب")) or toks[j].text in ("على", "إلى")
                                     or w.endswith("ه") and w not in lx.person_names())))
 
     added = []
     for k in range(2, len(toks) - 2):
         before = words[k - 1]
-        if text[toks[k - 1].end:toks[k].start].strip() or not part(k, True) \
-                or not (before.startswith("ال") and before.isalpha() or toks[k - 1].end in ends):
-            continue
+        if not (before.startswith("ال") and before.isalpha() or toks[k - 1].end in ends) \
+                or text[toks[k - 1].end:toks[k].start].strip() or not part(k, True):
+            continue                            # the cheap tests first: this runs on every word
         clause = words[max(0, k - 12):k]
         cue = next((i for i in range(len(clause) - 1, -1, -1) if clause[i] in verbs
                     or clause[i][:1] in "وف" and clause[i][1:] in verbs), None)
@@ -163,6 +163,21 @@ def _known_after_role(text, toks, words, ents: list[Entity], make: Make) -> list
 _RANK = re.compile(r"(?:لواء|عميد|عقيد|فريق|مشير|مقدم|رايد|نقيب|ملازم|رقيب|عريف|جنرال|ادميرال)")
 
 
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, list[list[str]]]:
+    """The ranks of titles.txt by their first word, longest first."""
+    out: dict[str, list[list[str]]] = {}
+    for t in sorted((normalize(x) for x in lx.titles()), key=lambda t: -len(t.split())):
+        if _RANK.search(t):
+            out.setdefault(t.split()[0], []).append(t.split())
+    return out
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    return frozenset(lx.titles())
+
+
 def _after_rank(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
     """"العميد الركن ضرار الدندل قوله"، "اللواء ركن فلان فلاني،": after a rank (its words from titles.txt,
     longest first) two words no entity holds — the first indefinite, neither a number nor a word of the
@@ -171,10 +186,10 @@ def _after_rank(text, toks, words, ents: list[Entity], make: Make) -> list[Entit
     taken = bytearray(len(text) + 1)
     for e in ents:
         taken[e.start:e.end] = b"\x01" * (e.end - e.start)
-    ranks = [t.split() for t in (normalize(x) for x in lx.titles()) if _RANK.search(t)]
+    ranks = _ranks()
     added = []
     for k in range(len(toks) - 2):
-        rank = next((r for r in ranks if words[k:k + len(r)] == r), None)
+        rank = next((r for r in ranks.get(words[k], ()) if words[k:k + len(r)] == r), None)
         if rank is None:
             continue
         i = k + len(rank)

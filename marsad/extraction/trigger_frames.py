@@ -9,6 +9,7 @@ that happened, extraction/events asks `fired_by` for a doer.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, sentence_words
@@ -98,6 +99,13 @@ def remembered(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool
     lex = lexicon()
     if any(fits(w, lex["remembered"]) for w in _clause_before(text, trig, sent_start)):
         return True
+    return _dated_back(text, sent_start, sent_end)
+
+
+@lru_cache(maxsize=64)
+def _dated_back(text: str, sent_start: int, sent_end: int) -> bool:
+    """The sentence is dated years back with no recent day in it (once per sentence, not per trigger)."""
+    lex = lexicon()
     norm = normalize(text[sent_start:sent_end])
     this_day = [p for p in lex["this_day"] if p in norm]
     for p in this_day:
@@ -107,13 +115,19 @@ def remembered(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool
     return (ago or bool(this_day)) and not any(fits(w, lex["recent"]) for w in words)
 
 
-def _clause_before(text: str, trig: Trigger, sent_start: int) -> list[str]:
-    """The normalised words of the trigger's clause before it: back to the last punctuation or فيما/بينما."""
-    words = normalize(text[sent_start:trig.start]).split()
+def _clause_before(text: str, trig: Trigger, sent_start: int) -> tuple[str, ...]:
+    return _clause_up_to(text, trig.start, sent_start)
+
+
+@lru_cache(maxsize=64)
+def _clause_up_to(text: str, end: int, sent_start: int) -> tuple[str, ...]:
+    """The normalised words of a trigger's clause before it: back to the last punctuation or فيما/بينما
+    (the drill, fiction and commemoration checks each read it)."""
+    words = normalize(text[sent_start:end]).split()
     for k in range(len(words) - 1, -1, -1):
         if words[k].endswith(("،", ",", ".", "؛", ":")) or words[k] in ("فيما", "بينما", "وفيما", "وبينما"):
-            return words[k + 1:]
-    return words
+            return tuple(words[k + 1:])
+    return tuple(words)
 
 
 # what ends the name of the force after a bullet: the place, the time, a preposition, a conjunction

@@ -179,6 +179,12 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ..
     return tuple(Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end))
 
 
+@lru_cache(maxsize=64)                  # a dozen stages read every word of the same article normalised
+def token_words(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
+    """The normalised text of each of `tokens(text, start, end)`."""
+    return tuple(normalize(t.text) for t in tokens(text, start, end))
+
+
 # Proclitics in the order they stack (و/ف, then ب/ل/ك, then ال). "لل" is ل + ال with the alef
 # dropped (للجيش = ل + الجيش), so it restores the article.
 _CONJ, _PREP = "وف", "بلك"
