@@ -164,12 +164,12 @@ _RANK = re.compile(r"(?:لواء|عميد|عقيد|فريق|مشير|مقدم|ر
 
 
 @lru_cache(maxsize=1)
-def _ranks() -> dict[str, list[list[str]]]:
-    """The ranks of titles.txt by their first word, longest first."""
-    out: dict[str, list[list[str]]] = {}
+def _ranks() -> dict[str, list[tuple[str, ...]]]:
+    """The ranks of titles.txt by their first word, longest first (tuples, as token_words gives words)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
     for t in sorted((normalize(x) for x in lx.titles()), key=lambda t: -len(t.split())):
         if _RANK.search(t):
-            out.setdefault(t.split()[0], []).append(t.split())
+            out.setdefault(t.split()[0], []).append(tuple(t.split()))
     return out
 
 
