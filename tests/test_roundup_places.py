@@ -54,3 +54,21 @@ def test_an_anaphor_points_back_to_the_most_specific_place_of_a_chain():
     text = "هاجموا قرية ود عشيب بمحلية الكاملين في ولاية الجزيرة، وخطفوا العشرات، وفق سكان في المنطقة."
     ents = [Entity(n, "LOC", text.index(n), text.index(n) + len(n)) for n in ("ود عشيب", "الكاملين", "الجزيرة")]
     assert [p.text for p in referent(text, ents, "المنطقه", 0)] == ["ود عشيب"]
+
+
+def test_a_fronted_place_after_an_undated_dateline_frames_the_sentence():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "t", "text", text="تقرير\nرام الله - وفي بلدة عزون شرق قلقيلية، أصيب شاب برصاص حي "
+                                                "خلال مواجهات اندلعت مع قوات الاحتلال عقب اقتحامها البلدة."))
+    assert [e.location for e in doc.events] == ["عزون"]
+
+
+def test_the_town_anaphor_takes_back_the_town_its_sentence_introduced():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "t", "text", text="تقرير\nوفي مدينة الموصل (400 كلم شمال بغداد)، انفجرت سيارة "
+                                                "مفخخة استهدفت دورية للشرطة وسط المدينة."))
+    assert [e.location for e in doc.events] == ["الموصل"]

@@ -108,7 +108,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     # makes the first sentence background: the context checks read that sentence from the dateline's end
     filed_whole = doc.dateline_whole
     for sent in sentences(text):
-        told_from = max(sent.start, filed_whole.end) if filed_whole and sent.start < filed_whole.end else sent.start
+        told_from = max(sent.start, _body_start(text, filed_whole.end)) if filed_whole and sent.start < filed_whole.end \
+            else sent.start
         told = [t for t in reported(text, find_triggers(text, sent.start, sent.end), told_from)
                 if plausible(text, t, told_from)]
         triggers = _one_incident(text, fold_weapons(text, told))
@@ -120,9 +121,9 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
         acted = crowd_acts(text, told, sent.start)
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
-            places = [p for p in _places(governable, text, trig, limit, sent.start) if p.start not in claimed_here
+            places = [p for p in _places(governable, text, trig, limit, told_from) if p.start not in claimed_here
                       and not _speakers_town(text, p, trig)]
-            if not places and (subject := inside(governable, trig) or subject_place(text, governable, trig, sent.start)) \
+            if not places and (subject := inside(governable, trig) or subject_place(text, governable, trig, told_from)) \
                     is not None and subject.start not in claimed_here:
                 places = [subject]      # "نظم العشرات من المعلمين في البصرة، اليوم، وقفة احتجاجية"
             if places and all(p.end <= trig.start for p in places) and any(
@@ -363,6 +364,11 @@ _EFFECT = re.compile(r"(?:[وف]?(?:اسفر|ادي|ادت|اوقع|خلف|تس�
 def _told_back(text: str, t: Trigger) -> bool:
     words = normalize(text[max(0, t.start - 20):t.end]).split()
     return len(words) >= 2 and bool(_EFFECT.search(" ".join(words[-2:]))) and len(normalize(text[t.start:t.end]).split()) == 1
+
+
+def _body_start(text: str, end: int) -> int:
+    """Where the report starts after its dateline: past the dash that ends it ("رام الله - وفي بلدة X،")."""
+    return end + len(re.match(r"[\s\-–—ـ:]*", text[end:end + 6]).group())
 
 
 def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:

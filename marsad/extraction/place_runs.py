@@ -112,14 +112,16 @@ def listed_on(text: str, start: int) -> bool:
 
 
 def referent(text: str, before: list[P], anaphor: str, sent_start: int) -> list[P]:
-    """The place "القرية"، "المدينة" … points back to: the last one named in its own sentence, else the
-    last one introduced by that noun ("قرية X"), else the last place named before it; of a chain of
-    places that locate one another, its first."""
+    """The place "القرية"، "المدينة" … points back to: the last one its own sentence introduced by that
+    noun ("بلدة X جنوب Y … البلدة": X), else the last one named in its own sentence, else the last one
+    introduced by that noun, else the last place named before it; of a chain of places that locate one
+    another ("X بمحلية Y"، "X جنوب Y"), its first."""
     noun = re.sub(r"^(?:[وبلف]|في )?ال", "", anaphor)              # normalised: "بالقريه" → "قريه"
     introduced = [p for p in before if normalize(text[max(0, p.start - 12):p.start]).rstrip(' "«“(').endswith(noun)]
-    pool = [p for p in before if p.start >= sent_start] or introduced or before
+    pool = [p for p in introduced if p.start >= sent_start] or [p for p in before if p.start >= sent_start] \
+        or introduced or before
     k = len(pool) - 1
-    while k > 0 and locates(text, pool[k - 1], pool[k]):
+    while k > 0 and (locates(text, pool[k - 1], pool[k]) or relative_locator(text, pool[k - 1], pool[k])):
         k -= 1                      # "قرية X بمحلية Y في ولاية Z … في المنطقة": X, the chain's most specific
     return pool[k:k + 1]
 
