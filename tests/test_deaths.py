@@ -196,3 +196,17 @@ def test_a_count_of_them_with_no_count_before_is_a_count_of_its_own():
 def test_a_total_of_another_kind_does_not_scope_the_dead():
     figs = casualty_figures("وبلغ عدد المخطوفين لدى خطفهم في الشهر الماضي 17، وقتل اثنان منهم في الأسبوع التالي.")
     assert [(f.kind, f.value, f.scope) for f in figs if f.kind == "killed"] == [("killed", 2, None)]
+
+
+def test_a_war_told_back_gives_no_event_and_its_thousands_no_fatalities():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    def events(body):
+        return [(e.location, e.fatalities) for e in process(RawItem("t", "t", "text", text="مقال\n" + body)).events]
+
+    # "يومها": the day the sentence before dated, years back
+    assert events("حين بدأت الحرب في ربيع 2015 لم يتوقع أحد أن تطول. يومها قصفت الطائرات مواقع في صنعاء.") == []
+    # a vague count of thousands in another sentence is the war's dead, not the strike's
+    assert events("قصفت الطائرات أمس مواقع في صنعاء.\nوبعد أن قتل عشرات الآلاف، ما زالت المفاوضات متعثرة.") == [
+        ("صنعاء", None)]

@@ -245,7 +245,8 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
         return False if zero else []
 
     def told(s: Sentence) -> list[Figure] | bool:
-        figs = _killed(text, s.start, s.end)
+        # a vague count of thousands ("بعد أن قتل عشرات الآلاف") told apart from the incident is a war's dead
+        figs = [f for f in _killed(text, s.start, s.end) if not (f.approximate and f.value >= 1000)]
         return zero_casualties(text, s.start, s.end) and not figs if zero else figs
 
     def refer(s: Sentence, trigs: list[Trigger]) -> bool:
