@@ -206,7 +206,7 @@ def test_a_war_told_back_gives_no_event_and_its_thousands_no_fatalities():
         return [(e.location, e.fatalities) for e in process(RawItem("t", "t", "text", text="مقال\n" + body)).events]
 
     # "يومها": the day the sentence before dated, years back
-    assert events("حين بدأت الحرب في ربيع 2015 لم يتوقع أحد أن تطول. يومها قصفت الطائرات مواقع في صنعاء.") == []
+    assert events("حين بدأت الحرب في مارس 2015 لم يتوقع أحد أن تطول. يومها قصفت الطائرات مواقع في صنعاء.") == []
     # a vague count of thousands in another sentence is the war's dead, not the strike's
     assert events("قصفت الطائرات أمس مواقع في صنعاء.\nوبعد أن قتل عشرات الآلاف، ما زالت المفاوضات متعثرة.") == [
         ("صنعاء", None)]
