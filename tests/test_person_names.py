@@ -89,3 +89,12 @@ def test_two_words_after_a_rank_are_the_officer():
     assert "هشام زيدان" in people("وكان اللواء ركن هشام زيدان قد زار الموقع.")
     # a brigade is no rank: a number or an ordinal after it
     assert people("واندلعت اشتباكات بين قوة الردع واللواء 444 قتال في المدينة.") == []
+
+
+def test_a_compound_given_name_takes_a_family_name_that_ends_the_phrase():
+    """"عبد الحميد الدبيبة في …": a definite word of family-name shape before a preposition or إن is
+    the surname; a participle or short common noun is not ("عبد الله الموظف في"، "عبد الكريم الوفد في")."""
+    assert "عبد الرحيم الزويبة" in people("والتقى المبعوث رئيس الحكومة عبد الرحيم الزويبة في العاصمة.")
+    assert "عبد الرحيم الزويبة" in people("وقال عبد الرحيم الزويبة إن الانتخابات ستجري في موعدها المحدد.")
+    assert "عبد الله الموظف" not in people("وأكد عبد الله الموظف في البلدية أن الخدمات عادت.")
+    assert "عبد الكريم الوفد" not in people("واستقبل عبد الكريم الوفد في مكتبه بالعاصمة.")

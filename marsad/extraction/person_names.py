@@ -40,6 +40,18 @@ def _adjective_tail(e: Entity) -> bool:
     return any(w.endswith("يه") and lx.nisba_country(w) is not None for w in rest)
 
 
+# words that close a noun phrase: what stands before them ends a name
+_CLOSERS = frozenset(normalize(w) for w in ("في", "إن", "أن", "على", "إلى", "من", "خلال", "عن", "مع", "بأن"))
+
+
+def _family_shaped(word: str) -> bool:
+    """"الدبيبة"، "الكيلاني": a definite word of five letters or more that is no participle or verbal
+    noun (الموظف، المسؤول، التعاون، الاجتماع) and no short common noun (الوفد): a family name, when
+    the phrase ends after it ("عبد الحميد الدبيبة | في")."""
+    stem = word[2:] if word.startswith("ال") else ""
+    return len(stem) >= 5 and not stem.startswith(("م", "ت", "ا")) and word not in NOT_SURNAME
+
+
 def first_name(word: str) -> bool:
     """A known first name, its definite form (الطاهر، الصادق), or a joiner that opens one (عبد، أبو)."""
     if word in NOT_SURNAME or len(word) < 3:
@@ -123,7 +135,9 @@ def _extend_surname(text, toks, words, at, e: Entity, make: Make) -> Entity:
     if e.type == "PER" and k is not None and len((e.canonical or e.text).split()) == 2 and k + 1 < len(toks) \
             and words[k] in NAME_JOINERS and at.get(e.start) is not None:
         k += 1                              # "عبد اللطيف | القبلي": a compound given name is one name
-        if k + 1 < len(toks) and not (words[k + 1].endswith("ي") and not lx.nisba(words[k + 1])):
+        if k + 1 < len(toks) and not (words[k + 1].endswith("ي") and not lx.nisba(words[k + 1])) \
+                and not (_family_shaped(words[k + 1]) and k + 2 < len(toks)
+                         and (words[k + 2] in _CLOSERS or not toks[k + 2].text[0].isalnum())):
             return e                        # its surname has the family-name shape (not "الموظف")
     elif e.type != "PER" or k is None or " " in e.text.strip() or not first_name(words[k]):
         return e
