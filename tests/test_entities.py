@@ -148,3 +148,26 @@ def test_a_landmark_noun_before_a_count_names_no_landmark():
     """"برأت ساحة ستة متهمين" (cleared six defendants) is no square called ستة."""
     places = _places("وقضت المحكمة بسجن أربعة، فيما برأت ساحة ستة متهمين. وتجمع المحتجون في ساحة الشهداء.")
     assert "ساحة ستة" not in places and "ساحة الشهداء" in places
+
+
+def _roles(text: str) -> dict[str, str | None]:
+    from marsad.extraction.entities import tag_entities
+    from marsad.model import Document
+
+    return {e.canonical: e.role for e in tag_entities(Document("t", "t", "text", "h", text=text)).entities
+            if e.type == "PER"}
+
+
+def test_roles_headed_by_words_with_hamza_are_read():
+    """رئيس، نائب، مسؤول، قائد are written with a hamza the normalised text no longer has: the role
+    patterns are written in normalised spelling too."""
+    roles = _roles("وشارك في اللقاء رئيس المجلس الرئاسي محمد المنفي، فيما غاب قائد الحرس سالم الفيتوري.")
+    assert roles.get("محمد المنفي") == "رئيس المجلس الرئاسي"
+    assert roles.get("سالم الفيتوري") == "قائد الحرس"
+
+
+def test_a_role_belongs_to_its_own_bearer():
+    roles = _roles("وجرى اتصال بين الرئيس المصري عبد الفتاح السيسي واللواء خليفة حفتر أمس.")
+    assert roles.get("خليفة حفتر") is None
+    roles = _roles("ولقي سالم دربي، القائد البارز بكتيبة الشهداء، مصرعه في الاشتباكات.")
+    assert roles.get("سالم دربي") == "القائد البارز بكتيبة الشهداء"

@@ -102,7 +102,7 @@ def skip_appositives(text: str, pos: int, end: int) -> int:
             pos = space if space >= 0 else len(text)
             continue
         if word in lex["skip_words"] or word in lex["pronoun_objects"] or word.startswith(("نقلا", "نقلاً")) or \
-                "،" in m.group() and re.match(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|مدير|امين|تابع|منبثق|مكلف|وهو|وهي)", word):
+                "،" in m.group() and re.match(r"(?:ال)?(?:متحدث|ناطق|رييس|وزير|قايد|مدير|امين|تابع|منبثق|مكلف|وهو|وهي)", word):
             stop = re.search(r"[،,:]|" + _COMP, text[nxt:min(end, nxt + 200)])
             if not stop:
                 break

@@ -9,12 +9,15 @@ import re
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, normalize_map
 
-_ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|عضو|نائب|سفير|زعيم|امر|مستشار|محافظ|"
-                        r"مندوب|منسق|مسؤول|ممثل)\b")
+# normalised spellings (رئيس → رييس, نائب → نايب, مسؤول → مسوول): the text they search is normalised
+_ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رييس|وزير|قايد|امين|مبعوث|مدير|عضو|نايب|سفير|زعيم|امر|مستشار|محافظ|"
+                        r"مندوب|منسق|مسوول|ممثل)\b")
 # role heads looked for before a name: a narrower list than _ROLE_HEAD (no عضو، نائب، مستشار، مسؤول، ممثل)
-_ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?:ال)?(?:متحدث|ناطق|رئيس|وزير|قائد|امين|مبعوث|مدير|سفير|زعيم|امر|محافظ|"
+_ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?P<also>و)?(?:ال)?(?:متحدث|ناطق|رييس|وزير|قايد|امين|مبعوث|مدير|سفير|زعيم|امر|محافظ|"
                                r"مندوب|منسق)\b")
-_ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:إن|ان|أن|إنه|أنه|في|خلال|عبر)\s")
+# a role ends at punctuation, a complementizer, a medium, or the death its bearer met ("لقي فلان، قائد
+# الكتيبة، مصرعه")
+_ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:[إأا]ن(?:ه|ها|هم|هما|نا)?|في|خلال|عبر|مصرع\S*|حتف\S*)(?:\s|$)")
 
 def _role_adjective(word: str, title: str) -> bool:
     """`word` (normalised) is an adjective of the definite role noun `title` (normalised): definite,
@@ -92,10 +95,13 @@ def role_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 100):start]
     clause = re.split(r"[،,.:؛\n«»\"]", window)[-1]
     norm, index = normalize_map(clause)
-    m = None
-    for m in _ROLE_HEAD_BEFORE.finditer(norm):
-        break                                   # the first role head in the clause opens the phrase
-    if m is None:
+    heads = list(_ROLE_HEAD_BEFORE.finditer(norm))
+    if not heads:
         return None
-    role = clause[index[m.start()]:].strip()
+    # the first role head in the clause opens the phrase, unless و opens another role nearer the name
+    # ("رئيس البرلمان فلان والقائد العام للجيش | خليفة حفتر")
+    m = next((h for h in reversed(heads[1:]) if h.group("also")), heads[0])
+    role = clause[index[m.start() + (1 if m.group("also") else 0)]:].strip()
+    if role.endswith((" و", "و")) and len(role) > 1 and role[-2] == " ":
+        return None                             # "الرئيس فلان و|اللواء فلان": the role of the one before
     return role if 2 <= len(role.split()) <= 12 else None
