@@ -160,3 +160,11 @@ def test_a_feminine_verb_before_a_masculine_body_takes_it_as_object():
     assert qs[0].text.startswith("مجلس الأمن بفتح تحقيق")
     qs = quotes_of('وطالب الاتحاد العام للنقابات مجلس الأمن بفتح تحقيق في "استهداف المدارس المتكرر".')
     assert [q.speaker for q in qs] == ["الاتحاد العام للنقابات"]
+
+
+def test_an_unnamed_plural_accuser_then_the_named_accused():
+    """"واتهم ناشطون قوات X بـ…": an indefinite plural (and its adjective) is a whole subject; the
+    named body after it is the accused, the claim's first words."""
+    qs = quotes_of("وقالت فرق الإسعاف إن القصف أصاب السوق. واتهم ناشطون محليون قوات الحرس الوطني "
+                   "بالوقوف وراء القصف.")
+    assert (qs[-1].speaker, qs[-1].text[:18]) == ("ناشطون محليون", "قوات الحرس الوطني ")

@@ -141,9 +141,11 @@ def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
         if toks[k - 1].text in "،," or toks[k - 1].text in _PREPOSITIONS:
             continue                       # "المبعوث الخاص إلى | السودان": a preposition's object (إلى is no ال…)
         inside = ents.within(toks[0].start, toks[n - 1].end)
-        if any(e.start == toks[k].start and e.type != "PER" for e in inside) and any(
-                e.end == toks[k - 1].end for e in inside):
-            return k                       # one name after another ("فتح | حماس"), a person's is apposition
+        if any(e.start == toks[k].start and e.type != "PER" for e in inside) and (any(
+                e.end == toks[k - 1].end for e in inside) or k < 3 and all(
+                (x := word_of(t)).endswith(("ون", "ين")) and x.isalpha() and not x.startswith("ال") for t in toks[:k])):
+            return k                       # one name after another ("فتح | حماس"), a person's is apposition;
+                                           # an unnamed plural, then the named object ("ناشطون | قوات X")
         if any(e.start < toks[k].start < e.end for e in inside) or not w.startswith("ال"):
             continue                       # inside a name the tagger found
         if prev.startswith("ال") and prev not in titles() and not _adjective(prev, w):
