@@ -81,6 +81,9 @@ def test_a_day_and_month_without_a_year_take_the_publication_year():
     assert day_of("قتل خمسة أشخاص في غارة على الفاشر في 12 نوفمبر.") == (date(2026, 11, 12), "12 نوفمبر")
     assert day_of("قصفت المدفعية بلدة في 11 تشرين الثاني.")[0] == date(2026, 11, 11)
     assert day_of("تظاهر آلاف الأساتذة في الرباط يوم 13 نونبر.")[0] == date(2026, 11, 13)
+    # a month called past is never ahead of the report
+    assert day_of("قتل مسلحون راعيا في 20 نوفمبر الماضي.")[0] == date(2025, 11, 20)
+    assert day_of("قتل مسلحون راعيا في 2 نوفمبر الماضي.")[0] == date(2026, 11, 2)
     # a report of early January tells late December of the year before
     text = "قصفت طائرة مسيرة سيارة في مدينة البيضاء في 28 ديسمبر."
     assert event_date(text, 0, len(text), date(2027, 1, 3)).value == date(2026, 12, 28)

@@ -318,7 +318,9 @@ def _told_days(segment: str, published: date | None, near: int | None) -> list[t
                 year, month = (year, month - 1) if month > 1 else (year - 1, 12)
             elif m["m"]:
                 month = calendar()["greg"][re.sub(r"\s+", " ", m["m"])]
-                year -= (date(year, month, 1) - published).days > 60
+                # "25 مايو الماضي" is never ahead of the report: a later day of this year is last year's
+                past = _PAST.match(norm, m.end()) and (month, day) > (published.month, published.day)
+                year -= past or (date(year, month, 1) - published).days > 60
             try:
                 value = date(year, month, day)
             except ValueError:
