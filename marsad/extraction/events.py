@@ -12,7 +12,6 @@ tolls (extraction/fatalities). Events of one (type, place, day) merge, as ACLED 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from marsad.extraction.casualty_scope import over_period
 from marsad.extraction.crowds import crowd_acts, demanded, one_sided
@@ -48,7 +47,7 @@ from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
 from marsad.text.arabic import normalize, sentences
-from marsad.text.dates import event_date, find_dates, weekday_mentions
+from marsad.text.dates import dating_reference, event_date, find_dates, weekday_mentions
 from marsad.text.lexicons import place_noun_pattern
 
 _NOWHERE = Place(-1, -1, None, None, None, None, None, False)
@@ -83,8 +82,7 @@ def _actor_ents(ents: list[Entity], at: ByStart[Entity], start: int, limit: int)
 def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[list[Event], list[Toll]]:
     text, ents = doc.text, doc.entities
     claims = claims if claims is not None else doc.quotes
-    trusted = doc.published if doc.published and doc.published_confidence == "high" else None
-    published = date.fromisoformat(trusted) if trusted else None
+    published = dating_reference(doc.published, doc.published_confidence, text)
     tolls = find_tolls(text)
     events: dict[tuple, Event] = {}
     keyed: dict[tuple, list[tuple]] = {}

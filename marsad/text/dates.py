@@ -74,7 +74,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "wd_before": re.compile(rf"(?P<wd>{wd})\s*[،,\-]?\s*$"),
         # اليوم الأحد / أمس الثلاثاء / أول أمس / مساء الإثنين / صباح اليوم الاثنين / الأربعاء
         "weekday": re.compile(
-            rf"(?:(?:صباح|مساء|ظهر|فجر|ليله|ليل|عصر|ضحي)\s+)?(?P<rel>اول\s+امس|امس|اليوم)?\s*(?P<wd>{wd})(?!\w)"),
+            rf"(?:(?:صباح|مساء|ظهر|فجر|ليله|ليل|عصر|ضحي)\s+)?(?:(?P<rel>اول\s+امس|امس|اليوم)\s*)?(?P<wd>{wd})(?!\w)"),
     }
 
 
@@ -238,9 +238,102 @@ def choose_published(candidates: list[tuple[str, date]], text: str,
     return None, "none", None
 
 
+def dating_reference(published: str | None, confidence: str, text: str) -> date | None:
+    """The publication date events are dated from, or None when it cannot be trusted.
+
+    High confidence, and a page header the body's "اليوم السبت" confirmed (medium), are trusted. A date
+    the text's own "اليوم الأربعاء" contradicts (low) is trusted when it runs at most two days after every
+    such day: a live page or a late wire stamped on Thursday keeps Wednesday's paragraphs, and their
+    weekdays still name Wednesday; a date far from them is a crawl or an update, not the report's."""
+    if not published or confidence not in ("high", "medium", "low"):
+        return None
+    value = date.fromisoformat(published)
+    if confidence == "low":
+        for w in weekday_conflicts(value, text):
+            told = (value.weekday() - w.weekday) % 7 + (w.offset or 0)    # days from the writer's today to `value`
+            if not 0 < told <= 2:
+                return None
+    return value
+
+
 _PAST = re.compile(r"\s*(?:الماضي|الماضيه|الفايت|الفايته|المنصرم|المنصرمه)(?!\w)")
-_RELATIVE = re.compile(r"(?:(?:صباح|مساء|ظهر|فجر|ليله|ليل|عصر)\s+)?(?P<rel>اول\s+امس|امس|اليوم|الليله\s+الماضيه|فجر\s+اليوم)"
+# a word of its own, or after و/ف/بال ("وأمس"، "بالأمس"): "الخامسة" and "لامس" end in امس
+_RELATIVE = re.compile(r"(?:(?:صباح|مساء|ظهر|فجر|ليله|ليل|عصر)\s+)?(?:(?<![^\W\d_])|(?<=(?<![^\W\d_])[وف])"
+                       r"|(?<=(?<![^\W\d_])بال)|(?<=(?<![^\W\d_])[وف]بال))(?P<rel>اول\s+امس|امس|اليوم|الليله\s+الماضيه|فجر\s+اليوم)"
                        r"(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> tuple[re.Pattern, re.Pattern, dict]:
+    """Days told without a year: "في 12 نوفمبر"، "يوم 3 من الشهر الجاري"، "العاشر من الشهر الماضي"،
+    and days counted back: "قبل يومين"، "منذ ثلاثة أيام"."""
+    from marsad.text.numbers import number_lexicon
+
+    raw, cal = load_json("calendar.json"), calendar()
+    fold = lambda d: {normalize(k): v for k, v in d.items() if k != "_about"}  # noqa: E731
+    ords, counts = fold(raw["day_ordinals"]), fold(raw["day_counts"])
+    units = [k for k, v in ords.items() if v < 10]
+    ordinal = rf"(?:{_alternation(units)})\s+(?:عشر|و(?:العشرين|الثلاثين))(?!\w)|(?:{_alternation(ords)})(?!\w)"
+    this, last = (_alternation(normalize(x) for x in raw[k]) for k in ("this_month", "last_month"))
+    named = _alternation(normalize(x) for x in raw["named_by_date"])
+    no_year = r"(?!\s*(?:[،,/\-]\s*)?(?:(?:من\s+)?(?:عام|سنه)\s+)?\d)"
+    month_day = re.compile(
+        rf"(?<![^\W\d_])(?:(?:{_alternation(cal['weekday'])})\s*[،,]?\s*)?(?<!\d)(?P<d>\d{{1,2}}|{ordinal})\s*(?:من\s+)?(?:(?P<this>{this})|(?P<last>{last})"
+        rf"|(?P<m>{_alternation(cal['greg'])})(?![^\W\d_]){no_year})")
+    small = {k: v for k, v in number_lexicon()["units"].items() if 3 <= v <= 10}
+    ago = re.compile(rf"(?<![^\W\d_])(?:قبل|منذ)\s+(?:(?P<c>{_alternation(counts)})|(?P<n>\d{{1,2}}|{_alternation(small)})"
+                     r"\s+(?:ايام|يوما|يوم))(?![^\W\d_])")
+    named_re = re.compile(rf"(?<![^\W\d_])[وبل]?(?:{named})\s*$")
+    return month_day, ago, {"ords": ords, "counts": counts, "small": small, "named": named_re}
+
+
+_DAY_GATE = re.compile(r"\d|الشهر|قبل|منذ|ثان|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|حادي|الأول|الاول|عشرين|ثلاثين")
+
+
+def _ordinal(words: str, ords: dict) -> int:
+    if words.isdigit():
+        return int(words)
+    parts = words.split()
+    tens = {"عشر": 10, "والعشرين": 20, "والثلاثين": 30}.get(parts[-1], 0) if len(parts) > 1 else 0
+    return ords[parts[0]] + tens
+
+
+def _told_days(segment: str, published: date | None, near: int | None) -> list[tuple[int, int, date | None]]:
+    """(start, end, day) of days told by their number in the month or counted back from publication.
+    A month named without a year is the last one up to two months after publication (a report of
+    3 January tells "28 ديسمبر" of the year before); "ثورة 25 يناير" names a revolution, not a day."""
+    if not _DAY_GATE.search(segment):
+        return []
+    month_day, ago, lex = _day_words()
+    norm, index = normalize_map(segment)
+    out = []
+    for m in month_day.finditer(norm):
+        if lex["named"].search(norm, max(0, m.start() - 16), m.start()):
+            continue
+        value = None
+        if published is not None:
+            day = _ordinal(re.sub(r"\s+", " ", m["d"]), lex["ords"])
+            year, month = published.year, published.month
+            if m["last"]:
+                year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+            elif m["m"]:
+                month = calendar()["greg"][re.sub(r"\s+", " ", m["m"])]
+                # "25 مايو الماضي" is never ahead of the report: a later day of this year is last year's
+                past = _PAST.match(norm, m.end()) and (month, day) > (published.month, published.day)
+                year -= past or (date(year, month, 1) - published).days > 60
+            try:
+                value = date(year, month, day)
+            except ValueError:
+                continue
+        out.append((*_span(index, len(segment), m.start(), m.end()), value))
+    for m in ago.finditer(norm):
+        n = lex["counts"][m["c"]] if m["c"] else int(m["n"]) if m["n"].isdigit() else lex["small"][m["n"]]
+        value = published - timedelta(days=n) if published is not None and n <= 10 else None
+        if published is None or value is not None:
+            out.append((*_span(index, len(segment), m.start(), m.end()), value))
+    if near is not None:
+        out.sort(key=lambda t: abs(t[0] - near))
+    return out
 
 
 @dataclass(frozen=True)
@@ -255,7 +348,8 @@ def event_date(text: str, start: int, end: int, published: date | None,
                near: int | None = None, exclude: list[tuple[int, int]] = (), reach: int = 90) -> EventDate:
     """The date of an event told in text[start:end], resolved against the publication date.
 
-    Reads explicit dates, "اليوم"/"أمس"/"أول أمس" (with or without a weekday: "اليوم الأحد",
+    Reads explicit dates, days without a year or counted back ("12 نوفمبر"، "3 من الشهر الجاري"،
+    "قبل يومين"), "اليوم"/"أمس"/"أول أمس" (with or without a weekday: "اليوم الأحد",
     "مساء أمس الجمعة") and bare weekdays ("الأربعاء" = the last such day before publication).
     Without a trustworthy publication date relative words cannot be resolved: the value is None
     and `text` still carries the words.
@@ -268,6 +362,10 @@ def event_date(text: str, start: int, end: int, published: date | None,
     if explicit:
         d = explicit[0]
         return EventDate(d.value, "day", segment[d.start:d.end], start + d.start)
+    told = [t for t in _told_days(segment, published, None if near is None else near - start) if outside(t[0], t[1])]
+    if told:
+        s, e, value = told[0]
+        return EventDate(value, "day" if value else "unknown", segment[s:e], start + s)
     weekdays = [w for w in weekday_mentions(segment) if outside(w.start, w.end)]   # not "سوق الخميس"
     if near is not None:
         weekdays.sort(key=lambda w: abs(start + w.start - near))
