@@ -18,7 +18,7 @@ def fold_country_level(events: list[Event]) -> list[Event]:
     for e in events:
         better = next((o for o in events if o is not e and _coarser(e, o)
                        and (o.event_type, o.sub_event_type, o.country) == (e.event_type, e.sub_event_type, e.country)
-                       and (o.event_date == e.event_date or None in (o.event_date, e.event_date))), None)
+                       and _days_agree(o, e)), None)
         if better:
             merge(better, e)
             better.admin1 = better.admin1 or e.admin1
@@ -33,13 +33,19 @@ def fold_specified(events: list[Event]) -> list[Event]:
     def told_as(e: Event, o: Event) -> bool:
         return (o.event_type == "Explosions/Remote violence" and o.evidence.start > e.evidence.start
                 and normalize(o.location or "-") == normalize(e.location or "")
-                and (None in (o.event_date, e.event_date) or o.event_date == e.event_date)
+                and _days_agree(o, e)
                 and re.search(r"(?<!\S)[وف]?الهجوم(?!\S)", normalize(o.evidence.text)) is not None)
     kept = []
     for e in events:
         later = next((o for o in events if e.sub_event_type in ("Attack", "Armed clash") and told_as(e, o)), None)
         merge(later, e) if later else kept.append(e)
     return kept
+
+
+def _days_agree(e: Event, o: Event) -> bool:
+    """The same day, or one of them has no day of its own (no date, or only the report's: no day words
+    in its sentence)."""
+    return e.event_date == o.event_date or None in (e.event_date, o.event_date, e.date_text, o.date_text)
 
 
 def _coarser(e: Event, o: Event) -> bool:
