@@ -187,3 +187,9 @@ def test_the_body_the_dead_belong_to_is_no_doer():
     # the counted dead of a killing verb are its victims, its subject the doer
     evs = events_of("قتلت القوات الأمنية سبعة مسلحين في اشتباكات قرب مدينة سامراء.")
     assert (evs[0].actor1, evs[0].actor2) == ("القوات الأمنية", "مسلحين")
+
+
+def test_a_nationality_on_the_attack_told_next_names_the_doer_of_an_unattributed_one():
+    evs = events_of("قتل أربعة مدنيين في قصف استهدف منزلا في بلدة عيتا الشعب جنوب لبنان.\n"
+                    "ويأتي هذا القصف الإسرائيلي الجديد رغم اتفاق وقف إطلاق النار.")
+    assert evs[0].actor1 == "الجيش الإسرائيلي"
