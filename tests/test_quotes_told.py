@@ -69,3 +69,9 @@ def test_the_outlet_spoken_to_ends_the_speaker():
     assert [(q.speaker_canonical, q.channel) for q in qs] == [("مصدر محلي", "other")]
     qs = quotes_of("وقال الضابط لإذاعة مونت كارلو الدولية إن الطريق أغلق أمام الشاحنات منذ الصباح.")
     assert [(q.speaker, q.channel) for q in qs] == [("الضابط", "other")]
+
+
+def test_a_statement_named_as_a_quote_s_channel_stays_with_its_speaker():
+    qs = quotes_of("وقال المتحدث باسم الشرطة في بيان إن الدوريات أوقفت ثلاثة مهربين على الطريق الساحلي. "
+                   "وأضاف البيان أن المضبوطات سلمت إلى النيابة العامة.")
+    assert [q.speaker for q in qs] == ["المتحدث باسم الشرطة"] * 2

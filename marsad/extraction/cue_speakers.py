@@ -275,7 +275,7 @@ _DOCUMENTS = frozenset(normalize(w) for w in ("تقرير", "إحصائية", "�
 def _told_issuer(text: str, ents: Mentions, ante: Antecedents, pos: int, noun: str) -> tuple[str, str] | None:
     """Who issued the statement a definite noun points back to: the last indefinite mention of the
     noun before `pos` ("أصدرت منظمة X بيانا"، "في تقرير لـX"، "قال الوزير في بيان") names its issuer
-    after it (issuer_at) or as the subject of its sentence."""
+    after it (issuer_at) or as the subject of the verb that put it out (quotes.json issue_verbs)."""
     origin = max(0, pos - 1500)
     norm, index = normalize_map(text[origin:pos])
     last = None
@@ -293,6 +293,10 @@ def _told_issuer(text: str, ents: Mentions, ante: Antecedents, pos: int, noun: s
         if found:
             return found[:2]
     start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    first = tokens(text, start, at)[:1]
+    verb = word_of(first[0]) if first else ""
+    if verb not in lexicon()["issue_verbs"] and verb[1:] not in lexicon()["issue_verbs"]:
+        return None                     # "قال الوزير في بيان": the statement is the quote's speaker's
     subject = _sentence_subject(text, ents, start, at, False)
     if subject is None:
         return None
