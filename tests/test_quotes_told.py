@@ -75,3 +75,12 @@ def test_a_statement_named_as_a_quote_s_channel_stays_with_its_speaker():
     qs = quotes_of("وقال المتحدث باسم الشرطة في بيان إن الدوريات أوقفت ثلاثة مهربين على الطريق الساحلي. "
                    "وأضاف البيان أن المضبوطات سلمت إلى النيابة العامة.")
     assert [q.speaker for q in qs] == ["المتحدث باسم الشرطة"] * 2
+
+
+def test_a_nationality_the_name_leaves_out_points_to_the_body_of_that_country():
+    qs = quotes_of("قالت حركة حماس إن المفاوضات متعثرة منذ أسابيع بسبب الشروط الجديدة. "
+                   "وأكدت الحركة الفلسطينية أنها لن تتخلى عن شروطها في أي اتفاق قادم.")
+    assert "حماس" in qs[-1].speaker_canonical
+    qs = quotes_of("قالت حركة حماس إن المفاوضات متعثرة منذ أسابيع بسبب الشروط الجديدة. "
+                   "وأكدت الحركة اللبنانية أنها لن تتخلى عن شروطها في أي اتفاق قادم.")
+    assert "حماس" not in qs[-1].speaker_canonical
