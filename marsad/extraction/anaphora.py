@@ -23,7 +23,8 @@ from marsad.extraction.speakers import (
 )
 from marsad.model import Entity
 from marsad.text.arabic import normalize, tokens
-from marsad.text.lexicons import nisba
+from marsad.text.actor_dictionary import actors
+from marsad.text.lexicons import nisba, nisba_country
 
 
 class Antecedents:
@@ -65,9 +66,12 @@ class Antecedents:
         for cand, canonical in reversed(self.by_head.get(bare[0], ())):
             if fits(cand) and normalize(canonical) != normalize(phrase):
                 return canonical
+        # "الجماعة اليمنية" after "جماعة الحوثي": a nationality the name leaves out, its actor's country
+        country = nisba_country(words[1]) if len(words) == 2 and words[1].startswith("ال") else None
         for e, cand in self._orgs_before(bare[0], pos) if len(words) <= 2 else ():
             name = e.canonical or e.text
-            if e.end <= pos and fits(cand) and len(name.split()) > 1 and sane(self.text, e) \
+            if e.end <= pos and (fits(cand) or country and len(cand) > 1 and bare[1] not in cand and _country(e) == country) \
+                    and len(name.split()) > 1 and sane(self.text, e) \
                     and not lex["object_nouns"] & set(normalize(name).split()):
                 return e.actor or name
         if bare[0] in lex["source_nouns"] or lex["pairs"].get(bare[0]) in lex["source_nouns"]:
@@ -141,3 +145,9 @@ class Antecedents:
             if all(x in cand[1:] for x in bare[1:]):
                 return unquoted(self.text[toks[k].start + int(glued):toks[k + n - 1].end])
         return None
+
+
+def _country(e: Entity) -> str | None:
+    """The country of an organisation the actor dictionary knows (its row's ISO code), else None."""
+    actor = actors().lookup(e.actor) if e.actor else None
+    return actor.country if actor is not None else None

@@ -20,37 +20,41 @@ from marsad.text.arabic import normalize
 @lru_cache(maxsize=1)
 def _lex() -> dict:
     raw = load_json("quotes.json")
+    press = [normalize(w) for w in raw["media_heads"]["press"]]
+    heads = "|".join(re.escape(w) for w in press if not w.startswith("ال") and w != "نت")
     return {"priority": raw["channel_priority"],
             "patterns": {k: re.compile("|".join(rf"(?<!\w)(?:[وبلف]|ال)?{re.escape(normalize(p))}" for p in v))
                          for k, v in raw["channels"].items()},
             "agency": tuple(normalize(w) for w in raw["media_heads"]["news_agency"]),
-            "tv": tuple(normalize(w) for w in raw["media_heads"]["tv"])}
+            "tv": tuple(normalize(w) for w in raw["media_heads"]["tv"]),
+            "press": frozenset(press),
+            # told to a website, newspaper, radio or network: "لموقع X"، "للصحيفة"، "في مقابلة مع إذاعة X"
+            "told_press": re.compile(rf"(?<!\w)(?:لل?|مع\s+(?:ال)?)(?:{heads})(?!\w)")}
 
 
 def channel_in(text: str) -> str | None:
-    """The channel the wording of `text` names (the first in priority order), else an outlet's kind."""
+    """The channel the wording of `text` names (the first in priority order), else an outlet's kind:
+    an agency's or a channel's, `other` for a website, newspaper, radio or news network spoken to."""
     norm, lex = normalize(text), _lex()
     for name in lex["priority"]:
         if lex["patterns"][name].search(norm):
             return name
+    press = False
     for m in actors().find(text):
-        kind = outlet_channel(m.actor.name)
-        if kind and m.actor.kind == "media":
+        if m.actor.kind != "media":
+            continue
+        gap = text[max(0, m.start - 12):m.start]                          # "لموقع سكاي نيوز"، "قناة X"
+        words = normalize(" ".join((gap.split()[-1:] if gap[-1:].isspace() else []) + [text[m.start:m.end]])).split()
+        kind = _kind(words) or (None if _press(words) else outlet_channel(m.actor.name))
+        if kind:
             return kind
-    return None
+        press = press or _press(words)
+    return "other" if press or lex["told_press"].search(norm) else None
 
 
-def outlet_channel(name: str | None) -> str | None:
-    """`news_agency` for an agency's name (وكالة …، الأناضول via the dictionary), `tv` for a channel's
-    (قناة …، تلفزيون …), else None (a newspaper or website reports, it is no channel of speech)."""
-    if not name:
-        return None
-    lex, words = _lex(), normalize(name).split()
-    actor = actors().lookup(name) or actors().within(name)
-    if actor is not None and actor.kind == "media":
-        words = normalize(actor.name).split() + words
-    elif actor is not None and actors().lookup(name) is actor:
-        return None                      # a known monitor or body (الشبكة السورية لحقوق الإنسان) is no outlet
+def _kind(words: list[str]) -> str | None:
+    """`news_agency` or `tv` when one of the first three words is an agency's or a channel's head."""
+    lex = _lex()
     for w in words[:3]:
         w = w[1:] if w[:1] in "لب" and len(w) > 4 else w
         if w in lex["agency"] or w.removeprefix("ال") in lex["agency"]:
@@ -58,6 +62,28 @@ def outlet_channel(name: str | None) -> str | None:
         if w in lex["tv"] or w.removeprefix("ال") in lex["tv"]:
             return "tv"
     return None
+
+
+def _press(words: list[str]) -> bool:
+    """A website, newspaper, radio or network by its words ("موقع X"، "الجزيرة نت"، "لصحيفة X")."""
+    press = _lex()["press"]
+    return any(w in press or (w[:1] in "لب" and len(w) > 4 and w[1:] in press) for w in words[:4])
+
+
+def outlet_channel(name: str | None) -> str | None:
+    """`news_agency` for an agency's name (وكالة …، الأناضول via the dictionary), `tv` for a channel's
+    (قناة …، تلفزيون …), else None: a newspaper, website, radio or news network reports, it is no channel
+    of speech, even when it shares a channel's name in the dictionary ("الجزيرة نت"، "شبكة X")."""
+    if not name:
+        return None
+    words = normalize(name).split()
+    own = _kind(words)
+    if own or _press(words):
+        return own
+    actor = actors().lookup(name) or actors().within(name)
+    if actor is not None and actor.kind == "media":
+        return _kind(normalize(actor.name).split())
+    return None                          # a known monitor or body (الشبكة السورية لحقوق الإنسان) is no outlet
 
 
 def is_outlet(name: str | None) -> bool:

@@ -13,8 +13,10 @@ from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.channels import outlet_channel
 from marsad.extraction.content import quoted
 from marsad.extraction.mentions import Mentions
+from marsad.extraction.spans import variant_key
 from marsad.extraction.speakers import (
     Said,
+    is_time,
     issuer_at,
     lexicon,
     name_of,
@@ -25,7 +27,7 @@ from marsad.extraction.speakers import (
     word_of,
 )
 from marsad.model import Entity
-from marsad.text.arabic import Token, normalize, tokens
+from marsad.text.arabic import Token, normalize, normalize_map, tokens
 from marsad.text.lexicons import org_heads, titles
 
 _OPEN, _CLOSE = "«“\"", "»”\""
@@ -254,8 +256,54 @@ def _statement(text, toks, ents, seg_end, ante, cue, channel, carried) -> Said:
                 if channel == "statement":
                     ante.issuer = found[:2]
                 return Said(found[:2], found[2], channel)
+    noun = word_of(toks[0])
+    if noun.startswith("ال"):            # "وأشار التقرير"، "وجاء في البيان": the one the article told of
+        told = _told_issuer(text, ents, ante, toks[0].start, noun[2:])
+        if told:
+            ante.issuer = told
+            return Said(told, toks[0].end, channel)
+        if not ante.issuer and noun[2:] in _DOCUMENTS and carried and carried[1] in ents.people:
+            body = next((n for n in reversed(ante.heard.names) if n not in ents.people
+                         and variant_key(n) in ents.by_key), None)    # a report is a body's, not a person's
+            if body:
+                return Said((body, body), toks[0].end, channel)
     issuer = ante.issuer or carried
     return Said(issuer, toks[0].end, channel)
+
+
+_DOCUMENTS = frozenset(normalize(w) for w in ("تقرير", "إحصائية", "دراسة"))    # bodies issue them; a person rarely does
+
+
+def _told_issuer(text: str, ents: Mentions, ante: Antecedents, pos: int, noun: str) -> tuple[str, str] | None:
+    """Who issued the statement a definite noun points back to: the last indefinite mention of the
+    noun before `pos` ("أصدرت منظمة X بيانا"، "في تقرير لـX"، "قال الوزير في بيان") names its issuer
+    after it (issuer_at) or as the subject of the verb that put it out (quotes.json issue_verbs)."""
+    origin = max(0, pos - 1500)
+    norm, index = normalize_map(text[origin:pos])
+    last = None
+    for m in re.finditer(rf"(?<!\w)[وفبل]?{noun}ا?(?!\w)", norm):
+        last = m
+    if last is None:
+        return None
+    at = origin + index[last.start()]
+    toks = tokens(text, at, min(len(text), at + 200))
+    k = issuer_at(text, list(toks), 1) if len(toks) > 1 else None
+    if k is not None and k < len(toks):
+        sub = list(toks[k:])
+        sub[0] = unglued(sub[0]) if k == 1 and word_of(toks[1])[:1] == "ل" else sub[0]
+        found = name_of(text, sub, ents, sub[-1].end, ante, pos)
+        if found:
+            return found[:2]
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    first = tokens(text, start, at)[:1]
+    verb = word_of(first[0]) if first else ""
+    if verb not in lexicon()["issue_verbs"] and verb[1:] not in lexicon()["issue_verbs"]:
+        return None                     # "قال الوزير في بيان": the statement is the quote's speaker's
+    subject = _sentence_subject(text, ents, start, at, False)
+    if subject is None:
+        return None
+    name = subject.canonical or subject.text
+    return name, subject.actor or name
 
 
 def _named(tok: Token, ents: Mentions) -> bool:
@@ -285,6 +333,7 @@ def _subject_before(text: str, toks, idx: int, ents: Mentions, ante: Antecedents
     j = idx - 1
     if j >= 0 and word_of(toks[j]) == "قد":
         j -= 1
+    j = _before_aside(toks, j)
     for k in range(j, max(-1, j - 9), -1):
         w = word_of(toks[k])
         if toks[k].text in ".:؛" or (toks[k].text in "،," and k < j - 1):
@@ -293,6 +342,23 @@ def _subject_before(text: str, toks, idx: int, ents: Mentions, ante: Antecedents
             found = name_of(text, list(toks[k + 1:j + 1]), ents, toks[j].end, ante, pos)
             return (*found[:2], None) if found else None
     return None
+
+
+def _before_aside(toks, j: int) -> int:
+    """"وكانت الجماعة، التي تسيطر على …، قد أعلنت"، "وكان الجيش، الثلاثاء، قد قال": an aside between
+    commas — a relative clause or a time phrase — stands between the subject and (قد) the cue; the index
+    of the subject's last token, before the aside (j itself when no comma closes an aside there)."""
+    if j < 2 or toks[j].text not in "،,":
+        return j
+    for k in range(j - 1, max(0, j - 12), -1):
+        if toks[k].text in ".:؛\n":
+            return j
+        if toks[k].text in "،,":
+            first = word_of(toks[k + 1])
+            aside = first in ("التي", "الذي", "الذين", "اللذين", "اللتين", "والتي", "والذي", "والذين") or \
+                all(is_time(word_of(t)) for t in toks[k + 1:j])
+            return k - 1 if aside and k > 0 else j
+    return j
 
 
 def _sentence_subject(text: str, ents: Mentions, start: int, end: int, nearest: bool) -> Entity | None:

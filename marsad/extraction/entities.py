@@ -20,6 +20,7 @@ from marsad.extraction.head_names import (
 from marsad.extraction.name_shapes import (
     accusative_pair,
     adjective_after_noun,
+    clause_verb,
     definite_name_end,
     direction_before,
     strong_place,
@@ -132,6 +133,9 @@ def _spans(text: str, sentences_tags) -> list[Entity]:
             j = i + 1
             while j < len(toks) and tags[j] == f"I-{kind}" and not _is_punct(toks[j].text):
                 j += 1
+            if kind == "LOC" and clause_verb(toks, i, j):
+                i = j                       # "ودان رئيس الحكومة …": و + a verb, not the town
+                continue
             if kind == "PER" and j - i >= 3 and lx.nisba(toks[i].text):
                 i += 1                      # "الليبي خليفة حفتر": the adjective is not the name
             while kind == "PER" and j - i >= 2 and lx.no_name_tail(normalize(toks[j - 1].text)):

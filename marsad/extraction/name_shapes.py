@@ -4,6 +4,9 @@ organisation (البنك الدولي | بول), an adjective after a place noun
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from marsad.data import load_json
 from marsad.extraction.head_names import place_noun_before
 from marsad.model import Entity
 from marsad.text import lexicons as lx
@@ -83,3 +86,23 @@ def accusative_pair(text: str, e: Entity) -> bool:
     before = normalize(text[max(0, start - 20):start]).split()[-1:]
     after = normalize(text[e.end:e.end + 20]).split()[:1]
     return bool(adjective(word) and before and noun(before[0]) or noun(word) and after and adjective(after[0]))
+
+
+@lru_cache(maxsize=1)
+def _clause_verbs() -> frozenset[str]:
+    """Past verbs a clause opens with, و glued on: the speech cues of quotes.json and the reaction
+    verbs of events.json (أدان، دان، ندد، استنكر …)."""
+    verbs = {normalize(v) for v in load_json("quotes.json")["verbs"]}
+    verbs |= {normalize(w.rstrip("+~")) for w in load_json("events.json")["reactions"]["words"] if "+" in w}
+    return frozenset(verbs)
+
+
+def clause_verb(toks, i: int, j: int) -> bool:
+    """The one word toks[i:j] the tagger read as a place is و/ف + a past verb opening a sentence or a
+    clause, its subject right after it: "ودان رئيس الحكومة فلان الغارات" (he condemned; ودان is also a
+    Libyan town, which follows في or a place noun, not a sentence's start)."""
+    if j - i != 1 or j >= len(toks) or (i and any(ch.isalnum() for ch in toks[i - 1].text)):
+        return False
+    w, nxt = normalize(toks[i].text), normalize(toks[j].text)
+    return w[:1] in "وف" and w[1:] in _clause_verbs() and (
+        nxt.startswith("ال") or nxt in lx.titles() or nxt in lx.org_heads())

@@ -97,6 +97,8 @@ def media_names(text: str) -> list[Entity]:
         if form and i + 1 < len(toks) and glued(i + 1) and words[i + 1] not in _STOP \
                 and (words[i + 1].isalnum()) and words[i + 1] not in lx.not_places() and not words[i + 1].startswith("بال"):
             n = 2
+            if form not in _COMMON_HEADS and _construct(words, i + 1) and glued(i + 2):
+                n = 3                   # "إذاعة صوت الشعب"، "إذاعة صوت أمريكا": a construct name and its genitive
             while i + n < len(toks) and n < 4 and glued(i + n) and _MEDIA_TAIL.search(words[i + n]):
                 n += 1
         elif _MEDIA_TAIL.search(words[i]) and len(words[i]) > 3 and re.search(r"\D(?:24)?$", words[i]) or \
@@ -115,6 +117,18 @@ def media_names(text: str) -> list[Entity]:
         else:
             i += 1
     return out
+
+
+_COMMON_HEADS = frozenset(normalize(w) for w in ("موقع", "شبكة", "منصة", "وكالة"))   # also site, network, stage, agency
+
+
+def _construct(words: list[str], k: int) -> bool:
+    """words[k], an outlet's first name word, is a bare noun in construct with the next word, a definite noun
+    (not an adjective: الإخبارية) or a place: the name goes on ("صوت الشعب"، "صوت أمريكا"; not "موقع الحادث")."""
+    if k + 1 >= len(words) or not words[k].isalpha() or words[k].startswith("ال") or words[k] in lx.place_names():
+        return False
+    nxt = words[k + 1]
+    return nxt not in _STOP and (nxt.startswith("ال") and not nxt.endswith(("ي", "يه", "يون", "يين")) or nxt in lx.place_names())
 
 
 def landmark_phrases(text: str) -> list[Entity]:

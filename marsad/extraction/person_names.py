@@ -98,15 +98,18 @@ def mend_people(text: str, ents: list[Entity], make: Make) -> list[Entity]:
 def _third_name(text, toks, words, at, e: Entity, make: Make, others: frozenset[int] | set[int] = frozenset()) -> Entity:
     """"محمد الطاهر | سيالة،": a two-word name whose next word closes the clause takes it (Arabic names
     run to three: given name, father's, family)."""
-    k = at.get(e.start)
-    if e.type != "PER" or k is None or len(e.text.split()) != 2 or k + 2 >= len(toks):
+    k, n = at.get(e.start), len(e.text.split())
+    titled = len(e.title.split()) if n != 2 and e.title and e.text.startswith(e.title) else 0  # "الوزير | خالد فاضل"
+    k = k + titled if k is not None else None
+    if e.type != "PER" or k is None or n - titled != 2 or k + 2 >= len(toks):
         return e
     nxt = toks[k + 2]
     if nxt.start in others:
         return e
     # the clause ends, or a list of people goes on ("محمد الحاج علي ومحمد قنبر"; على is a preposition)
-    closes = k + 3 >= len(toks) or toks[k + 3].text in "،,.:؛" or words[k + 2] in lx.person_names() and \
-        nxt.text != "على" and words[k + 3].startswith("و") and words[k + 3][1:] in lx.person_names()
+    closes = not titled and (k + 3 >= len(toks) or toks[k + 3].text in "،,.:؛" or words[k + 2] in lx.person_names()
+                             and nxt.text != "على" and words[k + 3].startswith("و") and words[k + 3][1:] in lx.person_names()) \
+        or lx.nisba(words[k + 2]) and first_name(words[k])    # "محمد شياع السوداني": a nisba family name
     if text[e.end:nxt.start].strip() or not closes or not words[k + 2].isalpha() or len(words[k + 2]) < 3 \
             or nxt.text != "علي" and (words[k + 2] in NOT_SURNAME or words[k + 2] in lx.not_places()) \
             or words[k + 2] in lx.countries():

@@ -40,6 +40,8 @@ def lexicon() -> dict:
     lex["pairs"] = {normalize(k): normalize(v) for k, v in raw["number_pairs"].items()}
     lex["statements"] = {normalize(k): v for k, v in raw["statement_nouns"].items()}
     lex["issuer_links"] = tuple(sorted((normalize(x) for x in raw["issuer_links"]), key=len, reverse=True))
+    # "قال مصدر لموقع X"، "لشبكة X"، "لإذاعة X": an outlet with ل is the addressee, it ends the speaker
+    lex["speaker_stop"] = lex["speaker_stop"] | {"ل" + normalize(h) for h in raw["outlet_heads"]}
     return lex
 
 
@@ -246,7 +248,8 @@ def person_after_role(text: str, toks: list[Token], ents: Mentions, n: int, end:
         e = _entity_at(text, ents, toks[k], end)
         if e is not None and e.type == "PER":
             return _given_name(text, toks, ents, e) or e.canonical or e.text, e.end
-        if e is None and (k >= n or toks[k - 1].text in "،,»”\"" or before.startswith("ال")):
+        if e is None and (k >= n or toks[k - 1].text in "،,»”\"" or before.startswith("ال")) and not any(
+                o.type == "ORG" and o.end > toks[k].start for o in ents.at.starting(toks[k].start - 40, toks[k].start)):
             run = name_run(text, toks, k, end)
             if run:
                 return text[run[0]:run[1]], run[1]
