@@ -103,3 +103,19 @@ def test_passive_killing_of_attackers_is_no_attack_by_them():
 ])
 def test_both_sides_dead_add_up(body, dead):
     assert [f for *_, f in _told(body)] == [dead]
+
+
+def test_claimants_own_force_by_its_pronoun():
+    events = events_of("قال الجيش الكونغولي إن قواته قتلت 30 من المتمردين في محيط مدينة بيني.")
+    assert [(e.event_type, e.location, e.fatalities) for e in events] == [(B, "بيني", 30)]
+    assert "الجيش" in (events[0].actor1 or "")
+
+
+def test_drones_launched_at_a_target():
+    assert [s for _, s, _, _ in _told("أطلقت روسيا عشرات المسيرات على مدينة أوديسا فجر اليوم.")] \
+        == ["Air/drone strike"]
+
+
+def test_attack_verb_with_a_remote_weapon_is_that_remote_attack():
+    told = _told("هاجم الحوثيون ناقلة نفط في خليج عدن بقوارب مفخخة.")
+    assert [(t, loc) for t, _, loc, _ in told] == [(E, "خليج عدن")]

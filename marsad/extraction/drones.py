@@ -45,6 +45,8 @@ def _weapon_sign(text: str, trig: Trigger, words: tuple[str, ...], at: int) -> b
     for w in after:
         if fits(w, lex["drone_adjectives"]) or nisba_actor(w) or fits(w, lex["drone_verbs"]):
             return True     # "مسيرة انتحارية"، "مسيرة تركية"، "مسيرة حوثية"، "مسيرة استهدفت"
+        if w in lex["towards"] and any(fits(v, lex["launched"]) for v in words[max(0, at - 4):at]):
+            return True     # "أطلقت روسيا عشرات المسيرات على كييف": launched at a target
         if not w.startswith("ال") or w.endswith(("،", ",", ".")):
             break           # only its adjectives (definite after a definite noun) stand between
     rest = text[trig.end:trig.end + 40]

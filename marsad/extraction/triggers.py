@@ -175,6 +175,8 @@ def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
         elif close and prev.sub_event_type == "Armed clash" and t.event_type == "Explosions/Remote violence" \
                 and any(f.startswith("هجوم") for f in strip_clitics(normalize(text[prev.start:prev.end]).split()[0])):
             out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type, t.flag)   # "لهجوم بصواريخ"
+        elif _attacked_with(text, prev, t):     # the verb keeps its span: its target and place follow it
+            out[-1] = Trigger(prev.start, prev.end, t.event_type, t.sub_event_type, t.flag)
         else:
             out.append(t)
     if any(t.flag != "context" for t in out):
@@ -294,6 +296,14 @@ def _objects(words: list[str]) -> list[str]:
         if not w.startswith(("ب", "ل", "وب", "ول")):
             out.append(w)
     return out
+
+
+def _attacked_with(text: str, prev: Trigger | None, t: Trigger) -> bool:
+    """"هاجم الحوثيون سفينة شحن في البحر الأحمر بزوارق مفخخة": an attack verb whose means, written with
+    ب later in its clause, is a remote weapon is that remote attack (its target cannot fight back)."""
+    return prev is not None and prev.flag == "attack" and t.event_type == "Explosions/Remote violence" \
+        and text[t.start] == "ب" and t.start - prev.end < 90 and not re.search(r"[،,.؛:]", text[prev.end:t.start]) \
+        and normalize(text[prev.start:prev.end]).lstrip("وف").startswith(_ATTACK_VERB)
 
 
 _FIRE = ("اطلق", "فتح", "اطلاق")
