@@ -100,6 +100,8 @@ def test_passive_killing_of_attackers_is_no_attack_by_them():
     ("قتل خمسة جنود في هجوم على موقع عسكري في منطقة تيلابيري يوم الاثنين، بينما قتل سبعة مسلحين.", 12),
     # another account of the same dead stays an alternative: the lowest
     ("قتل خمسة جنود في هجوم على موقع عسكري في منطقة تيلابيري، فيما قالت مصادر إن سبعة جنود قتلوا.", 5),
+    # the second count belongs to another incident its clause names: not summed
+    ("قتل خمسة جنود في هجوم على موقع عسكري في منطقة تيلابيري، فيما قتل ثلاثة مسلحين في كمين لاحق.", 5),
 ])
 def test_both_sides_dead_add_up(body, dead):
     assert [f for *_, f in _told(body)] == [dead]

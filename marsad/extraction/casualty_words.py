@@ -2,6 +2,7 @@
 displaced or captured, and the scope words that make a figure a toll (extraction/tolls.py)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from marsad.data import load_json
@@ -231,4 +232,9 @@ def two_sides(text: str, prev_start: int, prev_end: int, start: int, end: int, b
     if any(f in alternative and f not in apart_only for w in between for f in strip_clitics(w)):
         return False        # a source or an earlier toll between: another account
     one, other = _side(text, prev_start, prev_end), _side(text, start, end)
-    return one is not None and other is not None and one != other
+    if one is None or other is None or one == other:
+        return False
+    from marsad.extraction.triggers import find_triggers
+
+    stop = re.search(r"[،,.؛:]", text[end:end + 120])
+    return not find_triggers(text, end, end + (stop.start() if stop else 120))   # "… في اشتباك لاحق": another incident's
