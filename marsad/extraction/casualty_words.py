@@ -2,6 +2,7 @@
 displaced or captured, and the scope words that make a figure a toll (extraction/tolls.py)."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from marsad.data import load_json
@@ -202,3 +203,38 @@ def object_victims(word: str) -> int | None:
         if has_form(stem, verbs) or stem.endswith("و") and has_form(stem + "ا", verbs):
             return victims
     return None
+
+
+@lru_cache(maxsize=1)
+def _sides() -> tuple[dict[str, frozenset[str]], frozenset[str]]:
+    raw = load_json("numbers.json")["casualties"]["sides"]
+    fold = lambda words: frozenset(normalize(w) for w in words)
+    return {k: fold(raw[k]) for k in ("forces", "assailants", "civilians")}, fold(raw["apart_only"])
+
+
+def _side(text: str, start: int, end: int) -> str | None:
+    """The side whose dead the figure text[start:end] counts: its own noun, or the one after من
+    (أربعة من المهاجمين), within five words and its clause (data/numbers.json casualties.sides)."""
+    sides, _ = _sides()
+    for w in normalize(text[start:end + 40]).split()[:5]:
+        word = w.strip("،,.؛:\"'«»()")
+        found = next((k for k, vocab in sides.items() if any(f in vocab for f in strip_clitics(word))), None)
+        if found or word != w:
+            return found
+    return None
+
+
+def two_sides(text: str, prev_start: int, prev_end: int, start: int, end: int, between: list[str]) -> bool:
+    """Two counts that only a clause word parts (فيما، بينما، حين: "قتل ستة جنود …، فيما قتل أربعة من
+    المهاجمين") and that count the dead of different sides: more dead of one incident, not another account."""
+    _, apart_only = _sides()
+    alternative = casualty_lexicon()["alternative"]
+    if any(f in alternative and f not in apart_only for w in between for f in strip_clitics(w)):
+        return False        # a source or an earlier toll between: another account
+    one, other = _side(text, prev_start, prev_end), _side(text, start, end)
+    if one is None or other is None or one == other:
+        return False
+    from marsad.extraction.triggers import find_triggers
+
+    stop = re.search(r"[،,.؛:]", text[end:end + 120])
+    return not find_triggers(text, end, end + (stop.start() if stop else 120))   # "… في اشتباك لاحق": another incident's

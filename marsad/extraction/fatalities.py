@@ -33,6 +33,7 @@ from marsad.extraction.casualty_words import (
     is_person,
     more_people,
     object_victims,
+    two_sides,
 )
 from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.trigger_context import RELATIVES
@@ -337,7 +338,9 @@ def _count(text: str, mine: list[Figure]) -> tuple[int, str]:
     alternative = casualty_lexicon()["alternative"]
     accounts: list[list[Figure]] = [[mine[0]]]
     for prev, f in pairwise(mine):
-        apart = any(any(x in alternative for x in strip_clitics(w)) for w in _between(text, prev.end, f.start))
+        between = _between(text, prev.end, f.start)
+        apart = any(any(x in alternative for x in strip_clitics(w)) for w in between) \
+            and not two_sides(text, prev.start, prev.end, f.start, f.end, between)    # "…، فيما قتل 4 من المهاجمين"
         more = more_people(normalize(f.text).split()[-1])  # "… وشخصين آخرين": more dead, never the same
         if not more and (apart or f.value == prev.value):
             accounts.append([f])                          # another account of the same dead

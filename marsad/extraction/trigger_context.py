@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from marsad.extraction.drones import a_drone
 from marsad.extraction.trigger_frames import (
     remembered,
     staged,
@@ -28,7 +29,9 @@ def negated(text: str, trig: Trigger, sent_start: int) -> bool:
 
 def _unanchored(text: str, trig: Trigger, sent_start: int) -> bool:
     """A weak noun or a weapon's name with nothing happening near it."""
-    if trig.flag in ("weak", "weapon", "crowd", "gather"):
+    if trig.flag in ("weak", "weapon", "crowd", "gather", "drone"):
+        if trig.flag == "drone" and not a_drone(text, trig):
+            return True      # مسيرة: a march, or a drone with no sign of a weapon by it (extraction/drones)
         if trig.flag == "weak" and told_with_doer(text, trig):
             return False     # "التفجير الذي تبناه تنظيم X": told with who did it
         here = sentence_at(text, trig.start)

@@ -97,12 +97,33 @@ def find_triggers(text: str, start: int, end: int) -> list[Trigger]:
             i += 1
             continue
         last, etype, sub, flag = best
+        if flag == "claimed" and impersonal(text, toks[i].start, toks[last].end):
+            i += 1          # "أعلن أنه قتل 5 جنود برصاص …": the passive, which the rules at قتل read
+            continue
         if _in_name(text, start, end, toks[i].start, toks[i].end, etype):
             i += 1
             continue
         out.append(Trigger(toks[i].start, toks[last].end, etype, sub, flag))
         i = last + 1
     return out
+
+
+def impersonal(text: str, start: int, end: int) -> bool:
+    """"أعلن الجيش أنه قتل 12 مسلحا" tells the claimant's killing; "أعلن أنه قتل 12 جنديا في هجوم" the
+    impersonal passive, written the same (data/events.json, claimed_kills): أنه قتل is active only when
+    armed enemies are killed and no cause of death follows in the clause; another pronoun must agree
+    with its verb (أنها قتلت، أنهم قتلوا)."""
+    lex = lexicon()
+    own = normalize(text[start:end]).split()
+    pronoun = next((f for f in (own[0], own[0][1:]) if f in lex["pronoun_verbs"]), None)
+    verb = own[-1][1:] if own[-1][:1] in "وف" and len(own[-1]) > 4 else own[-1]
+    if pronoun is None or verb not in lex["pronoun_verbs"][pronoun]:
+        return True         # "أنه قتلت امرأة": a passive agreeing with what follows
+    if pronoun != "انه":
+        return False
+    clause = re.split(r"[،,.؛:؟?!]", text[end:end + 80])[0]
+    words = normalize(clause).split()
+    return not any(fits(w, lex["enemies"]) for w in words[:4]) or any(fits(w, lex["causes"]) for w in words)
 
 
 @lru_cache(maxsize=64)
@@ -154,6 +175,8 @@ def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
         elif close and prev.sub_event_type == "Armed clash" and t.event_type == "Explosions/Remote violence" \
                 and any(f.startswith("هجوم") for f in strip_clitics(normalize(text[prev.start:prev.end]).split()[0])):
             out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type, t.flag)   # "لهجوم بصواريخ"
+        elif _attacked_with(text, prev, t):     # the verb keeps its span: its target and place follow it
+            out[-1] = Trigger(prev.start, prev.end, t.event_type, t.sub_event_type, t.flag)
         else:
             out.append(t)
     if any(t.flag != "context" for t in out):
@@ -198,7 +221,7 @@ def by_victim(text: str, t: Trigger) -> Trigger | None:
     casualty word ("19 جنديا قتلوا بالرصاص"، "سقط جندي قتيلا برصاص قناص"; data/events.json, victims):
     police, soldiers or fighters shot are one side of an armed clash, anyone else a civilian attacked.
     Protesters shot are their protest's casualties, which the protest's own rules code: None."""
-    if t.flag == "doer":
+    if t.flag in ("doer", "claimed"):
         return _by_object(text, t)
     if t.flag != "cause":
         return t
@@ -229,8 +252,8 @@ def _by_object(text: str, t: Trigger) -> Trigger | None:
     for w in normalize(text[t.end:t.end + 60]).split()[:5]:
         if t.flag == "cause" and fits(w.rstrip("،,.؛:"), lex["protesters"]):
             return None
-        if fits(w.rstrip("،,.؛:"), lex["civilians"]):
-            return t
+        if fits(w.rstrip("،,.؛:"), lex["civilians"]):     # "أعلنت أنها قتلت مدنيين": the claimant's attack on them
+            return t if t.flag != "claimed" else Trigger(t.start, t.end, "Violence against civilians", "Attack", t.flag)
         if fits(w.rstrip("،,.؛:"), lex["armed_victims"]) and not w.startswith(("مسلح", "المسلح")):
             return Trigger(t.start, t.end, "Battles", "Armed clash", t.flag)
         if w.endswith(("،", ",", ".", "؛", ":")):
@@ -273,6 +296,14 @@ def _objects(words: list[str]) -> list[str]:
         if not w.startswith(("ب", "ل", "وب", "ول")):
             out.append(w)
     return out
+
+
+def _attacked_with(text: str, prev: Trigger | None, t: Trigger) -> bool:
+    """"هاجم الحوثيون سفينة شحن في البحر الأحمر بزوارق مفخخة": an attack verb whose means, written with
+    ب later in its clause, is a remote weapon is that remote attack (its target cannot fight back)."""
+    return prev is not None and prev.flag == "attack" and t.event_type == "Explosions/Remote violence" \
+        and text[t.start] == "ب" and t.start - prev.end < 90 and not re.search(r"[،,.؛:]", text[prev.end:t.start]) \
+        and normalize(text[prev.start:prev.end]).lstrip("وف").startswith(_ATTACK_VERB)
 
 
 _FIRE = ("اطلق", "فتح", "اطلاق")
