@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from marsad.extraction.drones import a_drone
 from marsad.extraction.trigger_frames import (
+    dated_then,
     remembered,
     staged,
     told_with_doer,
@@ -346,17 +347,12 @@ def _year() -> re.Pattern:
     return re.compile(rf"(?<!\S)(?:(?:{_YEAR_HEAD}|(?:{months})\s*(?:\([^)]*\)\s*)?)(1[89]\d\d|20\d\d)(?!\d)|{decade})")
 
 
-# "يومها"، "آنذاك": the time the sentence before named ("حين اندلعت الحرب في مارس 2015 … يومها قصفت …")
-_THEN = frozenset({"يومها", "حينها", "انذاك", "وقتها", "حينذاك", "يومذاك", "وقتذاك"})
-
-
 def _past_year(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
     """A dated year or decade before the trigger or just after it ("اغتيل في عام 2005"، "الذي اغتالته
     اسرائيل في 17 ابريل 2004"، "جرى تفجيره في الثمانينات"), with no recent day (أمس، اليوم، a weekday) in the sentence: background."""
     norm = normalize(text[sent_start:sent_end])
-    if any(w.strip("،,") in _THEN or w.strip("،,")[1:] in _THEN for w in norm[:trig.start - sent_start].split()) \
-            and _year().search(re.split(r"[.!؟?\n]\s", normalize(text[max(0, sent_start - 300):sent_start]).rstrip())[-1]):
-        return True                     # the time the sentence before dated
+    if dated_then(text, trig.start, sent_start, _year()):
+        return True                     # "يومها": the time the sentence before dated
     offset = trig.end - sent_start
     for m in _year().finditer(norm):
         if m.start() > offset and len(norm[offset:m.start()].split()) > 8:

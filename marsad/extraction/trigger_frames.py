@@ -151,3 +151,16 @@ def fired_by(text: str, trig: Trigger) -> str | None:
             and not re.search(r"[،,.؛:]", text[toks[n - 1].end:toks[n].start]):
         n += 1
     return clean_actor(text[toks[0].start:toks[n - 1].end])
+
+
+# "يومها"، "آنذاك": the time the sentence before named ("حين اندلعت الحرب في مارس 2015 … يومها قصفت …")
+_THEN = frozenset({"يومها", "حينها", "انذاك", "وقتها", "حينذاك", "يومذاك", "وقتذاك"})
+
+
+def dated_then(text: str, start: int, sent_start: int, year: re.Pattern) -> bool:
+    """The clause before `start` is dated by يومها/آنذاك and the sentence before names a year (`year`,
+    trigger_context's pattern of dated years): the sentence tells that past time, not today."""
+    words = normalize(text[sent_start:start]).split()
+    if not any(w.strip("،,") in _THEN or w.strip("،,")[1:] in _THEN for w in words):
+        return False
+    return year.search(re.split(r"[.!؟?\n]\s", normalize(text[max(0, sent_start - 300):sent_start]).rstrip())[-1]) is not None
