@@ -126,3 +126,15 @@ def test_a_stamp_far_from_the_text_weekday_dates_nothing():
     # stamped Monday: "اليوم الأربعاء" is five days earlier, a crawl date rather than the report's
     body = "قصفت طائرة حربية منزلا في بلدة عبسان الكبيرة شرقي مدينة خان يونس اليوم الأربعاء فقتل ثلاثة أشخاص."
     assert [d for _, d, _ in days_of(body, "2026-11-16")] == [None]
+
+
+def test_a_dated_dateline_is_the_report_day_and_yesterday_counts_from_it():
+    """"الخرطوم، 14 نوفمبر 2026 (رويترز) - قتل … أمس": the dateline's date is when the report was filed;
+    the event is the day before it, not the dateline's day."""
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    for when in ("أمس", "الليلة الماضية"):
+        doc = process(RawItem("t", "t", "text", text=f"عنوان\nالخرطوم، 14 نوفمبر 2026 (رويترز) - قتل خمسة مدنيين "
+                                                    f"{when} في قصف على سوق في أم درمان."))
+        assert [e.event_date for e in doc.events] == ["2026-11-13"]

@@ -115,6 +115,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             continue
         governable = _governable(all_places, places_at, sent.start, sent.end)
         exclude = [(p.start, p.end) for p in places_at.overlapping(sent.start, sent.end)]  # dates are in the sentence
+        if told_from > sent.start:      # the dateline's date is the report's: "أمس" after it counts from it
+            exclude.append((sent.start, told_from))
         claimed_here: set[int] = set()          # one event per place mention: the first trigger's
         acted = crowd_acts(text, told, sent.start)
         for k, trig in enumerate(triggers):
