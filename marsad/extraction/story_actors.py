@@ -21,8 +21,9 @@ from marsad.extraction.event_actors import (
     protesters,
 )
 from marsad.extraction.stated_doers import CLAIMED
-from marsad.extraction.support_verbs import nisba_actor
+from marsad.extraction.support_verbs import national_forces
 from marsad.extraction.trigger_context import denies
+from marsad.extraction.triggers import find_triggers
 from marsad.model import Entity, Event
 from marsad.text.arabic import normalize, normalize_map, sentences
 
@@ -87,23 +88,17 @@ def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, targe
                     found = armed_actor(named(c))
                     if found and found != target:
                         return found
-                found = _by_nationality(sents[k].text)          # "يأتي هذا القصف الإسرائيلي الجديد عقب …"
+                found = _by_nationality(text, sents[k])          # "يأتي هذا القصف الإسرائيلي الجديد عقب …"
                 if found and found != target:
                     return found
     return None
 
 
-# attack nouns whose nationality adjective names the forces behind them (support_verbs.nisba_actor)
-_ATTACK_NOUNS = frozenset(normalize(w) for w in (
-    "قصف", "القصف", "غارة", "الغارة", "غارات", "الغارات", "ضربة", "الضربة", "ضربات", "الضربات", "هجوم", "الهجوم",
-    "هجمات", "الهجمات", "عدوان", "العدوان", "توغل", "التوغل"))
-
-
-def _by_nationality(sentence: str) -> str | None:
-    """The forces a nationality on an attack noun names ("القصف الإسرائيلي"، "غارات أمريكية")."""
-    words = normalize(sentence).split()
-    return next((found for w, adj in zip(words, words[1:]) if w in _ATTACK_NOUNS
-                 and (found := armed_actor(nisba_actor(adj.strip("،,.")))) is not None), None)
+def _by_nationality(text: str, sent) -> str | None:
+    """The forces a nationality on an attack the sentence tells names ("القصف الإسرائيلي"، "غارات
+    أمريكية"): read by the triggers' own adjectives, as an event's actor is (support_verbs.national_forces)."""
+    return next((found for t in find_triggers(text, sent.start, sent.end)
+                 if (found := armed_actor(national_forces(text, t, sent.end, subject=False))) is not None), None)
 
 
 def new_incident(text: str, start: int) -> bool:
