@@ -47,6 +47,7 @@ from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, plausible
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
 from marsad.text.arabic import normalize, sentences
+from marsad.text.dateline import read_dateline
 from marsad.text.dates import dating_reference, event_date, find_dates, weekday_mentions
 from marsad.text.lexicons import place_noun_pattern
 
@@ -105,9 +106,10 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
     # the dateline's own date ("الفاشر (السودان) - 3 أكتوبر 2026 -") is the report's, not a past year that
     # makes the first sentence background: the context checks read that sentence from the dateline's end
     filed_whole = doc.dateline_whole
+    lead = read_dateline(text) if filed_whole else None      # the report starts past the dateline's dash
+    filed_body = lead.body if lead else filed_whole.end if filed_whole else 0
     for sent in sentences(text):
-        told_from = max(sent.start, _body_start(text, filed_whole.end)) if filed_whole and sent.start < filed_whole.end \
-            else sent.start
+        told_from = max(sent.start, filed_body) if filed_whole and sent.start < filed_whole.end else sent.start
         told = [t for t in reported(text, find_triggers(text, sent.start, sent.end), told_from)
                 if plausible(text, t, told_from)]
         triggers = _one_incident(text, fold_weapons(text, told))
@@ -364,11 +366,6 @@ _EFFECT = re.compile(r"(?:[وف]?(?:اسفر|ادي|ادت|اوقع|خلف|تس�
 def _told_back(text: str, t: Trigger) -> bool:
     words = normalize(text[max(0, t.start - 20):t.end]).split()
     return len(words) >= 2 and bool(_EFFECT.search(" ".join(words[-2:]))) and len(normalize(text[t.start:t.end]).split()) == 1
-
-
-def _body_start(text: str, end: int) -> int:
-    """Where the report starts after its dateline: past the dash that ends it ("رام الله - وفي بلدة X،")."""
-    return end + len(re.match(r"[\s\-–—ـ:]*", text[end:end + 6]).group())
 
 
 def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
