@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Diacritics (harakat, shadda, sukun, dagger alif, Quranic marks) and tatweel carry no identity for
 # matching; dropping them lets "المُسلحة" match "المسلحة".
@@ -26,6 +27,21 @@ DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "012345678901
 _TABLE = str.maketrans({**_FOLD, **{chr(c): chr(c + 32) for c in range(65, 91)}})
 _TABLE.update(DIGITS)
 _DROP_RE = re.compile("[" + "".join(sorted(_DROP)) + "]")
+# str.translate looks every non-ASCII character up in its table (~60 ns a character); on a sentence
+# or an article, one C-speed str.replace per character the table changes, run only when that
+# character occurs, is ten times faster. Words stay with translate: 58 membership tests cost more.
+_FOLDS = tuple((chr(k), v if isinstance(v, str) else chr(v)) for k, v in _TABLE.items())
+_DIGIT_FOLDS = tuple((chr(k), chr(v)) for k, v in DIGITS.items())
+_LONG = 48
+
+
+def _fold(text: str, table: dict, folds: tuple[tuple[str, str], ...]) -> str:
+    if len(text) < _LONG:
+        return text.translate(table)
+    for old, new in folds:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
@@ -58,7 +74,7 @@ def normalize(text: str) -> str:
     half of an lru_cache call here. Numbers and long texts, which rarely recur, are not cached."""
     found = _normalized.get(text)
     if found is None:
-        found = _DROP_RE.sub("", text).translate(_TABLE)
+        found = _fold(_DROP_RE.sub("", text), _TABLE, _FOLDS)
         if len(text) <= 32 and not text[-1:].isdigit():
             if len(_normalized) >= _WORD_CACHE_SIZE:
                 _normalized.clear()
@@ -73,7 +89,7 @@ def strip_marks(text: str) -> str:
 
 def to_western_digits(text: str) -> str:
     """Arabic-Indic and Persian digits to ASCII; same length, so offsets are unchanged."""
-    return text.translate(DIGITS)
+    return _fold(text, DIGITS, _DIGIT_FOLDS)
 
 
 def arabic_ratio(text: str) -> float:
@@ -165,8 +181,9 @@ _WORD = "\\w\u0621-\u065f\u0660-\u0669\u0670-\u06d3\u06fa-\u06ff"
 TOKEN = re.compile(rf"[{_WORD}]+(?:[.,][0-9]+)*|[^{_WORD}\s]", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or punctuation mark and its offsets. A named tuple, not a dataclass: an article
+    makes hundreds, and a tuple is built in half the time."""
     start: int
     end: int
     text: str
