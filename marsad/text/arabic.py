@@ -7,7 +7,7 @@ normalised text maps back to exact offsets in the cleaned article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -189,17 +189,43 @@ class Token(NamedTuple):
     text: str
 
 
-@lru_cache(maxsize=64)                  # entities, quotes and numbers tokenise the same sentences
-def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
-    """Words, numbers and punctuation marks with offsets into `text`."""
+@lru_cache(maxsize=64)          # a batch of articles (pipeline.BATCH) and the sentences read on their own
+def _text_tokens(text: str) -> tuple[tuple[Token, ...], list[int], list[str]]:
+    """(every token of `text`, their start offsets, their normalised words): read once per text."""
+    toks = tuple(Token(*m.span(), m.group()) for m in TOKEN.finditer(text))
+    return toks, [t.start for t in toks], [normalize(t.text) for t in toks]
+
+
+def _window(text: str, start: int, end: int | None) -> tuple[tuple, list[str], int, int] | None:
+    """(the text's tokens and words, the index range of those in [start, end)), or None when the
+    window cuts a token (then the cut pieces are tokens of their own, as `TOKEN` reads them)."""
+    toks, starts, words = _text_tokens(text)
     end = len(text) if end is None else end
-    return tuple(Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end))
+    i, j = bisect_left(starts, start), bisect_left(starts, end)
+    if i and toks[i - 1].end > start or j and toks[j - 1].end > end:
+        return None
+    return toks, words, i, j
 
 
-@lru_cache(maxsize=64)                  # a dozen stages read every word of the same article normalised
+def tokens(text: str, start: int = 0, end: int | None = None) -> tuple[Token, ...]:
+    """Words, numbers and punctuation marks with offsets into `text`.
+
+    A dozen stages tokenise the same article, sentence by sentence and window by window: each window
+    is cut from the article's tokens, read once, rather than tokenised again."""
+    window = _window(text, start, end)
+    if window is None:
+        return tuple(Token(*m.span(), m.group()) for m in TOKEN.finditer(text, start, len(text) if end is None else end))
+    toks, _, i, j = window
+    return toks[i:j]
+
+
 def token_words(text: str, start: int = 0, end: int | None = None) -> tuple[str, ...]:
     """The normalised text of each of `tokens(text, start, end)`."""
-    return tuple(normalize(t.text) for t in tokens(text, start, end))
+    window = _window(text, start, end)
+    if window is None:
+        return tuple(normalize(t.text) for t in tokens(text, start, end))
+    _, words, i, j = window
+    return tuple(words[i:j])
 
 
 # Proclitics in the order they stack (و/ف, then ب/ل/ك, then ال). "لل" is ل + ال with the alef
