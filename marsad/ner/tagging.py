@@ -237,7 +237,11 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
 def _model_path(model: str | None, default: str = "crf") -> str:
     """The model asked for (a path, or `crf`/`neural` for the shipped ones), else $MARSAD_NER_MODEL,
     else `default`."""
-    chosen = model or os.environ.get("MARSAD_NER_MODEL") or default
+    return _resolved(model or os.environ.get("MARSAD_NER_MODEL") or default)
+
+
+@lru_cache(maxsize=8)               # asked once per batch; resolving a package resource is not free
+def _resolved(chosen: str) -> str:
     shipped = SHIPPED.get(chosen)
     return str(resources.files("marsad.data").joinpath(shipped)) if shipped else chosen
 
