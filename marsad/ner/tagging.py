@@ -163,8 +163,8 @@ def _multiword_places(tokens: list[str], tags: list[str]) -> list[str]:
             if best:
                 break
         # a cue, a ب/و clitic, or an Arab place of several words (they seldom spell an ordinary phrase)
-        cue = i > 0 and strip_clitics(words[i - 1])[-1] in _loc_cues() or words[i][:1] in "بو" and best and \
-            len(words[i]) > 1 and words[i] not in names or best and _arab_place(" ".join(words[i:i + best]))
+        cue = best and (i > 0 and strip_clitics(words[i - 1])[-1] in _loc_cues() or words[i][:1] in "بو" and
+                        len(words[i]) > 1 and words[i] not in names or _arab_place(" ".join(words[i:i + best])))
         if best and cue and all(t == "O" for t in out[i:i + best]):
             out[i:i + best] = ["B-LOC"] + ["I-LOC"] * (best - 1)
             i += best
