@@ -56,7 +56,7 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]")
 LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 
 
-@lru_cache(maxsize=32)        # places, actors, dates and claimants each map the same article text
+@lru_cache(maxsize=64)        # places, actors, dates and claimants each map the same article text (a batch)
 def normalize_map(text: str) -> tuple[str, Sequence[int]]:
     """Normalised text for matching, and for each of its characters the offset in `text` (read-only:
     a range when nothing is dropped, and shared between callers of the same text)."""
@@ -69,6 +69,29 @@ def normalize_map(text: str) -> tuple[str, Sequence[int]]:
         return normalize(text), range(len(text))
     index.extend(range(kept, len(text)))
     return normalize(text), tuple(index)
+
+
+def normalized_slice(text: str, start: int, end: int) -> str:
+    """`normalize(text[start:end])` for 0 <= start, cut from the whole text's normalisation.
+
+    Normalising is per character (marks dropped, letters folded one for one), so a window's
+    normalisation is a slice of the text's. The pipeline's checks each normalise a window of the
+    same article around a trigger, a place or a number: the article is normalised once instead."""
+    norm, index = normalize_map(text)
+    if type(index) is range:
+        return norm[start:end]
+    return norm[bisect_left(index, start):bisect_left(index, end)]
+
+
+def normalize_map_slice(text: str, start: int, end: int) -> tuple[str, Sequence[int]]:
+    """`normalize_map(text[start:end])` for 0 <= start, cut from the whole text's map (offsets
+    relative to `start`, as that call gives them)."""
+    norm, index = normalize_map(text)
+    if type(index) is range:
+        end = min(end, len(text))
+        return norm[start:end], range(max(0, end - start))
+    i, j = bisect_left(index, start), bisect_left(index, end)
+    return norm[i:j], tuple(x - start for x in index[i:j])
 
 
 _WORD_CACHE_SIZE = 50_000          # bounded: memory stays flat however large the corpus
