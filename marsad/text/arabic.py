@@ -71,29 +71,6 @@ def normalize_map(text: str) -> tuple[str, Sequence[int]]:
     return normalize(text), tuple(index)
 
 
-def normalized_slice(text: str, start: int, end: int) -> str:
-    """`normalize(text[start:end])` for 0 <= start, cut from the whole text's normalisation.
-
-    Normalising is per character (marks dropped, letters folded one for one), so a window's
-    normalisation is a slice of the text's. The pipeline's checks each normalise a window of the
-    same article around a trigger, a place or a number: the article is normalised once instead."""
-    norm, index = normalize_map(text)
-    if type(index) is range:
-        return norm[start:end]
-    return norm[bisect_left(index, start):bisect_left(index, end)]
-
-
-def normalize_map_slice(text: str, start: int, end: int) -> tuple[str, Sequence[int]]:
-    """`normalize_map(text[start:end])` for 0 <= start, cut from the whole text's map (offsets
-    relative to `start`, as that call gives them)."""
-    norm, index = normalize_map(text)
-    if type(index) is range:
-        end = min(end, len(text))
-        return norm[start:end], range(max(0, end - start))
-    i, j = bisect_left(index, start), bisect_left(index, end)
-    return norm[i:j], tuple(x - start for x in index[i:j])
-
-
 _WORD_CACHE_SIZE = 50_000          # bounded: memory stays flat however large the corpus
 _normalized: dict[str, str] = {}
 
