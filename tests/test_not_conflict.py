@@ -124,3 +124,25 @@ REPORTS_WITHOUT_EVENTS = [
 @pytest.mark.parametrize("body", REPORTS_WITHOUT_EVENTS)
 def test_reports_with_conflict_words_and_no_event(body):
     assert _types(body) == set()
+
+
+# executions: a court's sentence carried out, against an armed group's or one without a trial
+@pytest.mark.parametrize("body, told", [
+    ("أعدم القاتل شنقا في السجن المركزي فجر اليوم بعد إدانته بقتل عائلة.", False),
+    ("أعدمت السلطات ثلاثة رجال أمس تنفيذا لحكم المحكمة بعد إدانتهم بالسطو المسلح.", False),
+    ("أعدم مسلحون من التنظيم ثلاثة رهائن رميا بالرصاص في الساحة العامة أمس.", True),
+    ("أعدمت قوات الأمن شابين ميدانيا دون حكم قضائي في القرية أمس.", True),
+])
+def test_an_execution_after_a_court_sentence_is_no_attack(body, told):
+    assert (V in _types(body)) is told
+
+
+# a drill told after the act, and crowds at prayer or a feast, against the same acts done
+@pytest.mark.parametrize("body, etype, told", [
+    ("قصفت الطائرات مواقع وهمية خلال تمرين عسكري مشترك أمس.", E, False),
+    ("قصفت الطائرات مواقع المتمردين خلال هجوم واسع على الجبال أمس.", E, True),
+    ("احتشد آلاف المصلين في المسجد الكبير لأداء صلاة العيد.", P, False),
+    ("احتشد آلاف المصلين أمام المسجد بعد صلاة الجمعة احتجاجا على اعتقال الإمام.", P, True),
+])
+def test_drills_and_feasts_against_the_act_done(body, etype, told):
+    assert (etype in _types(body)) is told

@@ -34,7 +34,7 @@ def not_conflict(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bo
     if trig.event_type not in _ARMED and trig.sub_event_type != "Arrests":
         return False
     raw, after = _clause_after(text, trig, sent_start, sent_end)
-    if trig.event_type in _ARMED and _figurative(after):
+    if trig.event_type in _ARMED and (_figurative(after) or _drill_after(after)):
         return True
     return _private(text, trig, sent_start, sent_end, raw)
 
@@ -71,18 +71,31 @@ def _figurative(words: list[str]) -> bool:
                and fits(w, lex["nc_speech"]) for k, w in enumerate(words))
 
 
+_DURING = frozenset({"خلال", "اثناء", "في", "ضمن"})
+
+
+def _drill_after(words: list[str]) -> bool:
+    """A drill that frames the act, told after it in its clause (قصفت الطائرات أهدافا وهمية خلال تمرين
+    عسكري، أطلقت القوات صواريخ ضمن مناورات): staged, as a drill told before it (trigger_frames.staged)."""
+    return any(k and words[k - 1] in _DURING and fits(w, lexicon()["drills"]) for k, w in enumerate(words))
+
+
 def _private(text: str, trig: Trigger, sent_start: int, sent_end: int, after: list[str]) -> bool:
     """A killing of the killer's own kin or neighbour (قتل رجل شقيقه طعنا، قتلت امرأة زوجها), or a
-    sentence of robbery, drugs or a family feud (لصوص، السطو، إثر خلاف عائلي على الميراث), with no
-    armed group named in it: a crime, not political violence. A kin word joined by و (قتل الشاب
-    وشقيقه) or after a preposition (أمام زوجته) is another victim or a witness."""
-    arrest = trig.sub_event_type == "Arrests"      # the police arrest: only militants make it political
+    sentence of robbery, drugs or a family feud (لصوص، السطو، إثر خلاف عائلي على الميراث), or an
+    execution after a court's sentence, with no armed group named in it: crime and justice, not
+    political violence. A kin word joined by و (قتل الشاب وشقيقه) or after a preposition (أمام
+    زوجته) is another victim or a witness."""
     if trig.event_type == "Explosions/Remote violence":
         return False         # a bomb or a shell is no one's private quarrel
-    if not (not arrest and _kin_object(text, trig, after) or _crime_after(text, trig, sent_start, sent_end)):
+    arrest = trig.sub_event_type == "Arrests"
+    executed = not arrest and _executed(text, trig)
+    if not (executed and _sentenced(text, trig, sent_start, sent_end)
+            or not arrest and _kin_object(text, trig, after) or _crime_after(text, trig, sent_start, sent_end)):
         return False
+    # the police arrest and the state executes: only militants named make it political
     return not _names(text, sent_start, sent_end, "nc_militants") \
-        and (arrest or not _names(text, sent_start, sent_end, "attack_doers"))
+        and (arrest or executed or not _names(text, sent_start, sent_end, "attack_doers"))
 
 
 def _kin_object(text: str, trig: Trigger, after: list[str]) -> bool:
@@ -107,6 +120,23 @@ def _crime_after(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bo
     toks, words = sentence_words(text, sent_start, sent_end)
     at = bisect_left(toks, trig.end, key=_start)
     return any(fits(w, lexicon()["nc_crime"]) for w in words[at:at + 12])
+
+
+_WITHOUT = frozenset({"دون", "بدون", "بلا", "خارج", "نطاق"})      # دون محاكمة، خارج نطاق القضاء: extrajudicial
+
+
+def _sentenced(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
+    """A court's sentence within twelve words after an execution (شنقا في السجن بعد إدانته، تنفيذا لحكم
+    المحكمة), not one it went without (دون حكم قضائي، خارج نطاق القضاء)."""
+    toks, words = sentence_words(text, sent_start, sent_end)
+    at = bisect_left(toks, trig.end, key=_start)
+    return any(fits(words[k], lexicon()["nc_judicial"]) and not _WITHOUT.intersection(words[max(at, k - 2):k])
+               for k in range(at, min(at + 12, len(words))))
+
+
+def _executed(text: str, trig: Trigger) -> bool:
+    """The trigger is the verb of executing (أعدم، أعدمت، وأعدموا)."""
+    return normalize(text[trig.start:trig.end]).lstrip("وف").startswith("اعدم")
 
 
 def _start(tok) -> int:
