@@ -146,3 +146,12 @@ def test_an_execution_after_a_court_sentence_is_no_attack(body, told):
 ])
 def test_drills_and_feasts_against_the_act_done(body, etype, told):
     assert (etype in _types(body)) is told
+
+
+# an option weighed is no strike made
+@pytest.mark.parametrize("body, told", [
+    ("تدرس الإدارة خيار شن ضربات جوية على مواقع المتمردين.", False),
+    ("شنت الطائرات الحربية ضربات جوية على مواقع المتمردين أمس.", True),
+])
+def test_an_option_of_striking_against_a_strike(body, told):
+    assert (E in _types(body)) is told
