@@ -9,6 +9,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from marsad.extraction.drones import a_drone
+from marsad.extraction.trigger_figures import not_conflict
 from marsad.extraction.trigger_frames import (
     dated_then,
     remembered,
@@ -91,7 +92,7 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     here = sentence_at(text, trig.start)
     sent_end = here.end if here else len(text)
     if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end) \
-            or remembered(text, trig, sent_start, sent_end) \
+            or remembered(text, trig, sent_start, sent_end) or not_conflict(text, trig, sent_start, sent_end) \
             or _RECAP.match(normalize(text[sent_start:trig.start])) \
             or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
         return True

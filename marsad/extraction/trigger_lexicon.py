@@ -168,7 +168,8 @@ def lexicon() -> dict:
             "forces": frozenset(normalize(w) for w in raw["fired_by"]["forces"]),
             "remembered": _word_set(raw["remembered"]["words"]), "years": _word_set(raw["remembered"]["years"]),
             "ago": frozenset(normalize(w) for w in raw["remembered"]["ago"]),
-            "this_day": tuple(normalize(w) for w in raw["remembered"]["this_day"])}
+            "this_day": tuple(normalize(w) for w in raw["remembered"]["this_day"]),
+            **{f"nc_{k}": _word_set(v) for k, v in raw["not_conflict"].items() if not k.startswith("_")}}
 
 
 def _doer_clause(verbs) -> re.Pattern:
