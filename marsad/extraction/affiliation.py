@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from marsad.extraction.casualty_words import casualty_kind, casualty_lexicon
 from marsad.extraction.support_verbs import ARMED_KINDS
 from marsad.text.arabic import normalize, normalize_map, strip_clitics
 from marsad.text.numbers import quantities
@@ -85,7 +86,26 @@ def victims_of(text: str, start: int, pos: int) -> bool:
     if len(words) < 2 or words[-1] != "من" or any(f in heads - members for f in strip_clitics(words[-2])):
         return False
     slot = lexicon()["victims"]
-    return any(f in slot.verbal or f in slot.nominal or f in _COUNTED for w in words[-7:-1] for f in strip_clitics(w))
+    return any(f in slot.verbal or f in slot.nominal or f in _COUNTED for w in words[-7:-1] for f in strip_clitics(w)) \
+        or _person(words[-2]) and _struck_after(text, pos)
+
+
+def _person(word: str) -> bool:
+    """A noun for one or two people, in any case: شرطي، شرطيا (accusative after إن)، عنصرين."""
+    lex = casualty_lexicon()
+    forms = strip_clitics(word) + (strip_clitics(word[:-1]) if word.endswith("ا") else ())
+    return any(f in lex["persons"] or f in lex["duals"] for f in forms)
+
+
+def _struck_after(text: str, pos: int) -> bool:
+    """"إن عنصرين من حزب الله قتلا …": the people counted before the body are the subject of a
+    killing or wounding verb a few words after it (the body's own name comes first)."""
+    for w in normalize(text[pos:pos + 60]).split()[1:6]:
+        if w in ("،", ".") or w.endswith(("،", ".")):
+            return False
+        if casualty_kind(w) in ("killed", "injured"):
+            return True
+    return False
 
 
 # "قتلت القوات الأمنية خمسة | مسلحين": a count right after a killing, wounding or arresting verb

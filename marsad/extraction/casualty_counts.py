@@ -182,7 +182,9 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
     for i in range(1, len(w) - 1):                        # a person before the verb
         if (w[i] in lex["persons"] or w[i] in lex["duals"]) and not any(
                 a <= i < b for a, b, _, _ in out) and w[i - 1] not in lex["parts"] and not _number(w[i - 1]):
-            for a in range(i + 1, min(len(w), i + 4)):
+            # "عنصرين من حزب الله قتلا": the body they belong to may stand between them and the verb
+            reach = i + (8 if w[i + 1] == "من" else 4)
+            for a in range(i + 1, min(len(w), reach)):
                 if w[a] in STOPS or w[a].startswith("و") or w[a] in lex["of_wounds"]:
                     break                                 # "مواطن متأثرا بجروح أصيب بها": the wounds he died of
                 if has_form(w[a], lex["after"]):
