@@ -18,10 +18,8 @@ from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics, token_words, tokens
 
-# the same heads normalized (نائب → نايب), for words already normalized
-_ROLE_WORD = re.compile("(?:ال)?(?:" + "|".join(normalize(w) for w in (
-    "متحدث", "ناطق", "رئيس", "وزير", "قائد", "مدير", "محافظ", "والي", "أمين", "مسؤول", "مندوب", "مبعوث", "سفير",
-    "نائب", "مستشار", "عضو", "ممثل", "قائمقام", "عمدة", "عميد")) + ")")
+# role heads (lexicon/role_heads.tsv, normalised: نائب → نايب), for words already normalised
+_ROLE_WORD = re.compile("(?:ال)?(?:" + lx.role_head_pattern("name_after") + ")")
 
 
 def mend_roles(text: str, ents: list[Entity], make: Make) -> list[Entity]:
