@@ -182,18 +182,6 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
     return n
 
 
-def skip_time(toks: list[Token], i: int) -> int:
-    """Past time words, commas and bracketed days right after a cue ("أفاد، الثلاثاء، …")."""
-    while i < len(toks):
-        w = word_of(toks[i])
-        between = toks[i].text in "،,()" and ((i + 1 < len(toks) and is_time(word_of(toks[i + 1])))
-                                              or (i and is_time(word_of(toks[i - 1]))))
-        if not (is_time(w) or w == "قد" or between):
-            break
-        i += 1
-    return i
-
-
 def role_led(words: list[str]) -> bool:
     """The phrase starts with a role or a rank (المتحدث باسم …، العقيد في …، قائد شرطة …)."""
     if not words:
@@ -254,40 +242,6 @@ def person_after_role(text: str, toks: list[Token], ents: Mentions, n: int, end:
             if run:
                 return text[run[0]:run[1]], run[1]
     return None
-
-
-def unglued(tok: Token) -> Token:
-    """The word of a token without a glued ل (لوزير → وزير; للجيش → الجيش, its article restored)."""
-    if tok.text.startswith("لل"):
-        return Token(tok.start + 1, tok.end, "ا" + tok.text[1:])
-    if tok.text[:1] in "لب" and len(tok.text) > 3:
-        return Token(tok.start + 1, tok.end, tok.text[1:].lstrip("ـ"))
-    return tok
-
-
-def issuer_at(text: str, toks: list[Token], i: int) -> int | None:
-    """Index where the issuer's name starts after a statement noun ("بيان أصدره X"، "بيان صادر عن X"،
-    "بيان لوزير الدفاع": i itself, its ل glued), or None."""
-    lex = lexicon()
-    if i >= len(toks):
-        return None
-    words = [word_of(t) for t in toks[i:i + 3]]
-    for link in lex["issuer_links"]:
-        parts = link.split()
-        if len(link) > 2 and words[:len(parts)] == parts:
-            return i + len(parts)
-    first = words[0]
-    if first in ("ل", "لـ"):
-        return i + 1
-    if first[:1] == "ل" and len(first) > 3 and first not in lex["speaker_stop"] and first not in lex["source_nouns"] \
-            and first not in org_heads():
-        return i                             # "بيان لوزير الدفاع", but "بيان لجنة …" is no glued ل
-    return None
-
-
-def surface(text: str, toks: list[Token]) -> str:
-    """The text of a token run, its first token possibly unglued (وزير الدفاع out of "لوزير الدفاع")."""
-    return unquoted(toks[0].text + text[toks[0].end:toks[-1].end])
 
 
 def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,
