@@ -210,7 +210,8 @@ def _after_outlets(text, toks, words, ents: list[Entity], make: Make) -> list[En
     """"مراسلة قناة “X” فلانة الفلانية", "مراسل الجزيرة فلان": after a journalist's role and the outlet
     (an organisation, or a medium noun and its one-word or quoted name), a known first name and a name
     after it are the journalist (the tagger, reading the outlet, leaves them out)."""
-    from marsad.extraction.org_phrases import MEDIA_HEADS, head_form
+    from marsad.extraction.media_names import MEDIA_HEADS
+    from marsad.extraction.org_phrases import head_form
 
     at = {t.start: k for k, t in enumerate(toks)}
     taken = covered(len(text), ((e.start, e.end) for e in ents))
