@@ -3,7 +3,7 @@ from marsad.extraction.person_titles import role_after, role_before
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize
 
-USES = ("apposition", "before", "comma_name", "name_after", "lead")
+USES = ("apposition", "before", "comma_name", "name_after", "lead", "speaker")
 
 
 def test_every_word_is_normalised_and_every_use_known():
@@ -14,6 +14,13 @@ def test_every_word_is_normalised_and_every_use_known():
         assert set(r["uses"].split(",")) <= set(USES), r
     assert all(lx.role_heads(u) for u in USES)
     assert normalize("رئيس") in lx.role_heads("lead") and normalize("مسؤول") in lx.role_heads("apposition")
+
+
+def test_speakers_read_the_same_list():
+    from marsad.extraction.speakers import lexicon, role_led
+
+    assert normalize("خبيرة")[:-1] in lexicon()["role_heads"] and "role_heads" in lexicon()
+    assert role_led(["الخبير", "في", "الشوون", "العسكريه"]) and not role_led(["الجيش", "الوطني"])
 
 
 def test_role_phrases_read_from_the_list():

@@ -49,13 +49,14 @@ def _times() -> frozenset[str]:
 
 def _speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Cue verbs, one-word complementizers, medium nouns (بيان، مؤتمر، تدوينة) and words that are no
-    name's part (time words, objects, subject breakers), from quotes.json."""
+    name's part (time words, objects, subject breakers from quotes.json; role heads from lexicon/role_heads.tsv)."""
     global _SPEECH
     if _SPEECH is None:
         raw = load_json("quotes.json")
         n = lambda key: frozenset(normalize(w) for w in raw[key])      # noqa: E731
         _SPEECH = (n("verbs"), frozenset(w for w in n("complementizers") if " " not in w), n("medium_nouns"),
-                   n("time_words") | n("object_nouns") | n("subject_breakers") | n("role_heads") | n("source_nouns"))
+                   n("time_words") | n("object_nouns") | n("subject_breakers") | frozenset(lx.role_heads("speaker"))
+                   | n("source_nouns"))
     return _SPEECH
 
 

@@ -24,7 +24,7 @@ from marsad.extraction.mentions import Mentions
 from marsad.extraction.org_phrases import named_after_head
 from marsad.model import Entity
 from marsad.text.arabic import Token, normalize, tokens
-from marsad.text.lexicons import nisba, org_heads, person_names, place_names, titles
+from marsad.text.lexicons import nisba, org_heads, person_names, place_names, role_heads, titles
 
 _OPEN, _CLOSE = "«“\"", "»”\""
 MAX_SPEAKER_TOKENS = 9
@@ -39,6 +39,7 @@ def lexicon() -> dict:
     lex = {k: frozenset(normalize(x) for x in v) for k, v in raw.items() if isinstance(v, list)}
     lex["pairs"] = {normalize(k): normalize(v) for k, v in raw["number_pairs"].items()}
     lex["statements"] = {normalize(k): v for k, v in raw["statement_nouns"].items()}
+    lex["role_heads"] = frozenset(role_heads("speaker"))        # lexicon/role_heads.tsv, the one list of roles
     lex["issuer_links"] = tuple(sorted((normalize(x) for x in raw["issuer_links"]), key=len, reverse=True))
     # "قال مصدر لموقع X"، "لشبكة X"، "لإذاعة X": an outlet with ل is the addressee, it ends the speaker
     lex["speaker_stop"] = lex["speaker_stop"] | {"ل" + normalize(h) for h in raw["outlet_heads"]}
