@@ -1,12 +1,17 @@
 """The Arabic text layer, on sentences written for the tests."""
 from __future__ import annotations
 
+import pytest
+
 from marsad.text.arabic import (
+    TOKEN,
     arabic_ratio,
     normalize,
     normalize_map,
     sentences,
     strip_clitics,
+    to_western_digits,
+    token_words,
     tokens,
 )
 
@@ -57,3 +62,25 @@ def test_arabic_ratio():
     assert arabic_ratio("هذا نص عربي") == 1.0
     assert arabic_ratio("This is English") == 0.0
     assert 0.4 < arabic_ratio("قالت BBC إن الوضع") < 0.9
+
+
+# A report of our own with marks, tatweel, Indic digits and Latin capitals: every window the
+# pipeline cuts from an article's tokens must be what tokenising the window alone gives.
+_MARKED = ("قَتَلَ مُسلَّحونَ مجهولونَ ٣ جنودٍ في هجومٍ على حاجزٍ للجيشِ قرب بلدة الـقائم، "
+           "وقالت وكالة AFP إنّ الهجوم وقع فجر اليوم.\nوأضافت أنَّ ١٢ آخرين أصيبوا.")
+_PLAIN = "قتل مسلحون 3 جنود في هجوم على حاجز للجيش قرب بلدة القائم، وقال مصدر أمني إن الهجوم وقع فجرا."
+
+
+@pytest.mark.parametrize("text", [_MARKED, _PLAIN])
+def test_tokens_of_a_window_are_those_tokenised_alone(text):
+    for start in range(0, len(text) + 1, 2):
+        for end in range(start, len(text) + 1, 7):
+            alone = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+            assert [tuple(t) for t in tokens(text, start, end)] == alone
+            assert list(token_words(text, start, end)) == [normalize(t) for *_, t in alone]
+
+
+def test_long_texts_fold_letters_and_digits_as_words_do():
+    long = (_MARKED + " ABC ٤٥ ی ک ة ى ئ ؤ ") * 3
+    assert normalize(long) == " ".join(normalize(w) for w in long.split(" "))
+    assert to_western_digits("قتل ٣٥ و۱۲") == "قتل 35 و12"

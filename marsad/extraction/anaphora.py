@@ -94,9 +94,13 @@ class Antecedents:
                 return name
         # a person named earlier right after that role, though no quote of theirs came before
         # ("تفقد رئيس هيئة الأركان … الفريق فلان …" then "وأشاد رئيس الأركان")
+        # the role is the one right before that person, never one that ran on to an earlier name ("وزير
+        # الخارجية الأردني فلان ونظيره السوري فلان": the second is no Jordanian minister)
         people = [e for e in self.ents.ents if e.type == "PER" and 0 <= e.end <= pos]
-        for e in reversed(people):
-            before = re.split(r"[.،,:؛\n]", normalize(self.text[max(0, e.start - 120):e.start]))[-1]
+        for i in range(len(people) - 1, -1, -1):
+            e = people[i]
+            left = max([p.end for p in people[max(0, i - 2):i] if p.end <= e.start] + [e.start - 120, 0])
+            before = re.split(r"[.،,:؛\n]", normalize(self.text[left:e.start]))[-1]
             bare = [without_article(w) for w in before.split()]
             if words[0] in bare and all(w in bare for w in words[1:]) or self._counterpart(e, key.split()):
                 return e.canonical or e.text

@@ -12,13 +12,14 @@ import re
 from marsad.extraction.after_cue import issuer_at, skip_time, unglued
 from marsad.extraction.channels import channel_in, outlet_channel
 from marsad.extraction.content import past_dateline, quoted, strip_span
-from marsad.extraction.speakers import lexicon, name_of, word_of
+from marsad.extraction.speakers import lexicon, name_of, role_led, word_of
 from marsad.model import Quote
 from marsad.text.arabic import normalize
 from marsad.text.lexicons import org_heads
 
+# حسبما، وفقما: "وحسبما أفاد مسؤول محلي، فإن …" (the verb after it is skipped in `_marker_source`)
 _MARKER = re.compile(r"(?:^|(?<=[\s،,(]))[وف]?(?:بحسب|حسب|وفق(?:ا|اً|ًا)?|طبق(?:ا|اً)|تبع(?:ا|اً)|نقل(?:ا|اً) عن|على لسان)"
-                     r"(?=[\s،,]|ل)")
+                     r"(?=[\s،,]|ل|ما\s)(?:ما(?=\s))?")
 _LATER = re.compile(r"^\s*[وف]?(?:جاء|ورد)\s+(?:ذلك|هذا|ذلك الإعلان|هذا الإعلان)\s+(?:في|خلال|على لسان|عبر|ضمن)\s+"
                     r"(?:ال)?(?:بيان|بلاغ|تصريح|تصريحات|تقرير|كلمة|مؤتمر|منشور|تغريدة|رسالة|حديث|مقابلة|مداخلة|اتصال)")
 
@@ -38,7 +39,7 @@ def attributions(text, sent, toks, ents, account, here, out, claims, leads) -> N
         if not re.sub(r"[\s،,(]|^[وف]", "", before.strip()):   # fronted: "ووفق البيان، فإن …"
             rel = re.match(r"[^.،,:]{1,50}[،,]\s*(?=ف[إا]ن)", text[src_end:sent.end])
             src_end += rel.end() if rel else 0     # "وحسب شهود عيان تحدثوا لوفا، فإن …": their clause is lead
-            rest = re.match(r"[\s،,]*(?:ف?[إا]ن[\u064B-\u0652]*(?:ه|ها)?\s)?", text[src_end:sent.end])
+            rest = re.match(r"[\s،,]*(?:ف?[إا]ن[\u064B-\u0652]*(?:ه|ها)?\s|فقد\s)?", text[src_end:sent.end])
             s, e = strip_span(text, src_end + rest.end(), sent.end)
             inner = quoted(text, s, e)
             if inner and not text[inner[1] + 1:e].strip(" .،,»”\""):
@@ -67,7 +68,7 @@ def _marker_source(text, m, toks, ents, account, end):
     src_toks = [t for t in toks if t.start >= m.end()]
     while src_toks and (word_of(src_toks[0]) in ("ما", "ل", "لـ", "لما") or src_toks[0].text in "ـ"):
         src_toks = src_toks[1:]
-    if src_toks and normalize(src_toks[0].text)[:1] == "ل" and m.group().startswith(("وفق", "طبق", "تبع")):
+    if src_toks and normalize(src_toks[0].text)[:1] == "ل" and re.match(r"[وف]?(?:وفق|طبق|تبع)", m.group()):
         src_toks[0] = unglued(src_toks[0])
     if src_toks and re.match(r"[أا]?(?:ذكر|افاد|أفاد|نقل|أعلن|اعلن|قال|أورد|اورد|أكد|اكد|أوضح|اوضح|كشف|بث|نشر)",
                              src_toks[0].text) and len(src_toks) > 1:
@@ -117,7 +118,8 @@ def _source(text, src_toks, ents, end, account, pos):
     words = normalize(phrase).split()
     known = (canonical != phrase or canonical in ents.people or any(e.start <= src_toks[0].start < e.end for e in ents.within(
         src_toks[0].start - 1, s_end)) or words[0].removeprefix("ال") in lex["source_nouns"]
-             or lex["pairs"].get(words[0].removeprefix("ال")) in lex["source_nouns"] or outlet_channel(phrase))
+             or lex["pairs"].get(words[0].removeprefix("ال")) in lex["source_nouns"] or outlet_channel(phrase)
+             or len(src_toks) > 1 and role_led([word_of(t) for t in src_toks[:2]]))   # "حسبما أفاد مسؤول محلي"، "المتحدث باسم … فلان"
     if not known:
         return None
     if statement == "statement":

@@ -4,6 +4,7 @@ count a sum over several incidents. Split from tolls.py, which finds the figures
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from functools import cached_property
 
 from marsad.extraction.casualty_words import (
     another_incident,
@@ -41,10 +42,26 @@ class Sent:
             self.relative[i], self.clause[i] = rel, clause
             self.clauses.setdefault(clause, []).append(i)
             self.pos[i + 1] = self.pos[i] + (w not in STOPS and w not in QUOTES)   # words before each token
-        self.period = self._period()
-        self.single = any(self.words[i] in lex["single"] or has_form(self.words[i], lex["acts"]) for i in range(n))
-        self.final = any(entry_at(self.words, i, lex["final"]) for i in range(n))    # "في حصيلة نهائية"
-        self.rising = self._rising()
+
+    # What scopes a figure is read only for sentences that hold one: most sentences hold none, so
+    # these are computed on first use.
+    @cached_property
+    def period(self) -> list:
+        return self._period()
+
+    @cached_property
+    def single(self) -> bool:
+        lex = casualty_lexicon()
+        return any(w in lex["single"] or has_form(w, lex["acts"]) for w in self.words)
+
+    @cached_property
+    def final(self) -> bool:
+        """"في حصيلة نهائية"."""
+        return any(entry_at(self.words, i, casualty_lexicon()["final"]) for i in range(len(self.words)))
+
+    @cached_property
+    def rising(self) -> list[tuple[int, str, bool, str | None]]:
+        return self._rising()
 
     def _rising(self) -> list[tuple[int, str, bool, str | None]]:
         """(index of the total word, words, one incident?, kind) of each "ارتفعت حصيلة القتلى … إلى"."""

@@ -324,7 +324,7 @@ def known_actors(text: str, ents: list[Entity]) -> list[Entity]:
         canonical = restore_article(text, m.start, re.sub(r'["«»“”]', "", mention))   # "للجيش المصري"
         return Entity(mention, "ORG", m.start, m.end, canonical=canonical, actor=m.actor.name, actor_id=m.actor.id)
 
-    return overlay(ents, map(named, actors().find(text)), lambda m, overlapping: not any(
+    return overlay(ents, map(named, actors().find_between(text)), lambda m, overlapping: not any(
         e.type in ("PER", "ORG") and e.start <= m.start and m.end <= e.end and e.end - e.start > m.end - m.start
         and (e.type == "PER" or " في " in text[e.start:m.start]) for e in overlapping))
 

@@ -36,4 +36,6 @@ class Mentions:
         if key in self.by_key:
             return self.by_key[key]
         tails = self.tails.get(key, set())
+        if not tails and " " not in key and key in earlier.by_last:
+            return earlier.by_last[key]
         return next(iter(tails)) if len(tails) == 1 else phrase

@@ -19,8 +19,9 @@ from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics, token_words, tokens
 
-# role heads (lexicon/role_heads.tsv, normalised: نائب → نايب), for words already normalised
-_ROLE_WORD = re.compile("(?:ال)?(?:" + lx.role_head_pattern("name_after") + ")")
+# role heads (lexicon/role_heads.tsv, normalised: نائب → نايب), for words already normalised; ه: her role
+# (المديرة، الوزيرة)
+_ROLE_WORD = re.compile("(?:ال)?(?:" + lx.role_head_pattern("name_after") + ")ه?")
 
 
 def mend_roles(text: str, ents: list[Entity], make: Make) -> list[Entity]:
@@ -37,8 +38,8 @@ def _function_led(e: Entity) -> bool:
     if e.type != "PER":
         return False
     words = normalize(e.text).split()
-    hamza = e.text.split()[0].strip("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652")[:3] in ("أن", "إن", "بأن", "وأن")
-    return hamza and words[0] in _speech_words()[1] or (len(words) > 1 and all(w in _times() for w in words)) \
+    hamza = e.text.split()[0].strip("\u064B\u064C\u064D\u064E\u064F\u0650\u0651\u0652")[:3] in ("أن", "إن", "بأن", "وأن", "فإن")
+    return hamza and words[0].removeprefix("ف") in _speech_words()[1] or (len(words) > 1 and all(w in _times() for w in words)) \
         or e.text.split()[0] in ("على", "إلى")       # "على حد قوله": a preposition (علي is the name)
 
 
@@ -143,14 +144,15 @@ def _known_after_role(text, toks, words, ents: list[Entity], make: Make) -> list
             continue
         i = k - 1                              # back over the role's definite words and names
         while i > 0 and (words[i].startswith(("ال", "لل")) and words[i] not in lx.person_names()
-                         and words[i] not in lx.titles() or taken[toks[i].start] or words[i] == "باسم") \
+                         and words[i] not in lx.titles() or taken[toks[i].start] or words[i] == "باسم"
+                         or words[i][:1] == "ل" and len(words[i]) > 3 and words[i][1:] not in _OUTLETS) \
                 and not _ROLE_WORD.fullmatch(words[i]) and not text[toks[i].end:toks[i + 1].start].strip():
             i -= 1
         if i == k - 1 and not (words[i].startswith("ال") or toks[i].end in ends) or not _ROLE_WORD.fullmatch(words[i]):
             continue
         nxt = words[k + 2] if k + 2 < len(toks) else ""
         if k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum() or nxt.startswith("ال") or nxt in comps \
-                or nxt in NOT_SURNAME:
+                or nxt in NOT_SURNAME or nxt in no_name:       # "أعلن المتحدث فلان فلان استهداف …"
             added.append(make(text, toks[k].start, toks[k + 1].end, "PER"))
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 

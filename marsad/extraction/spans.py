@@ -102,12 +102,18 @@ class Heard:
     def __init__(self):
         self.names: list[str] = []
         self.by_prefix: dict[str, str] = {}     # key prefix ending before a space → latest such name
+        # an indefinite last word → the name it ends: a person the tagger missed, named in full after a
+        # role, is later called by the family name alone ("يحيى سريع" … "وقال سريع")
+        self.by_last: dict[str, str] = {}
 
     def append(self, name: str) -> None:
         self.names.append(name)
         key = variant_key(name)
-        for i in space_positions(key):
+        spaces = space_positions(key)
+        for i in spaces:
             self.by_prefix[key[:i]] = name
+        if spaces and not key[spaces[-1] + 1:].startswith("ال"):
+            self.by_last[key[spaces[-1] + 1:]] = name
 
 
 def variant_key(name: str) -> str:

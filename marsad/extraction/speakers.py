@@ -21,10 +21,18 @@ from functools import lru_cache
 from marsad.data import load_json
 from marsad.extraction.channels import outlet_channel
 from marsad.extraction.mentions import Mentions
+from marsad.extraction.name_ends import glued_surname
 from marsad.extraction.org_phrases import named_after_head
 from marsad.model import Entity
 from marsad.text.arabic import Token, normalize, tokens
-from marsad.text.lexicons import nisba, org_heads, person_names, place_names, role_heads, titles
+from marsad.text.lexicons import (
+    nisba,
+    org_heads,
+    person_names,
+    place_names,
+    role_heads,
+    titles,
+)
 
 _OPEN, _CLOSE = "«“\"", "»”\""
 MAX_SPEAKER_TOKENS = 9
@@ -203,14 +211,15 @@ def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] 
     if toks[i].text in ("على", "إلى", "الى"):
         return None                          # على (on) is علي (Ali) once normalised
     if not (first in person_names() or (first.startswith("عبد") and len(first) > 5)) or first in lex["role_heads"] \
-            or first.startswith("ال") or first == "باسم" or is_time(first):
-        return None                          # a family name (المصري) or باسم is no first name
+            or first.startswith("ال") or first == "باسم" or is_time(first) or first.removeprefix("ف") in lex["complementizers"]:
+        return None                          # a family name (المصري), باسم or فإن (فان, Van) is no first name
     j = i + 1
     while j < len(toks) and j < i + 4 and toks[j].end <= end:
         w, raw = word_of(toks[j]), toks[j].text
         stop = (toks[j].text in _PUNCT or toks[j].text in _OPEN or w in lex["complementizers"] or is_time(w)
-                or (w in lex["speaker_stop"] and raw != "علي") or w.startswith(("لل", "بال")) or plural_verb(w))
-        if stop or (w[:1] in "لب" and len(w) > 4 and not w.startswith("ال")):
+                or (w in lex["speaker_stop"] and raw != "علي") or w.startswith(("لل", "بال")) or plural_verb(w)
+                or w in lex["object_nouns"])
+        if stop or (w[:1] in "لب" and len(w) > 4 and not w.startswith("ال") and not glued_surname(toks, j, end, lex["complementizers"])):
             break
         j += 1
     return toks[i].start, toks[j - 1].end

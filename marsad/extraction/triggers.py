@@ -130,7 +130,7 @@ def impersonal(text: str, start: int, end: int) -> bool:
 def _names(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     from marsad.text.actor_dictionary import actors
 
-    return tuple((m.start + start, m.end + start) for m in actors().find(text[start:end]))
+    return tuple((m.start, m.end) for m in actors().find_between(text, start, end))
 
 
 def _in_name(text: str, start: int, end: int, w_start: int, w_end: int, etype: str) -> bool:

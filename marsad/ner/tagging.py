@@ -163,8 +163,8 @@ def _multiword_places(tokens: list[str], tags: list[str]) -> list[str]:
             if best:
                 break
         # a cue, a ب/و clitic, or an Arab place of several words (they seldom spell an ordinary phrase)
-        cue = i > 0 and strip_clitics(words[i - 1])[-1] in _loc_cues() or words[i][:1] in "بو" and best and \
-            len(words[i]) > 1 and words[i] not in names or best and _arab_place(" ".join(words[i:i + best]))
+        cue = best and (i > 0 and strip_clitics(words[i - 1])[-1] in _loc_cues() or words[i][:1] in "بو" and
+                        len(words[i]) > 1 and words[i] not in names or _arab_place(" ".join(words[i:i + best])))
         if best and cue and all(t == "O" for t in out[i:i + best]):
             out[i:i + best] = ["B-LOC"] + ["I-LOC"] * (best - 1)
             i += best
@@ -237,7 +237,11 @@ def title_fill(tokens: list[str], tags: list[str]) -> list[str]:
 def _model_path(model: str | None, default: str = "crf") -> str:
     """The model asked for (a path, or `crf`/`neural` for the shipped ones), else $MARSAD_NER_MODEL,
     else `default`."""
-    chosen = model or os.environ.get("MARSAD_NER_MODEL") or default
+    return _resolved(model or os.environ.get("MARSAD_NER_MODEL") or default)
+
+
+@lru_cache(maxsize=8)               # asked once per batch; resolving a package resource is not free
+def _resolved(chosen: str) -> str:
     shipped = SHIPPED.get(chosen)
     return str(resources.files("marsad.data").joinpath(shipped)) if shipped else chosen
 

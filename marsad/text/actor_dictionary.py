@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import os
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -67,6 +68,12 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+def _cut(starts: list[int], ends: list[int], at: int) -> bool:
+    """Whether offset `at` falls inside a word (words by their sorted starts and ends)."""
+    i = bisect_right(starts, at) - 1
+    return i >= 0 and starts[i] < at < ends[i]
+
+
 class ActorDictionary:
     def __init__(self, actors: list[Actor] | None = None):
         self.actors: dict[str, Actor] = {}
@@ -78,12 +85,14 @@ class ActorDictionary:
         # Both are emptied when an actor is added.
         self._openers: dict[str, tuple] = {}
         self._answers: dict[tuple[str, str], Actor | None] = {}
+        self._in_text: dict[str, tuple[list, list[int]]] = {}      # `find_between`'s whole texts
         for a in actors or []:
             self.add(a)
 
     def add(self, actor: Actor) -> None:
         self._openers.clear()
         self._answers.clear()
+        self._in_text.clear()
         old = self.actors.get(actor.id)
         if old:                                  # a user's row replaces the shipped one
             for key in [k for k, v in self._alias.items() if v == old.id]:
@@ -132,6 +141,23 @@ class ActorDictionary:
             else:
                 i += 1
         return out
+
+    def find_between(self, text: str, start: int = 0, end: int | None = None) -> list[ActorMatch]:
+        """`find(text[start:end])` with offsets into `text`. Entities and every sentence's triggers
+        look for actors in the same article: its matches are found once and each window takes
+        those inside it. A window that cuts a word or a name is searched on its own, as before."""
+        end = len(text) if end is None else end
+        found = self._in_text.get(text)
+        if found is None:
+            if len(self._in_text) >= 64:            # a batch of articles (pipeline.BATCH) and more
+                self._in_text.clear()
+            words = _words(text)
+            found = self._in_text[text] = (self.find(text), [w[0] for w in words], [w[1] for w in words])
+        matches, starts, ends = found
+        if _cut(starts, ends, start) or _cut(starts, ends, end) \
+                or any(m.start < start < m.end or m.start < end < m.end for m in matches):
+            return [ActorMatch(m.start + start, m.end + start, m.actor) for m in self.find(text[start:end])]
+        return [m for m in matches if start <= m.start and m.end <= end]
 
     def _match_at(self, text: str, words: list, i: int) -> tuple[int, int, str] | None:
         first = words[i][2]

@@ -67,7 +67,7 @@ def countries() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def person_names() -> frozenset[str]:
-    return frozenset(normalize(n) for n in words("person_names.txt"))
+    return frozenset(normalize(n) for n in words("person_names.txt") + words("person_names_more.txt"))
 
 
 @lru_cache(maxsize=1)

@@ -74,8 +74,34 @@ def _word(tok: str, table: dict) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    """Every word a number told in words can start with (any table's word, or the first word of a
+    two-word vague one)."""
+    lex = number_lexicon()
+    return frozenset({*lex["small"], *lex["mult"], *lex["vague"], *(k.split()[0] for k in lex["vague"])})
+
+
+_may_open: dict[str, bool] = {}
+
+
+def _may_start(tok: str) -> bool:
+    """Whether a number can start at this token: it has a digit or is one of `_openers`, bare or with
+    proclitics. Most words are neither, and every sentence of every article asks (cached per word)."""
+    found = _may_open.get(tok)
+    if found is None:
+        openers = _openers()
+        found = any(ch.isdigit() for ch in tok) or any(f in openers for f in strip_clitics(normalize(tok)))
+        if len(_may_open) >= 50_000:
+            _may_open.clear()
+        _may_open[tok] = found
+    return found
+
+
 def _parse_at(toks: list[Token], i: int) -> tuple[int, int, bool] | None:
     """(value, tokens used, vague) for a number starting at token i, or None."""
+    if not _may_start(toks[i].text):
+        return None
     lex = number_lexicon()
     found = _digits(toks[i].text)
     j = i + 1
