@@ -16,7 +16,7 @@ from marsad.model import Document, RawItem
 from marsad.read.files import read_paths
 from marsad.text.arabic import arabic_ratio
 from marsad.text.clean import clean_text
-from marsad.text.dates import choose_published, parse_date
+from marsad.text.published import choose_published, parse_date
 
 MIN_ARABIC_RATIO = 0.5        # below this share of Arabic letters an article is not Arabic news
 # The longest article annotated, in cleaned characters (env MARSAD_MAX_ARTICLE_CHARS): every stage

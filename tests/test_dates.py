@@ -7,15 +7,13 @@ import pytest
 
 from marsad.text.dates import (
     DayMonth,
-    choose_published,
     find_dates,
     find_day_months,
-    parse_date,
     weekday_agrees,
-    weekday_conflicts,
     weekday_mentions,
     with_year,
 )
+from marsad.text.published import choose_published, parse_date, weekday_conflicts
 
 
 @pytest.mark.parametrize("text, expected", [

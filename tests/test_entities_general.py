@@ -131,7 +131,7 @@ def test_how_a_person_spoke_or_whom_they_addressed_is_no_part_of_the_name():
 
 
 def test_a_definite_medium_noun_names_an_outlet_only_with_its_nationality():
-    from marsad.extraction.org_phrases import media_names
+    from marsad.extraction.media_names import media_names
 
     found = media_names("ونقل التلفزيون السعودي الرسمي الخبر، وقالت الوكالة نقلا عن مصادر إن الصحيفة لم تنشر.")
     assert [e.canonical for e in found] == ["التلفزيون السعودي"]

@@ -62,7 +62,7 @@ def test_a_provinces_seat_is_no_body_and_a_title_word_opens_no_name_before_a_par
 
 
 def test_news_outlets_by_their_medium_noun_or_borrowed_tail():
-    from marsad.extraction.org_phrases import media_names
+    from marsad.extraction.media_names import media_names
 
     found = [e.canonical for e in media_names("ونقلت نبض نيوز عن مصدر، وقال لموقع 12 إن الوضع هادئ، بحسب صحيفة الأيام.")]
     assert found == ["نبض نيوز", "موقع 12", "صحيفة الأيام"]

@@ -9,17 +9,10 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.after_cue import issuer_at, skip_time, unglued
 from marsad.extraction.channels import channel_in, outlet_channel
 from marsad.extraction.content import past_dateline, quoted, strip_span
-from marsad.extraction.speakers import (
-    issuer_at,
-    lexicon,
-    name_of,
-    role_led,
-    skip_time,
-    unglued,
-    word_of,
-)
+from marsad.extraction.speakers import lexicon, name_of, role_led, word_of
 from marsad.model import Quote
 from marsad.text.arabic import normalize
 from marsad.text.lexicons import org_heads

@@ -13,6 +13,7 @@ import re
 
 from marsad.data import load_json
 from marsad.extraction.speakers import is_time, lexicon
+from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize
 from marsad.text.dateline import read_dateline
 
@@ -102,7 +103,7 @@ def skip_appositives(text: str, pos: int, end: int) -> int:
             pos = space if space >= 0 else len(text)
             continue
         if word in lex["skip_words"] or word in lex["pronoun_objects"] or word.startswith(("نقلا", "نقلاً")) or \
-                "،" in m.group() and re.match(r"(?:ال)?(?:متحدث|ناطق|رييس|وزير|قايد|مدير|امين|تابع|منبثق|مكلف|وهو|وهي)", word):
+                "،" in m.group() and _APPOSITION.match(word):
             stop = re.search(r"[،,:]|" + _COMP, text[nxt:min(end, nxt + 200)])
             if not stop:
                 break
@@ -143,6 +144,9 @@ def _closing_quote(text: str, pos: int, end: int) -> tuple[int, int] | None:
 
 
 # "طالبا عدم الكشف عن اسمه"، "مفضلا عدم ذكر هويته"، "رافضا الكشف عن اسمه": why the source is unnamed, lead
+# what opens an apposition after the speaker (", المتحدث باسم …،", "، التابعة لـ …،", "، وهو …،"): a role head
+# (lexicon/role_heads.tsv) or a word that attaches the subject to a body or a description
+_APPOSITION = re.compile(r"(?:ال)?(?:" + lx.role_head_pattern("lead") + "|تابع|منبثق|مكلف|وهو|وهي)")
 _ANONYMOUS = re.compile(r"[\s،,]*(?:[وف]?(?:طالب|مفضل|مشترط|رافض)(?:ا|اً|ًا|ة|ين|ون)\s+)?(?:عدم\s+)?"
                         r"(?:الكشف|كشف|ذكر|نشر|الإفصاح|الافصاح|الإفصاح)\s+(?:عن\s+)?"
                         r"(?:اسمه|اسمها|اسمهما|أسمائهم|اسمائهم|هويته|هويتها|هوياتهم|هويتهم)[\s،,.]*")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from marsad.extraction.after_cue import issuer_at, skip_time, unglued
 from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.channels import outlet_channel
 from marsad.extraction.content import quoted
@@ -17,12 +18,9 @@ from marsad.extraction.spans import variant_key
 from marsad.extraction.speakers import (
     Said,
     is_time,
-    issuer_at,
     lexicon,
     name_of,
     sane,
-    skip_time,
-    unglued,
     unquoted,
     word_of,
 )

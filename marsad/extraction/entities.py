@@ -285,7 +285,8 @@ def with_org_phrases(text: str, ents: list[Entity]) -> list[Entity]:
     """Organisation-shaped phrases (org_phrases) the tagger missed or cut: one replaces the entities
     lying wholly inside it; where the tagger's entity reaches past it, the tagger's stands."""
     from marsad.extraction.head_names import named_people, quoted_names
-    from marsad.extraction.org_phrases import landmark_phrases, media_names, org_phrases
+    from marsad.extraction.media_names import media_names
+    from marsad.extraction.org_phrases import landmark_phrases, org_phrases
 
     # at one start the longest phrase is weighed first, so a shorter one inside it gives way
     phrases = sorted(org_phrases(text) + media_names(text) + landmark_phrases(text),

@@ -48,8 +48,9 @@ from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons, pla
 from marsad.model import Document, Entity, Event, Quote, Span, Toll
 from marsad.text.arabic import normalize, sentences
 from marsad.text.dateline import read_dateline
-from marsad.text.dates import dating_reference, event_date, find_dates, weekday_mentions
+from marsad.text.dates import event_date, find_dates, weekday_mentions
 from marsad.text.lexicons import place_noun_pattern
+from marsad.text.published import dating_reference
 
 _NOWHERE = Place(-1, -1, None, None, None, None, None, False)
 

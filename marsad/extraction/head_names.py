@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from marsad.extraction.org_phrases import MEDIA_HEADS, head_form
+from marsad.extraction.media_names import MEDIA_HEADS
+from marsad.extraction.org_phrases import head_form
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics, token_words, tokens

@@ -10,7 +10,6 @@ The chain stops at punctuation, a preposition, a number, a verb-like word, or a 
 """
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from marsad.model import Entity
@@ -29,7 +28,8 @@ _FIXED = tuple(tuple(normalize(n).split()) for n in ("الدفاع المدني"
 _FIXED_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _name in _FIXED:
     _FIXED_BY_FIRST.setdefault(_name[0], []).append(_name)
-_STOP = frozenset(normalize(w) for w in (
+# words that never stand inside a name: prepositions, complementizers, relatives, days, affiliation adjectives
+NAME_STOPS = frozenset(normalize(w) for w in (
     "في", "على", "علي", "من", "إلى", "الى", "عن", "مع", "بعد", "قبل", "حول", "خلال", "منذ", "عند", "أن", "بأن", "لأن",
     "كأن", "وأن", "كان",
     "إن", "ان", "التي", "الذي", "الذين", "اللذين", "اللتين", "هذا", "هذه", "ذلك", "تلك", "أمس", "اليوم",
@@ -75,62 +75,6 @@ def head_form(word: str, heads: frozenset[str] | None = None) -> str | None:
     return None
 
 
-MEDIA_HEADS = frozenset(normalize(w) for w in ("موقع", "صحيفة", "جريدة", "قناة", "إذاعة", "شبكة", "وكالة", "مجلة",
-                                                 "تلفزيون", "منصة"))
-# a news outlet's name often ends in a borrowed word: "شفق نيوز"، "بايدوا أونلاين"، "سودانس بوست"، "كوردستان24"
-_MEDIA_TAIL = re.compile(r"(?:نيوز|أونلاين|اونلاين|بوست|تايمز|تريبيون|برس|ميديا|انفو|إنفو|تي في|24)$")
-
-
-def media_names(text: str) -> list[Entity]:
-    """News outlets as ORG entities: a medium noun and the name after it, one word or number of any
-    kind (موقع 24، صحيفة النهار), or a name ending in a borrowed media word (شفق نيوز، كوردستان24)."""
-    toks = tokens(text)
-    words = token_words(text)
-    out, i = [], 0
-    while i < len(toks):
-        n = 0
-        form = head_form(words[i], MEDIA_HEADS)
-        definite = bool(form) and words[i][:len(words[i]) - len(form)].endswith(("ال", "لل"))
-        if definite and not (i + 1 < len(toks) and lx.nisba_country(words[i + 1]) and words[i + 1].startswith("ال")):
-            form = None             # "الوكالة تعمل": the agency named before; "التلفزيون السوري" is a name
-        glued = lambda k: not text[toks[k - 1].end:toks[k].start].strip(" \"«»")     # noqa: E731
-        if form and i + 1 < len(toks) and glued(i + 1) and words[i + 1] not in _STOP \
-                and (words[i + 1].isalnum()) and words[i + 1] not in lx.not_places() and not words[i + 1].startswith("بال"):
-            n = 2
-            if form not in _COMMON_HEADS and _construct(words, i + 1) and glued(i + 2):
-                n = 3                   # "إذاعة صوت الشعب"، "إذاعة صوت أمريكا": a construct name and its genitive
-            while i + n < len(toks) and n < 4 and glued(i + n) and _MEDIA_TAIL.search(words[i + n]):
-                n += 1
-        elif _MEDIA_TAIL.search(words[i]) and len(words[i]) > 3 and re.search(r"\D(?:24)?$", words[i]) or \
-                i + 1 < len(toks) and glued(i + 1) and words[i].isalpha() and _MEDIA_TAIL.fullmatch(words[i + 1]) \
-                and words[i] not in _STOP:
-            n = 1 if _MEDIA_TAIL.search(words[i]) and not (i + 1 < len(toks) and _MEDIA_TAIL.fullmatch(words[i + 1])) else 2
-            form = words[i]
-        if n:
-            start = toks[i].start + (_proclitic_chars(words[i], form) if form in MEDIA_HEADS else 0)
-            end = toks[i + n - 1].end
-            name = text[start:end].strip("\"«» ")
-            if form in MEDIA_HEADS and n > 2:          # "موقع بايدوا أونلاين": the outlet is "بايدوا أونلاين"
-                name = text[toks[i + 1].start:end].strip("\"«» ")
-            out.append(Entity(text[start:end], "ORG", start, end, canonical=restore_article(text, start, name)))
-            i += n
-        else:
-            i += 1
-    return out
-
-
-_COMMON_HEADS = frozenset(normalize(w) for w in ("موقع", "شبكة", "منصة", "وكالة"))   # also site, network, stage, agency
-
-
-def _construct(words: list[str], k: int) -> bool:
-    """words[k], an outlet's first name word, is a bare noun in construct with the next word, a definite noun
-    (not an adjective: الإخبارية) or a place: the name goes on ("صوت الشعب"، "صوت أمريكا"; not "موقع الحادث")."""
-    if k + 1 >= len(words) or not words[k].isalpha() or words[k].startswith("ال") or words[k] in lx.place_names():
-        return False
-    nxt = words[k + 1]
-    return nxt not in _STOP and (nxt.startswith("ال") and not nxt.endswith(("ي", "يه", "يون", "يين")) or nxt in lx.place_names())
-
-
 def landmark_phrases(text: str) -> list[Entity]:
     """Landmarks and facilities as LOC entities: a head (ساحة، شارع، سد، قصر …) and its name — the
     idafa chain an organisation's name takes, or one word of any kind (قصر معاشيق، سد مأرب)."""
@@ -144,7 +88,7 @@ def landmark_phrases(text: str) -> list[Entity]:
         n = 0
         if form and i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip(" \"«»"):
             nxt = words[i + 1]
-            if nxt.isalpha() and nxt not in _STOP and nxt not in lx.not_places() and len(nxt) > 2 \
+            if nxt.isalpha() and nxt not in NAME_STOPS and nxt not in lx.not_places() and len(nxt) > 2 \
                     and nxt not in _FIGURATIVE and not nxt.startswith("لل") \
                     and not quantities(text, toks[i + 1].start, toks[i + 1].end):
                 # "حاجز للجيش": whose, not which; "برأت ساحة ستة متهمين": a count names no landmark
@@ -183,7 +127,7 @@ def org_phrases(text: str) -> list[Entity]:
         if form in _VERB_HEADS and n >= 2 and _verb_clause(text, toks, words, i, n):
             n = 0
         if n >= 2:
-            start = toks[i].start + _proclitic_chars(words[i], form)
+            start = toks[i].start + proclitic_chars(words[i], form)
             end = toks[i + n - 1].end
             name = text[start:end]
             out.append(Entity(name, "ORG", start, end, canonical=restore_article(text, start, name)))
@@ -225,7 +169,7 @@ def _event_noun(word: str) -> bool:
     return any(f.removeprefix("ال") in _organised() for f in strip_clitics(word))
 
 
-def _proclitic_chars(word: str, form: str) -> int:
+def proclitic_chars(word: str, form: str) -> int:
     """How many leading characters of `word` to leave out of a name its head `form` opens: the
     proclitics, but not the article of a definite head listed bare ("الرابطة المارونية", "والائتلاف
     الحاكم" keep their ال; "للحزب الحاكم" is cut to "حزب" and its canonical name restored)."""
@@ -254,7 +198,7 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
                 and words[j + 1] in _LEGISLATURES:
             j += 2                                  # "لجنة حقوق الإنسان في البرلمان": a house's committee
             continue
-        if w in _STOP or w[:1] == "و" and w[1:] in _STOP or not any(ch.isalpha() for ch in w) or w[:1].isdigit() \
+        if w in NAME_STOPS or w[:1] == "و" and w[1:] in NAME_STOPS or not any(ch.isalpha() for ch in w) or w[:1].isdigit() \
                 or w.startswith("بال"):
             break                                   # "بالعاصمة": a preposition says where the body is
         if w in _DIRECTIONS and (words[j - 1] in lx.place_names() or _name(words[j - 1])):

@@ -28,7 +28,7 @@ NOT_SURNAME = frozenset(normalize(w) for w in (
     "اليوم", "أمس", "الليلة", "صباح", "مساء", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس",
     "الجمعة", "السبت", "وقال", "وأضاف", "لوكالة", "لقناة", "لصحيفة", "لموقع", "خلال", "بعد", "قبل", "عبر",
     "الذين", "بين", "حول", "ضد", "نحو", "لدى", "عند", "كما", "بينما", "حيث"))
-_ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رييس|وزير|قايد|مدير|محافظ|والي|امين|مسوول|مندوب|مبعوث|سفير|نايب)")  # normalised
+_ROLE_HEAD = re.compile(r"(?:ال)?(?:" + lx.role_head_pattern("comma_name") + ")")  # lexicon/role_heads.tsv, normalised
 
 
 def _adjective_tail(e: Entity) -> bool:
@@ -210,7 +210,8 @@ def _after_outlets(text, toks, words, ents: list[Entity], make: Make) -> list[En
     """"مراسلة قناة “X” فلانة الفلانية", "مراسل الجزيرة فلان": after a journalist's role and the outlet
     (an organisation, or a medium noun and its one-word or quoted name), a known first name and a name
     after it are the journalist (the tagger, reading the outlet, leaves them out)."""
-    from marsad.extraction.org_phrases import MEDIA_HEADS, head_form
+    from marsad.extraction.media_names import MEDIA_HEADS
+    from marsad.extraction.org_phrases import head_form
 
     at = {t.start: k for k, t in enumerate(toks)}
     taken = covered(len(text), ((e.start, e.end) for e in ents))

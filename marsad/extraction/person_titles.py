@@ -9,12 +9,10 @@ import re
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, normalize_map
 
-# normalised spellings (رئيس → رييس, نائب → نايب, مسؤول → مسوول): the text they search is normalised
-_ROLE_HEAD = re.compile(r"(?:ال)?(?:متحدث|ناطق|رييس|وزير|قايد|امين|مبعوث|مدير|عضو|نايب|سفير|زعيم|امر|مستشار|محافظ|"
-                        r"مندوب|منسق|مسوول|ممثل)\b")
-# role heads looked for before a name: a narrower list than _ROLE_HEAD (no عضو، نائب، مستشار، مسؤول، ممثل)
-_ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?P<also>و)?(?:ال)?(?:متحدث|ناطق|رييس|وزير|قايد|امين|مبعوث|مدير|سفير|زعيم|امر|محافظ|"
-                               r"مندوب|منسق)\b")
+# role heads (lexicon/role_heads.tsv, normalised: the text they search is normalised) after a name and
+# before it: a narrower list before it (no عضو، نائب، مستشار، مسؤول، ممثل)
+_ROLE_HEAD = re.compile(r"(?:ال)?(?:" + lx.role_head_pattern("apposition") + r")\b")
+_ROLE_HEAD_BEFORE = re.compile(r"(?<!\w)(?P<also>و)?(?:ال)?(?:" + lx.role_head_pattern("before") + r")\b")
 # a role ends at punctuation, a complementizer, a medium, or the death its bearer met ("لقي فلان، قائد
 # الكتيبة، مصرعه")
 _ROLE_END = re.compile(r"[،,.:؛\n]|\s(?:[إأا]ن(?:ه|ها|هم|هما|نا)?|في|خلال|عبر|مصرع\S*|حتف\S*)(?:\s|$)")

@@ -14,14 +14,14 @@ from functools import lru_cache
 
 from marsad.data import load_json
 from marsad.extraction.person_names import NAME_JOINERS, NOT_SURNAME, Make, first_name
+from marsad.extraction.spans import covered
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics, token_words, tokens
 
-# the same heads normalized (نائب → نايب), for words already normalized
-_ROLE_WORD = re.compile("(?:ال)?(?:" + "|".join(normalize(w) for w in (
-    "متحدث", "ناطق", "رئيس", "وزير", "قائد", "مدير", "محافظ", "والي", "أمين", "مسؤول", "مندوب", "مبعوث", "سفير",
-    "نائب", "مستشار", "عضو", "ممثل", "قائمقام", "عمدة", "عميد")) + ")ه?")     # ه: her role (المديرة، الوزيرة)
+# role heads (lexicon/role_heads.tsv, normalised: نائب → نايب), for words already normalised; ه: her role
+# (المديرة، الوزيرة)
+_ROLE_WORD = re.compile("(?:ال)?(?:" + lx.role_head_pattern("name_after") + ")ه?")
 
 
 def mend_roles(text: str, ents: list[Entity], make: Make) -> list[Entity]:
@@ -50,13 +50,14 @@ def _times() -> frozenset[str]:
 
 def _speech_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
     """Cue verbs, one-word complementizers, medium nouns (بيان، مؤتمر، تدوينة) and words that are no
-    name's part (time words, objects, subject breakers), from quotes.json."""
+    name's part (time words, objects, subject breakers from quotes.json; role heads from lexicon/role_heads.tsv)."""
     global _SPEECH
     if _SPEECH is None:
         raw = load_json("quotes.json")
         n = lambda key: frozenset(normalize(w) for w in raw[key])      # noqa: E731
         _SPEECH = (n("verbs"), frozenset(w for w in n("complementizers") if " " not in w), n("medium_nouns"),
-                   n("time_words") | n("object_nouns") | n("subject_breakers") | n("role_heads") | n("source_nouns"))
+                   n("time_words") | n("object_nouns") | n("subject_breakers") | frozenset(lx.role_heads("speaker"))
+                   | n("source_nouns"))
     return _SPEECH
 
 
@@ -91,10 +92,8 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
     An indefinite word cannot go on a definite noun phrase, so those words open a new phrase: the
     speaker's name, which a lexicon of first names cannot hold (foreign, Kurdish, rare names)."""
     verbs, _, _, no_name = _speech_words()
-    taken = bytearray(len(text) + 1)
+    taken = covered(len(text), ((e.start, e.end) for e in ents))
     ends = {e.end for e in ents if e.type in ("ORG", "LOC")}
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     org_starts = {e.start for e in ents if e.type == "ORG"}
 
     def part(j: int, first: bool) -> bool:
@@ -132,9 +131,7 @@ def _known_after_role(text, toks, words, ents: list[Entity], make: Make) -> list
     that ends there (a definite word, a preposition or punctuation follows) is a person the tagger
     missed. A definite role phrase takes no indefinite adjective, so the first name is no adjective."""
     verbs, comps, _, no_name = _speech_words()
-    taken = bytearray(len(text) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    taken = covered(len(text), ((e.start, e.end) for e in ents))
     ends = {e.end for e in ents if e.type in ("ORG", "LOC")}
     added = []
     for k in range(2, len(toks) - 1):
@@ -184,9 +181,7 @@ def _after_rank(text, toks, words, ents: list[Entity], make: Make) -> list[Entit
     longest first) two words no entity holds — the first indefinite, neither a number nor a word of the
     speech lexicons (اللواء الأول، اللواء 444 are brigades) — are the officer's name."""
     verbs, comps, _, no_name = _speech_words()
-    taken = bytearray(len(text) + 1)
-    for e in ents:
-        taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    taken = covered(len(text), ((e.start, e.end) for e in ents))
     ranks = _ranks()
     added = []
     for k in range(len(toks) - 2):

@@ -25,7 +25,14 @@ from marsad.extraction.name_ends import glued_surname
 from marsad.extraction.org_phrases import named_after_head
 from marsad.model import Entity
 from marsad.text.arabic import Token, normalize, tokens
-from marsad.text.lexicons import nisba, org_heads, person_names, place_names, titles
+from marsad.text.lexicons import (
+    nisba,
+    org_heads,
+    person_names,
+    place_names,
+    role_heads,
+    titles,
+)
 
 _OPEN, _CLOSE = "«“\"", "»”\""
 MAX_SPEAKER_TOKENS = 9
@@ -40,6 +47,7 @@ def lexicon() -> dict:
     lex = {k: frozenset(normalize(x) for x in v) for k, v in raw.items() if isinstance(v, list)}
     lex["pairs"] = {normalize(k): normalize(v) for k, v in raw["number_pairs"].items()}
     lex["statements"] = {normalize(k): v for k, v in raw["statement_nouns"].items()}
+    lex["role_heads"] = frozenset(role_heads("speaker"))        # lexicon/role_heads.tsv, the one list of roles
     lex["issuer_links"] = tuple(sorted((normalize(x) for x in raw["issuer_links"]), key=len, reverse=True))
     # "قال مصدر لموقع X"، "لشبكة X"، "لإذاعة X": an outlet with ل is the addressee, it ends the speaker
     lex["speaker_stop"] = lex["speaker_stop"] | {"ل" + normalize(h) for h in raw["outlet_heads"]}
@@ -183,18 +191,6 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
     return n
 
 
-def skip_time(toks: list[Token], i: int) -> int:
-    """Past time words, commas and bracketed days right after a cue ("أفاد، الثلاثاء، …")."""
-    while i < len(toks):
-        w = word_of(toks[i])
-        between = toks[i].text in "،,()" and ((i + 1 < len(toks) and is_time(word_of(toks[i + 1])))
-                                              or (i and is_time(word_of(toks[i - 1]))))
-        if not (is_time(w) or w == "قد" or between):
-            break
-        i += 1
-    return i
-
-
 def role_led(words: list[str]) -> bool:
     """The phrase starts with a role or a rank (المتحدث باسم …، العقيد في …، قائد شرطة …)."""
     if not words:
@@ -256,40 +252,6 @@ def person_after_role(text: str, toks: list[Token], ents: Mentions, n: int, end:
             if run:
                 return text[run[0]:run[1]], run[1]
     return None
-
-
-def unglued(tok: Token) -> Token:
-    """The word of a token without a glued ل (لوزير → وزير; للجيش → الجيش, its article restored)."""
-    if tok.text.startswith("لل"):
-        return Token(tok.start + 1, tok.end, "ا" + tok.text[1:])
-    if tok.text[:1] in "لب" and len(tok.text) > 3:
-        return Token(tok.start + 1, tok.end, tok.text[1:].lstrip("ـ"))
-    return tok
-
-
-def issuer_at(text: str, toks: list[Token], i: int) -> int | None:
-    """Index where the issuer's name starts after a statement noun ("بيان أصدره X"، "بيان صادر عن X"،
-    "بيان لوزير الدفاع": i itself, its ل glued), or None."""
-    lex = lexicon()
-    if i >= len(toks):
-        return None
-    words = [word_of(t) for t in toks[i:i + 3]]
-    for link in lex["issuer_links"]:
-        parts = link.split()
-        if len(link) > 2 and words[:len(parts)] == parts:
-            return i + len(parts)
-    first = words[0]
-    if first in ("ل", "لـ"):
-        return i + 1
-    if first[:1] == "ل" and len(first) > 3 and first not in lex["speaker_stop"] and first not in lex["source_nouns"] \
-            and first not in org_heads():
-        return i                             # "بيان لوزير الدفاع", but "بيان لجنة …" is no glued ل
-    return None
-
-
-def surface(text: str, toks: list[Token]) -> str:
-    """The text of a token run, its first token possibly unglued (وزير الدفاع out of "لوزير الدفاع")."""
-    return unquoted(toks[0].text + text[toks[0].end:toks[-1].end])
 
 
 def name_of(text: str, toks: list[Token], ents: Mentions, end: int, ante,

@@ -5,19 +5,24 @@ background or dates it by a past year, or a weak noun or weapon's name has nothi
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from itertools import pairwise
 
 from marsad.extraction.drones import a_drone
 from marsad.extraction.trigger_figures import not_conflict
 from marsad.extraction.trigger_frames import (
-    dated_then,
     remembered,
     staged,
     told_with_doer,
     warned_of,
 )
 from marsad.extraction.trigger_lexicon import fits, lexicon
+from marsad.extraction.trigger_time import (
+    future_verb,
+    hedging_qad,
+    past_year,
+    recalled,
+    recent_day_in,
+)
 from marsad.extraction.triggers import Trigger, sentence_words
 from marsad.text.arabic import normalize, sentence_at, strip_clitics
 from marsad.text.lexicons import place_tiers
@@ -53,13 +58,13 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     frame taking it."""
     lex = lexicon()
     before = normalize(text[max(sent_start, trig.start - 40):trig.start]).split()[-3:]
-    if any(fits(w, lex["negation"]) for w in before) or _hedging_qad(before) \
+    if any(fits(w, lex["negation"]) for w in before) or hedging_qad(before) \
             or (before and fits(before[-1], lex["stop"])):      # "لوقف الهجمات", not "وقف إطلاق النار واحتجزت"
         return True
     # A future verb right before the trigger ("ستشن القوات هجوما" has the subject between; "ستشن
     # هجوما" not). The trigger word itself is never one: future forms are not in the lexicon, and
     # سيارة مفخخة merely starts like سـ + verb.
-    if before and _future_verb(before[-1]):
+    if before and future_verb(before[-1]):
         return True
     if any(fits(w, lex["governor"]) and not _place_name(w) for w in before[-2:]):
         return True
@@ -85,16 +90,15 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
         return True
     if any(fits(w, lex["hedge"]) for w in after):        # "ضربة جوية محتملة"، "هجوم وشيك"
         return True
-    if len(after) == 2 and after[0] in RELATIVES and _future_verb(after[1]):
+    if len(after) == 2 and after[0] in RELATIVES and future_verb(after[1]):
         return True      # "المظاهرات التي ستنظم"، "الهجمات التي سيشنها": planned, not told
-    if after and (trig.flag == "weapon" and _future_verb(after[0]) or re.fullmatch(r"1\d{3}|20\d\d", after[0])):
+    if after and (trig.flag == "weapon" and future_verb(after[0]) or re.fullmatch(r"1\d{3}|20\d\d", after[0])):
         return True      # "سيارة مفخخة ستدخل المدينة": planned; "مذبحة 1391"، "تفجيرات 2005": named by their year
     here = sentence_at(text, trig.start)
     sent_end = here.end if here else len(text)
-    if _question(text, sent_start, sent_end) or _past_year(text, trig, sent_start, sent_end) \
+    if _question(text, sent_start, sent_end) or past_year(text, trig, sent_start, sent_end) \
             or remembered(text, trig, sent_start, sent_end) or not_conflict(text, trig, sent_start, sent_end) \
-            or _RECAP.match(normalize(text[sent_start:trig.start])) \
-            or _RECAP_MID.search(normalize(text[sent_start:trig.start])):
+            or recalled(text, sent_start, trig.start):
         return True
     if trig.flag == "cause" and _not_political(text, sent_start, sent_end):
         return True      # "قتل طفل برصاصة طائشة"، "أصيب بالخطأ": a death by a bullet, no political violence
@@ -170,12 +174,6 @@ def _joined(gap: str) -> bool:
 def _not_political(text: str, sent_start: int, sent_end: int) -> bool:
     _, words = sentence_words(text, sent_start, sent_end)
     return any(fits(w, lexicon()["not_political"]) for w in words)
-
-
-def recent_day_in(text: str, sent_start: int, sent_end: int) -> bool:
-    """A recent day (أمس، اليوم، a weekday) named in the sentence: today's report, not background."""
-    _, words = sentence_words(text, sent_start, sent_end)
-    return any(fits(w, lexicon()["recent"]) for w in words)
 
 
 def _head(word: str) -> str:
@@ -304,63 +302,11 @@ def _called_for(before: list[str]) -> bool:
     return any(w in ("الي", "والي") for w in rest) and _unbroken(rest)
 
 
-# "يأتي ذلك بعد …"، "وجاء الهجوم عقب …": what follows is the background the news item recalls
-_RECAP = re.compile(r"\W*(?:[وف]?(?:ياتي|تاتي|جاء|جاءت))\s+(?:\S+\s+){0,4}?(?:عقب|بعد|اثر|في اعقاب)\s")
-# … and inside a sentence: "قالت القوات إن الانفجار جاء بعد يوم من مقتل 16 في هجوم انتحاري"
-_RECAP_MID = re.compile(r"(?<!\S)(?:ياتي|تاتي|جاء|جاءت)\s+(?:بعد|عقب|اثر|في اعقاب)\s")
-
-
-def _hedging_qad(before: list[str]) -> bool:
-    """قد before an imperfect is "may" (قد يشن هجوما); before a perfect it affirms (قد أطلقت)."""
-    return any(w in ("قد", "وقد", "فقد") and nxt.startswith(("ي", "تكون")) for w, nxt in pairwise(before))
-
-
-_NOT_FUTURE = ("سيار", "سيطر", "سياس", "سنو", "سنه", "سته", "ستين", "ستون", "سيد", "سين")
-
-
-def _future_verb(word: str) -> bool:
-    """سـ + an imperfect prefix (سيقصف، ستشن، سنرد); سأ is left out: سابق، ساعة start the same way."""
-    from marsad.text.lexicons import place_names
-
-    return (word.startswith(lexicon()["future"]) and len(word) >= 4 and not word.startswith(_NOT_FUTURE)
-            and word not in place_names())
-
-
 def _question(text: str, sent_start: int, sent_end: int) -> bool:
     """"من يقف وراء الاغتيال؟" and "هل تظاهر …" ask; they do not report."""
     sent = text[sent_start:sent_end].strip(" \"'»”)*-–ـ\n")
     first = normalize(sent.split()[0]) if sent.split() else ""
     return sent.endswith(("؟", "?")) or first in ("هل", "وهل", "فهل")
-
-
-# A date whose year is written out ("عام 2005"، "في 2003"، "في 17 ابريل 2004") is how news refers
-# to the past: today's events are dated by a day or a weekday, not by a year.
-_YEAR_HEAD = r"(?:[وبل]?(?:عام|العام|سنه|السنه)|في|منذ|خلال)\s+"
-
-
-@lru_cache(maxsize=1)
-def _year() -> re.Pattern:
-    from marsad.text.dates import calendar
-
-    months = "|".join(sorted((re.escape(m) for m in calendar()["greg"]), key=len, reverse=True))
-    # a decade or a past century dates history just as a year does ("في الثمانينات"، "ثلاثينات القرن الماضي")
-    decade = r"[وبلف]?(?:ال)?(?:عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)(?:ات|يات)(?!\w)|القرن (?:الماضي|العشرين|التاسع عشر)"
-    return re.compile(rf"(?<!\S)(?:(?:{_YEAR_HEAD}|(?:{months})\s*(?:\([^)]*\)\s*)?)(1[89]\d\d|20\d\d)(?!\d)|{decade})")
-
-
-def _past_year(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
-    """A dated year or decade before the trigger or just after it ("اغتيل في عام 2005"، "الذي اغتالته
-    اسرائيل في 17 ابريل 2004"، "جرى تفجيره في الثمانينات"), with no recent day (أمس، اليوم، a weekday) in the sentence: background."""
-    norm = normalize(text[sent_start:sent_end])
-    if dated_then(text, trig.start, sent_start, _year()):
-        return True                     # "يومها": the time the sentence before dated
-    offset = trig.end - sent_start
-    for m in _year().finditer(norm):
-        if m.start() > offset and len(norm[offset:m.start()].split()) > 8:
-            continue
-        _, words = sentence_words(text, sent_start, sent_end)
-        return not any(fits(w, lexicon()["recent"]) for w in words)
-    return False
 
 
 _WINDOW = 10       # words either side of a weak trigger in which its anchor must stand

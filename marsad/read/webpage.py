@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from html.parser import HTMLParser
 
-from marsad.text.dates import parse_date
+from marsad.text.published import parse_date
 
 _META_DATE = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|datePublished|"""

@@ -82,6 +82,19 @@ def titles() -> tuple[str, ...]:
     return tuple(sorted({normalize(t) for t in words("titles.txt")}, key=len, reverse=True))
 
 
+@lru_cache(maxsize=None)
+def role_heads(use: str) -> tuple[str, ...]:
+    """Normalised head words of roles and offices (رييس، وزير، متحدث …) that lexicon/role_heads.tsv
+    gives `use` (apposition | before | comma_name | name_after | lead), longest first."""
+    rows = table("role_heads.tsv")
+    return tuple(sorted((normalize(r["word"]) for r in rows if use in r["uses"].split(",")), key=len, reverse=True))
+
+
+def role_head_pattern(use: str) -> str:
+    """`role_heads(use)` as a regex alternation, for the rules that read a role head inside a pattern."""
+    return "|".join(re.escape(w) for w in role_heads(use))
+
+
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     return frozenset(normalize(t) for t in words("org_heads.txt"))
