@@ -29,3 +29,18 @@ def test_gunmen_of_a_group_before_the_verb_stay_the_doers():
     [(doer, _, dead)] = events_of("وقال مسؤول محلي إن مسلحين من تنظيم داعش قتلوا أربعة رعاة في هجوم قرب "
                                   "مدينة الرطبة أمس.")
     assert dead == 4 and doer == "تنظيم الدولة الإسلامية"
+
+
+def tolls_of(body: str) -> list[tuple[str, int]]:
+    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\n" + body, meta={"published": "2026-05-10"}))
+    return [(t.kind, t.value) for t in doc.tolls]
+
+
+def test_a_death_sentence_passed_is_no_toll():
+    assert tolls_of("وأصدرت محكمة الجنايات حكما بالإعدام شنقا بحق ستة مدانين بالضلوع في هجمات على الأسواق.") == []
+    assert tolls_of("وقضت محكمة في البصرة بإعدام ستة مدانين بالضلوع في هجمات على الأسواق.") == []
+
+
+def test_a_death_sentence_carried_out_and_a_killing_are_tolls():
+    assert tolls_of("ونفذت السلطات حكم الإعدام بحق ستة مدانين بالضلوع في هجمات على الأسواق.") == [("killed", 6)]
+    assert tolls_of("وقتل ستة مدنيين في هجمات على الأسواق خلال الأسبوع الماضي.") == [("killed", 6)]

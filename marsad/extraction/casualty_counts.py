@@ -80,7 +80,7 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
         if w[b] == "علي" and b and has_form(w[b - 1], lex["eliminate"]):
             return "killed", end, part                    # "القضاء على 12 مسلحا"
         if (kd := casualty_kind(w[b])):
-            return kd, end, part
+            return (None if _sentenced(w, b) else kd), end, part
     # coordinated after a comma: "10 قتلى، و 27 جريحا", "إلى 67 …، مقابل 56 من الفصائل"
     if s.toks[i].text.startswith("و") or i > 0 and w[i - 1] in ("و", "مقابل"):
         last = max((p for p in prior if p < i), default=None)
@@ -193,6 +193,22 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
                     out.append((i, a + 1, casualty_kind(w[a]), 2 if w[i] in lex["duals"] else 1))
                     break
     return out + _objects(s, out)
+
+
+_SENTENCING = frozenset(("حكم", "حكما", "الحكم", "احكام", "احكاما", "الاحكام", "قضت", "قضي", "تقضي", "يقضي", "بحكم"))
+_CARRIED_OUT = frozenset(("نفذت", "نفذ", "تنفيذ", "تنفيذا", "ينفذ", "تنفذ"))
+
+
+def _sentenced(w: list[str], b: int) -> bool:
+    """"قضت المحكمة بإعدام خمسة"، "حكما بالإعدام شنقا بحق خمسة": a death sentence passed, no one dead
+    (unless it was carried out: "نفذت حكم الإعدام بحق خمسة")."""
+    if not b or "اعدام" not in strip_clitics(w[b]):
+        return False
+    before = w[max(0, b - 4):b]              # "قضت محكمة في بغداد بإعدام …": the court may stand between
+    if any(x in STOPS for x in before):
+        before = before[max(i for i, x in enumerate(before) if x in STOPS) + 1:]
+    forms = [f for x in before for f in strip_clitics(x)]
+    return any(f in _SENTENCING for f in forms) and not any(f in _CARRIED_OUT for f in forms)
 
 
 def _one_of(w: list[str], k: int) -> bool:
