@@ -38,22 +38,58 @@ def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> Non
     for e in events:
         if e.event_type == "Protests" and e.evidence is not None:
             _protest_sides(text, e)
+    sents = sentences(text)
+    claims = _claims(text, ents) if _CLAIM_WORDS.search(text) else []
+    for e in events:
+        if e.event_type not in ("Protests", "Riots") and e.evidence is not None:
+            _claimed_nearby(text, sents, claims, e)
     # a protest's or riot's doer is its crowd, never an armed body its story names (ACLED: protesters,
     # rioters): "… دون أن تتدخل القوات الحكومية" is no doer of the strike it follows
     missing = [e for e in events if e.actor1 is None and e.evidence is not None
                and e.event_type not in ("Protests", "Riots")]
-    if not missing:
-        return
-    claimant = _claimed(text, ents)
-    sents = sentences(text) if claimant is None else ()
     for e in missing:
-        # the event's own target (its actor2: "غارات على مواقع تابعة لجماعة X") is never its doer
-        claimed = claimant if claimant != e.actor2 else None
-        found = claimed or _armed_nearby(text, ents, sents or sentences(text), e.evidence.start, e.actor2)
+        # the event's own target (its actor2: "غارات على مواقع تابعة لجماعة X") is never its doer; nor is a
+        # claim told across the opener of another incident ("إلى ذلك، قتل عنصران … . وتبنى التنظيم الهجوم"
+        # claims the attack after إلى ذلك, not the clash told before it)
+        claimed = next((c for c, at in claims if c != e.actor2 and not _across(text, sents, e.evidence.start, at)), None)
+        found = claimed or _armed_nearby(text, ents, sents, e.evidence.start, e.actor2)
         e.actor1 = _at_home(found, e.country)
 
 
-def _claimed(text: str, ents: list[Entity]) -> str | None:
+# cheap gate on the raw text before any claim is read: "تبنى/تبنت"، "مسؤوليته/المسئولية"
+_CLAIM_WORDS = re.compile(r"تبن|مسؤولي|مسئولي|مسوولي")
+# an actor that names nobody: ACLED's unidentified armed group, which a claim told of its attack names
+_UNIDENTIFIED = frozenset(normalize(w) for w in ("مسلحون", "مسلحين", "المسلحون", "المسلحين", "مسلحون مجهولون",
+                                                  "مسلحين مجهولين", "مجهولون", "مجهولين", "مسلحون ملثمون"))
+
+
+def _claimed_nearby(text: str, sents: tuple, claims: list[tuple[str, int]], e: Event) -> None:
+    """A claim of responsibility told in the event's sentence or up to REACH sentences around it, with
+    no other incident opened between ("قتل عنصران بهجوم شنه مسلحون … . وتبنى تنظيم X الهجوم"): the
+    claimant is who claims the event when no source does, and its doer when the event names none or
+    only unidentified gunmen."""
+    i = next((k for k, s in enumerate(sents) if s.start <= e.evidence.start < s.end), None)
+    if i is None:
+        return
+    lo, hi = sents[max(0, i - REACH)].start, sents[min(len(sents) - 1, i + REACH)].end
+    for claimant, at in sorted(claims, key=lambda c: abs(c[1] - e.evidence.start)):
+        if lo <= at < hi and claimant != e.actor2 and not _across(text, sents, e.evidence.start, at):
+            e.claimed_by = e.claimed_by or claimant
+            if e.actor1 is None or normalize(e.actor1) in _UNIDENTIFIED:
+                e.actor1 = claimant
+            return
+
+
+def _across(text: str, sents: tuple, a: int, b: int) -> bool:
+    """Whether a sentence after the earlier of offsets a and b, up to the later, opens another incident."""
+    lo, hi = min(a, b), max(a, b)
+    return any(lo < s.start <= hi and new_incident(text, s.start) for s in sents)
+
+
+def _claims(text: str, ents: list[Entity]) -> list[tuple[str, int]]:
+    """The armed groups the article says claim an attack, each with where its claim is told: "أعلنت
+    X مسؤوليتها" first, then "تبنى X"."""
+    out = []
     norm, index = normalize_map(text)
     for pattern in (CLAIMED, _ADOPTED):
         for m in pattern.finditer(norm):
@@ -61,8 +97,8 @@ def _claimed(text: str, ents: list[Entity]) -> str | None:
             e0 = index[m.end(1) - 1] + 1 if m.groups() else min(len(text), s0 + 12)
             found = armed_actor(actor_in(text, ents, s0, e0, last=False))
             if found:
-                return found
-    return None
+                out.append((found, s0))
+    return out
 
 
 def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, target: str | None = None) -> str | None:
