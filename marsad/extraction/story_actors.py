@@ -168,7 +168,15 @@ def _at_home(name: str | None, country: str | None) -> str | None:
 def _protest_sides(text: str, e: Event) -> None:
     """ACLED: the protesters are a protest's actor1 ("المحتجون"), a force facing them its actor2
     ("تفريق قوات الأمن للمحتجين"). Set on events already found: a protester noun is part of telling a
-    protest, not evidence that one took place."""
+    protest, not evidence that one took place. What the crowd protests against ("احتجاجا على انقطاع
+    التيار الكهربائي"، "ضد قرار الحكومة") is no side: actor2 is kept only when it is a force; a body
+    named beside a protest with no protesters named is its organiser, actor1 ("نظم التجمع الشبابي وقفة")."""
     found = protesters(text, e.evidence.start, e.evidence.end)
     if found and found != e.actor1:
         e.actor1, e.actor2 = found, e.actor2 or e.actor1
+    if e.actor2 and armed_actor(e.actor2) is None and not _POLICE.search(normalize(e.actor2)):
+        e.actor1, e.actor2 = e.actor1 or e.actor2, None
+
+
+# police and security forces, which face protesters but are no armed group ("شرطة الحكومة"، "الأمن المركزي")
+_POLICE = re.compile(r"(?<!\w)(?:[وبل]?ال|لل)?(?:شرطه|امن|درك|حرس|جنود|عسكر|مكافحه الشغب)")
