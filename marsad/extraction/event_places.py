@@ -34,6 +34,7 @@ from marsad.extraction.place_runs import (
     plausible_name,
     referent,
     relative_locator,
+    road,
     run_of,
     second_name_word,
 )
@@ -331,8 +332,10 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
     if after:
         run = run_of(text, after)       # "… ووادي الربيع و“سوق الخميس”", "… في ريف إدلب والزكاة"
         local = [p for p in run if not p.is_country]
-        if len(local) > 1 and between(normalize(text[max(0, local[0].start - 16):local[0].start]).split()):
-            return local[:1]            # "على الطريق بين X وY": one stretch between them (precision 2), not two
+        if len(local) > 1 and (between(w := normalize(text[max(0, local[0].start - 24):local[0].start]).split()) or road(w)):
+            # "على الطريق بين X وY"، "على طريق X Y": one stretch (precision 2), at the end the sentence names before
+            told = {p.name for p in usable if sent_start <= p.start < trig.start}
+            return ([p for p in local if p.name in told] or local)[:1]
         return local or run
     if m := lexicon()["anaphor"].search(normalize(text[trig.end:limit])):        # "لمواقع بالمدينة"
         return referent(text, [p for p in places if p.end <= trig.start and not p.is_country], m.group(), sent_start)
@@ -392,4 +395,4 @@ def geo_precision(text: str, place: Place) -> int:
     if place.near:
         return 2
     before = normalize(text[max(0, place.start - 30):place.start]).split()[-3:]
-    return 2 if any(in_vocabulary(w, lexicon()["relative"]) for w in before) else 1
+    return 2 if any(in_vocabulary(w, lexicon()["relative"]) or road([w]) for w in before) else 1
