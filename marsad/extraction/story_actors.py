@@ -40,7 +40,7 @@ def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> Non
             _protest_sides(text, e)
     sents = sentences(text)
     claims = _claims(text, ents) if _CLAIM_WORDS.search(text) else []
-    for e in events:
+    for e in events if claims else ():
         if e.event_type not in ("Protests", "Riots") and e.evidence is not None:
             _claimed_nearby(text, sents, claims, e)
     # a protest's or riot's doer is its crowd, never an armed body its story names (ACLED: protesters,
@@ -56,8 +56,8 @@ def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> Non
         e.actor1 = _at_home(found, e.country)
 
 
-# cheap gate on the raw text before any claim is read: "تبنى/تبنت"، "مسؤوليته/المسئولية"
-_CLAIM_WORDS = re.compile(r"تبن|مسؤولي|مسئولي|مسوولي")
+# cheap gate on the raw text before any claim is read: "تبنى/تبنت"، "مسؤوليته/المسئولية" (not "مسؤولين")
+_CLAIM_WORDS = re.compile(r"تبن|مسؤوليت|مسئوليت|مسووليت|المسؤولية|المسئولية")
 # an actor that names nobody: ACLED's unidentified armed group, which a claim told of its attack names
 _UNIDENTIFIED = frozenset(normalize(w) for w in ("مسلحون", "مسلحين", "المسلحون", "المسلحين", "مسلحون مجهولون",
                                                   "مسلحين مجهولين", "مجهولون", "مجهولين", "مسلحون ملثمون"))

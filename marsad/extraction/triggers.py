@@ -52,13 +52,18 @@ def _match_rest(words: list[str], i: int, slots) -> int | None:
         if slot is GAP:
             room = _GAP
             continue
+        if not room:            # the next word, or no match
+            if j + 1 < len(words) and fits(words[j + 1], slot):
+                j += 1
+                continue
+            return None
         # a gap's day phrase is free: "استشهد شاب فلسطيني، فجر اليوم الأحد، برصاص" (up to _DAY_FREE words)
         k, last, free, j = j + 1, j + 1 + room, 0, None
         while k <= last and k < len(words):
             if fits(words[k], slot):
                 j = k
                 break
-            if room and free < _DAY_FREE and words[k] in _DAY_WORDS:
+            if free < _DAY_FREE and words[k] in _DAY_WORDS:
                 free, last = free + 1, last + 1
             k += 1
         if j is None:
