@@ -98,3 +98,16 @@ def country_named_before(text: str, ents: list[Entity], place: Entity, country: 
     start = max(text.rfind(".", 0, place.start), text.rfind("\n", 0, place.start)) + 1
     return int(any(e.type == "LOC" and start <= e.start and e.end <= place.start and any(
         lx.countries().get(f) == country for f in strip_clitics(normalize(e.canonical or e.text))) for e in ents))
+
+
+def actors_country_before(text: str, ents: list[Entity], at: int) -> str | None:
+    """The country of the local actors (armed groups, police, a government: not a state force, which acts
+    abroad) the sentence at offset `at` names before it ("هاجمت جماعة نصرة الإسلام والمسلمين قاعدة في منطقة
+    بوني"), when they are all of one: a town the gazetteers do not know in the article's country, or an
+    article whose country rests on that one town, is in their country, whatever the rest of a roundup is about."""
+    from marsad.text.actor_dictionary import actors
+
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    found = {known.country for e in ents if e.type == "ORG" and e.actor_id and start <= e.start and e.end <= at
+             and (known := actors().actors.get(e.actor_id)) and known.country != "XX" and known.kind in _KINDS - {"state_force"}}
+    return found.pop() if len(found) == 1 else None
