@@ -40,3 +40,15 @@ def test_indefinite_gunmen_are_not_the_force_named_before():
     # "مسلحون" introduces men not named yet: not the force whose soldiers they killed
     evs = events_of("قتل ثلاثة من عناصر قوات سوريا الديمقراطية بهجوم شنه مسلحون على نقطة في بلدة الصور.")
     assert evs["الصور"][0] != "قوات سوريا الديمقراطية"
+
+
+def test_a_paragraph_fronting_another_place_is_another_incident():
+    from marsad.extraction.story_actors import new_incident
+
+    evs = events_of("أعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها عن هجوم استهدف قاعدة للجيش في منطقة بوني أمس.\n"
+                    "وفي بوركينا فاسو المجاورة، قتل ستة عشر مدنيا في هجوم على قرية قرب مدينة دوري أمس.")
+    assert evs["دوري"][0] != "جماعة نصرة الإسلام والمسلمين"
+    assert evs["دوري"][2] != "جماعة نصرة الإسلام والمسلمين"
+    assert new_incident("وفي تعز، نظم الطلاب وقفة.", 0)
+    assert not new_incident("وفي بيان، قالت الحركة إن …", 0)
+    assert not new_incident("وفي وقت لاحق، أعلنت الحركة …", 0)

@@ -140,7 +140,26 @@ def _by_nationality(text: str, sent) -> str | None:
 def new_incident(text: str, start: int) -> bool:
     """Whether the sentence at `start` opens with another incident ("وفي حادث آخر،"، "وفي سياق منفصل،",
     data/lexicon/actor_nouns.tsv role new_incident): its events are not those of the sentences before."""
-    return _NEW_INCIDENT().match(normalize(text[start:start + 40])) is not None
+    head = normalize(text[start:start + 40])
+    if _NEW_INCIDENT().match(head):
+        return True
+    # a roundup moving to another place, fronted before a comma: "وفي تعز،"، "وفي بوركينا فاسو المجاورة،"
+    m = _FRONTED_PLACE.match(head) if "،" in head or "," in head else None
+    if m is None:
+        return False
+    from marsad.extraction.geo import resolve
+    from marsad.extraction.trigger_lexicon import lexicon
+
+    words = m.group(1).split()
+    if words[0] in lexicon()["common"] or words[0] in _TIMES:
+        return False                # "وفي بيان،"، "وفي الليل،": a word that a small town abroad is also called
+    return any(resolve(" ".join(words[:n])) for n in (2, 1) if n <= len(words))
+
+
+_TIMES = frozenset(("الليل", "الليله", "المساء", "الصباح", "النهار", "اليوم", "الاثناء", "المقابل", "الوقت"))
+
+
+_FRONTED_PLACE = re.compile(r"[\s\"«(]*و(?:في|ب)\s+(?:(?:مدينه|محافظه|ولايه|بلده|اقليم|منطقه)\s+)?([^\s،,]+(?:\s+[^\s،,]+){0,2})\s*[،,]")
 
 
 @lru_cache(maxsize=1)
