@@ -49,6 +49,8 @@ def test_a_paragraph_fronting_another_place_is_another_incident():
                     "وفي بوركينا فاسو المجاورة، قتل ستة عشر مدنيا في هجوم على قرية قرب مدينة دوري أمس.")
     assert evs["دوري"][0] != "جماعة نصرة الإسلام والمسلمين"
     assert evs["دوري"][2] != "جماعة نصرة الإسلام والمسلمين"
-    assert new_incident("وفي تعز، نظم الطلاب وقفة.", 0)
-    assert not new_incident("وفي بيان، قالت الحركة إن …", 0)
-    assert not new_incident("وفي وقت لاحق، أعلنت الحركة …", 0)
+    story = "تظاهر المئات في عدن أمس. "
+    assert new_incident(story + "وفي تعز، نظم الطلاب وقفة.", len(story))
+    assert not new_incident(story + "وفي عدن، أغلق المحتجون الشوارع.", len(story))      # the same town, the same story
+    assert not new_incident(story + "وفي بيان، قالت الحركة إن …", len(story))
+    assert not new_incident(story + "وفي وقت لاحق، أعلنت الحركة …", len(story))

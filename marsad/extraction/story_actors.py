@@ -143,9 +143,10 @@ def new_incident(text: str, start: int) -> bool:
     head = normalize(text[start:start + 40])
     if _NEW_INCIDENT().match(head):
         return True
-    # a roundup moving to another place, fronted before a comma: "وفي تعز،"، "وفي بوركينا فاسو المجاورة،"
-    m = _FRONTED_PLACE.match(head) if "،" in head or "," in head else None
-    if m is None:
+    # a roundup moving to another place, fronted before a comma ("وفي تعز،"، "وفي بوركينا فاسو المجاورة،"),
+    # one the sentences before do not name: "وفي الفاشر، قتل …" after a report from الفاشر goes on with it
+    m = _FRONTED_PLACE.match(head) if start and ("،" in head or "," in head) else None
+    if m is None or m.group(1).split()[0] in normalize(text[max(0, start - _BEFORE):start]):
         return False
     from marsad.extraction.geo import resolve
     from marsad.extraction.trigger_lexicon import lexicon
@@ -156,6 +157,7 @@ def new_incident(text: str, start: int) -> bool:
     return any(resolve(" ".join(words[:n])) for n in (2, 1) if n <= len(words))
 
 
+_BEFORE = 400       # characters before a fronted place in which the story may have named it
 _TIMES = frozenset(("الليل", "الليله", "المساء", "الصباح", "النهار", "اليوم", "الاثناء", "المقابل", "الوقت"))
 
 
