@@ -68,9 +68,9 @@ def _claimed_nearby(text: str, sents: tuple, claims: list[tuple[str, int]], e: E
     no other incident opened between ("قتل عنصران بهجوم شنه مسلحون … . وتبنى تنظيم X الهجوم"): the
     claimant is who claims the event when no source does, and its doer when the event names none or
     only unidentified gunmen."""
-    i = next((k for k, s in enumerate(sents) if s.start <= e.evidence.start < s.end), None)
-    if i is None:
+    if not sents:
         return
+    i = _index(sents, e.evidence.start)
     lo, hi = sents[max(0, i - REACH)].start, sents[min(len(sents) - 1, i + REACH)].end
     for claimant, at in sorted(claims, key=lambda c: abs(c[1] - e.evidence.start)):
         if lo <= at < hi and claimant != e.actor2 and not _across(text, sents, e.evidence.start, at):
@@ -83,7 +83,19 @@ def _claimed_nearby(text: str, sents: tuple, claims: list[tuple[str, int]], e: E
 def _across(text: str, sents: tuple, a: int, b: int) -> bool:
     """Whether a sentence after the earlier of offsets a and b, up to the later, opens another incident."""
     lo, hi = min(a, b), max(a, b)
-    return any(lo < s.start <= hi and new_incident(text, s.start) for s in sents)
+    return any(new_incident(text, sents[k].start) for k in range(_index(sents, lo) + 1, _index(sents, hi) + 1))
+
+
+_STARTS: list = [None, None]        # the last article's sentences and their starts
+
+
+def _index(sents: tuple, at: int) -> int:
+    """The index of the sentence holding offset `at` (by bisection on their starts)."""
+    from bisect import bisect_right
+
+    if _STARTS[0] is not sents:
+        _STARTS[:] = [sents, [s.start for s in sents]]
+    return max(0, bisect_right(_STARTS[1], at) - 1)
 
 
 def _claims(text: str, ents: list[Entity]) -> list[tuple[str, int]]:
