@@ -54,3 +54,10 @@ def test_a_paragraph_fronting_another_place_is_another_incident():
     assert not new_incident(story + "وفي عدن، أغلق المحتجون الشوارع.", len(story))      # the same town, the same story
     assert not new_incident(story + "وفي بيان، قالت الحركة إن …", len(story))
     assert not new_incident(story + "وفي وقت لاحق، أعلنت الحركة …", len(story))
+
+
+def test_a_coalition_of_states_acts_abroad_a_local_one_does_not():
+    from marsad.extraction.story_actors import _at_home
+
+    assert _at_home("التحالف العربي", "Yemen") == "التحالف العربي"        # Saudi-led, striking in Yemen
+    assert _at_home("إدارة العمليات العسكرية", "Sudan") is None           # a Syrian factions' command

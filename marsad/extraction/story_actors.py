@@ -188,12 +188,13 @@ def _NEW_INCIDENT() -> re.Pattern:
 def _at_home(name: str | None, country: str | None) -> str | None:
     """A guess from the story keeps only a group of the event's own country: a Syrian command named by
     a common phrase ("لإدارة العمليات العسكرية") in a Sudanese report is that phrase, not the doer.
-    State forces act abroad (air strikes, deployments), so they pass."""
+    State forces and coalitions of states (التحالف العربي) act abroad (air strikes, deployments), so they pass."""
     from marsad.extraction.geo import english_names
     from marsad.text.actor_dictionary import actors
 
     known = actors().lookup(name) if name else None
-    if known is None or known.kind in ("state_force", "police") or known.country == "XX" or not country:
+    if known is None or known.kind in ("state_force", "police") or known.kind == "coalition" and known.inter == 1 \
+            or known.country == "XX" or not country:
         return name
     return name if english_names().get(known.country) == country else None
 
