@@ -243,7 +243,7 @@ def _doer(name: str | None) -> str | None:
     return None if any(" ".join([h, *words[1:]]).startswith(r) for h in heads for r in _lex()["rescuer"]) else name
 
 
-_GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين", "مسلحون"))
+_GENERIC = frozenset(normalize(w) for w in ("القوات", "قوات", "الجيش", "الوحدات", "وحدات", "المسلحين"))
 
 
 def armed_actor(name: str | None) -> str | None:

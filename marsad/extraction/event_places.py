@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from marsad.extraction.home_country import (
     actor_votes,
+    actors_country_before,
     article_country,
     country_named_before,
     country_votes,
@@ -34,6 +35,7 @@ from marsad.extraction.place_runs import (
     plausible_name,
     referent,
     relative_locator,
+    road,
     run_of,
     second_name_word,
 )
@@ -78,8 +80,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     support, actors_in = country_votes(ents), actor_votes(ents)
     # no place known at all: an unknown one is in the country of the local actors named ("حركة الشباب")
     country = article_country(ents) or local_country(ents)
-    # a home place and a home actor (الجيش المالي) outweigh a lone namesake abroad as two places do
-    namesakes_home = country if support[country] + min(1, actors_in[country]) >= 2 else None
+    namesakes_home = country if support[country] + min(1, actors_in[country]) >= 2 else None  # a home place and actor
     for e in map(_without_relation, ents):
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
@@ -88,8 +89,10 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
             continue                            # "وادي" alone is a word, not a place
         if re.match(r"لـ|ل[\"«“]", e.text):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper (tear gas: entities._no_place)
-        m = resolve(name, country)             # the entity's own geocode, the same preference
-        if m and foreign_namesake(m, namesakes_home, support[m.country] + country_named_before(text, ents, e, m.country)):
+        # "هاجمت جماعة X قاعدة في منطقة Y": an unknown town (or the article's one namesake) is in X's country
+        own = e.type == "LOC" and (support[country] <= 1 or not resolve(name, country)) and actors_country_before(text, ents, e.start)
+        m = resolve(name, own or country)       # the entity's own geocode, the same preference
+        if m and foreign_namesake(m, own or namesakes_home, support[m.country] + country_named_before(text, ents, e, m.country)):
             m = None                            # an event in the article's country, not at a namesake abroad
         if m and m.kind != "country" and named_water(text, e) and (sea := sea_country(text, ents)) not in (None, m.country):
             # a sea named as water is no division of the country that named one after it: the event is at
@@ -102,7 +105,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         elif e.type == "LOC" and plausible_name(text, e):
             # a place the gazetteers do not know keeps its words (and the article's country) rather
             # than losing the event; precision 3 says it was not located
-            out.append(Place(e.start, e.end, name, country, None, None, None, False,
+            out.append(Place(e.start, e.end, name, own or country, None, None, None, False,
                              landmark=is_landmark(name)))
             taken.append((e.start, e.end))
     out += _places_in_names(ents, country)
@@ -137,7 +140,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
                 if singular:
                     break
                 continue
-            place = _list_place(text[s:e], home_country, first=n == 0, singular=singular)
+            place = _list_place(text[s:e], actors_country_before(text, ents, s) or home_country, first=n == 0, singular=singular)
             if place is None or singular and place[3] is None and " " not in place[0] and not _name_end(text, e):
                 break                           # "بلدة تبعد 40 كيلومترا": a verb, not a name
             out.append(Place(s, e, *place))
@@ -331,8 +334,10 @@ def _governed(places: list[Place], text: str, trig: Trigger, limit: int, sent_st
     if after:
         run = run_of(text, after)       # "… ووادي الربيع و“سوق الخميس”", "… في ريف إدلب والزكاة"
         local = [p for p in run if not p.is_country]
-        if len(local) > 1 and between(normalize(text[max(0, local[0].start - 16):local[0].start]).split()):
-            return local[:1]            # "على الطريق بين X وY": one stretch between them (precision 2), not two
+        if len(local) > 1 and (between(w := normalize(text[max(0, local[0].start - 24):local[0].start]).split()) or road(w)):
+            # "على الطريق بين X وY"، "على طريق X Y": one stretch (precision 2), at the end the sentence names before
+            told = {p.name for p in usable if sent_start <= p.start < trig.start}
+            return ([p for p in local if p.name in told] or local)[:1]
         return local or run
     if m := lexicon()["anaphor"].search(normalize(text[trig.end:limit])):        # "لمواقع بالمدينة"
         return referent(text, [p for p in places if p.end <= trig.start and not p.is_country], m.group(), sent_start)
@@ -385,11 +390,10 @@ def _locative(text: str, place: Place) -> bool:
 
 
 def geo_precision(text: str, place: Place) -> int:
-    """ACLED's geo_precision of an event at `place`: 1 the town itself, 2 beside it or a place it locates
-    ("جنوب مدينة X"، "كنصفرة في ريف إدلب"), 3 a country or a place left without coordinates."""
+    """ACLED's geo_precision: 1 the town itself, 2 beside it or a place it locates ("جنوب مدينة X"), 3 a country or no coordinates."""
     if place.is_country or place.latitude is None:
         return 3
     if place.near:
         return 2
     before = normalize(text[max(0, place.start - 30):place.start]).split()[-3:]
-    return 2 if any(in_vocabulary(w, lexicon()["relative"]) for w in before) else 1
+    return 2 if any(in_vocabulary(w, lexicon()["relative"]) or road([w]) for w in before) else 1

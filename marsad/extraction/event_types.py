@@ -20,6 +20,8 @@ _CIVILIAN = frozenset(normalize(w) for w in (
     "مواطنين", "المواطنين", "مواطنا", "سكان", "السكان", "الأهالي", "أهالي", "سوق", "السوق", "مخيم", "مخيمات",
     "النازحين", "نازحين", "مستشفى", "المستشفى", "مسجد", "المسجد", "مدرسة", "المدرسة", "عزاء", "حفل",
     "المارة", "تجمع", "قافلة", "مزارعين", "المزارعين", "رعاة", "الرعاة", "كنيسة", "فندق", "مطعم", "مقهى",
+    # settlers and their settlements are civilians (ACLED), as are the cars and buses people travel in
+    "مستوطنة", "مستوطنات", "مستوطنين", "المستوطنين", "مستوطن", "سيارة", "مركبة", "حافلة",
     # the areas and quarters people live in, like a village ("هاجمت قوة مناطق X وY")
     "مناطق", "المناطق", "أحياء", "الأحياء", "حي"))
 # Armed targets: an attack on them is a battle (or a remote attack), whoever is named
@@ -49,7 +51,9 @@ def _held_by_forces(forms: tuple[str, ...]) -> bool:
 
 
 _ATTACK_WORDS = frozenset(normalize(w) for w in ("هاجم", "هاجمت", "هاجموا", "هجوم", "هجوما", "هجمات", "الهجوم",
-                                                 "اقتحم", "اقتحمت", "اقتحموا", "اقتحام", "داهم", "داهمت", "داهموا"))
+                                                 "اقتحم", "اقتحمت", "اقتحموا", "اقتحام", "داهم", "داهمت", "داهموا",
+                                                 # "عملية إطلاق نار|طعن|دهس": the attack Palestinian news calls an operation
+                                                 "عملية", "عمليتي", "عمليتين"))
 
 
 def by_target(text: str, trig: Trigger, actor2: str | None, limit: int) -> Trigger:

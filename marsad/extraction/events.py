@@ -156,7 +156,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
             if trig.event_type in ("Protests", "Riots") and not acted and not (killed and one_sided(text, told)):
                 if trig.sub_event_type == "Protest with intervention":   # kept for a protest told elsewhere
                     dispersals.append(({normalize(p.name) for p in places if p.name and p is not whole},
-                                       when.value.isoformat() if when.text and when.value else None, actor1))
+                                       when.value.isoformat() if when.text and when.value else None, actor1,
+                                       trig.start))
                 continue        # protesters only dispersed, fired on or fought: the force's report (crowd_acts)
             for place in places:
                 e = Event(trig.event_type, trig.sub_event_type, Span(sent.start, sent.end, sent.text),
@@ -246,11 +247,16 @@ def _intervened(found: list[Event], dispersals: list[tuple]) -> None:
     """ACLED: a protest that force broke up is a protest with intervention. A sentence that tells only
     the force (فرقت الشرطة المتظاهرين) reports no protest of its own (crowd_acts), but when the article
     tells the protest in another sentence, the force is that protest's: same place (or none named) and
-    the same day (or none told in its sentence); the force's doer becomes the protest's actor2 when it has none."""
-    for places, day, doer in dispersals:
-        for e in found:
-            if e.event_type == "Protests" and e.sub_event_type == "Peaceful protest" \
-                    and _same_place_and_day(e, places, day):
+    the same day (or none told in its sentence); the force's doer becomes the protest's actor2 when it has none.
+    A force told with no place is the last protest's told before it (a roundup's next protest, "وفي تعز، نظم
+    عشرات الطلاب وقفة", is another crowd), else the first after it."""
+    for places, day, doer, at in dispersals:
+        told = [e for e in found if e.event_type == "Protests" and _same_place_and_day(e, places, day)]
+        if not places and told:
+            told = [max((e for e in told if e.evidence.start <= at), key=lambda e: e.evidence.start, default=None)
+                    or min(told, key=lambda e: e.evidence.start)]
+        for e in told:
+            if e.sub_event_type == "Peaceful protest":
                 e.sub_event_type = "Protest with intervention"
                 e.actor2 = e.actor2 or doer
 

@@ -98,3 +98,31 @@ def country_named_before(text: str, ents: list[Entity], place: Entity, country: 
     start = max(text.rfind(".", 0, place.start), text.rfind("\n", 0, place.start)) + 1
     return int(any(e.type == "LOC" and start <= e.start and e.end <= place.start and any(
         lx.countries().get(f) == country for f in strip_clitics(normalize(e.canonical or e.text))) for e in ents))
+
+
+def actors_country_before(text: str, ents: list[Entity], at: int) -> str | None:
+    """The country of the local actors (armed groups, police, a government: not a state force, which acts
+    abroad) the sentence at offset `at` names before it ("هاجمت جماعة نصرة الإسلام والمسلمين قاعدة في منطقة
+    بوني"), when they are all of one: a town the gazetteers do not know in the article's country, or an
+    article whose country rests on that one town, is in their country, whatever the rest of a roundup is about."""
+    from bisect import bisect_left, bisect_right
+
+    starts, ends, countries = _local_marks(ents)
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    found = {countries[k] for k in range(bisect_left(starts, start), bisect_right(starts, at)) if ends[k] <= at}
+    return found.pop() if len(found) == 1 else None
+
+
+_MARKS: list = [None, None]         # the last article's entities and their local actors (one lookup per article)
+
+
+def _local_marks(ents: list[Entity]) -> tuple[list[int], list[int], list[str]]:
+    """(starts, ends, countries) of the local actors among `ents`, in text order."""
+    from marsad.text.actor_dictionary import actors
+
+    if _MARKS[0] is not ents:
+        marks = sorted((e.start, e.end, known.country) for e in ents if e.type == "ORG" and e.actor_id
+                       and (known := actors().actors.get(e.actor_id)) and known.country != "XX"
+                       and known.kind in _KINDS - {"state_force"})
+        _MARKS[:] = [ents, ([m[0] for m in marks], [m[1] for m in marks], [m[2] for m in marks])]
+    return _MARKS[1]

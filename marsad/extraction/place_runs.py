@@ -261,6 +261,17 @@ _TIME = frozenset(normalize(w) for w in ("أمس", "اليوم", "صباح", "م
                                          "الخميس", "الجمعة", "صباحا", "مساء", "ليلا", "فجرا", "ظهرا"))
 
 
+# a road named by its ends: "طريق دمشق السويداء"، "الطريق الدولي حلب - دمشق"، "أوتوستراد حمص طرطوس"
+_ROAD = frozenset(("طريق", "الطريق", "بطريق", "لطريق", "وطريق", "اوتوستراد", "الاوتوستراد", "باوتوستراد"))
+_ROAD_KIND = frozenset(("الدولي", "السريع", "الرييسي", "العام", "الصحراوي", "الساحلي"))
+
+
+def road(before: list[str]) -> bool:
+    """The (normalised) words before a run of places name a road ("على طريق X Y"، "الطريق الدولي X - Y"):
+    the run is the road's two ends, one stretch of it, not one place each."""
+    return bool(before) and (before[-1] in _ROAD or before[-1] in _ROAD_KIND and before[-2:-1] != [] and before[-2] in _ROAD)
+
+
 def between(before: list[str]) -> bool:
     """The (normalised) words before a run of places end in بين, or بين and a place noun (بين بلدتي X وY):
     the run is one stretch between them, not one place each."""

@@ -38,22 +38,70 @@ def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> Non
     for e in events:
         if e.event_type == "Protests" and e.evidence is not None:
             _protest_sides(text, e)
+    sents = sentences(text)
+    claims = _claims(text, ents) if _CLAIM_WORDS.search(text) else []
+    for e in events if claims else ():
+        if e.event_type not in ("Protests", "Riots") and e.evidence is not None:
+            _claimed_nearby(text, sents, claims, e)
     # a protest's or riot's doer is its crowd, never an armed body its story names (ACLED: protesters,
     # rioters): "… دون أن تتدخل القوات الحكومية" is no doer of the strike it follows
     missing = [e for e in events if e.actor1 is None and e.evidence is not None
                and e.event_type not in ("Protests", "Riots")]
-    if not missing:
-        return
-    claimant = _claimed(text, ents)
-    sents = sentences(text) if claimant is None else ()
     for e in missing:
-        # the event's own target (its actor2: "غارات على مواقع تابعة لجماعة X") is never its doer
-        claimed = claimant if claimant != e.actor2 else None
-        found = claimed or _armed_nearby(text, ents, sents or sentences(text), e.evidence.start, e.actor2)
+        # the event's own target (its actor2: "غارات على مواقع تابعة لجماعة X") is never its doer; nor is a
+        # claim told across the opener of another incident ("إلى ذلك، قتل عنصران … . وتبنى التنظيم الهجوم"
+        # claims the attack after إلى ذلك, not the clash told before it)
+        claimed = next((c for c, at in claims if c != e.actor2 and not _across(text, sents, e.evidence.start, at)), None)
+        found = claimed or _armed_nearby(text, ents, sents, e.evidence.start, e.actor2)
         e.actor1 = _at_home(found, e.country)
 
 
-def _claimed(text: str, ents: list[Entity]) -> str | None:
+# cheap gate on the raw text before any claim is read: "تبنى/تبنت"، "مسؤوليته/المسئولية" (not "مسؤولين")
+_CLAIM_WORDS = re.compile(r"تبن|مسؤوليت|مسئوليت|مسووليت|المسؤولية|المسئولية")
+# an actor that names nobody: ACLED's unidentified armed group, which a claim told of its attack names
+_UNIDENTIFIED = frozenset(normalize(w) for w in ("مسلحون", "مسلحين", "المسلحون", "المسلحين", "مسلحون مجهولون",
+                                                  "مسلحين مجهولين", "مجهولون", "مجهولين", "مسلحون ملثمون"))
+
+
+def _claimed_nearby(text: str, sents: tuple, claims: list[tuple[str, int]], e: Event) -> None:
+    """A claim of responsibility told in the event's sentence or up to REACH sentences around it, with
+    no other incident opened between ("قتل عنصران بهجوم شنه مسلحون … . وتبنى تنظيم X الهجوم"): the
+    claimant is who claims the event when no source does, and its doer when the event names none or
+    only unidentified gunmen."""
+    if not sents:
+        return
+    i = _index(sents, e.evidence.start)
+    lo, hi = sents[max(0, i - REACH)].start, sents[min(len(sents) - 1, i + REACH)].end
+    for claimant, at in sorted(claims, key=lambda c: abs(c[1] - e.evidence.start)):
+        if lo <= at < hi and claimant != e.actor2 and not _across(text, sents, e.evidence.start, at):
+            e.claimed_by = e.claimed_by or claimant
+            if e.actor1 is None or normalize(e.actor1) in _UNIDENTIFIED:
+                e.actor1 = claimant
+            return
+
+
+def _across(text: str, sents: tuple, a: int, b: int) -> bool:
+    """Whether a sentence after the earlier of offsets a and b, up to the later, opens another incident."""
+    lo, hi = min(a, b), max(a, b)
+    return any(new_incident(text, sents[k].start) for k in range(_index(sents, lo) + 1, _index(sents, hi) + 1))
+
+
+_STARTS: list = [None, None]        # the last article's sentences and their starts
+
+
+def _index(sents: tuple, at: int) -> int:
+    """The index of the sentence holding offset `at` (by bisection on their starts)."""
+    from bisect import bisect_right
+
+    if _STARTS[0] is not sents:
+        _STARTS[:] = [sents, [s.start for s in sents]]
+    return max(0, bisect_right(_STARTS[1], at) - 1)
+
+
+def _claims(text: str, ents: list[Entity]) -> list[tuple[str, int]]:
+    """The armed groups the article says claim an attack, each with where its claim is told: "أعلنت
+    X مسؤوليتها" first, then "تبنى X"."""
+    out = []
     norm, index = normalize_map(text)
     for pattern in (CLAIMED, _ADOPTED):
         for m in pattern.finditer(norm):
@@ -61,8 +109,8 @@ def _claimed(text: str, ents: list[Entity]) -> str | None:
             e0 = index[m.end(1) - 1] + 1 if m.groups() else min(len(text), s0 + 12)
             found = armed_actor(actor_in(text, ents, s0, e0, last=False))
             if found:
-                return found
-    return None
+                out.append((found, s0))
+    return out
 
 
 def _armed_nearby(text: str, ents: list[Entity], sents: tuple, start: int, target: str | None = None) -> str | None:
@@ -104,7 +152,28 @@ def _by_nationality(text: str, sent) -> str | None:
 def new_incident(text: str, start: int) -> bool:
     """Whether the sentence at `start` opens with another incident ("وفي حادث آخر،"، "وفي سياق منفصل،",
     data/lexicon/actor_nouns.tsv role new_incident): its events are not those of the sentences before."""
-    return _NEW_INCIDENT().match(normalize(text[start:start + 40])) is not None
+    head = normalize(text[start:start + 40])
+    if _NEW_INCIDENT().match(head):
+        return True
+    # a roundup moving to another place, fronted before a comma ("وفي تعز،"، "وفي بوركينا فاسو المجاورة،"),
+    # one the sentences before do not name: "وفي الفاشر، قتل …" after a report from الفاشر goes on with it
+    m = _FRONTED_PLACE.match(head) if start and ("،" in head or "," in head) else None
+    if m is None or m.group(1).split()[0] in normalize(text[max(0, start - _BEFORE):start]):
+        return False
+    from marsad.extraction.geo import resolve
+    from marsad.extraction.trigger_lexicon import lexicon
+
+    words = m.group(1).split()
+    if words[0] in lexicon()["common"] or words[0] in _TIMES:
+        return False                # "وفي بيان،"، "وفي الليل،": a word that a small town abroad is also called
+    return any(resolve(" ".join(words[:n])) for n in (2, 1) if n <= len(words))
+
+
+_BEFORE = 400       # characters before a fronted place in which the story may have named it
+_TIMES = frozenset(("الليل", "الليله", "المساء", "الصباح", "النهار", "اليوم", "الاثناء", "المقابل", "الوقت"))
+
+
+_FRONTED_PLACE = re.compile(r"[\s\"«(]*و(?:في|ب)\s+(?:(?:مدينه|محافظه|ولايه|بلده|اقليم|منطقه)\s+)?([^\s،,]+(?:\s+[^\s،,]+){0,2})\s*[،,]")
 
 
 @lru_cache(maxsize=1)
@@ -119,12 +188,13 @@ def _NEW_INCIDENT() -> re.Pattern:
 def _at_home(name: str | None, country: str | None) -> str | None:
     """A guess from the story keeps only a group of the event's own country: a Syrian command named by
     a common phrase ("لإدارة العمليات العسكرية") in a Sudanese report is that phrase, not the doer.
-    State forces act abroad (air strikes, deployments), so they pass."""
+    State forces and coalitions of states (التحالف العربي) act abroad (air strikes, deployments), so they pass."""
     from marsad.extraction.geo import english_names
     from marsad.text.actor_dictionary import actors
 
     known = actors().lookup(name) if name else None
-    if known is None or known.kind in ("state_force", "police") or known.country == "XX" or not country:
+    if known is None or known.kind in ("state_force", "police") or known.kind == "coalition" and known.inter == 1 \
+            or known.country == "XX" or not country:
         return name
     return name if english_names().get(known.country) == country else None
 
@@ -132,7 +202,15 @@ def _at_home(name: str | None, country: str | None) -> str | None:
 def _protest_sides(text: str, e: Event) -> None:
     """ACLED: the protesters are a protest's actor1 ("المحتجون"), a force facing them its actor2
     ("تفريق قوات الأمن للمحتجين"). Set on events already found: a protester noun is part of telling a
-    protest, not evidence that one took place."""
+    protest, not evidence that one took place. What the crowd protests against ("احتجاجا على انقطاع
+    التيار الكهربائي"، "ضد قرار الحكومة") is no side: actor2 is kept only when it is a force; a body
+    named beside a protest with no protesters named is its organiser, actor1 ("نظم التجمع الشبابي وقفة")."""
     found = protesters(text, e.evidence.start, e.evidence.end)
     if found and found != e.actor1:
         e.actor1, e.actor2 = found, e.actor2 or e.actor1
+    if e.actor2 and armed_actor(e.actor2) is None and not _POLICE.search(normalize(e.actor2)):
+        e.actor1, e.actor2 = e.actor1 or e.actor2, None
+
+
+# police and security forces, which face protesters but are no armed group ("شرطة الحكومة"، "الأمن المركزي")
+_POLICE = re.compile(r"(?<!\w)(?:[وبل]?ال|لل)?(?:شرطه|امن|درك|حرس|جنود|عسكر|مكافحه الشغب)")

@@ -52,11 +52,29 @@ def _match_rest(words: list[str], i: int, slots) -> int | None:
         if slot is GAP:
             room = _GAP
             continue
-        j = next((k for k in range(j + 1, min(j + 2 + room, len(words))) if fits(words[k], slot)), None)
+        if not room:            # the next word, or no match
+            if j + 1 < len(words) and fits(words[j + 1], slot):
+                j += 1
+                continue
+            return None
+        # a gap's day phrase is free: "استشهد شاب فلسطيني، فجر اليوم الأحد، برصاص" (up to _DAY_FREE words)
+        k, last, free, j = j + 1, j + 1 + room, 0, None
+        while k <= last and k < len(words):
+            if fits(words[k], slot):
+                j = k
+                break
+            if free < _DAY_FREE and words[k] in _DAY_WORDS:
+                free, last = free + 1, last + 1
+            k += 1
         if j is None:
             return None
         room = 0
     return j
+
+
+_DAY_FREE = 4
+_DAY_WORDS = frozenset(("اليوم", "امس", "فجر", "صباح", "مساء", "ليله", "ظهر", "عصر", "الليله", "الاحد", "الاثنين",
+                        "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي", "الماضيه"))
 
 
 # Words after which a bare verb form starts its clause: "خطف مسلحون …" is the verb, "تكرار خطف
