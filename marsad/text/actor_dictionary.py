@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import os
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -151,13 +151,15 @@ class ActorDictionary:
         if found is None:
             if len(self._in_text) >= 64:            # a batch of articles (pipeline.BATCH) and more
                 self._in_text.clear()
-            words = _words(text)
-            found = self._in_text[text] = (self.find(text), [w[0] for w in words], [w[1] for w in words])
-        matches, starts, ends = found
-        if _cut(starts, ends, start) or _cut(starts, ends, end) \
-                or any(m.start < start < m.end or m.start < end < m.end for m in matches):
+            words, matches = _words(text), self.find(text)
+            found = self._in_text[text] = (matches, [m.start for m in matches], [m.end for m in matches],
+                                           [w[0] for w in words], [w[1] for w in words])
+        matches, m_starts, m_ends, starts, ends = found
+        # by bisection on sorted offsets: a long article has thousands of windows and of matches
+        if _cut(starts, ends, start) or _cut(starts, ends, end) or _cut(m_starts, m_ends, start) \
+                or _cut(m_starts, m_ends, end):
             return [ActorMatch(m.start + start, m.end + start, m.actor) for m in self.find(text[start:end])]
-        return [m for m in matches if start <= m.start and m.end <= end]
+        return matches[bisect_left(m_starts, start):bisect_left(m_starts, end)]
 
     def _match_at(self, text: str, words: list, i: int) -> tuple[int, int, str] | None:
         first = words[i][2]
