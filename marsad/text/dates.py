@@ -79,6 +79,9 @@ def _patterns() -> dict[str, re.Pattern]:
     }
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def _norm(text: str) -> tuple[str, list[int]]:
     norm, index = normalize_map(text)
     return norm, index
@@ -91,6 +94,8 @@ def _span(index: list[int], text_len: int, s: int, e: int) -> tuple[int, int]:
 def find_dates(text: str) -> list[DateMention]:
     """Every full date (day, month, year) in `text`, with offsets into `text`."""
     norm, index = _norm(text)
+    if not _ANY_DIGIT.search(norm):
+        return []                   # every full date has its day and year in digits: most windows have none
     cal, pats = calendar(), _patterns()
     out: list[DateMention] = []
     for m in pats["named"].finditer(norm):
