@@ -76,9 +76,22 @@ def verbal_forms(word: str) -> tuple[str, ...]:
     return (word, word[1:]) if len(word) > 3 and word[0] in "وف" else (word,)
 
 
+_fitted: dict[tuple[str, Slot], bool] = {}
+
+
 def fits(word: str, slot: Slot) -> bool:
-    """A normalised word is one of the slot's forms (with the proclitics its kind allows)."""
-    return any(f in slot.verbal for f in verbal_forms(word)) or any(f in slot.nominal for f in strip_clitics(word))
+    """A normalised word is one of the slot's forms (with the proclitics its kind allows).
+
+    Every trigger's context asks this of the words around it, and words recur: answers are kept per
+    (word, slot) in a bounded dict (a slot's hash is its two frozensets', each computed once)."""
+    key = (word, slot)
+    found = _fitted.get(key)
+    if found is None:
+        if len(_fitted) >= 200_000:
+            _fitted.clear()
+        found = _fitted[key] = any(f in slot.verbal for f in verbal_forms(word)) \
+            or any(f in slot.nominal for f in strip_clitics(word))
+    return found
 
 
 def _word_set(words) -> Slot:
