@@ -73,6 +73,8 @@ def _patterns() -> dict[str, re.Pattern]:
                           r"(?![\d/])"),
         # a weekday written just before a numeric date: الإثنين، 11-11-2019
         "wd_before": re.compile(rf"(?P<wd>{wd})\s*[،,\-]?\s*$"),
+        # whether a text names a weekday at all (the full pattern tries its optional prefixes everywhere)
+        "any_weekday": re.compile(rf"(?:{wd})(?!\w)"),
         # اليوم الأحد / أمس الثلاثاء / أول أمس / مساء الإثنين / صباح اليوم الاثنين / الأربعاء
         "weekday": re.compile(
             rf"(?:(?:صباح|مساء|ظهر|فجر|ليله|ليل|عصر|ضحي)\s+)?(?:(?P<rel>اول\s+امس|امس|اليوم)\s*)?(?P<wd>{wd})(?!\w)"),
@@ -184,6 +186,8 @@ def _hijri_to_gregorian(year: int, month: int, day: int) -> date:
 def weekday_mentions(text: str) -> list[WeekdayMention]:
     """Weekday words, with how far from the publication day each points when the text says so."""
     norm, index = _norm(text)
+    if not _patterns()["any_weekday"].search(norm):
+        return []
     cal = calendar()
     out = []
     for m in _patterns()["weekday"].finditer(norm):
