@@ -37,7 +37,15 @@ def test_a_hedge_closing_a_sentence_is_the_last_speakers_claim():
 def test_official_called_by_a_generic_word_is_the_person_just_quoted():
     qs = quotes_of("«الوضع الإنساني يتدهور كل ساعة في المخيمات»، قالت المفوضة الأوروبية هيلين مارتان أمام البرلمان.\n"
                    "«لا يمكن أن نبقى متفرجين على ما يجري»، أضافت المسؤولة الأوروبية.")
-    assert [q.speaker_canonical for q in qs][0] == "هيلين مارتان"
+    assert [q.speaker_canonical for q in qs] == ["هيلين مارتان", "هيلين مارتان"]
+    qs = quotes_of("وقال وزير الري السوداني عثمان الطيب إن السد لم يتضرر من القصف الأخير.\n"
+                   "وأضاف المسؤول السوداني أن فرق الصيانة وصلت إلى الموقع صباح اليوم.")
+    assert [q.speaker_canonical for q in qs] == ["عثمان الطيب", "عثمان الطيب"]
+
+
+def test_a_medium_noun_run_into_a_name_is_no_part_of_it():
+    qs = quotes_of("وتلا المتحدث باسم الجيش العقيد سامي بشير بيانا أكد فيه أن القوات استعادت ثلاث قرى في الإقليم.")
+    assert qs and qs[0].speaker_canonical == "سامي بشير"
 
 
 def test_relay_through_an_outlet_in_an_attribution():

@@ -76,7 +76,7 @@ class Antecedents:
                 return e.actor or name
         if bare[0] in lex["source_nouns"] or lex["pairs"].get(bare[0]) in lex["source_nouns"]:
             return self._mention(heads, bare, pos) or self._official(bare)
-        return None
+        return self._official(bare)
 
     def _official(self, bare: list[str]) -> str | None:
         """"«…»، أضاف المسؤول الأممي": with no unnamed official told before, "المسؤول" (and an adjective)
@@ -159,7 +159,7 @@ class Antecedents:
         return None
 
 
-_OFFICIAL = frozenset(("مسوول", "مسيول", "مسؤول", "مسئول"))    # normalised forms of مسؤول
+_OFFICIAL = frozenset(("مسوول", "مسيول", "مسووله", "مسيوله"))    # normalised مسؤول، مسؤولة
 
 
 def _country(e: Entity) -> str | None:

@@ -149,7 +149,7 @@ def carry_venues(quotes: list[Quote], venues: list[tuple[int, set[str]]]) -> Non
 def mended(text: str, entities: list[Entity]) -> list[Entity]:
     """The entities as the quote rules read them: a person's family name with ال the tagger left out
     after a given name ("علي فاضل | الكعبي": a nisba-shaped word, no nationality, no listed adjective,
-    no place or body of its own) joined to it; a speech participle glued to a name cut off."""
+    no place or body of its own) joined to it; a speech participle or medium noun glued on cut off."""
     out, drop, lex = [], set(), lexicon()
     starts = {e.start: e for e in entities}
     for e in entities:
@@ -157,11 +157,11 @@ def mended(text: str, entities: list[Entity]) -> list[Entity]:
             out.append(e)
             continue
         words = e.text.split()
-        if len(words) > 1 and normalize(words[-1]) in lex["participles"]:
+        if len(words) > 1 and _glued(normalize(words[-1]), lex):
             cut = e.text.rfind(" ")
             canon = (e.canonical or e.text).split()
             e = replace(e, text=e.text[:cut], end=e.start + cut,
-                        canonical=" ".join(canon[:-1]) if normalize(canon[-1]) in lex["participles"] else e.canonical)
+                        canonical=" ".join(canon[:-1]) if _glued(normalize(canon[-1]), lex) else e.canonical)
         m = _FAMILY.match(text, e.end)
         last = normalize((e.canonical or e.text).split()[-1])
         if m and not last.startswith("ال") and len((e.canonical or e.text).split()) >= 2:
@@ -187,4 +187,10 @@ def mended(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def _glued(word: str, lex: dict) -> bool:
+    """A speech participle or a medium noun the tagger ran a name into ("X قائلا"، "تلا X بيانا")."""
+    return word in lex["participles"] or word in _MEDIUM
+
+
+_MEDIUM = frozenset(normalize(w) for w in ("بيانا", "بيان", "تصريحا", "تصريحات", "كلمة", "رسالة", "تغريدة", "منشورا"))
 _FAMILY = re.compile(r" (ال[\u0621-\u064A]{3,})(?=[\s،,.:؛)]|$)")
