@@ -104,3 +104,9 @@ def test_family_name_after_a_rank_links_back():
     qs = quotes_of("وقال قائد الفرقة الخامسة اللواء الركن علي فاضل الكعبي إن القوات ستلاحق الخلايا النائمة.\n"
                    "وأوضح الكعبي أن القوات ضبطت أسلحة وأعتدة في أحد الأوكار.")
     assert [q.speaker_canonical for q in qs] == ["علي فاضل الكعبي", "علي فاضل الكعبي"]
+
+
+def test_a_quoted_name_before_a_cue_with_no_subject_after_it_is_no_content():
+    qs = quotes_of("وقال الجيش إن الهجوم على المعسكر فشل تماما.\n"
+                   "\"جبهة تحرير الشام الجديدة\"، أعلنت مسؤوليتها عن الهجوم على الحاجز.")
+    assert all(not q.text.startswith("جبهة تحرير") for q in qs)

@@ -175,7 +175,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
                 continue
             if _back_reference(text, toks, cue) and prev is not None:
                 q = ("indirect", strip_span(text, past_dateline(text, prev.start, prev.end), prev.end), said.start)
-            elif (pre := preposed(text, sent.start, cue.tok.start)) and not complementizer_in(text, said.start, seg_end):
+            elif text[cue.tok.end:said.start].strip() and (pre := preposed(text, sent.start, cue.tok.start)) \
+                    and not complementizer_in(text, said.start, seg_end):     # its subject named after the cue
                 q = ("direct", pre, seg_end)          # "«…»، قال X في كلمة …": the quotation before the cue
             elif said.addressee or (normalize(cue.word) in lexicon()["describe_verbs"] and described(text, said.start, seg_end)):
                 # "اتهم الجيش بقصف …"، "وصف الهجوم بأنه …": the accusation or description, its object first
