@@ -110,3 +110,9 @@ def test_a_quoted_name_before_a_cue_with_no_subject_after_it_is_no_content():
     qs = quotes_of("وقال الجيش إن الهجوم على المعسكر فشل تماما.\n"
                    "\"جبهة تحرير الشام الجديدة\"، أعلنت مسؤوليتها عن الهجوم على الحاجز.")
     assert all(not q.text.startswith("جبهة تحرير") for q in qs)
+
+
+def test_a_manner_adverb_after_the_speaker_is_no_part_of_the_name():
+    qs = quotes_of("وقال الجيش إن الهجوم على المعسكر فشل تماما.\n"
+                   "ولدى سؤاله عن محاولات استهدافه، رد نصار ضاحكاً: «هذا يعني أننا نقترب من الهدف».")
+    assert qs[-1].speaker == "نصار" and qs[-1].cue == "رد" and qs[-1].kind == "direct"

@@ -187,6 +187,13 @@ def mended(text: str, entities: list[Entity]) -> list[Entity]:
     return out
 
 
+def unadorned(name: tuple[str, str]) -> tuple[str, str]:
+    """A speaker phrase without an indefinite accusative closing it ("خلف ضاحكاً"، "الوزير مبتسماً"): a
+    circumstantial adverb (tanween fatha) is never the last word of a name."""
+    return tuple(" ".join(w.split()[:-1]) if len(w.split()) > 1 and w.endswith(("اً", "ًا")) else w
+                 for w in name)
+
+
 def _glued(word: str, lex: dict) -> bool:
     """A speech participle or a medium noun the tagger ran a name into ("X قائلا"، "تلا X بيانا")."""
     return word in lex["participles"] or word in _MEDIUM

@@ -53,6 +53,7 @@ from marsad.extraction.quote_shapes import (
     preposed,
     reply_opens,
     reply_word,
+    unadorned,
     venue_in,
 )
 from marsad.extraction.speakers import (
@@ -173,6 +174,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             said = speaker_for(text, toks, ents, cue, seg_end, carried, account.ante, sent.start, coordinated)
             if said is None or said.name is None:
                 continue
+            said.name = unadorned(said.name)        # "رد خلف ضاحكاً": the manner adverb is no name
             if _back_reference(text, toks, cue) and prev is not None:
                 q = ("indirect", strip_span(text, past_dateline(text, prev.start, prev.end), prev.end), said.start)
             elif text[cue.tok.end:said.start].strip() and (pre := preposed(text, sent.start, cue.tok.start)) \
