@@ -75,7 +75,15 @@ class Antecedents:
                     and not lex["object_nouns"] & set(normalize(name).split()):
                 return e.actor or name
         if bare[0] in lex["source_nouns"] or lex["pairs"].get(bare[0]) in lex["source_nouns"]:
-            return self._mention(heads, bare, pos)
+            return self._mention(heads, bare, pos) or self._official(bare)
+        return self._official(bare)
+
+    def _official(self, bare: list[str]) -> str | None:
+        """"«…»، أضاف المسؤول الأممي": with no unnamed official told before, "المسؤول" (and an adjective)
+        is the person quoted last, whom the report calls by a generic word the second time."""
+        last = self.heard.names[-1] if self.heard.names else None
+        if bare[0] in _OFFICIAL and len(bare) <= 2 and last in self.ents.people:
+            return last
         return None
 
     def role_person(self, phrase: str, pos: int = -1) -> str | None:
@@ -149,6 +157,9 @@ class Antecedents:
             if all(x in cand[1:] for x in bare[1:]):
                 return unquoted(self.text[toks[k].start + int(glued):toks[k + n - 1].end])
         return None
+
+
+_OFFICIAL = frozenset(("مسوول", "مسيول", "مسووله", "مسيوله"))    # normalised مسؤول، مسؤولة
 
 
 def _country(e: Entity) -> str | None:

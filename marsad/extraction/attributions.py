@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.after_cue import issuer_at, skip_time, unglued
-from marsad.extraction.channels import channel_in, outlet_channel
+from marsad.extraction.channels import channel_in, outlet_channel, relay_channel
 from marsad.extraction.content import past_dateline, quoted, strip_span
 from marsad.extraction.speakers import lexicon, name_of, role_led, word_of
 from marsad.model import Quote
@@ -70,13 +70,27 @@ def _marker_source(text, m, toks, ents, account, end):
         src_toks = src_toks[1:]
     if src_toks and normalize(src_toks[0].text)[:1] == "ل" and re.match(r"[وف]?(?:وفق|طبق|تبع)", m.group()):
         src_toks[0] = unglued(src_toks[0])
+    relay = False
     if src_toks and re.match(r"[أا]?(?:ذكر|افاد|أفاد|نقل|أعلن|اعلن|قال|أورد|اورد|أكد|اكد|أوضح|اوضح|كشف|بث|نشر)",
                              src_toks[0].text) and len(src_toks) > 1:
+        relay = src_toks[0].text.startswith("نقل")
         src_toks = src_toks[1:]             # "بحسب ما أفاد X": the verb before the source
         if src_toks and word_of(src_toks[0]) in ("به", "بها"):
             src_toks = src_toks[1:]
         src_toks = src_toks[skip_time(src_toks, 0):]
-    return _source(text, src_toks, ents, end, account, m.start())
+    end = next((t.start for t in src_toks if word_of(t) in _THEN), end)   # "…، فإن": the content, no name
+    src_toks = [t for t in src_toks if t.end <= end]
+    said = _source(text, src_toks, ents, end, account, m.start())
+    about = _RELAYED.match(text, said[1], end) if said and relay else None
+    if about:                               # "حسبما نقلت وكالة X عن مسؤول في …": the official speaks, X relays
+        inner = _source(text, [t for t in src_toks if t.start >= about.end()], ents, end, account, m.start())
+        if inner:
+            return inner[0], inner[1], inner[2] or relay_channel(said[0][1]) or said[2]
+    return said
+
+
+_THEN = frozenset(("فان", "فانه", "فانها", "فانهم"))      # normalised فإن…: the attributed clause opens
+_RELAYED = re.compile(r"\s*(?:\([^()\n]{1,30}\)\s*)?عن\s+")    # "… (واع) عن": the outlet's acronym, then its source
 
 
 def source_before(text, sent, toks, ents, account, pos) -> tuple[str, str] | None:

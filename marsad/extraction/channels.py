@@ -1,5 +1,5 @@
 """Through which channel a statement reached the report: phone interview, TV, press conference,
-Facebook, Twitter/X, statement or news agency.
+Facebook, Twitter/X, statement or news agency; a post on another platform (Telegram …) is `other`.
 
 The wording around a speech cue says it: "في اتصال هاتفي مع"، "عبر صفحتها على فيسبوك"، "في بيان"،
 "لتلفزيون …"، "عبر منصة إكس". A news outlet named as the addressee or the relay ("لوكالة فرانس برس"،
@@ -28,6 +28,9 @@ def _lex() -> dict:
             "agency": tuple(normalize(w) for w in raw["media_heads"]["news_agency"]),
             "tv": tuple(normalize(w) for w in raw["media_heads"]["tv"]),
             "press": frozenset(press),
+            # a post on a platform CONTRACT.md does not list (Telegram, WhatsApp, YouTube …): `other`
+            "social": re.compile("|".join(rf"(?<!\w)(?:[وبلف]|ال)?{re.escape(normalize(p))}"
+                                          for p in load_json("speech_shapes.json")["social_other"])),
             # told to a website, newspaper, radio or network: "لموقع X"، "للصحيفة"، "في مقابلة مع إذاعة X"
             "told_press": re.compile(rf"(?<!\w)(?:لل?|مع\s+(?:ال)?)(?:{heads})(?!\w)")}
 
@@ -39,6 +42,8 @@ def channel_in(text: str) -> str | None:
     for name in lex["priority"]:
         if lex["patterns"][name].search(norm):
             return name
+        if name == "statement" and lex["social"].search(norm):
+            return "other"                  # a post there; a statement or a conference put out there is one
     press = False
     for m in actors().find(text):
         if m.actor.kind != "media":
@@ -84,6 +89,16 @@ def outlet_channel(name: str | None) -> str | None:
     if actor is not None and actor.kind == "media":
         return _kind(normalize(actor.name).split())
     return None                          # a known monitor or body (الشبكة السورية لحقوق الإنسان) is no outlet
+
+
+def relay_channel(name: str | None) -> str | None:
+    """The channel of speech an outlet relays ("نقلت وكالة X عن مسؤول …"، "ونقلت إذاعة X عن سكان …"):
+    an agency's or a channel's kind, `other` for a newspaper, website or radio (CONTRACT.md has no
+    value of its own for them), None for a name that is no outlet."""
+    kind = outlet_channel(name)
+    if kind or not name:
+        return kind
+    return "other" if _press(normalize(name).split()) else None
 
 
 def is_outlet(name: str | None) -> bool:

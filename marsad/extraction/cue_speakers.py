@@ -11,7 +11,7 @@ import re
 
 from marsad.extraction.after_cue import issuer_at, skip_time, unglued
 from marsad.extraction.anaphora import Antecedents
-from marsad.extraction.channels import outlet_channel
+from marsad.extraction.channels import relay_channel
 from marsad.extraction.content import quoted
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.spans import variant_key
@@ -231,7 +231,7 @@ def _speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_en
 
 def _relay(text, toks, ents, seg_end, ante, cue, relayer: str | None) -> Said:
     """"نقلت X عن Y [قوله]": Y speaks, through X's channel (toks[0] is عن)."""
-    channel = outlet_channel(ante.resolve(relayer, cue.tok.start) or relayer) if relayer else None
+    channel = relay_channel(ante.resolve(relayer, cue.tok.start) or relayer) if relayer else None
     statement = lexicon()["statements"].get(word_of(toks[1]), False) if len(toks) > 1 else False
     if statement is not False:              # "نقلت الوكالة عن بيان لـX": the statement's issuer
         said = _statement(text, toks[1:], ents, seg_end, ante, cue, statement, None)

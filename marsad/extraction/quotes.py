@@ -7,7 +7,8 @@ speech follows it ("مضيفا أن …"، "معلنا مقتل …"); otherwise
 it follows. Verbs of accusation and appeal (اتهم X بـ، حمّل X المسؤولية، طالب X بـ، ناشد X) name their
 object after the subject: the claim is the subject's, its content starts at the object. A relay — "نقلت
 وكالة X عن Y قوله" — is Y's, through X. Attributions ("…، بحسب مصدر أمني") and back-references ("جاء
-ذلك في بيان لـ…"، "صرح بذلك …") are read by `attributions`.
+ذلك في بيان لـ…"، "صرح بذلك …") are read by `attributions`; a quotation before its cue, a closing hedge
+("…، على حد قوله"), ردّ and a press conference held once by `quote_shapes`.
 Every attributed statement, calls and announcements included, also goes to `claims` (events read
 their claimant there); a call with no reported content is a claim but no quote.
 """
@@ -43,6 +44,18 @@ from marsad.extraction.cue_speakers import (
     speaker_for,
 )
 from marsad.extraction.mentions import Mentions
+from marsad.extraction.quote_shapes import (
+    carry_venues,
+    hedge_start,
+    hedged,
+    mended,
+    opens_with_preposed,
+    preposed,
+    reply_opens,
+    reply_word,
+    unadorned,
+    venue_in,
+)
 from marsad.extraction.speakers import (
     is_time,
     lexicon,
@@ -69,6 +82,8 @@ def _cue(tok: Token) -> Cue | None:
             if form in lex[kind]:
                 word = tok.text[1:] if form != w else tok.text      # without its و/ف, diacritics kept
                 return Cue(tok, {"continuations": "cont", "participles": "part"}.get(kind, "verb"), word)
+        if reply_word(form):                 # ردّ: a cue only with reported content after it (_opens)
+            return Cue(tok, "verb", tok.text[1:] if form != w else tok.text)
     return None
 
 
@@ -80,7 +95,14 @@ def _opens(text: str, cue: Cue, end: int) -> bool:
         return any(normalize(t.text) in lex["blame_objects"] for t in tokens(text, cue.tok.end, end)[:10])
     if word in lex["statement_cues"]:        # "وجاء في بيان لـX أن"، not "جاء الهجوم بعد …"
         nxt = [normalize(t.text) for t in tokens(text, cue.tok.end, end)[:2]]
-        return len(nxt) == 2 and nxt[0] == "في" and lex["statements"].get(nxt[1], False) is not False
+        if len(nxt) == 2 and nxt[0] == "في" and lex["statements"].get(nxt[1], False) is not False:
+            return True
+        if word[:1] == "و" and reply_word(word[1:]) and reply_opens(text, cue.tok.end, end):
+            cue.word = cue.tok.text[1:]      # "ورد الوزير بأن …": و + ردّ (replied), not ورد (appeared)
+            return True
+        return False
+    if reply_word(word):
+        return reply_opens(text, cue.tok.end, end)
     if word in lex["complement_cues"]:       # "وبيّن أن"، not "بين أن يتم … أو …" (between)
         nxt = tokens(text, cue.tok.end, end)[:1]
         verb = "ّ" in cue.tok.text or normalize(cue.tok.text) != word
@@ -121,7 +143,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
     a paragraph's dateline ("CITY -", read by marsad.text.dateline) is never content."""
     out: list[Quote] = []
     claims = claims if claims is not None else []
-    ents = Mentions(entities)                   # looked up by offset and name, never scanned whole
+    ents = Mentions(mended(text, entities))     # looked up by offset and name, never scanned whole
+    venues: list[tuple[int, set[str]]] = []
     account = _Account(text, ents)
     prev, sents = None, sentences(text)
     for si, sent in enumerate(sents):
@@ -131,6 +154,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
                 and not (c.tok.start > sent.start and re.search(r"(?<!\w)عدم\s*$", text[max(0, c.tok.start - 6):c.tok.start]))]
         # "مفضلا عدم ذكر اسمه": a cue's form after عدم is its verbal noun, no speech
         cues = [c for c in cues if _opens(text, c, sent.end) and not _attributed(text, c) and _relays(text, c, sent.end)]
+        cues = [c for n, c in enumerate(cues) if not (n and c.form == "part" and reply_word(normalize(cues[n - 1].word))
+                                                      and not re.search(r"[.،,؛]", text[cues[n - 1].tok.end:c.tok.start]))]
         issuer = later_issuer(text, sent, toks, ents, account.ante)     # "جاء ذلك في تصريحات أدلت بها X، حيث ذكرت"
         here: list[Quote] = []
         leads: list[tuple[int, int]] = []      # cue → content stretches: an attribution there is the lead's
@@ -149,8 +174,12 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             said = speaker_for(text, toks, ents, cue, seg_end, carried, account.ante, sent.start, coordinated)
             if said is None or said.name is None:
                 continue
+            said.name = unadorned(said.name)        # "رد خلف ضاحكاً": the manner adverb is no name
             if _back_reference(text, toks, cue) and prev is not None:
                 q = ("indirect", strip_span(text, past_dateline(text, prev.start, prev.end), prev.end), said.start)
+            elif text[cue.tok.end:said.start].strip() and (pre := preposed(text, sent.start, cue.tok.start)) \
+                    and not complementizer_in(text, said.start, seg_end):     # its subject named after the cue
+                q = ("direct", pre, seg_end)          # "«…»، قال X في كلمة …": the quotation before the cue
             elif said.addressee or (normalize(cue.word) in lexicon()["describe_verbs"] and described(text, said.start, seg_end)):
                 # "اتهم الجيش بقصف …"، "وصف الهجوم بأنه …": the accusation or description, its object first
                 q = object_content(text, said.start, seg_end)
@@ -165,8 +194,8 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             if q is None:
                 continue
             kind, (cs, ce), lead_end = q
-            tail = _AS_HE_PUT.search(text, cs, ce)
-            ce = tail.start() if tail and tail.start() > cs else ce       # "…، على حد قوله": no content
+            tail = hedge_start(text, cs, ce)
+            ce = tail if tail is not None and tail > cs else ce       # "…، على حد قوله": no content
             leads.append((cue.tok.start, cs))
             lead = here[-1].end if here else sent.start      # this quote's own lead-in, not an earlier quote
             channel = said.channel or channel_in(_lead(text, cue, said.start, ents, lead, lead_end)) \
@@ -187,16 +216,21 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             account.channel = quote.channel
             out.append(quote)
             here.append(quote)
+        last = max(out, key=lambda q: q.start) if out else None     # an attribution's source too
+        if not here and (h := hedged(text, sent, toks, (last.speaker, last.speaker_canonical) if last else None)):
+            claims.append(h)                   # "…، على حد قوله": the last speaker's, no verb of its own
+            out.append(h)
+            here.append(h)
+            leads.append((h.end, sent.end))
+        venue = venue_in(text, sent, toks, ents)
+        venues += [venue] if venue else []
         attributions(text, sent, toks, ents, account, here, out, claims, leads)
         later(text, sent, toks, ents, account, prev, out, claims)
         prev = sent
     out.sort(key=lambda q: q.start)
+    carry_venues(out, venues)
     share_channels(out)
     return out
-
-
-# "…، على حد قوله/تعبيره/وصفه" closing a reported claim: the reporter's hedge, not the speaker's words
-_AS_HE_PUT = re.compile(r"[،,]?\s*(?:و|وذلك )?على حد (?:قول|تعبير|وصف)(?:ه|ها|هم|هما)[\s.،,]*$")
 
 
 def _inside(text: str, cue: Cue, later: Cue) -> bool:
@@ -249,6 +283,8 @@ def _next_quotation(text: str, nxt, lead: int):
     holds no content, only its lead, the quotation or the إن-clause opening the next sentence is what it
     introduced (a stray full stop split them)."""
     q = quoted(text, nxt.start, nxt.end)
+    if q and opens_with_preposed(text, nxt.start, nxt.end):
+        return None                             # "«…»، أضاف X": that quotation is the next cue's
     if q:
         return "direct", q, lead
     first = text[nxt.start:nxt.end].split()
