@@ -3,14 +3,11 @@ first side; protesters or fans clashing are left to the protest rules (a riot, n
 Sentences written for these tests."""
 from __future__ import annotations
 
-from marsad.model import RawItem
-from marsad.pipeline import process
+from tests.conftest import events_of as reported
 
 
 def events_of(body: str) -> list[tuple]:
-    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\n" + body, meta={"published": "2026-05-10"}))
-    assert doc.status == "ok", doc.error
-    return [(e.event_type, e.sub_event_type, e.actor1, e.location) for e in doc.events]
+    return [(e.event_type, e.sub_event_type, e.actor1, e.location) for e in reported(body)]
 
 
 def test_a_force_clashing_with_a_group_is_an_armed_clash():

@@ -3,14 +3,14 @@
 its doer. Sentences written for these tests."""
 from __future__ import annotations
 
+from tests.conftest import events_of as reported
+
 from marsad.model import RawItem
 from marsad.pipeline import process
 
 
 def events_of(body: str) -> list[tuple]:
-    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\n" + body, meta={"published": "2026-05-10"}))
-    assert doc.status == "ok", doc.error
-    return [(e.actor1, e.actor2, e.fatalities) for e in doc.events]
+    return [(e.actor1, e.actor2, e.fatalities) for e in reported(body)]
 
 
 def test_a_dual_before_its_body_and_a_passive_verb_is_two_dead_of_that_body():

@@ -2,14 +2,11 @@
 of what the sentence tells, not the side its verb seized. Sentences written for these tests."""
 from __future__ import annotations
 
-from marsad.model import RawItem
-from marsad.pipeline import process
+from tests.conftest import events_of
 
 
 def sides(body: str) -> list[tuple]:
-    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\n" + body, meta={"published": "2026-05-10"}))
-    assert doc.status == "ok", doc.error
-    return [(e.sub_event_type, e.actor1, e.actor2) for e in doc.events]
+    return [(e.sub_event_type, e.actor1, e.actor2) for e in events_of(body)]
 
 
 def test_a_force_of_a_named_service_arrests():
