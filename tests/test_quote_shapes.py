@@ -116,3 +116,14 @@ def test_a_manner_adverb_after_the_speaker_is_no_part_of_the_name():
     qs = quotes_of("وقال الجيش إن الهجوم على المعسكر فشل تماما.\n"
                    "ولدى سؤاله عن محاولات استهدافه، رد نصار ضاحكاً: «هذا يعني أننا نقترب من الهدف».")
     assert qs[-1].speaker == "نصار" and qs[-1].cue == "رد" and qs[-1].kind == "direct"
+
+
+def test_an_outlets_acronym_after_the_channel_phrase_is_no_content():
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\nواتهم محافظ حضرموت في تصريح لوكالة الأنباء "
+                          "اليمنية (سبأ) الميليشيات بقصف الأحياء السكنية في المكلا عمدا.",
+                          meta={"published": "2026-05-10"}))
+    [quote] = doc.quotes
+    assert quote.text.startswith("الميليشيات بقصف") and quote.channel == "news_agency"

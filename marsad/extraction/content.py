@@ -305,7 +305,9 @@ def _past_channel(text: str, pos: int, end: int) -> int:
     if i is not None and i < end:
         if m and pos + m.end() > i and text[:pos].rstrip()[-1:] in "،,":
             return pos + m.end()             # "، عبر حسابها على منصة إكس،"، "، في بيان مقتضب،": between commas
-        return i
+        # "في تصريح لوكالة الأنباء اليمنية (سبأ) الحوثيين …": the outlet's acronym is the channel's too
+        acronym = re.match(r"\s*\([^()\s]{2,12}\)", text[i:end])
+        return i + acronym.end() if acronym else i
     return pos + m.end() if m else pos
 
 
