@@ -195,10 +195,6 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
     return out + _objects(s, out)
 
 
-_SENTENCING = frozenset(("حكم", "حكما", "الحكم", "احكام", "احكاما", "الاحكام", "قضت", "قضي", "تقضي", "يقضي", "بحكم"))
-_CARRIED_OUT = frozenset(("نفذت", "نفذ", "تنفيذ", "تنفيذا", "ينفذ", "تنفذ"))
-
-
 def _sentenced(w: list[str], b: int) -> bool:
     """"قضت المحكمة بإعدام خمسة"، "حكما بالإعدام شنقا بحق خمسة": a death sentence passed, no one dead
     (unless it was carried out: "نفذت حكم الإعدام بحق خمسة")."""
@@ -207,8 +203,8 @@ def _sentenced(w: list[str], b: int) -> bool:
     before = w[max(0, b - 4):b]              # "قضت محكمة في بغداد بإعدام …": the court may stand between
     if any(x in STOPS for x in before):
         before = before[max(i for i, x in enumerate(before) if x in STOPS) + 1:]
-    forms = [f for x in before for f in strip_clitics(x)]
-    return any(f in _SENTENCING for f in forms) and not any(f in _CARRIED_OUT for f in forms)
+    forms, lex = [f for x in before for f in strip_clitics(x)], casualty_lexicon()
+    return any(f in lex["sentencing"] for f in forms) and not any(f in lex["carried_out"] for f in forms)
 
 
 def _one_of(w: list[str], k: int) -> bool:

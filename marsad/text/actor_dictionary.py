@@ -85,7 +85,8 @@ class ActorDictionary:
         # Both are emptied when an actor is added.
         self._openers: dict[str, tuple] = {}
         self._answers: dict[tuple[str, str], Actor | None] = {}
-        self._in_text: dict[str, tuple[list, list[int]]] = {}      # `find_between`'s whole texts
+        # `find_between`'s whole texts: (matches, their starts, their ends, word starts, word ends)
+        self._in_text: dict[str, tuple[list[ActorMatch], list[int], list[int], list[int], list[int]]] = {}
         for a in actors or []:
             self.add(a)
 
