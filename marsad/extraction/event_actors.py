@@ -9,6 +9,7 @@ from functools import lru_cache
 from marsad.extraction.affiliation import affiliated, victims_of
 from marsad.extraction.armed_names import ARMED, agreeing_length, clean_actor
 from marsad.extraction.speaker_roles import tells
+from marsad.extraction.state_forces import bare_forces
 from marsad.extraction.stated_doers import accused, stated_spans
 from marsad.extraction.support_verbs import (
     ARMED_KINDS,
@@ -30,6 +31,7 @@ _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP
 _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|مسوولون|مسوولين|ضابط|متحدث|المتحدث|ناطق|الناطق|"
                         r"بيان|بيانا|مراسل|قائد)(?:\s+ال\S+ي)?\s+(?:(?:في|من|باسم|داخل)\s+)?(?:لل|[لب])?$")
 
+_NEAR = 40                  # characters before a trigger in which a bare state force is its subject
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
 
 
@@ -61,6 +63,12 @@ def candidates(text: str, ents: list[Entity], start: int, end: int, last: bool, 
         phrase = text[s:s + back[stop]] if stop < len(norm_phrase) else text[s:e]
         phrases.append((s, whose.pop(s, None) or phrase.strip(" ،,\"«»")))
     phrases += whose.items()                    # heads no armed-group pattern reads ("خلايا تابعة لـX")
+    # "عناصر من الشرطة"، "رجال الأمن": a bare state force, the police of the sentence's country (state_forces)
+    for s0, s1, name in bare_forces(norm, ents):
+        s0, s1 = start + index[s0], start + index[s1 - 1] + 1
+        # before the trigger, only its near subject (a bare noun is too often another verb's)
+        if s0 < end and (not last or end - s0 <= _NEAR) and not any(e.start <= s0 < e.end for e in ents if e.type == "ORG"):
+            phrases.append((s0, name or text[s0:s1]))
     # a hospital, ministry or agency named nearer the trigger is not its doer, nor the body a source
     # speaks for ("مصدر في الجيش"، "المتحدث باسم القوات"): the nearest doer is
     found = [(e.start, e.canonical or e.text) for e in orgs if _doer(e.canonical or e.text)] + [p for p in phrases if _doer(p[1])]
@@ -127,11 +135,29 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or national_forces(text, trig, after_end) \
         or _antecedent(text, ents, trig, sent_start)
     actor2 = _doer(actor2)
+    if trig.flag == "clash" and (partner := _fought_with(text, ents, trig, after_end)):
+        # "اشتبكت قوات الجيش مع مسلحين": the side after مع is the other side, not the subject's place
+        actor1, actor2 = (None if actor1 == partner else actor1), partner
     # the side counted among the dead before the trigger ("قتل ستة من أفراد X في هجوم"): actor2, or the
     # other side of a battle named after it becomes actor1
     fallen = actor_in(text, ents, sent_start, trig.start, last=True, dead=True)
     actor1, actor2 = (actor2, fallen) if actor1 is None and actor2 and fallen else (actor1, actor2 or fallen)
     return actor1, actor2 if actor2 != actor1 else None
+
+
+# مع after a clash is its other side, unless it names an ally (بالتنسيق مع، بالتعاون مع، جنبا إلى جنب مع)
+_WITH = re.compile(r"^(?:\s+[^\s.؛:]+){0,8}?\s+(?<!تنسيق\s)(?<!تعاون\s)(?<!جنب\s)(?<!اشتراك\s)مع\s+")
+
+
+def _fought_with(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
+    """The side a clash was fought with: the doer named right after مع in the clash's clause."""
+    norm, index = normalize_map(text[trig.end:end])
+    m = _WITH.match(norm)
+    if not m or m.end() >= len(index):
+        return None
+    s0 = trig.end + index[m.end()]
+    first = min(candidates(text, ents, s0, min(end, s0 + 12), last=False), default=None)
+    return _doer(named(first)) if first and first[0] <= s0 + 4 else None
 
 
 def _antecedent(text: str, ents: list[Entity], trig: Trigger, sent_start: int) -> str | None:
