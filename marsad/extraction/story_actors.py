@@ -34,9 +34,9 @@ REACH = 2                    # sentences either side searched for a doer
 
 def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> None:
     """Give each event without actor1 the armed actor its story names (see the module docstring);
-    a protest's actor1 is its protesters."""
+    a protest's or a riot's actor1 is its protesters."""
     for e in events:
-        if e.event_type == "Protests" and e.evidence is not None:
+        if e.event_type in ("Protests", "Riots") and e.evidence is not None:
             _protest_sides(text, e)
     sents = sentences(text)
     claims = _claims(text, ents) if _CLAIM_WORDS.search(text) else []

@@ -33,24 +33,10 @@ def not_conflict(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bo
         return trig.sub_event_type == "Peaceful protest" and _crowd_not_protest(text, trig, sent_start, sent_end)
     if trig.event_type not in _ARMED and trig.sub_event_type != "Arrests":
         return False
-    if trig.flag == "clash" and _crowd_clash(text, trig, sent_start, sent_end):
-        return True
     raw, after = _clause_after(text, trig, sent_start, sent_end)
     if trig.event_type in _ARMED and (_figurative(after) or _drill_after(after)):
         return True
     return _private(text, trig, sent_start, sent_end, raw)
-
-
-# "واشتبك المتظاهرون مع الشرطة": protesters or fans fighting are a riot, which the protest rules
-# code from the sentence's crowd words; the verb alone would read them as an armed clash
-_CROWD = re.compile(r"(?<!\w)[وبلف]?(?:ال)?(?:متظاهر|محتج|مشجع)")
-
-
-def _crowd_clash(text: str, trig: Trigger, sent_start: int, sent_end: int) -> bool:
-    """The verb اشتبك in a sentence whose fighters include a crowd."""
-    own = sentence_words(text, sent_start, sent_end)[1]
-    return normalize(text[trig.start:trig.end]).split()[0].lstrip("وف").startswith("اشتبك") \
-        and any(_CROWD.match(w) for w in own)
 
 
 def _clause_after(text: str, trig: Trigger, sent_start: int, sent_end: int) -> tuple[list[str], list[str]]:

@@ -140,6 +140,7 @@ def lexicon() -> dict:
             "refer": _word_set(raw["referring"]), "stop": _word_set(raw["negation_adjacent"]),
             "armed_victims": _word_set(raw["victims"]["armed"]), "civilians": _word_set(raw["victims"]["civilian"]),
             "protesters": _word_set(raw["victims"]["protesters"]),
+            "clash_crowds": _word_set(raw["clash_crowds"]["words"]),
             "not_political": _word_set(raw["not_political"]["words"]),
             "gather": _word_set(anchors["gather"]), "explode": _word_set(["انفجر+~"]), "suffer": _word_set(["تعرض+~"]),
             "recent": _word_set(anchors["time"]), "governor": _word_set(raw["governors"]["words"]),

@@ -175,7 +175,7 @@ def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
     in the sentence, and is the shelling whose weapon follows its bullet (بنيران المدفعية)."""
     out: list[Trigger] = []
     for t in triggers:
-        t = by_victim(text, t)
+        t = by_victim(text, crowd_fights(text, t) or t)
         if t is None or not armed_attack(text, t):
             continue
         prev = out[-1] if out else None
@@ -336,6 +336,18 @@ def _fire_on_forces(text: str, t: Trigger) -> bool:
 
 def _clash(t: Trigger) -> bool:
     return t.sub_event_type == "Armed clash" and t.flag == "clash"
+
+
+def crowd_fights(text: str, t: Trigger) -> Trigger | None:
+    """A clash (flag clash, verb or noun) whose sentence names a crowd (data/events.json, clash_crowds:
+    اشتبك المتظاهرون مع الشرطة، المحتجون … اشتبكوا): their riot, Riots / Violent demonstration; else None."""
+    if t.flag != "clash" or t.event_type == "Riots":
+        return None
+    here = sentence_at(text, t.start)
+    crowds = lexicon()["clash_crowds"]
+    if here is None or not any(fits(w, crowds) for w in sentence_words(text, here.start, here.end)[1]):
+        return None
+    return Trigger(t.start, t.end, "Riots", "Violent demonstration", t.flag)
 
 
 def plausible(text: str, trig: Trigger, sent_start: int) -> bool:
