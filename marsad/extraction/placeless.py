@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.event_places import Place
+from marsad.extraction.place_runs import referent
 from marsad.extraction.geo import country_english
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger
@@ -60,7 +61,7 @@ def subject_place(text: str, places: list[Place], trig: Trigger, sent_start: int
     before = [p for p in places if sent_start <= p.start and p.end <= trig.start and not p.is_country
               and not p.in_name and p.latitude is not None]
     if not before:
-        return None
+        return _anaphor_subject(text, places, trig, sent_start)
     place = before[-1]
     if not _SUBJECT_HEAD.search(normalize(text[max(sent_start, place.start - 12):place.start])):
         return None
@@ -68,3 +69,27 @@ def subject_place(text: str, places: list[Place], trig: Trigger, sent_start: int
     if any(w not in _SUBJECT_GAP and not fits(w, lex["recent"]) for w in gap):
         return None
     return place
+
+
+# the people of a place, whose phrase the place word ends: "أهالي المدينة"، "سكان البلدة"
+_PEOPLE_OF = frozenset(normalize(w) for w in ("أهالي", "وأهالي", "سكان", "وسكان", "أبناء", "وأبناء", "مواطني", "شباب", "وجهاء"))
+
+
+def _anaphor_subject(text: str, places: list[Place], trig: Trigger, sent_start: int) -> Place | None:
+    """A sentence whose subject names its place by a back-reference only ("ونظم أهالي المدينة وقفة
+    احتجاجية"، "خرج العشرات في البلدة، اليوم، في مسيرة"): the place that word points back to, the last
+    one the article named by that noun or at all (place_runs.referent), when only a time or a preposition
+    stands between it and the trigger."""
+    norm = normalize(text[sent_start:trig.start])
+    found = list(lexicon()["anaphor"].finditer(norm))
+    if not found:
+        return None
+    m = found[-1]
+    head = norm[:m.start()].split()[-1:]
+    if not (m.group()[0] in "بف" or m.group().startswith("في ") or head and head[0] in _PEOPLE_OF):
+        return None
+    gap = re.sub(r"[،,:؛()\"«»-]", " ", norm[m.end():]).split()
+    if any(w not in _SUBJECT_GAP and not fits(w, lexicon()["recent"]) for w in gap):
+        return None
+    pool = [p for p in places if p.end <= trig.start and not p.is_country and not p.in_name and p.latitude is not None]
+    return next(iter(referent(text, pool, m.group(), sent_start)), None)

@@ -32,7 +32,7 @@ def bare_forces(norm: str, ents: list[Entity]) -> list[tuple[int, int, str | Non
     """(start, end, name) in `norm`, the normalised text of a stretch whose entities are `ents`, of each
     bare police or security noun: name is the police of the one country their places lie in, else the
     noun; None when a nisba follows (الشرطة الروسية: the phrase as written names it)."""
-    if "شرطه" not in norm and "امن" not in norm:
+    if "شرطه" not in norm and "الامن" not in norm:
         return []
     found = []
     for m in _BARE.finditer(norm):
