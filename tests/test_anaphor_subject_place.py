@@ -17,3 +17,13 @@ def test_a_back_reference_that_is_not_the_subject_of_the_trigger_points_nowhere(
     events = events_of("شهدت مدينة الكوت توترا أمس بعد انقطاع الكهرباء. وقال سكان إن القرية المجاورة شهدت "
                        "اعتصاما لعمال النفط اليوم.")
     assert [e.location for e in events if e.event_type == "Protests"] == ["العراق"]
+
+
+def test_the_sources_town_is_the_events_when_the_event_points_back_to_it():
+    [e] = events_of("قالت مصادر طبية في مدينة الضعين إن ستة مدنيين قتلوا أمس في قصف مدفعي على سوق المدينة.")
+    assert e.location == "الضعين"
+
+
+def test_the_sources_town_is_not_the_events_otherwise():
+    [e] = events_of("قال مصدر أمني في مدينة كركوك إن مسلحين خطفوا مهندسا في قضاء الحويجة أمس.")
+    assert e.location == "الحويجة"

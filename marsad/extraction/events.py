@@ -18,6 +18,7 @@ from marsad.extraction.crowds import crowd_acts, demanded, one_sided
 from marsad.extraction.event_actors import (
     ARMED,
     ARMED_KINDS,
+    WINDOW_AFTER,
     find_actors,
     resumed_agent,
 )
@@ -276,10 +277,12 @@ _THAT = re.compile(r"(?<!\S)[وف]?(?:ان|انه|انها|بان)(?!\S)")
 
 def _speakers_town(text: str, place: Place, trig: Trigger) -> bool:
     """A place in the phrase of a source before the إن/أن of what it reports ("قال مصدر أمني في مدينة X إن
-    مسلحين خطفوا موظفا") is where the source is, not where the reported event happened."""
+    مسلحين خطفوا موظفا") is where the source is, not where the reported event happened — unless the
+    event's own words point back to it ("… إن القصف طال سوق المدينة": the source's town)."""
     if place.end > trig.start or not _SOURCE_IN.search(normalize(text[max(0, place.start - 60):place.start])):
         return False
-    return _THAT.search(normalize(text[place.end:trig.start])) is not None
+    return _THAT.search(normalize(text[place.end:trig.start])) is not None \
+        and not lexicon()["anaphor"].search(normalize(text[trig.end:trig.end + WINDOW_AFTER]))
 
 
 def _counted(text: str, sent, trig: Trigger) -> bool:
