@@ -36,9 +36,12 @@ def agreeing_length(norm: str) -> int:
     # an indefinite plural keeping its ن takes no definite adjective (definiteness agrees) and no genitive
     # (that drops the ن: مسلحو التنظيم): "مسلحون مجهولون | الناشط …" ends before the victim
     bare = definite(head) == (False,) and head.endswith(("ون", "ين"))
+    # a definite head takes no indefinite word after it, adjective or genitive: "القوات | جنديين"
+    known = definite(head) == (True,)
     pos = len(head)
     for w in words[1:]:
-        if clash and w.endswith(clash) and not w.startswith(("ال", "و")) or bare and w.startswith("ال"):
+        if clash and w.endswith(clash) and not w.startswith(("ال", "و")) or bare and w.startswith("ال") \
+                or known and not w.startswith(("ال", "و", '"', "«")):
             return pos
         pos += 1 + len(w)
     return len(norm)

@@ -215,8 +215,9 @@ def _one_of(w: list[str], k: int) -> bool:
 def _objects(s: Sent, found: list[tuple[int, int, str, int]]) -> list[tuple[int, int, str, int]]:
     """The victim a killing verb takes as its object, past the doer if any: "قتل مسلحون مجهولون شرطيا",
     "قتل مسلحون في أحدهما عضوا في البرلمان"، "وقتلوا قائدا" — one indefinite person in the accusative
-    (…ا). Right after a verb without its plural subject (وقتلوا) it may be a dual's construct ("قتل سائقا
-    شاحنات": two drivers); a dual is left out too: "مدنيين، مسلحين" are as often plurals."""
+    (…ا), or two of a noun whose plural is broken (numbers.json duals_only: شابين، شخصين). Right after a
+    verb without its plural subject (وقتلوا) it may be a dual's construct ("قتل سائقا شاحنات": two
+    drivers); other duals are left out: "مدنيين، مسلحين" are as often plurals."""
     lex, w, out = casualty_lexicon(), s.words, []
     for i in range(len(w) - 2):
         if not any(f in lex["active"] for f in strip_clitics(w[i])) or any(a <= x < b for a, b, _, _ in found
@@ -230,9 +231,9 @@ def _objects(s: Sent, found: list[tuple[int, int, str, int]]) -> list[tuple[int,
             seen += 1
             if seen > 6 or x in STOPS or _number(x) and not _one(x) or casualty_kind(x) or x.startswith("و") and seen > 2:
                 break
-            if (a > i + 1 or w[i].endswith("وا")) and w[a - 1] not in _PREPOSITIONS and x.endswith("ا") and (
-                    x in lex["persons"] or x[:-1] in lex["persons"]) and not _counted_after(s, a):
-                out.append((i, a + 1, "killed", 1))
+            if (a > i + 1 or w[i].endswith("وا")) and w[a - 1] not in _PREPOSITIONS and (x.endswith("ا") and (
+                    x in lex["persons"] or x[:-1] in lex["persons"]) or x in lex["duals_only"]) and not _counted_after(s, a):
+                out.append((i, a + 1, "killed", 2 if x in lex["duals_only"] else 1))     # "قتل مسلحون شابين" = 2
                 break
     return out
 
