@@ -193,3 +193,13 @@ def test_a_nationality_on_the_attack_told_next_names_the_doer_of_an_unattributed
     evs = events_of("قتل أربعة مدنيين في قصف استهدف منزلا في بلدة عيتا الشعب جنوب لبنان.\n"
                     "ويأتي هذا القصف الإسرائيلي الجديد رغم اتفاق وقف إطلاق النار.")
     assert evs[0].actor1 == "الجيش الإسرائيلي"
+
+
+def test_a_roundups_fronted_dateline_town_opens_another_incident_for_a_claim():
+    # written for marsad: the claim of the first attack is not the doer of a killing told "وفي مقديشو،"
+    from tests.conftest import events_of
+    body = ("مقديشو (وكالات) - هاجم مسلحون من حركة الشباب قاعدة للجيش في بلدة بلعد فجر اليوم.\n"
+            "وأعلنت حركة الشباب في بيان مسؤوليتها عن الهجوم.\n"
+            "وفي مقديشو، قتل موظف حكومي برصاص مسلحين مجهولين مساء أمس.")
+    killing = [e for e in events_of(body) if e.event_type == "Violence against civilians"]
+    assert [(e.actor1, e.claimed_by) for e in killing] == [("مسلحين مجهولين", None)]

@@ -158,7 +158,7 @@ def new_incident(text: str, start: int) -> bool:
     # a roundup moving to another place, fronted before a comma ("وفي تعز،"، "وفي بوركينا فاسو المجاورة،"),
     # one the sentences before do not name: "وفي الفاشر، قتل …" after a report from الفاشر goes on with it
     m = _FRONTED_PLACE.match(head) if start and ("،" in head or "," in head) else None
-    if m is None or m.group(1).split()[0] in normalize(text[max(0, start - _BEFORE):start]):
+    if m is None or _told_before(m.group(1).split()[0], normalize(text[max(0, start - _BEFORE):start])):
         return False
     from marsad.extraction.geo import resolve
     from marsad.extraction.trigger_lexicon import lexicon
@@ -170,6 +170,15 @@ def new_incident(text: str, start: int) -> bool:
 
 
 _BEFORE = 400       # characters before a fronted place in which the story may have named it
+
+
+def _told_before(word: str, before: str) -> bool:
+    """Whether the story before names `word` other than as its dateline ("مقديشو (وكالة) -" at a line's
+    start is where the report was filed, not an incident there: "وفي مقديشو، قتل …" opens another one)."""
+    return any(not re.match(r"\s*(?:\(|[-–—:])", before[m.end():]) or (m.start() and before[m.start() - 1] != "\n")
+               for m in re.finditer(re.escape(word), before))
+
+
 _TIMES = frozenset(("الليل", "الليله", "المساء", "الصباح", "النهار", "اليوم", "الاثناء", "المقابل", "الوقت"))
 
 
