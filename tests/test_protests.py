@@ -103,3 +103,9 @@ def test_an_armed_body_in_the_story_is_no_doer_of_a_protest():
     evs = _protests("عم الإضراب العام اليوم مدينة جرش احتجاجا على غلاء الأسعار. "
                     "ويواصل الأهالي احتجاجاتهم منذ أسابيع دون أن تتدخل القوات الحكومية لتفريقها.")
     assert evs and all(e.actor1 != "القوات الحكومية" for e in evs)
+
+
+def test_a_force_the_crowd_demands_gone_is_no_side_of_its_protest():
+    # written for marsad: what protesters want (مطالبين بخروج X) names no one who faced them
+    [e] = events_of("ونظم أهالي مدينة شهبا وقفة احتجاجية اليوم أمام مبنى البلدية مطالبين بخروج القوات الحكومية.")
+    assert e.actor2 is None

@@ -217,9 +217,22 @@ def _protest_sides(text: str, e: Event) -> None:
     found = protesters(text, e.evidence.start, e.evidence.end)
     if found and found != e.actor1:
         e.actor1, e.actor2 = found, e.actor2 or e.actor1
+    if e.actor2 and _demanded(e.evidence.text, e.actor2):
+        e.actor2 = None         # "مطالبين بخروج القوات الحكومية": what the crowd wants, not who faced it
     if e.actor2 and armed_actor(e.actor2) is None and not _POLICE.search(normalize(e.actor2)):
         e.actor1, e.actor2 = e.actor1 or e.actor2, None
 
 
 # police and security forces, which face protesters but are no armed group ("شرطة الحكومة"، "الأمن المركزي")
 _POLICE = re.compile(r"(?<!\w)(?:[وبل]?ال|لل)?(?:شرطه|امن|درك|حرس|جنود|عسكر|مكافحه الشغب)")
+
+
+def _demanded(sentence: str, name: str) -> bool:
+    """Whether every mention of `name` in a protest's sentence is what its crowd wants or protests, within
+    three words after a word of its purpose (data/events.json, purpose: مطالبين بخروج X، احتجاجا على
+    ممارسات X، رفضا لوجود X)."""
+    from marsad.extraction.trigger_lexicon import fits, lexicon
+
+    norm, key = normalize(sentence), normalize(name)
+    spots = [m.start() for m in re.finditer(re.escape(key), norm)]
+    return bool(spots) and all(any(fits(w, lexicon()["purpose"]) for w in norm[:at].split()[-3:]) for at in spots)
