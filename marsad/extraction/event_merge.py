@@ -42,6 +42,19 @@ def fold_specified(events: list[Event]) -> list[Event]:
     return kept
 
 
+def fold_protests(events: list[Event]) -> list[Event]:
+    """A protest and a riot told in different sentences at the same place on the same day ("تجمع المحتجون
+    في X" then "وأحرق المحتجون الإطارات"): one demonstration, coded once at its most severe (ACLED; the
+    fold of one sentence's triggers is triggers.fold_weapons), the riot."""
+    riots = [e for e in events if e.event_type == "Riots" and e.location]
+    kept = []
+    for e in events:
+        into = next((r for r in riots if e.event_type == "Protests" and normalize(r.location) == normalize(e.location or "")
+                     and r.event_date == e.event_date), None) if riots else None
+        merge(into, e) if into else kept.append(e)
+    return kept
+
+
 def _days_agree(e: Event, o: Event) -> bool:
     """The same day, or one of them has no day of its own (no date, or only the report's: no day words
     in its sentence)."""

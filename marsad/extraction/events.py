@@ -23,7 +23,7 @@ from marsad.extraction.event_actors import (
     resumed_agent,
 )
 from marsad.extraction.event_claims import Names, factual_claims, find_claimant
-from marsad.extraction.event_merge import fold_country_level, fold_specified, merge
+from marsad.extraction.event_merge import fold_country_level, fold_protests, fold_specified, merge
 from marsad.extraction.event_places import (
     Place,
     article_place,
@@ -38,7 +38,7 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_types import by_taker, by_target
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
-from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
+from marsad.extraction.placeless import at_dateline, filed_at, inside, landmark_town, subject_place
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors, new_incident
 from marsad.extraction.tolls import casualty_figures, find_tolls
@@ -125,8 +125,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
         acted = crowd_acts(text, told, sent.start)
         for k, trig in enumerate(triggers):
             limit = triggers[k + 1].start if k + 1 < len(triggers) else sent.end
-            places = [p for p in _places(governable, text, trig, limit, told_from) if p.start not in claimed_here
-                      and not _speakers_town(text, p, trig)]
+            places = landmark_town([p for p in _places(governable, text, trig, limit, told_from)
+                                    if p.start not in claimed_here and not _speakers_town(text, p, trig)], governable, trig)
             if not places and (subject := inside(governable, trig) or subject_place(text, governable, trig, told_from)) \
                     is not None and subject.start not in claimed_here:
                 places = [subject]      # "نظم العشرات من المعلمين في البصرة، اليوم، وقفة احتجاجية"
@@ -211,7 +211,8 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     strengths[id(e)] = strength
                     if trig.flag == "cause":
                         shot.add(id(e))
-    found = fold_specified(fold_country_level(list(events.values()))) or at_dateline(text, list(unplaced.values()), filed)
+    found = fold_protests(fold_specified(fold_country_level(list(events.values())))) \
+        or at_dateline(text, list(unplaced.values()), filed)
     found = _protest_casualties(found, shot)
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     _intervened(found, dispersals)

@@ -93,3 +93,14 @@ def _anaphor_subject(text: str, places: list[Place], trig: Trigger, sent_start: 
         return None
     pool = [p for p in places if p.end <= trig.start and not p.is_country and not p.in_name and p.latitude is not None]
     return next(iter(referent(text, pool, m.group(), sent_start)), None)
+
+
+def landmark_town(found: list[Place], places: list[Place], trig: Trigger) -> list[Place]:
+    """A trigger's only places are landmarks the gazetteers do not know (وأغلقوا جسر الزيتون، اعتصموا في
+    ساحة الحبوبي) and its sentence names no town: the town the story named last before it, as ACLED codes a
+    square or bridge at its town (event_places.governed_places does so within the sentence)."""
+    if not found or not all(p.landmark and p.latitude is None for p in found):
+        return found
+    town = [p for p in places if p.end <= trig.start and p.latitude is not None and not p.landmark
+            and not p.in_name and not p.is_country][-1:]
+    return town or found
