@@ -203,3 +203,18 @@ def test_a_roundups_fronted_dateline_town_opens_another_incident_for_a_claim():
             "وفي مقديشو، قتل موظف حكومي برصاص مسلحين مجهولين مساء أمس.")
     killing = [e for e in events_of(body) if e.event_type == "Violence against civilians"]
     assert [(e.actor1, e.claimed_by) for e in killing] == [("مسلحين مجهولين", None)]
+
+
+def test_the_iraqi_air_force_named_by_its_planes_is_the_doer():
+    from tests.conftest import events_of
+    [e] = events_of("قتل أربعة مسلحين بضربة جوية نفذتها طائرات القوة الجوية العراقية في صحراء الحضر جنوب الموصل اليوم.")
+    assert e.actor1 == "القوة الجوية العراقية"
+
+
+def test_a_force_of_the_same_state_named_nearby_is_no_doer_of_a_bomb_on_its_army():
+    # written for marsad: the counter-terrorism service arresting men in the next sentence planted no bomb
+    from tests.conftest import events_of
+    body = ("انفجرت عبوة ناسفة على دورية للجيش العراقي قرب قضاء الخالص مساء أمس، ما أسفر عن مقتل جنديين.\n"
+            "كما اعتقلت قوات جهاز مكافحة الإرهاب ثلاثة مطلوبين في قضاء الطارمية.")
+    [bomb] = [e for e in events_of(body) if e.event_type == "Explosions/Remote violence"]
+    assert bomb.actor1 is None

@@ -53,7 +53,7 @@ def fill_story_actors(text: str, ents: list[Entity], events: list[Event]) -> Non
         # claims the attack after إلى ذلك, not the clash told before it)
         claimed = next((c for c, at in claims if c != e.actor2 and not _across(text, sents, e.evidence.start, at)), None)
         found = claimed or _armed_nearby(text, ents, sents, e.evidence.start, e.actor2)
-        e.actor1 = _at_home(found, e.country)
+        e.actor1 = None if _same_side(found, e.actor2) else _at_home(found, e.country)
 
 
 # cheap gate on the raw text before any claim is read: "تبنى/تبنت"، "مسؤوليته/المسئولية" (not "مسؤولين")
@@ -236,3 +236,14 @@ def _demanded(sentence: str, name: str) -> bool:
     norm, key = normalize(sentence), normalize(name)
     spots = [m.start() for m in re.finditer(re.escape(key), norm)]
     return bool(spots) and all(any(fits(w, lexicon()["purpose"]) for w in norm[:at].split()[-3:]) for at in spots)
+
+
+def _same_side(doer: str | None, target: str | None) -> bool:
+    """Whether a doer the story names and an event's target belong to one state (actor dictionary: the
+    same actor at the head of their affiliations, جهاز مكافحة الإرهاب and الجيش العراقي under the Iraqi
+    government): a bomb on an army patrol is not the work of its own state's forces named nearby."""
+    from marsad.text.actor_dictionary import actors
+
+    book = actors()
+    a, b = book.lookup(doer), book.lookup(target)
+    return a is not None and b is not None and book.top(a).id == book.top(b).id
