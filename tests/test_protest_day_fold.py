@@ -21,3 +21,9 @@ def test_a_protest_and_a_riot_elsewhere_stay_two():
 def test_residents_who_protest_are_its_protesters():
     [e] = events_of("واصل الأهالي في مدينة جرمانا احتجاجاتهم اليوم مطالبين بالإفراج عن المعتقلين.")
     assert e.actor1 == "الأهالي"
+
+
+def test_fighting_taken_back_by_a_definite_noun_in_a_district_is_the_fighting_told():
+    events = events_of("اندلعت اشتباكات عنيفة مساء أمس بين مجموعتين مسلحتين في مدينة الزاوية الليبية، "
+                       "ما أسفر عن مقتل خمسة أشخاص. وتركزت المواجهات في منطقة الحرشة غرب المدينة.")
+    assert [(e.location, e.fatalities) for e in events if e.event_type == "Battles"] == [("الزاوية", 5)]

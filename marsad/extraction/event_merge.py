@@ -55,6 +55,23 @@ def fold_protests(events: list[Event]) -> list[Event]:
     return kept
 
 
+# a definite noun of fighting that takes back the fighting told before ("وتركزت المواجهات في …")
+_RETOLD = re.compile(r"(?<!\S)[وفبل]?ال(?:اشتباكات|اشتباك|مواجهات|معارك|قصف|غارات|هجوم|هجمات)(?!\S)")
+
+
+def fold_retold(events: list[Event]) -> list[Event]:
+    """"اندلعت اشتباكات … أمس في طرابلس" then "وتركزت المواجهات في منطقة X": a later mention with no day of
+    its own, of the same type in the same province, told by a definite noun that takes the fighting back,
+    is that event (at its first place: its districts add no incident, nor its dead again)."""
+    kept: list[Event] = []
+    for e in events:
+        into = next((o for o in kept if (o.event_type, o.sub_event_type, o.admin1) == (e.event_type, e.sub_event_type, e.admin1)
+                     and o.date_text and o.geo_precision == 1), None) \
+            if e.date_text is None and e.admin1 and _RETOLD.search(normalize(e.evidence.text)) else None
+        merge(into, e) if into else kept.append(e)
+    return kept
+
+
 def _days_agree(e: Event, o: Event) -> bool:
     """The same day, or one of them has no day of its own (no date, or only the report's: no day words
     in its sentence)."""

@@ -23,7 +23,7 @@ from marsad.extraction.event_actors import (
     resumed_agent,
 )
 from marsad.extraction.event_claims import Names, factual_claims, find_claimant
-from marsad.extraction.event_merge import fold_country_level, fold_protests, fold_specified, merge
+from marsad.extraction.event_merge import fold_country_level, fold_protests, fold_retold, fold_specified, merge
 from marsad.extraction.event_places import (
     Place,
     article_place,
@@ -211,7 +211,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     strengths[id(e)] = strength
                     if trig.flag == "cause":
                         shot.add(id(e))
-    found = fold_protests(fold_specified(fold_country_level(list(events.values())))) \
+    found = fold_retold(fold_protests(fold_specified(fold_country_level(list(events.values()))))) \
         or at_dateline(text, list(unplaced.values()), filed)
     found = _protest_casualties(found, shot)
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
