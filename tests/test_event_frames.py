@@ -55,7 +55,8 @@ def test_a_framed_attack_without_its_doer_or_remembered_is_no_event(body):
 
 # --- a death's cause naming who fired, then where --------------------------------------------------
 @pytest.mark.parametrize("body, place, actor", [
-    ("قتل شاب برصاص الشرطة في البصرة مساء الأحد.", "البصرة", "الشرطة"),
+    # a bare police noun is the police of the sentence's country (extraction/state_forces)
+    ("قتل شاب برصاص الشرطة في البصرة مساء الأحد.", "البصرة", "الشرطة العراقية"),
     ("أصيب طفل بنيران الجيش في نابلس صباح اليوم.", "نابلس", "الجيش"),
     ("قتل رجل برصاص عناصر الأمن في مدينة درعا أمس.", "درعا", "عناصر الأمن"),
     ("قتل صياد برصاص خفر السواحل قرب مدينة الفاو اليوم.", "الفاو", "خفر السواحل"),

@@ -11,6 +11,11 @@ from marsad.model import Event
 from marsad.text.arabic import normalize
 
 
+def fold_mentions(events: list[Event]) -> list[Event]:
+    """The article's events with the mentions of one event folded together (each fold below, in order)."""
+    return fold_retold(fold_protests(fold_specified(fold_country_level(events))))
+
+
 def fold_country_level(events: list[Event]) -> list[Event]:
     """"ضربات في ليبيا" and "ضربات على درنة" in one article are the same strikes, coded at Derna; so are
     "هجوم على قرية بشمال كردفان" and "هاجمت قرية (X) … بولاية شمال كردفان", coded at the village."""
@@ -62,11 +67,12 @@ _RETOLD = re.compile(r"(?<!\S)[وفبل]?ال(?:اشتباكات|اشتباك|م
 def fold_retold(events: list[Event]) -> list[Event]:
     """"اندلعت اشتباكات … أمس في طرابلس" then "وتركزت المواجهات في منطقة X": a later mention with no day of
     its own, of the same type in the same province, told by a definite noun that takes the fighting back,
-    is that event (at its first place: its districts add no incident, nor its dead again)."""
+    is that event (at its first place: its districts add no incident, nor its dead again). Not the places
+    the retelling sentence lists itself ("الغارات استهدفت قريتي X وY": one event each)."""
     kept: list[Event] = []
     for e in events:
         into = next((o for o in kept if (o.event_type, o.sub_event_type, o.admin1) == (e.event_type, e.sub_event_type, e.admin1)
-                     and o.date_text and o.geo_precision == 1), None) \
+                     and o.date_text and o.geo_precision == 1 and o.evidence.start != e.evidence.start), None) \
             if e.date_text is None and e.admin1 and _RETOLD.search(normalize(e.evidence.text)) else None
         merge(into, e) if into else kept.append(e)
     return kept

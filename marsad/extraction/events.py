@@ -18,12 +18,11 @@ from marsad.extraction.crowds import crowd_acts, demanded, one_sided
 from marsad.extraction.event_actors import (
     ARMED,
     ARMED_KINDS,
-    WINDOW_AFTER,
     find_actors,
     resumed_agent,
 )
 from marsad.extraction.event_claims import Names, factual_claims, find_claimant
-from marsad.extraction.event_merge import fold_country_level, fold_protests, fold_retold, fold_specified, merge
+from marsad.extraction.event_merge import fold_mentions, merge
 from marsad.extraction.event_places import (
     Place,
     article_place,
@@ -38,7 +37,13 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_types import by_taker, by_target
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
-from marsad.extraction.placeless import at_dateline, filed_at, inside, landmark_town, subject_place
+from marsad.extraction.placeless import (
+    at_dateline,
+    filed_at,
+    inside,
+    landmark_town,
+    subject_place,
+)
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors, new_incident
 from marsad.extraction.tolls import casualty_figures, find_tolls
@@ -211,8 +216,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     strengths[id(e)] = strength
                     if trig.flag == "cause":
                         shot.add(id(e))
-    found = fold_retold(fold_protests(fold_specified(fold_country_level(list(events.values()))))) \
-        or at_dateline(text, list(unplaced.values()), filed)
+    found = fold_mentions(list(events.values())) or at_dateline(text, list(unplaced.values()), filed)
     found = _protest_casualties(found, shot)
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     _intervened(found, dispersals)
@@ -278,12 +282,11 @@ _THAT = re.compile(r"(?<!\S)[وف]?(?:ان|انه|انها|بان)(?!\S)")
 
 def _speakers_town(text: str, place: Place, trig: Trigger) -> bool:
     """A place in the phrase of a source before the إن/أن of what it reports ("قال مصدر أمني في مدينة X إن
-    مسلحين خطفوا موظفا") is where the source is, not where the reported event happened — unless the
-    event's own words point back to it ("… إن القصف طال سوق المدينة": the source's town)."""
+    مسلحين خطفوا موظفا") is where the source is, not where the event happened, unless it points back to it (بالمدينة)."""
     if place.end > trig.start or not _SOURCE_IN.search(normalize(text[max(0, place.start - 60):place.start])):
         return False
     return _THAT.search(normalize(text[place.end:trig.start])) is not None \
-        and not lexicon()["anaphor"].search(normalize(text[trig.end:trig.end + WINDOW_AFTER]))
+        and not lexicon()["anaphor"].search(normalize(text[trig.end:trig.end + 90]))
 
 
 def _counted(text: str, sent, trig: Trigger) -> bool:

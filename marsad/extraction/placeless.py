@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.event_places import Place
-from marsad.extraction.place_runs import referent
 from marsad.extraction.geo import country_english
+from marsad.extraction.place_runs import referent
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Event, Span
