@@ -38,6 +38,7 @@ from marsad.extraction.event_types import by_taker, by_target
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
 from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
+from marsad.extraction.protest_folds import intervened, protest_casualties
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors, new_incident
 from marsad.extraction.tolls import casualty_figures, find_tolls
@@ -211,61 +212,15 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     if trig.flag == "cause":
                         shot.add(id(e))
     found = fold_specified(fold_country_level(list(events.values()))) or at_dateline(text, list(unplaced.values()), filed)
-    found = _protest_casualties(found, shot)
+    found = protest_casualties(found, shot)
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
-    _intervened(found, dispersals)
+    intervened(found, dispersals)
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
         if e.event_type == "Protests" and e.fatalities and e.sub_event_type in ("Peaceful protest",
                                                                                  "Protest with intervention"):
             e.sub_event_type = "Excessive force against protesters"
     _displacement(text, found)
     return found, tolls
-
-
-def _protest_casualties(found: list[Event], shot: set[int]) -> list[Event]:
-    """ACLED: people shot where and when the article tells a protest ("تظاهر الآلاف في الناصرية …. وأصيب
-    عشرون شابا برصاص قوات الأمن في الناصرية") are that protest's casualties, not an attack of their own:
-    an attack told only by its casualties' cause joins the protest of its place and day."""
-    protests = [e for e in found if e.event_type in ("Protests", "Riots")]
-    if not protests or not shot:
-        return found
-    out = []
-    for e in found:
-        into = next((p for p in protests if _same_place_and_day(p, {normalize(e.location)}, e.event_date)), None) \
-            if id(e) in shot and e.event_type == "Violence against civilians" and e.location else None
-        if into is None:
-            out.append(e)
-            continue
-        if e.fatalities:
-            into.fatalities = max(into.fatalities or 0, e.fatalities)     # news retells the dead it counted
-            into.fatalities_text = into.fatalities_text or e.fatalities_text
-        into.actor2 = into.actor2 or e.actor1
-    return out
-
-
-def _intervened(found: list[Event], dispersals: list[tuple]) -> None:
-    """ACLED: a protest that force broke up is a protest with intervention. A sentence that tells only
-    the force (فرقت الشرطة المتظاهرين) reports no protest of its own (crowd_acts), but when the article
-    tells the protest in another sentence, the force is that protest's: same place (or none named) and
-    the same day (or none told in its sentence); the force's doer becomes the protest's actor2 when it has none.
-    A force told with no place is the last protest's told before it (a roundup's next protest, "وفي تعز، نظم
-    عشرات الطلاب وقفة", is another crowd), else the first after it."""
-    for places, day, doer, at in dispersals:
-        told = [e for e in found if e.event_type == "Protests" and _same_place_and_day(e, places, day)]
-        if not places and told:
-            told = [max((e for e in told if e.evidence.start <= at), key=lambda e: e.evidence.start, default=None)
-                    or min(told, key=lambda e: e.evidence.start)]
-        for e in told:
-            if e.sub_event_type == "Peaceful protest":
-                e.sub_event_type = "Protest with intervention"
-                e.actor2 = e.actor2 or doer
-
-
-def _same_place_and_day(protest: Event, places: set[str], day: str | None) -> bool:
-    """The protest is at one of `places` (normalised; none named: anywhere the article tells) on `day`
-    (None, or the protest undated: any day): where something told in another sentence belongs."""
-    return (not places or normalize(protest.location or "") in places) \
-        and (not day or not protest.event_date or protest.event_date == day)
 
 
 # "قال مسؤول (محلي) في (مدينة) X … إن …": the town a source speaks from, not where the event it reports was
