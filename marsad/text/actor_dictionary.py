@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from marsad.text.arabic import TOKEN, normalize_map, strip_clitics, strip_marks
+from marsad.text.word_cache import remember
 
 KINDS = frozenset("state_force police intelligence armed_group militia coalition government ministry "
                   "political_party un igo ngo monitor media tribe other".split())
@@ -150,11 +151,10 @@ class ActorDictionary:
         end = len(text) if end is None else end
         found = self._in_text.get(text)
         if found is None:
-            if len(self._in_text) >= 64:            # a batch of articles (pipeline.BATCH) and more
-                self._in_text.clear()
             words, matches = _words(text), self.find(text)
-            found = self._in_text[text] = (matches, [m.start for m in matches], [m.end for m in matches],
-                                           [w[0] for w in words], [w[1] for w in words])
+            found = remember(self._in_text, text, (matches, [m.start for m in matches], [m.end for m in matches],
+                                                   [w[0] for w in words], [w[1] for w in words]),
+                             64)                    # a batch of articles (pipeline.BATCH) and more
         matches, m_starts, m_ends, starts, ends = found
         # by bisection on sorted offsets: a long article has thousands of windows and of matches
         if _cut(starts, ends, start) or _cut(starts, ends, end) or _cut(m_starts, m_ends, start) \
@@ -186,9 +186,8 @@ class ActorDictionary:
         """(form, alias keys) for each proclitic reading of `word` that opens an alias."""
         found = self._openers.get(word)
         if found is None:
-            if len(self._openers) >= 200_000:
-                self._openers.clear()
-            found = self._openers[word] = tuple((f, self._first[f]) for f in strip_clitics(word) if f in self._first)
+            found = remember(self._openers, word,
+                             tuple((f, self._first[f]) for f in strip_clitics(word) if f in self._first), 200_000)
         return found
 
     def lookup(self, name: str | None) -> Actor | None:
@@ -199,7 +198,7 @@ class ActorDictionary:
         if key not in self._answers:
             words = _words(name)
             hit = self._match_at(name, words, 0) if words else None
-            self._remember(key, self.actors[hit[2]] if hit and hit[0] == len(words) else None)
+            remember(self._answers, key, self.actors[hit[2]] if hit and hit[0] == len(words) else None)
         return self._answers[key]
 
     def within(self, name: str | None) -> Actor | None:
@@ -207,13 +206,8 @@ class ActorDictionary:
         key = ("in", name or "")
         if key not in self._answers:
             found = self.find(name or "")
-            self._remember(key, max(found, key=lambda m: m.end - m.start).actor if found else None)
+            remember(self._answers, key, max(found, key=lambda m: m.end - m.start).actor if found else None)
         return self._answers[key]
-
-    def _remember(self, key: tuple[str, str], actor: Actor | None) -> None:
-        if len(self._answers) >= 50_000:
-            self._answers.clear()
-        self._answers[key] = actor
 
     def forces_of(self, country: str) -> Actor | None:
         """A country's own armed forces: its first-listed state force that belongs to no other force

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from marsad.text.word_cache import remember
+
 # Diacritics (harakat, shadda, sukun, dagger alif, Quranic marks) and tatweel carry no identity for
 # matching; dropping them lets "المُسلحة" match "المسلحة".
 _DROP = set(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640,
@@ -71,7 +73,6 @@ def normalize_map(text: str) -> tuple[str, Sequence[int]]:
     return normalize(text), tuple(index)
 
 
-_WORD_CACHE_SIZE = 50_000          # bounded: memory stays flat however large the corpus
 _normalized: dict[str, str] = {}
 
 
@@ -79,15 +80,13 @@ def normalize(text: str) -> str:
     """Normalised text for matching and search (see `normalize_map`).
 
     Every stage normalises every word of an article, so this is the pipeline's most called function:
-    words (which recur endlessly) are cached in a plain dict, cleared when full — a dict lookup costs
-    half of an lru_cache call here. Numbers and long texts, which rarely recur, are not cached."""
+    words (which recur endlessly) are cached in a plain dict, bounded by `word_cache.remember`.
+    Numbers and long texts, which rarely recur, are not cached."""
     found = _normalized.get(text)
     if found is None:
         found = _fold(_DROP_RE.sub("", text))
         if len(text) <= 32 and not text[-1:].isdigit():
-            if len(_normalized) >= _WORD_CACHE_SIZE:
-                _normalized.clear()
-            _normalized[text] = found
+            remember(_normalized, text, found)
     return found
 
 
@@ -257,9 +256,7 @@ def strip_clitics(word: str, min_stem: int = 2) -> tuple[str, ...]:
         if found is None:
             if word[-1:].isdigit():
                 return (word,)
-            if len(_stems) >= _WORD_CACHE_SIZE:
-                _stems.clear()
-            found = _stems[word] = _strip_clitics(word)
+            found = remember(_stems, word, _strip_clitics(word))
         return found
     if word[-1:].isdigit():
         return (word,)
