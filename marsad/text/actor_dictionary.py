@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import csv
 import os
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.text.arabic import TOKEN, normalize_map, strip_clitics, strip_marks
+from marsad.text.arabic import (
+    TOKEN,
+    normalize_map,
+    strip_clitics,
+    strip_marks,
+    uncut_index,
+)
 from marsad.text.word_cache import remember
 
 KINDS = frozenset("state_force police intelligence armed_group militia coalition government ministry "
@@ -67,12 +72,6 @@ def _words(text: str) -> list[tuple[int, int, str]]:
         if m.group()[0].isalnum():
             out.append((index[m.start()], index[m.end() - 1] + 1, m.group()))
     return out
-
-
-def _cut(starts: list[int], ends: list[int], at: int) -> bool:
-    """Whether offset `at` falls inside a word (words by their sorted starts and ends)."""
-    i = bisect_right(starts, at) - 1
-    return i >= 0 and starts[i] < at < ends[i]
 
 
 class ActorDictionary:
@@ -156,11 +155,11 @@ class ActorDictionary:
                                                    [w[0] for w in words], [w[1] for w in words]),
                              64)                    # a batch of articles (pipeline.BATCH) and more
         matches, m_starts, m_ends, starts, ends = found
-        # by bisection on sorted offsets: a long article has thousands of windows and of matches
-        if _cut(starts, ends, start) or _cut(starts, ends, end) or _cut(m_starts, m_ends, start) \
-                or _cut(m_starts, m_ends, end):
+        i, j = uncut_index(m_starts, m_ends, start), uncut_index(m_starts, m_ends, end)
+        if i is None or j is None or uncut_index(starts, ends, start) is None \
+                or uncut_index(starts, ends, end) is None:        # the window cuts a name or a word
             return [ActorMatch(m.start + start, m.end + start, m.actor) for m in self.find(text[start:end])]
-        return matches[bisect_left(m_starts, start):bisect_left(m_starts, end)]
+        return matches[i:j]
 
     def _match_at(self, text: str, words: list, i: int) -> tuple[int, int, str] | None:
         first = words[i][2]

@@ -202,19 +202,27 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=64)          # a batch of articles (pipeline.BATCH) and the sentences read on their own
-def _text_tokens(text: str) -> tuple[tuple[Token, ...], list[int], list[str]]:
-    """(every token of `text`, their start offsets, their normalised words): read once per text."""
+def _text_tokens(text: str) -> tuple[tuple[Token, ...], list[int], list[int], list[str]]:
+    """(every token of `text`, their start and end offsets, their normalised words): read once per text."""
     toks = tuple(Token(*m.span(), m.group()) for m in TOKEN.finditer(text))
-    return toks, [t.start for t in toks], [normalize(t.text) for t in toks]
+    return toks, [t.start for t in toks], [t.end for t in toks], [normalize(t.text) for t in toks]
+
+
+def uncut_index(starts: Sequence[int], ends: Sequence[int], at: int) -> int | None:
+    """Of sorted spans that do not overlap (words, names; by their starts and ends), the index of the
+    first that starts at or after offset `at`, or None when `at` falls inside one (cuts it). By
+    bisection: a long article has thousands of windows to cut from its words and names."""
+    i = bisect_left(starts, at)
+    return None if i and ends[i - 1] > at else i
 
 
 def _window(text: str, start: int, end: int | None) -> tuple[tuple, list[str], int, int] | None:
     """(the text's tokens and words, the index range of those in [start, end)), or None when the
     window cuts a token (then the cut pieces are tokens of their own, as `TOKEN` reads them)."""
-    toks, starts, words = _text_tokens(text)
-    end = len(text) if end is None else end
-    i, j = bisect_left(starts, start), bisect_left(starts, end)
-    if i and toks[i - 1].end > start or j and toks[j - 1].end > end:
+    toks, starts, ends, words = _text_tokens(text)
+    i = uncut_index(starts, ends, start)
+    j = uncut_index(starts, ends, len(text) if end is None else end)
+    if i is None or j is None:
         return None
     return toks, words, i, j
 
