@@ -222,15 +222,7 @@ if mode == "read":
     from marsad.read.files import read_paths
     items = sum(1 for item in read_paths([path]) if prepare(item))
 else:
-    from marsad.bench_inputs import (
-    as_html,
-    as_scraped_text,
-    long_article,
-    sample_articles,
-    synthetic,
-    write_synthetic_jsonl,
-)
-from marsad.ingest import ingest
+    from marsad.ingest import ingest
     from marsad.store.sqlite import Store
     with Store(db) as store:
         s = ingest(store, [path])
