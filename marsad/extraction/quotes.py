@@ -42,21 +42,7 @@ from marsad.extraction.cue_speakers import (
     speaker_for,
 )
 from marsad.extraction.mentions import Mentions
-from marsad.extraction.quote_cues import (
-    Cue,
-)
-from marsad.extraction.quote_cues import (
-    as_cue as _cue,
-)
-from marsad.extraction.quote_cues import (
-    attributed as _attributed,
-)
-from marsad.extraction.quote_cues import (
-    opens as _opens,
-)
-from marsad.extraction.quote_cues import (
-    relays as _relays,
-)
+from marsad.extraction.quote_cues import Cue, as_cue, attributed, opens, relays
 from marsad.extraction.quote_shapes import (
     carry_venues,
     hedge_start,
@@ -105,10 +91,10 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
     for si, sent in enumerate(sents):
         toks = tokens(text, sent.start, sent.end)
         spans = quotation_spans(text, sent.start, sent.end)
-        cues = [c for c in map(_cue, toks) if c and not any(a <= c.tok.start < b for a, b in spans)
+        cues = [c for c in map(as_cue, toks) if c and not any(a <= c.tok.start < b for a, b in spans)
                 and not (c.tok.start > sent.start and re.search(r"(?<!\w)عدم\s*$", text[max(0, c.tok.start - 6):c.tok.start]))]
         # "مفضلا عدم ذكر اسمه": a cue's form after عدم is its verbal noun, no speech
-        cues = [c for c in cues if _opens(text, c, sent.end) and not _attributed(text, c) and _relays(text, c, sent.end)]
+        cues = [c for c in cues if opens(text, c, sent.end) and not attributed(text, c) and relays(text, c, sent.end)]
         cues = [c for n, c in enumerate(cues) if not (n and c.form == "part" and reply_word(normalize(cues[n - 1].word))
                                                       and not re.search(r"[.،,؛]", text[cues[n - 1].tok.end:c.tok.start]))]
         issuer = later_issuer(text, sent, toks, ents, account.ante)     # "جاء ذلك في تصريحات أدلت بها X، حيث ذكرت"
@@ -266,7 +252,7 @@ def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
     if _FRONTED.match(text[toks[0].start:cue.tok.start]) and idx <= 5 and complementizer_in(
             text, cue.tok.end, toks[-1].end):
         return False                             # "وفي بيان لاحق ذكرت الوكالة أن …": a fronted phrase
-    if not w[:1].isalpha() or w in lex["clause_openers"] or is_time(w) or _cue(prev) or w in ("قد", "ثم"):
+    if not w[:1].isalpha() or w in lex["clause_openers"] or is_time(w) or as_cue(prev) or w in ("قد", "ثم"):
         return False
     if (w in lex["statements"] or w.rstrip("ا") in lex["statements"]) and nxt in lex["pronoun_objects"]:
         return False                             # "أصدرت بيانا حمّلت فيه …": what the statement says
