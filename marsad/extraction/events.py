@@ -34,7 +34,7 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_places import (
     governed_places as _places,
 )
-from marsad.extraction.event_types import by_taker, by_target
+from marsad.extraction.event_types import by_taker, by_target, fired_from_air
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
 from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
@@ -386,7 +386,8 @@ def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
     ("هجوم إسرائيلي جوي", "هجوم جوي") is, in ACLED's terms, an air strike."""
     air = lexicon()["air"]
     aerial = any(w in ("جوي", "جويه", "الجوي", "الجويه") for w in normalize(text[trig.end:trig.end + 25]).split()[:3])
-    if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial):
+    if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial) \
+            or fired_from_air(text, trig):
         return Trigger(trig.start, trig.end, "Explosions/Remote violence", "Air/drone strike")
     return trig
 
