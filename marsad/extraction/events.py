@@ -34,7 +34,7 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_places import (
     governed_places as _places,
 )
-from marsad.extraction.event_types import by_taker, by_target
+from marsad.extraction.event_types import by_taker, by_target, fired_from_air
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
 from marsad.extraction.placeless import at_dateline, filed_at, inside, subject_place
@@ -147,7 +147,13 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                 # "انفجرت عبوة بقافلة …، في هجوم تبناه تنظيم X": the attack told again names the doer
                 actor1 = resumed_agent(text, ents, triggers[k + 1],
                                        triggers[k + 2].start if k + 2 < len(triggers) else sent.end)
-            actor1 = actor1 or fired_by(text, trig) or _armed_before(text, ents_at, sent.start)
+            # the force a bullet names ("برصاص الشرطة"، "بنيران قناصة") is the doer whatever stood before it,
+            # which is then its target ("أصيب جندي من الجيش بنيران قناصة")
+            shooter = fired_by(text, trig)
+            actor2 = None if shooter and actor2 == shooter else actor2
+            if shooter and actor1 and shooter != actor1:
+                actor1, actor2 = shooter, actor2 or actor1
+            actor1 = actor1 or shooter or _armed_before(text, ents_at, sent.start)
             actor2 = None if reacted_to(text, trig, told_from) else actor2     # who condemned it is no side
             trig = by_taker(by_target(text, _by_air(trig, actor1, text), actor2, limit), actor1)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
@@ -335,7 +341,8 @@ def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
     ("هجوم إسرائيلي جوي", "هجوم جوي") is, in ACLED's terms, an air strike."""
     air = lexicon()["air"]
     aerial = any(w in ("جوي", "جويه", "الجوي", "الجويه") for w in normalize(text[trig.end:trig.end + 25]).split()[:3])
-    if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial):
+    if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial) \
+            or fired_from_air(text, trig):
         return Trigger(trig.start, trig.end, "Explosions/Remote violence", "Air/drone strike")
     return trig
 
