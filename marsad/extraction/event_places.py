@@ -31,7 +31,7 @@ from marsad.extraction.place_runs import (
     listed_on,
     locate_by_anchor,
     locates,
-    no_name,
+    no_name, relative_adjective,
     plausible_name,
     referent,
     relative_locator,
@@ -277,7 +277,7 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
     if g and g.kind != "country" and (g.country == home or home is None):
         return bare, g.country, g.admin1, g.latitude, g.longitude, False
     toponym = norm.split()[0] in lex["toponym"] and " " in norm
-    adjective = norm.split()[0].endswith("يه")         # "منطقة صحراوية": a description, not a name
+    adjective = norm.split()[0].endswith("يه") or relative_adjective(norm)   # "منطقة صحراوية"، "حي سكني"
     if toponym or marked or norm.startswith("ال") or not first or singular and not adjective:
         # an unknown name is kept, without coordinates, rather than losing the event
         return bare, home, None, None, None, False

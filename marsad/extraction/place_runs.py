@@ -10,7 +10,7 @@ import re
 from typing import Protocol, TypeVar
 
 from marsad.text.arabic import normalize
-from marsad.text.lexicons import place_noun, place_noun_pattern, place_nouns
+from marsad.text.lexicons import nisba_country, place_adjectives, place_noun, place_noun_pattern, place_nouns
 
 
 class _Span(Protocol):
@@ -240,7 +240,30 @@ def read_in_containers(text: str, ents: list) -> None:
 # words that never continue a place's name: relatives and prepositions ("سوق الخميس | التي تبعد")
 NOT_NAME = frozenset(normalize(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "قرب", "في", "من",
                                              "على", "إلى", "عن", "بين", "شمال", "جنوب", "شرق", "غرب", "جنوبي",
-                                             "شمالي", "شرقي", "غربي", "وسط", "بالقرب"))
+                                             "شمالي", "شرقي", "غربي", "وسط", "بالقرب",
+                                             # a complementizer opens a clause ("آمر منطقة X إن القوات …")
+                                             "إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها"))
+
+
+def relative_adjective(word: str) -> bool:
+    """One indefinite adjective that describes a place ("حي سكني"، "مجمع تجاري"، "مبنى حكومي";
+    lexicon/place_adjectives.txt): after a place noun it names no place. A closed list, since many
+    names end in ي too."""
+    return word in place_adjectives()
+
+
+def second_word_of_name(text: str, s: int, e: int) -> bool:
+    """text[s:e], after a one-word place that follows its place noun, is the second word of a two-word
+    name ("مدينة بولو بوردي الصومالية"، "بلدة بيلت وين،"): an indefinite word of three letters or more,
+    no time, direction, clause word or place noun, before a country's adjective agreeing with the
+    place noun (الصومالية) or a comma or full stop."""
+    w = normalize(text[s:e]).strip("،,.")
+    if w.startswith(("ال", "و")) or len(w) < 3 or w in NOT_NAME or w in _TIME or no_name(w) \
+            or not w.isalpha() or w in place_adjectives():
+        return False
+    after = re.match(r"[\s]*([،,.]|\S+)", text[e:e + 24])
+    return bool(after) and (after.group(1) in "،,." or nisba_country(after.group(1)) is not None
+                            and normalize(after.group(1)).startswith("ال"))
 
 
 def second_name_word(text: str, words: list[tuple[int, int]], j: int) -> bool:

@@ -134,13 +134,21 @@ def venue_in(text: str, sent, toks, ents) -> tuple[int, set[str]] | None:
     return (sent.start, holders) if holders else None
 
 
-def carry_venues(quotes: list[Quote], venues: list[tuple[int, set[str]]]) -> None:
-    """A quote with no channel after a press conference its speaker held is said at it."""
+def carry_venues(quotes: list[Quote], venues: list[tuple[int, set[str]]], text: str = "") -> None:
+    """A quote with no channel after a press conference its speaker held is said at it — until the
+    account leaves the conference: a holder's quote with a channel of its own ("وفي مقابلة مع قناة …"), or
+    another speaker heard in a later paragraph (the story moved on; a holder quoted after that spoke
+    elsewhere, e.g. "وكان X قد قال …")."""
+    ended: set[int] = set()             # venues the account has left
     for q in quotes:
-        if q.channel:
-            continue
         last = next((v for v in reversed(venues) if v[0] <= q.start), None)
-        if last and (q.speaker_canonical in last[1] or q.speaker in last[1]):
+        if last is None or last[0] in ended:
+            continue
+        holder = q.speaker_canonical in last[1] or q.speaker in last[1]
+        if q.channel and q.channel != "press_conference" and holder or \
+                not holder and "\n" in text[last[0]:q.start]:
+            ended.add(last[0])
+        elif holder and not q.channel:
             q.channel = "press_conference"
 
 

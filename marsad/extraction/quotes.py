@@ -116,7 +116,7 @@ def _opens(text: str, cue: Cue, end: int) -> bool:
             return True
         first = normalize(nxt.split()[0]) if nxt.split() else ""
         return word.startswith("معلن") and (first[1:] in lex["object_nouns"] or first in lex["object_nouns"]
-                                            or first == "عن")
+                                            or first == "عن" or first in lex["announced_acts"])
     if word in lex["weak_continuations"]:
         nxt = normalize(text[cue.tok.end:min(end, cue.tok.end + 60)])
         return bool(re.search(r"^[^.،]{0,40}?(?::|قائل|[«“\"]|(?<!\w)[اإ]ن(?!\w))", nxt))
@@ -228,7 +228,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
         later(text, sent, toks, ents, account, prev, out, claims)
         prev = sent
     out.sort(key=lambda q: q.start)
-    carry_venues(out, venues)
+    carry_venues(out, venues, text)
     share_channels(out)
     return out
 

@@ -182,13 +182,21 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
             continue
         if t.text in _PUNCT or t.text in "-–—" or w in lex["complementizers"] or w in lex["relatives"]:
             break
-        if i and (w in lex["speaker_stop"] or is_time(w) or w in lex["subject_breakers"] or plural_verb(w)
+        if i and (w in lex["speaker_stop"] or (is_time(w) and not _place_runs_on(ents, toks[i - 1], t))
+                  or w in lex["subject_breakers"] or plural_verb(w)
                   or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)):
             break
         if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)ه?$", word_of(x)) for x in toks[:i]):
             break
         i = n = i + 1
     return n
+
+
+def _place_runs_on(ents: Mentions, prev: Token, t: Token) -> bool:
+    """A place name that holds a day's name ("بلدية سوق الجمعة"، "سوق الأحد"): the tagged place runs
+    from the word before the time word through it, so the phrase goes on."""
+    return any(e.type == "LOC" and e.start <= prev.start and e.end >= t.end
+               for e in ents.at.overlapping(prev.start, prev.end))
 
 
 def role_led(words: list[str]) -> bool:
