@@ -43,3 +43,21 @@ def test_press_conference_channel_stops_when_the_account_leaves_it():
     by = [(q.speaker_canonical, q.channel) for q in qs]
     assert by[0] == ("كمال العبيدي", "press_conference")
     assert by[-1][0] == "كمال العبيدي" and by[-1][1] != "press_conference"
+
+
+def test_an_interview_closed_with_khatama_bil_qawl_is_the_last_quote():
+    qs = doc_of("وقال محافظ الإقليم سالم الكعبي في مقابلة مع قناة محلية إن الطرق إلى القرى أعيد فتحها بالكامل.\n"
+                "وأضاف الكعبي أن فرق الهندسة أزالت عشرات العبوات من الحقول.\n"
+                "وختم الكعبي حديثه بالقول: \"لن نترك أي قرية دون خدمات بعد اليوم\".\n"
+                "وختم الجيش عملياته في الوادي بالسيطرة على آخر التلال.").quotes
+    assert [q.speaker_canonical for q in qs] == ["سالم الكعبي"] * 3
+    assert qs[-1].kind == "direct" and qs[-1].text.startswith("لن نترك أي قرية")
+
+
+def test_an_envoy_accredited_with_lada_keeps_the_body_in_the_speaker():
+    qs = doc_of("وقالت المندوبة الأمريكية لدى الأمم المتحدة إن بلادها ستقدم مشروع قرار جديد الأسبوع المقبل.\n"
+                "واتهم سفير السودان لدى الاتحاد الإفريقي دولة مجاورة بتسليح المتمردين في الإقليم.\n"
+                "وقال وزير الخارجية لدى وصوله إلى المطار إن الزيارة كانت ناجحة ومثمرة للغاية.").quotes
+    assert [q.speaker for q in qs] == ["المندوبة الأمريكية لدى الأمم المتحدة", "سفير السودان لدى الاتحاد الإفريقي",
+                                       "وزير الخارجية"]
+    assert qs[1].text.startswith("دولة مجاورة")

@@ -29,3 +29,14 @@ def test_a_two_word_foreign_name_after_its_place_noun_is_kept_whole():
 def test_a_complementizer_ends_a_place_name_after_a_role():
     locs = places_of("وقال آمر منطقة باب العزيزية إن القوات انسحبت من الشوارع صباح اليوم.")
     assert not any("إن" in x.split() for x in locs)
+
+
+def test_a_second_name_word_the_tagger_read_apart_joins_the_first():
+    locs = places_of("واستعادت القوات ثلاث قرى قرب مدينة بولو بوردي.\nوتظاهر المئات في مدينة يوزنو ساخالينسك الروسية.")
+    assert "بولو بوردي" in locs and "يوزنو ساخالينسك" in locs
+    assert not {"وردي", "بوردي"} & set(locs)
+
+
+def test_a_known_place_after_a_place_noun_stays_its_own_name():
+    locs = places_of("واختطف مسلحون حاكم منطقة بشرق أفغانستان، وقتلوا اثنين من حراسه.")
+    assert not any(" " in x and "أفغانستان" in x for x in locs)

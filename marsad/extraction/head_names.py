@@ -218,13 +218,17 @@ def with_place_names(text: str, ents: list[Entity]) -> list[Entity]:
     ents = overlay(ents, dual_places(text), lambda p, overlapping: all(
         p.start <= e.start and e.end <= p.end or e.type == "PER" and e.end - e.start <= p.end - p.start
         for e in overlapping))
-    out = []
+    out, grown = [], -1
     for e in ents:
+        if e.start < grown:
+            continue                        # the second word the tagger read as a place of its own
         m = re.match(r"\s+(\S+)", text[e.end:e.end + 12]) if e.type == "LOC" else None
-        if m and (normalize(m.group(1)) in _NAME_ADJECTIVES or " " not in e.text and place_noun_before(text, e.start)
-                  and second_word_of_name(text, e.end + m.start(1), e.end + m.end())):
-            end = e.end + m.end()
-            e = Entity(text[e.start:end], "LOC", e.start, end, canonical=(e.canonical or e.text) + " " + m.group(1))
+        second = m and " " not in e.text and place_noun_before(text, e.start) and \
+            second_word_of_name(text, e.end + m.start(1), e.end + m.end())
+        if m and (normalize(m.group(1)) in _NAME_ADJECTIVES or second):
+            end = second or e.end + m.end()
+            e = Entity(text[e.start:end], "LOC", e.start, end, canonical=(e.canonical or e.text) + text[e.end:end])
+            grown = end if second else grown
         out.append(e)
     return out
 

@@ -182,6 +182,12 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
             continue
         if t.text in _PUNCT or t.text in "-–—" or w in lex["complementizers"] or w in lex["relatives"]:
             break
+        if w == "لدي":                          # "مندوب X لدى الأمم المتحدة"; "الرئيس | لدى وصوله" ends it
+            if not (i + 1 < len(toks) and not re.search("(?:ه|ها|هم)$", word_of(toks[i + 1])) and any(
+                    without_article(word_of(x)) in lex["envoy_heads"] for x in toks[:i])):
+                break
+            i = n = i + 1
+            continue
         if i and (w in lex["speaker_stop"] or (is_time(w) and not _place_runs_on(ents, toks[i - 1], t))
                   or w in lex["subject_breakers"] or plural_verb(w)
                   or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)):
@@ -357,7 +363,7 @@ def _nisba_end(rest: list[Token], i: int) -> bool:
     if not nisba(w[:-1] if normalize(w).endswith("يه") else w):
         return False
     nxt = normalize(rest[i + 1].text) if i + 1 < len(rest) else ""
-    return bool(nxt) and not nxt.startswith("ال") and nxt not in ("،", ",")
+    return bool(nxt) and not nxt.startswith("ال") and nxt not in ("،", ",", "لدي")   # "مندوب X الديمقراطية لدى …"
 
 
 def apposition(text: str, ents: Mentions, pos: int) -> list[Entity]:
