@@ -61,3 +61,16 @@ def test_an_envoy_accredited_with_lada_keeps_the_body_in_the_speaker():
     assert [q.speaker for q in qs] == ["المندوبة الأمريكية لدى الأمم المتحدة", "سفير السودان لدى الاتحاد الإفريقي",
                                        "وزير الخارجية"]
     assert qs[1].text.startswith("دولة مجاورة")
+
+
+def test_a_quotation_then_words_pointing_back_then_its_speaker():
+    qs = doc_of("بنغازي (وكالة محلية) - \"لن نسمح بعودة الفوضى إلى شوارع المدينة مهما كان الثمن\"، بهذه الكلمات وصف "
+                "مدير الأمن سالم الفرجاني الوضع صباح اليوم.\n"
+                "وتنتشر الدوريات في الأحياء الشرقية منذ يومين.").quotes
+    assert qs and qs[0].speaker_canonical == "سالم الفرجاني" and qs[0].kind == "direct"
+    assert qs[0].text.startswith("لن نسمح بعودة الفوضى")
+
+
+def test_a_relay_chained_to_a_fronted_attribution_is_no_attribution_of_its_own():
+    qs = doc_of("وبحسب ما أوردته إذاعة محلية نقلا عن الوكالة، فإن القوافل لم تصل إلى المدينة منذ أسبوعين.").quotes
+    assert all("بحسب ما أوردته" not in q.text for q in qs)
