@@ -74,3 +74,10 @@ def test_a_quotation_then_words_pointing_back_then_its_speaker():
 def test_a_relay_chained_to_a_fronted_attribution_is_no_attribution_of_its_own():
     qs = doc_of("وبحسب ما أوردته إذاعة محلية نقلا عن الوكالة، فإن القوافل لم تصل إلى المدينة منذ أسبوعين.").quotes
     assert all("بحسب ما أوردته" not in q.text for q in qs)
+
+
+def test_a_definite_announced_act_ends_the_subject_but_not_a_titled_surname():
+    qs = doc_of("وأعلنت الحكومة الكونغولية الحداد الوطني ثلاثة أيام على ضحايا القصف.").quotes
+    assert qs and qs[0].speaker == "الحكومة الكونغولية" and qs[0].text.startswith("الحداد الوطني")
+    qs = doc_of("وقال الوزير الحداد إن المعتقلين ما زالوا في السجون منذ شهور.").quotes
+    assert qs and qs[0].speaker == "الوزير الحداد"

@@ -40,3 +40,9 @@ def test_a_second_name_word_the_tagger_read_apart_joins_the_first():
 def test_a_known_place_after_a_place_noun_stays_its_own_name():
     locs = places_of("واختطف مسلحون حاكم منطقة بشرق أفغانستان، وقتلوا اثنين من حراسه.")
     assert not any(" " in x and "أفغانستان" in x for x in locs)
+
+
+def test_whom_a_camp_is_for_is_no_place():
+    locs = places_of("واحترقت عشرات الخيام في مخيم للاجئين قرب مدينة غوما، ونقل الجرحى إلى مأوى للمهجرين.")
+    assert any("غوما" in x for x in locs)
+    assert not {"للاجئين", "للمهجرين"} & set(locs)

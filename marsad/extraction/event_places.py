@@ -31,7 +31,7 @@ from marsad.extraction.place_runs import (
     listed_on,
     locate_by_anchor,
     locates,
-    no_name, relative_adjective,
+    for_people, no_name, relative_adjective,
     plausible_name,
     referent,
     relative_locator,
@@ -269,7 +269,7 @@ def _list_place(name: str, home: str | None, first: bool, singular: bool):
     norm = normalize(bare)
     if norm in lex["common"] or len(norm.removeprefix("ال")) < 3:
         return None
-    if bare.startswith(("لـ", 'ل"', "ل«")):
+    if bare.startswith(("لـ", 'ل"', "ل«")) or for_people(norm):
         return None                                      # "لـ\"العربي الجديد\"": told to a newspaper
     if " " not in norm and norm.endswith(("ها", "هم", "هما")) and norm[:1] in "بلكو":
         return None                                      # "بأكملها": preposition + noun + pronoun

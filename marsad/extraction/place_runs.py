@@ -245,6 +245,12 @@ NOT_NAME = frozenset(normalize(w) for w in ("التي", "الذي", "اللذي�
                                              "إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها"))
 
 
+def for_people(word: str) -> bool:
+    """"مخيم للنازحين"، "مأوى للمهجرين" (normalised): ل + a definite plural of people is whom a place is
+    for, no place's name."""
+    return word.startswith("لل") and word.endswith(("ين", "ون")) and "ا" + word[1:] not in place_names()
+
+
 def relative_adjective(word: str) -> bool:
     """One indefinite adjective that describes a place ("حي سكني"، "مجمع تجاري"، "مبنى حكومي";
     lexicon/place_adjectives.txt): after a place noun it names no place. A closed list, since many

@@ -190,7 +190,8 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
             continue
         if i and (w in lex["speaker_stop"] or (is_time(w) and not _place_runs_on(ents, toks[i - 1], t))
                   or w in lex["subject_breakers"] or plural_verb(w)
-                  or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)):
+                  or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)
+                  or w[:2] == "ال" and w in lex["announced_acts"] and prev[:2] == "ال" and prev not in titles()):
             break
         if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)ه?$", word_of(x)) for x in toks[:i]):
             break
