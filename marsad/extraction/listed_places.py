@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.extraction.place_runs import NOT_NAME, no_name, second_name_word
+from marsad.extraction.place_runs import NOT_NAME, for_people, no_name, relative_adjective, second_name_word
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.text.arabic import normalize
 from marsad.text.lexicons import place_noun_pattern
@@ -101,7 +101,7 @@ def list_place(name: str, home: str | None, first: bool, singular: bool):
     norm = normalize(bare)
     if norm in lex["common"] or len(norm.removeprefix("ال")) < 3:
         return None
-    if bare.startswith(("لـ", 'ل"', "ل«")):
+    if bare.startswith(("لـ", 'ل"', "ل«")) or for_people(norm):
         return None                                      # "لـ\"العربي الجديد\"": told to a newspaper
     if " " not in norm and norm.endswith(("ها", "هم", "هما")) and norm[:1] in "بلكو":
         return None                                      # "بأكملها": preposition + noun + pronoun
@@ -109,7 +109,7 @@ def list_place(name: str, home: str | None, first: bool, singular: bool):
     if g and g.kind != "country" and (g.country == home or home is None):
         return bare, g.country, g.admin1, g.latitude, g.longitude, False
     toponym = norm.split()[0] in lex["toponym"] and " " in norm
-    adjective = norm.split()[0].endswith("يه")         # "منطقة صحراوية": a description, not a name
+    adjective = norm.split()[0].endswith("يه") or relative_adjective(norm)   # "منطقة صحراوية"، "حي سكني"
     if toponym or marked or norm.startswith("ال") or not first or singular and not adjective:
         # an unknown name is kept, without coordinates, rather than losing the event
         return bare, home, None, None, None, False

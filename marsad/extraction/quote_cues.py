@@ -63,7 +63,7 @@ def opens(text: str, cue: Cue, end: int) -> bool:
             return True
         first = normalize(nxt.split()[0]) if nxt.split() else ""
         return word.startswith("معلن") and (first[1:] in lex["object_nouns"] or first in lex["object_nouns"]
-                                            or first == "عن")
+                                            or first == "عن" or first in lex["announced_acts"])
     if word in lex["weak_continuations"]:
         nxt = normalize(text[cue.tok.end:min(end, cue.tok.end + 60)])
         return bool(re.search(r"^[^.،]{0,40}?(?::|قائل|[«“\"]|(?<!\w)[اإ]ن(?!\w))", nxt))

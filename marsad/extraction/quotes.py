@@ -53,6 +53,7 @@ from marsad.extraction.quote_shapes import (
     reply_word,
     unadorned,
     venue_in,
+    words_back,
 )
 from marsad.extraction.speakers import (
     is_time,
@@ -169,7 +170,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
         later(text, sent, toks, ents, account, prev, out, claims)
         prev = sent
     out.sort(key=lambda q: q.start)
-    carry_venues(out, venues)
+    carry_venues(out, venues, text)
     share_channels(out)
     return out
 
@@ -252,7 +253,8 @@ def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
     if _FRONTED.match(text[toks[0].start:cue.tok.start]) and idx <= 5 and complementizer_in(
             text, cue.tok.end, toks[-1].end):
         return False                             # "وفي بيان لاحق ذكرت الوكالة أن …": a fronted phrase
-    if not w[:1].isalpha() or w in lex["clause_openers"] or is_time(w) or as_cue(prev) or w in ("قد", "ثم"):
+    if not w[:1].isalpha() or w in lex["clause_openers"] or is_time(w) or as_cue(prev) or w in ("قد", "ثم") \
+            or words_back(text, cue.tok.start):
         return False
     if (w in lex["statements"] or w.rstrip("ا") in lex["statements"]) and nxt in lex["pronoun_objects"]:
         return False                             # "أصدرت بيانا حمّلت فيه …": what the statement says
