@@ -129,3 +129,18 @@ def events_of(body: str, published: str | None = "2023-05-14"):
     doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta=meta))
     assert doc.status == "ok", doc.error
     return doc.events
+
+
+def report_of(body: str):
+    """One report written for the tests, under a test headline, processed (its document)."""
+    from marsad.model import RawItem
+    from marsad.pipeline import process
+
+    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\n" + body))
+    assert doc.status == "ok", doc.error
+    return doc
+
+
+def quotes_of(body: str):
+    """The quotes of one report written for the tests (`report_of`)."""
+    return report_of(body).quotes

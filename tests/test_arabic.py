@@ -13,6 +13,7 @@ from marsad.text.arabic import (
     to_western_digits,
     token_words,
     tokens,
+    uncut_index,
 )
 
 
@@ -84,3 +85,14 @@ def test_long_texts_fold_letters_and_digits_as_words_do():
     long = (_MARKED + " ABC ٤٥ ی ک ة ى ئ ؤ ") * 3
     assert normalize(long) == " ".join(normalize(w) for w in long.split(" "))
     assert to_western_digits("قتل ٣٥ و۱۲") == "قتل 35 و12"
+
+
+def test_an_offset_inside_a_word_cuts_it():
+    text = "عاد الصيادون إلى الميناء"
+    toks = tokens(text)
+    starts, ends = [t.start for t in toks], [t.end for t in toks]
+    assert uncut_index(starts, ends, 0) == 0
+    assert uncut_index(starts, ends, toks[1].start) == 1        # at a word's first letter
+    assert uncut_index(starts, ends, toks[1].end) == 2          # just after it: the space before the next
+    assert uncut_index(starts, ends, toks[1].start + 2) is None
+    assert uncut_index(starts, ends, len(text)) == len(toks)

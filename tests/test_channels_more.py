@@ -2,14 +2,7 @@
 from __future__ import annotations
 
 from marsad.extraction.content import quoted
-from marsad.model import RawItem
-from marsad.pipeline import process
-
-
-def quotes_of(body: str):
-    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\n\n" + body))
-    assert doc.status == "ok", doc.error
-    return doc.quotes
+from tests.conftest import quotes_of
 
 
 def test_an_agency_speaking_is_its_own_channel():

@@ -5,14 +5,11 @@ is an attack: on settlers or passers-by violence against civilians, on a checkpo
 Sentences written for these tests."""
 from __future__ import annotations
 
-from marsad.model import RawItem
-from marsad.pipeline import process
+from tests.conftest import events_of as reported
 
 
 def events_of(body: str) -> list[tuple]:
-    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\n" + body, meta={"published": "2026-05-10"}))
-    assert doc.status == "ok", doc.error
-    return [(e.event_type, e.sub_event_type, e.location, e.actor1, e.fatalities) for e in doc.events]
+    return [(e.event_type, e.sub_event_type, e.location, e.actor1, e.fatalities) for e in reported(body, "2026-05-10")]
 
 
 def test_a_day_phrase_between_a_death_and_its_bullet():

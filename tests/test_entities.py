@@ -68,7 +68,7 @@ def test_a_role_before_the_name_is_attached():
 
 
 def test_places_the_tagger_misses_are_read_from_place_nouns_coordination_and_multiword_names():
-    from marsad.ner.tagging import gazetteer_fill
+    from marsad.ner.rule_fills import gazetteer_fill
 
     def filled(sentence):
         toks = sentence.split()
@@ -118,7 +118,7 @@ def test_a_proclitic_is_cut_only_when_the_rest_is_a_name_of_this_world():
 
 
 def test_names_coordinated_before_a_known_place_after_a_cue_are_places():
-    from marsad.ner.tagging import gazetteer_fill
+    from marsad.ner.rule_fills import gazetteer_fill
 
     toks = "هاجم مسلحون معسكرات في كوتيالا وبوغوني وسيكاسو".split()
     tags = gazetteer_fill(toks, ["O"] * 6 + ["B-LOC"])

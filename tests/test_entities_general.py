@@ -119,7 +119,7 @@ def test_the_leader_a_force_belongs_to_is_a_person_and_a_tagged_place_is_no_thir
 
 
 def test_how_a_person_spoke_or_whom_they_addressed_is_no_part_of_the_name():
-    from marsad.ner.tagging import title_fill
+    from marsad.ner.rule_fills import title_fill
     from marsad.text.lexicons import no_name_tail
 
     assert all(no_name_tail(w) for w in ("معتبرا", "مشيرا", "مضيفا", "المعتصمين", "المحتجون"))
@@ -172,7 +172,7 @@ def test_a_parliaments_committee_and_fuul_plurals_in_a_name_and_a_direction_afte
 
 
 def test_a_title_an_unknown_given_name_and_a_family_name_of_the_nisba_shape_are_a_person():
-    from marsad.ner.tagging import title_fill
+    from marsad.ner.rule_fills import title_fill
 
     words = "وأكد الإعلامي نشوان الحمادي أن البث توقف".split()
     assert title_fill(words, ["O"] * len(words))[2:4] == ["B-PER", "I-PER"]

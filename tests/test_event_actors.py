@@ -5,14 +5,11 @@ from __future__ import annotations
 import pytest
 
 from marsad.extraction.event_actors import clean_actor
-from marsad.model import RawItem
-from marsad.pipeline import process
+from tests.conftest import events_of as reported
 
 
 def events_of(body: str):
-    doc = process(RawItem("t", "test", "jsonl", text="تقرير اختباري\n" + body, meta={"published": "2024-03-10"}))
-    assert doc.status == "ok", doc.error
-    return doc.events
+    return reported(body, "2024-03-10")
 
 
 def actors_of(body: str) -> list[tuple]:

@@ -55,8 +55,7 @@ def test_a_framed_attack_without_its_doer_or_remembered_is_no_event(body):
 
 # --- a death's cause naming who fired, then where --------------------------------------------------
 @pytest.mark.parametrize("body, place, actor", [
-    # a bare police noun is the police of the sentence's country (extraction/state_forces)
-    ("قتل شاب برصاص الشرطة في البصرة مساء الأحد.", "البصرة", "الشرطة العراقية"),
+    ("قتل شاب برصاص الشرطة في البصرة مساء الأحد.", "البصرة", "الشرطة"),
     ("أصيب طفل بنيران الجيش في نابلس صباح اليوم.", "نابلس", "الجيش"),
     ("قتل رجل برصاص عناصر الأمن في مدينة درعا أمس.", "درعا", "عناصر الأمن"),
     ("قتل صياد برصاص خفر السواحل قرب مدينة الفاو اليوم.", "الفاو", "خفر السواحل"),

@@ -2,6 +2,8 @@
 checkpoint a Battle (sentences written for these tests)."""
 from __future__ import annotations
 
+import pytest
+
 from marsad.model import RawItem
 from marsad.pipeline import process
 
@@ -47,3 +49,17 @@ def test_an_attack_on_the_areas_people_live_in_is_on_civilians_unless_they_are_a
     assert set(types_of("هاجمت ميليشيا مسلحة مناطق حلة الشيخ والقوز جنوب مدينة الأبيض.")) == \
         {("Violence against civilians", "Attack")}
     assert types_of("هاجمت قوات الجيش مناطق تمركز المتمردين جنوب مدينة الأبيض.") == [("Battles", "Armed clash")]
+
+
+@pytest.mark.parametrize("body", [
+    "أطلقت طائرة مسيرة صاروخين على سيارة في مديرية الصومعة بمحافظة البيضاء أمس الخميس.",
+    "وكانت طائرة بدون طيار قد أطلقت صاروخا على منزل في بلدة ميرانشاه مساء أمس.",
+    "أطلقت مروحيات قتالية صواريخ على مواقع المسلحين في جبل الزاوية أمس.",
+])
+def test_a_missile_an_aircraft_fires_is_an_air_strike(body):
+    assert [sub for _, sub in types_of(body)] == ["Air/drone strike"]
+
+
+def test_a_missile_from_the_ground_stays_a_missile_attack():
+    assert [sub for _, sub in types_of("وأطلقت الجماعة صاروخا باليستيا على مدينة مأرب أمس.")] \
+        == ["Shelling/artillery/missile attack"]

@@ -90,3 +90,21 @@ def test_people_shot_where_and_when_a_protest_is_told_are_its_casualties():
 def test_armed_men_who_kill_police_fight_an_armed_clash_as_when_told_by_the_bullet():
     assert [e.event_type for e in events_of("قتل مسلحون مجهولون شرطيا أمام منزله في مدينة الفلوجة.")] == [B]
     assert [e.event_type for e in events_of("وقتل مسلحون ملثمون أمس ثلاثة عمال في مقلع بمدينة هيت.")] == [V]
+
+
+@pytest.mark.parametrize("body, doer", [
+    # the doer of a shooting after من (من قبل): armed men, not the target
+    ("وأصيب شاب بإطلاق نار من مسلحين مجهولين في مدينة الموصل الليلة الماضية.", "مسلحين مجهولين"),
+    ("وقتل سائق شاحنة بإطلاق النار من قبل ملثمين على طريق الرمادي أمس.", "ملثمين"),
+    # a force's fire: the force fired, whatever the sentence named before it
+    ("وأصيب جندي من الجيش بنيران قناصة في ريف درعا الغربي أمس.", "قناصة"),
+])
+def test_the_doer_of_a_shooting_is_the_one_told_after_it(body, doer):
+    found = [e for e in events_of(body) if e.event_type in (V, B)]
+    assert found and found[0].actor1 == doer
+    assert found[0].actor2 != doer
+
+
+def test_fire_from_a_direction_names_no_doer():
+    found = events_of("وقتل مزارع بإطلاق النار من جهة المستوطنة في بلدة قريوت أمس.")
+    assert found and found[0].actor1 is None

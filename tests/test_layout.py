@@ -7,7 +7,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1] / "marsad"
 # floor of each folder (top-level modules by name); a module may import from its own floor or below
 FLOORS = {"data": 0, "model": 0, "text": 1, "read": 2, "ner": 2, "extraction": 3, "store": 4,
-          "pipeline": 5, "ingest": 6, "display": 6, "bench": 7, "bench_store": 7, "web": 7, "scale": 7, "cli": 8, "__init__": 9}
+          "pipeline": 5, "ingest": 6, "display": 6, "bench": 7, "bench_inputs": 7, "bench_store": 7, "web": 7, "scale": 7, "cli": 8, "__init__": 9}
 
 
 def _imports() -> dict[str, set[str]]:

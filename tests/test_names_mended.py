@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from marsad.extraction.entities import find_entities
-from marsad.ner.tagging import gazetteer_fill
+from marsad.ner.rule_fills import gazetteer_fill
 from marsad.text.arabic import tokens
 
 

@@ -91,7 +91,7 @@ def test_a_two_pass_model_trains_and_tags_with_its_second_pass(tmp_path):
 
 def test_a_place_nouns_dual_is_a_location_cue_like_the_noun():
     """"محافظتي X وY" opens places as "محافظة X" does: the dual is read from place_nouns.tsv's singular."""
-    from marsad.ner.tagging import _loc_cues
+    from marsad.ner.rule_fills import _loc_cues
     from marsad.text.arabic import normalize
 
     for word in ("محافظتي", "منطقتي", "مدينتي", "محافظة", "قرى", "شمالي", "في"):

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from marsad.extraction.entities import geocode
 from marsad.extraction.event_places import candidate_places
-from marsad.model import Entity, RawItem
-from marsad.pipeline import process
+from marsad.model import Entity
+from tests.conftest import events_of as reported
 
 
 def events_of(body: str):
-    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\n" + body, meta={"published": "2026-05-10"}))
-    assert doc.status == "ok", doc.error
-    return doc.events
+    return reported(body, "2026-05-10")
 
 
 def test_within_the_framework_is_no_town():

@@ -6,12 +6,7 @@ from __future__ import annotations
 from marsad.extraction.channels import channel_in, relay_channel
 from marsad.model import RawItem
 from marsad.pipeline import process
-
-
-def quotes_of(body: str):
-    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\n" + body))
-    assert doc.status == "ok", doc.error
-    return doc.quotes
+from tests.conftest import quotes_of
 
 
 def test_quotation_before_its_speaker_is_the_cues_content():
@@ -119,8 +114,6 @@ def test_a_manner_adverb_after_the_speaker_is_no_part_of_the_name():
 
 
 def test_an_outlets_acronym_after_the_channel_phrase_is_no_content():
-    from marsad.model import RawItem
-    from marsad.pipeline import process
 
     doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\nواتهم محافظ حضرموت في تصريح لوكالة الأنباء "
                           "اليمنية (سبأ) الميليشيات بقصف الأحياء السكنية في المكلا عمدا.",

@@ -4,12 +4,7 @@ from __future__ import annotations
 from marsad.ingest import ingest
 from marsad.model import RawItem
 from marsad.pipeline import process
-
-
-def quotes_of(body: str):
-    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\n" + body))
-    assert doc.status == "ok", doc.error
-    return doc.quotes
+from tests.conftest import quotes_of
 
 
 def test_carried_over_speaker_and_phone_channel():

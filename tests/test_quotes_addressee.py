@@ -3,14 +3,7 @@ for these tests (not from the dev set, the seeds or PLOVER)."""
 from __future__ import annotations
 
 from marsad.extraction.content import past_dateline
-from marsad.model import RawItem
-from marsad.pipeline import process
-
-
-def quotes_of(body: str, title: str = "تقرير اختباري عن الأحداث"):
-    doc = process(RawItem("t", "test", "text", text=title + "\n\n" + body))
-    assert doc.status == "ok", doc.error
-    return doc.quotes
+from tests.conftest import quotes_of
 
 
 def test_accused_after_a_denial_is_the_object_not_a_speaker():

@@ -4,14 +4,7 @@ Reports written for these tests."""
 from __future__ import annotations
 
 from marsad.extraction.channels import channel_in, outlet_channel
-from marsad.model import RawItem
-from marsad.pipeline import process
-
-
-def quotes_of(body: str):
-    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\n" + body))
-    assert doc.status == "ok", doc.error
-    return doc.quotes
+from tests.conftest import quotes_of
 
 
 def test_a_relative_clause_between_subject_and_qad_keeps_the_subject():

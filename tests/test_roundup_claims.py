@@ -4,14 +4,11 @@ told after one of them claims that one, not the incident before the link; a clai
 Sentences written for these tests."""
 from __future__ import annotations
 
-from marsad.model import RawItem
-from marsad.pipeline import process
+from tests.conftest import events_of as reported
 
 
 def events_of(body: str) -> dict[str, tuple]:
-    doc = process(RawItem("t", "test", "jsonl", text="خبر اختباري\n" + body, meta={"published": "2026-05-10"}))
-    assert doc.status == "ok", doc.error
-    return {e.location: (e.actor1, e.actor2, e.claimed_by) for e in doc.events}
+    return {e.location: (e.actor1, e.actor2, e.claimed_by) for e in reported(body, "2026-05-10")}
 
 
 def test_a_claim_after_a_roundup_link_is_not_the_earlier_incidents():

@@ -2,14 +2,7 @@
 attributions and back-references. Reports written for these tests."""
 from __future__ import annotations
 
-from marsad.model import RawItem
-from marsad.pipeline import process
-
-
-def quotes_of(body: str):
-    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\n" + body))
-    assert doc.status == "ok", doc.error
-    return doc.quotes
+from tests.conftest import quotes_of
 
 
 def test_a_definite_speaker_is_the_source_or_body_named_before():

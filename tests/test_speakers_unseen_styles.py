@@ -4,15 +4,8 @@ Reports written for these tests."""
 from __future__ import annotations
 
 from marsad.extraction.name_ends import glued_surname
-from marsad.model import RawItem
-from marsad.pipeline import process
 from marsad.text.arabic import normalize, tokens
-
-
-def _doc(body: str):
-    doc = process(RawItem("t", "test", "text", text="تقرير اختباري عن الأحداث\n" + body))
-    assert doc.status == "ok", doc.error
-    return doc
+from tests.conftest import report_of as _doc
 
 
 def test_a_woman_official_named_after_her_role_and_a_glued_genitive():

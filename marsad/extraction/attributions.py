@@ -27,13 +27,16 @@ _LATER = re.compile(r"^\s*[وف]?(?:جاء|ورد)\s+(?:ذلك|هذا|ذلك ا�
 def attributions(text, sent, toks, ents, account, here, out, claims, leads) -> None:
     """"…، بحسب مصدر أمني" / "ووفق البيان، فإن …" / "وفق ما نقلت مصادر محلية عن …": the clause is the
     source's; right after a quote, the source is only its channel (", وفق ما نقلته الأناضول")."""
+    chained = -1        # where the last marker's source ends: "بحسب ما أوردته X نقلا عن Y" is one chain
     for m in _MARKER.finditer(text, sent.start, sent.end):
-        if any(q.start <= m.start() < q.end for q in out) or any(a <= m.start() < b for a, b in leads):
+        if any(q.start <= m.start() < q.end for q in out) or any(a <= m.start() < b for a, b in leads) \
+                or not text[chained:m.start()].strip() and chained >= 0:
             continue
         said = _marker_source(text, m, toks, ents, account, sent.end)
         if said is None:
             continue
         name, src_end, channel = said
+        chained = src_end
         channel = channel or channel_in(text[src_end:sent.end])
         before = text[sent.start:m.start()]
         if not re.sub(r"[\s،,(]|^[وف]", "", before.strip()):   # fronted: "ووفق البيان، فإن …"

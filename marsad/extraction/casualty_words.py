@@ -8,6 +8,7 @@ from functools import lru_cache
 from marsad.data import load_json
 from marsad.text.arabic import normalize, strip_clitics
 from marsad.text.numbers import number_lexicon as number_words
+from marsad.text.word_cache import remember
 
 KINDS = ("killed", "injured", "displaced", "captured")
 
@@ -41,9 +42,7 @@ def has_form(word: str, vocab: frozenset[str]) -> bool:
     key = (word, vocab)
     found = _seen.get(key)
     if found is None:
-        if len(_seen) >= 100_000:
-            _seen.clear()
-        found = _seen[key] = any(form in vocab for form in strip_clitics(word))
+        found = remember(_seen, key, any(form in vocab for form in strip_clitics(word)), 100_000)
     return found
 
 
@@ -74,10 +73,8 @@ def begins_another(word: str) -> bool:
 
 def casualty_kind(word: str) -> str | None:
     if word not in _kinds:
-        if len(_kinds) >= 50_000:
-            _kinds.clear()
         kinds = casualty_lexicon()["kinds"]
-        _kinds[word] = next((k for k in KINDS if has_form(word, kinds[k])), None)
+        return remember(_kinds, word, next((k for k in KINDS if has_form(word, kinds[k])), None))
     return _kinds[word]
 
 

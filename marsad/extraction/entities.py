@@ -32,7 +32,7 @@ from marsad.extraction.person_titles import (
     title_before,
     title_inside,
 )
-from marsad.extraction.place_runs import read_in_containers
+from marsad.extraction.place_runs import for_people, read_in_containers
 from marsad.extraction.role_names import mend_roles
 from marsad.extraction.spans import covered, overlay, variant_key
 from marsad.model import Document, Entity
@@ -341,7 +341,7 @@ def _no_place(text: str, e: Entity) -> bool:
                                                     or lx.place_noun(words[0]) is not None
                                                     or strip_clitics(words[0])[-1] in lx.not_places()
                                                     or normalize(text[e.end:e.end + 9]).strip().startswith("للدموع")
-                                                    or accusative_pair(text, e)
+                                                    or accusative_pair(text, e) or for_people(words[0])
                                                     or any(f in lx.org_heads() for f in strip_clitics(words[0])))
 
 

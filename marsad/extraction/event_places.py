@@ -1,9 +1,9 @@
 """Where an event happened: candidate place mentions in an article and the ones a trigger governs.
 
 Candidates are geocoded LOC entities, facilities (مطار طرابلس الدولي، قاعدة الوطية) and names listed
-after a place noun that NER missed. A trigger governs the first coordinated run of places after
-it ("قصر بن غشير ووادي الربيع وسوق الخميس" → one event each), else the nearest one before it in
-the same clause. A place in an organisation's name (ميليشيات "مصراتة") is not where anything
+after a place noun that NER missed (read by `listed_places`). A trigger governs the first
+coordinated run of places after it ("قصر بن غشير ووادي الربيع وسوق الخميس" → one event each), else
+the nearest one before it in the same clause. A place in an organisation's name (ميليشيات "مصراتة") is not where anything
 happened; a country only counts after a locative preposition (في ليبيا).
 """
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from marsad.extraction.home_country import (
     actor_votes,
@@ -23,9 +22,15 @@ from marsad.extraction.home_country import (
     named_water,
     sea_country,
 )
+from marsad.extraction.listed_places import (
+    RELATIONS,
+    list_items,
+    list_place,
+    listed,
+    name_end,
+)
 from marsad.extraction.org_phrases import is_landmark
 from marsad.extraction.place_runs import (
-    NOT_NAME,
     between,
     coordinated_names,
     listed_on,
@@ -37,7 +42,6 @@ from marsad.extraction.place_runs import (
     relative_locator,
     road,
     run_of,
-    second_name_word,
 )
 from marsad.extraction.spans import covered
 from marsad.extraction.trigger_lexicon import lexicon
@@ -125,7 +129,7 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     home_country = home[0][0] if home else None
     held = covered(len(text), taken)      # offsets inside a place taken above: one lookup, not a scan of all
     pos = 0
-    while m := _listed().search(norm, pos):
+    while m := listed().search(norm, pos):
         pos = m.start(1)                        # "ناحية X … بلدة Y": each place noun opens its own list
         noun = normalize(text[index[m.start()]:index[m.start(1)]]).strip()
         if noun.startswith("ال"):
@@ -133,15 +137,15 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         if noun == "محليه" and not normalize(text[max(0, index[m.start()] - 4):index[m.start()]]).endswith("في "):
             continue                            # "مصادر محلية": an adjective; Sudan's locality is "في/بمحلية X"
         singular = lx_place_nouns().get(noun, lx_place_nouns().get(noun[1:])) == "singular"   # "وبلدة": one clitic
-        for n, (s, e) in enumerate(_list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
+        for n, (s, e) in enumerate(list_items(text, index[m.start(1)], index[m.end(1) - 1] + 1, singular)):
             if n and not (held[s] or listed_on(text, s)):
                 break                           # "مدن هندية مظاهرات مماثلة أدت": no و, no name: the list is over
             if held[s] or held[min(s + 1, e)]:     # already a known place ("“X”" too): the list goes on past it
                 if singular:
                     break
                 continue
-            place = _list_place(text[s:e], actors_country_before(text, ents, s) or home_country, first=n == 0, singular=singular)
-            if place is None or singular and place[3] is None and " " not in place[0] and not _name_end(text, e):
+            place = list_place(text[s:e], actors_country_before(text, ents, s) or home_country, first=n == 0, singular=singular)
+            if place is None or singular and place[3] is None and " " not in place[0] and not name_end(text, e):
                 break                           # "بلدة تبعد 40 كيلومترا": a verb, not a name
             out.append(Place(s, e, *place))
             if singular:
@@ -151,19 +155,11 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
     return locate_by_anchor(text, sorted(out, key=lambda p: p.start))
 
 
-@lru_cache(maxsize=1)
-def _listed() -> re.Pattern:
-    """A place noun and the (up to 12) words that may list names after it: "بلدات X وY وZ", and quoted
-    names listed with commas ("مناطق “X”، و“Y”")."""
-    nouns = "|".join(re.escape(n) for n in sorted(lx_place_nouns(), key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:[وبل]|ال)?(?:{nouns})\s+((?:[^\s،,.]+(?:[،,](?=\s*و?[“”\"«(]))?\s*){{1,12}})")
-
-
 def _without_relation(e: Entity) -> Entity:
     """A place mention the tagger ran on into the participle relating it to the next ("تل الذهب
     الواقعة في ريف حلب"), without that word."""
     words = e.text.split(" ")
-    if e.type != "LOC" or len(words) < 2 or normalize(words[-1]) not in _RELATIONS:
+    if e.type != "LOC" or len(words) < 2 or normalize(words[-1]) not in RELATIONS:
         return e
     text = " ".join(words[:-1])
     canonical = " ".join((e.canonical or e.text).split(" ")[:-1]) or text
@@ -190,98 +186,6 @@ def _places_in_names(ents: list[Entity], country: str | None) -> list[Place]:
                 out.append(Place(start, e.end, tail, g.country, g.admin1, g.latitude, g.longitude, False, in_name=True))
                 break
     return out
-
-
-def _list_items(text: str, start: int, end: int, singular: bool = False) -> list[tuple[int, int]]:
-    """Items of "العسة الجميل ورقدالين وزلطن" / "قصر بن غشير ووادي الربيع": one word each, a leading
-    و cut off, except that a toponym head (قصر، وادي، سوق …) binds up to two following words, and after
-    a singular place noun a definite second word belongs to the name ("بلدة عيتا الشعب")."""
-    items = []
-    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s،,.]+", text[start:end])]
-    i = 0
-    while i < len(words):
-        s, e = words[i]
-        w = normalize(text[s:e])
-        if w.startswith("و") and i and (len(w) > 3 or w[1:] in lexicon()["toponym"]):   # "وتل الورد" too
-            s, w = s + 1, w[1:]
-        if w in NOT_NAME or no_name(w) or re.match(r"[^\"“”«(]+[\"“”«(]", w) and w.split('"')[0].strip("“”«(") in lx_place_nouns():
-            break                               # "… وسوق الخميس | قرب العاصمة", "… | وقبلهم قرية”X”": the list has ended
-        j = i + 1
-        opener = next((c for c in _CLOSER if w.startswith(c)), None)
-        if opener and _CLOSER[opener] not in w[1:]:
-            # "(قوز الرهيد)": a bracketed or quoted name runs to its closing mark
-            while j < len(words) and j - i < 4 and _CLOSER[opener] not in text[words[j - 1][0]:words[j - 1][1]][1:]:
-                j += 1
-        elif w in _JOINERS or (j < len(words) and normalize(text[words[j][0]:words[j][1]]) in _JOINERS):
-            # "الملا عبد الله"، "أبو قوتة": a name joiner binds the word after it
-            while j < len(words) and j - i < 4 and (normalize(text[words[j - 1][0]:words[j - 1][1]]) in _JOINERS
-                                                    or normalize(text[words[j][0]:words[j][1]]) in _JOINERS):
-                j += 1
-        elif w.strip('"«') in lexicon()["toponym"]:
-            while j < len(words) and j - i < 3 and not normalize(text[words[j][0]:words[j][1]]).startswith("و") \
-                    and normalize(text[words[j][0]:words[j][1]]) not in NOT_NAME:
-                j += 1
-        elif singular and i == 0 and j < len(words) and _name_part(normalize(text[words[j][0]:words[j][1]])):
-            j += 1
-        elif i and second_name_word(text, words, j):
-            j += 1                              # "… وقطنة حمدان | غربي الموصل": a two-word name ends the list
-        items.append((s, words[j - 1][1]))
-        if (mark := text[words[j - 1][1]:words[j - 1][1] + 1]) in "،,.":
-            # a comma ends the list, unless quoted names go on after it ("“X”، و“Y”، “Z”")
-            nxt = normalize(text[words[j][0]:words[j][1]]).removeprefix("و") if j < len(words) else ""
-            if not (opener and mark and mark in "،," and nxt[:1] in _CLOSER):
-                break
-        i = j
-    return items
-
-
-_CLOSER = {"(": ")", "«": "»", '"': '"', "“": "”", "”": "”"}     # some writers open with ” too
-# participles that relate a place to another ("قرية X التابعة لمحلية Y"): never part of its name
-_RELATIONS = frozenset(normalize(w) for w in ("التابعة", "التابع", "الواقعة", "الواقع", "المجاورة", "المجاور",
-                                              "المحاذية", "القريبة", "القريب", "المحيطة", "الخاضعة", "الخاضع"))
-_JOINERS = frozenset(normalize(w) for w in ("عبد", "أبو", "ابو", "أم", "بن", "بني", "ابن", "آل", "ذو", "ود"))
-
-_AFTER_NAME = re.compile(r"\s*(?:[،,.:؛)]|$|(?:في|ب|قرب|جنوب\S*|شمال\S*|شرق\S*|غرب\S*|(?:التابع|القريب|الواقع|المجاور|المحاذي)\S*|ضمن|على|علي|و)(?:\s|$)"
-                         r"|و(?!\S*(?:ون|ين|وا)(?:\s|$))\S"     # "الحماميات وتلتها" (not a verb: "وتمكنوا")
-                         rf"|ب(?:{place_noun_pattern('singular')}|ريف)(?:\s|$))")   # "عسير بمحلية …"
-
-
-def _name_end(text: str, end: int) -> bool:
-    """What follows an unknown one-word name is what follows a place: punctuation, في، قرب، جنوبي …"""
-    return bool(_AFTER_NAME.match(normalize(text[end:end + 16])))
-
-
-def _name_part(word: str) -> bool:
-    """A definite word that can continue a place name: not an adjective like الليبية or الجنوبي."""
-    from marsad.text.lexicons import nisba
-
-    return word.startswith("ال") and not word.endswith(("يه", "ي")) and not nisba(word) and word not in _RELATIONS and \
-        word not in lexicon()["common"] - {"الشعب"}
-
-
-def _list_place(name: str, home: str | None, first: bool, singular: bool):
-    """Place fields for one list item, or None when it is no place name."""
-    from marsad.extraction.geo import resolve
-
-    lex = lexicon()
-    bare = name.strip('"«»()“” ')
-    marked = bare != name.strip()                      # bracketed or quoted: the writer marks a name
-    norm = normalize(bare)
-    if norm in lex["common"] or len(norm.removeprefix("ال")) < 3:
-        return None
-    if bare.startswith(("لـ", 'ل"', "ل«")):
-        return None                                      # "لـ\"العربي الجديد\"": told to a newspaper
-    if " " not in norm and norm.endswith(("ها", "هم", "هما")) and norm[:1] in "بلكو":
-        return None                                      # "بأكملها": preposition + noun + pronoun
-    g = resolve(bare, home)
-    if g and g.kind != "country" and (g.country == home or home is None):
-        return bare, g.country, g.admin1, g.latitude, g.longitude, False
-    toponym = norm.split()[0] in lex["toponym"] and " " in norm
-    adjective = norm.split()[0].endswith("يه")         # "منطقة صحراوية": a description, not a name
-    if toponym or marked or norm.startswith("ال") or not first or singular and not adjective:
-        # an unknown name is kept, without coordinates, rather than losing the event
-        return bare, home, None, None, None, False
-    return None
 
 
 def article_place(ents: list[Entity], dateline=None) -> Place | None:

@@ -133,3 +133,23 @@ def by_taker(trig: Trigger, actor1: str | None) -> Trigger:
         return trig
     sub = _TAKEOVERS[1] if known.inter == 1 else _TAKEOVERS[0]
     return trig if sub == trig.sub_event_type else Trigger(trig.start, trig.end, trig.event_type, sub, trig.flag)
+
+
+# An aircraft or drone as the one that fires ("أطلقت طائرة مسيرة صاروخين"، "أطلقت مروحية قتالية صواريخ"،
+# "طائرة بدون طيار أطلقت صاروخا"): ACLED codes a missile an aircraft fires as an air/drone strike, not as
+# shelling. A downing or interception verb in the words before makes the aircraft a target, not the firer.
+_AIRCRAFT = frozenset(normalize(w) for w in (
+    "طائرة", "طائرات", "الطائرة", "الطائرات", "مسيرة", "مسيرات", "المسيرة", "المسيرات", "مروحية", "مروحيات",
+    "المروحية", "المروحيات", "مقاتلة", "مقاتلات", "المقاتلة", "المقاتلات", "طيار", "الطيران", "طيران"))
+_DOWNED = ("اسقط", "اعترض", "تصدي", "تصدت", "دمر", "استهدف")
+
+
+def fired_from_air(text: str, trig: Trigger) -> bool:
+    """A missile trigger whose clause names an aircraft among the five words before its weapon as its
+    firer (the weapon is the trigger's last word: a drone and its missile side by side are one trigger)."""
+    if trig.sub_event_type != "Shelling/artillery/missile attack":
+        return False
+    before = re.split(r"[.،,؛:!؟]", normalize(text[max(0, trig.start - 60):trig.end]))[-1].split()[-6:-1]
+    stems = [strip_clitics(w) for w in before]
+    return any(w in _AIRCRAFT or s in _AIRCRAFT for w, s in zip(before, stems)) \
+        and not any(w.lstrip("وف").startswith(_DOWNED) for w in before)

@@ -34,7 +34,7 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_places import (
     governed_places as _places,
 )
-from marsad.extraction.event_types import by_taker, by_target
+from marsad.extraction.event_types import by_taker, by_target, fired_from_air
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
 from marsad.extraction.placeless import (
@@ -44,6 +44,7 @@ from marsad.extraction.placeless import (
     landmark_town,
     subject_place,
 )
+from marsad.extraction.protest_folds import intervened, protest_casualties
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors, new_incident
 from marsad.extraction.tolls import casualty_figures, find_tolls
@@ -152,7 +153,13 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                 # "انفجرت عبوة بقافلة …، في هجوم تبناه تنظيم X": the attack told again names the doer
                 actor1 = resumed_agent(text, ents, triggers[k + 1],
                                        triggers[k + 2].start if k + 2 < len(triggers) else sent.end)
-            actor1 = actor1 or fired_by(text, trig) or _armed_before(text, ents_at, sent.start)
+            # the force a bullet names ("برصاص الشرطة"، "بنيران قناصة") is the doer whatever stood before it,
+            # which is then its target ("أصيب جندي من الجيش بنيران قناصة")
+            shooter = fired_by(text, trig)
+            actor2 = None if shooter and actor2 == shooter else actor2
+            if shooter and actor1 and shooter != actor1:
+                actor1, actor2 = shooter, actor2 or actor1
+            actor1 = actor1 or shooter or _armed_before(text, ents_at, sent.start)
             actor2 = None if reacted_to(text, trig, told_from) else actor2     # who condemned it is no side
             trig = by_taker(by_target(text, _by_air(trig, actor1, text), actor2, limit), actor1)
             claimant, strength = find_claimant(text, claims_at, names, trig, sent.start, sent.end)
@@ -217,61 +224,15 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                     if trig.flag == "cause":
                         shot.add(id(e))
     found = fold_mentions(list(events.values())) or at_dateline(text, list(unplaced.values()), filed)
-    found = _protest_casualties(found, shot)
+    found = protest_casualties(found, shot)
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
-    _intervened(found, dispersals)
+    intervened(found, dispersals)
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention
         if e.event_type == "Protests" and e.fatalities and e.sub_event_type in ("Peaceful protest",
                                                                                  "Protest with intervention"):
             e.sub_event_type = "Excessive force against protesters"
     _displacement(text, found)
     return found, tolls
-
-
-def _protest_casualties(found: list[Event], shot: set[int]) -> list[Event]:
-    """ACLED: people shot where and when the article tells a protest ("تظاهر الآلاف في الناصرية …. وأصيب
-    عشرون شابا برصاص قوات الأمن في الناصرية") are that protest's casualties, not an attack of their own:
-    an attack told only by its casualties' cause joins the protest of its place and day."""
-    protests = [e for e in found if e.event_type in ("Protests", "Riots")]
-    if not protests or not shot:
-        return found
-    out = []
-    for e in found:
-        into = next((p for p in protests if _same_place_and_day(p, {normalize(e.location)}, e.event_date)), None) \
-            if id(e) in shot and e.event_type == "Violence against civilians" and e.location else None
-        if into is None:
-            out.append(e)
-            continue
-        if e.fatalities:
-            into.fatalities = max(into.fatalities or 0, e.fatalities)     # news retells the dead it counted
-            into.fatalities_text = into.fatalities_text or e.fatalities_text
-        into.actor2 = into.actor2 or e.actor1
-    return out
-
-
-def _intervened(found: list[Event], dispersals: list[tuple]) -> None:
-    """ACLED: a protest that force broke up is a protest with intervention. A sentence that tells only
-    the force (فرقت الشرطة المتظاهرين) reports no protest of its own (crowd_acts), but when the article
-    tells the protest in another sentence, the force is that protest's: same place (or none named) and
-    the same day (or none told in its sentence); the force's doer becomes the protest's actor2 when it has none.
-    A force told with no place is the last protest's told before it (a roundup's next protest, "وفي تعز، نظم
-    عشرات الطلاب وقفة", is another crowd), else the first after it."""
-    for places, day, doer, at in dispersals:
-        told = [e for e in found if e.event_type == "Protests" and _same_place_and_day(e, places, day)]
-        if not places and told:
-            told = [max((e for e in told if e.evidence.start <= at), key=lambda e: e.evidence.start, default=None)
-                    or min(told, key=lambda e: e.evidence.start)]
-        for e in told:
-            if e.sub_event_type == "Peaceful protest":
-                e.sub_event_type = "Protest with intervention"
-                e.actor2 = e.actor2 or doer
-
-
-def _same_place_and_day(protest: Event, places: set[str], day: str | None) -> bool:
-    """The protest is at one of `places` (normalised; none named: anywhere the article tells) on `day`
-    (None, or the protest undated: any day): where something told in another sentence belongs."""
-    return (not places or normalize(protest.location or "") in places) \
-        and (not day or not protest.event_date or protest.event_date == day)
 
 
 # "قال مسؤول (محلي) في (مدينة) X … إن …": the town a source speaks from, not where the event it reports was
@@ -387,7 +348,8 @@ def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
     ("هجوم إسرائيلي جوي", "هجوم جوي") is, in ACLED's terms, an air strike."""
     air = lexicon()["air"]
     aerial = any(w in ("جوي", "جويه", "الجوي", "الجويه") for w in normalize(text[trig.end:trig.end + 25]).split()[:3])
-    if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial):
+    if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial) \
+            or fired_from_air(text, trig):
         return Trigger(trig.start, trig.end, "Explosions/Remote violence", "Air/drone strike")
     return trig
 

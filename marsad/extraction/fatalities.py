@@ -30,13 +30,12 @@ from marsad.extraction.casualty_words import (
     casualty_kind,
     casualty_lexicon,
     has_form,
-    is_person,
     more_people,
     object_victims,
     two_sides,
 )
+from marsad.extraction.implied_deaths import assassinated, first_word, pronoun_object
 from marsad.extraction.tolls import Figure, casualty_figures
-from marsad.extraction.trigger_context import RELATIVES
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons
 from marsad.model import Event
 from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, tokens
@@ -90,7 +89,7 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
     figs = _killed(text, sent_start, sent_end)
     # a trigger that is the outcome ("مقتل 9 مدنيين") or points back ("تصدت لهذا الهجوم"، "القصف ذاته")
     # starts no incident
-    bounds = [i for i, t in enumerate(triggers) if not casualty_kind(_first_word(text, t))
+    bounds = [i for i, t in enumerate(triggers) if not casualty_kind(first_word(text, t))
               and not normalize(text[max(sent_start, t.start - 8):t.start]).endswith(_POINTING)
               and [w.strip(".،,؛:") for w in _between(text, t.end, t.end + 8)[:1]] not in _SAME]
     owners = [_owner(text, f, triggers, bounds) for f in figs]
@@ -111,9 +110,9 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
     told = [triggers[k - 1]] if k and _close(text, triggers[k - 1], triggers[k]) else []
     # the killing that ends the attack told, by its object pronoun: "هاجموا سيارته وقتلوه"
     then = triggers[k + 1:k + 2] if k + 1 < len(triggers) and triggers[k + 1].event_type == triggers[k].event_type \
-        and object_victims(_first_word(text, triggers[k + 1])) is not None else []
+        and object_victims(first_word(text, triggers[k + 1])) is not None else []
     for t in ([triggers[k], *told, *then] if not mine else []):
-        if killed := _pronoun_object(text, t, sent_start) or _assassinated(text, t, sent_end):
+        if killed := pronoun_object(text, t, sent_start) or assassinated(text, t, sent_end):
             return killed
     if not mine:
         if not figs and (zero_casualties(text, triggers[k].start, sent_end)
@@ -138,63 +137,9 @@ def _retold_here(text: str, prev: Trigger, trig: Trigger) -> bool:
     آخر، أعلن مصدر مقتل ثلاثة … في انفجار عبوة ناسفة", "… جراء هجوم انتحاري بحزام ناسف أعقبه انفجار
     سيارة مفخخة" — no new clause (فيما، ، و…) between, and not "another" one or one joined by و."""
     gap = normalize(text[prev.end:trig.start])
-    joined = (gap.split()[-1:] or [""])[0].startswith("و") or _first_word(text, trig).startswith("و")
+    joined = (gap.split()[-1:] or [""])[0].startswith("و") or first_word(text, trig).startswith("و")
     return not _CLAUSES & set(gap.split()) and not re.search(r"[،,؛.]\s*و", gap) and not _told_as_another(text, trig) \
         and not joined
-
-
-def _assassinated(text: str, trig: Trigger, end: int) -> tuple[int, str] | None:
-    """An assassination told without a count killed its target: "اغتال مسلحون القيادي …" is 1, as
-    ACLED codes it; "اغتيال ثلاثة ضباط" is the number right after; "محاولة اغتيال" is no killing."""
-    before = normalize(text[max(0, trig.start - 20):trig.start]).split()[-2:]
-    word = normalize(text[trig.start:trig.end]).split()[0]
-    lex = casualty_lexicon()
-    if not has_form(word, lex["assassination"]) and not (word == "اغتيال" and before[-1:] in (["تم"], ["جري"])):
-        return None                                     # the verb (واغتال، فاغتالت), or "تم اغتيال"; "باغتيال فلان" recalls one
-    if any(has_form(w, lex["attempt"]) or w in RELATIVES for w in before):
-        return None                                     # "محاولة اغتيال", "الذين اغتالوا جنوده"
-    # the count is the object, after the doer and a time: "اغتال الطيران، بعد ظهر أمس، خمسة شبان"
-    after = list(tokens(text, trig.end, end))[:8]
-    for q in quantities(text, trig.end, after[-1].end) if after else []:
-        noun = next((normalize(t.text) for t in tokens(text, q.end, min(end, q.end + 20))), "")
-        if not q.definite and q.value < 1900 and not has_form(noun, lex["things"]):
-            return q.value, text[trig.start:q.end]
-    return _with_companions(text, trig, end)
-
-
-def _pronoun_object(text: str, trig: Trigger, sent_start: int) -> tuple[int, str] | None:
-    """A killing verb whose object pronoun is its victim ("داهموا منزله فقتلوه" = 1, "أعدموهما" = 2);
-    a plural one takes back the last count of people before it in its sentence ("اعتقلوا خمسة شبان
-    ثم أعدموهم" = 5), else it gives no count. Not after an attempt (حاولوا قتله)."""
-    word = _first_word(text, trig)
-    victims = object_victims(word)
-    before = normalize(text[max(sent_start, trig.start - 20):trig.start]).split()[-2:]
-    if victims is None or any(has_form(w, casualty_lexicon()["attempt"]) for w in before):
-        return None
-    end = trig.start + len(text[trig.start:trig.end].split()[0])
-    if victims:
-        return victims, text[trig.start:end]
-    things = casualty_lexicon()["things"]
-    for q in reversed(quantities(text, sent_start, trig.start)):
-        noun = next((normalize(t.text) for t in tokens(text, q.end, trig.start)), "")
-        if not q.definite and q.value < 1900 and not has_form(noun, things):
-            return q.value, text[q.start:end]
-    return None
-
-
-def _with_companions(text: str, trig: Trigger, end: int) -> tuple[int, str]:
-    """The target, and the people killed with them: "اغتال مسلحون عميد الكلية مع زوجته وابنه" = 3."""
-    after = list(tokens(text, trig.end, end))[:16]
-    words = [normalize(t.text) for t in after]
-    if "مع" not in words[:10]:
-        return 1, text[trig.start:trig.end]
-    count, stop, first = 1, trig.end, words.index("مع") + 1
-    for i in range(first, len(words)):
-        stem = words[i][1:] if i > first and words[i].startswith("و") else words[i] if i == first else ""
-        if not (stem in casualty_lexicon()["duals"] or is_person(stem)):
-            break                                        # "مع زوجته وابنه أمام منزلهم"
-        count, stop = count + (2 if stem in casualty_lexicon()["duals"] else 1), after[i].end
-    return count, text[trig.start:stop]
 
 
 def _weapon_of(text: str, prev: Trigger, trig: Trigger) -> bool:
@@ -216,14 +161,10 @@ def _definite(text: str, trig: Trigger) -> bool:
     return any(f.startswith("ال") and f not in ("الي", "الا") for w in words for f in strip_clitics(w)[:2])
 
 
-def _first_word(text: str, trig: Trigger) -> str:
-    return (normalize(text[trig.start:trig.end]).split() or [""])[0]
-
-
 def _refers(text: str, start: int, trig: Trigger) -> bool:
     """The trigger names an incident already told: "الهجوم", "بالقصف", "لهذا الهجوم", "مقتل 5", or
     strikes a place already told: "اقتحموا المدينة", "هاجموا القرية" (the town noun alone, with the article)."""
-    first = _first_word(text, trig)
+    first = first_word(text, trig)
     return (casualty_kind(first) is not None or any(w.startswith("ال") for w in strip_clitics(first)[1:] + (first,))
             or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING) or _told_place(text, trig))
 

@@ -14,6 +14,7 @@ import re
 
 from marsad.extraction.media_names import MEDIA_HEADS
 from marsad.extraction.org_phrases import head_form
+from marsad.extraction.place_runs import second_word_of_name
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics, token_words, tokens
@@ -210,18 +211,24 @@ def dual_places(text: str) -> list[Entity]:
 
 def with_place_names(text: str, ents: list[Entity]) -> list[Entity]:
     """Dual-noun places replace what the tagger read inside them; a place followed by العليا/السفلى
-    takes the adjective."""
+    takes the adjective; a one-word place after a place noun takes the second word of a foreign
+    two-word name the tagger cut off ("مدينة X Y الصومالية", see place_runs.second_word_of_name)."""
     from marsad.extraction.spans import overlay
 
     ents = overlay(ents, dual_places(text), lambda p, overlapping: all(
         p.start <= e.start and e.end <= p.end or e.type == "PER" and e.end - e.start <= p.end - p.start
         for e in overlapping))
-    out = []
+    out, grown = [], -1
     for e in ents:
+        if e.start < grown:
+            continue                        # the second word the tagger read as a place of its own
         m = re.match(r"\s+(\S+)", text[e.end:e.end + 12]) if e.type == "LOC" else None
-        if m and normalize(m.group(1)) in _NAME_ADJECTIVES:
-            end = e.end + m.end()
-            e = Entity(text[e.start:end], "LOC", e.start, end, canonical=(e.canonical or e.text) + " " + m.group(1))
+        second = m and " " not in e.text and place_noun_before(text, e.start) and \
+            second_word_of_name(text, e.end + m.start(1), e.end + m.end())
+        if m and (normalize(m.group(1)) in _NAME_ADJECTIVES or second):
+            end = second or e.end + m.end()
+            e = Entity(text[e.start:end], "LOC", e.start, end, canonical=(e.canonical or e.text) + text[e.end:end])
+            grown = end if second else grown
         out.append(e)
     return out
 

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from marsad.data import load_json
 from marsad.extraction.head_names import place_noun_before
+from marsad.extraction.place_runs import relative_adjective
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, strip_clitics
@@ -58,6 +59,8 @@ def adjective_after_noun(text: str, e: Entity, word: str) -> bool:
         return False
     if word.endswith(("يا", "يين", "يون")) and lx.nisba_country(word):
         return True
+    if relative_adjective(word) and place_noun_before(text, e.start):
+        return not normalize(text[max(0, e.start - 8):e.start]).rstrip().endswith("ه")   # "حي سكني"، "مجمع تجاري"
     return word.endswith("يه") and len(word) >= 5 and normalize(text[max(0, e.start - 8):e.start]).rstrip().endswith("ه") \
         and place_noun_before(text, e.start)
 

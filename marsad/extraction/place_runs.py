@@ -10,7 +10,7 @@ import re
 from typing import Protocol, TypeVar
 
 from marsad.text.arabic import normalize
-from marsad.text.lexicons import place_noun, place_noun_pattern, place_nouns
+from marsad.text.lexicons import countries, nisba_country, place_adjectives, place_names, place_noun, place_noun_pattern, place_nouns
 
 
 class _Span(Protocol):
@@ -240,7 +240,47 @@ def read_in_containers(text: str, ents: list) -> None:
 # words that never continue a place's name: relatives and prepositions ("سوق الخميس | التي تبعد")
 NOT_NAME = frozenset(normalize(w) for w in ("التي", "الذي", "اللذين", "اللتين", "الذين", "قرب", "في", "من",
                                              "على", "إلى", "عن", "بين", "شمال", "جنوب", "شرق", "غرب", "جنوبي",
-                                             "شمالي", "شرقي", "غربي", "وسط", "بالقرب"))
+                                             "شمالي", "شرقي", "غربي", "وسط", "بالقرب",
+                                             # a complementizer opens a clause ("آمر منطقة X إن القوات …")
+                                             "إن", "أن", "بأن", "إنه", "أنه", "إنها", "أنها"))
+
+
+def for_people(word: str) -> bool:
+    """"مخيم للنازحين"، "مأوى للمهجرين" (normalised): ل + a definite plural of people is whom a place is
+    for, no place's name."""
+    return word.startswith("لل") and word.endswith(("ين", "ون")) and "ا" + word[1:] not in place_names()
+
+
+def relative_adjective(word: str) -> bool:
+    """One indefinite adjective that describes a place ("حي سكني"، "مجمع تجاري"، "مبنى حكومي";
+    lexicon/place_adjectives.txt): after a place noun it names no place. A closed list, since many
+    names end in ي too."""
+    return word in place_adjectives()
+
+
+def strip_clitic_known(rest: str) -> bool:
+    """After ب/ل the rest of a word is a known place, country or direction word ("بكندا"، "بشرق"): a
+    preposition's object, no second word of a name."""
+    return rest in place_names() or rest in countries() or rest in _TIME or rest in NOT_NAME or \
+        rest.startswith(("شرق", "غرب", "شمال", "جنوب", "وسط", "ريف", "محيط"))
+
+
+def second_word_of_name(text: str, s: int, e: int) -> int | None:
+    """Where the second word of a two-word name ends, when text[s:e], after a one-word place that follows
+    its place noun, is one ("مدينة بولو بوردي الصومالية"، "قرب بلدة بيلت ويني."): an indefinite word of
+    three letters or more, no time, direction, clause word or place noun, before a country's adjective
+    agreeing with the place noun (الصومالية) or a comma or full stop; else None."""
+    core = text[s:e].rstrip("،,.")
+    w = normalize(core)
+    if w.startswith(("ال", "و", "بال", "لل")) or w[:1] in "بل" and strip_clitic_known(w[1:]) or len(w) < 3 or w in NOT_NAME or w in _TIME or no_name(w) \
+            or not w.isalpha() or w in place_adjectives() or w in countries() or w in place_names():
+        return None                     # a known place is a name of its own ("منطقة بشرق أفغانستان،")
+    end = s + len(core)
+    after = re.match(r"\s*([،,.]|\S+)", text[end:end + 24])
+    if after and (after.group(1) in "،,." or nisba_country(after.group(1)) is not None
+                  and normalize(after.group(1)).startswith("ال")):
+        return end
+    return None
 
 
 def second_name_word(text: str, words: list[tuple[int, int]], j: int) -> bool:

@@ -35,8 +35,9 @@ def shapes() -> dict:
 # ---- a quotation before its speaker ------------------------------------------------------------
 
 def preposed(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | None:
-    """The quotation that opens the sentence and ends right before the cue ("«…»، قال X"), else None."""
-    i = sent_start
+    """The quotation that opens the sentence (past a paragraph's dateline) and ends right before the cue
+    ("«…»، قال X"، "«…»، بهذه الكلمات وصف X …"), else None."""
+    i = past_dateline(text, sent_start, cue_start) if text[sent_start:sent_start + 1] not in _OPEN else sent_start
     while i < cue_start and (text[i].isspace() or text[i] in "-–"):
         i += 1
     if i < cue_start and text[i] == "و" and text[i + 1:i + 2] in _OPEN:
@@ -46,7 +47,19 @@ def preposed(text: str, sent_start: int, cue_start: int) -> tuple[int, int] | No
     q = quoted(text, i, cue_start)
     if q is None or q[1] >= cue_start or text[q[1]:q[1] + 1] not in "»”\"":
         return None
-    return q if not text[q[1] + 1:cue_start].strip(" \t،,-–") else None
+    gap = text[q[1] + 1:cue_start].strip(" \t،,-–")
+    return q if not gap or _WORDS_BACK.fullmatch(gap) else None
+
+
+# words pointing back at the quotation just given, between it and its cue ("بهذه الكلمات وصف X …")
+_BACK = r"(?:و?ب)?(?:هذه|تلك) (?:الكلمات|العبارات|العبارة|الكلمة)|هكذا|بهذا"
+_WORDS_BACK, _WORDS_BACK_END = re.compile(_BACK), re.compile(rf"(?:{_BACK})\s*$")
+
+
+def words_back(text: str, cue_start: int) -> bool:
+    """The cue follows words pointing back at a quotation ("«…»، بهذه الكلمات وصف X"): it opens its own
+    clause, no noun's relative clause."""
+    return text[max(0, cue_start - 1):cue_start] == " " and bool(_WORDS_BACK_END.search(text, max(0, cue_start - 20), cue_start))
 
 
 def opens_with_preposed(text: str, start: int, end: int) -> bool:
@@ -134,13 +147,21 @@ def venue_in(text: str, sent, toks, ents) -> tuple[int, set[str]] | None:
     return (sent.start, holders) if holders else None
 
 
-def carry_venues(quotes: list[Quote], venues: list[tuple[int, set[str]]]) -> None:
-    """A quote with no channel after a press conference its speaker held is said at it."""
+def carry_venues(quotes: list[Quote], venues: list[tuple[int, set[str]]], text: str = "") -> None:
+    """A quote with no channel after a press conference its speaker held is said at it — until the
+    account leaves the conference: a holder's quote with a channel of its own ("وفي مقابلة مع قناة …"), or
+    another speaker heard in a later paragraph (the story moved on; a holder quoted after that spoke
+    elsewhere, e.g. "وكان X قد قال …")."""
+    ended: set[int] = set()             # venues the account has left
     for q in quotes:
-        if q.channel:
-            continue
         last = next((v for v in reversed(venues) if v[0] <= q.start), None)
-        if last and (q.speaker_canonical in last[1] or q.speaker in last[1]):
+        if last is None or last[0] in ended:
+            continue
+        holder = q.speaker_canonical in last[1] or q.speaker in last[1]
+        if q.channel and q.channel != "press_conference" and holder or \
+                not holder and "\n" in text[last[0]:q.start]:
+            ended.add(last[0])
+        elif holder and not q.channel:
             q.channel = "press_conference"
 
 

@@ -1,9 +1,9 @@
 """Claims and quotes: who said what, directly or reported, through which channel.
 
-Per sentence, speech cues (قال، أكد، أعلن …; continuations وأضاف، وتابع؛ participles موضحا، مضيفا …)
-open a quote; its speaker comes from `cue_speakers` (the subject, resolved by `speakers`), its words
-from `content`, its channel from `channels`. A participle opens its own quote when reported or quoted
-speech follows it ("مضيفا أن …"، "معلنا مقتل …"); otherwise ("مؤكدا أهمية …") it stays in the quote
+Per sentence, speech cues (قال، أكد، أعلن …; continuations وأضاف، وتابع؛ participles موضحا، مضيفا …,
+found by `quote_cues`) open a quote; its speaker comes from `cue_speakers` (the subject, resolved by
+`speakers`), its words from `content`, its channel from `channels`. A participle opens its own quote
+when reported or quoted speech follows it ("مضيفا أن …"، "معلنا مقتل …"); otherwise ("مؤكدا أهمية …") it stays in the quote
 it follows. Verbs of accusation and appeal (اتهم X بـ، حمّل X المسؤولية، طالب X بـ، ناشد X) name their
 object after the subject: the claim is the subject's, its content starts at the object. A relay — "نقلت
 وكالة X عن Y قوله" — is Y's, through X. Attributions ("…، بحسب مصدر أمني") and back-references ("جاء
@@ -15,7 +15,6 @@ their claimant there); a call with no reported content is a claim but no quote.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.attributions import (
@@ -27,7 +26,6 @@ from marsad.extraction.attributions import (
 from marsad.extraction.channels import channel_in, outlet_channel, share_channels
 from marsad.extraction.content import (
     clause_end,
-    colon_before,
     complementizer_in,
     content,
     described,
@@ -44,6 +42,7 @@ from marsad.extraction.cue_speakers import (
     speaker_for,
 )
 from marsad.extraction.mentions import Mentions
+from marsad.extraction.quote_cues import Cue, as_cue, attributed, opens, relays
 from marsad.extraction.quote_shapes import (
     carry_venues,
     hedge_start,
@@ -51,10 +50,10 @@ from marsad.extraction.quote_shapes import (
     mended,
     opens_with_preposed,
     preposed,
-    reply_opens,
     reply_word,
     unadorned,
     venue_in,
+    words_back,
 )
 from marsad.extraction.speakers import (
     is_time,
@@ -63,64 +62,7 @@ from marsad.extraction.speakers import (
     word_of,
 )
 from marsad.model import Document, Entity, Quote
-from marsad.text.arabic import Token, normalize, sentences, tokens
-
-
-@dataclass
-class Cue:
-    tok: Token
-    form: str                 # verb | cont | part
-    word: str                 # the cue without its conjunction (أضاف)
-
-
-def _cue(tok: Token) -> Cue | None:
-    lex, w = lexicon(), normalize(tok.text)
-    for form in (w, w[1:] if w[:1] in "وف" and len(w) > 3 else None):
-        if not form:
-            continue
-        for kind in ("continuations", "verbs", "participles", "blame_verbs", "complement_cues", "statement_cues"):
-            if form in lex[kind]:
-                word = tok.text[1:] if form != w else tok.text      # without its و/ف, diacritics kept
-                return Cue(tok, {"continuations": "cont", "participles": "part"}.get(kind, "verb"), word)
-        if reply_word(form):                 # ردّ: a cue only with reported content after it (_opens)
-            return Cue(tok, "verb", tok.text[1:] if form != w else tok.text)
-    return None
-
-
-def _opens(text: str, cue: Cue, end: int) -> bool:
-    """A participle or a weak continuation that reports speech (مضيفا أن، معلنا مقتل، ومضى قائلا:)."""
-    lex = lexicon()
-    word = normalize(cue.word)
-    if word in lex["blame_verbs"]:           # حمّل … المسؤولية (held responsible), not حمل (carried)
-        return any(normalize(t.text) in lex["blame_objects"] for t in tokens(text, cue.tok.end, end)[:10])
-    if word in lex["statement_cues"]:        # "وجاء في بيان لـX أن"، not "جاء الهجوم بعد …"
-        nxt = [normalize(t.text) for t in tokens(text, cue.tok.end, end)[:2]]
-        if len(nxt) == 2 and nxt[0] == "في" and lex["statements"].get(nxt[1], False) is not False:
-            return True
-        if word[:1] == "و" and reply_word(word[1:]) and reply_opens(text, cue.tok.end, end):
-            cue.word = cue.tok.text[1:]      # "ورد الوزير بأن …": و + ردّ (replied), not ورد (appeared)
-            return True
-        return False
-    if reply_word(word):
-        return reply_opens(text, cue.tok.end, end)
-    if word in lex["complement_cues"]:       # "وبيّن أن"، not "بين أن يتم … أو …" (between)
-        nxt = tokens(text, cue.tok.end, end)[:1]
-        verb = "ّ" in cue.tok.text or normalize(cue.tok.text) != word
-        return verb and bool(nxt) and normalize(nxt[0].text) in lex["complementizers"]
-    if cue.form == "part":                   # "مؤكدا أن …" goes on with the quote; "مضيفا أن …" adds one
-        nxt = text[cue.tok.end:min(end, cue.tok.end + 40)]
-        if colon_before(text, cue.tok.end) or quoted(text, cue.tok.end, end) or re.match(
-                r"[\s،,]*(?:(?:الى|إلى|على|من) )?(?:[أإا]ن[\u064B-\u0652]* ?)?[«“\"]", nxt):
-            return True                         # "مشيرا إلى "…"": a quotation of its own
-        if word.startswith("مضيف") and re.match(r"[\s،,]*ب?[أإا]ن(?:ه|ها|هم)?(?!\w)", nxt):
-            return True
-        first = normalize(nxt.split()[0]) if nxt.split() else ""
-        return word.startswith("معلن") and (first[1:] in lex["object_nouns"] or first in lex["object_nouns"]
-                                            or first == "عن")
-    if word in lex["weak_continuations"]:
-        nxt = normalize(text[cue.tok.end:min(end, cue.tok.end + 60)])
-        return bool(re.search(r"^[^.،]{0,40}?(?::|قائل|[«“\"]|(?<!\w)[اإ]ن(?!\w))", nxt))
-    return True
+from marsad.text.arabic import normalize, sentences, tokens
 
 
 class _Account:
@@ -150,10 +92,10 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
     for si, sent in enumerate(sents):
         toks = tokens(text, sent.start, sent.end)
         spans = quotation_spans(text, sent.start, sent.end)
-        cues = [c for c in map(_cue, toks) if c and not any(a <= c.tok.start < b for a, b in spans)
+        cues = [c for c in map(as_cue, toks) if c and not any(a <= c.tok.start < b for a, b in spans)
                 and not (c.tok.start > sent.start and re.search(r"(?<!\w)عدم\s*$", text[max(0, c.tok.start - 6):c.tok.start]))]
         # "مفضلا عدم ذكر اسمه": a cue's form after عدم is its verbal noun, no speech
-        cues = [c for c in cues if _opens(text, c, sent.end) and not _attributed(text, c) and _relays(text, c, sent.end)]
+        cues = [c for c in cues if opens(text, c, sent.end) and not attributed(text, c) and relays(text, c, sent.end)]
         cues = [c for n, c in enumerate(cues) if not (n and c.form == "part" and reply_word(normalize(cues[n - 1].word))
                                                       and not re.search(r"[.،,؛]", text[cues[n - 1].tok.end:c.tok.start]))]
         issuer = later_issuer(text, sent, toks, ents, account.ante)     # "جاء ذلك في تصريحات أدلت بها X، حيث ذكرت"
@@ -228,7 +170,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
         later(text, sent, toks, ents, account, prev, out, claims)
         prev = sent
     out.sort(key=lambda q: q.start)
-    carry_venues(out, venues)
+    carry_venues(out, venues, text)
     share_channels(out)
     return out
 
@@ -294,19 +236,6 @@ def _next_quotation(text: str, nxt, lead: int):
     return None
 
 
-def _relays(text: str, cue: Cue, end: int) -> bool:
-    """A relay verb is a cue only in the relay shape "نقل X عن Y" (ونُقل المصابون إلى … is none)."""
-    if normalize(cue.word) not in lexicon()["relay_verbs"]:
-        return True
-    return any(word_of(t) == "عن" for t in tokens(text, cue.tok.end, end)[:12])
-
-
-def _attributed(text: str, cue: Cue) -> bool:
-    """The cue of an attribution ("بحسب ما أفاد X"): `_attributions` reads it."""
-    return re.search(r"(?:بحسب|حسب|وفق|وفقا ل|طبقا ل|تبعا ل)\s*ما\s*$|حسبما\s*$",
-                     normalize(text[max(0, cue.tok.start - 16):cue.tok.start])) is not None
-
-
 def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
     """A cue inside a noun's relative clause ("هجوم انتحاري أعلنت الحركة مسؤوليتها عنه"، "صورا قالوا
     إنها …"): the claim is told, not quoted. A cue with و/ف, after punctuation, a time word, a clause
@@ -324,7 +253,8 @@ def _embedded(text: str, toks, cue: Cue, ents: Mentions) -> bool:
     if _FRONTED.match(text[toks[0].start:cue.tok.start]) and idx <= 5 and complementizer_in(
             text, cue.tok.end, toks[-1].end):
         return False                             # "وفي بيان لاحق ذكرت الوكالة أن …": a fronted phrase
-    if not w[:1].isalpha() or w in lex["clause_openers"] or is_time(w) or _cue(prev) or w in ("قد", "ثم"):
+    if not w[:1].isalpha() or w in lex["clause_openers"] or is_time(w) or as_cue(prev) or w in ("قد", "ثم") \
+            or words_back(text, cue.tok.start):
         return False
     if (w in lex["statements"] or w.rstrip("ا") in lex["statements"]) and nxt in lex["pronoun_objects"]:
         return False                             # "أصدرت بيانا حمّلت فيه …": what the statement says

@@ -182,13 +182,28 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
             continue
         if t.text in _PUNCT or t.text in "-–—" or w in lex["complementizers"] or w in lex["relatives"]:
             break
-        if i and (w in lex["speaker_stop"] or is_time(w) or w in lex["subject_breakers"] or plural_verb(w)
-                  or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)):
+        if w == "لدي":                          # "مندوب X لدى الأمم المتحدة"; "الرئيس | لدى وصوله" ends it
+            if not (i + 1 < len(toks) and not re.search("(?:ه|ها|هم)$", word_of(toks[i + 1])) and any(
+                    without_article(word_of(x)) in lex["envoy_heads"] for x in toks[:i])):
+                break
+            i = n = i + 1
+            continue
+        if i and (w in lex["speaker_stop"] or (is_time(w) and not _place_runs_on(ents, toks[i - 1], t))
+                  or w in lex["subject_breakers"] or plural_verb(w)
+                  or w in lex["object_nouns"] or w in lex["say_nouns"] or _grammar_break(prev, w)
+                  or w[:2] == "ال" and w in lex["announced_acts"] and prev[:2] == "ال" and prev not in titles()):
             break
         if w == "باسم" and not any(re.search(r"(?:متحدث|ناطق)ه?$", word_of(x)) for x in toks[:i]):
             break
         i = n = i + 1
     return n
+
+
+def _place_runs_on(ents: Mentions, prev: Token, t: Token) -> bool:
+    """A place name that holds a day's name ("بلدية سوق الجمعة"، "سوق الأحد"): the tagged place runs
+    from the word before the time word through it, so the phrase goes on."""
+    return any(e.type == "LOC" and e.start <= prev.start and e.end >= t.end
+               for e in ents.at.overlapping(prev.start, prev.end))
 
 
 def role_led(words: list[str]) -> bool:
@@ -349,7 +364,7 @@ def _nisba_end(rest: list[Token], i: int) -> bool:
     if not nisba(w[:-1] if normalize(w).endswith("يه") else w):
         return False
     nxt = normalize(rest[i + 1].text) if i + 1 < len(rest) else ""
-    return bool(nxt) and not nxt.startswith("ال") and nxt not in ("،", ",")
+    return bool(nxt) and not nxt.startswith("ال") and nxt not in ("،", ",", "لدي")   # "مندوب X الديمقراطية لدى …"
 
 
 def apposition(text: str, ents: Mentions, pos: int) -> list[Entity]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from marsad.extraction.trigger_lexicon import lexicon
 from marsad.model import Entity
 
 # on normalised text (ة → ه, أ → ا)
@@ -38,6 +39,8 @@ def bare_forces(norm: str, ents: list[Entity]) -> list[tuple[int, int, str | Non
     for m in _BARE.finditer(norm):
         before = norm[max(0, m.start() - 12):m.start()].split()
         prev = before[-1] if before else ""
+        if prev in lexicon()["fired_by"]:
+            continue        # "برصاص الشرطة": who fired, which trigger_frames.fired_by reads as written
         if not m.group("m") and (prev in _NOT_THE_FORCE or len(prev) > 3 and prev[0] in "بل" and prev != "بين"):
             continue        # "بمساعدة الشرطة"، "لمطالبة الشرطة": the genitive of another noun
         # its position is the noun's (its article's), so that "مقتل اثنين من عناصر الشرطة" counts them dead
@@ -57,7 +60,8 @@ _NISBA = re.compile(r"\s+ال\w+يه(?!\w)")
 
 def police_of(country: str) -> str | None:
     """A country's national police in the actor dictionary: the police actor ACLED names "Police Forces
-    of X (years)" with no unit after it, else its first police actor that belongs to no other police."""
+    of X (years)" with no unit after it; None where there is none (Syria's General Security is one body
+    of the authorities since December 2024, not the police of an older report)."""
     from marsad.text.actor_dictionary import actors
 
     return _police_of(country, len(actors().actors))      # the dictionary's size: a user file added is read
@@ -67,8 +71,5 @@ def police_of(country: str) -> str | None:
 def _police_of(country: str, _size: int) -> str | None:
     from marsad.text.actor_dictionary import actors
 
-    book = actors()
-    police = [a for a in book.actors.values() if a.country == country and a.kind == "police"]
-    national = next((a for a in police if a.name_en.startswith("Police Forces of") and a.name_en.endswith(")")), None)
-    top = next((a for a in police if (up := book.parent(a)) is None or up.kind != "police"), None)
-    return (national or top).name if national or top else None
+    return next((a.name for a in actors().actors.values() if a.country == country and a.kind == "police"
+                 and a.name_en.startswith("Police Forces of") and a.name_en.endswith(")")), None)

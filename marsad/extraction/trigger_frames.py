@@ -130,6 +130,8 @@ def _clause_up_to(text: str, end: int, sent_start: int) -> tuple[str, ...]:
     return tuple(words)
 
 
+# a shooting's last word, whose doer may follow من: "إطلاق نار|النار|الرصاص"
+_SHOTS = frozenset({"نار", "النار", "الرصاص", "رصاص", "نيران", "النيران"})
 # what ends the name of the force after a bullet: the place, the time, a preposition, a conjunction
 _AFTER_FORCE = frozenset({"في", "قرب", "علي", "عند", "امام", "خلال", "اثناء", "من", "الي", "بعد", "قبل", "امس", "اليوم",
                           "صباح", "مساء", "فجر", "ليل", "ظهر", "و", "اثر", "بمدينه", "ببلده", "بقريه", "وسط", "جنوب",
@@ -141,10 +143,19 @@ def fired_by(text: str, trig: Trigger) -> str | None:
     a casualty's bullet (data/events.json fired_by.forces), up to the place or time that follows it."""
     from marsad.extraction.event_actors import clean_actor
 
-    if trig.flag != "cause" or normalize(text[trig.start:trig.end]).split()[-1] not in lexicon()["fired_by"]:
+    if trig.flag != "cause":
         return None
+    lex, last = lexicon(), normalize(text[trig.start:trig.end]).split()[-1]
     toks, words = sentence_words(text, trig.end, min(len(text), trig.end + 60))
-    if not words or words[0] not in lexicon()["forces"]:
+    if last not in lex["fired_by"]:
+        # "أصيب شاب بإطلاق نار من مسلحين مجهولين"، "تعرض منزله لإطلاق نار من قبل ملثمين": a shooting whose
+        # doer follows من (من قبل); the doer is an armed word, not a place or a time (من جهة الشمال)
+        skip = 2 if words[:2] == ("من", "قبل") else 1 if words[:1] == ("من",) else 0
+        if last not in _SHOTS or not skip or len(words) <= skip or not (
+                words[skip] in lex["forces"] or fits(words[skip], lex["attack_doers"])):
+            return None
+        toks, words = toks[skip:], words[skip:]
+    elif not words or words[0] not in lex["forces"]:
         return None
     n = 1
     while n < min(len(words), 4) and words[n] not in _AFTER_FORCE and not words[n].startswith(("وال", "بال", "لل")) \

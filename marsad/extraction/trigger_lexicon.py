@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from marsad.data import load_json
 from marsad.text.arabic import normalize, strip_clitics
+from marsad.text.word_cache import remember
 
 # --- morphology ------------------------------------------------------------------------------
 # Perfect: subject suffixes, then object pronouns; وا drops its alef before a pronoun (اغتالوه).
@@ -87,10 +88,8 @@ def fits(word: str, slot: Slot) -> bool:
     key = (word, slot)
     found = _fitted.get(key)
     if found is None:
-        if len(_fitted) >= 200_000:
-            _fitted.clear()
-        found = _fitted[key] = any(f in slot.verbal for f in verbal_forms(word)) \
-            or any(f in slot.nominal for f in strip_clitics(word))
+        found = remember(_fitted, key, any(f in slot.verbal for f in verbal_forms(word))
+                         or any(f in slot.nominal for f in strip_clitics(word)), 200_000)
     return found
 
 

@@ -8,21 +8,24 @@ file takes `id~<8 hex of sha1(that file's source)>` (named by the store's own `a
 and a note saying so. The id then depends on the listing only, never on partitions or on which
 worker finished first, so reruns agree.
 
-Only the ids that clash travel to the driver: one aggregation finds them, and when none clash (the
+Only the ids that clash travel to the driver: one reduction finds them, and when none clash (the
 usual case) the documents are not touched at all.
 """
 from __future__ import annotations
 
+from marsad.scale.rows import COLUMN
 from marsad.store.sqlite import alternative_id
 
 
 def clashes(docs) -> dict[str, list[int]]:
-    """doc_id → the input numbers (sorted) of every id that records of several input files carry."""
-    from pyspark.sql import functions as F
+    """doc_id → the input numbers (sorted) of every id that records of several input files carry
+    (`docs`: the RDD of document rows)."""
+    from operator import or_
 
-    rows = (docs.groupBy("doc_id").agg(F.array_sort(F.collect_set("input_no")).alias("inputs"))
-            .filter(F.size("inputs") > 1).collect())
-    return {r["doc_id"]: list(r["inputs"]) for r in rows}
+    doc_id, input_no = COLUMN["doc_id"], COLUMN["input_no"]
+    found = (docs.map(lambda r: (r[doc_id], frozenset((r[input_no],)))).reduceByKey(or_)
+             .filter(lambda kv: len(kv[1]) > 1).collect())
+    return {d: sorted(inputs) for d, inputs in found}
 
 
 def renames(found: dict[str, list[int]], sources: dict[int, str], taken=lambda ids: set()) -> list[tuple]:
@@ -44,15 +47,20 @@ def renames(found: dict[str, list[int]], sources: dict[int, str], taken=lambda i
 
 
 def apply(docs, table: list[tuple]):
-    """`docs` with the ids of `table` (from `renames`) replaced and noted; `docs` itself when empty."""
+    """`docs` (an RDD of document rows) with the ids of `table` (from `renames`) replaced and noted;
+    `docs` itself when empty. The rows keep their partitions (each date stays where it is)."""
     if not table:
         return docs
-    from pyspark.sql import functions as F
+    moved = docs.context.broadcast({(d, no): (new, note) for d, no, new, note in table})
+    at = COLUMN["doc_id"], COLUMN["input_no"], COLUMN["notes"]
+    return docs.map(lambda r: _renamed(r, moved.value, at), preservesPartitioning=True)
 
-    spark = docs.sparkSession
-    new = spark.createDataFrame(table, "doc_id string, input_no int, new_id string, note string")
-    joined = docs.join(F.broadcast(new), ["doc_id", "input_no"], "left")
-    moved = F.col("new_id").isNotNull()
-    notes = F.when(moved, F.concat(F.coalesce("notes", F.array().cast("array<string>")), F.array("note")))
-    columns = {"doc_id": F.coalesce("new_id", "doc_id"), "notes": notes.otherwise(F.col("notes"))}
-    return joined.select(*(columns[c].alias(c) if c in columns else F.col(c) for c in docs.columns))
+
+def _renamed(row: tuple, moved: dict, at: tuple[int, int, int]) -> tuple:
+    doc_id, input_no, notes = at
+    found = moved.get((row[doc_id], row[input_no]))
+    if found is None:
+        return row
+    row = list(row)
+    row[doc_id], row[notes] = found[0], [*(row[notes] or []), found[1]]
+    return tuple(row)

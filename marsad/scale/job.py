@@ -8,9 +8,10 @@ Processing: `process_partition` runs marsad.pipeline.process_many over batches, 
 that Spark reuses from task to task: the models load on a worker's first batch (the pipeline's
 module-level cache), never per record. A record that breaks the pipeline or does not fit its
 columns becomes a rejected row with its reason; the job goes on. The rows go once through a
-shuffle by date into cached partitions, and everything after reads those: the pipeline runs once
-per record (counted: `pipeline_runs` in the summary), and each table is written by all cores at
-once with no shuffle of its own. Own ids that two files share are made unique per file (ids.py).
+shuffle by date (as pickled bytes: the JVM never turns them into rows of its own) into cached
+partitions, and everything after reads those: the pipeline runs once per record (counted:
+`pipeline_runs` in the summary), and each partition's Python worker writes the files of its dates
+with pyarrow (write.py). Own ids that two files share are made unique per file (ids.py).
 
 Output, under OUT (each table replaced whole on a rerun, so the same input gives the same tables):
     articles/ entities/ quotes/ events/ tolls/ rejected/   Parquet, partitioned by date=YYYY-MM-DD
@@ -23,29 +24,21 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 import time
+import zlib
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
 
 from marsad.model import Document, RawItem
 from marsad.scale.plan import SPLIT_BYTES, Piece, plan
-from marsad.scale.rows import (
-    ANNOTATIONS,
-    ARTICLE_FIELDS,
-    DOC_FIELDS,
-    REJECTED_FIELDS,
-    doc_row,
-    doc_schema,
-)
+from marsad.scale.rows import ANNOTATIONS, COLUMN, DOC_FIELDS, doc_row, doc_schema
 
 TABLES = ("articles", *ANNOTATIONS, "rejected", "stories")
 BYTES_PER_PARTITION = 2 * 1024 * 1024   # 400-2,000 articles: seconds of pipeline per task
 GZIP_RATIO = 4                          # a gzip's inflated size, guessed to size the partitions
 _LONG = 2 ** 63
-BROADCAST_MEMBERS = 500_000            # story members joined by broadcast (~100 bytes each)
-WRITERS = 3                             # tables written at once (Spark jobs from as many threads)
 
 
 def read_piece(piece: Piece) -> Iterator[tuple[int, RawItem]]:
@@ -142,13 +135,14 @@ def striped(pieces: list[Piece], slices: int) -> list[Piece]:
 def run(spark, paths: list[str | Path], out: Path, partitions: int | None = None,
         split_bytes: int = SPLIT_BYTES, load=None) -> dict:
     """Run the job on `spark` (a SparkSession) and write the tables under `out`; returns the summary.
-    `load(docs, stories)`, when given, is called with the documents and stories DataFrames before
-    they are released (to load them into a store)."""
+    `load(docs, stories)`, when given, is called with the RDD of document rows (DOC_FIELDS order)
+    and the {doc_id: (story_id, size)} of articles with copies, before they are released (to load
+    them into a store)."""
     from pyspark import StorageLevel
-    from pyspark.sql import functions as F
 
     from marsad.scale import ids
     from marsad.scale.stories import story_ids
+    from marsad.scale.write import finish_tables, write_partition
 
     clock = _Clock()
     sc = spark.sparkContext
@@ -156,57 +150,74 @@ def run(spark, paths: list[str | Path], out: Path, partitions: int | None = None
     sources = {p.input_no: p.source for p in pieces}
     slices = max(1, min(len(pieces), 4 * sc.defaultParallelism))
     parts = partitions or partitions_for(pieces, sc.defaultParallelism)
-    if not sc.getConf().contains("spark.sql.shuffle.partitions"):
-        # the stories' shuffles as wide as the processing, not 200
-        spark.conf.set("spark.sql.shuffle.partitions", str(parts))
     clock.lap("plan")
     runs = sc.accumulator(0)
     items = sc.parallelize(striped(pieces, slices), slices).flatMap(read_piece).repartition(parts)
     rows = items.mapPartitions(lambda part: process_partition(part, runs))
-    # Each date in one partition (a number given, so adaptive execution keeps them all): every table
-    # is then written from these cached partitions by all cores at once, with no shuffle of its own,
-    # one file per date.
-    docs = (spark.createDataFrame(rows, doc_schema(), verifySchema=False).repartition(parts, "date")
+    # Each date in one partition: every table is then written from these cached partitions by all
+    # cores at once, one file per date
+    date = COLUMN["date"]
+    docs = (rows.keyBy(lambda r: r[date]).partitionBy(parts, date_partition).values()
             .persist(StorageLevel.MEMORY_AND_DISK))
     try:
-        counts = docs.agg(F.count("*").alias("documents"),
-                          F.sum((F.col("status") == "ok").cast("long")).alias("ok"),
-                          *(F.sum(F.size(F.coalesce(name, F.array()))).alias(name) for name in ANNOTATIONS)
-                          ).first().asDict()
+        counts = docs.mapPartitions(_counts).reduce(_add)
         clock.lap("read_and_pipeline")
 
         def taken(new: set[str]) -> set[str]:
-            return {r[0] for r in docs.filter(F.col("doc_id").isin(list(new))).select("doc_id").collect()}
+            wanted = sc.broadcast(new)
+            return set(docs.map(lambda r: r[COLUMN["doc_id"]]).filter(lambda d: d in wanted.value).collect())
 
         named = ids.apply(docs, ids.renames(ids.clashes(docs), sources, taken))
         clock.lap("unique_ids")
-        with ThreadPoolExecutor(WRITERS) as pool:
-            # the tables that need no story ids are written while the stories are found, so the
-            # driver's share of that step (collecting pairs, union-find) overlaps executors' work;
-            # jobs from several threads also fill the cores a write's last tasks leave idle
-            writing = [pool.submit(_write, table, out / name, True) for name, table in _tables(named).items()]
-            shared, story_counts = story_ids(spark, named)
-            clock.laps["stories"] = round(time.perf_counter() - clock.last, 2)
-            articles, stories = _story_tables(named, shared, story_counts["articles_in_them"], parts)
-            writing += [pool.submit(_write, articles, out / "articles", True),
-                        pool.submit(_write, stories, out / "stories", False)]
-            for done in writing:
-                done.result()
-        clock.lap("stories_and_tables")
+        shared, story_counts = story_ids(sc, named.filter(lambda r: r[COLUMN["status"]] == "ok"))
+        clock.lap("stories")
+        _clear(out)
+        stories = sc.broadcast(shared)
+        written = named.mapPartitionsWithIndex(lambda i, part: write_partition(i, part, str(out), stories)).collect()
+        stories.unpersist()
+        finish_tables(out, {name for name, _ in written})
+        clock.lap("tables")
         if load is not None:
-            load(named, stories.select("doc_id", "story_id"))
+            load(named, shared)
             clock.lap("load")
     finally:
         docs.unpersist()
     summary = {
         "inputs": [str(p) for p in paths], "master": sc.master, "read_pieces": len(pieces),
-        "partitions": parts, **{k: int(v or 0) for k, v in counts.items()},
-        "rejected": int(counts["documents"] - (counts["ok"] or 0)),
+        "partitions": parts, **counts, "rejected": counts["documents"] - counts["ok"],
         **story_counts, "pipeline_runs": runs.value,
         "stage_seconds": clock.laps, "seconds": clock.total(),
     }
     (out / "_marsad.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1) + "\n", "utf-8")
     return summary
+
+
+def date_partition(date: str) -> int:
+    """A date's partition number before the modulo: a stable hash (Python's own hash of a string
+    changes from process to process unless PYTHONHASHSEED is set)."""
+    return zlib.crc32(date.encode("utf-8"))
+
+
+def _counts(part: Iterable[tuple]) -> Iterator[dict]:
+    status = COLUMN["status"]
+    found = {"documents": 0, "ok": 0, **dict.fromkeys(ANNOTATIONS, 0)}
+    for r in part:
+        found["documents"] += 1
+        found["ok"] += r[status] == "ok"
+        for name in ANNOTATIONS:
+            found[name] += len(r[COLUMN[name]] or ())
+    yield found
+
+
+def _add(a: dict, b: dict) -> dict:
+    return {k: a[k] + b[k] for k in a}
+
+
+def _clear(out: Path) -> None:
+    """Each table replaced whole: what a previous run wrote there goes first."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in TABLES:
+        shutil.rmtree(out / name, ignore_errors=True)
 
 
 class _Clock:
@@ -222,48 +233,6 @@ class _Clock:
 
     def total(self) -> float:
         return round(time.perf_counter() - self.started, 2)
-
-
-def _tables(docs) -> dict:
-    """The tables written from the documents alone: annotations (one row per record, `n` its place
-    in the document) and rejected inputs."""
-    from pyspark.sql import functions as F
-
-    ok = docs.filter(F.col("status") == "ok")
-    tables = {name: ok.select("doc_id", "date", F.posexplode(name).alias("n", "r")).select("doc_id", "n", "r.*", "date")
-              for name in ANNOTATIONS}
-    tables["rejected"] = docs.filter(F.col("status") != "ok").select(*REJECTED_FIELDS, "date")
-    return tables
-
-
-def _story_tables(docs, shared, members: int, parts: int) -> tuple:
-    """The articles and stories tables. `shared` (doc_id, story_id, size) holds only the `members`
-    articles with copies, so the join with it is a broadcast one while it is small (a hint: the
-    rows come from the driver, and Spark cannot size them): the articles stay in their partitions,
-    and an article missing from it is a story of one."""
-    from pyspark.sql import functions as F
-
-    ok = docs.filter(F.col("status") == "ok")
-    shared = shared.withColumnRenamed("story_id", "shared")
-    if members <= BROADCAST_MEMBERS:
-        joined = ok.join(F.broadcast(shared), "doc_id", "left")
-    else:                               # a corpus of copies: a shuffled join, then by date again
-        joined = ok.join(shared, "doc_id", "left").repartition(parts, "date")
-    story = F.coalesce("shared", "doc_id").alias("story_id")
-    return (joined.select(*ARTICLE_FIELDS, story, "date"),
-            joined.select(story, "doc_id", F.coalesce("size", F.lit(1).cast("long")).alias("size")))
-
-
-def _write(table, path: Path, partitioned: bool) -> None:
-    """One table, replacing what a previous run wrote there; rows sorted within each file, one file
-    per date (by date, then doc_id and position), so a rerun writes the same files' content. The
-    documents are partitioned by date already: no shuffle here."""
-    order = [c for c in ("doc_id", "n") if c in table.columns]
-    if partitioned:
-        table = table.sortWithinPartitions("date", *order)
-        table.write.mode("overwrite").partitionBy("date").parquet(str(path))
-    else:
-        table.coalesce(1).sortWithinPartitions("story_id", "doc_id").write.mode("overwrite").parquet(str(path))
 
 
 __all__ = ["DOC_FIELDS", "TABLES", "process_partition", "read_piece", "run"]

@@ -9,17 +9,18 @@ source and size, not a copy.
 """
 from __future__ import annotations
 
-from marsad.scale.rows import document
+from marsad.scale.rows import COLUMN, document
 
 SAVE_BATCH = 200
 
 
 def load(docs, store) -> int:
-    """Save every document row of the DataFrame `docs` (ok and rejected) into `store`; returns how many."""
+    """Save every document row of the RDD `docs` (ok and rejected, tuples in DOC_FIELDS order) into
+    `store`; returns how many."""
     done, batch = 0, []
+    raw_size = COLUMN["raw_size"]
     for row in docs.toLocalIterator(prefetchPartitions=True):
-        values = row.asDict(recursive=True)
-        batch.append((document(values), values.get("raw_size")))
+        batch.append((document(row), row[raw_size]))
         if len(batch) >= SAVE_BATCH:
             done += _save(store, batch)
             batch = []

@@ -29,6 +29,7 @@ REJECTED_FIELDS = ("doc_id", "source", "fmt", "error", "content_hash", "raw_size
 DOC_FIELDS = ("doc_id", "source", "fmt", "status", "error", "content_hash", "raw_size", "outlet", "title",
               "subtitle", "url", "published", "published_confidence", "published_source", "page_dates",
               "dateline", "text", "notes", *ANNOTATIONS, "signature", "band_keys", "date", "input_no")
+COLUMN = {name: i for i, name in enumerate(DOC_FIELDS)}         # a field's place in a document row
 
 
 def _spark_type(annotation: str):
@@ -87,9 +88,12 @@ def doc_row(doc: Document, raw_size: int, input_no: int = 0) -> tuple:
     return tuple(values[name] for name in DOC_FIELDS)
 
 
-def document(row: dict) -> Document:
-    """A Document back from a nested row (as a dict): what loading the tables into a store saves.
-    The raw input is not in the tables (the store then keeps the source, not a copy)."""
+def document(row: dict | tuple) -> Document:
+    """A Document back from a nested row (a tuple in DOC_FIELDS order, or a dict): what loading the
+    tables into a store saves. The raw input is not in the tables (the store then keeps the source,
+    not a copy)."""
+    if isinstance(row, tuple):
+        row = dict(zip(DOC_FIELDS, row))
     fields = {f.name for f in dataclasses.fields(Document)}
     doc = Document(**{k: v for k, v in row.items() if k in fields and k not in ANNOTATIONS and k != "dateline"})
     doc.page_dates, doc.notes = list(row.get("page_dates") or []), list(row.get("notes") or [])
@@ -101,7 +105,9 @@ def document(row: dict) -> Document:
     return doc
 
 
-def _from_record(cls: type, values: dict) -> Any:
+def _from_record(cls: type, values: dict | tuple) -> Any:
+    if isinstance(values, tuple):                   # a record as the executors make it (`_record`)
+        return cls(*(Span(*v) if isinstance(v, tuple) else v for v in values))
     values = dict(values)
     if cls is Event and values.get("evidence") is not None:
         values["evidence"] = Span(**values["evidence"])

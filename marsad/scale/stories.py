@@ -10,15 +10,20 @@ A story's id is the smallest doc_id among its articles: the store names a story 
 article, and "first" here must not depend on partitioning, so reruns give the same ids. An article
 without a near-duplicate is its own story (story_id = doc_id).
 
-Union-find runs on the driver over the verified pairs only: its memory grows with the number of
-articles that have a near-duplicate, not with the corpus, and so does the (doc_id, story_id, size)
-table it gives back; the job joins it to the articles (broadcast while it is small), so the
-singletons, nearly all of a corpus, never leave their partitions.
+Only candidates travel to the driver: the pairs a bucket proposes and the signatures of their
+articles (512 bytes each); union-find runs there over the verified pairs. Its memory grows with the
+number of articles that have a near-duplicate, not with the corpus, and so does the {doc_id:
+(story_id, size)} map it gives back, which the executors receive as a broadcast when they write the
+tables: the singletons, nearly all of a corpus, never leave their partitions.
 """
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
+import numpy as np
+
+from marsad.scale.rows import COLUMN
 from marsad.store.stories import NUM_PERM, REPRESENTATIVES, THRESHOLD
 
 ALL_PAIRS = 8           # a bucket's first members (by doc_id) are compared pairwise
@@ -26,26 +31,28 @@ ALL_PAIRS = 8           # a bucket's first members (by doc_id) are compared pair
 # fills one bucket, and all pairs of it would be 50 million comparisons for one story
 
 
-def verified_pairs(docs):
-    """A DataFrame of (a, b) doc_ids, a < b, of articles in one story, from the ok rows of the
-    documents DataFrame. All in Spark SQL: no row crosses into Python until the pairs are found."""
-    from pyspark.sql import Window
-    from pyspark.sql import functions as F
+def candidate_pairs(members) -> Iterator[tuple[str, str]]:
+    """(a, b), a < b, of one bucket's doc_ids: its first ALL_PAIRS members pairwise, later members
+    only with the first REPRESENTATIVES."""
+    ids = sorted(set(members))
+    for i in range(min(len(ids), ALL_PAIRS)):
+        for j in range(i + 1, len(ids) if i < REPRESENTATIVES else min(len(ids), ALL_PAIRS)):
+            yield ids[i], ids[j]
 
-    ok = docs.filter(F.col("status") == "ok")
-    bands = ok.select("doc_id", F.explode("band_keys").alias("bkey")).distinct()
-    bucket = Window.partitionBy("bkey")
-    ranked = (bands.withColumn("size", F.count("*").over(bucket)).filter("size > 1")
-              .withColumn("rank", F.row_number().over(bucket.orderBy("doc_id"))).drop("size"))
-    a, b = ranked.alias("a"), ranked.alias("b")
-    pairs = (a.filter(F.col("rank") <= ALL_PAIRS)
-             .join(b, (F.col("a.bkey") == F.col("b.bkey")) & (F.col("a.doc_id") < F.col("b.doc_id"))
-                   & ((F.col("b.rank") <= ALL_PAIRS) | (F.col("a.rank") <= REPRESENTATIVES)))
-             .select(F.col("a.doc_id").alias("a"), F.col("b.doc_id").alias("b")).distinct())
-    signatures = ok.select("doc_id", "signature")
-    agree = F.size(F.filter(F.arrays_zip("sa", "sb"), lambda pair: pair["sa"] == pair["sb"])) / NUM_PERM
-    return (pairs.join(signatures.toDF("a", "sa"), "a").join(signatures.toDF("b", "sb"), "b")
-            .filter(agree >= THRESHOLD).select("a", "b"))
+
+def verified_pairs(sc, ok) -> list[tuple[str, str]]:
+    """The (a, b) doc_ids of articles in one story, from the RDD of ok document rows."""
+    doc_id, bands, sig = COLUMN["doc_id"], COLUMN["band_keys"], COLUMN["signature"]
+    # one job: a pair is ~100 bytes, and only articles with a near-duplicate have one
+    pairs = (ok.flatMap(lambda r: ((k, r[doc_id]) for k in r[bands] or ())).groupByKey()
+             .flatMap(lambda bucket: candidate_pairs(bucket[1])).distinct().collect())
+    if not pairs:
+        return []
+    wanted = sc.broadcast({d for pair in pairs for d in pair})
+    signatures = dict(ok.filter(lambda r: r[doc_id] in wanted.value).map(lambda r: (r[doc_id], r[sig])).collect())
+    wanted.unpersist()
+    agree = {d: np.asarray(s, dtype=np.int32) for d, s in signatures.items()}
+    return [(a, b) for a, b in pairs if np.count_nonzero(agree[a] == agree[b]) / NUM_PERM >= THRESHOLD]
 
 
 class UnionFind:
@@ -68,20 +75,13 @@ class UnionFind:
             self.parent.setdefault(lo, lo)
 
 
-def story_ids(spark, docs) -> tuple:
-    """(a DataFrame (doc_id, story_id, size) of every ok article that shares a story with another,
+def story_ids(sc, ok) -> tuple[dict[str, tuple[str, int]], dict]:
+    """({doc_id: (story_id, size)} for every ok article that shares a story with another,
     {"stories_with_copies": n, "articles_in_them": m}). Articles not in it are stories of one."""
-    from pyspark.sql import types as T
-
     uf = UnionFind()
-    # collected in one job (a toLocalIterator is one job per partition): a pair is ~100 bytes, and
-    # only articles with a near-duplicate have one
-    for a, b in verified_pairs(docs).collect():
+    for a, b in verified_pairs(sc, ok):
         uf.union(a, b)
     story = {doc_id: uf.find(doc_id) for doc_id in uf.parent}
     size = Counter(story.values())
-    schema = T.StructType([T.StructField("doc_id", T.StringType(), False),
-                           T.StructField("story_id", T.StringType(), False),
-                           T.StructField("size", T.LongType(), False)])
-    shared = spark.createDataFrame([(d, s, size[s]) for d, s in sorted(story.items())], schema)
-    return shared, {"stories_with_copies": len(size), "articles_in_them": len(story)}
+    return ({d: (s, size[s]) for d, s in story.items()},
+            {"stories_with_copies": len(size), "articles_in_them": len(story)})

@@ -14,13 +14,19 @@ from __future__ import annotations
 
 import csv
 import os
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from marsad.text.arabic import TOKEN, normalize_map, strip_clitics, strip_marks
+from marsad.text.arabic import (
+    TOKEN,
+    normalize_map,
+    strip_clitics,
+    strip_marks,
+    uncut_index,
+)
+from marsad.text.word_cache import remember
 
 KINDS = frozenset("state_force police intelligence armed_group militia coalition government ministry "
                   "political_party un igo ngo monitor media tribe other".split())
@@ -66,12 +72,6 @@ def _words(text: str) -> list[tuple[int, int, str]]:
         if m.group()[0].isalnum():
             out.append((index[m.start()], index[m.end() - 1] + 1, m.group()))
     return out
-
-
-def _cut(starts: list[int], ends: list[int], at: int) -> bool:
-    """Whether offset `at` falls inside a word (words by their sorted starts and ends)."""
-    i = bisect_right(starts, at) - 1
-    return i >= 0 and starts[i] < at < ends[i]
 
 
 class ActorDictionary:
@@ -150,17 +150,16 @@ class ActorDictionary:
         end = len(text) if end is None else end
         found = self._in_text.get(text)
         if found is None:
-            if len(self._in_text) >= 64:            # a batch of articles (pipeline.BATCH) and more
-                self._in_text.clear()
             words, matches = _words(text), self.find(text)
-            found = self._in_text[text] = (matches, [m.start for m in matches], [m.end for m in matches],
-                                           [w[0] for w in words], [w[1] for w in words])
+            found = remember(self._in_text, text, (matches, [m.start for m in matches], [m.end for m in matches],
+                                                   [w[0] for w in words], [w[1] for w in words]),
+                             64)                    # a batch of articles (pipeline.BATCH) and more
         matches, m_starts, m_ends, starts, ends = found
-        # by bisection on sorted offsets: a long article has thousands of windows and of matches
-        if _cut(starts, ends, start) or _cut(starts, ends, end) or _cut(m_starts, m_ends, start) \
-                or _cut(m_starts, m_ends, end):
+        i, j = uncut_index(m_starts, m_ends, start), uncut_index(m_starts, m_ends, end)
+        if i is None or j is None or uncut_index(starts, ends, start) is None \
+                or uncut_index(starts, ends, end) is None:        # the window cuts a name or a word
             return [ActorMatch(m.start + start, m.end + start, m.actor) for m in self.find(text[start:end])]
-        return matches[bisect_left(m_starts, start):bisect_left(m_starts, end)]
+        return matches[i:j]
 
     def _match_at(self, text: str, words: list, i: int) -> tuple[int, int, str] | None:
         first = words[i][2]
@@ -186,9 +185,8 @@ class ActorDictionary:
         """(form, alias keys) for each proclitic reading of `word` that opens an alias."""
         found = self._openers.get(word)
         if found is None:
-            if len(self._openers) >= 200_000:
-                self._openers.clear()
-            found = self._openers[word] = tuple((f, self._first[f]) for f in strip_clitics(word) if f in self._first)
+            found = remember(self._openers, word,
+                             tuple((f, self._first[f]) for f in strip_clitics(word) if f in self._first), 200_000)
         return found
 
     def lookup(self, name: str | None) -> Actor | None:
@@ -199,7 +197,7 @@ class ActorDictionary:
         if key not in self._answers:
             words = _words(name)
             hit = self._match_at(name, words, 0) if words else None
-            self._remember(key, self.actors[hit[2]] if hit and hit[0] == len(words) else None)
+            remember(self._answers, key, self.actors[hit[2]] if hit and hit[0] == len(words) else None)
         return self._answers[key]
 
     def within(self, name: str | None) -> Actor | None:
@@ -207,13 +205,8 @@ class ActorDictionary:
         key = ("in", name or "")
         if key not in self._answers:
             found = self.find(name or "")
-            self._remember(key, max(found, key=lambda m: m.end - m.start).actor if found else None)
+            remember(self._answers, key, max(found, key=lambda m: m.end - m.start).actor if found else None)
         return self._answers[key]
-
-    def _remember(self, key: tuple[str, str], actor: Actor | None) -> None:
-        if len(self._answers) >= 50_000:
-            self._answers.clear()
-        self._answers[key] = actor
 
     def forces_of(self, country: str) -> Actor | None:
         """A country's own armed forces: its first-listed state force that belongs to no other force

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from marsad.text.word_cache import remember
+
 # Diacritics (harakat, shadda, sukun, dagger alif, Quranic marks) and tatweel carry no identity for
 # matching; dropping them lets "المُسلحة" match "المسلحة".
 _DROP = set(chr(c) for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670, 0x0640,
@@ -71,7 +73,6 @@ def normalize_map(text: str) -> tuple[str, Sequence[int]]:
     return normalize(text), tuple(index)
 
 
-_WORD_CACHE_SIZE = 50_000          # bounded: memory stays flat however large the corpus
 _normalized: dict[str, str] = {}
 
 
@@ -79,15 +80,13 @@ def normalize(text: str) -> str:
     """Normalised text for matching and search (see `normalize_map`).
 
     Every stage normalises every word of an article, so this is the pipeline's most called function:
-    words (which recur endlessly) are cached in a plain dict, cleared when full — a dict lookup costs
-    half of an lru_cache call here. Numbers and long texts, which rarely recur, are not cached."""
+    words (which recur endlessly) are cached in a plain dict, bounded by `word_cache.remember`.
+    Numbers and long texts, which rarely recur, are not cached."""
     found = _normalized.get(text)
     if found is None:
         found = _fold(_DROP_RE.sub("", text))
         if len(text) <= 32 and not text[-1:].isdigit():
-            if len(_normalized) >= _WORD_CACHE_SIZE:
-                _normalized.clear()
-            _normalized[text] = found
+            remember(_normalized, text, found)
     return found
 
 
@@ -203,19 +202,27 @@ class Token(NamedTuple):
 
 
 @lru_cache(maxsize=64)          # a batch of articles (pipeline.BATCH) and the sentences read on their own
-def _text_tokens(text: str) -> tuple[tuple[Token, ...], list[int], list[str]]:
-    """(every token of `text`, their start offsets, their normalised words): read once per text."""
+def _text_tokens(text: str) -> tuple[tuple[Token, ...], list[int], list[int], list[str]]:
+    """(every token of `text`, their start and end offsets, their normalised words): read once per text."""
     toks = tuple(Token(*m.span(), m.group()) for m in TOKEN.finditer(text))
-    return toks, [t.start for t in toks], [normalize(t.text) for t in toks]
+    return toks, [t.start for t in toks], [t.end for t in toks], [normalize(t.text) for t in toks]
+
+
+def uncut_index(starts: Sequence[int], ends: Sequence[int], at: int) -> int | None:
+    """Of sorted spans that do not overlap (words, names; by their starts and ends), the index of the
+    first that starts at or after offset `at`, or None when `at` falls inside one (cuts it). By
+    bisection: a long article has thousands of windows to cut from its words and names."""
+    i = bisect_left(starts, at)
+    return None if i and ends[i - 1] > at else i
 
 
 def _window(text: str, start: int, end: int | None) -> tuple[tuple, list[str], int, int] | None:
     """(the text's tokens and words, the index range of those in [start, end)), or None when the
     window cuts a token (then the cut pieces are tokens of their own, as `TOKEN` reads them)."""
-    toks, starts, words = _text_tokens(text)
-    end = len(text) if end is None else end
-    i, j = bisect_left(starts, start), bisect_left(starts, end)
-    if i and toks[i - 1].end > start or j and toks[j - 1].end > end:
+    toks, starts, ends, words = _text_tokens(text)
+    i = uncut_index(starts, ends, start)
+    j = uncut_index(starts, ends, len(text) if end is None else end)
+    if i is None or j is None:
         return None
     return toks, words, i, j
 
@@ -257,9 +264,7 @@ def strip_clitics(word: str, min_stem: int = 2) -> tuple[str, ...]:
         if found is None:
             if word[-1:].isdigit():
                 return (word,)
-            if len(_stems) >= _WORD_CACHE_SIZE:
-                _stems.clear()
-            found = _stems[word] = _strip_clitics(word)
+            found = remember(_stems, word, _strip_clitics(word))
         return found
     if word[-1:].isdigit():
         return (word,)

@@ -194,6 +194,12 @@ def continent(country: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def place_adjectives() -> frozenset[str]:
+    """Indefinite adjectives that describe a place after its noun (حي سكني، مجمع تجاري): no names."""
+    return frozenset(normalize(w) for w in words("place_adjectives.txt"))
+
+
+@lru_cache(maxsize=1)
 def place_nouns() -> dict[str, str]:
     """normalised place noun (بلدة، قرى، قضاء …) → singular | plural (lexicon/place_nouns.tsv)."""
     return {normalize(r["noun"]): r["number"] for r in table("place_nouns.tsv")}

@@ -22,6 +22,7 @@ from marsad.text.arabic import (
     to_western_digits,
     tokens,
 )
+from marsad.text.word_cache import remember
 
 
 @dataclass(frozen=True)
@@ -91,10 +92,8 @@ def _may_start(tok: str) -> bool:
     found = _may_open.get(tok)
     if found is None:
         openers = _openers()
-        found = any(ch.isdigit() for ch in tok) or any(f in openers for f in strip_clitics(normalize(tok)))
-        if len(_may_open) >= 50_000:
-            _may_open.clear()
-        _may_open[tok] = found
+        found = remember(_may_open, tok,
+                         any(ch.isdigit() for ch in tok) or any(f in openers for f in strip_clitics(normalize(tok))))
     return found
 
 
