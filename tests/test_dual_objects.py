@@ -19,3 +19,10 @@ def test_a_sound_plural_written_like_a_dual_is_no_count():
 def test_a_definite_head_ends_before_an_indefinite_word():
     [e] = events_of("قتلت القوات طفلين في قصف على قرية قرب مدينة بانياس أمس.")
     assert e.actor1 != "القوات طفلين" and e.fatalities == 2
+
+
+def test_a_killing_with_its_own_doer_lends_no_dead_to_the_sentence_before():
+    events = events_of("ونظم أهالي مدينة شهبا وقفة احتجاجية اليوم مطالبين بالإفراج عن المعتقلين. "
+                       "وفي ريف اللاذقية، قتل مسلحون مجهولون شابين في قرية قرب مدينة جبلة ليل أمس.")
+    [protest] = [e for e in events if e.event_type == "Protests"]
+    assert (protest.sub_event_type, protest.fatalities) == ("Peaceful protest", None)

@@ -163,9 +163,10 @@ def _definite(text: str, trig: Trigger) -> bool:
 
 def _refers(text: str, start: int, trig: Trigger) -> bool:
     """The trigger names an incident already told: "الهجوم", "بالقصف", "لهذا الهجوم", "مقتل 5", or
-    strikes a place already told: "اقتحموا المدينة", "هاجموا القرية" (the town noun alone, with the article)."""
+    strikes a place already told: "اقتحموا المدينة", "هاجموا القرية" (the town noun alone, with the article);
+    not a killing whose armed doer is named ("قتل مسلحون مجهولون شابين": an incident of its own)."""
     first = first_word(text, trig)
-    return (casualty_kind(first) is not None or any(w.startswith("ال") for w in strip_clitics(first)[1:] + (first,))
+    return (casualty_kind(first) is not None and trig.flag != "doer" or any(w.startswith("ال") for w in strip_clitics(first)[1:] + (first,))
             or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING) or _told_place(text, trig))
 
 
