@@ -109,6 +109,26 @@ def _spark(corpus: Path, out: Path, master: str) -> dict:
             "load_average_after": round(os.getloadavg()[0], 2) if hasattr(os, "getloadavg") else None}
 
 
+def two_process_ceiling(root: Path, n: int) -> dict:
+    """This machine's own ceiling for two workers: `marsad extract` of `n` articles in one process,
+    against the same articles split in two halves extracted by two processes side by side. No Spark:
+    what two cores give two copies of the pipeline here (shared caches, memory bandwidth, a host that
+    may run its virtual cores on one physical core) bounds what local[2] can reach."""
+    halves = write_jsonl(root / "ceiling", n, files=2)
+    parts = sorted(str(p) for p in halves.glob("*.jsonl"))
+    with open(os.devnull, "wb") as sink:
+        one = measure(["extract", *parts], stdout=sink)["wall_seconds"]
+        started = time.perf_counter()
+        pair = [threading.Thread(target=measure, args=(["extract", part],), kwargs={"stdout": sink}) for part in parts]
+        for t in pair:
+            t.start()
+        for t in pair:
+            t.join()
+        two = time.perf_counter() - started
+    return {"articles": n, "one_process_seconds": one, "two_processes_seconds": round(two, 1),
+            "speedup": round(one / two, 2)}
+
+
 def _step(name: str, figures: dict) -> dict:
     """Each run's figures on stderr as it ends: on a loaded machine the whole takes an hour."""
     sys.stderr.write(f"bench --spark: {name}: {json.dumps(figures)}\n")
@@ -129,6 +149,7 @@ def run(n: int = 20_000, work: Path | None = None, growth: bool = True) -> dict:
         cli.pop("stdout")
         cli["articles_per_second"] = round(n / cli["wall_seconds"], 1)
         _step("marsad extract", cli)
+        ceiling = _step("two processes of marsad extract", two_process_ceiling(root, min(n, 4000)))
         memory = []
         if growth:
             for part in (n // 4, n // 2):
@@ -142,5 +163,8 @@ def run(n: int = 20_000, work: Path | None = None, growth: bool = True) -> dict:
         "speedup_local2_vs_local1": round(one["wall_seconds"] / two["wall_seconds"], 2),
         "speedup_local2_vs_local1_job_only": round(one["job_seconds"] / two["job_seconds"], 2),
         "spark_local2_vs_cli": round(cli["wall_seconds"] / two["wall_seconds"], 2),
+        # the Spark speed-up next to the machine's own for two processes of the pipeline, same run
+        "two_process_ceiling": ceiling,
+        "speedup_local2_vs_local1_of_ceiling": round(one["wall_seconds"] / two["wall_seconds"] / ceiling["speedup"], 2),
         "peak_memory_by_corpus_size": memory,
     }
