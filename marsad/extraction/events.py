@@ -344,8 +344,9 @@ def _told_back(text: str, t: Trigger) -> bool:
 
 
 def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
-    """A battle fought by an air force ("القوات الجوية تصدت للهجوم") or an attack called aerial
-    ("هجوم إسرائيلي جوي", "هجوم جوي") is, in ACLED's terms, an air strike."""
+    """A battle fought by an air force ("القوات الجوية تصدت للهجوم"), an attack called aerial
+    ("هجوم إسرائيلي جوي", "هجوم جوي") or a missile an aircraft fires (event_types.fired_from_air) is,
+    in ACLED's terms, an air strike."""
     air = lexicon()["air"]
     aerial = any(w in ("جوي", "جويه", "الجوي", "الجويه") for w in normalize(text[trig.end:trig.end + 25]).split()[:3])
     if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial) \

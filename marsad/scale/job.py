@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import json
 import math
-import shutil
 import time
 import zlib
 from collections.abc import Iterable, Iterator
@@ -34,8 +33,8 @@ from pathlib import Path
 from marsad.model import Document, RawItem
 from marsad.scale.plan import SPLIT_BYTES, Piece, plan
 from marsad.scale.rows import ANNOTATIONS, COLUMN, DOC_FIELDS, doc_row, doc_schema
+from marsad.scale.write import TABLES, clear_tables, finish_tables, write_partition
 
-TABLES = ("articles", *ANNOTATIONS, "rejected", "stories")
 BYTES_PER_PARTITION = 2 * 1024 * 1024   # 400-2,000 articles: seconds of pipeline per task
 GZIP_RATIO = 4                          # a gzip's inflated size, guessed to size the partitions
 _LONG = 2 ** 63
@@ -142,7 +141,6 @@ def run(spark, paths: list[str | Path], out: Path, partitions: int | None = None
 
     from marsad.scale import ids
     from marsad.scale.stories import story_ids
-    from marsad.scale.write import finish_tables, write_partition
 
     clock = _Clock()
     sc = spark.sparkContext
@@ -171,7 +169,7 @@ def run(spark, paths: list[str | Path], out: Path, partitions: int | None = None
         clock.lap("unique_ids")
         shared, story_counts = story_ids(sc, named.filter(lambda r: r[COLUMN["status"]] == "ok"))
         clock.lap("stories")
-        _clear(out)
+        clear_tables(out)
         stories = sc.broadcast(shared)
         written = named.mapPartitionsWithIndex(lambda i, part: write_partition(i, part, str(out), stories)).collect()
         stories.unpersist()
@@ -211,13 +209,6 @@ def _counts(part: Iterable[tuple]) -> Iterator[dict]:
 
 def _add(a: dict, b: dict) -> dict:
     return {k: a[k] + b[k] for k in a}
-
-
-def _clear(out: Path) -> None:
-    """Each table replaced whole: what a previous run wrote there goes first."""
-    out.mkdir(parents=True, exist_ok=True)
-    for name in TABLES:
-        shutil.rmtree(out / name, ignore_errors=True)
 
 
 class _Clock:

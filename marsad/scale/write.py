@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import urllib.parse
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -26,7 +27,7 @@ from pathlib import Path
 from marsad.scale.rows import ANNOTATIONS, ARTICLE_FIELDS, COLUMN, REJECTED_FIELDS
 
 DOC_ID, STATUS, DATE = COLUMN["doc_id"], COLUMN["status"], COLUMN["date"]
-PARTITIONED = ("articles", *ANNOTATIONS, "rejected")
+TABLES = ("articles", *ANNOTATIONS, "rejected", "stories")
 
 
 def arrow_type(dtype):
@@ -101,10 +102,17 @@ def write_partition(index: int, docs: Iterable[tuple], out: str, shared) -> Iter
         yield "stories", len(stories)
 
 
+def clear_tables(out: Path) -> None:
+    """Each table replaced whole: what a previous run wrote there goes first."""
+    out.mkdir(parents=True, exist_ok=True)
+    for name in TABLES:
+        shutil.rmtree(out / name, ignore_errors=True)
+
+
 def finish_tables(out: Path, written: set[str]) -> None:
     """Every table's folder, with an empty file of its columns when no partition wrote a row (a
     reader then still finds the columns), and Spark's `_SUCCESS` marker of a completed table."""
-    for name in ("articles", *ANNOTATIONS, "rejected", "stories"):
+    for name in TABLES:
         folder = Path(out, name)
         folder.mkdir(parents=True, exist_ok=True)
         if name not in written:
@@ -130,4 +138,4 @@ def _write(name: str, rows: list[tuple], path: Path) -> None:
     os.replace(partial, path)
 
 
-__all__ = ["PARTITIONED", "finish_tables", "schemas", "table_rows", "write_partition"]
+__all__ = ["TABLES", "clear_tables", "finish_tables", "schemas", "table_rows", "write_partition"]
