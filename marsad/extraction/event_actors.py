@@ -29,7 +29,10 @@ _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP
 
 # a source, spokesman or statement of a body: the body tells the event, it is not said to do it
 _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|مسوولون|مسوولين|ضابط|متحدث|المتحدث|ناطق|الناطق|"
-                        r"بيان|بيانا|مراسل|قائد)(?:\s+ال\S+ي)?\s+(?:(?:في|من|باسم|داخل)\s+)?(?:لل|[لب])?$")
+                        r"بيان|بيانا|مراسل|قائد)(?:\s+ال\S+ي)?\s+(?:(?:في|من|باسم|داخل)\s+)?(?:لل|[لب])?$"
+                        # "…، بحسب الشرطة المحلية"، "حسب ما أفادت X": the body the report cites
+                        r"|(?<!\w)[وف]?(?:بحسب|حسب|وفق|وفقا|طبقا|تبعا|نقلا\s+عن|علي\s+لسان)(?:\s+ما\s+\S+(?:\s+به)?)?"
+                        r"\s+(?:لل|[لب])?$")
 
 _NEAR = 40                  # characters before a trigger in which a bare state force is its subject
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought

@@ -16,7 +16,7 @@ from marsad.text.arabic import normalize, normalize_map
 ATTRIBUTED, QUOTED, NEARBY = 3, 2, 1     # how directly the text ties a claimant to the event
 
 
-_ATTRIBUTED = re.compile(r"(?:بحسب|حسب|وفقا ل|وفق|نقلا عن)\s+(?:ما\s+(?:اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|اورد|اوردت)\S*\s+(?:به\s+)?)?"
+_ATTRIBUTED = re.compile(r"(?:(?:بحسب|حسب|وفق|نقلا عن)\s+|(?:وفقا|طبقا|تبعا)\s+(?=ل))(?:ما\s+(?:اعلن|اعلنت|ذكر|ذكرت|افاد|افادت|اورد|اوردت)\S*\s+(?:به\s+)?)?"
                          r"(?:بيان|تصريحات|مصادر في|بلاغ)?\s*(?:ل|لـ)?\s*(\S+(?:\s+\S+){0,4})")
 
 
@@ -34,8 +34,11 @@ def find_claimant(text: str, claims: ByStart[Quote], names: Names, trig: Trigger
         # the quote rules read the attribution's speaker more carefully than the phrase cut here
         if same:
             return _speaker_name(same[-1].speaker_canonical, names), ATTRIBUTED
-        phrase = text[sent_start + index[m.start(1)]:sent_start + index[m.end(1) - 1] + 1]
-        return _speaker_name(_bare_source(phrase), names), ATTRIBUTED
+        start = sent_start + index[m.start(1)]
+        # "وفقا للجيش السوري": the name the entities stage read there, its ال restored
+        named = next((name for s, e, name in names.spans if s <= start + 2 and start < e), None)
+        phrase = text[start:sent_start + index[m.end(1) - 1] + 1]
+        return named or _speaker_name(_bare_source(phrase), names), ATTRIBUTED
     if same:
         return _speaker_name(same[0].speaker_canonical, names), NEARBY
     # told in a paragraph whose source is named in a sentence before it (or just after it)
@@ -69,6 +72,7 @@ class Names:
     def __init__(self, ents: list[Entity]):
         self.people = {e.canonical for e in ents if e.type == "PER"}
         self.orgs = list(dict.fromkeys(e.canonical for e in ents if e.type == "ORG" and e.canonical))
+        self.spans = [(e.start, e.end, e.canonical) for e in ents if e.type in ("ORG", "PER") and e.canonical]
 
 
 def _speaker_name(phrase: str, names: Names) -> str:

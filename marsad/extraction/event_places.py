@@ -47,7 +47,7 @@ from marsad.extraction.spans import covered
 from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
-from marsad.text.arabic import in_vocabulary, normalize, normalize_map
+from marsad.text.arabic import in_vocabulary, normalize, normalize_map, strip_clitics
 from marsad.text.lexicons import place_noun_pattern
 from marsad.text.lexicons import place_nouns as lx_place_nouns
 
@@ -210,9 +210,12 @@ def _institutional(text: str, place: Place) -> bool:
     official's title (مدير ناحية X، محافظ X، رئيس بلدية X)."""
     words = re.sub(r'["«»]', " ", normalize(text[max(0, place.start - 45):place.start])).split()
     before, fired = words[-2:], len(words) > 2 and words[-3] in lexicon()["fired_by"]   # برصاص الشرطة في X: the doer
-    return not fired and (any(in_vocabulary(w, lexicon()["org_heads"]) for w in before) or bool(_TITLE.search(" ".join(before))))
+    # "حاجز للجيش قرب درعا"، "مواقع للقوات شمال X": a direction or nearness locates a site, names no body
+    near = " ".join(before) == "بالقرب من" or bool(words) and _NEARNESS.intersection(strip_clitics(words[-1]))
+    return not fired and not near and (any(in_vocabulary(w, lexicon()["org_heads"]) for w in before) or bool(_TITLE.search(" ".join(before))))
 
 
+_NEARNESS = frozenset(("قرب", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"))
 _TITLE = re.compile(r"(?:^|\s)[وف]?(?:محافظ|قائمقام|(?:مدير|رييس|عمده|قايمقام)\s+(?:ناحيه|بلديه|قضاء|مديريه|منطقه|مدينه))$")
 
 
