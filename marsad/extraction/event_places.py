@@ -211,7 +211,9 @@ def _institutional(text: str, place: Place) -> bool:
     words = re.sub(r'["«»]', " ", normalize(text[max(0, place.start - 45):place.start])).split()
     before, fired = words[-2:], len(words) > 2 and words[-3] in lexicon()["fired_by"]   # برصاص الشرطة في X: the doer
     # "حاجز للجيش قرب درعا"، "مواقع للقوات شمال X": a direction or nearness locates a site, names no body
-    near = " ".join(before) == "بالقرب من" or bool(words) and _NEARNESS.intersection(strip_clitics(words[-1]))
+    near = " ".join(before) == "بالقرب من" or bool(words) and _NEARNESS.intersection(strip_clitics(words[-1])) \
+        or len(before) == 2 and before[1] == "في" and not re.match(r"[وفبك]?(?:ال|لل)", before[0]) \
+        and in_vocabulary(before[0], lexicon()["org_heads"])      # "وسط تجمع في مقديشو": a gathering, no body
     return not fired and not near and (any(in_vocabulary(w, lexicon()["org_heads"]) for w in before) or bool(_TITLE.search(" ".join(before))))
 
 

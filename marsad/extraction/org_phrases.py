@@ -90,8 +90,10 @@ def landmark_phrases(text: str) -> list[Entity]:
             nxt = words[i + 1]
             if nxt.isalpha() and nxt not in NAME_STOPS and nxt not in lx.not_places() and len(nxt) > 2 \
                     and nxt not in _FIGURATIVE and not nxt.startswith("لل") \
+                    and not (nxt[0] == "ب" and nxt[1:] in lx.places()) \
                     and not quantities(text, toks[i + 1].start, toks[i + 1].end):
-                # "حاجز للجيش": whose, not which; "برأت ساحة ستة متهمين": a count names no landmark
+                # "حاجز للجيش": whose, not which; "سوق ببغداد": where, not which;
+                # "برأت ساحة ستة متهمين": a count names no landmark
                 n = max(2, min(_chain(text, toks, words, i), 3))
         if n:
             start = toks[i].start + clitic_chars(words[i], form)

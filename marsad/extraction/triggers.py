@@ -183,6 +183,8 @@ def fold_weapons(text: str, triggers: list[Trigger]) -> list[Trigger]:
         if t.flag in ("cause", "doer") and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
             continue        # "فجر انتحاريون أنفسهم بينما قتل الرابع برصاص الأمن": casualties of the attack told first,
                             # as are those its doers killed ("قصفوا المواقع وقتلوا 20 مسلحا")
+        if t.flag == "gather" and close and prev.event_type in _ONE_SIDED and not re.search(r"[،,؛]", text[prev.end:t.start]):
+            continue        # "فجر انتحاري نفسه وسط تجمع للمصلين": the gathering is the attack's target, not a protest
         if _fire_on_forces(text, t) and any(o.event_type in _ONE_SIDED and o.flag != "context" for o in out):
             continue        # "بدأ الهجوم بالقنابل وإطلاق النار على الجنود": the fire is part of the attack told first
         if close and prev.flag == "cause" and t.event_type == "Explosions/Remote violence" and t.start - prev.end < 15:
