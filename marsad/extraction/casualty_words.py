@@ -26,9 +26,22 @@ def casualty_lexicon() -> dict:
     for use in ("reporting", "alternative"):              # verbs of saying are read both ways
         lex[use] |= lex["saying"]
     lex["zero_neg"], lex["zero_nouns"] = fold(scope["zero"]["negators"]), fold(scope["zero"]["nouns"])
-    lex["duals"] = number_words()["duals"]
+    # the nominative dual of any person noun is unambiguous (متظاهران، محتجتان; the sound plural says ون),
+    # so it is derived; the ين forms, as often plurals (مدنيين), stay the ones numbers.json lists
+    lex["duals"] = frozenset(number_words()["duals"]) | _derived_duals(lex["persons"])
     lex["possessed"] = lex["persons"] | lex["kin"]       # nouns for a person with a possessive pronoun
     return lex
+
+
+def _derived_duals(persons: frozenset[str]) -> frozenset[str]:
+    """Nominative duals of the person nouns, less those that are a name: a word of an actor's name
+    (طالبان is the Taliban, not two students) or a place (شيخان)."""
+    from marsad.text import lexicons as lx
+    from marsad.text.actor_dictionary import actors
+
+    named = {w for key in actors()._alias for w in key} | lx.place_names()
+    return frozenset(d for d in (p[:-1] + "تان" if p.endswith("ه") else p + "ان" for p in persons
+                                 if not p.endswith("ا")) if d not in named)
 
 
 # Answers per (word, word list): every count of every sentence asks about the words around it, and

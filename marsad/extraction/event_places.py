@@ -213,10 +213,13 @@ def _institutional(text: str, place: Place) -> bool:
     # "حاجز للجيش قرب درعا"، "مواقع للقوات شمال X": a direction or nearness locates a site, names no body
     near = " ".join(before) == "بالقرب من" or bool(words) and _NEARNESS.intersection(strip_clitics(words[-1])) \
         or len(before) == 2 and before[1] == "في" and not re.match(r"[وفبك]?(?:ال|لل)", before[0]) \
-        and in_vocabulary(before[0], lexicon()["org_heads"])      # "وسط تجمع في مقديشو": a gathering, no body
+        and in_vocabulary(before[0], lexicon()["org_heads"]) \
+        or len(words) > 2 and words[-1] == "في" and bool(_SITES.intersection(strip_clitics(words[-3])))
+    # "وسط تجمع في مقديشو": a gathering, no body; "أمام مبنى البرلمان في بغداد": the building is in the town
     return not fired and not near and (any(in_vocabulary(w, lexicon()["org_heads"]) for w in before) or bool(_TITLE.search(" ".join(before))))
 
 
+_SITES = frozenset(("مبني", "مقر", "امام", "مدخل", "بوابه", "محيط", "قرب"))
 _NEARNESS = frozenset(("قرب", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"))
 _TITLE = re.compile(r"(?:^|\s)[وف]?(?:محافظ|قائمقام|(?:مدير|رييس|عمده|قايمقام)\s+(?:ناحيه|بلديه|قضاء|مديريه|منطقه|مدينه))$")
 
