@@ -34,3 +34,29 @@ def test_an_arrest_told_with_any_person_of_the_verb_is_an_event(text):
 def test_the_dual_of_a_person_noun_counts_two(text, two):
     figs = [(f.kind, f.value) for f in casualty_figures(text) if not f.part]
     assert (("killed", 2) in figs) == two and any(v == 2 for _, v in figs)
+
+
+def fatalities(body: str) -> dict[str | None, int | None]:
+    return {e.location: e.fatalities for e in events(body)}
+
+
+def test_the_strikes_named_again_in_the_next_sentence_give_their_dead():
+    # "الغارات" points back to the strikes on one town told just before: their dead, not a sum elsewhere
+    assert fatalities("شنت مقاتلات حربية غارات على مدينة معرة النعمان. وأسفرت الغارات عن مقتل 6 مدنيين.") \
+        == {"معرة النعمان": 6}
+    # strikes on two towns: the dead of each are not told
+    assert set(fatalities("شنت مقاتلات غارات على بلدتي كفرنبل وحاس. وأسفرت الغارات عن مقتل 6 مدنيين.").values()) \
+        == {None}
+
+
+def test_one_more_target_of_the_incident_told_before_does_not_repeat_its_dead():
+    got = fatalities("قصفت المدفعية مدينة بنت جبيل ما أسفر عن مقتل 3 أشخاص. والقصف طال أيضا بلدة كفركلا.")
+    assert got == {"بنت جبيل": 3, "كفركلا": None}
+
+
+def test_the_dead_of_an_incident_told_with_its_own_town_are_not_the_first_ones():
+    got = fatalities("هاجم مسلحون حاجزا للشرطة في مدينة الرمادي، واندلعت اشتباكات في مدينة الفلوجة قتل خلالها أربعة عناصر.")
+    assert got == {"الرمادي": None, "الفلوجة": 4}
+    # the same clash, with no town of its own, is the attack's
+    assert fatalities("هاجم مسلحون حاجزا للشرطة في مدينة الرمادي، ما أدى إلى اشتباكات قتل خلالها أربعة عناصر.") \
+        == {"الرمادي": 4}
