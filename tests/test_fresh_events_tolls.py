@@ -60,3 +60,25 @@ def test_the_dead_of_an_incident_told_with_its_own_town_are_not_the_first_ones()
     # the same clash, with no town of its own, is the attack's
     assert fatalities("هاجم مسلحون حاجزا للشرطة في مدينة الرمادي، ما أدى إلى اشتباكات قتل خلالها أربعة عناصر.") \
         == {"الرمادي": 4}
+
+
+def sides(body: str):
+    return [(e.event_type, e.location, e.actor1, e.actor2, e.fatalities) for e in events(body)]
+
+
+def test_coming_under_fire_is_an_attack_on_the_subject_of_its_verb():
+    # a patrol or post of a force under fire: a battle in which that force is the target
+    assert sides("تعرضت دورية للجيش لإطلاق نار قرب مدينة الرمادي.") == [("Battles", "الرمادي", None, "الجيش", None)]
+    # the doer named outright, and the toll of the clash that followed owned by the one incident
+    assert sides("تعرضت قوة من الجيش لإطلاق نار من قبل مسلحين قرب مدينة الفلوجة، وخلال الاشتباك الذي تلاه "
+                 "قتل جنديان.") == [("Battles", "الفلوجة", "مسلحين", "الجيش", 2)]
+    # a home under fire is an attack on civilians; a storm of criticism is no event
+    assert [e.event_type for e in events("تعرض منزل أحد الوجهاء لإطلاق نار في مدينة الرمادي.")] \
+        == ["Violence against civilians"]
+    assert events("تعرض الوزير لنيران الانتقادات في البرلمان بسبب الموازنة.") == []
+
+
+def test_an_incident_told_by_when_it_happened_points_back_to_its_count():
+    got = fatalities("قتل ثلاثة جنود في هجوم على قافلة عسكرية قرب مدينة تمبكتو. وأوضح المصدر أن القافلة كانت "
+                     "تنقل مؤنا حين تعرضت لإطلاق نار.")
+    assert got == {"تمبكتو": 3}

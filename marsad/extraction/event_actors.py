@@ -17,7 +17,7 @@ from marsad.extraction.support_verbs import (
     national_forces,
     nisba_actor,
 )
-from marsad.extraction.trigger_lexicon import lexicon
+from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
 from marsad.text.arabic import normalize, normalize_map, strip_clitics
@@ -142,7 +142,23 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     # other side of a battle named after it becomes actor1
     fallen = actor_in(text, ents, sent_start, trig.start, last=True, dead=True)
     actor1, actor2 = (actor2, fallen) if actor1 is None and actor2 and fallen else (actor1, actor2 or fallen)
+    if (victim := _doer(inside or before)) and suffered(text, trig, sent_start):
+        # "تعرضت دورية للجيش لإطلاق نار من قبل مسلحين": the subject of تعرض is the target; the doer is named outright or not at all
+        actor1, actor2 = (agent if agent != victim else None), victim
     return actor1, actor2 if actor2 != actor1 else None
+
+
+def suffered(text: str, trig: Trigger, sent_start: int) -> bool:
+    """The trigger is what its clause's subject suffered: "تعرضت دورية للجيش لإطلاق نار" (the verb opens the
+    trigger), "تعرض موكب المحافظ لهجوم" (لـ on the act, تعرض a few words before it, no comma between)."""
+    suffer = lexicon()["suffer"]
+    words = normalize(text[trig.start:trig.end]).split()
+    if words and fits(words[0], suffer):
+        return True
+    if not words or not words[0].startswith("ل"):
+        return False
+    before = re.split(r"[،,.؛:]", normalize(text[max(sent_start, trig.start - 50):trig.start]))[-1].split()
+    return any(fits(w, suffer) for w in before[-5:])
 
 
 # مع after a clash is its other side, unless it names an ally (بالتنسيق مع، بالتعاون مع، جنبا إلى جنب مع)

@@ -43,6 +43,7 @@ from marsad.text.numbers import quantities
 
 _CLAUSES = {"فيما", "بينما", "كما", "حين", "وكما"}      # a new clause about something else
 _SAME = (["ذاته"], ["نفسه"], ["ذاتها"], ["نفسها"])        # "في القصف ذاته": the incident told
+_WHEN = (["حين"], ["عندما"], ["وحين"], ["وعندما"])        # "… حين تعرضت لإطلاق نار": how the incident told went
 _ALSO = {"ايضا", "كذلك", "وكذلك"}                         # "استهدف القصف أيضا …": one more target
 _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
 
@@ -173,11 +174,13 @@ def _definite(text: str, trig: Trigger) -> bool:
 
 def _refers(text: str, start: int, trig: Trigger) -> bool:
     """The trigger names an incident already told: "الهجوم", "بالقصف", "لهذا الهجوم", "مقتل 5", or
-    strikes a place already told: "اقتحموا المدينة", "هاجموا القرية" (the town noun alone, with the article);
+    strikes a place already told: "اقتحموا المدينة", "هاجموا القرية" (the town noun alone, with the article),
+    or tells when it happened ("… حين تعرضت لإطلاق نار");
     not a killing whose armed doer is named ("قتل مسلحون مجهولون شابين": an incident of its own)."""
     first = first_word(text, trig)
     return (casualty_kind(first) is not None and trig.flag != "doer" or any(w.startswith("ال") for w in strip_clitics(first)[1:] + (first,))
-            or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING) or _told_place(text, trig))
+            or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING) or _told_place(text, trig)
+            or normalize(text[max(start, trig.start - 8):trig.start]).split()[-1:] in _WHEN)
 
 
 def _told_place(text: str, trig: Trigger) -> bool:
