@@ -82,3 +82,8 @@ def test_an_incident_told_by_when_it_happened_points_back_to_its_count():
     got = fatalities("قتل ثلاثة جنود في هجوم على قافلة عسكرية قرب مدينة تمبكتو. وأوضح المصدر أن القافلة كانت "
                      "تنقل مؤنا حين تعرضت لإطلاق نار.")
     assert got == {"تمبكتو": 3}
+
+
+def test_the_incident_a_verb_takes_after_its_subject_is_no_part_of_the_force_named():
+    got = events("قتل جنديان في هجوم بطائرة مسيرة على موقع في ولاية شمال كردفان. ونسب الجيش الهجوم إلى قوات الدعم السريع.")
+    assert [e.actor1 for e in got] == ["قوات الدعم السريع"]
