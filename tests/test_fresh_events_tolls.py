@@ -87,3 +87,11 @@ def test_an_incident_told_by_when_it_happened_points_back_to_its_count():
 def test_the_incident_a_verb_takes_after_its_subject_is_no_part_of_the_force_named():
     got = events("قتل جنديان في هجوم بطائرة مسيرة على موقع في ولاية شمال كردفان. ونسب الجيش الهجوم إلى قوات الدعم السريع.")
     assert [e.actor1 for e in got] == ["قوات الدعم السريع"]
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت الشرطة اعتقال شاب في مدينة كركوك بتهمة الانتماء إلى تنظيم داعش.",
+    "ألقت قوات الأمن القبض على ثلاثة أشخاص في مدينة الأبيض بتهمة التعاون مع قوات الدعم السريع.",
+])
+def test_the_charge_of_an_arrest_names_no_side(text):
+    assert [e.actor2 for e in events(text)] == [None]

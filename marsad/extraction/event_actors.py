@@ -34,6 +34,9 @@ _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP
 _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|مسوولون|مسوولين|ضابط|متحدث|المتحدث|ناطق|الناطق|"
                         r"بيان|بيانا|مراسل|قائد)(?:\s+ال\S+ي)?\s+(?:(?:في|من|باسم|داخل)\s+)?(?:لل|[لب])?$")
 
+# the charge or suspicion an arrest, sentence or killing is told with (بتهمة، بشبهة، للاشتباه، بدعوى، بذريعة، لاتهامه)
+_CHARGE = re.compile(r"(?<!\S)(?:بتهم[ةه]?|بتهمتي|بشبه[ةه]|للاشتباه|بدعو[ىي]|بذريع[ةه]|لاتهام\w*)(?!\S)")
+
 _NEAR = 40                  # characters before a trigger in which a bare state force is its subject
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
 
@@ -92,6 +95,8 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
     after_end = min(limit, trig.end + WINDOW_AFTER)
+    if charge := _CHARGE.search(text, trig.end, after_end):
+        after_end = charge.start()      # "اعتقلت الشرطة شابا بتهمة الانتماء لتنظيم X": the charge names no side
     first = min(candidates(text, ents, trig.end, min(after_end, trig.end + 12), last=False), default=None)
     # not the side the trigger counts among its dead or seized ("اعتقال قيادي في تنظيم X")
     follower = named(first) if first and not victims_of(text, trig.start, first[0]) else None
