@@ -159,6 +159,8 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
 def suffered(text: str, trig: Trigger, sent_start: int) -> bool:
     """The trigger is what its clause's subject suffered: "تعرضت دورية للجيش لإطلاق نار" (the verb opens the
     trigger), "تعرض موكب المحافظ لهجوم" (لـ on the act, تعرض a few words before it, no comma between)."""
+    if "تعرض" not in text[max(sent_start, trig.start - 50):trig.end]:
+        return False                # the cheap test first: most triggers have no تعرض before them
     suffer = lexicon()["suffer"]
     words = normalize(text[trig.start:trig.end]).split()
     if words and fits(words[0], suffer):

@@ -243,8 +243,9 @@ def _summed_back(text: str, s: Sentence, nxt: Sentence, trig: Trigger) -> list[F
     """"شن الطيران غارات على بلدة X. وأسفرت الغارات عن مقتل 5": the definite plural (الغارات) points back
     to the strikes just told on one town, whose dead these are, not to a sum over other incidents (ACLED:
     a day's strikes on one place are one event); only when every incident of that sentence points back."""
-    figs = [f for f in casualty_figures(text) if nxt.start <= f.start < nxt.end and f.kind == "killed"
-            and not f.part and not f.update]
+    every = casualty_figures(text)              # in text order
+    lo, hi = bisect_left(every, nxt.start, key=lambda f: f.start), bisect_left(every, nxt.end, key=lambda f: f.start)
+    figs = [f for f in every[lo:hi] if f.kind == "killed" and not f.part and not f.update]
     lex = casualty_lexicon()
     if not figs or not all(f.scope and normalize(f.scope).startswith(("ال", "وال", "بال"))
                            and has_form(normalize(f.scope), lex["events"]) for f in figs):
