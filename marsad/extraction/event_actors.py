@@ -17,12 +17,15 @@ from marsad.extraction.support_verbs import (
     national_forces,
     nisba_actor,
 )
-from marsad.extraction.trigger_lexicon import lexicon
+from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
 from marsad.text.arabic import normalize, normalize_map, strip_clitics
 
-_STOP_WORDS = ["في", "على", "إلى", "الى", "من", "عن", "مع", "ضد", "قرب", "بعد", "قبل", "منذ", "التي", "الذي", "التابعة", "المدعومة", "اليوم", "أمس", "صباح", "مساء", "فجر", "ليل", "الليلة", "ليلة", "صباحا", "مساءا", "ظهرا", "ظهر", "السبت", "الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "النار", "الرصاص"]
+_STOP_WORDS = ["في", "على", "إلى", "الى", "من", "عن", "مع", "ضد", "قرب", "بعد", "قبل", "منذ", "التي", "الذي", "التابعة", "المدعومة", "اليوم", "أمس", "صباح", "مساء", "فجر", "ليل", "الليلة", "ليلة", "صباحا", "مساءا", "ظهرا", "ظهر", "السبت", "الأحد", "الإثنين", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "النار", "الرصاص",
+               # the definite incident a verb takes as object after its subject: "نسب الجيش الهجوم إلى …"
+               "الهجوم", "الهجمات", "القصف", "الغارة", "الغارات", "الاعتداء", "التفجير", "الانفجار", "الكمين",
+               "المسؤولية"]
 # matched against normalised text, so the words are normalised too (على → علي)
 _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP_WORDS}, key=len, reverse=True))
                          + r")(?!\w).*$")
@@ -33,6 +36,9 @@ _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|
                         # "…، بحسب الشرطة المحلية"، "حسب ما أفادت X": the body the report cites
                         r"|(?<!\w)[وف]?(?:بحسب|حسب|وفق|وفقا|طبقا|تبعا|نقلا\s+عن|علي\s+لسان)(?:\s+ما\s+\S+(?:\s+به)?)?"
                         r"\s+(?:لل|[لب])?$")
+
+# the charge or suspicion an arrest, sentence or killing is told with (بتهمة، بشبهة، للاشتباه، بدعوى، بذريعة، لاتهامه)
+_CHARGE = re.compile(r"(?<!\S)(?:بتهم[ةه]?|بتهمتي|بشبه[ةه]|للاشتباه|بدعو[ىي]|بذريع[ةه]|لاتهام\w*)(?!\S)")
 
 _NEAR = 40                  # characters before a trigger in which a bare state force is its subject
 WINDOW_AFTER = 90           # characters after a trigger in which its place and target are sought
@@ -92,6 +98,8 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     """(actor1, actor2). A nominal trigger takes its actor from the noun right after it ("انسحاب
     ميليشيات مصراتة"، "الهجوم الفاشل لميليشيات الوفاق"); a verb from its subject before it."""
     after_end = min(limit, trig.end + WINDOW_AFTER)
+    if charge := _CHARGE.search(text, trig.end, after_end):
+        after_end = charge.start()      # "اعتقلت الشرطة شابا بتهمة الانتماء لتنظيم X": the charge names no side
     first = min(candidates(text, ents, trig.end, min(after_end, trig.end + 12), last=False), default=None)
     # not the side the trigger counts among its dead or seized ("اعتقال قيادي في تنظيم X")
     follower = named(first) if first and not victims_of(text, trig.start, first[0]) else None
@@ -145,7 +153,25 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     # other side of a battle named after it becomes actor1
     fallen = actor_in(text, ents, sent_start, trig.start, last=True, dead=True)
     actor1, actor2 = (actor2, fallen) if actor1 is None and actor2 and fallen else (actor1, actor2 or fallen)
+    if (victim := _doer(inside or before)) and suffered(text, trig, sent_start):
+        # "تعرضت دورية للجيش لإطلاق نار من قبل مسلحين": the subject of تعرض is the target; the doer is named outright or not at all
+        actor1, actor2 = (agent if agent != victim else None), victim
     return actor1, actor2 if actor2 != actor1 else None
+
+
+def suffered(text: str, trig: Trigger, sent_start: int) -> bool:
+    """The trigger is what its clause's subject suffered: "تعرضت دورية للجيش لإطلاق نار" (the verb opens the
+    trigger), "تعرض موكب المحافظ لهجوم" (لـ on the act, تعرض a few words before it, no comma between)."""
+    if "تعرض" not in text[max(sent_start, trig.start - 50):trig.end]:
+        return False                # the cheap test first: most triggers have no تعرض before them
+    suffer = lexicon()["suffer"]
+    words = normalize(text[trig.start:trig.end]).split()
+    if words and fits(words[0], suffer):
+        return True
+    if not words or not words[0].startswith("ل"):
+        return False
+    before = re.split(r"[،,.؛:]", normalize(text[max(sent_start, trig.start - 50):trig.start]))[-1].split()
+    return any(fits(w, suffer) for w in before[-5:])
 
 
 # مع after a clash is its other side, unless it names an ally (بالتنسيق مع، بالتعاون مع، جنبا إلى جنب مع)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from marsad.extraction.casualty_scope import over_period
+from marsad.extraction.casualty_words import object_victims
 from marsad.extraction.crowds import crowd_acts, demanded, one_sided
 from marsad.extraction.event_actors import (
     ARMED,
@@ -37,6 +38,7 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_types import by_taker, by_target, fired_from_air
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
+from marsad.extraction.implied_deaths import first_word
 from marsad.extraction.placeless import (
     at_dateline,
     filed_at,
@@ -326,7 +328,9 @@ def _one_incident(text: str, triggers: list[Trigger]) -> list[Trigger]:
         gap = text[prev.end:t.start] if prev else ""
         if prev and _told_back(text, t):
             continue            # "شنت هجوما على قرى …، وأسفر الهجوم عن مقتل …": the same attack, told again
-        if prev and prev.event_type == t.event_type and all(normalize(w) in _LINKS for w in gap.split()) \
+        if prev and prev.sub_event_type == "Arrests" and object_victims(first_word(text, t)) is not None:
+            out[-1] = t         # "اعتقلوا أربعة رعاة ثم أعدموهم": the captives killed, one attack (ACLED codes the killing)
+        elif prev and prev.event_type == t.event_type and all(normalize(w) in _LINKS for w in gap.split()) \
                 and not re.search(r"[،,.؛:]", gap):
             out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type)
         else:

@@ -38,11 +38,13 @@ from marsad.extraction.implied_deaths import assassinated, first_word, pronoun_o
 from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons
 from marsad.model import Event
-from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, tokens
+from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, token_words, tokens
 from marsad.text.numbers import quantities
 
 _CLAUSES = {"فيما", "بينما", "كما", "حين", "وكما"}      # a new clause about something else
 _SAME = (["ذاته"], ["نفسه"], ["ذاتها"], ["نفسها"])        # "في القصف ذاته": the incident told
+_WHEN = (["حين"], ["عندما"], ["وحين"], ["وعندما"])        # "… حين تعرضت لإطلاق نار": how the incident told went
+_ALSO = {"ايضا", "كذلك", "وكذلك"}                         # "استهدف القصف أيضا …": one more target
 _POINTING = ("هذا ", "هذه ", "ذلك ", "تلك ", "لهذا ", "لهذه ", "بهذا ", "بهذه ")
 
 
@@ -98,7 +100,8 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
         mine = [f for f, o in zip(figs, owners) if o == k - 1]
     if not mine:
         nxt = next((i for i, f in enumerate(figs) if f.start >= triggers[k].start), None)
-        if nxt is not None and not _CLAUSES & set(_between(text, triggers[k].end, figs[nxt].start)):
+        if nxt is not None and not _CLAUSES & set(_between(text, triggers[k].end, figs[nxt].start)) \
+                and not _elsewhere(text, triggers[k], triggers[owners[nxt]], figs[nxt]):
             mine = [f for f, o in zip(figs, owners) if o == owners[nxt]]
         elif nxt is None and figs and (prev := max(owners)) < k and _retold_here(text, triggers[prev], triggers[k]):
             mine = [f for f, o in zip(figs, owners) if o == prev]
@@ -123,6 +126,14 @@ def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[T
     if k == len(triggers) - 1 and (later := died_later(text, sent_end, value)):
         return later[0], f"{words} + {later[1]}"
     return value, words
+
+
+def _elsewhere(text: str, trig: Trigger, owner: Trigger, f: Figure) -> bool:
+    """The figure's own incident, told after a comma and with a town of its own before the figure, is
+    another one: "هاجم مسلحون حاجزا في بلدة X، واندلعت اشتباكات في بلدة Y قتل خلالها ثلاثة" — Y's dead."""
+    town = casualty_lexicon()["town"]
+    return trig.end <= owner.start < f.start and any(c in text[trig.end:owner.start] for c in "،,") \
+        and any(has_form(w, town) for w in _between(text, owner.end, f.start))
 
 
 def _revised(text: str, triggers: list[Trigger], k: int, figs: list[Figure], owners: list[int]) -> list[Figure]:
@@ -163,11 +174,13 @@ def _definite(text: str, trig: Trigger) -> bool:
 
 def _refers(text: str, start: int, trig: Trigger) -> bool:
     """The trigger names an incident already told: "الهجوم", "بالقصف", "لهذا الهجوم", "مقتل 5", or
-    strikes a place already told: "اقتحموا المدينة", "هاجموا القرية" (the town noun alone, with the article);
+    strikes a place already told: "اقتحموا المدينة", "هاجموا القرية" (the town noun alone, with the article),
+    or tells when it happened ("… حين تعرضت لإطلاق نار");
     not a killing whose armed doer is named ("قتل مسلحون مجهولون شابين": an incident of its own)."""
     first = first_word(text, trig)
     return (casualty_kind(first) is not None and trig.flag != "doer" or any(w.startswith("ال") for w in strip_clitics(first)[1:] + (first,))
-            or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING) or _told_place(text, trig))
+            or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING) or _told_place(text, trig)
+            or normalize(text[max(start, trig.start - 8):trig.start]).split()[-1:] in _WHEN)
 
 
 def _told_place(text: str, trig: Trigger) -> bool:
@@ -195,6 +208,8 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
     def refer(s: Sentence, trigs: list[Trigger]) -> bool:
         return all(_refers(text, s.start, t) for t in trigs)
 
+    if not zero and trig is not None and i + 1 < len(sents) and (back := _summed_back(text, sents[i], sents[i + 1], trig)):
+        return back
     if i + 1 < len(sents) and (found := told(sents[i + 1])):
         after = _triggers(text, sents[i + 1])
         if refer(sents[i + 1], after):
@@ -211,7 +226,9 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
         if _uncounted(text, sents[i]) and _retold(sents[i + 1]) and all(
                 t.event_type == trig.event_type for t in after):
             return found
-    if refer(sents[i], triggers) or _victims_told(text, sents[i]) or _retells(text, sents[i].start, triggers):
+    # "والقصف استهدف أيضا مخيم X": the incident told before, at another target, is no retelling of its dead
+    also = not _ALSO.isdisjoint(token_words(text, sents[i].start, sents[i].end))
+    if not also and (refer(sents[i], triggers) or _victims_told(text, sents[i]) or _retells(text, sents[i].start, triggers)):
         for j in (i - 1, i - 2):
             if j < 0:
                 break
@@ -220,6 +237,26 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
             if _triggers(text, sents[j]) and not _reported(text, sents[j]):
                 break                                   # another incident comes between
     return False if zero else []
+
+
+def _summed_back(text: str, s: Sentence, nxt: Sentence, trig: Trigger) -> list[Figure]:
+    """"شن الطيران غارات على بلدة X. وأسفرت الغارات عن مقتل 5": the definite plural (الغارات) points back
+    to the strikes just told on one town, whose dead these are, not to a sum over other incidents (ACLED:
+    a day's strikes on one place are one event); only when every incident of that sentence points back."""
+    every = casualty_figures(text)              # in text order
+    lo, hi = bisect_left(every, nxt.start, key=lambda f: f.start), bisect_left(every, nxt.end, key=lambda f: f.start)
+    figs = [f for f in every[lo:hi] if f.kind == "killed" and not f.part and not f.update]
+    lex = casualty_lexicon()
+    if not figs or not all(f.scope and normalize(f.scope).startswith(("ال", "وال", "بال"))
+                           and has_form(normalize(f.scope), lex["events"]) for f in figs):
+        return []
+    after = _triggers(text, nxt)
+    if not after or not all(t.event_type == trig.event_type and _refers(text, nxt.start, t) for t in after
+                            if not casualty_kind(first_word(text, t))):
+        return []
+    here = Sent(text, s)
+    towns = [i for i, w in enumerate(here.words) if has_form(w, lex["town"])]
+    return figs if len(towns) == 1 and here._clause_cues(here.clause[towns[0]])["one_town"] else []
 
 
 def _retells(text: str, start: int, triggers: list[Trigger]) -> bool:
