@@ -44,3 +44,13 @@ def test_a_body_named_for_its_town_still_keeps_the_town_out():
     # "ميليشيات مصراتة": the town names the militia, not where the attack was
     evs = events_of("هاجمت ميليشيات مصراتة بلدة بني وليد أمس.")
     assert [e.location for e in evs] == ["بني وليد"]
+
+
+@pytest.mark.parametrize("sentence, sides", [
+    ("اندلعت اشتباكات عنيفة أمس بين القوات الحكومية والحوثيين في مديرية حريب.", ("القوات الحكومية", "جماعة الحوثي")),
+    ("دارت معارك أمس بين قوات الكوماندوز الأمنية والمسلحين في مدينة سرت.", ("قوات الكوماندوز الأمنية", "المسلحين")),
+])
+def test_the_first_side_between_ends_at_its_conjunction(sentence, sides):
+    # "بين X وY": X's phrase does not run on into وY as if Y were its adjective
+    [ev] = events_of(sentence)
+    assert (ev.actor1, ev.actor2) == sides

@@ -112,8 +112,9 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     between = re.match(r"(?:\s+[^\s.؛:]+){0,12}?\s+(?<!\sمن\s)بين\s+", normalize(text[trig.end:after_end]))
     if between:
         s0 = trig.end + len(between.group())
-        first = actor_in(text, ents, s0, s0 + 4, last=False)
         split = normalize(text[s0:after_end]).find(" و")
+        # the first side ends at و: "بين القوات الحكومية والحوثيين" is two sides, not one phrase
+        first = (split > 0 and actor_in(text, ents, s0, s0 + split, last=True)) or actor_in(text, ents, s0, s0 + 4, last=False)
         second = actor_in(text, ents, s0 + split + 1, after_end, last=False) if split > 0 else None
         if first:
             return _resolve_generic(first, text, ents, trig.start), second if second != first else None
