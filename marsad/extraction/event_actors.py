@@ -147,6 +147,9 @@ def find_actors(text: str, ents: list[Entity], trig: Trigger, sent_start: int, l
     actor1 = _resolve_generic(_doer(actor1), text, ents, trig.start) or national_forces(text, trig, after_end) \
         or _antecedent(text, ents, trig, sent_start)
     actor2 = _doer(actor2)
+    if actor2 is None and trig.event_type == "Battles" and trig.flag != "clash":
+        # "سيطرت على X بعد معارك مع الجيش": the fight is the next trigger, so read past the limit
+        actor2 = _fought_after(text, ents, trig, min(len(text), trig.end + WINDOW_AFTER + 40))
     if trig.flag == "clash" and (partner := _fought_with(text, ents, trig, after_end)):
         # "اشتبكت قوات الجيش مع مسلحين": the side after مع is the other side, not the subject's place
         actor1, actor2 = (None if actor1 == partner else actor1), partner
@@ -183,6 +186,22 @@ def _fought_with(text: str, ents: list[Entity], trig: Trigger, end: int) -> str 
     """The side a clash was fought with: the doer named right after مع in the clash's clause."""
     norm, index = normalize_map(text[trig.end:end])
     m = _WITH.match(norm)
+    if not m or m.end() >= len(index):
+        return None
+    s0 = trig.end + index[m.end()]
+    first = min(candidates(text, ents, s0, min(end, s0 + 12), last=False), default=None)
+    return _doer(named(first)) if first and first[0] <= s0 + 4 else None
+
+
+# a fight told after a takeover: "بعد معارك (عنيفة) مع X"، "إثر اشتباكات مع X"
+_FOUGHT = re.compile(r"(?<!\S)[وبل]?(?:ال)?(?:معارك|معركه|اشتباكات|اشتباك|مواجهات|قتال)(?:\s+\S+)?\s+مع\s+")
+
+
+def _fought_after(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
+    """The other side of a battle told by its outcome (a takeover): the doer named after مع in a fight
+    noun's phrase in the trigger's clause."""
+    norm, index = normalize_map(text[trig.end:end])
+    m = _FOUGHT.search(re.split(r"[.؛]", norm)[0])
     if not m or m.end() >= len(index):
         return None
     s0 = trig.end + index[m.end()]

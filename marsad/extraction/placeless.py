@@ -7,7 +7,7 @@ import re
 
 from marsad.extraction.event_places import Place
 from marsad.extraction.geo import country_english
-from marsad.extraction.place_runs import referent
+from marsad.extraction.place_runs import referent, relative_locator
 from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Event, Span
@@ -62,10 +62,13 @@ def subject_place(text: str, places: list[Place], trig: Trigger, sent_start: int
               and not p.in_name and p.latitude is not None]
     if not before:
         return _anaphor_subject(text, places, trig, sent_start)
+    told_to = before[-1].end
+    while len(before) > 1 and relative_locator(text, before[-2], before[-1]):
+        before = before[:-1]        # "شهدت مدينة الزاوية غرب العاصمة طرابلس، مساء الأحد، اشتباكات": الزاوية
     place = before[-1]
     if not _SUBJECT_HEAD.search(normalize(text[max(sent_start, place.start - 12):place.start])):
         return None
-    gap = re.sub(r"[،,:؛()\"«»-]", " ", normalize(text[place.end:trig.start])).split()
+    gap = re.sub(r"[،,:؛()\"«»-]", " ", normalize(text[told_to:trig.start])).split()
     if any(w not in _SUBJECT_GAP and not fits(w, lex["recent"]) for w in gap):
         return None
     return place
