@@ -153,7 +153,8 @@ def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
             before = re.sub(r"[\s\"'«»“”(]+$", "", text[max(0, e.start - 20):e.start])
             last = normalize(before.split()[-1]) if before.split() else ""
             first = normalize((e.canonical or e.text).split()[0]) if (e.canonical or e.text).split() else ""
-            number = lx.place_noun(last)
+            # "وحي الشيخ رضوان"، "بقرية X": a proclitic before the place noun
+            number = lx.place_noun(last) or (last[:1] in "وبلف" and len(last) >= 3 and lx.place_noun(last[1:]))
             if number in ("singular", "plural") and not last.startswith("ال") and head_form(first) is None:
                 end = e.end
                 if number == "plural":              # "مناطق قصر بن غشير ووادي …": the list's first item

@@ -214,6 +214,10 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         if w.startswith("و") and j > i + 1 and head_form(w[1:]) is not None:
             break                                   # "ووزارة الصحة": a second name begins
         bare = w[1:] if w.startswith("و") and w[1:].startswith("ال") else w
+        if words[j - 1].startswith(("ال", "وال", "لل")) and _name(w) and w[:2] != "ال" and (
+                j == i + 1 or not words[j + 1:j + 2] or not words[j + 1].startswith("ال")):
+            break                                   # "جهاز الإسعاف والطوارئ | مالك فلان": a definite word ends the
+                                                    # chain (مستشفى الشهيد محمد الدرة is named after him)
         if _adjective(words[j - 1]) and not (_adjective(w) or w.startswith("لل")):
             break                                   # "مركز حلب الإعلامي | الخبر": after an adjective, an object
         if w.startswith("ال") and words[j - 1].startswith("ال") and not _definite_modifier(w, words[j - 1]):

@@ -226,8 +226,9 @@ def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] 
     if toks[i].text in ("على", "إلى", "الى"):
         return None                          # على (on) is علي (Ali) once normalised
     if not (first in person_names() or (first.startswith("عبد") and len(first) > 5)) or first in lex["role_heads"] \
-            or first.startswith("ال") or first == "باسم" or is_time(first) or first.removeprefix("ف") in lex["complementizers"]:
-        return None                          # a family name (المصري), باسم or فإن (فان, Van) is no first name
+            or first.startswith("ال") or first == "باسم" or is_time(first) or first.removeprefix("ف") in lex["complementizers"] \
+            or first in lex["speaker_stop"]:
+        return None                          # a family name (المصري), باسم, فإن (فان, Van) or خلال (a given name too) is none
     j = i + 1
     while j < len(toks) and j < i + 4 and toks[j].end <= end:
         w, raw = word_of(toks[j]), toks[j].text

@@ -1,0 +1,56 @@
+"""Who said what in styles the dev set barely has: condemnations and denials, a call whose
+masculine verb cannot take the feminine body after it as subject, a role phrase ending in a
+coordinated definite word, a speech to a council, a place's two-word name after its place noun.
+Reports written for these tests."""
+from __future__ import annotations
+
+from tests.conftest import report_of
+
+
+def _said(text: str) -> list[tuple[str, str]]:
+    return [(q.speaker_canonical, q.text.split()[0]) for q in report_of(text).quotes]
+
+
+def test_condemning_and_denying_are_statements():
+    assert _said("وأدانت وزارة الخارجية الأردنية الهجوم على قافلة المساعدات قرب مدينة رفح.") == [
+        ("وزارة الخارجية الأردنية", "الهجوم")]
+    assert _said("واستنكرت جامعة الدول العربية القصف الذي طال مدرسة تؤوي نازحين في مدينة خان يونس.") == [
+        ("جامعة الدول العربية", "القصف")]
+    assert _said("وكذّب المتحدث باسم الجيش السوداني نبيل عبد الله ما تداولته حسابات موالية للمتمردين.")[0][0] == \
+        "نبيل عبد الله"
+
+
+def test_a_verb_taking_bi_ends_its_subject_at_bi():
+    assert _said("وندد المجلس الوطني الكردي بالاعتقالات التي طالت ناشطين في مدينة القامشلي.") == [
+        ("المجلس الوطني الكردي", "بالاعتقالات")]
+
+
+def test_a_masculine_call_before_a_feminine_body_carries_the_speaker():
+    qs = report_of("وقال رئيس الوزراء اللبناني نجيب ميقاتي إن بلاده متمسكة بتطبيق القرار الدولي كاملا.\n"
+                   "وطالب الحكومة بالإسراع في إعادة إعمار القرى الحدودية المدمرة.").quotes
+    assert [q.speaker_canonical for q in qs] == ["نجيب ميقاتي", "نجيب ميقاتي"]
+    assert qs[1].text.startswith("الحكومة بالإسراع")
+
+
+def test_a_preposition_that_is_also_a_given_name_is_no_speaker():
+    qs = report_of("وقالت المندوبة الفرنسية خلال جلسة لمجلس الأمن إن على الأطراف احترام القانون الإنساني الدولي.").quotes
+    assert [(q.speaker_canonical, q.channel) for q in qs] == [("المندوبة الفرنسية", "other")]
+
+
+def test_a_role_phrase_closing_with_a_coordinated_definite_word_then_a_name():
+    doc = report_of("بدوره، قال رئيس جهاز الإسعاف والطوارئ سالم مرغني خلال المؤتمر إن الفرق نقلت عشرين جريحا.\n"
+                    "وأشار المتحدث باسم الوزارة نادر الشريف إلى أن المستشفيات تعمل بطاقة محدودة.")
+    assert [q.speaker_canonical for q in doc.quotes] == ["سالم مرغني", "نادر الشريف"]
+    assert ("جهاز الإسعاف والطوارئ", "ORG") in [(e.text, e.type) for e in doc.entities]
+
+
+def test_a_briefing_to_the_security_council_is_a_channel():
+    qs = report_of("وقال المبعوث الأممي إلى ليبيا عبد الله باتيلي في إحاطة أمام مجلس الأمن إن العملية السياسية "
+                   "تواجه انسدادا غير مسبوق.").quotes
+    assert [(q.speaker_canonical, q.channel) for q in qs] == [("عبد الله باتيلي", "other")]
+
+
+def test_a_place_noun_takes_the_whole_name_after_it():
+    places = [e.text for e in report_of("وقصفت المدفعية أطراف بلدة عدن يابال وقرية دير ميماس وحي الشيخ رضوان "
+                                        "في مدينة حمص.").entities if e.type == "LOC"]
+    assert "عدن يابال" in places and "عدن" not in places and "الشيخ رضوان" in places
