@@ -54,3 +54,32 @@ def test_a_place_noun_takes_the_whole_name_after_it():
     places = [e.text for e in report_of("وقصفت المدفعية أطراف بلدة عدن يابال وقرية دير ميماس وحي الشيخ رضوان "
                                         "في مدينة حمص.").entities if e.type == "LOC"]
     assert "عدن يابال" in places and "عدن" not in places and "الشيخ رضوان" in places
+
+
+def test_a_denial_after_a_role_anaphor_names_no_one_in_its_content():
+    qs = report_of("وقال المتحدث باسم الجيش نبيل عبد الله إن القوات تقدمت في محاور عدة شمال المدينة.\n"
+                   "وكذّب المتحدث ما نشرته منصات تابعة للمتمردين عن سيطرتها على مدينة بارا.").quotes
+    assert [q.speaker_canonical for q in qs] == ["نبيل عبد الله"] * 2
+    assert qs[1].text.startswith("ما نشرته")
+
+
+def test_a_fronted_source_points_back_at_the_source_named_before():
+    qs = report_of("وأفاد مصدر محلي في بلدة طفس بأن منازل عدة تضررت جراء القصف المدفعي.\n"
+                   "وبحسب المصدر، فإن الأهالي بدأوا النزوح نحو القرى المجاورة.\n"
+                   "وفيما يتعلق بالخسائر فإن المصدر أشار إلى أن ثلاثة مدنيين أصيبوا بجروح.").quotes
+    assert [q.speaker_canonical for q in qs] == ["مصدر محلي"] * 3
+
+
+def test_organisation_names_stay_whole():
+    doc = report_of("وقالت وزارة التربية والتعليم في غزة إن آلاف الطلاب حرموا من الدراسة منذ بدء الحرب.\n"
+                    "وسيطرت حركة إم 23 على بلدة روباي شرقي الكونغو الديمقراطية.\n"
+                    "وقالت هيئة تحرير الشام إن مقاتليها صدوا هجوما على مواقعها في ريف إدلب.")
+    orgs = [e.text for e in doc.entities if e.type == "ORG"]
+    assert "وزارة التربية والتعليم" in orgs and "حركة إم 23" in orgs
+    assert [q.speaker for q in doc.quotes] == ["وزارة التربية والتعليم", "هيئة تحرير الشام"]
+    assert "حماس 5" not in " ".join(e.text for e in report_of("وأطلقت حركة حماس 5 صواريخ على المستوطنات.").entities)
+
+
+def test_a_dual_place_noun_stops_before_a_verb():
+    places = [e.text for e in report_of("وقال المبعوث إن التصعيد في محافظتي مأرب وتعز يقوض جهود السلام.").entities]
+    assert "تعز" in places and "تعز يقوض" not in places

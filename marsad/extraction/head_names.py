@@ -191,6 +191,8 @@ def dual_places(text: str) -> list[Entity]:
                 break
             if word.startswith("بال") or item and (lx.place_noun(word) or word.startswith("ب") and lx.place_noun(word[1:])):
                 break                               # "بإقليم كردستان": where the second place lies
+            if item and len(word) == 4 and word[0] == "ي" and word[-1] not in "اهي":
+                break                               # "محافظتي مأرب وتعز | يقوض …": an imperfect verb follows
             if word.startswith("و") and lx.place_noun(word[1:]):
                 items = []                          # "ناحيتي X ومنطقة Y": each named with its own noun
                 break

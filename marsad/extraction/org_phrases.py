@@ -198,6 +198,10 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
                 and words[j + 1] in _LEGISLATURES:
             j += 2                                  # "لجنة حقوق الإنسان في البرلمان": a house's committee
             continue
+        if w.isdigit() and len(w) <= 3 and j > i + 1 and not words[j - 1].startswith("ال") and (
+                j + 1 == len(toks) or words[j + 1] in NAME_STOPS or not words[j + 1].isalpha()):
+            j += 1                                  # "حركة إم 23 | على …": a number ends the name (not "حماس 5 صواريخ")
+            break
         if w in NAME_STOPS or w[:1] == "و" and w[1:] in NAME_STOPS or not any(ch.isalpha() for ch in w) or w[:1].isdigit() \
                 or w.startswith("بال"):
             break                                   # "بالعاصمة": a preposition says where the body is
@@ -308,8 +312,10 @@ def _place_noun(word: str) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    """A relative adjective (nisba): الطبي، الإعلامي، الفلسطينية."""
-    return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5
+    """A relative adjective (nisba): الطبي، الإعلامي، الفلسطينية — not a تفعية verbal noun (التربية،
+    التنمية، التعبية), which heads an idafa of its own ("وزارة التربية والتعليم")."""
+    return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5 and not (
+        len(word) == 7 and word[2] == "ت" and word.endswith("يه") and lx.nisba_country(word) is None)
 
 
 @lru_cache(maxsize=1)

@@ -159,7 +159,7 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
         if ent is not None:
             if i and is_media(ent) and without_article(prev) not in ("مراسل", "مراسله"):
                 break                           # "أبلغت المصادر وكالة الأنباء …"، "طبيب لفرانس برس": the addressee
-            while i < len(toks) and toks[i].end <= ent.end and not (i and word_of(toks[i]) in lex["object_nouns"]):
+            while i < len(toks) and toks[i].end <= ent.end and not (i and not ent.actor and word_of(toks[i]) in lex["object_nouns"]):
                 i += 1
             if i < len(toks) and toks[i].text in _CLOSE and sum(ent.text.count(c) for c in _OPEN + "”»") % 2:
                 i += 1                          # قناة "ليبيا الحدث": the tagger left the closing mark out
@@ -267,6 +267,9 @@ def person_after_role(text: str, toks: list[Token], ents: Mentions, n: int, end:
             run = name_run(text, toks, k, end)
             if run:
                 return text[run[0]:run[1]], run[1]
+        w = word_of(toks[k])
+        if k >= n and e is None and (w in ("ما", "مما") or w in lexicon()["relatives"] or _no_subject(w)):
+            break                            # "وكذّب المتحدث | ما نشرته …": no name, the content has begun
     return None
 
 
