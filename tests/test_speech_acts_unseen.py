@@ -83,3 +83,29 @@ def test_organisation_names_stay_whole():
 def test_a_dual_place_noun_stops_before_a_verb():
     places = [e.text for e in report_of("وقال المبعوث إن التصعيد في محافظتي مأرب وتعز يقوض جهود السلام.").entities]
     assert "تعز" in places and "تعز يقوض" not in places
+
+
+def test_an_outlet_glued_to_its_lam_ends_the_speaker():
+    qs = report_of("وقال شهود عيان لرويترز إن طائرات مسيرة قصفت سوقا شعبيا في مدينة الأبيض صباح اليوم.").quotes
+    assert [(q.speaker, q.channel) for q in qs] == [("شهود عيان", "news_agency")]
+
+
+def test_his_saying_ends_a_relayed_source_and_its_body():
+    doc = report_of("ونقلت وكالة سبأ عن مصدر في وزارة الدفاع قوله إن الدفاعات الجوية اعترضت صاروخا فوق صنعاء.")
+    assert [q.speaker for q in doc.quotes] == ["مصدر في وزارة الدفاع"]
+    assert "وزارة الدفاع" in [e.text for e in doc.entities if e.type == "ORG"]
+
+
+def test_facilities_named_after_people_are_whole_organisations():
+    doc = report_of("وقال مدير مستشفى ناصر الطبي عاطف الحوت إن المستشفى استقبل عشرات الجرحى.\n"
+                    "وأشار إلى أن مستشفى كمال عدوان في بيت لاهيا يعمل بطاقة محدودة.")
+    ents = [(e.text, e.type) for e in doc.entities]
+    assert ("مستشفى ناصر الطبي", "ORG") in ents and ("عاطف الحوت", "PER") in ents
+    assert ("مستشفى كمال عدوان", "ORG") in ents
+    assert doc.quotes[0].speaker_canonical == "عاطف الحوت"
+
+
+def test_a_place_ends_before_the_country_it_lies_in_and_numbers_are_no_names():
+    doc = report_of("وقالت المنظمة إن فرقها في مخيم أدري بتشاد استقبلت جرحى خلال الساعات الـ24 الماضية.")
+    ents = [e.text for e in doc.entities]
+    assert "أدري" in ents and "أدري بتشاد" not in ents and "الـ24" not in ents

@@ -160,10 +160,21 @@ def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
                 if number == "plural":              # "مناطق قصر بن غشير ووادي …": the list's first item
                     m = re.search(r"\sو", e.text)
                     end = e.start + m.start() if m else end
+                end = _before_container(text, e.start, end)
                 e = Entity(text[e.start:end], "LOC", e.start, end,
                            canonical=e.canonical if end == e.end else text[e.start:end])
         out.append(_led_by_a_name(text, e))
     return out
+
+
+def _before_container(text: str, start: int, end: int) -> int:
+    """"مخيم أدري بتشاد"، "قرية X بريف حماة": a word with بـ after the first names where the place
+    lies (a country, a known place, a place noun), not part of its name; the name ends before it."""
+    for m in re.finditer(r"\s(ب\S{3,})", text[start:end]):
+        rest = normalize(m.group(1))[1:]
+        if rest in lx.countries() or rest in lx.place_names() or lx.place_noun(rest):
+            return start + m.start()
+    return end
 
 
 # adjectives that belong to a village's name, telling namesakes apart ("X العليا" and "X السفلى")
@@ -256,4 +267,6 @@ def named_after(phrase: Entity, person: Entity) -> bool:
     return phrase.type == "LOC" or any(f in _NAMED_UNITS for f in forms)
 
 
-_NAMED_UNITS = frozenset(normalize(w) for w in ("كتيبة", "كتائب", "لواء", "ألوية", "سرية", "سرايا", "فيلق", "فوج"))
+_NAMED_UNITS = frozenset(normalize(w) for w in ("كتيبة", "كتائب", "لواء", "ألوية", "سرية", "سرايا", "فيلق", "فوج",
+                                                 # facilities named after people too (مستشفى ناصر الطبي)
+                                                 "مستشفى", "مدرسة", "مسجد", "جامع", "مجمع"))

@@ -167,6 +167,8 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
             if (i < len(toks) and toks[i].end <= ent.end) or ent.actor:
                 break                           # "قوات الجيش الليبي | السيطرة على …": the tagger ran on;
             continue                            # a dictionary name is whole ("أكد المرصد … الأنباء")
+        if i and w[:1] == "ل" and any(is_media(e) for e in ents.at.starting(t.start + 1, t.start + 2)):
+            break                               # "قال شهود عيان لرويترز": the outlet told, glued to its ل
         if t.text in _OPEN:
             close = _quote_close(toks, i)
             head = word_of(toks[0])
