@@ -109,3 +109,10 @@ def test_a_place_ends_before_the_country_it_lies_in_and_numbers_are_no_names():
     doc = report_of("وقالت المنظمة إن فرقها في مخيم أدري بتشاد استقبلت جرحى خلال الساعات الـ24 الماضية.")
     ents = [e.text for e in doc.entities]
     assert "أدري" in ents and "أدري بتشاد" not in ents and "الـ24" not in ents
+
+
+def test_an_unknown_two_word_place_where_a_speakers_name_goes_is_the_name():
+    doc = report_of("وقال عضو مجلس النواب العراقي عن محافظة نينوى شيروان الدوبرداني إن الوضع الأمني في سنجار "
+                    "مستقر تماما منذ أسابيع.")
+    assert [q.speaker_canonical for q in doc.quotes] == ["شيروان الدوبرداني"]
+    assert ("شيروان الدوبرداني", "PER") in [(e.text, e.type) for e in doc.entities]

@@ -92,8 +92,11 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
     An indefinite word cannot go on a definite noun phrase, so those words open a new phrase: the
     speaker's name, which a lexicon of first names cannot hold (foreign, Kurdish, rare names)."""
     verbs, _, _, no_name = _speech_words()
-    taken = covered(len(text), ((e.start, e.end) for e in ents))
-    ends = {e.end for e in ents if e.type in ("ORG", "LOC")}
+    # a 'place' no gazetteer knows, right where the name goes, is the name the tagger misread (عضو مجلس
+    # النواب عن محافظة X فلان فلاني إن …)
+    unknown = [e for e in ents if e.type == "LOC" and " " in e.text and normalize(e.text) not in lx.place_names()]
+    taken = covered(len(text), ((e.start, e.end) for e in ents if e not in unknown))
+    ends = {e.end for e in ents if e.type in ("ORG", "LOC") and e not in unknown}
     org_starts = {e.start for e in ents if e.type == "ORG"}
 
     def part(j: int, first: bool) -> bool:
@@ -122,6 +125,7 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
                     and _content_next(text, toks, words, j, org_starts):
                 added.append(make(text, toks[k].start, toks[j - 1].end, "PER"))
                 break
+    ents = [e for e in ents if not (e in unknown and any(a.start < e.end and e.start < a.end for a in added))]
     return sorted(ents + added, key=lambda e: e.start) if added else ents
 
 
