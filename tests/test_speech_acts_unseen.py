@@ -116,3 +116,9 @@ def test_an_unknown_two_word_place_where_a_speakers_name_goes_is_the_name():
                     "مستقر تماما منذ أسابيع.")
     assert [q.speaker_canonical for q in doc.quotes] == ["شيروان الدوبرداني"]
     assert ("شيروان الدوبرداني", "PER") in [(e.text, e.type) for e in doc.entities]
+
+
+def test_a_one_word_person_after_a_role_takes_the_family_name_before_the_content():
+    doc = report_of("وأكد منسق الطوارئ في المنظمة كلير نيكوليه أن أغلب الجرحى أصيبوا بطلقات نارية في الصدر.")
+    assert [q.speaker_canonical for q in doc.quotes] == ["كلير نيكوليه"]
+    assert ("كلير نيكوليه", "PER") in [(e.text, e.type) for e in doc.entities]

@@ -94,7 +94,9 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
     verbs, _, _, no_name = _speech_words()
     # a 'place' no gazetteer knows, right where the name goes, is the name the tagger misread (عضو مجلس
     # النواب عن محافظة X فلان فلاني إن …)
-    unknown = [e for e in ents if e.type == "LOC" and " " in e.text and normalize(e.text) not in lx.place_names()]
+    # (or a one-word person: its family name, which no list knows, follows — "منسق الطوارئ كلير نيكوليه أن")
+    unknown = [e for e in ents if e.type == "LOC" and " " in e.text and normalize(e.text) not in lx.place_names()
+               or e.type == "PER" and " " not in e.text.strip()]
     taken = covered(len(text), ((e.start, e.end) for e in ents if e not in unknown))
     ends = {e.end for e in ents if e.type in ("ORG", "LOC") and e not in unknown}
     org_starts = {e.start for e in ents if e.type == "ORG"}
