@@ -122,3 +122,13 @@ def test_a_one_word_person_after_a_role_takes_the_family_name_before_the_content
     doc = report_of("وأكد منسق الطوارئ في المنظمة كلير نيكوليه أن أغلب الجرحى أصيبوا بطلقات نارية في الصدر.")
     assert [q.speaker_canonical for q in doc.quotes] == ["كلير نيكوليه"]
     assert ("كلير نيكوليه", "PER") in [(e.text, e.type) for e in doc.entities]
+
+
+def test_a_country_named_only_by_its_adjective_is_a_place_of_the_story():
+    doc = report_of("وقال وزير الخارجية اليمني أحمد بن مبارك إن حكومته ترحب بالمبادرة السعودية لوقف الحرب.\n"
+                    "وأعلنت حركة الشباب الصومالية مسؤوليتها عن الهجوم في مقديشو.")
+    places = {e.canonical: e.text for e in doc.entities if e.type == "LOC"}
+    assert places.get("اليمن") == "اليمني" and places.get("الصومال") == "الصومالية"
+    assert places.get("السعودية") is not None
+    named = report_of("وقال الرئيس اللبناني إن لبنان لن ينجر إلى الحرب مهما كانت الضغوط.")
+    assert [e.canonical for e in named.entities if e.type == "LOC"].count("لبنان") == 1
