@@ -31,6 +31,11 @@ def _names() -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4096)
+def _country_of(word: str) -> str | None:
+    return lx.nisba_country(word)
+
+
 def implied_countries(doc: Document) -> Document:
     """Pipeline stage: add the countries named only by adjective to `doc.entities`."""
     have = {lx.countries().get(normalize(e.canonical or e.text)) for e in doc.entities if e.type == "LOC"}
@@ -41,7 +46,7 @@ def implied_countries(doc: Document) -> Document:
         if len(w) < 6 or w[:2] != "ال" or not w.endswith(_ENDINGS):
             continue                                    # the cheap test first: this runs on every word;
                                                         # a definite adjective (الجيش السوداني), not "مواطنا أردنيا"
-        iso = lx.nisba_country(w)
+        iso = _country_of(w)
         if iso is None or iso in have or iso not in _names():
             continue
         toks = toks or tokens(doc.text)

@@ -95,10 +95,10 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
     # a 'place' no gazetteer knows, right where the name goes, is the name the tagger misread (عضو مجلس
     # النواب عن محافظة X فلان فلاني إن …)
     # (or a one-word person: its family name, which no list knows, follows — "منسق الطوارئ كلير نيكوليه أن")
-    unknown = [e for e in ents if e.type == "LOC" and " " in e.text and normalize(e.text) not in lx.place_names()
-               or e.type == "PER" and " " not in e.text.strip()]
-    taken = covered(len(text), ((e.start, e.end) for e in ents if e not in unknown))
-    ends = {e.end for e in ents if e.type in ("ORG", "LOC") and e not in unknown}
+    unknown = {id(e) for e in ents if e.type == "LOC" and " " in e.text and normalize(e.text) not in lx.place_names()
+               or e.type == "PER" and " " not in e.text.strip()}
+    taken = covered(len(text), ((e.start, e.end) for e in ents if id(e) not in unknown))
+    ends = {e.end for e in ents if e.type in ("ORG", "LOC") and id(e) not in unknown}
     org_starts = {e.start for e in ents if e.type == "ORG"}
 
     def part(j: int, first: bool) -> bool:
@@ -127,8 +127,10 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
                     and _content_next(text, toks, words, j, org_starts):
                 added.append(make(text, toks[k].start, toks[j - 1].end, "PER"))
                 break
-    ents = [e for e in ents if not (e in unknown and any(a.start < e.end and e.start < a.end for a in added))]
-    return sorted(ents + added, key=lambda e: e.start) if added else ents
+    if not added:
+        return ents
+    ents = [e for e in ents if not (id(e) in unknown and any(a.start < e.end and e.start < a.end for a in added))]
+    return sorted(ents + added, key=lambda e: e.start)
 
 
 def _known_after_role(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
