@@ -36,10 +36,12 @@ def stages() -> tuple[Stage, ...]:
     from marsad.extraction.entities import tag_entities_many
     from marsad.extraction.events import find_doc_events
     from marsad.extraction.geo import load_from_environment
+    from marsad.extraction.implied_countries import implied_countries
     from marsad.extraction.quotes import find_doc_quotes
 
     load_from_environment()          # MARSAD_GAZETTEER: user gazetteers, before any place lookup
-    return (tag_entities_many, each(find_doc_quotes), each(find_doc_events))
+    # countries named only by adjective join the entities last: events read the text's own places
+    return (tag_entities_many, each(find_doc_quotes), each(find_doc_events), each(implied_countries))
 
 
 def each(stage: Callable[[Document], Document]) -> Stage:

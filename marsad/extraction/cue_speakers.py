@@ -13,6 +13,7 @@ from marsad.extraction.after_cue import issuer_at, skip_time, unglued
 from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.channels import relay_channel
 from marsad.extraction.content import quoted
+from marsad.extraction.cue_objects import before_bi, masculine_before_feminine
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.spans import variant_key
 from marsad.extraction.speakers import (
@@ -44,6 +45,8 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
     said = _speaker_for(text, toks, ents, cue, seg_end, carried, ante, sent_start)
     verb = normalize(cue.word)
     lex = lexicon()
+    if said and said.name and verb in lex["bi_verbs"] and cue.form == "verb":   # "ندد X بالهجوم": بـ opens it
+        said = before_bi(text, toks, ents, cue, said, ante)
     if said is None or said.addressee or cue.form != "verb" or (verb not in lex["object_verbs"] and
                                                                 verb not in lex["call_verbs"] and
                                                                 verb not in lex["describe_verbs"]):
@@ -60,6 +63,8 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
         found = name_of(text, after[:split], ents, after[split].start, ante, cue.tok.start)
         if found:
             return Said(found[:2], after[split].start, said.channel, True)
+    if carried and masculine_before_feminine(verb, word_of(after[0])) and carried != said.name:
+        return Said(carried, after[0].start, None, True)   # "وطالب الحكومة بـ…": she is addressed, he speaks
     if n < len(after) and _complement(word_of(after[n])) and carried and (
             (verb in lex["object_verbs"] or coordinated) and word_of(after[0]).startswith("ال")
             or _disagrees(verb, word_of(after[0]))):
@@ -73,7 +78,7 @@ def _disagrees(verb: str, word: str) -> bool:
     speaker is the one carried from before."""
     if not verb.endswith("ت") or verb.endswith("ات"):
         return False
-    core = word[2:] if word.startswith("ال") else word
+    core = word.removeprefix("ال")
     return not core.endswith(("ه", "ات")) and (core in org_heads() or word in org_heads() or core in titles())
 
 

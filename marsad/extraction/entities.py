@@ -242,6 +242,7 @@ def merge_adjacent_names(text: str, ents: list[Entity]) -> list[Entity]:
     """"عبد الفتاح" + "السيسي" tagged apart but written side by side are one name; so are "خان" +
     "يونس" when the gazetteer knows the place they spell together."""
     from marsad.extraction.geo import resolve
+    from marsad.extraction.org_phrases import named_after_head    # "مستشفى ناصر الطبي" + a person: apart
 
     out: list[Entity] = []
     for e in sorted(ents, key=lambda e: e.start):
@@ -250,7 +251,7 @@ def merge_adjacent_names(text: str, ents: list[Entity]) -> list[Entity]:
         if adjacent and prev.type == e.type == "LOC" and resolve(text[prev.start:e.end]):
             start, end, canonical = _trim(text, prev.start, e.end)        # "بخان يونس": the ب stays out
             out[-1] = Entity(text[start:end], "LOC", start, end, canonical=canonical or text[start:end])
-        elif adjacent and prev.type == e.type == "PER" and not e.title:
+        elif adjacent and prev.type == e.type == "PER" and not e.title and not named_after_head(text, prev):
             merged = _entity(text, prev.start, e.end, "PER")
             merged.title = prev.title or merged.title
             merged.canonical = title_inside(text[prev.start:e.end])[1] if prev.title else merged.canonical
@@ -356,7 +357,8 @@ def tag_entities_many(docs: list[Document]) -> list[Document]:
         found = with_org_phrases(doc.text, merge_adjacent_names(doc.text, found))
         found = with_place_names(doc.text, after_place_noun(doc.text, found))
         doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
-        doc.entities = [e for e in doc.entities if not _no_place(doc.text, e)]
+        doc.entities = [e for e in doc.entities if not _no_place(doc.text, e)
+                        and not re.fullmatch(r"(?:ال)?ـ*[\d٠-٩]+", e.text)]     # "الساعات الـ24": a number
         canonicalise(doc.entities)
         geocode(doc.entities)
         read_in_containers(doc.text, doc.entities)     # "بوني بمنطقة موبتي": in its container's country

@@ -153,16 +153,28 @@ def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
             before = re.sub(r"[\s\"'«»“”(]+$", "", text[max(0, e.start - 20):e.start])
             last = normalize(before.split()[-1]) if before.split() else ""
             first = normalize((e.canonical or e.text).split()[0]) if (e.canonical or e.text).split() else ""
-            number = lx.place_noun(last)
+            # "وحي الشيخ رضوان"، "بقرية X": a proclitic before the place noun
+            number = lx.place_noun(last) or (last[:1] in "وبلف" and len(last) >= 3 and lx.place_noun(last[1:]))
             if number in ("singular", "plural") and not last.startswith("ال") and head_form(first) is None:
                 end = e.end
                 if number == "plural":              # "مناطق قصر بن غشير ووادي …": the list's first item
                     m = re.search(r"\sو", e.text)
                     end = e.start + m.start() if m else end
+                end = _before_container(text, e.start, end)
                 e = Entity(text[e.start:end], "LOC", e.start, end,
                            canonical=e.canonical if end == e.end else text[e.start:end])
         out.append(_led_by_a_name(text, e))
     return out
+
+
+def _before_container(text: str, start: int, end: int) -> int:
+    """"مخيم أدري بتشاد"، "قرية X بريف حماة": a word with بـ after the first names where the place
+    lies (a country, a known place, a place noun), not part of its name; the name ends before it."""
+    for m in re.finditer(r"\s(ب\S{3,})", text[start:end]):
+        rest = normalize(m.group(1))[1:]
+        if rest in lx.countries() or rest in lx.place_names() or lx.place_noun(rest):
+            return start + m.start()
+    return end
 
 
 # adjectives that belong to a village's name, telling namesakes apart ("X العليا" and "X السفلى")
@@ -190,6 +202,8 @@ def dual_places(text: str) -> list[Entity]:
                 break
             if word.startswith("بال") or item and (lx.place_noun(word) or word.startswith("ب") and lx.place_noun(word[1:])):
                 break                               # "بإقليم كردستان": where the second place lies
+            if item and len(word) == 4 and word[0] == "ي" and word[-1] not in "اهي":
+                break                               # "محافظتي مأرب وتعز | يقوض …": an imperfect verb follows
             if word.startswith("و") and lx.place_noun(word[1:]):
                 items = []                          # "ناحيتي X ومنطقة Y": each named with its own noun
                 break
@@ -253,4 +267,6 @@ def named_after(phrase: Entity, person: Entity) -> bool:
     return phrase.type == "LOC" or any(f in _NAMED_UNITS for f in forms)
 
 
-_NAMED_UNITS = frozenset(normalize(w) for w in ("كتيبة", "كتائب", "لواء", "ألوية", "سرية", "سرايا", "فيلق", "فوج"))
+_NAMED_UNITS = frozenset(normalize(w) for w in ("كتيبة", "كتائب", "لواء", "ألوية", "سرية", "سرايا", "فيلق", "فوج",
+                                                 # facilities named after people too (مستشفى ناصر الطبي)
+                                                 "مستشفى", "مدرسة", "مسجد", "جامع", "مجمع"))

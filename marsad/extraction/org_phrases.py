@@ -36,6 +36,8 @@ NAME_STOPS = frozenset(normalize(w) for w in (
     # adverbs and prepositions of place and cause never stand inside a name (أمام is also a man's name)
     "أمام", "امام", "خلف", "قرب", "تحت", "فوق", "بين", "ضد", "لدى", "نحو", "عبر", "داخل", "خارج", "حتى", "وراء",
     "إثر", "جراء", "أثناء",
+    # "عن مصدر في وزارة الدفاع قوله": his saying, whose pronoun ه reads like a name's feminine ة
+    "قوله", "قولها", "قولهم",
     "التابع", "التابعة", "التابعين", "الحكومي", "الحكومية", "الرسمي", "الرسمية", "الموالية", "الموالي", "المدعومة", "المدعوم", "المقربة", "الآن", "الأحد", "الاثنين", "الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت"))
 
 
@@ -200,6 +202,10 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
                 and words[j + 1] in _LEGISLATURES:
             j += 2                                  # "لجنة حقوق الإنسان في البرلمان": a house's committee
             continue
+        if w.isdigit() and len(w) <= 3 and j > i + 1 and not words[j - 1].startswith("ال") and (
+                j + 1 == len(toks) or words[j + 1] in NAME_STOPS or not words[j + 1].isalpha()):
+            j += 1                                  # "حركة إم 23 | على …": a number ends the name (not "حماس 5 صواريخ")
+            break
         if w in NAME_STOPS or w[:1] == "و" and w[1:] in NAME_STOPS or not any(ch.isalpha() for ch in w) or w[:1].isdigit() \
                 or w.startswith("بال"):
             break                                   # "بالعاصمة": a preposition says where the body is
@@ -216,6 +222,10 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         if w.startswith("و") and j > i + 1 and head_form(w[1:]) is not None:
             break                                   # "ووزارة الصحة": a second name begins
         bare = w[1:] if w.startswith("و") and w[1:].startswith("ال") else w
+        if words[j - 1].startswith(("ال", "وال", "لل")) and _name(w) and w[:2] != "ال" and (
+                j == i + 1 or not words[j + 1:j + 2] or not words[j + 1].startswith("ال")):
+            break                                   # "جهاز الإسعاف والطوارئ | مالك فلان": a definite word ends the
+                                                    # chain (مستشفى الشهيد محمد الدرة is named after him)
         if _adjective(words[j - 1]) and not (_adjective(w) or w.startswith("لل")):
             break                                   # "مركز حلب الإعلامي | الخبر": after an adjective, an object
         if w.startswith("ال") and words[j - 1].startswith("ال") and not _definite_modifier(w, words[j - 1]):
@@ -226,6 +236,9 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         if (w in lx.NAME_JOINERS or w in lx.person_names() and words[j + 1:j + 2] and _anchored(text, toks, words, j + 1, 1)) \
                 and j + 1 < len(toks) and words[j + 1].isalpha() and not text[toks[j].end:toks[j + 1].start].strip():
             j += 2                                  # "كتيبة أبو عبيدة", "جامع عمر المختار": named after a person
+            continue
+        if j == i + 2 and _name(words[i + 1]) and head_form(words[i], _NAMED_AFTER) and _last_word(words, j):
+            j += 1                                  # "مستشفى كمال عدوان | في …": named after a man
             continue
         if j <= i + 2 and not words[i].startswith("ال") and _plural_complement(w) and \
                 _anchored(text, toks, words, j + 1, 2):
@@ -241,6 +254,17 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
             continue
         break
     return j - i
+
+
+# facilities named after a person, whose family name no list knows ("مستشفى كمال عدوان")
+_NAMED_AFTER = frozenset(normalize(w) for w in ("مستشفى", "مدرسة", "مسجد", "جامع", "جامعة", "مجمع"))
+
+
+def _last_word(words: list[str], k: int) -> bool:
+    """words[k] is an indefinite word that ends the name: a stop word, a mark or the end follows."""
+    w = words[k]
+    return w.isalpha() and not w.startswith(("ال", "و")) and w not in NAME_STOPS and (
+        k + 1 == len(words) or words[k + 1] in NAME_STOPS or not words[k + 1].isalpha())
 
 
 # bodies named by a common noun and a relative adjective: "الحكومة الليبية", "المقاومة الشعبية"
@@ -306,8 +330,10 @@ def _place_noun(word: str) -> bool:
 
 
 def _adjective(word: str) -> bool:
-    """A relative adjective (nisba): الطبي، الإعلامي، الفلسطينية."""
-    return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5
+    """A relative adjective (nisba): الطبي، الإعلامي، الفلسطينية — not a تفعية verbal noun (التربية،
+    التنمية، التعبية), which heads an idafa of its own ("وزارة التربية والتعليم")."""
+    return word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) >= 5 and not (
+        len(word) == 7 and word[2] == "ت" and word.endswith("يه") and lx.nisba_country(word) is None)
 
 
 @lru_cache(maxsize=1)

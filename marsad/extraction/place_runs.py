@@ -277,9 +277,10 @@ def second_word_of_name(text: str, s: int, e: int) -> int | None:
         return None                     # a known place is a name of its own ("منطقة بشرق أفغانستان،")
     end = s + len(core)
     after = re.match(r"\s*([،,.]|\S+)", text[end:end + 24])
-    if after and (after.group(1) in "،,." or nisba_country(after.group(1)) is not None
-                  and normalize(after.group(1)).startswith("ال")):
-        return end
+    nxt = normalize(after.group(1)) if after else ""
+    if after and (after.group(1) in "،,." or nisba_country(after.group(1)) is not None and nxt.startswith("ال")
+                  or nxt == "بان" or nxt[:1] == "و" and place_noun(nxt[1:]) is not None):
+        return end                      # "بلدة عدن يابال وقرية …"، "في بلدة X Y بأن …" (not "مدينة X أدت إلى")
     return None
 
 

@@ -159,7 +159,7 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
         if ent is not None:
             if i and is_media(ent) and without_article(prev) not in ("مراسل", "مراسله"):
                 break                           # "أبلغت المصادر وكالة الأنباء …"، "طبيب لفرانس برس": the addressee
-            while i < len(toks) and toks[i].end <= ent.end and not (i and word_of(toks[i]) in lex["object_nouns"]):
+            while i < len(toks) and toks[i].end <= ent.end and not (i and not ent.actor and word_of(toks[i]) in lex["object_nouns"]):
                 i += 1
             if i < len(toks) and toks[i].text in _CLOSE and sum(ent.text.count(c) for c in _OPEN + "”»") % 2:
                 i += 1                          # قناة "ليبيا الحدث": the tagger left the closing mark out
@@ -167,6 +167,8 @@ def phrase_length(text: str, toks: list[Token], ents: Mentions, end: int, limit:
             if (i < len(toks) and toks[i].end <= ent.end) or ent.actor:
                 break                           # "قوات الجيش الليبي | السيطرة على …": the tagger ran on;
             continue                            # a dictionary name is whole ("أكد المرصد … الأنباء")
+        if i and w[:1] == "ل" and any(is_media(e) for e in ents.at.starting(t.start + 1, t.start + 2)):
+            break                               # "قال شهود عيان لرويترز": the outlet told, glued to its ل
         if t.text in _OPEN:
             close = _quote_close(toks, i)
             head = word_of(toks[0])
@@ -226,8 +228,9 @@ def name_run(text: str, toks: list[Token], i: int, end: int) -> tuple[int, int] 
     if toks[i].text in ("على", "إلى", "الى"):
         return None                          # على (on) is علي (Ali) once normalised
     if not (first in person_names() or (first.startswith("عبد") and len(first) > 5)) or first in lex["role_heads"] \
-            or first.startswith("ال") or first == "باسم" or is_time(first) or first.removeprefix("ف") in lex["complementizers"]:
-        return None                          # a family name (المصري), باسم or فإن (فان, Van) is no first name
+            or first.startswith("ال") or first == "باسم" or is_time(first) or first.removeprefix("ف") in lex["complementizers"] \
+            or first in lex["speaker_stop"]:
+        return None                          # a family name (المصري), باسم, فإن (فان, Van) or خلال (a given name too) is none
     j = i + 1
     while j < len(toks) and j < i + 4 and toks[j].end <= end:
         w, raw = word_of(toks[j]), toks[j].text
@@ -266,6 +269,9 @@ def person_after_role(text: str, toks: list[Token], ents: Mentions, n: int, end:
             run = name_run(text, toks, k, end)
             if run:
                 return text[run[0]:run[1]], run[1]
+        w = word_of(toks[k])
+        if k >= n and e is None and (w in ("ما", "مما") or w in lexicon()["relatives"] or _no_subject(w)):
+            break                            # "وكذّب المتحدث | ما نشرته …": no name, the content has begun
     return None
 
 
