@@ -5,9 +5,13 @@ are dated from. The date grammar itself is dates.py's.
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from marsad.text.dates import WeekdayMention, find_dates, weekday_mentions
+
+_ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
+_EPOCH = re.compile(r"\d{9,10}|\d{12,13}")       # seconds or milliseconds since 1970: 2001 to 2286
+_EPOCH_DAY = date(1970, 1, 1)
 
 
 def weekday_conflicts(published: date, text: str) -> list[WeekdayMention]:
@@ -17,18 +21,28 @@ def weekday_conflicts(published: date, text: str) -> list[WeekdayMention]:
 
 
 def parse_date(value: str | None) -> date | None:
-    """A date from metadata: ISO ("2023-05-14", "2023-05-14T10:00:00Z") or Arabic text."""
+    """A date from metadata: ISO ("2023-05-14", "2023-05-14T10:00:00Z", "2023/05/14"), Unix time in
+    seconds or milliseconds ("1717372800", a scraper's timestamp), or text ("Sun, 03 Nov 2024", "12
+    مايو 2023"). A CMS's empty-date placeholder is no date: "0000-00-00", the Unix epoch's first day
+    (1970-01-01: a zero timestamp printed) and anything before 1900."""
     if not value:
         return None
     value = str(value).strip()
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    m = _ISO.match(value)
     if m:
         try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            return _real(date(int(m[1]), int(m[2]), int(m[3])))
         except ValueError:
             return None
+    if _EPOCH.fullmatch(value):
+        seconds = int(value) // (1000 if len(value) > 11 else 1)
+        return _real(datetime.fromtimestamp(seconds, timezone.utc).date())
     found = find_dates(value)
-    return found[0].value if found else None
+    return _real(found[0].value) if found else None
+
+
+def _real(value: date) -> date | None:
+    return None if value.year < 1900 or value == _EPOCH_DAY else value
 
 
 def weekday_confirms(value: date, text: str) -> bool:
