@@ -55,6 +55,8 @@ def test_wordpress_entry_date_is_the_publication_and_updated_is_not():
     ("0000-00-00T00:00:00+00:00", None), ("1970-01-01T00:00:00Z", None), ("1899-12-31", None),
     ("2024-06-31", None), ("2024/10/17", date(2024, 10, 17)), ("1717372800", date(2024, 6, 3)),
     ("1717372800000", date(2024, 6, 3)), ("Sun, 03 Nov 2024 14:20:00 GMT", date(2024, 11, 3)),
+    ("20241015T031200Z", date(2024, 10, 15)), ("20241015", date(2024, 10, 15)),
+    ("10/15/2024", date(2024, 10, 15)), ("05/11/2023", date(2023, 11, 5)),
 ])
 def test_metadata_dates_placeholders_timestamps_and_slashes(value, expected):
     assert parse_date(value) == expected
@@ -124,3 +126,10 @@ def test_with_the_headline_only_in_the_title_tag_no_header_date_is_taken_for_the
     body = f'<div class="top">الأربعاء 2 أكتوبر 2024</div><div class="entry">{BODY}</div>'
     d = doc_of(page(body=body))
     assert d.published != "2024-10-02" or d.published_confidence != "high"
+
+
+def test_a_place_before_a_dash_stays_in_the_headline_and_the_outlet_follows_the_bar():
+    headline = f"الخرطوم - {HEADLINE}"
+    html = page(body=f"<h1>{headline}</h1>{BODY}", title=f"{headline} | قناة الأفق")
+    p = extract_page(html)
+    assert (p.title, p.sitename) == (headline, "قناة الأفق")

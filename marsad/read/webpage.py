@@ -42,7 +42,8 @@ _BLOCK_TAGS = frozenset("p div br li ul ol tr td th h1 h2 h3 h4 h5 h6 article se
                         "blockquote pre table dd dt figcaption title".split())
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "head"))
 _TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
-_TITLE_SEP = re.compile(r"\s+[|\-–—»«]\s+|\s*::\s*")
+_TITLE_SEP = re.compile(r"\s+[|»«]\s+|\s*::\s*")
+_TITLE_DASH = re.compile(r"\s+[\-–—]\s+")
 _DOMAIN = re.compile(r"(?:www\.)?[\w\-]+(?:\.[\w\-]+)+")
 _OUTLET_WORDS = 5           # "وكالة الأنباء الوطنية"، "صحيفة الساحل": an outlet's name is this short
 _BYLINE_ZONE = 3000         # markup between a headline and its first paragraph, at most
@@ -150,7 +151,11 @@ def _title_and_outlet(html: str, title: str | None, sitename: str | None) -> tup
     the part the page also prints (its <h1>) and the longer one: an outlet name is a few words. When
     the page names no site (or only its domain), the other part is the outlet."""
     m = _TITLE_TAG.search(html[:100_000])
-    parts = [p.strip() for p in _TITLE_SEP.split(unescape(m.group(1)))] if m else []
+    whole = unescape(m.group(1)) if m else ""
+    # "|", "«", "::" part a title before a dash does: "غزة - مقتل خمسة ... | قناة الأفق" is headline | outlet.
+    parts = [p.strip() for p in _TITLE_SEP.split(whole)]
+    if len(parts) < 2:
+        parts = [p.strip() for p in _TITLE_DASH.split(whole)]
     parts = [p for p in parts if p]
     if len(parts) < 2:
         return title, sitename
