@@ -133,3 +133,10 @@ def test_a_place_before_a_dash_stays_in_the_headline_and_the_outlet_follows_the_
     html = page(body=f"<h1>{headline}</h1>{BODY}", title=f"{headline} | قناة الأفق")
     p = extract_page(html)
     assert (p.title, p.sitename) == (headline, "قناة الأفق")
+
+
+def test_the_byline_is_found_when_the_head_description_repeats_the_lede():
+    lede = "قتل أربعة أشخاص وأصيب آخرون، اليوم الثلاثاء، في قصف استهدف حيا سكنيا"
+    head = f'<meta name="description" content="{lede}"><meta property="og:title" content="{HEADLINE}">'
+    body = f'<h1>{HEADLINE}</h1><div class="by">نشر في: 15 أكتوبر 2024</div>{BODY}'
+    assert doc_of(page(head, body)).published == "2024-10-15"

@@ -190,9 +190,10 @@ def _with_byline(html: str, title: str, text: str) -> str:
     first = next((ln for ln in lines if ln.strip() and ln.strip() != title.strip()), "")
     if len(first) < 20:
         return text
-    body_at = html.find(first[:30])
-    title_at = html.rfind(title, 0, body_at) if body_at > 0 else -1
-    if title_at < 0 or title_at < max(html.find("<body"), html.find("<BODY")) or body_at - title_at > _BYLINE_ZONE:
+    start = max(html.find("<body"), html.find("<BODY"))     # the head's description repeats the lede
+    body_at = html.find(first[:30], max(start, 0))
+    title_at = html.rfind(title, max(start, 0), body_at) if body_at > 0 else -1
+    if title_at < 0 or body_at - title_at > _BYLINE_ZONE:
         return text
     flat = _FlatText()
     flat.feed(html[title_at + len(title):body_at])
