@@ -149,10 +149,16 @@ def read_feed(data: bytes, source: str, base_id: str) -> Iterator[RawItem]:
         link = _text(entry.get("link")) or None
         doc_id = _text(entry.get("id")) or link or f"{base_id}#{n}"
         meta = {"url": link, "title": _text(entry.get("title")).strip() or None, "outlet": outlet}
-        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        # The entry's publication; a date feedparser cannot read ("الخميس, 12 سبتمبر 2024") is kept as
+        # written (the pipeline reads Arabic dates); "updated" only when nothing says published
+        # (Atom requires <updated>, and a feed that never updates its entries gives only that).
+        when = entry.get("published_parsed") or (None if _text(entry.get("published")).strip()
+                                                 else entry.get("updated_parsed"))
         if when:
             with contextlib.suppress(TypeError, ValueError):
                 meta["published"] = time.strftime("%Y-%m-%d", when)
+        else:
+            meta["published"] = _text(entry.get("published")).strip() or None
         meta = {k: v for k, v in meta.items() if v}
         src = link if link and "://" in link else f"{source}#{n}"     # feedparser makes a guid the link
         if not html.strip():

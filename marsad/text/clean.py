@@ -111,7 +111,22 @@ def _words(line: str) -> int:
 
 def _is_prose(line: str) -> bool:
     n = _words(line)
+    if n >= BODY_MIN_WORDS and "|" in line and _menu(line, n):
+        return False
     return n >= BODY_MIN_WORDS or (n >= 5 and line.rstrip().endswith(SENTENCE_END))
+
+
+def _long_stamp(line: str) -> bool:
+    """A stamp as long as a sentence: both calendars with their labels ("نشر في: الثلاثاء 12 ربيع
+    الآخر 1446 هـ - 15 أكتوبر 2024") run to twelve words, yet hold no sentence."""
+    return _words(line) <= 20 and _date_line(line) is not None
+
+
+def _menu(line: str, n: int) -> bool:
+    """A row of links separated by bars ("الرئيسية | محلية | عربية | دولية | اقتصاد"): many words,
+    but each item is a word or two, so it is a menu, not a sentence."""
+    bars = line.count("|")
+    return bars >= 3 and n <= 3 * (bars + 1)
 
 
 def _has_phrase(norm_line: str, phrases: set[str]) -> bool:
@@ -218,7 +233,7 @@ def clean_text(raw: str, known_title: str | None = None) -> Cleaned:
             stamps += _stamps(ln, i, lead[0])
             lines[i] = ln = lead[1]
             norm = normalize(ln)
-        if _is_prose(ln) and (title_at is not None or known or _words(ln) > TITLE_MAX_WORDS
+        if _is_prose(ln) and not _long_stamp(ln) and (title_at is not None or known or _words(ln) > TITLE_MAX_WORDS
                               or ln.endswith((".", "!")) or ln.endswith("؟") and not _question_headline(lines, i, end)):
             break
         if skip_name and _words(ln) <= 4:

@@ -4,10 +4,17 @@ are dated from. The date grammar itself is dates.py's.
 """
 from __future__ import annotations
 
+import contextlib
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from marsad.text.dates import WeekdayMention, find_dates, weekday_mentions
+
+_ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")
+_EPOCH = re.compile(r"\d{9,10}|\d{12,13}")       # seconds or milliseconds since 1970: 2001 to 2286
+_EPOCH_DAY = date(1970, 1, 1)
+_COMPACT = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T\d|$)")     # ISO 8601 basic form
+_MONTH_FIRST = re.compile(r"(?P<m>\d{1,2})/(?P<d>1[3-9]|2\d|3[01])/(?P<y>\d{4})\b")   # US order, unambiguous only
 
 
 def weekday_conflicts(published: date, text: str) -> list[WeekdayMention]:
@@ -17,18 +24,33 @@ def weekday_conflicts(published: date, text: str) -> list[WeekdayMention]:
 
 
 def parse_date(value: str | None) -> date | None:
-    """A date from metadata: ISO ("2023-05-14", "2023-05-14T10:00:00Z") or Arabic text."""
+    """A date from metadata: ISO ("2023-05-14", "2023-05-14T10:00:00Z", "2023/05/14", "20230514T1000Z"),
+    US order when the day shows it ("05/14/2023"; "05/11/2023" is read day first), Unix time in
+    seconds or milliseconds ("1717372800", a scraper's timestamp), or text ("Sun, 03 Nov 2024", "12
+    مايو 2023"). A CMS's empty-date placeholder is no date: "0000-00-00", the Unix epoch's first day
+    (1970-01-01: a zero timestamp printed) and anything before 1900."""
     if not value:
         return None
     value = str(value).strip()
-    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", value)
+    m = _ISO.match(value)
     if m:
         try:
-            return date(int(m[1]), int(m[2]), int(m[3]))
+            return _real(date(int(m[1]), int(m[2]), int(m[3])))
         except ValueError:
             return None
+    m = _COMPACT.match(value) or _MONTH_FIRST.match(value)
+    if m:                                   # "20241015T031200Z"; "10/15/2024" (a day past 12 second)
+        with contextlib.suppress(ValueError):
+            return _real(date(int(m["y"]), int(m["m"]), int(m["d"])))
+    if _EPOCH.fullmatch(value):
+        seconds = int(value) // (1000 if len(value) > 11 else 1)
+        return _real(datetime.fromtimestamp(seconds, timezone.utc).date())
     found = find_dates(value)
-    return found[0].value if found else None
+    return _real(found[0].value) if found else None
+
+
+def _real(value: date) -> date | None:
+    return None if value.year < 1900 or value == _EPOCH_DAY else value
 
 
 def weekday_confirms(value: date, text: str) -> bool:
