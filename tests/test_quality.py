@@ -25,9 +25,9 @@ ANERCORP_F1_FLOORS = {None: 0.73, "crf": 0.70}
 SEED_FLOORS = {"key_entity_recall": 0.85, "published": 1.0}
 SEED_F1_FLOORS = {"quotes": 0.85, "events": 0.90}
 DEV = SHARED / "dev"
-# Dev-set levels reached (2026-12-01, session 8: events 0.885 / 0.862, quotes 0.950, channel 0.979,
-# claimed_by 0.861, key entities 0.916, fatalities 0.909); raise them as changes beat them, never lower them.
-DEV_FLOORS = {"key_entity_recall": 0.91, "event_actor1": 0.95, "event_claimed_by": 0.85, "quote_channel": 0.97,
+# Dev-set levels reached (2026-12-01, session 11: events 0.885 / 0.862, quotes 0.950, channel 0.979,
+# claimed_by 0.861, key entities 0.926, fatalities 0.909); raise them as changes beat them, never lower them.
+DEV_FLOORS = {"key_entity_recall": 0.92, "event_actor1": 0.95, "event_claimed_by": 0.85, "quote_channel": 0.97,
               "published": 1.0, "event_fatalities": 0.90}
 DEV_F1_FLOORS = {"events": 0.88, "events_strict": 0.85, "quotes": 0.945, "tolls": 0.97}
 PLOVER = SHARED / "data" / "plover"
