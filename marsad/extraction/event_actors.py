@@ -184,13 +184,7 @@ _WITH = re.compile(r"^(?:\s+[^\s.؛:]+){0,8}?\s+(?<!تنسيق\s)(?<!تعاون\
 
 def _fought_with(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
     """The side a clash was fought with: the doer named right after مع in the clash's clause."""
-    norm, index = normalize_map(text[trig.end:end])
-    m = _WITH.match(norm)
-    if not m or m.end() >= len(index):
-        return None
-    s0 = trig.end + index[m.end()]
-    first = min(candidates(text, ents, s0, min(end, s0 + 12), last=False), default=None)
-    return _doer(named(first)) if first and first[0] <= s0 + 4 else None
+    return _side_after(text, ents, trig.end, end, lambda norm: _WITH.match(norm))
 
 
 # a fight told after a takeover: "بعد معارك (عنيفة) مع X"، "إثر اشتباكات مع X"
@@ -199,12 +193,17 @@ _FOUGHT = re.compile(r"(?<!\S)[وبل]?(?:ال)?(?:معارك|معركه|اشت�
 
 def _fought_after(text: str, ents: list[Entity], trig: Trigger, end: int) -> str | None:
     """The other side of a battle told by its outcome (a takeover): the doer named after مع in a fight
-    noun's phrase in the trigger's clause."""
-    norm, index = normalize_map(text[trig.end:end])
-    m = _FOUGHT.search(re.split(r"[.؛]", norm)[0])
+    noun's phrase in the trigger's sentence."""
+    return _side_after(text, ents, trig.end, end, lambda norm: _FOUGHT.search(re.split(r"[.؛]", norm)[0]))
+
+
+def _side_after(text: str, ents: list[Entity], start: int, end: int, find) -> str | None:
+    """The doer named right where `find` (over the normalised text[start:end]) ends its match."""
+    norm, index = normalize_map(text[start:end])
+    m = find(norm)
     if not m or m.end() >= len(index):
         return None
-    s0 = trig.end + index[m.end()]
+    s0 = start + index[m.end()]
     first = min(candidates(text, ents, s0, min(end, s0 + 12), last=False), default=None)
     return _doer(named(first)) if first and first[0] <= s0 + 4 else None
 
