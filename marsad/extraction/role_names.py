@@ -85,6 +85,14 @@ def _content_next(text, toks, words, j: int, org_starts: set[int]) -> bool:
         words[i] in comps for i in range(j + 1, min(j + 4, len(toks)))))     # "لشفق نيوز إن": its name, then the content
 
 
+def _article_name(words: list[str], j: int) -> bool:
+    """A given name written with the article (الفاتح، الطاهر، الهادي قرشي) before a family name without it:
+    "الأمين العام" is a title, its second word definite too; "اللبناني" a nationality."""
+    return words[j].startswith("ال") and (words[j] in lx.person_names() or words[j][2:] in lx.person_names()) \
+        and not lx.nisba_country(words[j]) and j + 1 < len(words) \
+        and words[j + 1].isalpha() and not words[j + 1].startswith(("ال", "و"))
+
+
 def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[Entity]:
     """"قال المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي في تدوينة …"، "قال رئيس بلدية X فلان فلاني لقناة …
     إن": a speech verb, a role phrase closed by a definite word or a name (an organisation, a place), then
@@ -104,9 +112,12 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
     def part(j: int, first: bool) -> bool:
         w = words[j]
         return (j < len(toks) and not taken[toks[j].start] and w.isalpha() and len(w) >= 3 and w not in no_name
-                and w not in NOT_SURNAME and w not in verbs and w not in lx.not_places() and w not in lx.countries()
+                and w not in NOT_SURNAME and w not in verbs and w not in lx.countries()
+                # علي (Ali) normalises as على (on) does: the name as written, with its ي, is a name
+                and (w not in lx.not_places() or w in lx.person_names() and not toks[j].text.endswith("ى"))
                 and w not in _titles() and not lx.place_noun(w) and w not in lx.org_heads()
-                and not (first and (w.startswith(("ال", "و", "ف", "ل", "ب")) or toks[j].text in ("على", "إلى")
+                and not (first and (w.startswith(("ال", "و", "ف", "ل", "ب")) and not _article_name(words, j)
+                                    or toks[j].text in ("على", "إلى")
                                     or w.endswith("ه") and w not in lx.person_names())))
 
     added = []
