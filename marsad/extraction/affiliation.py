@@ -75,9 +75,10 @@ def victims_of(text: str, start: int, pos: int) -> bool:
     في ("مقتل قيادي في X")."""
     from marsad.extraction.trigger_lexicon import lexicon
 
-    if _counted_dead(text[max(start, pos - 50):pos]):
+    if _counted_dead(text[max(start, pos - 50):pos]) or _DEAD_OF.search(normalize(text[max(start, pos - 12):pos])):
         return True
-    words = normalize(text[max(start, pos - 70):pos]).split()
+    # a numeral after its noun ("قياديين اثنين في X") counts it, as one before it does
+    words = [w for w in normalize(text[max(start, pos - 70):pos]).split() if w not in ("اثنين", "اثنان", "اثنتين", "اثنتان")]
     members, heads = _roles("member"), _roles("affiliated_head")
     if words and words[-1] in members:
         words = words[:-1] + ["من"] if len(words) < 2 or words[-2] != "من" else words[:-1]
@@ -109,7 +110,10 @@ def _struck_after(text: str, pos: int) -> bool:
 
 
 # "قتلت القوات الأمنية خمسة | مسلحين": a count right after a killing, wounding or arresting verb
-_KILLED_COUNT = re.compile(r"(?<!\S)(?:[وف]?قتل\S{0,2}|[وف]?اصاب\S{0,2}|[وف]?جرح\S{0,2}|[وف]?اعتقل\S{0,2})\s+(?:\S+\s+){0,3}$")
+_KILLED_COUNT = re.compile(r"(?<!\S)(?:[وف]?قتل\S{0,2}|[وف]?اصاب\S{0,2}|[وف]?جرح\S{0,2}|[وف]?اعتقل\S{0,2}|"
+                           r"[وف]?[بل]?(?:مقتل|اصابه|جرح|اعتقال))\s+(?:\S+\s+){0,3}$")
+# "مقتل مسلحين"، "بمقتل عناصر": the casualty noun's object, its dead, with no count between
+_DEAD_OF = re.compile(r"(?<!\S)[وف]?[بل]?(?:مقتل|اصابه|اعتقال)\s+$")
 
 
 def _counted_dead(before: str) -> bool:

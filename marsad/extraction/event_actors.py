@@ -343,8 +343,12 @@ def _resolve_generic(name: str | None, text: str, ents: list[Entity], before: in
     if not name or normalize(name) not in _GENERIC:
         return name
     # not one named as the group another is loyal to ("عناصر الحركة الموالية لتنظيم القاعدة")
+    # nor one counted among the dead ("مقتل قياديين في تنظيم داعش"); an army is an army ("الجيش")
+    army = "جيش" in normalize(name)
     armed = [e for e in ents if e.type == "ORG" and e.end <= before and ARMED.match(normalize(e.canonical or e.text))
-             and not _LOYAL_TO.search(normalize(text[max(0, e.start - 25):e.start]))]
+             and not _LOYAL_TO.search(normalize(text[max(0, e.start - 25):e.start]))
+             and not victims_of(text, max(0, e.start - 70), e.start)
+             and (not army or "جيش" in normalize(e.canonical or e.text))]
     return clean_actor(armed[-1].canonical or armed[-1].text) if armed else name
 
 
