@@ -108,3 +108,16 @@ def test_the_doer_of_a_shooting_is_the_one_told_after_it(body, doer):
 def test_fire_from_a_direction_names_no_doer():
     found = events_of("وقتل مزارع بإطلاق النار من جهة المستوطنة في بلدة قريوت أمس.")
     assert found and found[0].actor1 is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "قصفت طائرات أمريكية وبريطانية مواقع لجماعة الحوثي في محافظة الحديدة فجر اليوم.",
+    "وقصفت مقاتلات حربية بلدة سراقب بريف إدلب صباح اليوم.",
+])
+def test_a_shelling_verb_with_aircraft_as_its_subject_is_an_air_strike(sentence):
+    assert [e.sub_event_type for e in events_of(sentence)] == ["Air/drone strike"]
+
+
+def test_a_shelling_verb_with_artillery_as_its_subject_stays_shelling():
+    assert [e.sub_event_type for e in events_of("قصفت المدفعية مواقع للمسلحين قرب بلدة تلعفر صباح اليوم.")] \
+        == ["Shelling/artillery/missile attack"]
