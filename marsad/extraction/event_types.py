@@ -144,6 +144,17 @@ _AIRCRAFT = frozenset(normalize(w) for w in (
 _DOWNED = ("اسقط", "اعترض", "تصدي", "تصدت", "دمر", "استهدف")
 
 
+def bombed_by_air(text: str, trig: Trigger) -> bool:
+    """A shelling verb whose subject, right after it, is an aircraft ("قصفت طائرات أمريكية مواقع"،
+    "وقصفت مقاتلات حربية"): an air strike, whoever flies them."""
+    if trig.sub_event_type != "Shelling/artillery/missile attack":
+        return False
+    own = normalize(text[trig.start:trig.end]).split()
+    after = normalize(text[trig.end:trig.end + 30]).split()[:1]
+    return len(own) == 1 and own[0].lstrip("وف").startswith("قصف") and bool(after) \
+        and (after[0] in _AIRCRAFT or strip_clitics(after[0])[-1] in _AIRCRAFT)
+
+
 def fired_from_air(text: str, trig: Trigger) -> bool:
     """A missile trigger whose clause names an aircraft among the five words before its weapon as its
     firer (the weapon is the trigger's last word: a drone and its missile side by side are one trigger)."""
