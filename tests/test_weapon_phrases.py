@@ -50,3 +50,10 @@ def test_no_trigger_phrase_repeats_a_word_across_its_slots():
         for k, slot in enumerate(slots):
             later = set().union(*slots[k + 1:]) if k + 1 < len(slots) else set()
             assert not slot & later, phrase
+
+
+def test_a_weapon_used_in_a_targeting_told_as_a_noun_is_an_attack():
+    # "استهداف سفينة … بصاروخين": the masdar tells the weapon's use as the verb استهدف does
+    evs = events_of("أعلنت جماعة الحوثي استهداف سفينة تجارية في البحر الأحمر بصاروخين باليستيين أمس.")
+    assert [(e.sub_event_type, e.location, e.actor1) for e in evs] == \
+        [("Shelling/artillery/missile attack", "البحر الأحمر", "جماعة الحوثي")]
