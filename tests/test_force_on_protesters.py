@@ -40,3 +40,14 @@ def test_a_dual_that_is_a_name_counts_no_one():
 ])
 def test_a_building_a_protest_faces_is_in_the_town_after_it(sentence, place):
     assert [e.location for e in events_of(sentence)] == [place]
+
+
+def test_a_death_the_crowd_protests_is_no_toll_of_the_protest():
+    [ev] = events_of("أحرق محتجون غاضبون مقر حزب في مدينة الناصرية أمس احتجاجا على مقتل ناشط.")
+    assert (ev.event_type, ev.fatalities) == ("Riots", None)
+
+
+def test_a_road_between_two_towns_does_not_hide_the_crowds_act():
+    # "بين" tells the crowd a force faced only right around the crowd word, not a road's two ends
+    evs = events_of("قطع محتجون الطريق الدولي بين طرابلس ومصراتة بالإطارات المشتعلة أمس احتجاجا على انقطاع الكهرباء.")
+    assert [e.sub_event_type for e in evs] == ["Violent demonstration"]

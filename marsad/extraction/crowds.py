@@ -73,7 +73,8 @@ def _acted(text: str, trig: Trigger, sent_start: int) -> bool:
             and not (before[-1] == "من" and len(before) > 1 and _counts(before[-2])):
         return False                  # "على المحتجين"، not "الآلاف من المتظاهرين"
     near = _untimed(before)[-4:]     # "أطلقت الشرطة أمس الرصاص"، "منعت … مساء أول من أمس، تظاهرة"
-    return not any(fits(w, force) for w in near) and not any(w in ("بين", "وبين") for w in near) \
+    # "بين قوات الأمن والمتظاهرين": the crowd a force faced; not a road "بين طرابلس ومصراتة" before another act
+    return not any(fits(w, force) for w in near) and not (trig.flag == "crowd" and any(w in ("بين", "وبين") for w in near)) \
         and not (near and near[-1] in ("علي", "وعلي")) and not (len(near) > 1 and near[-2] in ("علي", "وعلي"))
 
 

@@ -76,7 +76,16 @@ def _killed(text: str, start: int, end: int) -> list[Figure]:
     """The one-incident killed figures of text[start:end] (tolls and parts left out)."""
     figs = casualty_figures(text)                   # in text order
     lo, hi = bisect_left(figs, start, key=lambda f: f.start), bisect_left(figs, end, key=lambda f: f.start)
-    return [f for f in figs[lo:hi] if f.kind == "killed" and not f.part and not f.scope]
+    return [f for f in figs[lo:hi] if f.kind == "killed" and not f.part and not f.scope and not _protested(text, f)]
+
+
+def _protested(text: str, f: Figure) -> bool:
+    """A death a crowd protests ("احتجاجا على مقتل ناشط"، "تنديدا بمقتل"، "مطالبين بمحاسبة قتلة"): the
+    protest's cause, not its toll."""
+    from marsad.extraction.trigger_lexicon import fits, lexicon
+
+    before = normalize(text[max(0, f.start - 30):f.start]).split()[-3:]
+    return any(fits(w, lexicon()["purpose"]) or w.startswith(("تنديدا", "استنكارا")) for w in before)
 
 
 def event_fatalities(text: str, sent_start: int, sent_end: int, triggers: list[Trigger], k: int
