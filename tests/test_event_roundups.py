@@ -30,3 +30,21 @@ def test_a_source_retelling_the_same_incident_still_gives_its_dead():
 
 def test_a_boy_killed_counts_one():
     assert _dead("استشهد فتى، أمس الأحد، برصاص قوات الاحتلال في بلدة بيت أمر شمال الخليل.") == {"بيت أمر": 1}
+
+
+def _days(body: str, published: str) -> dict[str, str | None]:
+    return {e.location: e.event_date for e in events_of(body, published=published)}
+
+
+def test_the_leads_day_governs_the_items_after_it_that_name_none():
+    body = ("قتل مدنيان، أمس الثلاثاء، في قصف مدفعي على بلدة كفرنبل جنوبي إدلب. "
+            "وفي ريف حماة الشمالي، قتل ثلاثة عناصر من قوات النظام في هجوم على بلدة كفرزيتا. "
+            "إلى ذلك، اندلعت اشتباكات بين فصائل المعارضة وقوات النظام في بلدة اللطامنة، اليوم الأربعاء.")
+    assert _days(body, "2024-04-10") == {"كفرنبل": "2024-04-09", "كفرزيتا": "2024-04-09", "اللطامنة": "2024-04-10"}
+
+
+def test_an_items_own_day_governs_nothing_after_it():
+    body = ("قتل شاب، اليوم الخميس، برصاص قوات الاحتلال في مخيم عسكر شرق نابلس. "
+            "وفي جنين، توفي شاب متأثرا بجروح أصيب بها أمس الأربعاء برصاص قوات الاحتلال في بلدة يعبد. "
+            "وفي الخليل، اعتقلت قوات الاحتلال ثمانية مواطنين من بلدة بني نعيم.")
+    assert _days(body, "2024-05-16")["بني نعيم"] == "2024-05-16"
