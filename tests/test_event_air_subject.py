@@ -18,3 +18,8 @@ def test_an_aircraft_after_the_verb_makes_an_air_strike(body):
 def test_artillery_after_the_verb_stays_shelling():
     body = "قصفت مدفعية النظام بلدة كنصفرة في ريف إدلب الجنوبي، اليوم."
     assert {e.sub_event_type for e in events_of(body)} == {"Shelling/artillery/missile attack"}
+
+
+def test_the_body_a_strike_is_reported_by_after_hasabama_is_no_side():
+    body = "قصفت طائرة أمريكية مسيرة، أمس، مخبأ قرب بلدة بوصاصو، حسبما أعلنت القيادة الأمريكية في أفريقيا."
+    assert [e.actor2 for e in events_of(body)] == [None]
