@@ -77,7 +77,7 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
         if w[b] in STOPS:
             break
         if b < i - BACK and not any(f in lex["active"] for f in strip_clitics(w[b])):
-            continue        # farther back only a killing verb, past its long doer: "قتل مسلحون من تنظيم X في الساحل 20 مدنيا"
+            continue        # farther back only a killing verb past its long doer: "قتل مسلحون من تنظيم X في الساحل 20"
         if b in prior:
             return prior[b], end, part                    # "مقتل 10 … مقابل 12": the same kind
         if w[b] == "علي" and b and has_form(w[b - 1], lex["eliminate"]):

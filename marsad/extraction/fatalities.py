@@ -230,7 +230,8 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
     # "والقصف استهدف أيضا مخيم X": the incident told before, at another target, is no retelling of its dead
     also = not _ALSO.isdisjoint(token_words(text, sents[i].start, sents[i].end))
     # "وفي تطور آخر، اختطف مسلحون ثلاثة معلمين": a roundup's next incident takes no dead from the one before
-    if not also and not new_incident(text, sents[i].start) and (refer(sents[i], triggers) or _victims_told(text, sents[i]) or _retells(text, sents[i].start, triggers)):
+    if not also and not new_incident(text, sents[i].start) and (
+            refer(sents[i], triggers) or _victims_told(text, sents[i]) or _retells(text, sents[i].start, triggers)):
         for j in (i - 1, i - 2):
             if j < 0:
                 break
