@@ -35,7 +35,7 @@ def test_a_target_named_again_in_the_next_sentence_does_not_become_the_doer():
 def test_aircraft_of_a_nationality_before_the_plain_verb_are_its_subject():
     assert actors_of("طائرات إسرائيلية قصفت مواقع في جنوب لبنان فجر اليوم.") == [("الجيش الإسرائيلي", None)]
     # a country whose name is itself a nisba (السعودية), with قد between subject and verb
-    assert actors_of("وكانت مقاتلات سعودية قد شنت سلسلة غارات على صنعاء.") == [("الجيش السعودي", None)]
+    assert actors_of("وكانت مقاتلات سعودية قد شنت أمس سلسلة غارات على صنعاء.") == [("الجيش السعودي", None)]
     assert actors_of("قصفت مدفعية إثيوبية مواقع في إقليم تيغراي.")[0][0] == "قوات الدفاع الوطني الإثيوبية"
 
 

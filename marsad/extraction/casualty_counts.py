@@ -20,6 +20,7 @@ from marsad.text.numbers import number_lexicon as number_words
 _IN_IT = {"فيه", "فيها", "فيهما", "خلاله", "خلالها", "بسببه", "جراءه"}    # "… قتل فيه 3": the victims follow
 _PREPOSITIONS = {"في", "علي", "من", "الي", "عن", "مع", "بين", "ضد"}
 BACK, AHEAD = 7, 8      # words between a number and the casualty word before / the verb after it
+DOER = 4                # more words back to a killing verb whose doer, an armed group named in full, stands between
 _RESUMPTIVE = {"انهم", "بانهم", "وانهم", "لانهم", "انهما", "بانهما", "انهن"}    # "… أنهم قتلوا"
 
 
@@ -72,9 +73,11 @@ def count_kind(s: Sent, i: int, j: int, prior: dict[int, str]) -> tuple[str | No
     end = k + 1 if noun and noun not in STOPS and noun not in ("من",) else j
     if noun and k + 2 < len(w) and w[k + 1] == "علي" and casualty_kind(w[k + 2]) == "displaced":
         return "displaced", k + 3, part                   # "وأجبرت 12 مليون شخص على النزوح": its own kind
-    for b in range(i - 1, max(-1, i - 1 - BACK), -1):   # the casualty word before: "مقتل ما يقرب من 40"
+    for b in range(i - 1, max(-1, i - 1 - BACK - DOER), -1):   # the casualty word before: "مقتل ما يقرب من 40"
         if w[b] in STOPS:
             break
+        if b < i - BACK and not any(f in lex["active"] for f in strip_clitics(w[b])):
+            continue        # farther back only a killing verb past its long doer: "قتل مسلحون من تنظيم X في الساحل 20"
         if b in prior:
             return prior[b], end, part                    # "مقتل 10 … مقابل 12": the same kind
         if w[b] == "علي" and b and has_form(w[b - 1], lex["eliminate"]):

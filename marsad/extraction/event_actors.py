@@ -33,8 +33,8 @@ _STOP_ACTOR = re.compile(r"\s(?:" + "|".join(sorted({normalize(w) for w in _STOP
 # a source, spokesman or statement of a body: the body tells the event, it is not said to do it
 _SOURCE_OF = re.compile(r"(?<!\w)(?:مصدر|مصادر|مسوول|مسوولو|مسوولون|مسوولين|ضابط|متحدث|المتحدث|ناطق|الناطق|"
                         r"بيان|بيانا|مراسل|قائد)(?:\s+ال\S+ي)?\s+(?:(?:في|من|باسم|داخل)\s+)?(?:لل|[لب])?$"
-                        # "…، بحسب الشرطة المحلية"، "حسب ما أفادت X": the body the report cites
-                        r"|(?<!\w)[وف]?(?:بحسب|حسب|وفق|وفقا|طبقا|تبعا|نقلا\s+عن|علي\s+لسان)(?:\s+ما\s+\S+(?:\s+به)?)?"
+                        # "…، بحسب الشرطة المحلية"، "حسب ما أفادت X"، "حسبما أعلنت X": the body the report cites
+                        r"|(?<!\w)[وف]?(?:بحسب|حسب|وفق|وفقا|طبقا|تبعا|نقلا\s+عن|علي\s+لسان)(?:\s*ما\s+\S+(?:\s+به)?)?"
                         r"\s+(?:لل|[لب])?$")
 
 # the charge or suspicion an arrest, sentence or killing is told with (بتهمة، بشبهة، للاشتباه، بدعوى، بذريعة، لاتهامه)

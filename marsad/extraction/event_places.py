@@ -89,8 +89,9 @@ def candidate_places(text: str, ents: list[Entity]) -> list[Place]:
         name = e.canonical or e.text
         if e.type not in ("LOC", "ORG") or e.type == "ORG" and normalize(name).split()[0] not in lex["facilities"]:
             continue
-        if normalize(name) in lex["common"] or normalize(name) in lex["toponym"] or no_name(normalize(name)):
-            continue                            # "وادي" alone is a word, not a place
+        if normalize(name) in lex["common"] or normalize(name) in lex["toponym"] or no_name(normalize(name)) \
+                or normalize(name)[2:] in lex["facilities"] and normalize(name).startswith("ال"):
+            continue                            # "وادي" alone is a word, not a place; "المعسكر" refers back
         if re.match(r"لـ|ل[\"«“]", e.text):
             continue                            # "لـ\"العربي الجديد\"": told to a newspaper (tear gas: entities._no_place)
         # "هاجمت جماعة X قاعدة في منطقة Y": an unknown town (or the article's one namesake) is in X's country

@@ -156,10 +156,14 @@ def bombed_by_air(text: str, trig: Trigger) -> bool:
 
 
 def fired_from_air(text: str, trig: Trigger) -> bool:
-    """A missile trigger whose clause names an aircraft among the five words before its weapon as its
-    firer (the weapon is the trigger's last word: a drone and its missile side by side are one trigger)."""
+    """A missile trigger whose clause names an aircraft among the five words before its weapon, or right
+    after its verb, as its firer (the weapon is the trigger's last word: a drone and its missile side by
+    side are one trigger)."""
     if trig.sub_event_type != "Shelling/artillery/missile attack":
         return False
+    after = normalize(text[trig.end:trig.end + 16]).split()[:1]
+    if len(normalize(text[trig.start:trig.end]).split()) == 1 and after and after[0] in _AIRCRAFT:
+        return True         # "قصفت طائرة أمريكية مسيرة موقعا": the verb's subject, after it, is the aircraft
     before = re.split(r"[.،,؛:!؟]", normalize(text[max(0, trig.start - 60):trig.end]))[-1].split()[-6:-1]
     stems = [strip_clitics(w) for w in before]
     return any(w in _AIRCRAFT or s in _AIRCRAFT for w, s in zip(before, stems)) \

@@ -47,6 +47,7 @@ from marsad.extraction.placeless import (
     subject_place,
 )
 from marsad.extraction.protest_folds import intervened, protest_casualties
+from marsad.extraction.roundup_days import carry_days
 from marsad.extraction.spans import ByStart
 from marsad.extraction.story_actors import fill_story_actors, new_incident
 from marsad.extraction.tolls import casualty_figures, find_tolls
@@ -227,6 +228,7 @@ def extract_events(doc: Document, claims: list[Quote] | None = None) -> tuple[li
                         shot.add(id(e))
     found = fold_mentions(list(events.values())) or at_dateline(text, list(unplaced.values()), filed)
     found = protest_casualties(found, shot)
+    carry_days(text, found)            # a roundup's items without a day of their own: the day told before
     fill_story_actors(text, ents, found)      # a doer the sentence does not name, from its story
     intervened(found, dispersals)
     for e in found:         # ACLED: protesters killed or badly hurt by force is excessive force, not intervention

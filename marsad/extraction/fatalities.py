@@ -35,6 +35,7 @@ from marsad.extraction.casualty_words import (
     two_sides,
 )
 from marsad.extraction.implied_deaths import assassinated, first_word, pronoun_object
+from marsad.extraction.story_actors import new_incident
 from marsad.extraction.tolls import Figure, casualty_figures
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons
 from marsad.model import Event
@@ -237,7 +238,9 @@ def _next_door(text: str, start: int, triggers: list[Trigger], zero: bool = Fals
             return found
     # "والقصف استهدف أيضا مخيم X": the incident told before, at another target, is no retelling of its dead
     also = not _ALSO.isdisjoint(token_words(text, sents[i].start, sents[i].end))
-    if not also and (refer(sents[i], triggers) or _victims_told(text, sents[i]) or _retells(text, sents[i].start, triggers)):
+    # "وفي تطور آخر، اختطف مسلحون ثلاثة معلمين": a roundup's next incident takes no dead from the one before
+    if not also and not new_incident(text, sents[i].start) and (
+            refer(sents[i], triggers) or _victims_told(text, sents[i]) or _retells(text, sents[i].start, triggers)):
         for j in (i - 1, i - 2):
             if j < 0:
                 break

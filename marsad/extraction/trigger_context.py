@@ -16,6 +16,7 @@ from marsad.extraction.trigger_frames import (
     warned_of,
 )
 from marsad.extraction.trigger_lexicon import fits, lexicon
+from marsad.extraction.trigger_past import recalled_past
 from marsad.extraction.trigger_time import (
     future_verb,
     hedging_qad,
@@ -98,7 +99,7 @@ def refuted(text: str, trig: Trigger, sent_start: int) -> bool:
     sent_end = here.end if here else len(text)
     if _question(text, sent_start, sent_end) or past_year(text, trig, sent_start, sent_end) \
             or remembered(text, trig, sent_start, sent_end) or not_conflict(text, trig, sent_start, sent_end) \
-            or recalled(text, sent_start, trig.start):
+            or recalled(text, sent_start, trig.start) or recalled_past(text, trig, sent_start, sent_end):
         return True
     if trig.flag == "cause" and _not_political(text, sent_start, sent_end):
         return True      # "قتل طفل برصاصة طائشة"، "أصيب بالخطأ": a death by a bullet, no political violence
