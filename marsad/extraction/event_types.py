@@ -144,17 +144,6 @@ _AIRCRAFT = frozenset(normalize(w) for w in (
 _DOWNED = ("اسقط", "اعترض", "تصدي", "تصدت", "دمر", "استهدف")
 
 
-def bombed_by_air(text: str, trig: Trigger) -> bool:
-    """A shelling verb whose subject, right after it, is an aircraft ("قصفت طائرات أمريكية مواقع"،
-    "وقصفت مقاتلات حربية"): an air strike, whoever flies them."""
-    if trig.sub_event_type != "Shelling/artillery/missile attack":
-        return False
-    own = normalize(text[trig.start:trig.end]).split()
-    after = normalize(text[trig.end:trig.end + 30]).split()[:1]
-    return len(own) == 1 and own[0].lstrip("وف").startswith("قصف") and bool(after) \
-        and (after[0] in _AIRCRAFT or strip_clitics(after[0])[-1] in _AIRCRAFT)
-
-
 def fired_from_air(text: str, trig: Trigger) -> bool:
     """A missile trigger whose clause names an aircraft among the five words before its weapon, or right
     after its verb, as its firer (the weapon is the trigger's last word: a drone and its missile side by
@@ -162,7 +151,8 @@ def fired_from_air(text: str, trig: Trigger) -> bool:
     if trig.sub_event_type != "Shelling/artillery/missile attack":
         return False
     after = normalize(text[trig.end:trig.end + 16]).split()[:1]
-    if len(normalize(text[trig.start:trig.end]).split()) == 1 and after and after[0] in _AIRCRAFT:
+    if len(normalize(text[trig.start:trig.end]).split()) == 1 and after and (
+            after[0] in _AIRCRAFT or strip_clitics(after[0])[-1] in _AIRCRAFT):
         return True         # "قصفت طائرة أمريكية مسيرة موقعا": the verb's subject, after it, is the aircraft
     before = re.split(r"[.،,؛:!؟]", normalize(text[max(0, trig.start - 60):trig.end]))[-1].split()[-6:-1]
     stems = [strip_clitics(w) for w in before]

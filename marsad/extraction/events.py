@@ -35,7 +35,7 @@ from marsad.extraction.event_places import (
 from marsad.extraction.event_places import (
     governed_places as _places,
 )
-from marsad.extraction.event_types import bombed_by_air, by_taker, by_target, fired_from_air
+from marsad.extraction.event_types import by_taker, by_target, fired_from_air
 from marsad.extraction.fatalities import event_fatalities
 from marsad.extraction.geo import country_english
 from marsad.extraction.implied_deaths import first_word
@@ -351,13 +351,13 @@ def _told_back(text: str, t: Trigger) -> bool:
 
 def _by_air(trig: Trigger, actor1: str | None, text: str = "") -> Trigger:
     """A battle fought by an air force ("القوات الجوية تصدت للهجوم"), an attack called aerial
-    ("هجوم إسرائيلي جوي", "هجوم جوي"), a missile an aircraft fires (event_types.fired_from_air) or a
-    shelling verb with aircraft as its subject (bombed_by_air) is,
+    ("هجوم إسرائيلي جوي", "هجوم جوي") or a missile or shelling an aircraft fires, named before its
+    weapon or as the verb's subject after it (event_types.fired_from_air), is,
     in ACLED's terms, an air strike."""
     air = lexicon()["air"]
     aerial = any(w in ("جوي", "جويه", "الجوي", "الجويه") for w in normalize(text[trig.end:trig.end + 25]).split()[:3])
     if trig.event_type == "Battles" and (actor1 and any(a in normalize(actor1) for a in air) or aerial) \
-            or fired_from_air(text, trig) or bombed_by_air(text, trig):
+            or fired_from_air(text, trig):
         return Trigger(trig.start, trig.end, "Explosions/Remote violence", "Air/drone strike")
     return trig
 

@@ -85,7 +85,7 @@ def _protested(text: str, f: Figure) -> bool:
     protest's cause, not its toll."""
     from marsad.extraction.trigger_lexicon import fits, lexicon
 
-    before = normalize(text[max(0, f.start - 30):f.start]).split()[-3:]
+    before = re.split(r"[.؟!؛\n]", normalize(text[max(0, f.start - 30):f.start]))[-1].split()[-3:]
     return any(fits(w, lexicon()["purpose"]) or w.startswith(("تنديدا", "استنكارا")) for w in before)
 
 
