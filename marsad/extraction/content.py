@@ -270,11 +270,11 @@ _CHANNEL_REL = re.compile(r"\s+(?:نشر|أصدر|اصدر|بث|وزع|أورد|
 
 
 def _platform() -> re.Pattern:
-    """A platform's bare name after its medium noun ("على منصة إكس"، "عبر تطبيق تلغرام")."""
+    """A platform's bare name after its medium noun ("على منصة إكس"، "عبر تطبيق تلغرام"، "صفحته بفيسبوك")."""
     global _PLATFORM
     if _PLATFORM is None:
         names = sorted(load_json("quotes.json")["platforms"], key=len, reverse=True)     # as written, not normalized
-        _PLATFORM = re.compile(r"\s+(?:" + "|".join(re.escape(n) for n in names) + r")(?=[\s،,.:]|$)")
+        _PLATFORM = re.compile(r"\s+ب?(?:" + "|".join(re.escape(n) for n in names) + r")(?=[\s،,.:]|$)")
     return _PLATFORM
 
 
@@ -283,18 +283,32 @@ _PLATFORM: re.Pattern | None = None
 
 def _channel_pp(text: str, pos: int, end: int) -> int | None:
     """Where "في بيان"، "في حديث لإذاعة محلية"، "عبر صفحتها على فيسبوك"، "في تصريح لـ"X"،" ends, or None."""
-    m = _CHANNEL_HEAD.match(text, pos, end)
+    m = _CHANNEL_HEAD.match(text, pos, end) or _ADDRESSEE.match(text, pos, end)
     if not m:
         return None
     i = m.end()
     while True:
         a = _CHANNEL_ADJ.match(text, i, end) or _CHANNEL_LINK.match(text, i, end) or _CHANNEL_REL.match(text, i, end) \
             or _platform().match(text, i, end)
+        if a and i == m.end() and a.re is _CHANNEL_ADJ and not _feminine(m.group()) and a.group()[-1] in "ةه":
+            break                               # "في بيان عملية الاغتيال": a masculine noun's adjective is no -ة
         if not a or a.end() == i:
             break
         i = a.end()
     c = re.match(r"\s*[،,]", text[i:end])
     return i + c.end() if c else i
+
+
+# Whom the words were told to, with no channel noun before ("نفى مصدر لـ"X" سقوط …"، "لصحيفة "X""): a quoted
+# outlet name after لـ, or an outlet's head word (quotes.json outlet_heads) glued to its ل
+_ADDRESSEE = re.compile(r"\s*(?:لـ\s*|ل)(?:[«“\"(][^»”\")\n]{1,40}[»”\")]|(?:" + "|".join(
+    load_json("quotes.json")["outlet_heads"]) + r")(?=\s*[«“\"]))")
+
+
+def _feminine(head: str) -> bool:
+    """A channel noun an adjective in -ة agrees with: تغريدة، مقابلة، صفحته، تصريحات (not بيان، حديث)."""
+    stem = head.split()[-1].removeprefix("ال")
+    return stem.endswith("ات") or stem.startswith(("تغريد", "مقابل", "رسال", "مداخل", "كلم", "صفحت", "منص", "قنا"))
 
 
 def _past_channel(text: str, pos: int, end: int) -> int:

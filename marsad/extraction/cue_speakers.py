@@ -13,7 +13,7 @@ from marsad.extraction.after_cue import issuer_at, skip_time, unglued
 from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.channels import relay_channel
 from marsad.extraction.content import quoted
-from marsad.extraction.cue_objects import before_bi, masculine_before_feminine
+from marsad.extraction.cue_objects import before_bi, masculine_before_object, said_of_object
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.spans import variant_key
 from marsad.extraction.speakers import (
@@ -47,6 +47,8 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
     lex = lexicon()
     if said and said.name and verb in lex["bi_verbs"] and cue.form == "verb":   # "ندد X بالهجوم": بـ opens it
         said = before_bi(text, toks, ents, cue, said, ante)
+    if said and said.name and carried and cue.form == "verb" and said.name != carried:     # "ولخص الموقف بقوله"
+        said = said_of_object(toks, ents, cue, said, carried)
     if said is None or said.addressee or cue.form != "verb" or (verb not in lex["object_verbs"] and
                                                                 verb not in lex["call_verbs"] and
                                                                 verb not in lex["describe_verbs"]):
@@ -63,7 +65,7 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
         found = name_of(text, after[:split], ents, after[split].start, ante, cue.tok.start)
         if found:
             return Said(found[:2], after[split].start, said.channel, True)
-    if carried and masculine_before_feminine(verb, word_of(after[0])) and carried != said.name:
+    if carried and masculine_before_object(verb, word_of(after[0])) and carried != said.name:
         return Said(carried, after[0].start, None, True)   # "وطالب الحكومة بـ…": she is addressed, he speaks
     if n < len(after) and _complement(word_of(after[n])) and carried and (
             (verb in lex["object_verbs"] or coordinated) and word_of(after[0]).startswith("ال")

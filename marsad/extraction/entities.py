@@ -25,6 +25,7 @@ from marsad.extraction.name_shapes import (
     direction_before,
     strong_place,
 )
+from marsad.extraction.not_names import platform_name
 from marsad.extraction.person_names import mend_people
 from marsad.extraction.person_titles import (
     role_after,
@@ -358,6 +359,7 @@ def tag_entities_many(docs: list[Document]) -> list[Document]:
         found = with_place_names(doc.text, after_place_noun(doc.text, found))
         doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
         doc.entities = [e for e in doc.entities if not _no_place(doc.text, e)
+                        and not (e.type == "ORG" and platform_name(e.text))        # "منصة إكس": a platform
                         and not re.fullmatch(r"(?:ال)?ـ*[\d٠-٩]+", e.text)]     # "الساعات الـ24": a number
         canonicalise(doc.entities)
         geocode(doc.entities)
