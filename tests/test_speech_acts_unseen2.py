@@ -52,3 +52,52 @@ def test_platforms_front_lines_and_purposes_are_no_names():
         "وكتب القيادي على منصة إكس أن الهدوء على جبهة الجنوب هش، وأن البلاد صارت ساحة لتبادل الرسائل.\n"
         "ونشرت الحركة مقطعا على تطبيق تلغرام.").entities]
     assert not [t for t, k in ents if "إكس" in t or "تلغرام" in t or "جبهة" in t or "ساحة" in t], ents
+
+
+def test_a_country_then_a_body_after_a_call_verb():
+    qs = report_of("وقالت الخارجية الأردنية إن عمان تتابع الموقف عن كثب.\n"
+                   "وطالبت الأردن مجلس الأمن بتحمل مسؤولياته إزاء ما يجري في الضفة الغربية.").quotes
+    assert (qs[-1].speaker, qs[-1].text.split()[0]) == ("الأردن", "مجلس")
+
+
+def test_a_named_speaker_then_a_definite_object_of_a_call():
+    qs = report_of("وطالب وزير الداخلية العراقي عبد الأمير الشمري المواطنين بالتعاون مع القوات الأمنية.").quotes
+    assert [(q.speaker_canonical, q.text.split()[0]) for q in qs] == [("عبد الأمير الشمري", "المواطنين")]
+
+
+def test_a_feminine_call_before_a_masculine_noun_and_its_adjective_carries_the_speaker():
+    lead = "وقالت منظمة أطباء بلا حدود إن فرقها عاجزة عن الوصول إلى المصابين في المدينة.\n"
+    assert _claims(lead + "ودعت المجتمع الدولي إلى الضغط لفتح ممرات آمنة.")[1] == ("منظمة أطباء بلا حدود", "المجتمع")
+
+
+def test_a_subject_whose_content_was_too_short_speaks_on_in_its_sentence():
+    qs = report_of("في المقابل، نفى قيادي في حركة حماس لـ\"المدن\" الاتهامات، واتهم الجيش باستهداف الأحياء السكنية "
+                   "بالقذائف.").quotes
+    assert [q.speaker for q in qs] == ["قيادي في حركة حماس"]
+
+
+def test_manner_and_a_participle_adjective_are_lead_before_the_object():
+    qs = report_of("واستنكرت وزارة الخارجية القطرية في بيان اليوم بأشد العبارات اقتحام المسجد الأقصى من قبل المستوطنين.").quotes
+    assert qs[0].text.startswith("اقتحام")
+    qs = report_of("وأعلن المتحدث العسكري عبد الرحمن الحبيب في بيان متلفز إسقاط طائرة مسيرة فوق مدينة مأرب.").quotes
+    assert qs[0].text.startswith("إسقاط") and qs[0].channel == "tv"
+
+
+def test_a_summary_by_a_noun_and_its_adjective_then_bi_qawlihi():
+    qs = report_of("وقال المتحدث باسم الحكومة سامي الطويل إن الحوار هو السبيل الوحيد لإنهاء الأزمة.\n"
+                   "ولخص الموقف الرسمي بقوله: \"لا عودة إلى السلاح مهما كانت الظروف\".").quotes
+    assert [q.speaker_canonical for q in qs] == ["سامي الطويل"] * 2
+
+
+def test_names_after_a_role_the_tagger_cut_or_read_as_places():
+    doc = report_of("وقال رئيس بلدية شبعا محمد صعب لـ\"الوكالة الوطنية للإعلام\" إن القصف طال أطراف البلدة.\n"
+                    "وأكد وزير الداخلية وائل الأبيض أن الأجهزة الأمنية في حالة استنفار.")
+    ents = [(e.text, e.type) for e in doc.entities]
+    assert ("محمد صعب", "PER") in ents and ("وائل الأبيض", "PER") in ents
+    assert [q.speaker_canonical for q in doc.quotes] == ["محمد صعب", "وائل الأبيض"]
+
+
+def test_a_council_named_with_its_town_is_one_body():
+    doc = report_of("وطالب المجلس البلدي غريان في بيان الحكومة بتوفير الوقود للمخابز.")
+    assert ("المجلس البلدي غريان", "ORG") in [(e.text, e.type) for e in doc.entities]
+    assert doc.quotes[0].speaker == "المجلس البلدي غريان"

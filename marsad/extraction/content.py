@@ -256,7 +256,8 @@ _CHANNEL_HEAD = re.compile(
     r"مداخلة|كلمة|تسجيل|صفحت|حساب|موقع|منصة|قناة)[^\s،,.:]*")
 # An adjective of the channel noun ("صحفي"، "هاتفية"، "مقتضبة"): no ل/ب/و glued on, a stem of two letters
 # or more before its ending ("أي"، "أية" are no adjectives but the object's determiner).
-_CHANNEL_ADJ = re.compile(r"\s+(?:ال)?(?![لبو])[^\s،,.:«»“”\"]{2,}(?:ي|ية|يه|ة|ا)(?=[\s،,.:]|$)")
+_CHANNEL_ADJ = re.compile(r"\s+(?:(?:ال)?(?![لبو])[^\s،,.:«»“”\"]{2,}(?:ي|ية|يه|ة|ا)|(?:ال)?(?:متلفز|مقتضب|مشترك|مصور|مسجل|مكتوب"
+                          r"|مطول)(?:ة|ه)?)(?=[\s،,.:]|$)")     # … or a participle: "في بيان متلفز"
 # Whom or where the statement was made to ("له"، "لإذاعة محلية"، "مع قناة "X""، "على فيسبوك"): one word
 # or a quoted name, then its definite genitives ("لوكالة الأنباء")
 _CHANNEL_LINK = re.compile(
@@ -326,9 +327,10 @@ def _past_channel(text: str, pos: int, end: int) -> int:
 
 
 def _past_time(text: str, pos: int, end: int) -> int:
-    """Past time words before a bare object ("مساء الأحد استعادة …"، "في وقت سابق دعمها …")."""
+    """Past time words and manner ("بأشد العبارات") before a bare object ("مساء الأحد استعادة …"، "في وقت سابق دعمها …")."""
     while True:
-        later = re.match(r"[\s،,]*في وقت (?:سابق|لاحق|متأخر)(?=[\s،,])", text[pos:end])
+        later = re.match(r"[\s،,]*(?:في وقت (?:سابق|لاحق|متأخر)|بأشد العبارات|بأشد الكلمات|بشدة|بقوة|بشكل قاطع)(?=[\s،,])",
+                         text[pos:end])         # … or how it was said: "أدانت بأشد العبارات القصف"
         if later:
             pos += later.end()
             continue

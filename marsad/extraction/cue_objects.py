@@ -48,18 +48,31 @@ def masculine_before_object(verb: str, word: str) -> bool:
 
 
 def said_of_object(toks, ents: Mentions, cue, said: Said, carried) -> Said:
-    """"ولخص الموقف بقوله: …": one word between the verb and بقوله/بالقول that names no person, title or
-    body is what was summed up, the verb's object; the speaker is the one carried from before."""
-    if normalize(said.name[0]).count(" "):
-        return said                                          # one word only
+    """"ولخص الموقف [المصري] بقوله: …": a noun (and one definite adjective) between the verb and
+    بقوله/بالقول that names no person, title or body is what was summed up, the verb's object; the
+    speaker is the one carried from before."""
+    if normalize(said.name[0]).count(" ") > 1:
+        return said                                          # a noun and its adjective at most
     idx = next(i for i, t in enumerate(toks) if t.start == cue.tok.start)
-    toks = toks[idx + 1:idx + 3]
-    if len(toks) < 2 or word_of(toks[1])[:1] != "ب" or word_of(toks[1]) not in lexicon()["say_nouns"]:
+    toks = toks[idx + 1:idx + 4]
+    k = next((k for k, t in enumerate(toks) if k and word_of(t)[:1] == "ب" and word_of(t) in lexicon()["say_nouns"]), None)
+    if k is None or k == 2 and not word_of(toks[1]).startswith("ال"):
         return said
     w = word_of(toks[0])
     core = w.removeprefix("ال")
     if not (w.startswith("ال") or w.endswith(("ه", "ها"))) or w in org_heads() or core in org_heads() \
             or core in titles() or w in lexicon()["role_heads"] or core in lexicon()["role_heads"] \
-            or ents.within(toks[0].start, toks[1].start):
+            or ents.within(toks[0].start, toks[k].start):
         return said
     return Said(carried, said.start, said.channel)
+
+
+def feminine_before_masculine(verb: str, words: list[str]) -> bool:
+    """A feminine verb before a definite noun and a masculine singular nisba ("ودعت المجتمع الدولي إلى
+    …"): the adjective shows the noun is masculine singular (a plural of things would take الدولية), so
+    it cannot be the feminine verb's subject; it is the object and the speaker is carried."""
+    if not verb.endswith("ت") or verb.endswith("ات") or len(words) != 2:
+        return False
+    noun, adj = words
+    return noun.startswith("ال") and not noun.endswith(("ه", "ات")) and adj.startswith("ال") and adj.endswith("ي") \
+        and not adj.endswith(("يي", "وي")) and len(adj) > 4

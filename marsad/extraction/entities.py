@@ -27,6 +27,7 @@ from marsad.extraction.name_shapes import (
 )
 from marsad.extraction.not_names import platform_name
 from marsad.extraction.person_names import mend_people
+from marsad.extraction.place_officials import council_towns
 from marsad.extraction.person_titles import (
     role_after,
     role_before,
@@ -355,7 +356,7 @@ def tag_entities(doc: Document) -> Document:
 def tag_entities_many(docs: list[Document]) -> list[Document]:
     """`tag_entities` over a batch of documents (the pipeline's batched form of this stage)."""
     for doc, found in zip(docs, find_entities_many([doc.text for doc in docs])):
-        found = with_org_phrases(doc.text, merge_adjacent_names(doc.text, found))
+        found = council_towns(doc.text, with_org_phrases(doc.text, merge_adjacent_names(doc.text, found)))
         found = with_place_names(doc.text, after_place_noun(doc.text, found))
         doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
         doc.entities = [e for e in doc.entities if not _no_place(doc.text, e)

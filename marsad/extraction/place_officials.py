@@ -8,6 +8,8 @@ as it goes, else the first given name after the place's first word.
 """
 from __future__ import annotations
 
+import re
+
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize
@@ -42,3 +44,26 @@ def place_then_person(text: str, e: Entity) -> list[Entity] | None:
     place, person = (spans[0][0], spans[k - 1][1]), (spans[k][0], spans[-1][1])
     return [Entity(text[place[0]:place[1]], "LOC", place[0], place[1], canonical=text[place[0]:place[1]]),
             Entity(text[person[0]:person[1]], "PER", person[0], person[1], canonical=text[person[0]:person[1]])]
+
+
+# a council named by its kind, then the town it governs, bare (Libyan usage: "المجلس البلدي مصراتة"،
+# "المجلس المحلي الزنتان"): short for "المجلس البلدي لبلدية X"; the town belongs to the body's name
+_COUNCIL_KINDS = frozenset(normalize(w) for w in ("البلدي", "المحلي", "التسييري", "الاجتماعي"))
+
+
+def council_towns(text: str, ents: list[Entity]) -> list[Entity]:
+    """An organisation ending in a council's kind (البلدي، المحلي) and a known place right after it are
+    one organisation: "المجلس البلدي مصراتة" (not the council, then the town)."""
+    out: list[Entity] = []
+    grown = -1
+    for e in ents:
+        if e.start < grown:
+            continue                                    # the town, now in the council's name
+        town = re.match(r" (\S+)", text[e.end:e.end + 30]) if e.type == "ORG" and \
+            normalize(e.text.split()[-1]) in _COUNCIL_KINDS else None
+        if town and normalize(town.group(1).strip("،,.")) in lx.place_names():
+            end = e.end + len(town.group(1).rstrip("،,."))
+            e = Entity(text[e.start:end + 1], "ORG", e.start, end + 1, canonical=text[e.start:end + 1])
+            grown = e.end
+        out.append(e)
+    return out
