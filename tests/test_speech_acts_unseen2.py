@@ -101,3 +101,9 @@ def test_a_council_named_with_its_town_is_one_body():
     doc = report_of("وطالب المجلس البلدي غريان في بيان الحكومة بتوفير الوقود للمخابز.")
     assert ("المجلس البلدي غريان", "ORG") in [(e.text, e.type) for e in doc.entities]
     assert doc.quotes[0].speaker == "المجلس البلدي غريان"
+
+
+def test_a_rank_and_a_first_name_take_the_family_name_before_the_medium():
+    doc = report_of("وأكد قائد العمليات المشتركة العميد الركن فلاح سلمان في تصريح للصحفيين أن الوضع مستقر تماما في المدينة.\n"
+                    "ونفى الناطق باسم الوزارة اللواء سعد معن في حديث لقناة محلية وجود خروقات أمنية في المحافظة.")
+    assert [q.speaker_canonical for q in doc.quotes] == ["فلاح سلمان", "سعد معن"]

@@ -97,8 +97,9 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
     # a 'place' no gazetteer knows, right where the name goes, is the name the tagger misread (عضو مجلس
     # النواب عن محافظة X فلان فلاني إن …)
     # (or a one-word person: its family name, which no list knows, follows — "منسق الطوارئ كلير نيكوليه أن")
+    # (a rank and one word: "اللواء يحيى | رسول في تصريح": the tagger cut the family name off too)
     unknown = {id(e) for e in ents if e.type == "LOC" and " " in e.text and normalize(e.text) not in lx.place_names()
-               or e.type == "PER" and " " not in e.text.strip()}
+               or e.type == "PER" and (" " not in e.text.strip() or _rank_and_one(e.text))}
     taken = covered(len(text), ((e.start, e.end) for e in ents if id(e) not in unknown))
     ends = {e.end for e in ents if e.type in ("ORG", "LOC") and id(e) not in unknown}
     org_starts = {e.start for e in ents if e.type == "ORG"}
@@ -171,6 +172,12 @@ def _known_after_role(text, toks, words, ents: list[Entity], make: Make) -> list
         return ents
     ents = [e for e in ents if not (e.start in family and any(a.start < e.start < a.end for a in added))]
     return sorted(ents + added, key=lambda e: e.start)
+
+
+def _rank_and_one(name: str) -> bool:
+    """A rank (titles.txt) and one word after it: a name the tagger cut ("اللواء يحيى")."""
+    words = normalize(name).split()
+    return len(words) == 2 and words[0] in _titles() and bool(_RANK.search(words[0]))
 
 
 # military and police ranks (titles.txt holds them with the honorifics): a name follows them
