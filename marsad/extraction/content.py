@@ -256,7 +256,8 @@ _CHANNEL_HEAD = re.compile(
     r"مداخلة|كلمة|تسجيل|صفحت|حساب|موقع|منصة|قناة)[^\s،,.:]*")
 # An adjective of the channel noun ("صحفي"، "هاتفية"، "مقتضبة"): no ل/ب/و glued on, a stem of two letters
 # or more before its ending ("أي"، "أية" are no adjectives but the object's determiner).
-_CHANNEL_ADJ = re.compile(r"\s+(?:ال)?(?![لبو])[^\s،,.:«»“”\"]{2,}(?:ي|ية|يه|ة|ا)(?=[\s،,.:]|$)")
+_CHANNEL_ADJ = re.compile(r"\s+(?:(?:ال)?(?![لبو])[^\s،,.:«»“”\"]{2,}(?:ي|ية|يه|ة|ا)|(?:ال)?(?:متلفز|مقتضب|مشترك|مصور|مسجل|مكتوب"
+                          r"|مطول)(?:ة|ه)?)(?=[\s،,.:]|$)")     # … or a participle: "في بيان متلفز"
 # Whom or where the statement was made to ("له"، "لإذاعة محلية"، "مع قناة "X""، "على فيسبوك"): one word
 # or a quoted name, then its definite genitives ("لوكالة الأنباء")
 _CHANNEL_LINK = re.compile(
@@ -270,11 +271,11 @@ _CHANNEL_REL = re.compile(r"\s+(?:نشر|أصدر|اصدر|بث|وزع|أورد|
 
 
 def _platform() -> re.Pattern:
-    """A platform's bare name after its medium noun ("على منصة إكس"، "عبر تطبيق تلغرام")."""
+    """A platform's bare name after its medium noun ("على منصة إكس"، "عبر تطبيق تلغرام"، "صفحته بفيسبوك")."""
     global _PLATFORM
     if _PLATFORM is None:
         names = sorted(load_json("quotes.json")["platforms"], key=len, reverse=True)     # as written, not normalized
-        _PLATFORM = re.compile(r"\s+(?:" + "|".join(re.escape(n) for n in names) + r")(?=[\s،,.:]|$)")
+        _PLATFORM = re.compile(r"\s+ب?(?:" + "|".join(re.escape(n) for n in names) + r")(?=[\s،,.:]|$)")
     return _PLATFORM
 
 
@@ -283,18 +284,32 @@ _PLATFORM: re.Pattern | None = None
 
 def _channel_pp(text: str, pos: int, end: int) -> int | None:
     """Where "في بيان"، "في حديث لإذاعة محلية"، "عبر صفحتها على فيسبوك"، "في تصريح لـ"X"،" ends, or None."""
-    m = _CHANNEL_HEAD.match(text, pos, end)
+    m = _CHANNEL_HEAD.match(text, pos, end) or _ADDRESSEE.match(text, pos, end)
     if not m:
         return None
     i = m.end()
     while True:
         a = _CHANNEL_ADJ.match(text, i, end) or _CHANNEL_LINK.match(text, i, end) or _CHANNEL_REL.match(text, i, end) \
             or _platform().match(text, i, end)
+        if a and i == m.end() and a.re is _CHANNEL_ADJ and not _feminine(m.group()) and a.group()[-1] in "ةه":
+            break                               # "في بيان عملية الاغتيال": a masculine noun's adjective is no -ة
         if not a or a.end() == i:
             break
         i = a.end()
     c = re.match(r"\s*[،,]", text[i:end])
     return i + c.end() if c else i
+
+
+# Whom the words were told to, with no channel noun before ("نفى مصدر لـ"X" سقوط …"، "لصحيفة "X""): a quoted
+# outlet name after لـ, or an outlet's head word (quotes.json outlet_heads) glued to its ل
+_ADDRESSEE = re.compile(r"\s*(?:لـ\s*|ل)(?:[«“\"(][^»”\")\n]{1,40}[»”\")]|(?:" + "|".join(
+    load_json("quotes.json")["outlet_heads"]) + r")(?=\s*[«“\"]))")
+
+
+def _feminine(head: str) -> bool:
+    """A channel noun an adjective in -ة agrees with: تغريدة، مقابلة، صفحته، تصريحات (not بيان، حديث)."""
+    stem = head.split()[-1].removeprefix("ال")
+    return stem.endswith("ات") or stem.startswith(("تغريد", "مقابل", "رسال", "مداخل", "كلم", "صفحت", "منص", "قنا"))
 
 
 def _past_channel(text: str, pos: int, end: int) -> int:
@@ -312,9 +327,10 @@ def _past_channel(text: str, pos: int, end: int) -> int:
 
 
 def _past_time(text: str, pos: int, end: int) -> int:
-    """Past time words before a bare object ("مساء الأحد استعادة …"، "في وقت سابق دعمها …")."""
+    """Past time words and manner ("بأشد العبارات") before a bare object ("مساء الأحد استعادة …"، "في وقت سابق دعمها …")."""
     while True:
-        later = re.match(r"[\s،,]*في وقت (?:سابق|لاحق|متأخر)(?=[\s،,])", text[pos:end])
+        later = re.match(r"[\s،,]*(?:في وقت (?:سابق|لاحق|متأخر)|بأشد العبارات|بأشد الكلمات|بشدة|بقوة|بشكل قاطع)(?=[\s،,])",
+                         text[pos:end])         # … or how it was said: "أدانت بأشد العبارات القصف"
         if later:
             pos += later.end()
             continue

@@ -13,7 +13,12 @@ from marsad.extraction.after_cue import issuer_at, skip_time, unglued
 from marsad.extraction.anaphora import Antecedents
 from marsad.extraction.channels import relay_channel
 from marsad.extraction.content import quoted
-from marsad.extraction.cue_objects import before_bi, masculine_before_feminine
+from marsad.extraction.cue_objects import (
+    before_bi,
+    feminine_before_masculine,
+    masculine_before_object,
+    said_of_object,
+)
 from marsad.extraction.mentions import Mentions
 from marsad.extraction.spans import variant_key
 from marsad.extraction.speakers import (
@@ -47,6 +52,8 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
     lex = lexicon()
     if said and said.name and verb in lex["bi_verbs"] and cue.form == "verb":   # "ندد X بالهجوم": بـ opens it
         said = before_bi(text, toks, ents, cue, said, ante)
+    if said and said.name and carried and cue.form == "verb" and said.name != carried:     # "ولخص الموقف بقوله"
+        said = said_of_object(toks, ents, cue, said, carried)
     if said is None or said.addressee or cue.form != "verb" or (verb not in lex["object_verbs"] and
                                                                 verb not in lex["call_verbs"] and
                                                                 verb not in lex["describe_verbs"]):
@@ -63,12 +70,16 @@ def speaker_for(text: str, toks: tuple[Token, ...], ents: Mentions, cue, seg_end
         found = name_of(text, after[:split], ents, after[split].start, ante, cue.tok.start)
         if found:
             return Said(found[:2], after[split].start, said.channel, True)
-    if carried and masculine_before_feminine(verb, word_of(after[0])) and carried != said.name:
+    if carried and masculine_before_object(verb, word_of(after[0])) and carried != said.name:
         return Said(carried, after[0].start, None, True)   # "وطالب الحكومة بـ…": she is addressed, he speaks
     if n < len(after) and _complement(word_of(after[n])) and carried and (
             (verb in lex["object_verbs"] or coordinated) and word_of(after[0]).startswith("ال")
-            or _disagrees(verb, word_of(after[0]))):
+            or _disagrees(verb, word_of(after[0])) or feminine_before_masculine(verb, [word_of(t) for t in after[:n]])):
         return Said(carried, after[0].start, None, True)   # "، واتهم الجيش بقصف …": the accused, not a speaker
+    named = text.find(said.name[0], cue.tok.end, said.start) if verb not in lex["describe_verbs"] else -1
+    m = next((k for k, t in enumerate(after) if t.start >= named + len(said.name[0])), len(after)) if named >= 0 else n
+    if m < n and word_of(after[m]).startswith("ال") and any(_complement(word_of(t)) for t in after[m + 1:m + 5]):
+        return Said(said.name, after[m].start, said.channel, True)   # "طالب الوزير فلان المنظمات بالتحرك"
     return said
 
 
@@ -147,9 +158,9 @@ def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
             continue                       # "المبعوث الخاص إلى | السودان": a preposition's object (إلى is no ال…)
         inside = ents.within(toks[0].start, toks[n - 1].end)
         if any(e.start == toks[k].start and e.type != "PER" for e in inside) and (any(
-                e.end == toks[k - 1].end for e in inside) or k < 3 and all(
+                e.end == toks[k - 1].end for e in ents.within(toks[0].start, toks[k].start, _NAMES)) or k < 3 and all(
                 (x := word_of(t)).endswith(("ون", "ين")) and x.isalpha() and not x.startswith("ال") for t in toks[:k])):
-            return k                       # one name after another ("فتح | حماس"), a person's is apposition;
+            return k                       # one name after another ("فتح | حماس"، "مصر | مجلس الأمن"), a person's is apposition;
                                            # an unnamed plural, then the named object ("ناشطون | قوات X")
         if any(e.start < toks[k].start < e.end for e in inside) or not w.startswith("ال"):
             continue                       # inside a name the tagger found
@@ -160,6 +171,7 @@ def _object_start(text: str, toks, n: int, ents: Mentions) -> int | None:
     return None
 
 
+_NAMES = ("PER", "ORG", "LOC")
 _PREPOSITIONS = frozenset(("إلى", "الى", "على", "في", "من", "عن", "مع", "لدى"))
 
 

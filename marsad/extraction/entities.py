@@ -25,7 +25,9 @@ from marsad.extraction.name_shapes import (
     direction_before,
     strong_place,
 )
+from marsad.extraction.not_names import platform_name
 from marsad.extraction.person_names import mend_people
+from marsad.extraction.place_officials import council_towns
 from marsad.extraction.person_titles import (
     role_after,
     role_before,
@@ -354,10 +356,11 @@ def tag_entities(doc: Document) -> Document:
 def tag_entities_many(docs: list[Document]) -> list[Document]:
     """`tag_entities` over a batch of documents (the pipeline's batched form of this stage)."""
     for doc, found in zip(docs, find_entities_many([doc.text for doc in docs])):
-        found = with_org_phrases(doc.text, merge_adjacent_names(doc.text, found))
+        found = council_towns(doc.text, with_org_phrases(doc.text, merge_adjacent_names(doc.text, found)))
         found = with_place_names(doc.text, after_place_noun(doc.text, found))
         doc.entities = propagate_surnames(doc.text, known_actors(doc.text, found))
         doc.entities = [e for e in doc.entities if not _no_place(doc.text, e)
+                        and not (e.type == "ORG" and platform_name(e.text))        # "منصة إكس": a platform
                         and not re.fullmatch(r"(?:ال)?ـ*[\d٠-٩]+", e.text)]     # "الساعات الـ24": a number
         canonicalise(doc.entities)
         geocode(doc.entities)

@@ -14,6 +14,7 @@ import re
 
 from marsad.extraction.media_names import MEDIA_HEADS
 from marsad.extraction.org_phrases import head_form
+from marsad.extraction.place_officials import official_before, place_then_person
 from marsad.extraction.place_runs import second_word_of_name
 from marsad.model import Entity
 from marsad.text import lexicons as lx
@@ -161,6 +162,11 @@ def after_place_noun(text: str, ents: list[Entity]) -> list[Entity]:
                     m = re.search(r"\sو", e.text)
                     end = e.start + m.start() if m else end
                 end = _before_container(text, e.start, end)
+                split = place_then_person(text, e) if e.type == "PER" and end == e.end and official_before(
+                    [normalize(w) for w in text[max(0, e.start - 40):e.start].split()]) else None
+                if split:                           # "رئيس بلدية X فلان الفلاني": the place, then the man
+                    out.extend(split)
+                    continue
                 e = Entity(text[e.start:end], "LOC", e.start, end,
                            canonical=e.canonical if end == e.end else text[e.start:end])
         out.append(_led_by_a_name(text, e))

@@ -12,6 +12,7 @@ from marsad.extraction.org_phrases import (
     proclitic_chars,
     restore_article,
 )
+from marsad.extraction.not_names import platform_name
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.arabic import normalize, token_words, tokens
@@ -47,6 +48,8 @@ def media_names(text: str) -> list[Entity]:
                 and words[i] not in NAME_STOPS:
             n = 1 if _MEDIA_TAIL.search(words[i]) and not (i + 1 < len(toks) and _MEDIA_TAIL.fullmatch(words[i + 1])) else 2
             form = words[i]
+        if n and platform_name(" ".join(words[i:i + n])):
+            n = 0                       # "على منصة إكس": where it was posted, no outlet
         if n:
             start = toks[i].start + (proclitic_chars(words[i], form) if form in MEDIA_HEADS else 0)
             end = toks[i + n - 1].end

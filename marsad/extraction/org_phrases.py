@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from marsad.extraction.not_names import front_line, purpose_word
 from marsad.model import Entity
 from marsad.text import lexicons as lx
 from marsad.text.actor_dictionary import clitic_chars
@@ -91,7 +92,7 @@ def landmark_phrases(text: str) -> list[Entity]:
         if form and i + 1 < len(toks) and not text[toks[i].end:toks[i + 1].start].strip(" \"«»"):
             nxt = words[i + 1]
             if nxt.isalpha() and nxt not in NAME_STOPS and nxt not in lx.not_places() and len(nxt) > 2 \
-                    and nxt not in _FIGURATIVE and not nxt.startswith("لل") \
+                    and nxt not in _FIGURATIVE and not nxt.startswith("لل") and not purpose_word(nxt) \
                     and not (nxt[0] == "ب" and nxt[1:] in lx.places()) \
                     and not quantities(text, toks[i + 1].start, toks[i + 1].end):
                 # "حاجز للجيش": whose, not which; "سوق ببغداد": where, not which;
@@ -125,7 +126,8 @@ def org_phrases(text: str) -> list[Entity]:
         fixed = _fixed_at(words, i)
         form = fixed[1] if fixed else head_form(words[i]) or _adjectival_head(words, i)
         if form and not fixed and i + 1 < len(words) and (_place_noun(words[i + 1]) or _place_noun(form)
-                                                          and words[i + 1] in lx.place_names()):
+                                                          and words[i + 1] in lx.place_names()
+                                                          or front_line(words[i], words[i + 1])):
             form = None                         # "مركز محافظة ذي قار", "مديرية حريب": places
         n = fixed[0] if fixed else (_chain(text, toks, words, i) if form else 0)
         if form in _VERB_HEADS and n >= 2 and _verb_clause(text, toks, words, i, n):

@@ -100,6 +100,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
                                                       and not re.search(r"[.،,؛]", text[cues[n - 1].tok.end:c.tok.start]))]
         issuer = later_issuer(text, sent, toks, ents, account.ante)     # "جاء ذلك في تصريحات أدلت بها X، حيث ذكرت"
         here: list[Quote] = []
+        named = None                            # "نفى X …، واتهم …": a subject read, its content too short
         leads: list[tuple[int, int]] = []      # cue → content stretches: an attribution there is the lead's
         for n, cue in enumerate(cues):
             if here and cue.tok.start < here[-1].end:
@@ -108,7 +109,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
             seg_end = nxt.tok.start if nxt else sent.end
             if seg_end <= cue.tok.end:
                 continue
-            carried = (here[-1].speaker, here[-1].speaker_canonical) if here else \
+            carried = (here[-1].speaker, here[-1].speaker_canonical) if here else named or \
                 (tuple(issuer[:2]) if issuer else (cue.form == "part" and source_before(
                     text, sent, toks, ents, account, cue.tok.start)) or (object_first(toks, cue) and feminine_body_before(
                     text, ents, cue.tok.start, sent.start)) or account.speaker)
@@ -134,6 +135,7 @@ def find_quotes(text: str, entities: list[Entity], claims: list[Quote] | None = 
                         complementizer_in(text, start, seg_end) or quotation_spans(text, start, seg_end))):
                     q = _next_quotation(text, sents[si + 1], seg_end) or q
             if q is None:
+                named = said.name if text[cue.tok.end:said.start].strip() else named
                 continue
             kind, (cs, ce), lead_end = q
             tail = hedge_start(text, cs, ce)

@@ -81,6 +81,8 @@ def _content_next(text, toks, words, j: int, org_starts: set[int]) -> bool:
         return True                        # "أشار فلان إلى أن"، "شدد فلان على أن"
     if w in _MEDIUM_PREPS:
         return j + 1 < len(toks) and any(f in media for f in strip_clitics(words[j + 1]))
+    if w == "ل" and j + 1 < len(toks) and toks[j + 1].text[:1] in "\"«“(":
+        return True                        # 'لـ"الوكالة الوطنية"': an outlet's quoted name
     return w[:1] == "ل" and len(w) > 3 and (w[1:] in _OUTLETS or toks[j].start + 1 in org_starts or any(
         words[i] in comps for i in range(j + 1, min(j + 4, len(toks)))))     # "لشفق نيوز إن": its name, then the content
 
@@ -103,8 +105,9 @@ def _before_content(text, toks, words, ents: list[Entity], make: Make) -> list[E
     # a 'place' no gazetteer knows, right where the name goes, is the name the tagger misread (عضو مجلس
     # النواب عن محافظة X فلان فلاني إن …)
     # (or a one-word person: its family name, which no list knows, follows — "منسق الطوارئ كلير نيكوليه أن")
+    # (a rank and one word: "اللواء يحيى | رسول في تصريح": the tagger cut the family name off too)
     unknown = {id(e) for e in ents if e.type == "LOC" and " " in e.text and normalize(e.text) not in lx.place_names()
-               or e.type == "PER" and " " not in e.text.strip()}
+               or e.type == "PER" and (" " not in e.text.strip() or _rank_and_one(e.text))}
     taken = covered(len(text), ((e.start, e.end) for e in ents if id(e) not in unknown))
     ends = {e.end for e in ents if e.type in ("ORG", "LOC") and id(e) not in unknown}
     org_starts = {e.start for e in ents if e.type == "ORG"}
@@ -152,12 +155,15 @@ def _known_after_role(text, toks, words, ents: list[Entity], make: Make) -> list
     verbs, comps, _, no_name = _speech_words()
     taken = covered(len(text), ((e.start, e.end) for e in ents))
     ends = {e.end for e in ents if e.type in ("ORG", "LOC")}
+    # a definite one-word 'place' after the first name is the family name (وزير الصحة فراس الأبيض)
+    family = {e.start: e for e in ents if e.type == "LOC" and " " not in e.text and e.text.startswith("ال")}
     added = []
     for k in range(2, len(toks) - 1):
         w, s = words[k], words[k + 1]
-        if taken[toks[k].start] or taken[toks[k + 1].start] or not first_name(w) or w in NAME_JOINERS \
+        place = family.get(toks[k + 1].start)
+        if taken[toks[k].start] or taken[toks[k + 1].start] and not place or not first_name(w) or w in NAME_JOINERS \
                 or w.startswith("ال") or w in no_name or w in verbs or toks[k].text in ("على", "إلى") or w == "باسم" \
-                or not s.isalpha() or s.startswith(("ال", "و", "لل")) or s in no_name or s in verbs \
+                or not s.isalpha() or s.startswith(("ال", "و", "لل")) and not place or s in no_name or s in verbs \
                 or s in NOT_SURNAME or s in lx.countries() or lx.place_noun(s) \
                 or text[toks[k - 1].end:toks[k + 1].start].count(" ") != 2:
             continue
@@ -173,7 +179,16 @@ def _known_after_role(text, toks, words, ents: list[Entity], make: Make) -> list
         if k + 2 >= len(toks) or not toks[k + 2].text[0].isalnum() or nxt.startswith("ال") or nxt in comps \
                 or nxt in NOT_SURNAME or nxt in no_name:       # "أعلن المتحدث فلان فلان استهداف …"
             added.append(make(text, toks[k].start, toks[k + 1].end, "PER"))
-    return sorted(ents + added, key=lambda e: e.start) if added else ents
+    if not added:
+        return ents
+    ents = [e for e in ents if not (e.start in family and any(a.start < e.start < a.end for a in added))]
+    return sorted(ents + added, key=lambda e: e.start)
+
+
+def _rank_and_one(name: str) -> bool:
+    """A rank (titles.txt) and one word after it: a name the tagger cut ("اللواء يحيى")."""
+    words = normalize(name).split()
+    return len(words) == 2 and words[0] in _titles() and bool(_RANK.search(words[0]))
 
 
 # military and police ranks (titles.txt holds them with the honorifics): a name follows them
