@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from marsad.extraction.casualty_words import casualty_kind, casualty_lexicon
+from marsad.extraction.casualty_words import TWO_AFTER, casualty_kind, casualty_lexicon
 from marsad.extraction.support_verbs import ARMED_KINDS
 from marsad.text.arabic import normalize, normalize_map, strip_clitics
 from marsad.text.numbers import quantities
@@ -78,7 +78,7 @@ def victims_of(text: str, start: int, pos: int) -> bool:
     if _counted_dead(text[max(start, pos - 50):pos]) or _DEAD_OF.search(normalize(text[max(start, pos - 12):pos])):
         return True
     # a numeral after its noun ("قياديين اثنين في X") counts it, as one before it does
-    words = [w for w in normalize(text[max(start, pos - 70):pos]).split() if w not in ("اثنين", "اثنان", "اثنتين", "اثنتان")]
+    words = [w for w in normalize(text[max(start, pos - 70):pos]).split() if w not in TWO_AFTER]
     members, heads = _roles("member"), _roles("affiliated_head")
     if words and words[-1] in members:
         words = words[:-1] + ["من"] if len(words) < 2 or words[-2] != "من" else words[:-1]

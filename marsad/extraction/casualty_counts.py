@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from marsad.extraction.casualty_scope import QUOTES, RELATIVE, STOPS, Sent
 from marsad.extraction.casualty_words import (
+    TWO_AFTER,
     casualty_kind,
     casualty_lexicon,
     has_bare_form,
@@ -155,9 +156,6 @@ def _counted_after(s: Sent, i: int) -> bool:
     return False
 
 
-_TWO_AFTER = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان"))
-
-
 def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
     """(start index, end index, kind, value) of counts written as nouns alone: "مقتل جنديين" = 2,
     "استشهاد مواطن" = 1, "امرأة مسنة استشهدت" = 1."""
@@ -173,7 +171,7 @@ def noun_counts(s: Sent) -> list[tuple[int, int, str, int]]:
             continue                                      # "مقتل مدنيين بينهم نساء": a plural, no dual
         if i and has_form(w[i - 1], lex["attempt"]):
             continue                                      # "محاولة قتل الشاهد": no one died
-        if k + 1 < len(w) and w[k + 1] in _TWO_AFTER and not _number(w[k]):
+        if k + 1 < len(w) and w[k + 1] in TWO_AFTER and not _number(w[k]):
             out.append((i, k + 2, kd, 2))                 # "مقتل إرهابيين اثنين": the numeral after its noun
         elif w[k] in lex["duals"] or new_victim(w[k]) or _one_of(w, k):
             out.append((i, k + 1, kd, 2 if w[k] in lex["duals"] else 1))

@@ -33,13 +33,17 @@ def casualty_lexicon() -> dict:
     return lex
 
 
+# the numeral two, written after the noun it counts ("مقتل إرهابيين اثنين"، "قياديين اثنين في X")
+TWO_AFTER = frozenset(("اثنين", "اثنان", "اثنتين", "اثنتان"))
+
+
 def _derived_duals(persons: frozenset[str]) -> frozenset[str]:
     """Nominative duals of the person nouns, less those that are a name: a word of an actor's name
     (طالبان is the Taliban, not two students) or a place (شيخان)."""
     from marsad.text import lexicons as lx
     from marsad.text.actor_dictionary import actors
 
-    named = {w for key in actors()._alias for w in key} | lx.place_names()
+    named = actors().alias_words() | lx.place_names()
     return frozenset(d for d in (p[:-1] + "تان" if p.endswith("ه") else p + "ان" for p in persons
                                  if not p.endswith("ا")) if d not in named)
 

@@ -37,6 +37,7 @@ from marsad.extraction.casualty_words import (
 from marsad.extraction.implied_deaths import assassinated, first_word, pronoun_object
 from marsad.extraction.story_actors import new_incident
 from marsad.extraction.tolls import Figure, casualty_figures
+from marsad.extraction.trigger_lexicon import fits, lexicon
 from marsad.extraction.triggers import Trigger, find_triggers, fold_weapons
 from marsad.model import Event
 from marsad.text.arabic import Sentence, normalize, sentences, strip_clitics, token_words, tokens
@@ -73,18 +74,21 @@ def _led_to(text: str, f: Figure, triggers: list[Trigger]) -> int | None:
     return None
 
 
+def _figures_in(text: str, start: int, end: int) -> list[Figure]:
+    """The casualty figures that start in text[start:end], in text order."""
+    figs = casualty_figures(text)                   # in text order
+    return figs[bisect_left(figs, start, key=lambda f: f.start):bisect_left(figs, end, key=lambda f: f.start)]
+
+
 def _killed(text: str, start: int, end: int) -> list[Figure]:
     """The one-incident killed figures of text[start:end] (tolls and parts left out)."""
-    figs = casualty_figures(text)                   # in text order
-    lo, hi = bisect_left(figs, start, key=lambda f: f.start), bisect_left(figs, end, key=lambda f: f.start)
-    return [f for f in figs[lo:hi] if f.kind == "killed" and not f.part and not f.scope and not _protested(text, f)]
+    return [f for f in _figures_in(text, start, end)
+            if f.kind == "killed" and not f.part and not f.scope and not _protested(text, f)]
 
 
 def _protested(text: str, f: Figure) -> bool:
     """A death a crowd protests ("احتجاجا على مقتل ناشط"، "تنديدا بمقتل"، "مطالبين بمحاسبة قتلة"): the
     protest's cause, not its toll."""
-    from marsad.extraction.trigger_lexicon import fits, lexicon
-
     before = re.split(r"[.؟!؛\n]", normalize(text[max(0, f.start - 30):f.start]))[-1].split()[-3:]
     return any(fits(w, lexicon()["purpose"]) or w.startswith(("تنديدا", "استنكارا")) for w in before)
 
@@ -188,9 +192,9 @@ def _refers(text: str, start: int, trig: Trigger) -> bool:
     or tells when it happened ("… حين تعرضت لإطلاق نار");
     not a killing whose armed doer is named ("قتل مسلحون مجهولون شابين": an incident of its own)."""
     first = first_word(text, trig)
+    lead = normalize(text[max(start, trig.start - 8):trig.start])
     return (casualty_kind(first) is not None and trig.flag != "doer" or any(w.startswith("ال") for w in strip_clitics(first)[1:] + (first,))
-            or normalize(text[max(start, trig.start - 8):trig.start]).endswith(_POINTING) or _told_place(text, trig)
-            or normalize(text[max(start, trig.start - 8):trig.start]).split()[-1:] in _WHEN)
+            or lead.endswith(_POINTING) or _told_place(text, trig) or lead.split()[-1:] in _WHEN)
 
 
 def _told_place(text: str, trig: Trigger) -> bool:
@@ -255,9 +259,7 @@ def _summed_back(text: str, s: Sentence, nxt: Sentence, trig: Trigger) -> list[F
     """"شن الطيران غارات على بلدة X. وأسفرت الغارات عن مقتل 5": the definite plural (الغارات) points back
     to the strikes just told on one town, whose dead these are, not to a sum over other incidents (ACLED:
     a day's strikes on one place are one event); only when every incident of that sentence points back."""
-    every = casualty_figures(text)              # in text order
-    lo, hi = bisect_left(every, nxt.start, key=lambda f: f.start), bisect_left(every, nxt.end, key=lambda f: f.start)
-    figs = [f for f in every[lo:hi] if f.kind == "killed" and not f.part and not f.update]
+    figs = [f for f in _figures_in(text, nxt.start, nxt.end) if f.kind == "killed" and not f.part and not f.update]
     lex = casualty_lexicon()
     if not figs or not all(f.scope and normalize(f.scope).startswith(("ال", "وال", "بال"))
                            and has_form(normalize(f.scope), lex["events"]) for f in figs):
@@ -297,7 +299,7 @@ def _told_as_another(text: str, trig: Trigger) -> bool:
 def _uncounted(text: str, s: Sentence) -> bool:
     """The sentence tells deaths without a number: "قتل وجرح العديد من …", "مقتل عدد من …" (and no
     toll either: "قتل 300 منذ بداية العام" counts them)."""
-    if any(s.start <= f.start < s.end and f.kind == "killed" for f in casualty_figures(text)):
+    if any(f.kind == "killed" for f in _figures_in(text, s.start, s.end)):
         return False
     return any(casualty_kind(normalize(t.text)) == "killed" for t in tokens(text, s.start, s.end))
 

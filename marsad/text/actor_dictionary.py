@@ -189,6 +189,10 @@ class ActorDictionary:
                              tuple((f, self._first[f]) for f in strip_clitics(word) if f in self._first), 200_000)
         return found
 
+    def alias_words(self) -> frozenset[str]:
+        """Every (normalised) word of every actor's names and aliases."""
+        return frozenset(w for key in self._alias for w in key)
+
     def lookup(self, name: str | None) -> Actor | None:
         """The actor `name` is an alias of (whole name, proclitics allowed), or None."""
         if not name:
