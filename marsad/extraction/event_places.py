@@ -48,7 +48,7 @@ from marsad.extraction.trigger_lexicon import lexicon
 from marsad.extraction.triggers import Trigger
 from marsad.model import Entity
 from marsad.text.arabic import in_vocabulary, normalize, normalize_map, strip_clitics
-from marsad.text.lexicons import place_noun_pattern
+from marsad.text.lexicons import directions, place_noun_pattern
 from marsad.text.lexicons import place_nouns as lx_place_nouns
 
 _FACILITY = re.compile(r"(?<!\w)(?:[وبل]|ال)?((?:مطار|قاعده|معسكر|ميناء)\s+\S+)(?:\s+\S+){0,2}")
@@ -212,7 +212,7 @@ def _institutional(text: str, place: Place) -> bool:
     words = re.sub(r'["«»]', " ", normalize(text[max(0, place.start - 45):place.start])).split()
     before, fired = words[-2:], len(words) > 2 and words[-3] in lexicon()["fired_by"]   # برصاص الشرطة في X: the doer
     # "حاجز للجيش قرب درعا"، "مواقع للقوات شمال X": a direction or nearness locates a site, names no body
-    near = " ".join(before) == "بالقرب من" or bool(words) and _NEARNESS.intersection(strip_clitics(words[-1])) \
+    near = " ".join(before) == "بالقرب من" or bool(words) and _near(strip_clitics(words[-1])) \
         or len(before) == 2 and before[1] == "في" and not re.match(r"[وفبك]?(?:ال|لل)", before[0]) \
         and in_vocabulary(before[0], lexicon()["org_heads"]) \
         or len(words) > 2 and words[-1] == "في" and bool(_SITES.intersection(strip_clitics(words[-3])))
@@ -221,7 +221,14 @@ def _institutional(text: str, place: Place) -> bool:
 
 
 _SITES = frozenset(("مبني", "مقر", "امام", "مدخل", "بوابه", "محيط", "قرب"))
-_NEARNESS = frozenset(("قرب", "محيط", "اطراف", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي"))
+_NEARNESS = frozenset(("قرب", "محيط", "اطراف", "ضواحي"))
+
+
+def _near(forms: tuple[str, ...]) -> bool:
+    """A word of nearness or a compass word (lexicon.directions) among a word's clitic-stripped forms."""
+    return not _NEARNESS.isdisjoint(forms) or not directions().isdisjoint(forms)
+
+
 _TITLE = re.compile(r"(?:^|\s)[وف]?(?:محافظ|قائمقام|(?:مدير|رييس|عمده|قايمقام)\s+(?:ناحيه|بلديه|قضاء|مديريه|منطقه|مدينه))$")
 
 

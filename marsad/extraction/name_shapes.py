@@ -20,9 +20,6 @@ def strong_place(name: str) -> bool:
     return bool(tier) and tier.endswith(("arab", "region", "country"))
 
 
-_DIRECTIONS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
-
-
 def direction_before(text: str, toks, tags: list[str], i: int, j: int) -> int:
     """1 when the untagged word before a place is a direction that the gazetteer knows as part of its
     name — a division named by its part of a region (شمال سيناء، جنوب كردفان، غرب دارفور), a region
@@ -30,7 +27,7 @@ def direction_before(text: str, toks, tags: list[str], i: int, j: int) -> int:
     if i == 0 or tags[i - 1] != "O" or text[toks[i - 1].end:toks[i].start].strip():
         return 0
     name = normalize(text[toks[i].start:toks[j - 1].end])
-    return int(any(f in _DIRECTIONS and lx.place_tiers().get(f + " " + name) == "region"
+    return int(any((f in lx.directions() or f == "وسط") and lx.place_tiers().get(f + " " + name) == "region"
                    for f in strip_clitics(normalize(toks[i - 1].text))))
 
 

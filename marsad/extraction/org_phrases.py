@@ -187,7 +187,6 @@ def proclitic_chars(word: str, form: str) -> int:
     return cut
 
 
-_DIRECTIONS = frozenset(normalize(w) for w in ("شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي"))
 # a parliament's committees are named with the house they sit in
 _COMMITTEES = frozenset(normalize(w) for w in ("لجنة", "اللجنة", "لجان"))
 _LEGISLATURES = frozenset(normalize(w) for w in ("البرلمان", "مجلس", "المجلس", "الكونغرس", "الكنيست", "البرلمانية"))
@@ -211,7 +210,7 @@ def _chain(text: str, toks, words: list[str], i: int) -> int:
         if w in NAME_STOPS or w[:1] == "و" and w[1:] in NAME_STOPS or not any(ch.isalpha() for ch in w) or w[:1].isdigit() \
                 or w.startswith("بال"):
             break                                   # "بالعاصمة": a preposition says where the body is
-        if w in _DIRECTIONS and (words[j - 1] in lx.place_names() or _name(words[j - 1])):
+        if (w in lx.directions() or w == "وسط") and (words[j - 1] in lx.place_names() or _name(words[j - 1])):
             break                                   # "مطار كيسمايو | جنوب الصومال": where it lies
         if j == i + 1 and w.startswith("لل"):
             break                                   # "تجمع للمطالبة", "مركز للشرطة": what for, whose — no name

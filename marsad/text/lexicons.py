@@ -194,6 +194,13 @@ def continent(country: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def directions() -> frozenset[str]:
+    """The compass words that locate a place from another (lexicon/place_cues.tsv, kind direction),
+    normalised: شمال، جنوبي …"""
+    return frozenset(normalize(r["word"]) for r in table("place_cues.tsv") if r["kind"] == "direction")
+
+
+@lru_cache(maxsize=1)
 def place_adjectives() -> frozenset[str]:
     """Indefinite adjectives that describe a place after its noun (حي سكني، مجمع تجاري): no names."""
     return frozenset(normalize(w) for w in words("place_adjectives.txt"))
